@@ -1,0 +1,366 @@
+/**
+ * The one API contract between the backend and every host. Each call has a name,
+ * a zod schema for its input (validated where it crosses a process boundary) and
+ * an output type. preload.ts, the HTTP browser host and the CLI all speak exactly
+ * this, nothing more.
+ */
+import { z } from 'zod';
+import { CODE_KINDS, MEASURES, ROLES, SOURCE_TYPES, VALENCES } from '../vocabulary';
+import { MEMO_TARGETS } from './types';
+import type { ReportGenerated, ReportSaved } from './types';
+import type { ChapterKey, ReportOutline } from '../report-model';
+import { SURVEY_COLUMN_KINDS } from '../survey';
+import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
+import type {
+  Code,
+  Coding,
+  EvidenceMatrix,
+  EvidenceSegment,
+  FileReview,
+  Judgment,
+  Memo,
+  ReviewQuestion,
+  ReviewSummary,
+  UndoResult,
+  UndoState,
+  ImportOutcome,
+  Inspector,
+  Institution,
+  SearchResult,
+  SessionState,
+  SourceDocument,
+  SourceSummary,
+  StagedFile,
+  StudyStats,
+  AgreementReport,
+  BundleApplyResult,
+  BundleExportResult,
+  BundlePreview,
+  CopyForInspectorResult,
+  DuplicateCodePair,
+  MergeConflict,
+  MergeStatus,
+} from './types';
+
+/** A call's definition: its input schema, and (as a phantom) its output type. */
+export interface CallDef<I extends z.ZodType, O> {
+  input: I;
+  /** True for calls that may take long and report progress under `jobId`. */
+  job: boolean;
+  /** Phantom field: carries the output type, never set at run time. */
+  readonly __output?: { value: O };
+}
+
+function call<O>() {
+  return <I extends z.ZodType>(input: I, options: { job?: boolean } = {}): CallDef<I, O> => ({
+    input,
+    job: options.job ?? false,
+  });
+}
+
+const id = z.string().uuid();
+const shortText = z.string().trim().min(1).max(300);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum als JJJJ-MM-DD');
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'kleur als #rrggbb');
+const jobId = z.string().min(1).max(100).optional();
+
+export const sourceMetaSchema = z.object({
+  title: shortText.optional(),
+  institutionId: id,
+  sourceType: z.enum(SOURCE_TYPES),
+  role: z.enum(ROLES).nullable().default(null),
+  measure: z.enum(MEASURES).nullable().default(null),
+  date: isoDate.nullable().default(null),
+  inspectorId: id.nullable().default(null),
+});
+export type SourceMeta = z.infer<typeof sourceMetaSchema>;
+
+export const sourceFilterSchema = z.object({
+  institutionId: id.optional(),
+  sourceType: z.enum(SOURCE_TYPES).optional(),
+  role: z.enum(ROLES).optional(),
+});
+
+export const evidenceFilterSchema = z.object({
+  sourceType: z.enum(SOURCE_TYPES).optional(),
+  role: z.enum(ROLES).optional(),
+  measure: z.enum(MEASURES).optional(),
+  coderId: id.optional(),
+  valence: z.enum(VALENCES).optional(),
+  quotableOnly: z.boolean().optional(),
+});
+
+const offset = z.number().int().min(0);
+const noteText = z.string().max(5000);
+const longText = z.string().max(100_000);
+
+const surveyHeader = z.string().min(1).max(1100);
+
+/** The mapping of a survey export's columns, confirmed by the user (also the CLI's --mapping file). */
+export const surveyMappingSchema = z.object({
+  columns: z
+    .array(z.object({ header: surveyHeader, kind: z.enum(SURVEY_COLUMN_KINDS), normKey: z.string().max(100).nullable().optional() }))
+    .max(500),
+  institutions: z
+    .array(
+      z.object({
+        value: z.string().max(5000),
+        institutionId: id.nullable().optional(),
+        createName: z.string().trim().max(300).nullable().optional(),
+      }),
+    )
+    .max(5000)
+    .default([]),
+  defaultRole: z.enum(['jeugdige', 'ouder']).nullable().default(null),
+  defaultInstitutionId: id.nullable().default(null),
+});
+
+/** A survey table: `question` (distribution), optionally split `by` a column; or the `mean` of a numeric column per `by` group. */
+export const surveyTableSchema = z.object({
+  surveyId: id.optional(),
+  question: surveyHeader.optional(),
+  by: surveyHeader.optional(),
+  mean: surveyHeader.optional(),
+  institutionId: id.nullable().optional(),
+});
+
+/** Report drafts: what to draw up (one institution, or the overarching report) and the writer's choices. */
+export const reportScopeSchema = z.union([z.object({ institutionId: id }), z.object({ overall: z.literal(true) })]);
+export const reportOptionsSchema = z.object({
+  chapters: z
+    .array(
+      z.custom<ChapterKey>(
+        (value) => typeof value === 'string' && /^(samenvatting|inleiding|gevolgen|oorzaken|vragenlijst|memos|verantwoording|norm:[a-z0-9][a-z0-9.-]{0,99})$/.test(value),
+        'onbekend hoofdstuk',
+      ),
+    )
+    .max(60)
+    .optional(),
+  includeMemos: z.boolean().optional(),
+  includeAppendix: z.boolean().optional(),
+  minCodingsForQuotes: z.union([z.number().int().min(0).max(10_000), z.record(z.string().max(100), z.number().int().min(0).max(10_000))]).optional(),
+  institutions: z.array(id).max(500).optional(),
+  privacyNames: z.array(z.string().trim().min(1).max(200)).max(10_000).optional(),
+  date: isoDate.optional(),
+  maxQuotesPerNorm: z.number().int().min(0).max(50).optional(),
+});
+
+export const contract = {
+  'session.state': call<SessionState>()(z.object({})),
+  'session.setInspector': call<SessionState>()(z.object({ inspectorId: id })),
+
+  'study.create': call<SessionState>()(
+    z.object({
+      name: shortText,
+      periodStart: isoDate.nullable().default(null),
+      periodEnd: isoDate.nullable().default(null),
+      institutions: z.array(shortText).max(200).default([]),
+      inspectors: z.array(z.object({ name: shortText, initials: z.string().trim().min(1).max(10) })).min(1).max(200),
+    }),
+  ),
+  /** Desktop only: choose a study file with the native dialog and open it. */
+  'study.openDialog': call<SessionState | null>()(z.object({})),
+  'study.openDemo': call<SessionState>()(z.object({})),
+  'study.update': call<SessionState>()(
+    z.object({ name: shortText, periodStart: isoDate.nullable(), periodEnd: isoDate.nullable() }),
+  ),
+
+  'institution.create': call<Institution>()(z.object({ name: shortText })),
+  'institution.rename': call<Institution>()(z.object({ id, name: shortText })),
+  'inspector.create': call<Inspector>()(z.object({ name: shortText, initials: z.string().trim().min(1).max(10) })),
+
+  'framework.list': call<Code[]>()(z.object({})),
+  'code.create': call<Code>()(
+    z.object({
+      parentId: id.nullable().default(null),
+      kind: z.enum(CODE_KINDS),
+      name: shortText,
+      definition: z.string().max(5000).default(''),
+      color,
+    }),
+  ),
+  'code.update': call<Code>()(
+    z.object({ id, name: shortText.optional(), definition: z.string().max(5000).optional(), color: color.optional() }),
+  ),
+  /** Move a code under `parentId` (null: top level) at position `index` among its siblings. */
+  'code.move': call<Code[]>()(z.object({ id, parentId: id.nullable(), index: z.number().int().min(0) })),
+  'code.delete': call<Code[]>()(z.object({ id })),
+
+  /** Hand the backend the bytes of one file to import; returns a handle for `sources.import`. */
+  'files.stage': call<StagedFile>()(
+    z.object({ fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }),
+  ),
+  'sources.import': call<ImportOutcome[]>()(
+    z.object({ stagedIds: z.array(z.string().uuid()).min(1).max(2000), meta: sourceMetaSchema, jobId }),
+    { job: true },
+  ),
+  'sources.list': call<SourceSummary[]>()(sourceFilterSchema),
+  'source.get': call<SourceDocument>()(z.object({ id })),
+  'source.updateMeta': call<SourceSummary>()(z.object({ id, meta: sourceMetaSchema.extend({ title: shortText }) })),
+
+  search: call<SearchResult>()(
+    z.object({ query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(1000).default(200) }),
+  ),
+  stats: call<StudyStats>()(z.object({})),
+
+  'codings.forSource': call<Coding[]>()(z.object({ sourceId: id, coderId: id.optional() })),
+  'coding.create': call<Coding>()(
+    z.object({
+      sourceId: id,
+      codeId: id,
+      start: offset,
+      end: offset,
+      valence: z.enum(VALENCES).default('neutraal'),
+      note: noteText.default(''),
+      quotable: z.boolean().default(false),
+    }),
+  ),
+  'coding.update': call<Coding>()(
+    z.object({
+      id,
+      codeId: id.optional(),
+      start: offset.optional(),
+      end: offset.optional(),
+      valence: z.enum(VALENCES).optional(),
+      note: noteText.optional(),
+      quotable: z.boolean().optional(),
+    }),
+  ),
+  'coding.delete': call<{ id: string }>()(z.object({ id })),
+  /** Code the hits of a search (all, or the chosen ones) with one code, as one undoable action. */
+  autocode: call<{ created: number; skipped: number }>()(
+    z.object({
+      query: z.string().trim().min(1).max(500),
+      codeId: id,
+      valence: z.enum(VALENCES).default('neutraal'),
+      hits: z.array(z.object({ sourceId: id, start: offset, end: offset })).max(5000).optional(),
+    }),
+  ),
+
+  'undo.state': call<UndoState>()(z.object({})),
+  undo: call<UndoResult>()(z.object({})),
+  redo: call<UndoResult>()(z.object({})),
+
+  'memos.list': call<Memo[]>()(z.object({ targetType: z.enum(MEMO_TARGETS).optional(), targetId: id.optional() })),
+  'memo.save': call<Memo>()(z.object({ targetType: z.enum(MEMO_TARGETS), targetId: id, text: longText })),
+
+  'evidence.matrix': call<EvidenceMatrix>()(z.object({ filter: evidenceFilterSchema.default({}) })),
+  'evidence.segments': call<EvidenceSegment[]>()(
+    z.object({ codeId: id, institutionId: id.nullable().default(null), filter: evidenceFilterSchema.default({}) }),
+  ),
+
+  'review.questions': call<ReviewQuestion[]>()(z.object({})),
+  'review.saveQuestion': call<ReviewQuestion>()(
+    z.object({
+      id: id.optional(),
+      text: shortText,
+      answerType: z.enum(['choice', 'number']),
+      options: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+      codeId: id.nullable().default(null),
+    }),
+  ),
+  'review.deleteQuestion': call<{ id: string }>()(z.object({ id })),
+  'review.get': call<FileReview>()(z.object({ sourceId: id })),
+  'review.answer': call<FileReview>()(
+    z.object({ sourceId: id, questionId: id, value: z.string().trim().min(1).max(60).nullable() }),
+  ),
+  'review.summary': call<ReviewSummary[]>()(z.object({})),
+
+  'judgments.list': call<{ scale: string[]; judgments: Judgment[] }>()(z.object({})),
+  'judgment.save': call<Judgment>()(
+    z.object({ institutionId: id, codeId: id, rating: z.string().max(100).nullable(), rationale: longText.default('') }),
+  ),
+  'judgment.linkEvidence': call<Judgment>()(z.object({ institutionId: id, codeId: id, codingId: id, linked: z.boolean() })),
+  'ratingScale.save': call<string[]>()(z.object({ ratings: z.array(z.string().max(100)).min(2).max(10) })),
+
+  /* ---- Team merge (issue 5) ---- */
+  /**
+   * Copy the open study for an inspector (own replica id, that inspector as user).
+   * Desktop: without targetPath the host asks with a save dialog. Browser host:
+   * without targetPath the copy goes next to the study as `<study>-<initials>.veldwerk`.
+   */
+  'study.copyForInspector': call<CopyForInspectorResult>()(
+    z.object({ initials: z.string().trim().min(1).max(10), targetPath: z.string().min(1).max(4096).optional() }),
+  ),
+  /**
+   * Export a bundle (.vwbundle) for the team, encrypted with the passphrase:
+   * what is new since the last export, or everything (`all`). Desktop: the
+   * host asks where with a save dialog. Browser host: returns a downloadId for
+   * GET /api/download/bundle/<downloadId>.
+   */
+  'bundle.export': call<BundleExportResult>()(
+    z.object({ passphrase: z.string().min(1).max(1000), all: z.boolean().default(false), jobId }),
+    { job: true },
+  ),
+  /** What applying a staged bundle (files.stage) would do; changes nothing. */
+  'bundle.preview': call<BundlePreview>()(
+    z.object({ stagedId: z.string().uuid(), passphrase: z.string().min(1).max(1000), jobId }),
+    { job: true },
+  ),
+  /** Apply a staged bundle, all or nothing, after an automatic backup of the study file. */
+  'bundle.apply': call<BundleApplyResult>()(
+    z.object({ stagedId: z.string().uuid(), passphrase: z.string().min(1).max(1000), jobId }),
+    { job: true },
+  ),
+  'merge.status': call<MergeStatus>()(z.object({})),
+  'merge.conflicts': call<MergeConflict[]>()(z.object({ status: z.enum(['open', 'all']).default('open') })),
+  /** Resolve a conflict by choosing this copy's value ('local') or the incoming one ('remote'); returns the open conflicts. */
+  'merge.resolve': call<MergeConflict[]>()(z.object({ conflictId: id, choose: z.enum(['local', 'remote']) })),
+  /** Codes created twice under one parent with the same name (offered for merging). */
+  'merge.duplicateCodes': call<DuplicateCodePair[]>()(z.object({})),
+  /** Fold code `dropId` into `keepId` (codings, questions, sub-codes, memos, judgments move), as one undoable action. */
+  'merge.mergeCodes': call<Code[]>()(z.object({ keepId: id, dropId: id })),
+  /** "Samenvoegen ongedaan maken": restore the study file from before the last merge. */
+  'merge.undo': call<{ restoredFrom: string; keptAs: string; state: SessionState }>()(z.object({})),
+  /** Intercoder agreement on double-coded sources; threshold = minimum overlap/union for matching segments (0-1). */
+  agreement: call<AgreementReport>()(z.object({ threshold: z.number().gt(0).max(1).default(0.9) })),
+  /** Resolve a disagreement by adopting one coder's solution; returns the report anew. */
+  'agreement.adopt': call<AgreementReport>()(
+    z.object({ disagreementId: z.string().min(1).max(100), coderId: id, threshold: z.number().gt(0).max(1).default(0.9) }),
+  ),
+
+  /** Questionnaire (vragenlijst): import an export after the user confirmed the mapping, then tables and report placement. */
+  'survey.list': call<SurveyList>()(z.object({})),
+  /** Read a staged .xlsx/.csv and propose a mapping (nothing is stored). */
+  'survey.analyse': call<SurveyAnalysis>()(z.object({ stagedId: z.string().uuid(), jobId }), { job: true }),
+  'survey.import': call<SurveyImportResult>()(
+    z.object({ stagedId: z.string().uuid(), mapping: surveyMappingSchema, name: shortText.optional(), jobId }),
+    { job: true },
+  ),
+  'survey.table': call<SurveyTable>()(surveyTableSchema),
+  /** The table as an .xlsx: saved through the host's save dialog where there is one, else returned as base64. */
+  'survey.exportTable': call<SurveyTableExport>()(surveyTableSchema),
+  'survey.setQuestionNorm': call<SurveySummary>()(z.object({ surveyId: id, question: surveyHeader, codeId: id.nullable() })),
+  'survey.setMinGroup': call<number>()(z.object({ minGroup: z.number().int().min(1).max(1000) })),
+  'survey.delete': call<{ id: string }>()(z.object({ id })),
+
+  /** The outline of a report draft with counts per chapter (chapters, quotes, figures), for the preview. */
+  'report.outline': call<ReportOutline>()(z.object({ scope: reportScopeSchema, options: reportOptionsSchema.default({}) })),
+  /** Draw up a report draft (.docx) and keep it in the session: then `report.save` (desktop) or its `downloadUrl` (browser). */
+  'report.generate': call<ReportGenerated>()(
+    z.object({ scope: reportScopeSchema, options: reportOptionsSchema.default({}), jobId }),
+    { job: true },
+  ),
+  /** Desktop: save a generated draft where the user chooses, and open it in the word processor when asked. */
+  'report.save': call<ReportSaved>()(z.object({ reportId: z.string().uuid(), open: z.boolean().default(true) })),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = NonNullable<Contract[N]['__output']>['value'];
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+/** The typed API as the UI sees it: one async function per call. */
+export type VeldwerkApi = {
+  [N in CallName]: (input: CallInput<N>) => Promise<CallOutput<N>>;
+};
+
+/** An error the user should read: Dutch, without a stack. */
+export interface ApiErrorShape {
+  message: string;
+  /** 'invalid-input' | 'no-study' | 'not-found' | 'rejected' | 'internal' */
+  code: string;
+}

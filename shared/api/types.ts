@@ -1,0 +1,577 @@
+/** The shapes that cross from the backend to its hosts (UI, CLI, browser host). */
+import type { CodeKind, Measure, Role, SourceFormat, SourceType, Valence } from '../vocabulary';
+import type { Distribution, GroupDistribution, GroupMean, SurveyColumnKind, SurveyRole } from '../survey';
+
+export interface StudyInfo {
+  id: string;
+  name: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  replicaId: string;
+}
+
+export interface Institution {
+  id: string;
+  name: string;
+}
+
+export interface Inspector {
+  id: string;
+  name: string;
+  initials: string;
+}
+
+export interface Code {
+  id: string;
+  key: string;
+  parentId: string | null;
+  kind: CodeKind;
+  name: string;
+  definition: string;
+  color: string;
+  sortOrder: number;
+}
+
+export interface SessionState {
+  host: 'electron' | 'browser';
+  /** Where the open study lives on disk; null when no study is open. */
+  studyPath: string | null;
+  study: StudyInfo | null;
+  institutions: Institution[];
+  inspectors: Inspector[];
+  currentInspectorId: string | null;
+  /** True when the host can show native file dialogs (desktop app). */
+  canChooseFiles: boolean;
+}
+
+export interface SourceSummary {
+  id: string;
+  title: string;
+  institutionId: string;
+  sourceType: SourceType;
+  role: Role | null;
+  measure: Measure | null;
+  date: string | null;
+  inspectorId: string | null;
+  format: SourceFormat;
+  fileName: string;
+  pageCount: number | null;
+  characterCount: number;
+  importedAt: string;
+}
+
+export interface HeadingMark {
+  start: number;
+  level: number;
+}
+
+export interface SourceDocument extends SourceSummary {
+  /** NFC-normalised text with `\n` line ends; never changes after import. */
+  text: string;
+  /** Offset (UTF-16 code units) where each PDF page starts; null for other formats. */
+  pageStarts: number[] | null;
+  headings: HeadingMark[];
+}
+
+export type ImportOutcome =
+  | { fileName: string; status: 'imported'; sourceId: string; title: string }
+  | { fileName: string; status: 'duplicate'; sourceId: string; title: string; message: string }
+  | { fileName: string; status: 'rejected'; message: string };
+
+export interface SearchHit {
+  sourceId: string;
+  title: string;
+  /** The text around the hit on one line (line ends shown as spaces, same length). */
+  snippet: string;
+  /** Offset in the source text where the snippet starts. */
+  snippetOffset: number;
+  /** Offsets of the hit in the source text (UTF-16 code units). */
+  start: number;
+  end: number;
+  /** 1-based PDF page of the hit, or null. */
+  page: number | null;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** True when more hits exist than were returned. */
+  truncated: boolean;
+}
+
+export interface StudyStats {
+  institutions: string[];
+  sources: {
+    total: number;
+    byType: Record<string, number>;
+    byRole: Record<string, number>;
+    byInstitution: Record<string, number>;
+  };
+  codings: {
+    total: number;
+    byNorm: Record<string, number>;
+    byInstitution: Record<string, number>;
+    byValence: Record<string, number>;
+  };
+  /** Per institution and file-review question: how the reviewed files answered. */
+  fileReview: Array<{
+    institution: string;
+    question: string;
+    text: string;
+    norm: string | null;
+    answered: number;
+    filesReviewed: number;
+    counts: Record<string, number>;
+    mean: number | null;
+  }>;
+  /** Every recorded judgment: institution name, norm key, rating (null: not yet rated). */
+  judgments: Array<{ institution: string; norm: string; rating: string | null }>;
+}
+
+export interface JobProgress {
+  jobId: string;
+  done: number;
+  total: number;
+  /** What is being worked on now, in Dutch. */
+  message: string;
+}
+
+export interface StagedFile {
+  stagedId: string;
+  fileName: string;
+  size: number;
+}
+
+export interface Coding {
+  id: string;
+  sourceId: string;
+  codeId: string;
+  /** Offsets into the source text, UTF-16 code units, end exclusive. */
+  start: number;
+  end: number;
+  valence: Valence;
+  note: string;
+  /** Marked by the coder as a candidate quote for the report. */
+  quotable: boolean;
+  coderId: string | null;
+  createdAt: string;
+}
+
+export interface UndoState {
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+export interface UndoResult extends UndoState {
+  /** What was undone or redone, or null when there was nothing to do. */
+  done: string | null;
+}
+
+export const MEMO_TARGETS = ['source', 'code', 'institution'] as const;
+export type MemoTarget = (typeof MEMO_TARGETS)[number];
+
+export interface Memo {
+  id: string;
+  targetType: MemoTarget;
+  targetId: string;
+  text: string;
+  authorId: string | null;
+  updatedAt: string;
+}
+
+export interface ReviewQuestion {
+  id: string;
+  key: string;
+  text: string;
+  answerType: 'choice' | 'number';
+  /** Answer options in their natural order (choice questions). */
+  options: string[];
+  /** The norm the question belongs to. */
+  codeId: string | null;
+  sortOrder: number;
+}
+
+/** The file review of one client file: question id -> answer. */
+export interface FileReview {
+  sourceId: string;
+  answers: Record<string, string>;
+}
+
+/** One question's answers aggregated over an institution's reviewed files. */
+export interface ReviewSummary {
+  institutionId: string;
+  institution: string;
+  questionId: string;
+  questionKey: string;
+  question: string;
+  normKey: string | null;
+  /** Files with an answer to this question. */
+  answered: number;
+  /** Files of the institution with any review answer. */
+  filesReviewed: number;
+  /** Per option in the question's order (choice), or per distinct number ascending. */
+  counts: Array<{ answer: string; n: number }>;
+  /** For number questions: the mean of the answers; null otherwise. */
+  mean: number | null;
+}
+
+export interface Judgment {
+  id: string;
+  institutionId: string;
+  codeId: string;
+  rating: string | null;
+  rationale: string;
+  evidenceCodingIds: string[];
+}
+
+export interface EvidenceFilter {
+  sourceType?: SourceType | undefined;
+  role?: Role | undefined;
+  measure?: Measure | undefined;
+  coderId?: string | undefined;
+  valence?: Valence | undefined;
+  quotableOnly?: boolean | undefined;
+}
+
+/** The codings of one code (with its sub-codes) at one institution. */
+export interface EvidenceCell {
+  codeId: string;
+  institutionId: string;
+  total: number;
+  /** Distinct sources the codings come from. */
+  sources: number;
+  byValence: Record<string, number>;
+  bySourceType: Record<string, number>;
+  byRole: Record<string, number>;
+}
+
+export interface EvidenceMatrix {
+  cells: EvidenceCell[];
+}
+
+export interface EvidenceSegment {
+  codingId: string;
+  codeId: string;
+  sourceId: string;
+  sourceTitle: string;
+  sourceType: SourceType;
+  role: Role | null;
+  measure: Measure | null;
+  institutionId: string;
+  coderId: string | null;
+  valence: Valence;
+  note: string;
+  quotable: boolean;
+  start: number;
+  end: number;
+  page: number | null;
+  /** The coded text and a little context either side. */
+  text: string;
+  before: string;
+  after: string;
+}
+
+/* ---------- Team merge (issue 5) ---------- */
+
+/** The groups a bundle's preview counts per. */
+export const MERGE_KINDS = ['sources', 'codings', 'memos', 'fileReviews', 'judgments', 'framework', 'other'] as const;
+export type MergeKind = (typeof MERGE_KINDS)[number];
+
+export interface MergeKindCounts {
+  /** Entities this copy did not have. */
+  new: number;
+  /** Entities this copy had of which at least one field takes a new value. */
+  changed: number;
+  /** Entities that become deleted (tombstoned) by the bundle. */
+  deleted: number;
+  /** Change records this copy already had (skipped). */
+  skipped: number;
+  /** Conflicts found (concurrent edits of one field to different values). */
+  conflicts: number;
+}
+
+export interface MergeConflict {
+  id: string;
+  entity: string;
+  entityId: string;
+  field: string;
+  /** 'field': both changed the field; 'delete-edit': one deleted what the other edited. */
+  kind: 'field' | 'delete-edit';
+  /** What the conflict is about, in Dutch (e.g. 'Oordeel Participatie bij GI Noord: oordeel'). */
+  label: string;
+  mergeKind: MergeKind;
+  local: { value: string | number | null; authorId: string | null; authorName: string | null; hlc: string };
+  remote: { value: string | number | null; authorId: string | null; authorName: string | null; hlc: string };
+  /** The value the study holds now (last writer wins until resolved). */
+  current: string | number | null;
+  status: 'open' | 'resolved';
+  /**
+   * 'local' | 'remote' (chosen here), 'replaced' (another conflict on the same field was resolved here),
+   * 'elsewhere' (a resolution came in a bundle), 'converged' (both sides became equal),
+   * 'sequential' (a late bundle showed that one edit had seen the other).
+   */
+  resolution: string | null;
+  detectedAt: string;
+}
+
+export interface BundleSummary {
+  bundleId: string;
+  studyId: string;
+  studyName: string;
+  senderReplicaId: string;
+  senderInspector: string | null;
+  createdAt: string;
+  programVersion: string;
+  formatVersion: number;
+  /** True for a bundle with everything the sender has; false for "since the last exchange". */
+  all: boolean;
+  changes: number;
+  files: number;
+}
+
+export interface BundlePreview {
+  bundle: BundleSummary;
+  /** True when every change of the bundle is already here (re-imported bundle). */
+  nothingNew: boolean;
+  perKind: Record<MergeKind, MergeKindCounts>;
+  totals: MergeKindCounts;
+  /** Original files / texts this copy did not have yet. */
+  newFiles: number;
+  conflicts: MergeConflict[];
+  /** Dutch notes: references to data still missing here, earlier bundles not read, ... */
+  warnings: string[];
+}
+
+export interface BundleApplyResult extends BundlePreview {
+  applied: number;
+  /** The automatic copy of the study made before merging ("Samenvoegen ongedaan maken"). */
+  backupPath: string;
+}
+
+export interface BundleExportResult {
+  fileName: string;
+  changes: number;
+  files: number;
+  bytes: number;
+  all: boolean;
+  /** Desktop/CLI: where the bundle was written. */
+  path: string | null;
+  /** Browser host: fetch GET /api/download/bundle/<downloadId> (with the token). */
+  downloadId: string | null;
+}
+
+export interface CopyForInspectorResult {
+  path: string;
+  replicaId: string;
+  inspectorId: string;
+  inspectorName: string;
+}
+
+export interface MergeStatus {
+  /** The pre-merge backup that "Samenvoegen ongedaan maken" restores, if any. */
+  backupPath: string | null;
+  backupAt: string | null;
+  lastExportAt: string | null;
+  /** Changes made or received here since the last bundle export. */
+  changesSinceExport: number;
+  openConflicts: number;
+  peers: Array<{ replicaId: string; inspectorName: string | null; importedAt: string; lastBundleId: string }>;
+}
+
+export interface DuplicateCodePair {
+  parentId: string | null;
+  name: string;
+  /** The code to keep (the older one) and the duplicate to fold into it. */
+  keep: Code;
+  drop: Code;
+  keepCodings: number;
+  dropCodings: number;
+}
+
+/* ---------- Intercoder agreement (issue 5) ---------- */
+
+export interface CharacterAgreement {
+  /** Characters compared (the length of the source text(s)). */
+  characters: number;
+  both: number;
+  onlyA: number;
+  onlyB: number;
+  neither: number;
+  /** Observed agreement po as a percentage (0-100). */
+  percentAgreement: number;
+  /** Cohen's kappa; null when undefined (expected agreement 1: both coders agree by necessity). */
+  kappa: number | null;
+}
+
+export interface SegmentAgreement {
+  a: { matched: number; total: number };
+  b: { matched: number; total: number };
+  /** (matched A + matched B) / (total A + total B) as a percentage; null without segments. */
+  percentMatched: number | null;
+}
+
+export interface CodeAgreement {
+  codeId: string;
+  codeKey: string;
+  codeName: string;
+  kind: string;
+  /** True when the figures include the code's sub-codes (a norm with sub-codes). */
+  rolledUp: boolean;
+  pooled: { characters: CharacterAgreement; segments: SegmentAgreement };
+  perSource: Array<{ sourceId: string; characters: CharacterAgreement; segments: SegmentAgreement }>;
+}
+
+export interface CoderPairAgreement {
+  coderA: string;
+  coderB: string;
+  /** Sources both coders coded (at least one coding each). */
+  sourceIds: string[];
+  codes: CodeAgreement[];
+}
+
+export interface DisagreementSide {
+  codingId: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Disagreement {
+  /** Stable for the same codings: pass it to `agreement.adopt`. */
+  id: string;
+  sourceId: string;
+  sourceTitle: string;
+  codeId: string;
+  codeName: string;
+  coderA: string;
+  coderB: string;
+  /** A's segment (null: only B coded here), B's segment (null: only A coded here). */
+  a: DisagreementSide | null;
+  b: DisagreementSide | null;
+  /** Overlap / union of the two segments (0 when one side is missing). */
+  overlap: number;
+}
+
+export interface AgreementReport {
+  /** Segment match threshold (overlap / union), 0-1. */
+  threshold: number;
+  coders: Inspector[];
+  sources: Array<{ sourceId: string; title: string; characters: number; coderIds: string[] }>;
+  pairs: CoderPairAgreement[];
+  disagreements: Disagreement[];
+}
+
+// ---------------------------------------------------------------------------
+// Questionnaire (vragenlijst): see shared/survey.ts for the statistics.
+
+interface SurveyTableBase {
+  surveyId: string;
+  surveyName: string;
+  /** The study's privacy threshold the table was computed with. */
+  minGroup: number;
+  /** The institution whose respondents were counted, or null for all. */
+  institutionId: string | null;
+}
+
+/** A distribution, a distribution per group, or a mean per group; pct and mean unrounded. */
+export type SurveyTable =
+  | (SurveyTableBase & Distribution & { kind: 'distribution'; question: string })
+  | (SurveyTableBase & { kind: 'split'; question: string; by: string; total: Distribution; groups: GroupDistribution[] })
+  | (SurveyTableBase & { kind: 'mean'; mean: string; by: string | null; groups: GroupMean[] });
+
+export interface SurveyColumnInfo {
+  header: string;
+  kind: Exclude<SurveyColumnKind, 'ignore'>;
+  /** The norm chapter the question is placed under in the reports (null: the survey chapter only). */
+  normCodeId: string | null;
+  normKey: string | null;
+  /** Answers in their natural order (institution columns: institution names). */
+  answers: string[];
+  /** Respondents with an answer. */
+  answered: number;
+}
+
+export interface SurveySummary {
+  id: string;
+  name: string;
+  fileName: string;
+  importedAt: string;
+  respondents: number;
+  jeugdigen: number;
+  ouders: number;
+  columns: SurveyColumnInfo[];
+  defaultRole: SurveyRole | null;
+  defaultInstitutionId: string | null;
+}
+
+export interface SurveyList {
+  /** Groups with fewer respondents show "n < minGroup". */
+  minGroup: number;
+  surveys: SurveySummary[];
+}
+
+/** The mapping the user confirms before a survey is stored (also the CLI's --mapping file). */
+export interface SurveyMapping {
+  columns: Array<{ header: string; kind: SurveyColumnKind; normKey?: string | null | undefined }>;
+  /** For the institution column: each value in the file → an existing institution, a new one, or neither (ignored). */
+  institutions: Array<{ value: string; institutionId?: string | null | undefined; createName?: string | null | undefined }>;
+  defaultRole: SurveyRole | null;
+  defaultInstitutionId: string | null;
+}
+
+export interface SurveyColumnPreview {
+  header: string;
+  proposedKind: SurveyColumnKind;
+  distinct: number;
+  blanks: number;
+  /** Distinct values with their counts in natural order; all of them when `valuesComplete`. */
+  values: Array<{ value: string; n: number }>;
+  valuesComplete: boolean;
+}
+
+export interface SurveyAnalysis {
+  /** Pass back to `survey.import`. */
+  stagedId: string;
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  respondents: number;
+  suggestedName: string;
+  /** The survey that importing under `suggestedName` (or this same file) replaces. */
+  replaces: { surveyId: string; name: string } | null;
+  columns: SurveyColumnPreview[];
+  /** The proposal, ready to be confirmed or corrected. */
+  mapping: SurveyMapping;
+  notes: string[];
+}
+
+export interface SurveyImportResult {
+  surveyId: string;
+  name: string;
+  respondents: number;
+  /** True when an earlier import of this survey was replaced. */
+  replaced: boolean;
+  createdInstitutions: string[];
+  notes: string[];
+}
+
+/** A table as an Excel workbook: saved by the host (`savedTo`) or handed over as base64 for a download. */
+export interface SurveyTableExport {
+  fileName: string;
+  base64: string | null;
+  savedTo: string | null;
+}
+
+/** A report draft drawn up and kept in the session (`report.generate`). */
+export interface ReportGenerated {
+  reportId: string;
+  fileName: string;
+  size: number;
+  outline: import('../report-model').ReportOutline;
+  /** Browser host: where to download it (add the access token as `?token=`); null where the host saves it (`report.save`). */
+  downloadUrl: string | null;
+}
+
+/** Where a draft was saved (`report.save`); path null when the user cancelled. */
+export interface ReportSaved {
+  path: string | null;
+  opened: boolean;
+}
