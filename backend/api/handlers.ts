@@ -1,0 +1,280 @@
+/**
+ * The backend: one handler per call of the API contract. Every host (Electron
+ * IPC, the HTTP browser host, the CLI) dispatches through `dispatch`, which
+ * validates the input against the contract's schema first.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import { contract, type CallName, type CallOutput, type ParsedInput } from '../../shared/api/contract';
+import type { ApiErrorShape } from '../../shared/api/contract';
+import { UserError } from '../errors';
+import { createCode, deleteCode, listCodes, moveCode, updateCode } from '../framework/framework';
+import { search } from '../search/search';
+import { updateSourceMeta } from '../sources/edit-sources';
+import { importFiles } from '../sources/import-sources';
+import { getSource, listSources } from '../sources/queries';
+import { studyStats } from '../stats/stats';
+import { createInspector, createInstitution, createStudy, renameInstitution, updateStudy } from '../study/setup';
+import { ensureDemoStudy } from '../demo/demo-study';
+import { autocode } from '../coding/autocode';
+import { codingsForSource, createCodings, deleteCoding, updateCoding } from '../coding/codings';
+import { evidenceMatrix, evidenceSegments } from '../evidence/evidence';
+import { linkEvidence, listJudgments, ratingScale, saveJudgment, saveRatingScale } from '../judgments/judgments';
+import { listMemos, saveMemo } from '../memos/memos';
+import {
+  answerReviewQuestion,
+  deleteReviewQuestion,
+  fileReviewOf,
+  listReviewQuestions,
+  reviewSummaries,
+  saveReviewQuestion,
+} from '../review/file-review';
+import { redo, undo, undoState } from '../undo/undo';
+import type { Session } from './session';
+import { analyseStaged, exportTable as exportSurveyTable, importStaged } from '../survey/api';
+import { deleteSurvey, listSurveys, setMinGroup, setQuestionNorm } from '../survey/surveys';
+import { surveyTable } from '../survey/tables';
+import { adoptSolution, computeAgreement } from '../agreement/agreement';
+import { restorePreMergeBackup } from '../merge/backup';
+import { listConflicts, resolveConflict } from '../merge/conflicts';
+import { copyStudyForInspector } from '../merge/copy';
+import { duplicateCodes, mergeCodes } from '../merge/duplicate-codes';
+import { bundleFileName, exportBundle, safeName } from '../merge/export';
+import { applyBundle, previewBundle } from '../merge/merge';
+import { addDownload, releaseStagedBundle, stagedBundlePath } from '../merge/session-files';
+import { mergeStatus } from '../merge/status';
+import { generateReport, keepReport, keptReport, reportOutline, writeFileAtomically } from '../reports/generate';
+
+type Handler<N extends CallName> = (session: Session, input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
+type Handlers = { [N in CallName]: Handler<N> };
+
+const handlers: Handlers = {
+  'session.state': (session) => session.state(),
+  'session.setInspector': (session, input) => {
+    session.requireStudy().setCurrentInspector(input.inspectorId);
+    return session.state();
+  },
+
+  'study.create': async (session, input) => {
+    const path = session.host.fixedStudyPath ?? (await session.host.chooseNewStudyPath?.(input.name));
+    if (!path) throw new UserError('Er is geen plaats voor het nieuwe onderzoek gekozen.', 'invalid-input');
+    if (session.host.fixedStudyPath && session.openStudy) {
+      throw new UserError('Er is al een onderzoek geopend.', 'conflict');
+    }
+    session.setStudy(createStudy(path, input));
+    return session.state();
+  },
+  'study.openDialog': async (session) => {
+    const path = await session.host.chooseStudyToOpen?.();
+    if (!path) return null;
+    session.openPath(path);
+    return session.state();
+  },
+  'study.openDemo': async (session) => {
+    const path = session.host.demoStudyPath();
+    if (!existsSync(path)) await ensureDemoStudy(path);
+    session.openPath(path);
+    return session.state();
+  },
+  'study.update': (session, input) => {
+    updateStudy(session.requireStudy(), input);
+    return session.state();
+  },
+
+  'institution.create': (session, input) => createInstitution(session.requireStudy(), input.name),
+  'institution.rename': (session, input) => renameInstitution(session.requireStudy(), input.id, input.name),
+  'inspector.create': (session, input) => createInspector(session.requireStudy(), input.name, input.initials),
+
+  'framework.list': (session) => listCodes(session.requireStudy()),
+  'code.create': (session, input) => createCode(session.requireStudy(), input),
+  'code.update': (session, { id: codeId, ...fields }) => updateCode(session.requireStudy(), codeId, fields),
+  'code.move': (session, input) => moveCode(session.requireStudy(), input.id, input.parentId, input.index),
+  'code.delete': (session, input) => deleteCode(session.requireStudy(), input.id),
+
+  'files.stage': (session, input) => session.stage(input.fileName, input.bytes),
+  'sources.import': async (session, input) => {
+    const study = session.requireStudy();
+    const staged = session.takeStaged(input.stagedIds);
+    const jobId = input.jobId ?? randomUUID();
+    try {
+      return await importFiles(study, staged, input.meta, (progress) => session.reportProgress({ jobId, ...progress }));
+    } finally {
+      session.discard(staged);
+    }
+  },
+  'sources.list': (session, input) => listSources(session.requireStudy(), input),
+  'source.get': (session, input) => getSource(session.requireStudy(), input.id),
+  'source.updateMeta': (session, input) => updateSourceMeta(session.requireStudy(), input.id, input.meta),
+
+  search: (session, input) => search(session.requireStudy(), input.query, input.limit),
+  stats: (session) => studyStats(session.requireStudy()),
+
+  'codings.forSource': (session, input) => codingsForSource(session.requireStudy(), input.sourceId, input.coderId),
+  'coding.create': (session, input) => createCodings(session.requireStudy(), [input], 'Coderen')[0]!,
+  'coding.update': (session, { id: codingId, ...edit }) => updateCoding(session.requireStudy(), codingId, edit),
+  'coding.delete': (session, input) => {
+    deleteCoding(session.requireStudy(), input.id);
+    return { id: input.id };
+  },
+  autocode: (session, input) => autocode(session.requireStudy(), input),
+
+  'undo.state': (session) => undoState(session.requireStudy()),
+  undo: (session) => {
+    const study = session.requireStudy();
+    return { done: undo(study), ...undoState(study) };
+  },
+  redo: (session) => {
+    const study = session.requireStudy();
+    return { done: redo(study), ...undoState(study) };
+  },
+
+  'memos.list': (session, input) =>
+    listMemos(session.requireStudy(), input.targetType ? { targetType: input.targetType, targetId: input.targetId } : undefined),
+  'memo.save': (session, input) => saveMemo(session.requireStudy(), input.targetType, input.targetId, input.text),
+
+  'evidence.matrix': (session, input) => evidenceMatrix(session.requireStudy(), input.filter),
+  'evidence.segments': (session, input) => evidenceSegments(session.requireStudy(), input.codeId, input.institutionId, input.filter),
+
+  'review.questions': (session) => listReviewQuestions(session.requireStudy()),
+  'review.saveQuestion': (session, input) => saveReviewQuestion(session.requireStudy(), input),
+  'review.deleteQuestion': (session, input) => {
+    deleteReviewQuestion(session.requireStudy(), input.id);
+    return { id: input.id };
+  },
+  'review.get': (session, input) => fileReviewOf(session.requireStudy(), input.sourceId),
+  'review.answer': (session, input) => answerReviewQuestion(session.requireStudy(), input.sourceId, input.questionId, input.value),
+  'review.summary': (session) => reviewSummaries(session.requireStudy()),
+
+  'judgments.list': (session) => {
+    const study = session.requireStudy();
+    return { scale: ratingScale(study), judgments: listJudgments(study) };
+  },
+  'judgment.save': (session, input) => saveJudgment(session.requireStudy(), input),
+  'judgment.linkEvidence': (session, input) => linkEvidence(session.requireStudy(), input),
+  'ratingScale.save': (session, input) => saveRatingScale(session.requireStudy(), input.ratings),
+
+  /* ---- Team merge (issue 5) ---- */
+  'study.copyForInspector': async (session, input) => {
+    const study = session.requireStudy();
+    const suggested = `${safeName(basename(study.path).replace(/\.veldwerk$/i, ''))}-${safeName(input.initials)}.veldwerk`;
+    let target = input.targetPath ?? (await session.host.chooseSavePath?.(suggested, 'study')) ?? null;
+    if (!target && !input.targetPath && session.host.kind === 'browser') target = join(dirname(study.path), suggested);
+    if (!target) throw new UserError('Er is geen plaats voor de kopie gekozen.', 'invalid-input');
+    return copyStudyForInspector(study, target, input.initials);
+  },
+  'bundle.export': async (session, input) => {
+    const study = session.requireStudy();
+    const jobId = input.jobId ?? randomUUID();
+    const browser = session.host.kind === 'browser';
+    const path = browser ? null : await session.host.chooseSavePath?.(bundleFileName(study), 'bundle');
+    if (!browser && !path) throw new UserError('Er is geen plaats voor de bundel gekozen.', 'invalid-input');
+    session.reportProgress({ jobId, done: 0, total: 2, message: 'Bundel versleutelen…' });
+    const made = await exportBundle(study, { passphrase: input.passphrase, all: input.all });
+    let downloadId: string | null = null;
+    if (path) writeFileSync(path, made.bytes);
+    else downloadId = addDownload(session, made.fileName, made.bytes);
+    made.commit();
+    session.reportProgress({ jobId, done: 2, total: 2, message: 'Bundel klaar' });
+    return { fileName: made.fileName, changes: made.changes, files: made.files, bytes: made.bytes.byteLength, all: made.all, path: path ?? null, downloadId };
+  },
+  'bundle.preview': async (session, input) => {
+    const study = session.requireStudy();
+    const jobId = input.jobId ?? randomUUID();
+    session.reportProgress({ jobId, done: 0, total: 1, message: 'Bundel ontsleutelen en controleren…' });
+    const preview = await previewBundle(study, { path: stagedBundlePath(session, input.stagedId) }, input.passphrase);
+    session.reportProgress({ jobId, done: 1, total: 1, message: 'Voorbeeld klaar' });
+    return preview;
+  },
+  'bundle.apply': async (session, input) => {
+    const study = session.requireStudy();
+    const jobId = input.jobId ?? randomUUID();
+    session.reportProgress({ jobId, done: 0, total: 1, message: 'Bundel samenvoegen…' });
+    const result = await applyBundle(study, { path: stagedBundlePath(session, input.stagedId) }, input.passphrase);
+    releaseStagedBundle(session, input.stagedId);
+    session.reportProgress({ jobId, done: 1, total: 1, message: 'Samengevoegd' });
+    return result;
+  },
+  'merge.status': (session) => mergeStatus(session.requireStudy()),
+  'merge.conflicts': (session, input) => listConflicts(session.requireStudy(), input.status),
+  'merge.resolve': (session, input) => resolveConflict(session.requireStudy(), input.conflictId, input.choose),
+  'merge.duplicateCodes': (session) => duplicateCodes(session.requireStudy()),
+  'merge.mergeCodes': (session, input) => mergeCodes(session.requireStudy(), input.keepId, input.dropId),
+  'merge.undo': (session) => {
+    const restored = restorePreMergeBackup(session);
+    return { ...restored, state: session.state() };
+  },
+  agreement: (session, input) => computeAgreement(session.requireStudy(), input.threshold),
+  'agreement.adopt': (session, input) => {
+    const study = session.requireStudy();
+    const disagreement = computeAgreement(study, input.threshold).disagreements.find((candidate) => candidate.id === input.disagreementId);
+    if (!disagreement) throw new UserError('Deze onenigheid bestaat niet meer; vernieuw de lijst.', 'not-found');
+    adoptSolution(study, disagreement, input.coderId);
+    return computeAgreement(study, input.threshold);
+  },
+
+  'survey.list': (session) => listSurveys(session.requireStudy()),
+  'survey.analyse': (session, input) => analyseStaged(session, input.stagedId, input.jobId),
+  'survey.import': (session, input) => importStaged(session, input),
+  'survey.table': (session, input) => surveyTable(session.requireStudy(), input),
+  'survey.exportTable': (session, input) => exportSurveyTable(session, input),
+  'survey.setQuestionNorm': (session, input) => setQuestionNorm(session.requireStudy(), input.surveyId, input.question, input.codeId),
+  'survey.setMinGroup': (session, input) => setMinGroup(session.requireStudy(), input.minGroup),
+  'survey.delete': (session, input) => {
+    deleteSurvey(session.requireStudy(), input.id);
+    return { id: input.id };
+  },
+
+  /* ---- Report drafts (issue 4) ---- */
+  'report.outline': (session, input) => reportOutline(session.requireStudy(), input.scope, input.options),
+  'report.generate': async (session, input) => {
+    const jobId = input.jobId ?? randomUUID();
+    const report = await generateReport(session.requireStudy(), input.scope, input.options, (progress) => session.reportProgress({ jobId, ...progress }));
+    const reportId = keepReport(session, report.fileName, report.data);
+    const downloadUrl = session.host.kind === 'browser' ? `/api/download/report/${reportId}` : null;
+    return { reportId, fileName: report.fileName, size: report.data.byteLength, outline: report.outline, downloadUrl };
+  },
+  'report.save': async (session, input) => {
+    const report = keptReport(session, input.reportId);
+    if (!session.host.chooseSavePath) throw new UserError('Deze omgeving kan niet opslaan; download het rapport.', 'invalid-input');
+    const path = await session.host.chooseSavePath(report.fileName, 'report');
+    if (!path) return { path: null, opened: false };
+    writeFileAtomically(path, report.data);
+    const opened = input.open && session.host.openPath ? await session.host.openPath(path) : false;
+    return { path, opened };
+  },
+};
+
+export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(contract, name);
+}
+
+/** Validate and run one call. Never throws: errors come back as Dutch messages. */
+export async function dispatch(session: Session, name: string, rawInput: unknown): Promise<DispatchResult> {
+  if (!isCallName(name)) return { ok: false, error: { code: 'invalid-input', message: `Onbekende opdracht "${name}".` } };
+  const parsed = contract[name].input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid-input', message: describeInvalidInput(parsed.error) } };
+  }
+  try {
+    const handler = handlers[name] as Handler<CallName>;
+    return { ok: true, value: await handler(session, parsed.data as never) };
+  } catch (error) {
+    return { ok: false, error: toApiError(error) };
+  }
+}
+
+export function toApiError(error: unknown): ApiErrorShape {
+  if (error instanceof UserError) return { code: error.code, message: error.message };
+  console.error(error);
+  return { code: 'internal', message: 'Er ging iets mis in Veldwerk. De wijziging is niet opgeslagen.' };
+}
+
+function describeInvalidInput(error: z.ZodError): string {
+  const first = error.issues[0];
+  const where = first?.path.length ? ` (veld ${first.path.join('.')})` : '';
+  return `Ongeldige invoer${where}: ${first?.message ?? 'onbekende fout'}.`;
+}

@@ -1,0 +1,147 @@
+/**
+ * Codings: a span of a source's text marked with a code by one coder, with a
+ * valence, an optional note and a quotable flag. Codings by different coders
+ * are separate entities, never merged or overwritten: double-coded text is
+ * what intercoder agreement is computed from.
+ */
+import { randomUUID } from 'node:crypto';
+import { UserError } from '../errors';
+import { listCodes } from '../framework/framework';
+import type { Study } from '../study/study';
+import type { Coding } from '../../shared/api/types';
+import type { Valence } from '../../shared/vocabulary';
+import type { Fields } from '../store/entities';
+
+interface CodingRow {
+  id: string;
+  source_id: string;
+  code_id: string;
+  start: number;
+  end: number;
+  valence: Valence;
+  note: string | null;
+  quotable: number;
+  coder_id: string | null;
+  created_at: string;
+}
+
+export const toCoding = (row: CodingRow): Coding => ({
+  id: row.id,
+  sourceId: row.source_id,
+  codeId: row.code_id,
+  start: row.start,
+  end: row.end,
+  valence: row.valence,
+  note: row.note ?? '',
+  quotable: row.quotable === 1,
+  coderId: row.coder_id,
+  createdAt: row.created_at,
+});
+
+export function codingsForSource(study: Study, sourceId: string, coderId?: string): Coding[] {
+  const rows = study.db
+    .prepare(
+      `SELECT * FROM coding WHERE source_id = ? AND deleted = 0 ${coderId ? 'AND coder_id = ?' : ''} ORDER BY start, end`,
+    )
+    .all(...(coderId ? [sourceId, coderId] : [sourceId])) as CodingRow[];
+  return rows.map(toCoding);
+}
+
+export function getCoding(study: Study, id: string): Coding {
+  const row = study.db.prepare('SELECT * FROM coding WHERE id = ? AND deleted = 0').get(id) as CodingRow | undefined;
+  if (!row) throw new UserError('Deze codering bestaat niet (meer).', 'not-found');
+  return toCoding(row);
+}
+
+export interface NewCoding {
+  sourceId: string;
+  codeId: string;
+  start: number;
+  end: number;
+  valence: Valence;
+  note: string;
+  quotable: boolean;
+}
+
+/** Create codings in one undoable action (one for a selection, many for auto-code). */
+export function createCodings(study: Study, codings: NewCoding[], undoLabel: string): Coding[] {
+  const ids = codings.map(() => randomUUID());
+  const createdAt = new Date().toISOString();
+  const codes = new Set(listCodes(study).map((code) => code.id));
+  const texts = new Map<string, string>();
+  const textOf = (sourceId: string) => texts.get(sourceId) ?? texts.set(sourceId, sourceText(study, sourceId)).get(sourceId)!;
+  const mutations = codings.map((coding, index) => {
+    if (!codes.has(coding.codeId)) throw new UserError('De gekozen code bestaat niet (meer).', 'not-found');
+    const span = checkedSpan(textOf(coding.sourceId), coding.start, coding.end);
+    return {
+      entity: 'coding' as const,
+      entityId: ids[index]!,
+      fields: {
+        sourceId: coding.sourceId,
+        codeId: coding.codeId,
+        ...span,
+        valence: coding.valence,
+        note: coding.note,
+        quotable: coding.quotable ? 1 : 0,
+        coderId: study.currentInspectorId,
+        createdAt,
+      },
+    };
+  });
+  study.write(mutations, { undoLabel });
+  return ids.map((id) => getCoding(study, id));
+}
+
+export interface CodingEdit {
+  codeId?: string | undefined;
+  start?: number | undefined;
+  end?: number | undefined;
+  valence?: Valence | undefined;
+  note?: string | undefined;
+  quotable?: boolean | undefined;
+}
+
+export function updateCoding(study: Study, id: string, edit: CodingEdit): Coding {
+  const current = getCoding(study, id);
+  const fields: Fields = {};
+  if (edit.codeId !== undefined) {
+    if (!listCodes(study).some((code) => code.id === edit.codeId)) throw new UserError('De gekozen code bestaat niet (meer).', 'not-found');
+    fields.codeId = edit.codeId;
+  }
+  if (edit.start !== undefined || edit.end !== undefined) {
+    Object.assign(fields, checkedSpan(sourceText(study, current.sourceId), edit.start ?? current.start, edit.end ?? current.end));
+  }
+  if (edit.valence !== undefined) fields.valence = edit.valence;
+  if (edit.note !== undefined) fields.note = edit.note;
+  if (edit.quotable !== undefined) fields.quotable = edit.quotable ? 1 : 0;
+  if (Object.keys(fields).length > 0) study.write([{ entity: 'coding', entityId: id, fields }], { undoLabel: 'Codering wijzigen' });
+  return getCoding(study, id);
+}
+
+export function deleteCoding(study: Study, id: string): void {
+  getCoding(study, id);
+  study.write([{ entity: 'coding', entityId: id, fields: { deleted: 1 } }], { undoLabel: 'Codering verwijderen' });
+}
+
+function sourceText(study: Study, sourceId: string): string {
+  const row = study.db
+    .prepare('SELECT c.text FROM source s JOIN content c ON c.id = s.content_id WHERE s.id = ? AND s.deleted = 0')
+    .get(sourceId) as { text: string } | undefined;
+  if (!row) throw new UserError('Deze bron bestaat niet (meer).', 'not-found');
+  return row.text;
+}
+
+/**
+ * Validate a span against the source text, widening it so that it never
+ * splits a surrogate pair (an emoji): offsets count UTF-16 code units.
+ */
+function checkedSpan(text: string, start: number, end: number): { start: number; end: number } {
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= text.length && start < end)) {
+    throw new UserError('De selectie valt buiten de tekst van de bron.', 'invalid-input');
+  }
+  const isLowSurrogate = (index: number) => /[\uDC00-\uDFFF]/.test(text[index] ?? '');
+  return {
+    start: isLowSurrogate(start) ? start - 1 : start,
+    end: isLowSurrogate(end) ? end + 1 : end,
+  };
+}

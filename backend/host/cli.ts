@@ -1,0 +1,288 @@
+/**
+ * The `veldwerk` command line. It calls the same handlers as the app, through
+ * the same `dispatch`, so scripted work follows the same rules and limits.
+ * Exit codes: 0 success, 1 bad input (with a Dutch message), 2 wrong usage.
+ */
+import { existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { dispatch } from '../api/handlers';
+import { Session, type HostServices } from '../api/session';
+import { DEMO_STUDY_FILE_NAME, rendererDir, userDataDir } from '../app-paths';
+import { ensureDemoStudy } from '../demo/demo-study';
+import { UserError } from '../errors';
+import { startBrowserHost } from './http-server';
+import { SURVEY_USAGE, surveyCommand } from '../survey/cli-survey';
+import { agreementCommand, bundleCommand, copyCommand, MERGE_USAGE, type MergeCliKit } from '../merge/cli-merge';
+import { REPORT_USAGE, reportCommand } from '../reports/cli-report';
+import { MEASURES, ROLES, SOURCE_TYPES } from '../../shared/vocabulary';
+import type { CallName, CallOutput } from '../../shared/api/contract';
+import type { ImportOutcome, SearchResult, StudyStats } from '../../shared/api/types';
+
+class UsageError extends Error {}
+
+const USAGE = `Gebruik:
+  veldwerk init <bestand> [--name <naam>] [--demo]
+  veldwerk import <bestand> <paden...> --institution <naam> --type <soort> [--role <rol>] [--measure <maatregel>] [--title <titel>] [--date <JJJJ-MM-DD>] [--inspector <initialen>]
+  veldwerk search <bestand> <zoekvraag> [--json] [--limit <n>]
+  veldwerk stats <bestand> [--json]
+  veldwerk autocode <bestand> <zoekvraag> --norm <sleutel> [--valence positief|negatief|neutraal] [--coder <initialen>]
+  veldwerk serve [<bestand>] [--port <n>] [--demo]
+${SURVEY_USAGE}
+${MERGE_USAGE}
+${REPORT_USAGE}
+
+Bronsoorten: ${SOURCE_TYPES.join(', ')}
+Rollen: ${ROLES.join(', ')}
+Maatregelen: ${MEASURES.join(', ')}`;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+function parse<const O extends Options>(args: string[], options: O, positionals: { min: number; max?: number }) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const count = parsed.positionals.length;
+  if (count < positionals.min || count > (positionals.max ?? Infinity)) throw new UsageError('Onjuist aantal argumenten.');
+  return parsed;
+}
+
+/** Run a handler, turning an error result into a UserError (exit 1). */
+async function call<N extends CallName>(session: Session, name: N, input: unknown): Promise<CallOutput<N>> {
+  const result = await dispatch(session, name, input);
+  if (!result.ok) throw new UserError(result.error.message);
+  return result.value as CallOutput<N>;
+}
+
+function cliHost(overrides: Partial<HostServices> = {}): HostServices {
+  return { kind: 'cli', demoStudyPath: () => join(userDataDir(), DEMO_STUDY_FILE_NAME), ...overrides };
+}
+
+function openSession(file: string): Session {
+  const session = new Session(cliHost());
+  session.openPath(resolve(file));
+  return session;
+}
+
+async function init(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, { name: { type: 'string' }, demo: { type: 'boolean' } }, { min: 1, max: 1 });
+  const file = resolve(positionals[0]!);
+  if (existsSync(file)) throw new UserError(`Er bestaat al een bestand "${file}".`);
+  if (values.demo) {
+    await ensureDemoStudy(file);
+    console.log(`Demo-onderzoek aangemaakt: ${file}`);
+    return;
+  }
+  const session = new Session(cliHost({ fixedStudyPath: file }));
+  const name = (values.name as string | undefined) ?? basename(file).replace(/\.veldwerk$/, '');
+  await call(session, 'study.create', { name, inspectors: [{ name: 'Inspecteur', initials: 'INS' }] });
+  session.close();
+  console.log(`Onderzoek "${name}" aangemaakt: ${file}`);
+}
+
+async function importCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parse(
+    args,
+    {
+      institution: { type: 'string' },
+      type: { type: 'string' },
+      role: { type: 'string' },
+      measure: { type: 'string' },
+      title: { type: 'string' },
+      date: { type: 'string' },
+      inspector: { type: 'string' },
+    },
+    { min: 2 },
+  );
+  if (!values.institution || !values.type) throw new UsageError('--institution en --type zijn verplicht.');
+  const [file, ...paths] = positionals as [string, ...string[]];
+  const session = openSession(file);
+  try {
+    const study = session.requireStudy();
+    const institutionId = await institutionIdFor(session, values.institution as string);
+    const inspectorId = values.inspector ? inspectorIdFor(session, values.inspector as string) : study.currentInspectorId;
+    const staged = paths.map((path) => {
+      if (!existsSync(path)) throw new UserError(`Het bestand "${path}" bestaat niet.`);
+      return session.registerLocalFile(resolve(path));
+    });
+    const outcomes = await call(session, 'sources.import', {
+      stagedIds: staged,
+      meta: {
+        title: values.title,
+        institutionId,
+        sourceType: values.type,
+        role: values.role ?? null,
+        measure: values.measure ?? null,
+        date: values.date ?? null,
+        inspectorId,
+      },
+    });
+    printImportOutcomes(outcomes);
+    if (outcomes.some((outcome) => outcome.status === 'rejected')) process.exitCode = 1;
+  } finally {
+    session.close();
+  }
+}
+
+async function institutionIdFor(session: Session, name: string): Promise<string> {
+  const existing = session.state().institutions.find((institution) => institution.name.toLocaleLowerCase('nl') === name.trim().toLocaleLowerCase('nl'));
+  if (existing) return existing.id;
+  const created = await call(session, 'institution.create', { name });
+  console.log(`Nieuwe instelling toegevoegd: ${created.name}`);
+  return created.id;
+}
+
+function inspectorIdFor(session: Session, initials: string): string {
+  const inspector = session.state().inspectors.find((candidate) => candidate.initials.toLowerCase() === initials.toLowerCase());
+  if (!inspector) throw new UserError(`Er is geen inspecteur met initialen "${initials}" in dit onderzoek.`);
+  return inspector.id;
+}
+
+function printImportOutcomes(outcomes: ImportOutcome[]): void {
+  for (const outcome of outcomes) {
+    if (outcome.status === 'imported') console.log(`geïmporteerd: ${outcome.fileName} → "${outcome.title}"`);
+    else if (outcome.status === 'duplicate') console.log(`overgeslagen: ${outcome.message}`);
+    else console.error(`geweigerd: ${outcome.message}`);
+  }
+  const imported = outcomes.filter((outcome) => outcome.status === 'imported').length;
+  console.log(`${imported} van ${outcomes.length} bestanden geïmporteerd.`);
+}
+
+async function searchCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, limit: { type: 'string' } }, { min: 2 });
+  const [file, ...queryWords] = positionals as [string, ...string[]];
+  const limit = values.limit === undefined ? 200 : Number(values.limit);
+  const session = openSession(file);
+  try {
+    const result = await call(session, 'search', { query: queryWords.join(' '), limit });
+    if (values.json) console.log(JSON.stringify(result.hits.map(({ snippetOffset: _offset, ...hit }) => hit), null, 2));
+    else printHits(result);
+  } finally {
+    session.close();
+  }
+}
+
+function printHits(result: SearchResult): void {
+  for (const hit of result.hits) {
+    const page = hit.page === null ? '' : `, p. ${hit.page}`;
+    console.log(`${hit.title}${page} [${hit.start}-${hit.end}]\n    …${hit.snippet}…`);
+  }
+  console.log(`${result.hits.length}${result.truncated ? '+' : ''} treffers.`);
+}
+
+async function statsCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } }, { min: 1, max: 1 });
+  const session = openSession(positionals[0]!);
+  try {
+    const stats = await call(session, 'stats', {});
+    console.log(values.json ? JSON.stringify(stats, null, 2) : describeStats(stats));
+  } finally {
+    session.close();
+  }
+}
+
+function describeStats(stats: StudyStats): string {
+  const lines = [`Instellingen: ${stats.institutions.join(', ') || '(geen)'}`, `Bronnen: ${stats.sources.total}`];
+  for (const [type, n] of Object.entries(stats.sources.byType)) lines.push(`  ${type}: ${n}`);
+  lines.push(`Coderingen: ${stats.codings.total}`);
+  for (const [norm, n] of Object.entries(stats.codings.byNorm)) lines.push(`  ${norm}: ${n}`);
+  return lines.join('\n');
+}
+
+async function autocodeCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parse(
+    args,
+    { norm: { type: 'string' }, valence: { type: 'string' }, coder: { type: 'string' } },
+    { min: 2 },
+  );
+  if (!values.norm) throw new UsageError('--norm is verplicht.');
+  const [file, ...queryWords] = positionals as [string, ...string[]];
+  const session = openSession(file);
+  try {
+    if (values.coder) session.requireStudy().actAs(inspectorIdFor(session, values.coder));
+    const codes = await call(session, 'framework.list', {});
+    const code = codes.find((candidate) => candidate.key === values.norm);
+    if (!code) throw new UserError(`Er is geen code met sleutel "${values.norm}". Sleutels: ${codes.map((c) => c.key).join(', ')}`);
+    const result = await call(session, 'autocode', { query: queryWords.join(' '), codeId: code.id, valence: values.valence ?? 'neutraal' });
+    console.log(`${result.created} coderingen gemaakt${result.skipped ? ` (${result.skipped} al gecodeerd)` : ''}.`);
+  } finally {
+    session.close();
+  }
+}
+
+async function serve(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, { port: { type: 'string' }, demo: { type: 'boolean' } }, { min: 0, max: 1 });
+  if (!values.demo && positionals.length === 0) throw new UsageError('Geef een onderzoeksbestand of --demo.');
+  const demoPath = join(userDataDir(), DEMO_STUDY_FILE_NAME);
+  const file = values.demo ? demoPath : resolve(positionals[0]!);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port moet een poortnummer zijn.');
+  if (values.demo && !existsSync(file)) {
+    console.log('Demo-onderzoek wordt aangemaakt…');
+    await ensureDemoStudy(file);
+  }
+  const session = new Session(cliHost({ kind: 'browser', fixedStudyPath: file }));
+  if (existsSync(file)) session.openPath(file);
+  const host = await startBrowserHost(session, { port, rendererDir: rendererDir() });
+  console.log(`Veldwerk draait op ${host.url}`);
+  console.log(existsSync(file) ? `Onderzoek: ${file}` : `Nieuw onderzoek wordt aangemaakt in: ${file}`);
+  console.log('Stoppen: Ctrl+C');
+  const stop = () => {
+    void host.close().then(() => {
+      session.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+const mergeKit: MergeCliKit = {
+  openSession: (file, host) => {
+    const session = new Session(cliHost(host));
+    session.openPath(resolve(file));
+    return session;
+  },
+  usageError: (message) => new UsageError(message),
+};
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  init,
+  import: importCommand,
+  search: searchCommand,
+  stats: statsCommand,
+  autocode: autocodeCommand,
+  serve,
+  survey: (args) => surveyCommand(args, { openSession, usageError: (message) => new UsageError(message) }),
+  copy: (args) => copyCommand(args, mergeKit),
+  bundle: (args) => bundleCommand(args, mergeKit),
+  agreement: (args) => agreementCommand(args, mergeKit),
+  report: (args) => reportCommand(args, mergeKit),
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const run = command ? COMMANDS[command] : undefined;
+  if (!run) {
+    console.error(command && command !== '--help' ? `Onbekende opdracht "${command}".\n\n${USAGE}` : USAGE);
+    return command === '--help' ? 0 : 2;
+  }
+  try {
+    await run(args);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof UserError) {
+      console.error(`Fout: ${error.message}`);
+      return 1;
+    }
+    console.error(error);
+    return 1;
+  }
+}

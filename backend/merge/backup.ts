@@ -1,0 +1,99 @@
+/**
+ * The automatic backup before a merge, and "Samenvoegen ongedaan maken":
+ * restoring it. The backup is a full copy of the study file (`VACUUM INTO`)
+ * next to it: `<study>.voor-samenvoegen-<date-time>.veldwerk`. Restoring keeps
+ * the merged file aside as `<study>-na-samenvoegen-<date-time>.veldwerk`
+ * instead of deleting it, so nothing done after the merge is lost for good.
+ */
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from '../errors';
+import { openStudyFile } from '../store/open-study';
+import { readMeta, writeMeta, type Study } from '../study/study';
+import type { Session } from '../api/session';
+import { META } from './exchange';
+
+function stamp(date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
+}
+
+function freePath(dir: string, base: string, suffix: string): string {
+  let candidate = join(dir, `${base}${suffix}`);
+  for (let n = 2; existsSync(candidate); n++) candidate = join(dir, `${base}-${n}${suffix}`);
+  return candidate;
+}
+
+const stem = (path: string) => basename(path).replace(/\.veldwerk$/i, '');
+
+/** Copy the study file next to itself before a merge; returns the copy's path. */
+export function makePreMergeBackup(study: Study): string {
+  const path = freePath(dirname(study.path), `${stem(study.path)}.voor-samenvoegen-${stamp()}`, '.veldwerk');
+  try {
+    study.db.prepare('VACUUM INTO ?').run(path);
+  } catch (error) {
+    throw new UserError(`De reservekopie vóór het samenvoegen kon niet worden gemaakt (${path}); er is niets samengevoegd.`, 'rejected', error);
+  }
+  return path;
+}
+
+export interface RestoreResult {
+  restoredFrom: string;
+  keptAs: string;
+}
+
+/**
+ * Undo the last merge of the open study: close it, put the current file aside,
+ * copy the pre-merge backup in its place and open that.
+ */
+export function restorePreMergeBackup(session: Session): RestoreResult {
+  const study = session.requireStudy();
+  const path = study.path;
+  const backup = readMeta(study.db, META.backupPath);
+  if (!backup) throw new UserError('Er is geen samenvoeging om ongedaan te maken.', 'not-found');
+  if (!existsSync(backup)) throw new UserError(`De reservekopie van vóór het samenvoegen is er niet meer (${backup}).`, 'not-found');
+  checkBackup(backup, study.id, study.replicaId);
+
+  session.setStudy(null);
+  const keptAs = freePath(dirname(path), `${stem(path)}-na-samenvoegen-${stamp()}`, '.veldwerk');
+  try {
+    renameSync(path, keptAs);
+    for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) renameSync(path + suffix, keptAs + suffix);
+    copyFileSync(backup, path);
+    const db = openStudyFile(path);
+    try {
+      db.transaction(() => {
+        db.prepare('DELETE FROM meta WHERE key IN (?, ?)').run(META.backupPath, META.backupAt);
+        writeMeta(db, META.undoneAside, keptAs);
+      })();
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    if (!existsSync(path) && existsSync(keptAs)) renameSync(keptAs, path);
+    session.openPath(path);
+    throw new UserError('Het samenvoegen kon niet ongedaan worden gemaakt; het onderzoek is ongewijzigd.', 'rejected', error);
+  }
+  session.openPath(path);
+  return { restoredFrom: backup, keptAs };
+}
+
+function checkBackup(backup: string, studyId: string, replicaId: string): void {
+  let db: Database.Database;
+  try {
+    db = new Database(backup, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw new UserError('De reservekopie van vóór het samenvoegen is beschadigd.', 'rejected', error);
+  }
+  try {
+    if (readMeta(db, 'study_id') !== studyId || readMeta(db, 'replica_id') !== replicaId) {
+      throw new UserError('De reservekopie hoort niet bij dit onderzoek.', 'rejected');
+    }
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError('De reservekopie van vóór het samenvoegen is beschadigd.', 'rejected', error);
+  } finally {
+    db.close();
+  }
+}

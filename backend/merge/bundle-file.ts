@@ -1,0 +1,263 @@
+/**
+ * Writing and reading `.vwbundle` files: JSON lines, gzip, age (passphrase).
+ * Reading streams the file through decryption and decompression, counting
+ * bytes against the limits, so that a hostile file costs at most those limits.
+ * See bundle-format.ts for the layout.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { ReadableStream } from 'node:stream/web';
+import { createGunzip, gunzipSync, gzipSync } from 'node:zlib';
+import { Decrypter, Encrypter } from 'age-encryption';
+import { UserError } from '../errors';
+import { SCHEMA_VERSION } from '../store/schema';
+import {
+  BUNDLE_FORMAT_VERSION,
+  BUNDLE_LIMITS,
+  BUNDLE_MESSAGES,
+  describeIssue,
+  headerSchema,
+  lineSchema,
+  toChangeRecord,
+  type BundleHeader,
+  type ParsedBundle,
+} from './bundle-format';
+
+/** age's scrypt work factor for new bundles; lower only in tests (VELDWERK_BUNDLE_SCRYPT_LOG_N, 10-18). */
+export function defaultScryptWorkFactor(): number {
+  const fromEnv = Number(process.env.VELDWERK_BUNDLE_SCRYPT_LOG_N);
+  return Number.isInteger(fromEnv) && fromEnv >= 10 && fromEnv <= 18 ? fromEnv : 18;
+}
+
+export type BundleBodyLine = Record<string, unknown> & { t: 'file' | 'content' | 'surveyData' | 'change' };
+
+/**
+ * Serialise, compress and encrypt. `header` lacks the payload hash, which is
+ * computed here over the body lines.
+ */
+export async function sealBundle(
+  header: Omit<BundleHeader, 'payloadSha256'>,
+  body: Iterable<BundleBodyLine>,
+  passphrase: string,
+  scryptWorkFactor = defaultScryptWorkFactor(),
+): Promise<Uint8Array> {
+  const hash = createHash('sha256');
+  const parts: Buffer[] = [];
+  for (const line of body) {
+    const bytes = Buffer.from(`${JSON.stringify(line)}\n`, 'utf8');
+    hash.update(bytes);
+    parts.push(bytes);
+  }
+  // (A payloadSha256 already in `header` wins: tests forge one.)
+  const fullHeader: BundleHeader = { payloadSha256: hash.digest('hex'), ...header };
+  parts.unshift(Buffer.from(`${JSON.stringify(fullHeader)}\n`, 'utf8'));
+  const compressed = gzipSync(Buffer.concat(parts), { level: 6 });
+  const encrypter = new Encrypter();
+  encrypter.setScryptWorkFactor(scryptWorkFactor);
+  encrypter.setPassphrase(passphrase);
+  return encrypter.encrypt(compressed);
+}
+
+export type BundleSource = { path: string } | { bytes: Uint8Array };
+
+export interface ReadExpectations {
+  /** The study the bundle must belong to. */
+  studyId: string;
+  /** The running program's version, for messages. */
+  programVersion?: string;
+}
+
+/**
+ * Decrypt, decompress, parse and validate a bundle. Throws a UserError with a
+ * Dutch message for every way a bundle can be wrong; touches no study.
+ */
+export async function openBundle(source: BundleSource, passphrase: string, expect: ReadExpectations): Promise<ParsedBundle> {
+  const size = 'path' in source ? statSync(source.path).size : source.bytes.byteLength;
+  if (size > BUNDLE_LIMITS.maxBundleBytes) throw new UserError(BUNDLE_MESSAGES.tooLarge, 'rejected');
+  checkAgeHeader(readPrefix(source, 512));
+
+  const decrypter = new Decrypter();
+  decrypter.addPassphrase(passphrase);
+  let plain: ReadableStream<Uint8Array>;
+  try {
+    plain = (await decrypter.decrypt(toWebStream(source) as never)) as unknown as ReadableStream<Uint8Array>;
+  } catch (error) {
+    throw new UserError(BUNDLE_MESSAGES.wrongPassphrase, 'rejected', error);
+  }
+
+  const decrypted = Readable.fromWeb(plain as never);
+  const gunzip = createGunzip();
+  let upstreamError: unknown = null;
+  decrypted.on('error', (error) => {
+    upstreamError = error;
+    gunzip.destroy(error);
+  });
+  decrypted.pipe(gunzip);
+
+  const parser = new BundleParser(expect);
+  try {
+    let total = 0;
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > BUNDLE_LIMITS.maxPayloadBytes) throw new UserError(BUNDLE_MESSAGES.tooLarge, 'rejected');
+      parser.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(BUNDLE_MESSAGES.damaged, 'rejected', upstreamError ?? error);
+  } finally {
+    decrypted.destroy();
+    gunzip.destroy();
+  }
+  return parser.finish();
+}
+
+/** Splits the decompressed bytes into lines and validates each as it comes. */
+class BundleParser {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private header: BundleHeader | null = null;
+  private readonly hash = createHash('sha256');
+  private readonly bundle: Omit<ParsedBundle, 'header'> = { files: [], contents: [], surveyData: [], changes: [] };
+
+  constructor(private readonly expect: ReadExpectations) {}
+
+  push(chunk: Buffer): void {
+    let start = 0;
+    for (let newline = chunk.indexOf(10, start); newline !== -1; newline = chunk.indexOf(10, start)) {
+      const piece = chunk.subarray(start, newline);
+      const line = this.pending.length ? Buffer.concat([...this.pending, piece]) : piece;
+      this.pending = [];
+      this.pendingBytes = 0;
+      this.line(line);
+      start = newline + 1;
+    }
+    if (start < chunk.length) {
+      this.pendingBytes += chunk.length - start;
+      if (this.pendingBytes > BUNDLE_LIMITS.maxLineBytes) throw new UserError(BUNDLE_MESSAGES.tooLarge, 'rejected');
+      this.pending.push(Buffer.from(chunk.subarray(start)));
+    }
+  }
+
+  finish(): ParsedBundle {
+    if (this.pendingBytes > 0) throw new UserError(BUNDLE_MESSAGES.damaged, 'rejected');
+    const header = this.header;
+    if (!header) throw new UserError(BUNDLE_MESSAGES.notABundle, 'rejected');
+    if (this.hash.digest('hex') !== header.payloadSha256) throw new UserError(BUNDLE_MESSAGES.damaged, 'rejected');
+    const { counts } = header;
+    if (
+      counts.changes !== this.bundle.changes.length ||
+      counts.files !== this.bundle.files.length ||
+      counts.contents !== this.bundle.contents.length ||
+      counts.surveyData !== this.bundle.surveyData.length
+    ) {
+      throw new UserError(BUNDLE_MESSAGES.damaged, 'rejected');
+    }
+    return { header, ...this.bundle };
+  }
+
+  private line(bytes: Buffer): void {
+    if (!this.header) {
+      this.header = this.readHeader(bytes);
+      return;
+    }
+    this.hash.update(bytes);
+    this.hash.update('\n');
+    const parsed = lineSchema.safeParse(parseJson(bytes));
+    if (!parsed.success) throw new UserError(BUNDLE_MESSAGES.invalid(describeIssue(parsed.error)), 'rejected');
+    const line = parsed.data;
+    const limits = this.header.counts;
+    if (line.t === 'change') {
+      if (this.bundle.changes.length >= limits.changes) throw new UserError(BUNDLE_MESSAGES.damaged, 'rejected');
+      this.bundle.changes.push(toChangeRecord(line));
+    } else if (line.t === 'file') {
+      if (this.bundle.files.length >= limits.files) throw new UserError(BUNDLE_MESSAGES.damaged, 'rejected');
+      const data = Buffer.from(line.data, 'base64');
+      if (data.byteLength !== line.size || createHash('sha256').update(data).digest('hex') !== line.sha256) {
+        throw new UserError(BUNDLE_MESSAGES.invalid('een bestand komt niet overeen met zijn controlegetal'), 'rejected');
+      }
+      this.bundle.files.push({ sha256: line.sha256, size: line.size, data });
+    } else if (line.t === 'surveyData') {
+      if (this.bundle.surveyData.length >= limits.surveyData) throw new UserError(BUNDLE_MESSAGES.damaged, 'rejected');
+      const data = Buffer.from(line.data, 'base64');
+      let plain: Buffer;
+      try {
+        plain = gunzipSync(data, { maxOutputLength: BUNDLE_LIMITS.maxFileBytes });
+      } catch {
+        throw new UserError(BUNDLE_MESSAGES.invalid('vragenlijstgegevens zijn beschadigd'), 'rejected');
+      }
+      if (plain.byteLength !== line.size || createHash('sha256').update(plain).digest('hex') !== line.sha256) {
+        throw new UserError(BUNDLE_MESSAGES.invalid('vragenlijstgegevens komen niet overeen met hun controlegetal'), 'rejected');
+      }
+      this.bundle.surveyData.push({ sha256: line.sha256, size: line.size, data });
+    } else {
+      if (this.bundle.contents.length >= limits.contents) throw new UserError(BUNDLE_MESSAGES.damaged, 'rejected');
+      if (createHash('sha256').update(line.text).digest('hex') !== line.id) {
+        throw new UserError(BUNDLE_MESSAGES.invalid('een brontekst komt niet overeen met zijn controlegetal'), 'rejected');
+      }
+      this.bundle.contents.push({ id: line.id, text: line.text, pageStarts: line.pageStarts, headings: line.headings });
+    }
+  }
+
+  /** The header decides early: another study or a newer version is refused before reading on. */
+  private readHeader(bytes: Buffer): BundleHeader {
+    const raw = parseJson(bytes) as Record<string, unknown> | null;
+    if (!raw || typeof raw !== 'object' || raw.format !== 'veldwerk-bundle') throw new UserError(BUNDLE_MESSAGES.notABundle, 'rejected');
+    const newer =
+      (typeof raw.formatVersion === 'number' && raw.formatVersion > BUNDLE_FORMAT_VERSION) ||
+      (typeof raw.schemaVersion === 'number' && raw.schemaVersion > SCHEMA_VERSION);
+    if (newer) throw new UserError(BUNDLE_MESSAGES.newerVersion(String(raw.programVersion ?? 'onbekend').slice(0, 50)), 'rejected');
+    const parsed = headerSchema.safeParse(raw);
+    if (!parsed.success) throw new UserError(BUNDLE_MESSAGES.invalid(describeIssue(parsed.error)), 'rejected');
+    if (parsed.data.studyId !== this.expect.studyId) {
+      throw new UserError(BUNDLE_MESSAGES.otherStudy(parsed.data.studyName.slice(0, 200)), 'rejected');
+    }
+    return parsed.data;
+  }
+}
+
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new UserError(BUNDLE_MESSAGES.notABundle, 'rejected');
+  }
+}
+
+function readPrefix(source: BundleSource, length: number): Buffer {
+  if ('bytes' in source) return Buffer.from(source.bytes.subarray(0, length));
+  const buffer = Buffer.alloc(length);
+  const fd = openSync(source.path, 'r');
+  try {
+    return buffer.subarray(0, readSync(fd, buffer, 0, length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Refuse what is not a passphrase-encrypted age file before any work, and a
+ * scrypt work factor above our limit (a hostile file could ask for gigabytes).
+ */
+function checkAgeHeader(prefix: Buffer): void {
+  const text = prefix.toString('latin1');
+  if (!text.startsWith('age-encryption.org/v1\n')) throw new UserError(BUNDLE_MESSAGES.wrongPassphrase, 'rejected');
+  const stanza = /\n-> scrypt \S+ (\d+)\n/.exec(text);
+  if (!stanza) throw new UserError(BUNDLE_MESSAGES.wrongPassphrase, 'rejected');
+  if (Number(stanza[1]) > BUNDLE_LIMITS.maxScryptLogN) throw new UserError(BUNDLE_MESSAGES.notABundle, 'rejected');
+}
+
+function toWebStream(source: BundleSource): ReadableStream<Uint8Array> {
+  if ('bytes' in source) {
+    const bytes = source.bytes;
+    return new ReadableStream<Uint8Array>({
+      start(controller) {
+        const step = 1024 * 1024;
+        for (let offset = 0; offset < bytes.byteLength; offset += step) controller.enqueue(bytes.subarray(offset, offset + step));
+        controller.close();
+      },
+    });
+  }
+  return Readable.toWeb(createReadStream(source.path)) as unknown as ReadableStream<Uint8Array>;
+}

@@ -1,0 +1,67 @@
+/**
+ * "Kopie voor inspecteur": the team lead hands each inspector a copy of the
+ * study. The copy is the whole file (`VACUUM INTO`), then made its own
+ * replica: a new replica id (its changes carry it), the inspector as current
+ * user, an empty undo history (undo is per copy), no exchange bookkeeping and
+ * no conflicts of the original. Its "since the last exchange" starts at the
+ * moment of copying: what it was born with, the original hands on itself.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UserError } from '../errors';
+import { openStudyFile } from '../store/open-study';
+import { findInspectorByInitials } from '../study/setup';
+import { Study, writeMeta } from '../study/study';
+import { META, maxSeq, versionVector } from './exchange';
+
+export interface CopyResult {
+  path: string;
+  replicaId: string;
+  inspectorId: string;
+  inspectorName: string;
+}
+
+export function copyForInspector(sourcePath: string, targetPath: string, initials: string): CopyResult {
+  const study = Study.open(sourcePath);
+  try {
+    return copyStudyForInspector(study, targetPath, initials);
+  } finally {
+    study.close();
+  }
+}
+
+export function copyStudyForInspector(study: Study, targetPath: string, initials: string): CopyResult {
+  const inspector = findInspectorByInitials(study, initials.trim());
+  if (!inspector) {
+    const known = study.inspectors().map((candidate) => candidate.initials).join(', ');
+    throw new UserError(`Er is geen inspecteur met initialen "${initials}" in dit onderzoek (wel: ${known || 'geen'}).`, 'not-found');
+  }
+  const target = resolve(targetPath);
+  if (target === resolve(study.path)) throw new UserError('Kies voor de kopie een ander bestand dan het onderzoek zelf.', 'invalid-input');
+  if (existsSync(target)) throw new UserError(`Er bestaat al een bestand "${target}".`, 'conflict');
+  try {
+    study.db.prepare('VACUUM INTO ?').run(target);
+  } catch (error) {
+    throw new UserError(`De kopie kon niet worden gemaakt in "${target}".`, 'rejected', error);
+  }
+  const replicaId = randomUUID();
+  const db = openStudyFile(target);
+  try {
+    db.transaction(() => {
+      writeMeta(db, 'replica_id', replicaId);
+      writeMeta(db, 'current_inspector', inspector.id);
+      db.prepare('DELETE FROM undo_history').run();
+      db.prepare('DELETE FROM exchange_peer').run();
+      db.prepare('DELETE FROM merge_conflict').run();
+      db.prepare('DELETE FROM meta WHERE key IN (?, ?, ?, ?)').run(META.backupPath, META.backupAt, META.exportAt, META.undoneAside);
+      writeMeta(db, META.exportSeq, String(maxSeq(db)));
+      writeMeta(db, META.exportVector, JSON.stringify(versionVector(db)));
+      writeMeta(db, META.copiedFrom, study.replicaId);
+      writeMeta(db, META.copiedAt, new Date().toISOString());
+    })();
+  } finally {
+    db.close();
+  }
+  return { path: target, replicaId, inspectorId: inspector.id, inspectorName: inspector.name };
+}

@@ -1,0 +1,518 @@
+/**
+ * Merging a bundle into a study: preview (a dry run, rolled back) and apply
+ * (all or nothing, in one transaction, after an automatic backup).
+ *
+ * Apply: store the original files and texts the bundle carries, then every
+ * change record in clock order through the one write path (`applyChange`):
+ * change ids already present are skipped, so reading a bundle twice changes
+ * nothing; each field takes the value with the latest clock (LWW). Concurrent
+ * edits of one field to different values are recorded as conflicts (see
+ * conflict-rules.ts). The local clock then moves past every clock read, so
+ * later local edits sort after them.
+ *
+ * Foreign keys are not enforced while a bundle is applied: a bundle may refer
+ * to something that arrives in another bundle (a coding on a source imported
+ * on a third laptop), and bundles may come in any order. Such references are
+ * reported as a warning and resolve themselves when the missing bundle is read.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { decodeHlc, encodeHlc, receiveHlc, type Hlc } from '../../shared/hlc';
+import { MERGE_KINDS, type BundleApplyResult, type BundlePreview, type MergeKind, type MergeKindCounts } from '../../shared/api/types';
+import { UserError } from '../errors';
+import { applyChange, type ChangeRecord } from '../store/changes';
+import { ENTITIES, type EntityName, type FieldValue } from '../store/entities';
+import type { Db } from '../store/open-study';
+import { readMeta, writeMeta, type Study } from '../study/study';
+import { makePreMergeBackup } from './backup';
+import { BUNDLE_MESSAGES, type ParsedBundle } from './bundle-format';
+import { openBundle, type BundleSource } from './bundle-file';
+import { conflictsByIds } from './conflicts';
+import { MAX_ANCESTRY_STEPS, NON_CONFLICTING_FIELDS } from './conflict-rules';
+import { META, missingFrom, programVersion, recordPeer, versionVector } from './exchange';
+
+/** The preview's group of each entity (anything not listed, e.g. surveys, counts as 'other'). */
+const KIND_OF: Partial<Record<EntityName, MergeKind>> = {
+  source: 'sources',
+  coding: 'codings',
+  memo: 'memos',
+  reviewAnswer: 'fileReviews',
+  judgment: 'judgments',
+  judgmentEvidence: 'judgments',
+  code: 'framework',
+  reviewQuestion: 'framework',
+};
+export const kindOfEntity = (entity: EntityName): MergeKind => KIND_OF[entity] ?? 'other';
+
+export interface MergeOptions {
+  dryRun: boolean;
+  /** Where the pre-merge backup was put (recorded for "Samenvoegen ongedaan maken"). */
+  backupPath?: string;
+  now?: () => number;
+}
+
+export interface MergeOutcome extends BundlePreview {
+  applied: number;
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly outcome: MergeOutcome) {
+    super('dry run');
+  }
+}
+
+/** Read a bundle from a file or bytes, for this study. */
+export function readBundle(study: Study, source: BundleSource, passphrase: string): Promise<ParsedBundle> {
+  return openBundle(source, passphrase, { studyId: study.id, programVersion: programVersion() });
+}
+
+/** What applying the bundle would do, without changing the study. */
+export async function previewBundle(study: Study, source: BundleSource, passphrase: string): Promise<BundlePreview> {
+  const bundle = await readBundle(study, source, passphrase);
+  const { applied: _applied, ...preview } = mergeBundle(study, bundle, { dryRun: true });
+  return preview;
+}
+
+/**
+ * Apply a bundle: refused when it brings nothing new (already read), else a
+ * backup of the study file first, then everything in one transaction.
+ */
+export async function applyBundle(study: Study, source: BundleSource, passphrase: string): Promise<BundleApplyResult> {
+  const bundle = await readBundle(study, source, passphrase);
+  if (countUnknownChanges(study.db, bundle.changes) === 0) throw new UserError(BUNDLE_MESSAGES.replayed, 'rejected');
+  const backupPath = makePreMergeBackup(study);
+  try {
+    return { ...mergeBundle(study, bundle, { dryRun: false, backupPath }), backupPath };
+  } catch (error) {
+    if (existsSync(backupPath)) rmSync(backupPath, { force: true });
+    throw error;
+  }
+}
+
+export function countUnknownChanges(db: Db, changes: ChangeRecord[]): number {
+  const known = db.prepare('SELECT 1 FROM change_log WHERE change_id = ?').pluck();
+  return changes.reduce((count, change) => count + (known.get(change.changeId) ? 0 : 1), 0);
+}
+
+/**
+ * The merge itself, in one transaction (rolled back for a dry run). Does not
+ * refuse a bundle that brings nothing: that is a no-op here.
+ */
+export function mergeBundle(study: Study, bundle: ParsedBundle, options: MergeOptions): MergeOutcome {
+  const db = study.db;
+  checkColumnTypes(db, bundle.changes);
+  db.pragma('foreign_keys = OFF');
+  try {
+    return db
+      .transaction(() => {
+        const outcome = new Merger(db, bundle, options.now ?? Date.now).run();
+        if (options.backupPath) {
+          writeMeta(db, META.backupPath, options.backupPath);
+          writeMeta(db, META.backupAt, new Date().toISOString());
+        }
+        if (options.dryRun) throw new DryRunRollback(outcome);
+        return outcome;
+      })
+      .immediate();
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.outcome;
+    throw error;
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+interface Touched {
+  kind: MergeKind;
+  entity: EntityName;
+  entityId: string;
+  existedBefore: boolean;
+  deletedBefore: boolean;
+  changed: boolean;
+}
+
+interface Holder {
+  hlc: string;
+}
+
+const emptyCounts = (): MergeKindCounts => ({ new: 0, changed: 0, deleted: 0, skipped: 0, conflicts: 0 });
+
+class Merger {
+  private readonly perKind = Object.fromEntries(MERGE_KINDS.map((kind) => [kind, emptyCounts()])) as Record<MergeKind, MergeKindCounts>;
+  private readonly touched = new Map<string, Touched>();
+  private readonly conflictIds: string[] = [];
+  private readonly detectedAt = new Date().toISOString();
+  private readonly statements;
+
+  constructor(
+    private readonly db: Db,
+    private readonly bundle: ParsedBundle,
+    private readonly now: () => number,
+  ) {
+    this.statements = {
+      known: db.prepare('SELECT 1 FROM change_log WHERE change_id = ?').pluck(),
+      holders: db.prepare('SELECT field, hlc FROM field_clock WHERE entity = ? AND entity_id = ?'),
+      changeAt: db.prepare('SELECT * FROM change_log WHERE entity = ? AND entity_id = ? AND hlc = ? LIMIT 1'),
+      laterEdits: db.prepare(
+        'SELECT * FROM change_log WHERE entity = ? AND entity_id = ? AND hlc > ? AND replica_id <> ? ORDER BY hlc DESC',
+      ),
+      openConflicts: db.prepare("SELECT * FROM merge_conflict WHERE entity = ? AND entity_id = ? AND field = ? AND status = 'open'"),
+      insertConflict: db.prepare(
+        `INSERT INTO merge_conflict (id, entity, entity_id, field, kind, local_value, local_author, local_hlc,
+           remote_value, remote_author, remote_hlc, status, detected_at, bundle_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+      ),
+      updateSide: {
+        local: db.prepare('UPDATE merge_conflict SET local_value = ?, local_author = ?, local_hlc = ? WHERE id = ?'),
+        remote: db.prepare('UPDATE merge_conflict SET remote_value = ?, remote_author = ?, remote_hlc = ? WHERE id = ?'),
+      },
+      resolve: db.prepare("UPDATE merge_conflict SET status = 'resolved', resolution = ?, resolved_at = ? WHERE id = ?"),
+      fileInsert: db.prepare('INSERT OR IGNORE INTO original_file (sha256, size, data) VALUES (?, ?, ?)'),
+      contentInsert: db.prepare('INSERT OR IGNORE INTO content (id, text, page_starts, headings) VALUES (?, ?, ?, ?)'),
+      surveyDataInsert: hasTable(db, 'survey_data') ? db.prepare('INSERT OR IGNORE INTO survey_data (sha256, size, data) VALUES (?, ?, ?)') : null,
+    };
+  }
+
+  run(): MergeOutcome {
+    let newFiles = 0;
+    for (const file of this.bundle.files) newFiles += this.statements.fileInsert.run(file.sha256, file.size, file.data).changes;
+    for (const content of this.bundle.contents) {
+      newFiles += this.statements.contentInsert.run(
+        content.id,
+        content.text,
+        content.pageStarts ? JSON.stringify(content.pageStarts) : null,
+        JSON.stringify(content.headings),
+      ).changes;
+    }
+    for (const data of this.bundle.surveyData) {
+      if (!this.statements.surveyDataInsert) throw new UserError(BUNDLE_MESSAGES.invalid('vragenlijstgegevens die deze versie niet kent'), 'rejected');
+      newFiles += this.statements.surveyDataInsert.run(data.sha256, data.size, data.data).changes;
+    }
+
+    const ordered = [...this.bundle.changes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.changeId < b.changeId ? -1 : 1));
+    let applied = 0;
+    let latest: string | null = null;
+    for (const change of ordered) {
+      if (this.statements.known.get(change.changeId)) {
+        this.perKind[kindOfEntity(change.entity)].skipped++;
+        continue;
+      }
+      if (this.applyOne(change)) {
+        applied++;
+        if (!latest || change.hlc > latest) latest = change.hlc;
+      } else {
+        this.perKind[kindOfEntity(change.entity)].skipped++;
+      }
+    }
+    if (latest) this.advanceClock(latest);
+    this.countEntities();
+
+    const ours = versionVector(this.db);
+    const warnings: string[] = [];
+    const missing = missingFrom(ours, this.bundle.header.vector);
+    if (missing.length > 0) {
+      warnings.push(
+        `De afzender heeft wijzigingen van ${missing.length === 1 ? 'een kopie' : `${missing.length} kopieën`} die hier nog ontbreken: ` +
+          'ze zaten in een eerdere bundel die hier niet is ingelezen. Lees die bundel in, of vraag de afzender om een volledige bundel.',
+      );
+    }
+    const dangling = danglingReferences(this.db);
+    if (dangling > 0) {
+      warnings.push(
+        `${dangling} ${dangling === 1 ? 'verwijzing wijst' : 'verwijzingen wijzen'} naar gegevens die hier nog ontbreken ` +
+          '(bijvoorbeeld een bron uit de bundel van een andere inspecteur). Ze verschijnen zodra die bundel is ingelezen.',
+      );
+    }
+    if (applied > 0) {
+      const header = this.bundle.header;
+      recordPeer(this.db, header.senderReplicaId, header.bundleId, header.vector, header.senderInspectorId, this.detectedAt);
+    }
+
+    const totals = emptyCounts();
+    for (const counts of Object.values(this.perKind)) {
+      for (const key of Object.keys(totals) as Array<keyof MergeKindCounts>) totals[key] += counts[key];
+    }
+    const header = this.bundle.header;
+    return {
+      bundle: {
+        bundleId: header.bundleId,
+        studyId: header.studyId,
+        studyName: header.studyName,
+        senderReplicaId: header.senderReplicaId,
+        senderInspector: header.senderInspector,
+        createdAt: header.createdAt,
+        programVersion: header.programVersion,
+        formatVersion: header.formatVersion,
+        all: header.all,
+        changes: this.bundle.changes.length,
+        files: this.bundle.files.length + this.bundle.contents.length + this.bundle.surveyData.length,
+      },
+      nothingNew: applied === 0,
+      perKind: this.perKind,
+      totals,
+      newFiles,
+      conflicts: conflictsByIds(this.db, this.conflictIds),
+      warnings,
+      applied,
+    };
+  }
+
+  private applyOne(change: ChangeRecord): boolean {
+    const table = ENTITIES[change.entity].table;
+    const key = `${change.entity}/${change.entityId}`;
+    const holders = new Map<string, Holder>(
+      (this.statements.holders.all(change.entity, change.entityId) as Array<{ field: string; hlc: string }>).map((row) => [
+        row.field,
+        { hlc: row.hlc },
+      ]),
+    );
+    if (!this.touched.has(key)) {
+      const row = this.deletedOf(table).get(change.entityId) as { deleted: number } | undefined;
+      this.touched.set(key, {
+        kind: kindOfEntity(change.entity),
+        entity: change.entity,
+        entityId: change.entityId,
+        existedBefore: row !== undefined && holders.size > 0,
+        deletedBefore: row?.deleted === 1,
+        changed: false,
+      });
+    }
+    if (!applyChange(this.db, change)) return false;
+    const touched = this.touched.get(key)!;
+    if (Object.keys(change.fields).some((field) => (holders.get(field)?.hlc ?? '') < change.hlc)) touched.changed = true;
+    if (holders.size > 0) this.detectConflicts(change, holders);
+    return true;
+  }
+
+  /** See conflict-rules.ts. */
+  private detectConflicts(change: ChangeRecord, holders: Map<string, Holder>): void {
+    for (const [field, value] of Object.entries(change.fields)) {
+      const paired = this.followOpenConflicts(change, field, value);
+      const holder = holders.get(field);
+      if (!holder || paired.has(holder.hlc) || NON_CONFLICTING_FIELDS.has(field)) continue;
+      const held = this.changeAt(change.entity, change.entityId, holder.hlc);
+      if (!held || !Object.hasOwn(held.fields, field) || sameValue(held.fields[field]!, value)) continue;
+      if (this.isAncestor(holder.hlc, change, field) || this.isAncestor(change.hlc, held, field)) continue;
+      this.addConflict('field', change.entity, change.entityId, field, held, held.fields[field]!, change, value);
+    }
+    this.detectDeleteVersusEdit(change, holders);
+  }
+
+  private detectDeleteVersusEdit(change: ChangeRecord, holders: Map<string, Holder>): void {
+    const deletedHolder = holders.get('deleted');
+    if (!Object.hasOwn(change.fields, 'deleted')) {
+      // An edit arriving at a tombstone that it is later than, made by another copy.
+      if (!deletedHolder || deletedHolder.hlc >= change.hlc) return;
+      const deleter = this.changeAt(change.entity, change.entityId, deletedHolder.hlc);
+      if (!deleter || deleter.fields.deleted !== 1 || deleter.replicaId === change.replicaId) return;
+      if (this.openConflicts(change.entity, change.entityId, 'deleted').length > 0) return;
+      this.addConflict('delete-edit', change.entity, change.entityId, 'deleted', deleter, 1, change, 0);
+      return;
+    }
+    // A delete arriving that wins, while this copy holds a later edit by another copy.
+    if (change.fields.deleted !== 1 || (deletedHolder && deletedHolder.hlc > change.hlc)) return;
+    if (this.openConflicts(change.entity, change.entityId, 'deleted').length > 0) return;
+    const later = readRecords(this.statements.laterEdits.all(change.entity, change.entityId, change.hlc, change.replicaId));
+    const edit = later.find((candidate) => !Object.hasOwn(candidate.fields, 'deleted'));
+    if (edit) this.addConflict('delete-edit', change.entity, change.entityId, 'deleted', edit, 0, change, 1);
+  }
+
+  /**
+   * Let open conflicts on this field follow the change. Returns the clocks the
+   * change is now paired with in a conflict (the other side of each conflict
+   * whose side it continued), so that no second conflict records the same pair.
+   */
+  private followOpenConflicts(change: ChangeRecord, field: string, value: FieldValue): Set<string> {
+    const paired = new Set<string>();
+    for (const conflict of this.openConflicts(change.entity, change.entityId, field)) {
+      const sawLocal = this.isAncestor(conflict.local_hlc, change, field);
+      const sawRemote = this.isAncestor(conflict.remote_hlc, change, field);
+      if (sawLocal && sawRemote) {
+        this.statements.resolve.run('elsewhere', this.detectedAt, conflict.id);
+      } else if (sawLocal || sawRemote) {
+        const side = sawLocal ? 'local' : 'remote';
+        this.statements.updateSide[side].run(JSON.stringify(value), change.authorId, change.hlc, conflict.id);
+        const other = sawLocal ? conflict.remote_value : conflict.local_value;
+        if (JSON.stringify(value) === other) this.statements.resolve.run('converged', this.detectedAt, conflict.id);
+        else if (!this.settleIfSequential(conflict.id, change.entity, change.entityId, field)) paired.add(sawLocal ? conflict.remote_hlc : conflict.local_hlc);
+      } else if (!this.settleIfSequential(conflict.id, change.entity, change.entityId, field)) {
+        continue;
+      }
+      if (!this.conflictIds.includes(conflict.id)) this.conflictIds.push(conflict.id);
+    }
+    return paired;
+  }
+
+  /**
+   * A conflict recorded while part of a field's history was missing here (a
+   * bundle read before an earlier one) may turn out sequential once the gap
+   * is filled: then it is settled ('sequential').
+   */
+  private settleIfSequential(conflictId: string, entity: EntityName, entityId: string, field: string): boolean {
+    const row = this.db.prepare('SELECT local_hlc, remote_hlc FROM merge_conflict WHERE id = ?').get(conflictId) as {
+      local_hlc: string;
+      remote_hlc: string;
+    };
+    const local = this.changeAt(entity, entityId, row.local_hlc);
+    const remote = this.changeAt(entity, entityId, row.remote_hlc);
+    const sequential =
+      (remote !== undefined && this.isAncestor(row.local_hlc, remote, field)) || (local !== undefined && this.isAncestor(row.remote_hlc, local, field));
+    if (sequential) this.statements.resolve.run('sequential', this.detectedAt, conflictId);
+    return sequential;
+  }
+
+  private addConflict(
+    kind: 'field' | 'delete-edit',
+    entity: EntityName,
+    entityId: string,
+    field: string,
+    local: ChangeRecord,
+    localValue: FieldValue,
+    remote: ChangeRecord,
+    remoteValue: FieldValue,
+  ): void {
+    const id = randomUUID();
+    this.statements.insertConflict.run(
+      id,
+      entity,
+      entityId,
+      field,
+      kind,
+      JSON.stringify(localValue),
+      local.authorId,
+      local.hlc,
+      JSON.stringify(remoteValue),
+      remote.authorId,
+      remote.hlc,
+      this.detectedAt,
+      this.bundle.header.bundleId,
+    );
+    this.conflictIds.push(id);
+    this.perKind[kindOfEntity(entity)].conflicts++;
+  }
+
+  /** True when `ancestorHlc` is reachable from `change` through bases[field], transitively. */
+  private isAncestor(ancestorHlc: string, change: ChangeRecord, field: string): boolean {
+    const queue = [...(change.bases[field] ?? [])];
+    const seen = new Set<string>();
+    while (queue.length > 0 && seen.size < MAX_ANCESTRY_STEPS) {
+      const hlc = queue.pop()!;
+      if (hlc === ancestorHlc) return true;
+      // A clock never sees a later one (the clock moves past everything it reads).
+      if (seen.has(hlc) || hlc < ancestorHlc) continue;
+      seen.add(hlc);
+      const earlier = this.changeAt(change.entity, change.entityId, hlc);
+      if (earlier) queue.push(...(earlier.bases[field] ?? []));
+    }
+    return false;
+  }
+
+  private changeAt(entity: EntityName, entityId: string, hlc: string): ChangeRecord | undefined {
+    const row = this.statements.changeAt.get(entity, entityId, hlc);
+    return row ? readRecords([row])[0] : undefined;
+  }
+
+  private openConflicts(entity: string, entityId: string, field: string) {
+    return this.statements.openConflicts.all(entity, entityId, field) as Array<{
+      id: string;
+      local_hlc: string;
+      remote_hlc: string;
+      local_value: string;
+      remote_value: string;
+    }>;
+  }
+
+  private readonly deletedStatements = new Map<string, ReturnType<Db['prepare']>>();
+
+  private deletedOf(table: string): ReturnType<Db['prepare']> {
+    let statement = this.deletedStatements.get(table);
+    if (!statement) this.deletedStatements.set(table, (statement = this.db.prepare(`SELECT deleted FROM ${table} WHERE id = ?`)));
+    return statement;
+  }
+
+  private advanceClock(latest: string): void {
+    const stored = readMeta(this.db, 'clock');
+    const replicaId = readMeta(this.db, 'replica_id')!;
+    const local: Hlc = stored ? { ...decodeHlc(stored), replicaId } : { wallMs: 0, counter: 0, replicaId };
+    let next: Hlc;
+    try {
+      next = receiveHlc(local, decodeHlc(latest), this.now());
+    } catch (error) {
+      throw new UserError('De bundel bevat tijdstempels ver in de toekomst; controleer de klok van de afzender.', 'rejected', error);
+    }
+    writeMeta(this.db, 'clock', encodeHlc(next));
+  }
+
+  private countEntities(): void {
+    for (const touched of this.touched.values()) {
+      const table = ENTITIES[touched.entity].table;
+      const row = this.deletedOf(table).get(touched.entityId) as { deleted: number } | undefined;
+      const deletedAfter = row?.deleted === 1;
+      const counts = this.perKind[touched.kind];
+      if (!touched.existedBefore) {
+        if (!deletedAfter) counts.new++;
+      } else if (!touched.deletedBefore && deletedAfter) counts.deleted++;
+      else if (touched.changed) counts.changed++;
+    }
+  }
+}
+
+function hasTable(db: Db, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+function sameValue(a: FieldValue, b: FieldValue): boolean {
+  return a === b;
+}
+
+function readRecords(rows: unknown[]): ChangeRecord[] {
+  return (rows as Array<Record<string, string | null>>).map((row) => ({
+    changeId: row.change_id!,
+    actionId: row.action_id!,
+    entity: row.entity as EntityName,
+    entityId: row.entity_id!,
+    fields: JSON.parse(row.fields!) as Record<string, FieldValue>,
+    hlc: row.hlc!,
+    replicaId: row.replica_id!,
+    authorId: row.author_id ?? null,
+    bases: JSON.parse(row.bases ?? '{}') as Record<string, string[]>,
+  }));
+}
+
+/** Rows of entity tables that point to something not (yet) here. */
+function danglingReferences(db: Db): number {
+  const entityTables = new Set<string>(Object.values(ENTITIES).map((def) => def.table));
+  const rows = db.pragma('foreign_key_check') as Array<{ table: string }>;
+  return rows.filter((row) => entityTables.has(row.table)).length;
+}
+
+/**
+ * The study's tables are STRICT: a value of the wrong type would fail in the
+ * middle of the merge. Check every value against its column first, so that a
+ * malformed bundle is refused with a clear message and nothing changes.
+ */
+function checkColumnTypes(db: Db, changes: ChangeRecord[]): void {
+  const columns = new Map<string, Map<string, { type: string; notnull: boolean }>>();
+  for (const def of Object.values(ENTITIES)) {
+    const info = db.pragma(`table_info(${def.table})`) as Array<{ name: string; type: string; notnull: number }>;
+    columns.set(def.table, new Map(info.map((column) => [column.name, { type: column.type.toUpperCase(), notnull: column.notnull === 1 }])));
+  }
+  for (const change of changes) {
+    const def = ENTITIES[change.entity];
+    for (const [field, value] of Object.entries(change.fields)) {
+      const column = columns.get(def.table)?.get((def.fields as Record<string, string>)[field]!);
+      if (!column) throw new UserError(BUNDLE_MESSAGES.invalid(`onbekend veld ${change.entity}.${field}`), 'rejected');
+      const fits =
+        value === null
+          ? !column.notnull
+          : column.type === 'TEXT'
+            ? typeof value === 'string'
+            : column.type === 'INTEGER'
+              ? Number.isSafeInteger(value)
+              : column.type === 'REAL'
+                ? typeof value === 'number'
+                : true;
+      if (!fits) throw new UserError(BUNDLE_MESSAGES.invalid(`ongeldige waarde voor ${change.entity}.${field}`), 'rejected');
+    }
+  }
+}

@@ -1,0 +1,1301 @@
+/**
+ * From a study to a report model: the per-institution draft and the
+ * overarching draft, with the skeleton of the inspectorates' reports
+ * (Samenvatting, Inleiding, a chapter per norm, Gevolgen, Oorzaken, the
+ * writer's notes and the internal appendix). Every number comes from the
+ * study; every text that comes from a source passes the pseudonymiser.
+ */
+import { UserError } from '../errors';
+import type { Study } from '../study/study';
+import { MEASURE_LABELS, ROLE_LABELS, SOURCE_TYPE_LABELS, SOURCE_TYPES, ROLES, type Role, type SourceType } from '../../shared/vocabulary';
+import type { Code, Institution, ReviewSummary } from '../../shared/api/types';
+import {
+  CHAPTER_LABELS,
+  DEFAULT_MIN_CODINGS_FOR_QUOTES,
+  numberCaptions,
+  paragraph,
+  run,
+  walkBlocks,
+  type BarSeries,
+  type BoxBlock,
+  type ChapterKey,
+  type FigureBlock,
+  type QuoteBlock,
+  type ReportBlock,
+  type ReportKind,
+  type ReportModel,
+  type ReportOptions,
+  type ReportSection,
+  type TableBlock,
+  type TextRun,
+} from '../../shared/report-model';
+import { readStudyData, type CodingRow, type StudyData } from './study-data';
+import { respondentBlocks, surveyChapter, surveyNormSection, type SurveyContext } from './survey-chapter';
+import { readReportSurvey, type ReportSurveyData } from './survey-data';
+import {
+  atInstitutions,
+  capitalise,
+  count,
+  decimal,
+  firstSentence,
+  inFiles,
+  inSentence,
+  joinList,
+  longDate,
+  plural,
+  todayIso,
+} from './phrasing';
+
+/* ---------- vocabulary for sentences ---------- */
+
+const TYPE_PLURAL: Record<SourceType, string> = {
+  clientdossier: 'cliëntdossiers',
+  personeelsdossier: 'personeelsdossiers',
+  beleidsdocument: 'beleidsdocumenten',
+  interview: 'interviews',
+  groepsgesprek: 'groepsgesprekken',
+  uitspraak: 'uitspraken van de kinderrechter',
+  overig: 'overige bronnen',
+};
+
+const ROLE_PLURAL: Record<Role, string> = {
+  jeugdige: 'jeugdigen',
+  ouder: 'ouders',
+  jeugdzorgwerker: 'jeugdzorgwerkers',
+  gedragswetenschapper: 'gedragswetenschappers',
+  manager: 'teammanagers',
+  bestuurder: 'het bestuur',
+  'raad-van-toezicht': 'de raad van toezicht',
+  clientenraad: 'de cliëntenraad',
+  ondernemingsraad: 'de ondernemingsraad',
+  ketenpartner: 'ketenpartners',
+  gemeente: 'gemeenten',
+};
+
+const CONVERSATION_TYPES: SourceType[] = ['interview', 'groepsgesprek'];
+
+export const VALENCE_COLORS = { positief: '#3f7f5f', negatief: '#b4533c', neutraal: '#9aa3ad' } as const;
+const VALENCE_LABELS = { positief: 'Positief', negatief: 'Negatief', neutraal: 'Neutraal' } as const;
+const ANSWER_COLORS: Record<string, string> = {
+  ja: '#1f4e79',
+  deels: '#7aa6d1',
+  nee: '#c8553d',
+  onbekend: '#b8bec6',
+  'niet nodig': '#dde2e7',
+};
+const FALLBACK_COLORS = ['#1f4e79', '#c8553d', '#7aa6d1', '#e0a458', '#5b8c5a', '#8e6c8a', '#b8bec6'];
+
+/** Minimum number of items before a chart is worth drawing. */
+const MIN_FOR_FIGURE = 3;
+/** Counts below this are flagged to the writer: small groups can identify people. */
+const SMALL_N = 5;
+
+/* ---------- options ---------- */
+
+interface Resolved {
+  chapters: Set<ChapterKey>;
+  includeMemos: boolean;
+  includeAppendix: boolean;
+  minCodings: (normKey: string) => number;
+  date: string;
+  maxQuotes: number;
+}
+
+function resolveOptions(data: StudyData, options: ReportOptions, kind: ReportKind): Resolved {
+  const all: ChapterKey[] = ['samenvatting', 'inleiding', ...data.norms.map((norm) => `norm:${norm.key}` as const), 'gevolgen', 'oorzaken', 'vragenlijst', 'memos'];
+  const chapters = new Set<ChapterKey>(options.chapters && options.chapters.length > 0 ? options.chapters : all);
+  const includeAppendix = options.includeAppendix ?? false;
+  if (includeAppendix) chapters.add('verantwoording');
+  else chapters.delete('verantwoording');
+  const min = options.minCodingsForQuotes;
+  return {
+    chapters,
+    includeMemos: options.includeMemos ?? true,
+    includeAppendix,
+    minCodings: (normKey) =>
+      typeof min === 'number' ? min : typeof min === 'object' && min !== null ? (min[normKey] ?? DEFAULT_MIN_CODINGS_FOR_QUOTES) : DEFAULT_MIN_CODINGS_FOR_QUOTES,
+    date: options.date ?? todayIso(),
+    maxQuotes: options.maxQuotesPerNorm ?? (kind === 'instelling' ? 4 : 6),
+  };
+}
+
+/* ---------- the build context ---------- */
+
+class Builder {
+  private counter = 0;
+  /** Quote texts already used (one quote appears once in a report). */
+  private readonly usedQuotes = new Set<string>();
+  readonly hints: string[] = [];
+  /** Name-like words left in texts that are not quotes (examples). */
+  readonly flaggedElsewhere = new Set<string>();
+
+  constructor(
+    readonly data: StudyData,
+    readonly kind: ReportKind,
+    /** The institutions the report is about (one, or those of the overarching report). */
+    readonly institutions: Institution[],
+    readonly options: Resolved,
+  ) {}
+
+  private smallReviewNoted = false;
+
+  /** Note once that the file review rests on few files. */
+  smallFileReview(files: number): void {
+    if (this.smallReviewNoted) return;
+    this.smallReviewNoted = true;
+    this.hints.push(`Het dossieronderzoek steunt op ${plural(files, 'dossier', 'dossiers')}: kleine aantallen zeggen weinig en kunnen personen herkenbaar maken. Overweeg percentages weg te laten.`);
+  }
+
+  id(prefix: string): string {
+    this.counter += 1;
+    return `${prefix}-${this.counter}`;
+  }
+
+  private surveyRead = false;
+  private surveyData: ReportSurveyData | null = null;
+  private surveyCtx: SurveyContext | null = null;
+
+  /** The questionnaire for this draft's respondents; null when the study has no survey. */
+  get survey(): SurveyContext | null {
+    if (!this.surveyRead) {
+      this.surveyRead = true;
+      this.surveyData = readReportSurvey(
+        this.data.study,
+        this.kind === 'instelling'
+          ? { institutionId: this.institutions[0]!.id }
+          : { institutionIds: this.institutions.map((institution) => institution.id), all: this.institutions.length === this.data.institutions.length },
+      );
+      if (this.surveyData) {
+        this.surveyCtx = {
+          id: (prefix) => this.id(prefix),
+          kind: this.kind,
+          institutions: this.institutions,
+          survey: this.surveyData,
+          placed: new Map(),
+        };
+      }
+    }
+    return this.surveyCtx;
+  }
+
+  get institutionIds(): Set<string> {
+    return new Set(this.institutions.map((institution) => institution.id));
+  }
+
+  get subject(): string {
+    return this.kind === 'instelling' ? this.institutions[0]!.name : `de ${this.institutions.length} instellingen`;
+  }
+
+  codingsOf(topId: string, institutionId?: string): CodingRow[] {
+    const ids = this.institutionIds;
+    return this.data.codings.filter(
+      (coding) => coding.topId === topId && (institutionId ? coding.institutionId === institutionId : ids.has(coding.institutionId)),
+    );
+  }
+
+  judgmentOf(institutionId: string, normId: string) {
+    return this.data.judgments.find((judgment) => judgment.institutionId === institutionId && judgment.codeId === normId) ?? null;
+  }
+
+  coderName(coderId: string | null): string {
+    if (!coderId) return 'onbekend';
+    const inspector = this.data.inspectors.get(coderId);
+    return inspector ? `${inspector.name} (${inspector.initials})` : 'onbekend';
+  }
+
+  coderInitials(authorId: string | null): string {
+    return (authorId && this.data.inspectors.get(authorId)?.initials) || 'onbekend';
+  }
+
+  institutionName(id: string): string {
+    return this.data.institutions.find((institution) => institution.id === id)?.name ?? 'onbekende instelling';
+  }
+
+  /** True when this text is already quoted in the report. */
+  isQuoted(text: string): boolean {
+    return this.usedQuotes.has(quoteKey(text));
+  }
+
+  /** A quote from a coding, pseudonymised; null when its text was used already. */
+  quote(coding: CodingRow): QuoteBlock | null {
+    const segment = this.data.segment(coding);
+    const text = tidyQuote(segment.text, segment.before, segment.after);
+    const key = quoteKey(text);
+    if (!key || this.usedQuotes.has(key)) return null;
+    this.usedQuotes.add(key);
+    const cleaned = this.data.clean(text);
+    return {
+      kind: 'quote',
+      id: this.id('citaat'),
+      roleLabel: coding.role ? ROLE_LABELS[coding.role] : SOURCE_TYPE_LABELS[coding.sourceType],
+      text: cleaned.text,
+      trace: {
+        codingId: coding.id,
+        sourceTitle: coding.sourceTitle,
+        location: `${segment.page === null ? '' : `p. ${segment.page}, `}tekens ${coding.start}–${coding.end}`,
+        coder: this.coderName(coding.coderId),
+        institution: this.institutionName(coding.institutionId),
+        flagged: cleaned.flagged,
+        replaced: cleaned.replaced,
+      },
+    };
+  }
+
+  /**
+   * Up to `max` quotes from quotable codings: round robin over institutions
+   * (overarching) and over roles, so several voices are heard.
+   */
+  quotes(codings: CodingRow[], max: number): QuoteBlock[] {
+    const byInstitution = groupBy(
+      codings.filter((coding) => coding.quotable),
+      (coding) => coding.institutionId,
+    );
+    const queues = [...byInstitution.values()].map((ofInstitution) => interleave(groupBy(sortByVoice(ofInstitution), (coding) => coding.role ?? coding.sourceType)));
+    const picked: QuoteBlock[] = [];
+    for (const coding of interleave(new Map(queues.map((queue, index) => [String(index), queue])))) {
+      if (picked.length >= max) break;
+      const quote = this.quote(coding);
+      if (quote) picked.push(quote);
+    }
+    return picked;
+  }
+
+  clean(text: string): string {
+    return this.data.clean(text).text;
+  }
+}
+
+/* ---------- small helpers ---------- */
+
+function quoteKey(text: string): string {
+  return text.toLocaleLowerCase('nl').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** Take one from each group in turn until all are empty. */
+function interleave<T>(groups: Map<string, T[]>): T[] {
+  const queues = [...groups.values()].map((group) => [...group]);
+  const result: T[] = [];
+  while (queues.some((queue) => queue.length > 0)) for (const queue of queues) if (queue.length > 0) result.push(queue.shift()!);
+  return result;
+}
+
+const VOICE_ORDER: Array<Role | SourceType> = ['jeugdige', 'ouder', 'jeugdzorgwerker', ...ROLES, ...SOURCE_TYPES];
+
+function sortByVoice(codings: CodingRow[]): CodingRow[] {
+  return [...codings].sort((a, b) => VOICE_ORDER.indexOf(a.role ?? a.sourceType) - VOICE_ORDER.indexOf(b.role ?? b.sourceType));
+}
+
+/** Trim a coded segment into a quote: "…" where it starts or ends mid-sentence. */
+function tidyQuote(text: string, before: string, after: string): string {
+  let quote = text.replace(/\s+/g, ' ').trim().replace(/^["“”„'‘’]+|["“”„'‘’]+$/g, '').trim();
+  const startsMidSentence = /^\p{Ll}/u.test(quote) || (/\p{L}$/u.test(before) && !/[.!?:]\s*$/u.test(before));
+  if (startsMidSentence) quote = `…${quote}`;
+  if (!/[.!?…]$/u.test(quote) && !/^\s*$/.test(after)) quote = `${quote}…`;
+  return quote;
+}
+
+function countValence(codings: CodingRow[]) {
+  const counts = { positief: 0, negatief: 0, neutraal: 0 };
+  for (const coding of codings) counts[coding.valence] += 1;
+  return counts;
+}
+
+function valencePhrase(counts: { positief: number; negatief: number; neutraal: number }): string {
+  return joinList(
+    (['positief', 'negatief', 'neutraal'] as const).filter((valence) => counts[valence] > 0).map((valence) => `${count(counts[valence])} ${valence}`),
+  );
+}
+
+function toneSentence(counts: { positief: number; negatief: number }): string | null {
+  const { positief, negatief } = counts;
+  if (positief + negatief === 0) return null;
+  if (negatief >= 2 * positief && negatief > 0) return 'Het beeld uit het materiaal is overwegend negatief.';
+  if (positief >= 2 * negatief && positief > 0) return 'Het beeld uit het materiaal is overwegend positief.';
+  return 'Het beeld uit het materiaal is gemengd: er zijn zowel positieve als negatieve bevindingen.';
+}
+
+function countBy<T>(items: T[], keyOf: (item: T) => string): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+function table(builder: Builder, caption: string, header: string[], rows: string[][], trace: string, extra: Partial<TableBlock> = {}): TableBlock {
+  return { kind: 'table', id: builder.id('tabel'), number: 0, caption, header, rows, trace, ...extra };
+}
+
+function section(builder: Builder, level: 1 | 2 | 3, title: string, blocks: ReportBlock[] = [], sections: ReportSection[] = [], key?: ChapterKey): ReportSection {
+  return { id: builder.id('sectie'), level, title, blocks, sections, ...(key ? { key } : {}) };
+}
+
+function hint(text: string): ReportBlock {
+  return { kind: 'paragraph', variant: 'hint', runs: [run(text, { italic: true })] };
+}
+
+function notesBox(paragraphs: TextRun[][]): BoxBlock {
+  return { kind: 'box', variant: 'notes', title: 'Notities voor de schrijver (niet publiceren)', paragraphs };
+}
+
+const ANSWER_ORDER = ['ja', 'deels', 'nee', 'onbekend', 'niet nodig'];
+
+/** Known answers in a natural order (ja, deels, nee, onbekend, niet nodig), others after them. */
+function answerRank(answer: string): number {
+  const index = ANSWER_ORDER.indexOf(answer.toLocaleLowerCase('nl'));
+  return index < 0 ? ANSWER_ORDER.length : index;
+}
+
+function answerColor(answer: string, index: number): string {
+  return ANSWER_COLORS[answer.toLocaleLowerCase('nl')] ?? FALLBACK_COLORS[index % FALLBACK_COLORS.length]!;
+}
+
+function valenceSeries(rows: CodingRow[][]): BarSeries[] {
+  return (['positief', 'negatief', 'neutraal'] as const)
+    .map((valence) => ({
+      name: VALENCE_LABELS[valence],
+      color: VALENCE_COLORS[valence],
+      values: rows.map((codings) => codings.filter((coding) => coding.valence === valence).length),
+    }))
+    .filter((series) => series.values.some((value) => value > 0));
+}
+
+function describeChart(title: string, categories: string[], series: BarSeries[]): string {
+  const parts = categories.map(
+    (category, index) => `${category}: ${series.map((one) => `${one.name.toLocaleLowerCase('nl')} ${one.values[index] ?? 0}`).join(', ')}`,
+  );
+  return `Staafdiagram. ${title}. ${parts.join('; ')}.`;
+}
+
+function figure(builder: Builder, input: Omit<FigureBlock, 'kind' | 'id' | 'number' | 'altText' | 'table'> & { tableHeader: string[] }): FigureBlock {
+  const { tableHeader, ...rest } = input;
+  const rows = input.chart.categories.map((category, index) => {
+    const values = input.chart.series.map((series) => series.values[index] ?? 0);
+    return [category, ...values.map(count), ...(input.chart.stacked ? [count(values.reduce((sum, value) => sum + value, 0))] : [])];
+  });
+  return {
+    kind: 'figure',
+    id: builder.id('figuur'),
+    number: 0,
+    altText: describeChart(input.title, input.chart.categories, input.chart.series),
+    table: { header: tableHeader, rows },
+    ...rest,
+  };
+}
+
+/* ---------- findings: counts and triangulation ---------- */
+
+function findingsBlocks(builder: Builder, codings: CodingRow[], subject: string): ReportBlock[] {
+  if (codings.length === 0) {
+    return [paragraph(`Over ${subject} is ${builder.kind === 'instelling' ? 'bij deze instelling ' : ''}(nog) niets gecodeerd.`)];
+  }
+  const counts = countValence(codings);
+  const sources = new Set(codings.map((coding) => coding.sourceId)).size;
+  const blocks: ReportBlock[] = [];
+  const tone = toneSentence(counts);
+  blocks.push(
+    paragraph(
+      `Over ${subject} ${codings.length === 1 ? 'is' : 'zijn'} ${plural(codings.length, 'fragment', 'fragmenten')} gecodeerd uit ${plural(sources, 'bron', 'bronnen')}: ${valencePhrase(counts)}.${tone ? ` ${tone}` : ''}`,
+    ),
+  );
+
+  const types = countBy(codings, (coding) => coding.sourceType).map(([type, n]) => `${TYPE_PLURAL[type as SourceType]} (${count(n)})`);
+  const conversationRoles = countBy(
+    codings.filter((coding) => coding.role && CONVERSATION_TYPES.includes(coding.sourceType)),
+    (coding) => coding.role!,
+  ).map(([role, n]) => `${ROLE_PLURAL[role as Role]} (${count(n)})`);
+  const sentences = [`${codings.length === 1 ? 'Het fragment komt' : 'De fragmenten komen'} uit ${joinList(types)}.`];
+  if (conversationRoles.length > 0) sentences.push(`In de gesprekken kwamen ${joinList(conversationRoles)} aan het woord.`);
+  sentences.push('Tussen haakjes staat steeds het aantal fragmenten.');
+  blocks.push(paragraph(sentences.join(' ')));
+
+  const triangulation: string[] = [];
+  for (const valence of ['negatief', 'positief'] as const) {
+    const ofValence = codings.filter((coding) => coding.valence === valence);
+    if (ofValence.length === 0) continue;
+    const typeNames = [...new Set(ofValence.map((coding) => coding.sourceType))].map((type) => TYPE_PLURAL[type]);
+    const noun = valence === 'negatief' ? 'negatieve' : 'positieve';
+    if (typeNames.length >= 2) {
+      triangulation.push(`De ${noun} bevindingen komen uit ${typeNames.length} soorten bronnen (${joinList(typeNames)}) en bevestigen elkaar daarmee.`);
+    } else {
+      triangulation.push(`De ${noun} bevindingen komen alleen uit ${typeNames[0]}.`);
+      if (ofValence.length >= 2) builder.hints.push(`${capitalise(subject)}: de ${noun} bevindingen steunen op één soort bron (${typeNames[0]}); overweeg aanvullende bronnen.`);
+    }
+  }
+  if (triangulation.length > 0) blocks.push(paragraph(triangulation.join(' ')));
+  return blocks;
+}
+
+function subcodeBullets(builder: Builder, top: Code, codings: CodingRow[]): ReportBlock[] {
+  const children = builder.data.codes.filter((code) => code.parentId === top.id);
+  const items: TextRun[][] = [];
+  for (const child of children) {
+    const ofChild = codings.filter((coding) => {
+      let code = builder.data.codeById.get(coding.codeId);
+      while (code && code.parentId !== top.id && code.parentId) code = builder.data.codeById.get(code.parentId);
+      return code?.id === child.id;
+    });
+    if (ofChild.length === 0) continue;
+    items.push([run(`${child.name}: `, { bold: true }), run(`${plural(ofChild.length, 'fragment', 'fragmenten')} (${valencePhrase(countValence(ofChild))}).`)]);
+  }
+  if (items.length === 0) return [];
+  return [paragraph(`Verdeeld over de onderdelen van ${top.kind === 'norm' ? 'de norm' : inSentence(top.name)}:`), { kind: 'bullets', items }];
+}
+
+/* ---------- file review ---------- */
+
+export interface AggregatedQuestion {
+  key: string;
+  question: string;
+  answerType: 'choice' | 'number';
+  answered: number;
+  filesReviewed: number;
+  counts: Array<{ answer: string; n: number }>;
+  mean: number | null;
+}
+
+function aggregate(summaries: ReviewSummary[]): AggregatedQuestion | null {
+  const first = summaries[0];
+  if (!first) return null;
+  const counts = new Map<string, number>();
+  for (const summary of summaries) for (const count of summary.counts) counts.set(count.answer, (counts.get(count.answer) ?? 0) + count.n);
+  const answered = summaries.reduce((sum, summary) => sum + summary.answered, 0);
+  const weighted = summaries.reduce((sum, summary) => sum + (summary.mean ?? 0) * summary.answered, 0);
+  const isNumber = first.counts.every((count) => /^\d+$/.test(count.answer)) && first.mean !== null;
+  const order = isNumber ? [...counts.keys()].sort((a, b) => Number(a) - Number(b)) : [...counts.keys()];
+  return {
+    key: first.questionKey,
+    question: first.question,
+    answerType: isNumber ? 'number' : 'choice',
+    answered,
+    filesReviewed: summaries.reduce((sum, summary) => sum + summary.filesReviewed, 0),
+    counts: order.map((answer) => ({ answer, n: counts.get(answer) ?? 0 })),
+    mean: isNumber && answered > 0 ? weighted / answered : null,
+  };
+}
+
+const countOf = (question: AggregatedQuestion, answer: string) => question.counts.find((count) => count.answer === answer)?.n ?? 0;
+
+/** One sentence about one file-review question ("In 9 van de 16 onderzochte dossiers …"). */
+export function fileReviewSentence(question: AggregatedQuestion): string {
+  const n = question.answered;
+  const yes = countOf(question, 'ja');
+  const unknown = countOf(question, 'onbekend');
+  const unknownTail = unknown > 0 ? ` In ${plural(unknown, 'dossier', 'dossiers')} was dat niet na te gaan.` : '';
+  const files = (count: number) => capitalise(inFiles(count, n));
+  switch (question.key) {
+    case 'contact-5-dagen':
+      return `${files(yes)} was er binnen 5 dagen na de start van de maatregel contact met de jeugdige.${unknownTail}`;
+    case 'periode-zonder-jzw':
+      return `${files(yes)} was er een periode zonder vaste jeugdzorgwerker.`;
+    case 'veiligheid-direct':
+      return `${files(yes)} is de veiligheid beoordeeld op basis van direct contact met de jeugdige.`;
+    case 'plan-6-weken':
+      return `${files(yes)} was er binnen 6 weken een plan van aanpak.${unknownTail}`;
+    case 'plan-samen': {
+      const partly = countOf(question, 'deels');
+      return `${files(yes)} is het plan van aanpak samen met de jeugdige en de ouders opgesteld${partly > 0 ? `; in ${partly} gedeeltelijk` : ''}.`;
+    }
+    case 'hulp-tijdig': {
+      const needed = n - countOf(question, 'niet nodig');
+      if (needed === 0) return `In geen van de ${count(n)} onderzochte dossiers was hulp nodig.`;
+      return `${capitalise(inFiles(yes, needed, 'dossiers waarin hulp nodig was'))}, is die hulp tijdig ingezet.`;
+    }
+    case 'aantal-jeugdzorgwerkers': {
+      if (question.mean === null) return '';
+      const threeOrMore = question.counts.filter((count) => Number(count.answer) >= 3).reduce((sum, count) => sum + count.n, 0);
+      return `In de onderzochte dossiers hadden de jeugdigen gemiddeld ${decimal(question.mean)} jeugdzorgwerkers gehad (n = ${count(n)}); ${threeOrMore === 0 ? 'geen van hen' : `${threeOrMore} van hen`} 3 of meer.`;
+    }
+    default:
+      if (question.answerType === 'number') {
+        return question.mean === null ? '' : `Bij de vraag ‘${question.question}’ was het gemiddelde ${decimal(question.mean)} (n = ${count(n)}).`;
+      }
+      return `Bij de vraag ‘${question.question}’ luidde het antwoord ${joinList(
+        question.counts.filter((count) => count.n > 0).map((count) => `${count.n} keer ‘${count.answer}’`),
+      )} (n = ${count(n)}).`;
+  }
+}
+
+function fileReviewSection(builder: Builder, norm: Code): ReportSection | null {
+  const ofNorm = builder.data.review.filter((summary) => summary.normKey === norm.key && builder.institutionIds.has(summary.institutionId));
+  const byQuestion = groupBy(ofNorm, (summary) => summary.questionId);
+  const questions = [...byQuestion.values()].map((summaries) => ({ summaries, total: aggregate(summaries)! })).filter(({ total }) => total.answered > 0);
+  if (questions.length === 0) return null;
+  const blocks: ReportBlock[] = [];
+  const filesReviewed = builder.kind === 'instelling' ? (ofNorm[0]?.filesReviewed ?? 0) : sumFilesReviewed(builder);
+  blocks.push(
+    paragraph(
+      `De inspecties hebben ${plural(filesReviewed, 'cliëntdossier', 'cliëntdossiers')} systematisch onderzocht${builder.kind === 'overkoepelend' ? `, verdeeld over ${builder.institutions.length} instellingen` : ''}. Voor deze norm levert dat het volgende beeld op.`,
+    ),
+  );
+  const sentences = questions.map(({ total }) => fileReviewSentence(total)).filter(Boolean);
+  blocks.push({ kind: 'bullets', items: sentences.map((sentence) => [run(sentence)]) });
+  if (filesReviewed > 0 && filesReviewed < SMALL_N) builder.smallFileReview(filesReviewed);
+
+  const choice = questions.filter(({ total }) => total.answerType === 'choice');
+  if (builder.kind === 'instelling' && choice.length > 0) {
+    const institution = builder.institutions[0]!;
+    const answers = [...new Set(choice.flatMap(({ total }) => total.counts.map((count) => count.answer)))].sort(
+      (a, b) => answerRank(a) - answerRank(b),
+    );
+    const categories = choice.map(({ total }) => total.question);
+    const series = answers.map((answer, index) => ({
+      name: capitalise(answer),
+      color: answerColor(answer, index),
+      values: choice.map(({ total }) => countOf(total, answer)),
+    }));
+    blocks.push(
+      figure(builder, {
+        title: `Dossieronderzoek ${inSentence(norm.name)}: antwoorden per vraag`,
+        chart: { kind: 'bar', categories, series, stacked: true, valueLabel: 'aantal dossiers' },
+        n: filesReviewed,
+        nLabel: `n = ${plural(filesReviewed, 'onderzocht dossier', 'onderzochte dossiers')}${choice.some(({ total }) => total.answered < filesReviewed) ? ' (niet elke vraag is in elk dossier beantwoord)' : ''}`,
+        tableHeader: ['Vraag', ...answers.map(capitalise), 'Beantwoord'],
+        trace: `Dossieronderzoek (antwoorden op dossiervragen) bij ${institution.name}: vragen ${choice.map(({ total }) => total.key).join(', ')} onder de norm ${norm.key}; per vraag het aantal dossiers per antwoord.`,
+      }),
+    );
+  }
+  if (builder.kind === 'overkoepelend') {
+    for (const { summaries, total } of choice) {
+      const rows = builder.institutions.map((institution) => summaries.find((summary) => summary.institutionId === institution.id));
+      const perInstitution = rows
+        .map((summary, index) => (summary && summary.answered > 0 ? `${builder.institutions[index]!.name}: ${countOf(aggregate([summary])!, 'ja')} van ${summary.answered}` : null))
+        .filter((text): text is string => text !== null);
+      if (total.counts.some((count) => count.answer === 'ja') && perInstitution.length > 1) {
+        blocks.push(paragraph(`${total.question}, antwoord ‘ja’ per instelling: ${joinList(perInstitution)}.`));
+      }
+      const categories = [...builder.institutions.map((institution) => institution.name), 'Alle instellingen'];
+      const series = total.counts.map((count, index) => ({
+        name: capitalise(count.answer),
+        color: answerColor(count.answer, index),
+        values: [...rows.map((summary) => summary?.counts.find((one) => one.answer === count.answer)?.n ?? 0), count.n],
+      }));
+      blocks.push(
+        figure(builder, {
+          title: `Dossieronderzoek: ${inSentence(total.question)}, per instelling`,
+          chart: { kind: 'bar', categories, series, stacked: true, valueLabel: 'aantal dossiers' },
+          n: total.answered,
+          nLabel: `n = ${plural(total.answered, 'dossier', 'dossiers')} waarin deze vraag is beantwoord`,
+          tableHeader: ['Instelling', ...total.counts.map((count) => capitalise(count.answer)), 'Beantwoord'],
+          trace: `Dossieronderzoek: vraag ${total.key} (norm ${norm.key}) bij ${builder.institutions.length} instellingen; per instelling het aantal dossiers per antwoord, plus het totaal.`,
+        }),
+      );
+    }
+  }
+  return section(builder, 2, 'Dossieronderzoek', blocks);
+}
+
+function sumFilesReviewed(builder: Builder): number {
+  const perInstitution = new Map<string, number>();
+  for (const summary of builder.data.review) {
+    if (builder.institutionIds.has(summary.institutionId)) perInstitution.set(summary.institutionId, summary.filesReviewed);
+  }
+  return [...perInstitution.values()].reduce((sum, n) => sum + n, 0);
+}
+
+/* ---------- coding figures ---------- */
+
+function codingFigure(builder: Builder, top: Code, codings: CodingRow[]): FigureBlock | null {
+  if (codings.length < MIN_FOR_FIGURE) return null;
+  const sources = new Set(codings.map((coding) => coding.sourceId)).size;
+  if (builder.kind === 'instelling') {
+    const types = SOURCE_TYPES.filter((type) => codings.some((coding) => coding.sourceType === type));
+    const rows = types.map((type) => codings.filter((coding) => coding.sourceType === type));
+    return figure(builder, {
+      title: `Gecodeerde fragmenten over ${inSentence(top.name)}, naar soort bron en waardering`,
+      chart: { kind: 'bar', categories: types.map((type) => SOURCE_TYPE_LABELS[type]), series: valenceSeries(rows), stacked: true, valueLabel: 'aantal fragmenten' },
+      n: codings.length,
+      nLabel: `n = ${plural(codings.length, 'gecodeerd fragment', 'gecodeerde fragmenten')} uit ${plural(sources, 'bron', 'bronnen')}`,
+      tableHeader: ['Soort bron', ...valenceSeries(rows).map((series) => series.name), 'Totaal'],
+      trace: `Coderingen onder ${top.key} en zijn subcodes bij ${builder.institutions[0]!.name}; geteld per soort bron en waardering.`,
+    });
+  }
+  const rows = builder.institutions.map((institution) => codings.filter((coding) => coding.institutionId === institution.id));
+  return figure(builder, {
+    title: `Gecodeerde fragmenten over ${inSentence(top.name)}, per instelling en waardering`,
+    chart: { kind: 'bar', categories: builder.institutions.map((institution) => institution.name), series: valenceSeries(rows), stacked: true, valueLabel: 'aantal fragmenten' },
+    n: codings.length,
+    nLabel: `n = ${plural(codings.length, 'gecodeerd fragment', 'gecodeerde fragmenten')} uit ${plural(sources, 'bron', 'bronnen')}`,
+    tableHeader: ['Instelling', ...valenceSeries(rows).map((series) => series.name), 'Totaal'],
+    trace: `Coderingen onder ${top.key} en zijn subcodes bij ${builder.institutions.length} instellingen; geteld per instelling en waardering.`,
+  });
+}
+
+/* ---------- quotes ---------- */
+
+function quoteSection(builder: Builder, top: Code, title: string): ReportSection | null {
+  const minimum = builder.options.minCodings(top.key);
+  const eligible = builder.institutions.filter((institution) => builder.codingsOf(top.id, institution.id).length >= minimum);
+  const skipped = builder.institutions.filter((institution) => !eligible.includes(institution) && builder.codingsOf(top.id, institution.id).some((coding) => coding.quotable));
+  for (const institution of skipped) {
+    builder.hints.push(
+      `${capitalise(inSentence(top.name))}${builder.kind === 'overkoepelend' ? ` (${institution.name})` : ''}: citeerbare fragmenten niet gebruikt, omdat er minder dan ${minimum} coderingen zijn.`,
+    );
+  }
+  const candidates = eligible.flatMap((institution) => builder.codingsOf(top.id, institution.id));
+  const quotes = builder.quotes(candidates, builder.options.maxQuotes);
+  if (quotes.length === 0) return null;
+  const lead =
+    builder.kind === 'overkoepelend' && new Set(quotes.map((quote) => quote.trace.institution)).size > 1
+      ? `Wat jeugdigen, ouders en professionals ${atInstitutions(new Set(quotes.map((quote) => quote.trace.institution)).size, builder.institutions.length)} hierover zeggen:`
+      : 'Wat jeugdigen, ouders en professionals hierover zeggen:';
+  return section(builder, 2, title, [paragraph(lead), ...quotes]);
+}
+
+/* ---------- positive examples ---------- */
+
+/**
+ * The norm a positive example belongs to: a norm coding on the same source
+ * that overlaps it (or nearly: within 100 characters). Others are not guessed
+ * at; they go to "Wat goed gaat" in the summary.
+ */
+function normOfExample(builder: Builder, example: CodingRow): string | null {
+  const normIds = new Set(builder.data.norms.map((norm) => norm.id));
+  const candidates = builder.data.codings.filter((coding) => coding.sourceId === example.sourceId && normIds.has(coding.topId));
+  let best: { id: string; distance: number } | null = null;
+  for (const coding of candidates) {
+    const distance = Math.max(0, Math.max(coding.start, example.start) - Math.min(coding.end, example.end));
+    if (distance <= 100 && (!best || distance < best.distance)) best = { id: coding.topId, distance };
+  }
+  return best?.id ?? null;
+}
+
+function exampleBoxes(builder: Builder, examples: CodingRow[]): BoxBlock[] {
+  return examples.map((example) => {
+    const quote = example.quotable ? builder.quote(example) : null;
+    const paragraphs: TextRun[][] = [];
+    const cleanFlagged = (text: string) => {
+      const cleaned = builder.data.clean(text);
+      for (const word of cleaned.flagged) builder.flaggedElsewhere.add(word);
+      return cleaned.text;
+    };
+    if (example.note.trim()) paragraphs.push([run(cleanFlagged(example.note.trim()))]);
+    if (!quote && !example.note.trim()) {
+      const segment = builder.data.segment(example);
+      paragraphs.push([
+        run(`Uit ${SOURCE_TYPE_LABELS[example.sourceType].toLocaleLowerCase('nl')}: ‘${cleanFlagged(segment.text.replace(/\s+/g, ' ').trim())}’ `, { italic: true }),
+        run('(niet als citaat gemarkeerd: in eigen woorden uitschrijven)', { italic: true }),
+      ]);
+    }
+    if (builder.kind === 'overkoepelend') paragraphs.push([run(`Instelling: ${builder.institutionName(example.institutionId)}`, { italic: true })]);
+    return { kind: 'box', variant: 'example', title: 'Mooi voorbeeld', paragraphs, ...(quote ? { quotes: [quote] } : {}) };
+  });
+}
+
+/* ---------- memos ---------- */
+
+function memoParagraphs(builder: Builder, memos: StudyData['memos'], about: (memo: StudyData['memos'][number]) => string): TextRun[][] {
+  return memos
+    .filter((memo) => memo.text.trim())
+    .map((memo) => [run(`${builder.coderInitials(memo.authorId)}, ${about(memo)}: `, { bold: true }), run(builder.clean(memo.text.trim()))]);
+}
+
+function codeMemos(builder: Builder, top: Code): TextRun[][] {
+  if (!builder.options.includeMemos) return [];
+  const subtree = new Set(builder.data.codes.filter((code) => code.id === top.id || isBelow(builder, code, top.id)).map((code) => code.id));
+  const memos = builder.data.memos.filter((memo) => memo.targetType === 'code' && subtree.has(memo.targetId));
+  return memoParagraphs(builder, memos, (memo) => `memo bij ${inSentence(builder.data.codeById.get(memo.targetId)?.name ?? 'de code')}`);
+}
+
+function isBelow(builder: Builder, code: Code, ancestorId: string): boolean {
+  for (let parent = code.parentId; parent; parent = builder.data.codeById.get(parent)?.parentId ?? null) if (parent === ancestorId) return true;
+  return false;
+}
+
+/* ---------- judgments ---------- */
+
+function judgmentBox(builder: Builder, norm: Code, institution: Institution): BoxBlock {
+  const judgment = builder.judgmentOf(institution.id, norm.id);
+  if (!judgment?.rating) {
+    builder.hints.push(`${capitalise(inSentence(norm.name))}${builder.kind === 'overkoepelend' ? ` (${institution.name})` : ''}: nog geen oordeel vastgelegd.`);
+    return {
+      kind: 'box',
+      variant: 'judgment',
+      title: 'Oordeel: nog niet vastgesteld',
+      paragraphs: [[run('Het team heeft voor deze norm nog geen oordeel vastgelegd.', { italic: true })]],
+    };
+  }
+  const paragraphs = judgment.rationale
+    .split(/\n\s*\n/)
+    .map((text) => text.trim())
+    .filter(Boolean)
+    .map((text) => [run(builder.clean(text))]);
+  return { kind: 'box', variant: 'judgment', title: `Oordeel: ${judgment.rating}`, paragraphs };
+}
+
+function isSufficient(builder: Builder, rating: string | null | undefined): boolean {
+  if (!rating) return false;
+  const index = builder.data.scale.indexOf(rating);
+  return index >= 0 && index < Math.ceil(builder.data.scale.length / 2);
+}
+
+/* ---------- chapters ---------- */
+
+function titlePage(builder: Builder) {
+  const { info } = builder.data;
+  const period = info.periodStart && info.periodEnd ? `${longDate(info.periodStart)} tot en met ${longDate(info.periodEnd)}` : null;
+  const institution = builder.kind === 'instelling' ? builder.institutions[0]!.name : null;
+  return {
+    status: 'Concept',
+    title: institution ?? 'Overkoepelend rapport',
+    subtitle:
+      builder.kind === 'instelling'
+        ? `Instellingsrapport bij de ${info.name}`
+        : `${info.name}: bevindingen bij ${plural(builder.institutions.length, 'gecertificeerde instelling', 'gecertificeerde instellingen')}`,
+    studyName: info.name,
+    institution,
+    date: builder.options.date,
+    dateLabel: longDate(builder.options.date),
+    period,
+    footerText: `Concept – ${institution ?? 'overkoepelend rapport'}`,
+    notice:
+      'Dit concept is door Veldwerk opgesteld uit het gecodeerde materiaal van de inspecteurs. Het is een vertrekpunt voor de schrijver: controleer alle teksten, cijfers en citaten voordat het rapport verder gaat. Citaten zijn gepseudonimiseerd; namen en andere herkenbare gegevens horen niet in het rapport.',
+  };
+}
+
+function summaryChapter(builder: Builder, unassignedExamples: CodingRow[]): ReportSection {
+  const { norms, scale } = builder.data;
+  const blocks: ReportBlock[] = [];
+  const sections: ReportSection[] = [];
+  const period = builder.data.info.periodStart ? ` in de periode ${longDate(builder.data.info.periodStart)} tot en met ${longDate(builder.data.info.periodEnd ?? builder.data.info.periodStart)}` : '';
+  if (builder.kind === 'instelling') {
+    const institution = builder.institutions[0]!;
+    blocks.push({
+      kind: 'paragraph',
+      variant: 'lead',
+      runs: [
+        run(
+          `De inspecties hebben${period} toezicht gehouden bij ${institution.name}. Zij gingen na of jeugdigen met een kinderbeschermingsmaatregel of jeugdreclassering tijdig passende bescherming, begeleiding en hulp krijgen. Hieronder staan de oordelen per norm en de belangrijkste conclusies.`,
+        ),
+      ],
+    });
+    blocks.push(
+      table(
+        builder,
+        `Oordelen over ${institution.name} per norm`,
+        ['Norm', 'Oordeel'],
+        norms.map((norm) => [norm.name, builder.judgmentOf(institution.id, norm.id)?.rating ?? 'nog geen oordeel']),
+        `Oordelen (judgments) van ${institution.name}, per norm van het toetsingskader, in de volgorde van het kader.`,
+      ),
+    );
+    const grouped = scale
+      .map((rating) => ({ rating, names: norms.filter((norm) => builder.judgmentOf(institution.id, norm.id)?.rating === rating).map((norm) => inSentence(norm.name)) }))
+      .filter((group) => group.names.length > 0);
+    const conclusions: ReportBlock[] = [];
+    if (grouped.length > 0) {
+      conclusions.push(paragraph(grouped.map((group) => `Het oordeel ‘${group.rating}’ geldt voor ${joinList(group.names)}.`).join(' ')));
+    }
+    const items = norms
+      .map((norm) => ({ norm, judgment: builder.judgmentOf(institution.id, norm.id) }))
+      .filter(({ judgment }) => judgment?.rating && judgment.rationale.trim())
+      .map(({ norm, judgment }) => [run(`${norm.name} (${judgment!.rating}). `, { bold: true }), run(builder.clean(firstSentence(judgment!.rationale)))]);
+    if (items.length > 0) conclusions.push({ kind: 'bullets', items });
+    else conclusions.push(hint('Er zijn nog geen onderbouwde oordelen; vat hier de belangrijkste conclusies samen.'));
+    sections.push(section(builder, 2, 'Belangrijkste conclusies', conclusions));
+  } else {
+    const total = builder.institutions.length;
+    blocks.push({
+      kind: 'paragraph',
+      variant: 'lead',
+      runs: [
+        run(
+          `De inspecties hebben${period} toezicht gehouden bij ${plural(total, 'gecertificeerde instelling', 'gecertificeerde instellingen')} voor jeugdbescherming en jeugdreclassering. Over elke instelling verschijnt een eigen rapport. Dit overkoepelende rapport legt de bevindingen naast elkaar en laat zien wat bij meerdere instellingen terugkomt.`,
+        ),
+      ],
+    });
+    blocks.push(
+      table(
+        builder,
+        'Oordelen per instelling en norm',
+        ['Instelling', ...norms.map((norm) => norm.name)],
+        builder.institutions.map((institution) => [institution.name, ...norms.map((norm) => builder.judgmentOf(institution.id, norm.id)?.rating ?? '–')]),
+        `Oordelen (judgments) van ${total} instellingen × ${norms.length} normen; – betekent: nog geen oordeel.`,
+        { compact: true, note: '– = nog geen oordeel vastgelegd' },
+      ),
+    );
+    const good = joinList(scale.slice(0, Math.ceil(scale.length / 2)).map((rating) => `‘${rating}’`), 'of');
+    const items: TextRun[][] = norms.map((norm) => {
+      const ratings = builder.institutions.map((institution) => builder.judgmentOf(institution.id, norm.id)?.rating ?? null);
+      const sufficient = ratings.filter((rating) => isSufficient(builder, rating)).length;
+      const missing = ratings.filter((rating) => !rating).length;
+      return [
+        run(`${norm.name}: `, { bold: true }),
+        run(`het oordeel is ${good} ${atInstitutions(sufficient, total)}.${missing > 0 ? ` Bij ${plural(missing, 'instelling', 'instellingen')} is nog geen oordeel vastgelegd.` : ''}`),
+      ];
+    });
+    const conclusions: ReportBlock[] = [{ kind: 'bullets', items }];
+    const shortfalls = norms
+      .map((norm) => ({
+        norm,
+        bad: builder.institutions.filter((institution) => {
+          const rating = builder.judgmentOf(institution.id, norm.id)?.rating;
+          return rating && !isSufficient(builder, rating);
+        }).length,
+      }))
+      .sort((a, b) => b.bad - a.bad);
+    const worst = shortfalls.filter((entry) => entry.bad > 0 && entry.bad === shortfalls[0]!.bad);
+    if (worst.length > 0) {
+      conclusions.push(
+        paragraph(
+          `De meeste tekortkomingen zien de inspecties bij ${joinList(worst.map((entry) => inSentence(entry.norm.name)))}: daar is het oordeel ${atInstitutions(worst[0]!.bad, total)} onvoldoende.`,
+        ),
+      );
+    }
+    conclusions.push(hint('Vul aan: de rode draad van het toezicht en de oproep aan de betrokken partijen.'));
+    sections.push(section(builder, 2, 'Belangrijkste conclusies', conclusions));
+  }
+  if (unassignedExamples.length > 0) {
+    sections.push(section(builder, 2, 'Wat goed gaat', [paragraph('De inspecties zagen ook werkwijzen die navolging verdienen.'), ...exampleBoxes(builder, unassignedExamples)]));
+  }
+  return section(builder, 1, CHAPTER_LABELS.samenvatting, blocks, sections, 'samenvatting');
+}
+
+function introductionChapter(builder: Builder): ReportSection {
+  const { data } = builder;
+  const ids = builder.institutionIds;
+  const counts = data.sourceCounts.filter((row) => ids.has(row.institutionId));
+  const sum = (rows: typeof counts) => rows.reduce((total, row) => total + row.n, 0);
+  const presentRoles = ROLES.filter((role) => counts.some((row) => row.role === role && CONVERSATION_TYPES.includes(row.sourceType)));
+  const period = data.info.periodStart && data.info.periodEnd ? ` in de periode van ${longDate(data.info.periodStart)} tot en met ${longDate(data.info.periodEnd)}` : '';
+
+  const reason = section(builder, 2, 'Aanleiding', [
+    paragraph(
+      `Elke jeugdige met een ondertoezichtstelling, voogdij of jeugdreclassering heeft recht op tijdige en passende bescherming, begeleiding en hulp. Gecertificeerde instellingen voeren deze maatregelen uit in opdracht van de rechter. In de ${data.info.name} gaan de inspecties na of de instellingen die opdracht waarmaken.${
+        builder.kind === 'instelling'
+          ? ` ${builder.institutions[0]!.name} is een van de ${plural(data.institutions.length, 'instelling', 'instellingen')} in deze ronde.`
+          : ` Dit rapport brengt de bevindingen bij ${plural(builder.institutions.length, 'instelling', 'instellingen')} samen.`
+      }`,
+    ),
+    hint('Vul aan: de directe aanleiding voor dit toezicht en eerdere signalen.'),
+  ]);
+
+  const approachBlocks: ReportBlock[] = [
+    paragraph(
+      `De inspecties bezochten ${builder.kind === 'instelling' ? builder.institutions[0]!.name : 'de instellingen'}${period}. Zij lazen cliëntdossiers en beleidsdocumenten${
+        presentRoles.length > 0 ? ` en spraken met ${joinList(presentRoles.map((role) => ROLE_PLURAL[role]))}` : ''
+      }. Wat zij lazen en hoorden, hebben zij gecodeerd aan de hand van het toetsingskader. Dat kader bestaat uit ${plural(data.norms.length, 'norm', 'normen')}:`,
+    ),
+    { kind: 'bullets', items: data.norms.map((norm) => [run(`${norm.name}. `, { bold: true }), run(norm.definition)]) },
+    paragraph(`Per norm geven de inspecties een oordeel op de schaal ${joinList(data.scale.map((rating) => `‘${rating}’`))}.`),
+  ];
+  const concepts = section(builder, 3, 'Begrippen', [
+    {
+      kind: 'bullets',
+      items: [
+        [run(`${MEASURE_LABELS.ots}: `, { bold: true }), run('de kinderrechter beperkt tijdelijk het gezag van de ouders; een jeugdzorgwerker begeleidt het gezin en bewaakt de veiligheid en ontwikkeling van het kind.')],
+        [run(`${MEASURE_LABELS.voogdij}: `, { bold: true }), run('de ouders hebben geen gezag meer; de instelling is voogd en de jeugdzorgwerker beslist namens haar over opvoeding en verzorging.')],
+        [run(`${MEASURE_LABELS.jeugdreclassering}: `, { bold: true }), run('begeleiding van en toezicht op jongeren van 12 tot 23 jaar die verdacht worden van of veroordeeld zijn voor een strafbaar feit, vaak met voorwaarden.')],
+        [run('Jeugdzorgwerker: ', { bold: true }), run('in dit rapport de medewerker die de maatregel uitvoert. Instellingen spreken ook van jeugdbeschermer, gezinsmanager of jeugdreclasseerder.')],
+      ],
+    },
+  ]);
+  const approach = section(builder, 2, 'Over dit toezicht', approachBlocks, [concepts]);
+
+  const figuresBlocks: ReportBlock[] = [paragraph(`De tabellen hieronder tonen op welke bronnen dit rapport steunt.`)];
+  const types = SOURCE_TYPES.filter((type) => counts.some((row) => row.sourceType === type));
+  const roles = ROLES.filter((role) => counts.some((row) => row.role === role));
+  const withoutRole = sum(counts.filter((row) => row.role === 'geen'));
+  const total = sum(counts);
+  if (builder.kind === 'instelling') {
+    figuresBlocks.push(
+      table(
+        builder,
+        'Toezicht in cijfers: bronnen naar soort',
+        ['Soort bron', 'Aantal'],
+        [...types.map((type) => [SOURCE_TYPE_LABELS[type], count(sum(counts.filter((row) => row.sourceType === type)))]), ['Totaal', count(total)]],
+        `Bronnen (niet verwijderd) van ${builder.institutions[0]!.name}, geteld per soort bron (zoals veldwerk stats ze telt).`,
+        { align: ['left', 'right'], totalRow: true },
+      ),
+      table(
+        builder,
+        'Toezicht in cijfers: bronnen naar rol van de gesprekspartner',
+        ['Rol', 'Aantal'],
+        [
+          ...roles.map((role) => [ROLE_LABELS[role], count(sum(counts.filter((row) => row.role === role)))]),
+          ...(withoutRole > 0 ? [['Geen rol (dossiers, documenten, uitspraken)', count(withoutRole)]] : []),
+          ['Totaal', count(total)],
+        ],
+        `Bronnen (niet verwijderd) van ${builder.institutions[0]!.name}, geteld per rol van de respondent.`,
+        { align: ['left', 'right'], totalRow: true },
+      ),
+    );
+  } else {
+    const columns = builder.institutions;
+    const byInstitution = (rows: typeof counts, institutionId: string) => count(sum(rows.filter((row) => row.institutionId === institutionId)));
+    figuresBlocks.push(
+      table(
+        builder,
+        'Toezicht in cijfers: bronnen naar soort en instelling',
+        ['Soort bron', ...columns.map((institution) => institution.name), 'Totaal'],
+        [
+          ...types.map((type) => {
+            const ofType = counts.filter((row) => row.sourceType === type);
+            return [SOURCE_TYPE_LABELS[type], ...columns.map((institution) => byInstitution(ofType, institution.id)), count(sum(ofType))];
+          }),
+          ['Totaal', ...columns.map((institution) => byInstitution(counts, institution.id)), count(total)],
+        ],
+        `Bronnen (niet verwijderd) per soort en instelling; de kolom Totaal telt als veldwerk stats (sources.byType).`,
+        { align: ['left', ...columns.map(() => 'right' as const), 'right'], totalRow: true, compact: true },
+      ),
+      table(
+        builder,
+        'Toezicht in cijfers: bronnen naar rol en instelling',
+        ['Rol', ...columns.map((institution) => institution.name), 'Totaal'],
+        [
+          ...roles.map((role) => {
+            const ofRole = counts.filter((row) => row.role === role);
+            return [ROLE_LABELS[role], ...columns.map((institution) => byInstitution(ofRole, institution.id)), count(sum(ofRole))];
+          }),
+          ...(withoutRole > 0
+            ? [['Geen rol (dossiers, documenten, uitspraken)', ...columns.map((institution) => byInstitution(counts.filter((row) => row.role === 'geen'), institution.id)), count(withoutRole)]]
+            : []),
+          ['Totaal', ...columns.map((institution) => byInstitution(counts, institution.id)), count(total)],
+        ],
+        `Bronnen (niet verwijderd) per rol en instelling; de kolom Totaal telt als veldwerk stats (sources.byRole).`,
+        { align: ['left', ...columns.map(() => 'right' as const), 'right'], totalRow: true, compact: true },
+      ),
+    );
+  }
+  const survey = builder.survey;
+  if (survey) figuresBlocks.push(...respondentBlocks(survey));
+  const codings = data.codings.filter((coding) => ids.has(coding.institutionId));
+  const tops = [...data.norms, ...data.contextCodes];
+  const valence = countValence(codings);
+  const reviewed = builder.kind === 'instelling' ? (data.review.find((summary) => summary.institutionId === builder.institutions[0]!.id)?.filesReviewed ?? 0) : sumFilesReviewed(builder);
+  figuresBlocks.push(
+    paragraph(
+      `In totaal zijn ${plural(codings.length, 'fragment', 'fragmenten')} gecodeerd${codings.length > 0 ? `: ${valencePhrase(valence)}` : ''}. ${
+        reviewed > 0 ? `${capitalise(plural(reviewed, 'cliëntdossier is', 'cliëntdossiers zijn'))} systematisch onderzocht met de vaste dossiervragen.` : 'Er is (nog) geen systematisch dossieronderzoek vastgelegd.'
+      }`,
+    ),
+  );
+  const usedTops = tops.filter((top) => codings.some((coding) => coding.topId === top.id));
+  if (codings.length >= MIN_FOR_FIGURE && usedTops.length > 0) {
+    const rows = usedTops.map((top) => codings.filter((coding) => coding.topId === top.id));
+    figuresBlocks.push(
+      figure(builder, {
+        title: 'Gecodeerde fragmenten per norm en context, naar waardering',
+        chart: { kind: 'bar', categories: usedTops.map((top) => top.name), series: valenceSeries(rows), stacked: true, valueLabel: 'aantal fragmenten' },
+        n: codings.length,
+        nLabel: `n = ${plural(codings.length, 'gecodeerd fragment', 'gecodeerde fragmenten')}`,
+        tableHeader: ['Norm of context', ...valenceSeries(rows).map((series) => series.name), 'Totaal'],
+        trace: `Alle coderingen bij ${builder.kind === 'instelling' ? builder.institutions[0]!.name : `${builder.institutions.length} instellingen`}, geteld per hoofdcode (norm of context, subcodes meegeteld) en waardering (zoals veldwerk stats codings.byNorm).`,
+      }),
+    );
+  }
+  const inFigures = section(builder, 2, 'Toezicht in cijfers', figuresBlocks);
+  return section(builder, 1, CHAPTER_LABELS.inleiding, [], [reason, approach, inFigures], 'inleiding');
+}
+
+function normChapter(builder: Builder, norm: Code, examples: CodingRow[]): ReportSection {
+  const codings = builder.codingsOf(norm.id);
+  const sections: ReportSection[] = [];
+  const leadBlocks: ReportBlock[] = [{ kind: 'paragraph', variant: 'lead', runs: [run('Wat de inspecties verwachten. ', { bold: true }), run(norm.definition)] }];
+
+  if (builder.kind === 'instelling') {
+    // The judgment comes first, right under what the norm asks (conclusions first, as the inspectorates write).
+    leadBlocks.push(judgmentBox(builder, norm, builder.institutions[0]!));
+  } else {
+    const total = builder.institutions.length;
+    const ratings = builder.institutions.map((institution) => builder.judgmentOf(institution.id, norm.id));
+    const grouped = builder.data.scale
+      .map((rating) => ({ rating, count: ratings.filter((judgment) => judgment?.rating === rating).length }))
+      .filter((group) => group.count > 0)
+      .map((group) => `‘${group.rating}’ ${atInstitutions(group.count, total)}`);
+    sections.push(
+      section(builder, 2, 'Oordelen', [
+        paragraph(grouped.length > 0 ? `Het oordeel over deze norm is ${joinList(grouped)}.` : 'Voor deze norm zijn nog geen oordelen vastgelegd.'),
+        table(
+          builder,
+          `Oordelen over ${inSentence(norm.name)} per instelling`,
+          ['Instelling', 'Oordeel', 'Kern van de onderbouwing'],
+          builder.institutions.map((institution, index) => [
+            institution.name,
+            ratings[index]?.rating ?? 'nog geen oordeel',
+            ratings[index]?.rationale.trim() ? builder.clean(firstSentence(ratings[index]!.rationale)) : '–',
+          ]),
+          `Oordelen (judgments) over ${norm.key} bij ${total} instellingen; de onderbouwing ingekort tot de eerste zin.`,
+          { compact: true },
+        ),
+      ]),
+    );
+  }
+
+  const findings: ReportBlock[] = [...findingsBlocks(builder, codings, inSentence(norm.name)), ...subcodeBullets(builder, norm, codings)];
+  const codingFig = codingFigure(builder, norm, codings);
+  if (codingFig) findings.push(codingFig);
+  const findingSections: ReportSection[] = [];
+  if (builder.kind === 'overkoepelend') {
+    const perInstitution = builder.institutions.map((institution) => {
+      const ofInstitution = codings.filter((coding) => coding.institutionId === institution.id);
+      const rating = builder.judgmentOf(institution.id, norm.id)?.rating ?? 'nog geen oordeel';
+      return { institution, ofInstitution, rating };
+    });
+    const negativeMost = perInstitution.filter(({ ofInstitution }) => {
+      const counts = countValence(ofInstitution);
+      return counts.negatief > counts.positief;
+    }).length;
+    findingSections.push(
+      section(builder, 3, 'Verschillen tussen de instellingen', [
+        paragraph(`Negatieve bevindingen overheersen ${atInstitutions(negativeMost, builder.institutions.length)}.`),
+        {
+          kind: 'bullets',
+          items: perInstitution.map(({ institution, ofInstitution, rating }) => [
+            run(`${institution.name} (${rating}): `, { bold: true }),
+            run(ofInstitution.length > 0 ? `${plural(ofInstitution.length, 'fragment', 'fragmenten')}, ${valencePhrase(countValence(ofInstitution))}.` : 'geen fragmenten gecodeerd.'),
+          ]),
+        },
+      ]),
+    );
+  }
+  sections.push(section(builder, 2, 'Bevindingen', findings, findingSections));
+
+  const review = fileReviewSection(builder, norm);
+  if (review) sections.push(review);
+  const survey = builder.survey;
+  const fromSurvey = survey ? surveyNormSection(survey, norm.key, norm.name) : null;
+  if (fromSurvey) sections.push(fromSurvey);
+  const quotes = quoteSection(builder, norm, 'Citaten');
+  if (quotes) sections.push(quotes);
+  if (examples.length > 0) sections.push(section(builder, 2, 'Wat goed gaat', exampleBoxes(builder, examples)));
+  const notes = codeMemos(builder, norm);
+  if (notes.length > 0) sections.push(section(builder, 2, 'Notities voor de schrijver', [notesBox(notes)]));
+  return section(builder, 1, norm.name, leadBlocks, sections, `norm:${norm.key}`);
+}
+
+function contextChapter(builder: Builder, key: 'gevolgen' | 'oorzaken'): ReportSection | null {
+  const top = builder.data.contextCodes.find((code) => code.key === key);
+  const title = CHAPTER_LABELS[key];
+  if (!top) {
+    return section(builder, 1, title, [hint(`Het toetsingskader van dit onderzoek heeft geen contextcode ‘${key}’; schrijf dit hoofdstuk zelf.`)], [], key);
+  }
+  const codings = builder.codingsOf(top.id);
+  const blocks: ReportBlock[] = [{ kind: 'paragraph', variant: 'lead', runs: [run(top.definition)] }];
+  const sections: ReportSection[] = [];
+  const findings = [...findingsBlocks(builder, codings, inSentence(top.name)), ...subcodeBullets(builder, top, codings)];
+  const fig = codingFigure(builder, top, codings);
+  if (fig) findings.push(fig);
+  sections.push(section(builder, 2, 'Bevindingen', findings));
+  const quotes = quoteSection(builder, top, key === 'gevolgen' ? 'Wat jeugdigen en ouders merken' : 'Citaten');
+  if (quotes) sections.push(quotes);
+  const notes = codeMemos(builder, top);
+  if (builder.options.includeMemos) {
+    const seen = new Set<string>();
+    const material = codings
+      .filter((coding) => {
+        const text = builder.data.segment(coding).text;
+        const key = quoteKey(text);
+        if (coding.quotable || builder.isQuoted(text) || seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .slice(0, 12)
+      .map((coding) => [
+        run(`${SOURCE_TYPE_LABELS[coding.sourceType]}${builder.kind === 'overkoepelend' ? `, ${builder.institutionName(coding.institutionId)}` : ''}: `, { bold: true }),
+        run(`‘${builder.clean(builder.data.segment(coding).text.replace(/\s+/g, ' ').trim())}’${coding.note.trim() ? ` – ${builder.clean(coding.note.trim())}` : ''}`),
+      ]);
+    if (material.length > 0) notes.push([run('Gecodeerd materiaal dat niet als citaat is gemarkeerd (in eigen woorden verwerken):', { italic: true })], ...material);
+  }
+  if (notes.length > 0) sections.push(section(builder, 2, 'Notities voor de schrijver', [notesBox(notes)]));
+  return section(builder, 1, title, blocks, sections, key);
+}
+
+function memosChapter(builder: Builder): ReportSection | null {
+  const { data } = builder;
+  const ids = builder.institutionIds;
+  const sourceInstitution = new Map(data.study.db.prepare('SELECT id, institution_id, title FROM source WHERE deleted = 0').all().map((row) => {
+    const typed = row as { id: string; institution_id: string; title: string };
+    return [typed.id, typed] as const;
+  }));
+  const blocksFor = (institutionIds: Set<string>): BoxBlock[] => {
+    const memos = data.memos.filter(
+      (memo) =>
+        (memo.targetType === 'institution' && institutionIds.has(memo.targetId)) ||
+        (memo.targetType === 'source' && institutionIds.has(sourceInstitution.get(memo.targetId)?.institution_id ?? '')),
+    );
+    const paragraphs = memoParagraphs(builder, memos, (memo) =>
+      memo.targetType === 'institution' ? 'memo bij de instelling' : `memo bij de bron ‘${builder.clean(sourceInstitution.get(memo.targetId)?.title ?? '')}’`,
+    );
+    return paragraphs.length > 0 ? [notesBox(paragraphs)] : [];
+  };
+  const sections: ReportSection[] = [];
+  const blocks: ReportBlock[] = [
+    paragraph('Dit hoofdstuk bundelt de memo’s van de inspecteurs en de aandachtspunten die Veldwerk bij het opstellen zag. Het is bedoeld voor de schrijver en hoort niet in het gepubliceerde rapport.'),
+  ];
+  if (builder.kind === 'instelling') blocks.push(...blocksFor(ids));
+  else {
+    for (const institution of builder.institutions) {
+      const boxes = blocksFor(new Set([institution.id]));
+      if (boxes.length > 0) sections.push(section(builder, 2, institution.name, boxes));
+    }
+  }
+  const otherCodeMemos = data.memos.filter((memo) => {
+    if (memo.targetType !== 'code') return false;
+    const code = data.codeById.get(memo.targetId);
+    let top = code;
+    while (top?.parentId) top = data.codeById.get(top.parentId);
+    return top !== undefined && top.kind === 'context' && top.key !== 'gevolgen' && top.key !== 'oorzaken';
+  });
+  const otherParagraphs = memoParagraphs(builder, otherCodeMemos, (memo) => `memo bij ${inSentence(data.codeById.get(memo.targetId)?.name ?? 'de code')}`);
+  if (otherParagraphs.length > 0) sections.push(section(builder, 2, 'Overige memo’s', [notesBox(otherParagraphs)]));
+  return section(builder, 1, CHAPTER_LABELS.memos, blocks, sections, 'memos');
+}
+
+function appendixChapter(builder: Builder, chapters: ReportSection[]): ReportSection {
+  const quoteRows: string[][] = [];
+  const traceRows: string[][] = [];
+  const replaced = new Map<string, number>();
+  let quoteNumber = 0;
+  for (const chapter of chapters) {
+    for (const block of walkBlocks([chapter])) {
+      if (block.kind === 'quote') {
+        quoteNumber += 1;
+        const start = block.text.length > 60 ? `${block.text.slice(0, 57)}…` : block.text;
+        quoteRows.push([
+          String(quoteNumber),
+          `${block.roleLabel}: ${start}`,
+          chapter.title,
+          `${block.trace.sourceTitle} (${block.trace.institution})`,
+          block.trace.location,
+          block.trace.coder,
+          block.trace.flagged.length > 0 ? `controleer: ${block.trace.flagged.join(', ')}` : '–',
+        ]);
+        for (const kind of block.trace.replaced) replaced.set(kind, (replaced.get(kind) ?? 0) + 1);
+      }
+      if (block.kind === 'figure') traceRows.push([`Figuur ${block.number}`, block.title, block.trace]);
+      if (block.kind === 'table') traceRows.push([`Tabel ${block.number}`, block.caption, block.trace]);
+    }
+  }
+  const blocks: ReportBlock[] = [
+    paragraph(
+      run('Intern. ', { bold: true }),
+      run('Deze bijlage maakt elk citaat en elke figuur herleidbaar tot het materiaal. Zij bevat brontitels en namen van inspecteurs en hoort niet in het gepubliceerde rapport.'),
+    ),
+  ];
+  const sections: ReportSection[] = [];
+  sections.push(
+    section(
+      builder,
+      2,
+      'Herkomst van de citaten',
+      quoteRows.length > 0
+        ? [
+            table(builder, 'Herkomst van de citaten', ['Nr.', 'Citaat (begin)', 'Hoofdstuk', 'Bron', 'Vindplaats', 'Codeur', 'Privacy'], quoteRows, 'Verantwoording: de citaten van dit rapport.', { compact: true }),
+            paragraph(
+              replaced.size > 0
+                ? `In de citaten zijn gegevens vervangen: ${joinList([...replaced.entries()].map(([kind, n]) => `${n} × [${kind}]`))}. Woorden onder ‘controleer’ lijken op namen en zijn blijven staan: controleer ze met de hand.`
+                : 'In de citaten is niets vervangen. Woorden onder ‘controleer’ lijken op namen en zijn blijven staan: controleer ze met de hand.',
+            ),
+          ]
+        : [paragraph('Dit rapport bevat geen citaten.')],
+    ),
+  );
+  sections.push(
+    section(builder, 2, 'Herkomst van de figuren en tabellen', traceRows.length > 0 ? [table(builder, 'Herkomst van de figuren en tabellen', ['Nr.', 'Titel', 'Selectie'], traceRows, 'Verantwoording: de figuren en tabellen van dit rapport.', { compact: true })] : [paragraph('Dit rapport bevat geen figuren of tabellen.')]),
+  );
+  return section(builder, 1, CHAPTER_LABELS.verantwoording, blocks, sections, 'verantwoording');
+}
+
+/* ---------- assembling ---------- */
+
+function assemble(builder: Builder): ReportModel {
+  const { data, options } = builder;
+  const examples = data.codings.filter(
+    (coding) => builder.institutionIds.has(coding.institutionId) && data.codeById.get(coding.topId)?.key === 'goed-voorbeeld',
+  );
+  const examplesByNorm = groupBy(examples, (example) => normOfExample(builder, example) ?? '');
+  const wanted = (key: ChapterKey) => options.chapters.has(key);
+
+  // Norm chapters first: they claim the quotes the summary should not repeat.
+  const normChapters = new Map<string, ReportSection>();
+  for (const norm of data.norms) if (wanted(`norm:${norm.key}`)) normChapters.set(norm.id, normChapter(builder, norm, examplesByNorm.get(norm.id) ?? []));
+  const unassigned = [
+    ...(examplesByNorm.get('') ?? []),
+    ...data.norms.filter((norm) => !wanted(`norm:${norm.key}`)).flatMap((norm) => examplesByNorm.get(norm.id) ?? []),
+  ];
+  const chapters: ReportSection[] = [];
+  if (wanted('samenvatting')) chapters.push(summaryChapter(builder, unassigned));
+  if (wanted('inleiding')) chapters.push(introductionChapter(builder));
+  for (const norm of data.norms) {
+    const chapter = normChapters.get(norm.id);
+    if (chapter) chapters.push(chapter);
+  }
+  for (const key of ['gevolgen', 'oorzaken'] as const) {
+    if (!wanted(key)) continue;
+    const chapter = contextChapter(builder, key);
+    if (chapter) chapters.push(chapter);
+  }
+  // After the norm chapters: it refers to the survey figures placed there.
+  const survey = builder.survey;
+  if (wanted('vragenlijst') && survey) chapters.push(surveyChapter(survey));
+  const flaggedQuotes = [...walkBlocks(chapters)].filter((block): block is QuoteBlock => block.kind === 'quote' && block.trace.flagged.length > 0);
+  if (builder.flaggedElsewhere.size > 0) {
+    builder.hints.push(`In de voorbeelden staan woorden die op een naam kunnen wijzen: ${joinList([...builder.flaggedElsewhere].slice(0, 12))}. Controleer ze.`);
+  }
+  if (flaggedQuotes.length > 0) {
+    builder.hints.push(
+      `${plural(flaggedQuotes.length, 'citaat bevat', 'citaten bevatten')} woorden die op een naam kunnen wijzen: ${joinList([...new Set(flaggedQuotes.flatMap((quote) => quote.trace.flagged))].slice(0, 12))}. Controleer ze${options.includeAppendix ? ' (zie de bijlage)' : ''}.`,
+    );
+  }
+  if (wanted('memos') && options.includeMemos) {
+    const chapter = memosChapter(builder);
+    if (chapter) {
+      if (builder.hints.length > 0) {
+        chapter.sections.unshift(section(builder, 2, 'Aandachtspunten van Veldwerk', [notesBox(builder.hints.map((text) => [run(text)]))]));
+      }
+      chapters.push(chapter);
+    }
+  }
+  const model: ReportModel = {
+    kind: builder.kind,
+    titlePage: titlePage(builder),
+    chapters,
+    privacy: {
+      replacements: 0,
+      flaggedQuotes: flaggedQuotes.length,
+      flaggedWords: [...new Set([...flaggedQuotes.flatMap((quote) => quote.trace.flagged), ...builder.flaggedElsewhere])],
+    },
+    warnings: [...builder.hints],
+  };
+  numberCaptions(model);
+  if (options.includeAppendix) {
+    model.chapters.push(appendixChapter(builder, chapters));
+    numberCaptions(model);
+  }
+  model.privacy.replacements = data.replacements;
+  return model;
+}
+
+/* ---------- entry points ---------- */
+
+export function institutionReportModel(study: Study, institutionId: string, options: ReportOptions = {}): ReportModel {
+  return institutionModelFromData(readStudyData(study, options.privacyNames ?? []), institutionId, options);
+}
+
+export function overallReportModel(study: Study, options: ReportOptions = {}): ReportModel {
+  return overallModelFromData(readStudyData(study, options.privacyNames ?? []), options);
+}
+
+export function institutionModelFromData(data: StudyData, institutionId: string, options: ReportOptions = {}): ReportModel {
+  const institution = data.institutions.find((candidate) => candidate.id === institutionId);
+  if (!institution) throw new UserError('Deze instelling bestaat niet (meer).', 'not-found');
+  data.replacements = 0;
+  return assemble(new Builder(data, 'instelling', [institution], resolveOptions(data, options, 'instelling')));
+}
+
+export function overallModelFromData(data: StudyData, options: ReportOptions = {}): ReportModel {
+  const chosen = options.institutions && options.institutions.length > 0 ? data.institutions.filter((institution) => options.institutions!.includes(institution.id)) : data.institutions;
+  if (chosen.length === 0) throw new UserError('Kies minstens één instelling voor het overkoepelende rapport.', 'invalid-input');
+  if (options.institutions && chosen.length !== new Set(options.institutions).size) throw new UserError('Een van de gekozen instellingen bestaat niet (meer).', 'not-found');
+  data.replacements = 0;
+  return assemble(new Builder(data, 'overkoepelend', chosen, resolveOptions(data, options, 'overkoepelend')));
+}

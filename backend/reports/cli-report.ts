@@ -1,0 +1,153 @@
+/**
+ * `veldwerk report`: report drafts from the command line, one per institution,
+ * the overarching one, or all of them. The study is read once for `--all`.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { HostServices, Session } from '../api/session';
+import { UserError } from '../errors';
+import { readNamesFile } from '../privacy/study-context';
+import { FIXED_CHAPTERS, outlineOf, reportFileName, type ChapterKey, type ReportModel, type ReportOptions, type ReportOutline } from '../../shared/report-model';
+import { reportModelFromData, writeFileAtomically, type ReportScope } from './generate';
+import { readStudyData } from './study-data';
+import { makeDefaultTemplate } from './template';
+import { writeReportDocx } from './write-docx';
+
+export interface ReportCliKit {
+  openSession(file: string, host?: Partial<HostServices>): Session;
+  usageError(message: string): Error;
+}
+
+export const REPORT_USAGE = `  veldwerk report <bestand> --institution <naam> --out <pad.docx> [opties]
+  veldwerk report <bestand> --overall --out <pad.docx> [opties]
+  veldwerk report <bestand> --all --out-dir <map> [opties]
+      opties: [--appendix] [--no-memos] [--min-quotes <n>] [--chapters <lijst>] [--names-file <pad>]
+              [--template <sjabloon.docx>] [--date <JJJJ-MM-DD>] [--fast] [--outline] [--json]
+  veldwerk report --write-template <pad.docx>`;
+
+const OPTIONS = {
+  institution: { type: 'string' },
+  overall: { type: 'boolean' },
+  all: { type: 'boolean' },
+  out: { type: 'string' },
+  'out-dir': { type: 'string' },
+  appendix: { type: 'boolean' },
+  'no-memos': { type: 'boolean' },
+  'min-quotes': { type: 'string' },
+  chapters: { type: 'string' },
+  'names-file': { type: 'string' },
+  template: { type: 'string' },
+  date: { type: 'string' },
+  fast: { type: 'boolean' },
+  outline: { type: 'boolean' },
+  json: { type: 'boolean' },
+  'write-template': { type: 'string' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+export async function reportCommand(args: string[], kit: ReportCliKit): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw kit.usageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+
+  if (values['write-template']) {
+    if (positionals.length > 0) throw kit.usageError('--write-template neemt geen onderzoeksbestand.');
+    const path = resolve(values['write-template']);
+    writeFileSync(path, await makeDefaultTemplate());
+    console.log(`Rapportsjabloon geschreven: ${path}`);
+    return;
+  }
+  if (positionals.length !== 1) throw kit.usageError('Geef precies één onderzoeksbestand.');
+  const modes = [values.institution !== undefined, values.overall === true, values.all === true].filter(Boolean).length;
+  if (modes !== 1) throw kit.usageError('Kies precies één van --institution <naam>, --overall of --all.');
+  if (!values.outline) {
+    if (values.all && !values['out-dir']) throw kit.usageError('--all heeft --out-dir <map> nodig.');
+    if (!values.all && !values.out) throw kit.usageError('Geef met --out <pad.docx> aan waar het rapport komt.');
+    if (values.out && !/\.docx$/i.test(values.out)) throw kit.usageError('--out moet eindigen op .docx.');
+  }
+  const options = reportOptions(values, kit);
+  const templatePath = values.template ? resolve(values.template) : undefined;
+  if (templatePath && !existsSync(templatePath)) throw new UserError(`Het sjabloon "${templatePath}" bestaat niet.`);
+
+  const session = kit.openSession(positionals[0]!);
+  try {
+    const study = session.requireStudy();
+    const data = readStudyData(study, options.privacyNames ?? []);
+    const institutions = study.institutions();
+    const findInstitution = (name: string) => {
+      const found = institutions.find((institution) => institution.name.toLocaleLowerCase('nl') === name.trim().toLocaleLowerCase('nl'));
+      if (!found) throw new UserError(`Er is geen instelling "${name}". Instellingen: ${institutions.map((institution) => institution.name).join(', ')}`);
+      return found;
+    };
+    const scopes: ReportScope[] = values.all
+      ? [...institutions.map((institution) => ({ institutionId: institution.id })), { overall: true as const }]
+      : values.overall
+        ? [{ overall: true as const }]
+        : [{ institutionId: findInstitution(values.institution!).id }];
+
+    const models = scopes.map((scope) => reportModelFromData(data, scope, options));
+    if (values.outline) {
+      const outlines = models.map(outlineOf);
+      console.log(values.json ? JSON.stringify(outlines.length === 1 ? outlines[0] : outlines, null, 2) : outlines.map(describeOutline).join('\n\n'));
+      return;
+    }
+    const outDir = values.all ? resolve(values['out-dir']!) : null;
+    if (outDir) mkdirSync(outDir, { recursive: true });
+    const written: Array<{ path: string; outline: ReportOutline }> = [];
+    for (const model of models) {
+      const path = outDir ? join(outDir, reportFileName(model)) : resolve(values.out!);
+      const bytes = await writeReportDocx(model, { templatePath, pageNumbers: !values.fast });
+      writeFileAtomically(path, bytes);
+      written.push({ path, outline: outlineOf(model) });
+      if (!values.json) printWritten(path, model);
+    }
+    if (values.json) console.log(JSON.stringify(written, null, 2));
+  } finally {
+    session.close();
+  }
+}
+
+function reportOptions(values: { [K in keyof typeof OPTIONS]?: string | boolean | undefined }, kit: ReportCliKit): ReportOptions {
+  const options: ReportOptions = { includeAppendix: values.appendix === true, includeMemos: values['no-memos'] !== true };
+  if (typeof values['min-quotes'] === 'string') {
+    const n = Number(values['min-quotes']);
+    if (!Number.isInteger(n) || n < 0) throw kit.usageError('--min-quotes moet een heel getal (0 of meer) zijn.');
+    options.minCodingsForQuotes = n;
+  }
+  if (typeof values.chapters === 'string') {
+    const chapters = values.chapters.split(',').map((chapter) => chapter.trim()).filter(Boolean);
+    for (const chapter of chapters) {
+      if (!(FIXED_CHAPTERS as readonly string[]).includes(chapter) && !/^norm:[a-z0-9][a-z0-9.-]*$/.test(chapter)) {
+        throw kit.usageError(`Onbekend hoofdstuk "${chapter}". Kies uit ${FIXED_CHAPTERS.join(', ')} of norm:<sleutel>.`);
+      }
+    }
+    options.chapters = chapters as ChapterKey[];
+  }
+  if (typeof values['names-file'] === 'string') options.privacyNames = readNamesFile(resolve(values['names-file']));
+  if (typeof values.date === 'string') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw kit.usageError('--date als JJJJ-MM-DD.');
+    options.date = values.date;
+  }
+  return options;
+}
+
+function describeOutline(outline: ReportOutline): string {
+  const lines = [`${outline.title} – ${outline.subtitle}`];
+  for (const chapter of outline.chapters) {
+    lines.push(`  ${chapter.title} (${chapter.quotes} citaten, ${chapter.figures} figuren, ${chapter.tables} tabellen)`);
+  }
+  lines.push(`  Totaal: ${outline.totals.chapters} hoofdstukken, ${outline.totals.quotes} citaten, ${outline.totals.figures} figuren, ${outline.totals.tables} tabellen`);
+  for (const warning of outline.warnings) lines.push(`  Let op: ${warning}`);
+  return lines.join('\n');
+}
+
+function printWritten(path: string, model: ReportModel): void {
+  const { totals, warnings, privacy } = outlineOf(model);
+  console.log(`Rapport geschreven: ${path}`);
+  console.log(`  ${totals.chapters} hoofdstukken, ${totals.quotes} citaten, ${totals.figures} figuren, ${totals.tables} tabellen; ${privacy.replacements} gegevens gepseudonimiseerd.`);
+  for (const warning of warnings) console.log(`  Let op: ${warning}`);
+}

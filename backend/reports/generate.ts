@@ -1,0 +1,104 @@
+/**
+ * Report drafts as the API, the CLI and the benchmark use them: the model for
+ * a scope (one institution, or the overarching report), its outline, and the
+ * finished .docx. Generated drafts wait in the session (a few, for a while)
+ * until they are saved (desktop, CLI) or downloaded (browser host).
+ */
+import { randomUUID } from 'node:crypto';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { UserError } from '../errors';
+import type { Study } from '../study/study';
+import { outlineOf, reportFileName, type ReportModel, type ReportOptions, type ReportOutline } from '../../shared/report-model';
+import { institutionModelFromData, overallModelFromData } from './build-model';
+import { readStudyData, type StudyData } from './study-data';
+import { writeReportDocx, type WriteProgress } from './write-docx';
+
+export type ReportScope = { institutionId: string } | { overall: true };
+
+export function reportModelFromData(data: StudyData, scope: ReportScope, options: ReportOptions): ReportModel {
+  return 'institutionId' in scope ? institutionModelFromData(data, scope.institutionId, options) : overallModelFromData(data, options);
+}
+
+export function reportModel(study: Study, scope: ReportScope, options: ReportOptions = {}): ReportModel {
+  return reportModelFromData(readStudyData(study, options.privacyNames ?? []), scope, options);
+}
+
+export function reportOutline(study: Study, scope: ReportScope, options: ReportOptions = {}): ReportOutline {
+  return outlineOf(reportModel(study, scope, options));
+}
+
+export interface GeneratedReport {
+  fileName: string;
+  data: Buffer;
+  outline: ReportOutline;
+}
+
+export interface GenerateOptions extends ReportOptions {
+  templatePath?: string | undefined;
+  /** Lay out the pages to fill in the table of contents' page numbers (default true; slower). */
+  tocPageNumbers?: boolean | undefined;
+}
+
+export async function generateReport(
+  study: Study,
+  scope: ReportScope,
+  options: GenerateOptions = {},
+  onProgress?: (progress: WriteProgress) => void,
+  data?: StudyData,
+): Promise<GeneratedReport> {
+  onProgress?.({ done: 0, total: 0, message: 'Gegevens verzamelen' });
+  const model = reportModelFromData(data ?? readStudyData(study, options.privacyNames ?? []), scope, options);
+  const bytes = await writeReportDocx(model, { templatePath: options.templatePath, pageNumbers: options.tocPageNumbers, onProgress });
+  return { fileName: reportFileName(model), data: bytes, outline: outlineOf(model) };
+}
+
+/** Write a file so that a crash never leaves half a document under the real name. */
+export function writeFileAtomically(path: string, data: Buffer): void {
+  const partial = `${path}.${process.pid}.deel`;
+  try {
+    writeFileSync(partial, data);
+    renameSync(partial, path);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'geen schrijfrechten' : 'de map bestaat niet of is niet beschikbaar';
+    throw new UserError(`Het rapport kan niet worden opgeslagen in "${path}" (${reason}).`, 'rejected');
+  }
+}
+
+/* ---------- drafts waiting in a session ---------- */
+
+interface StoredReport {
+  fileName: string;
+  data: Buffer;
+  created: number;
+}
+
+const KEEP_MS = 60 * 60 * 1000;
+const KEEP_COUNT = 8;
+const stores = new WeakMap<object, Map<string, StoredReport>>();
+
+function storeOf(owner: object): Map<string, StoredReport> {
+  let store = stores.get(owner);
+  if (!store) {
+    store = new Map();
+    stores.set(owner, store);
+  }
+  const now = Date.now();
+  for (const [id, report] of store) if (now - report.created > KEEP_MS) store.delete(id);
+  return store;
+}
+
+/** Keep a generated draft for `owner` (a session); returns its id. The oldest go when there are too many. */
+export function keepReport(owner: object, fileName: string, data: Buffer): string {
+  const store = storeOf(owner);
+  const id = randomUUID();
+  store.set(id, { fileName, data, created: Date.now() });
+  while (store.size > KEEP_COUNT) store.delete(store.keys().next().value!);
+  return id;
+}
+
+export function keptReport(owner: object, id: string): StoredReport {
+  const report = storeOf(owner).get(id);
+  if (!report) throw new UserError('Dit rapportconcept is niet meer beschikbaar; maak het opnieuw.', 'not-found');
+  return report;
+}

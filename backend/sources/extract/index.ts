@@ -1,0 +1,248 @@
+/**
+ * Text extraction for the importer, in worker threads with a memory cap and a
+ * per-file deadline, so a hostile or broken file costs a rejection, never the
+ * app. Bad files never make these functions throw; a missing worker bundle (a
+ * broken installation) does.
+ *
+ * The workers form a small persistent pool: loading the parsers and warming
+ * up the JIT costs more than extracting a typical file, so a worker handles
+ * many files in turn. A worker that overruns a deadline, runs out of memory,
+ * fails or exits is terminated and replaced by a fresh one; one that has done
+ * MAX_JOBS_PER_WORKER files is replaced too, to bound memory growth. Idle
+ * workers do not keep the process alive; shutdownExtractionPool ends them all.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { projectRoot } from '../../app-paths';
+import type { ExtractReply, ExtractRequest } from './extract-worker';
+import { DEFAULT_LIMITS, rejected, type ExtractLimits, type ExtractOutcome } from './types';
+
+export { DEFAULT_LIMITS } from './types';
+export type { ExtractLimits, ExtractOutcome, ExtractedText } from './types';
+
+export interface FileToExtract {
+  path: string;
+  fileName: string;
+}
+
+export interface ExtractManyOptions<F extends FileToExtract> {
+  /** Files in flight at once; the pool runs at most POOL_SIZE of them at a time. */
+  concurrency?: number;
+  limits?: ExtractLimits;
+  /** Called as each file finishes, in completion order. */
+  onProgress?: (file: F, outcome: ExtractOutcome) => void;
+}
+
+const WORKER_FILE = 'extract-worker.mjs';
+const CRASHED = 'Het uitlezen is onverwacht afgebroken; het bestand is mogelijk beschadigd.';
+const SHUT_DOWN = 'Het uitlezen is afgebroken omdat Veldwerk werd afgesloten.';
+
+/** Workers in the pool: one per core, at most two (each may use maxWorkerMemoryMb). */
+const POOL_SIZE = Math.max(1, Math.min(2, availableParallelism()));
+/** The pool's workers get DEFAULT_LIMITS' heap cap; a job asking for another runs in a worker of its own. */
+const POOL_MEMORY_MB = DEFAULT_LIMITS.maxWorkerMemoryMb;
+const MAX_JOBS_PER_WORKER = 200;
+
+interface Job {
+  request: ExtractRequest;
+  resolve: (outcome: ExtractOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * One worker thread with at most one job at a time. Whatever goes wrong with
+ * a job settles it with a rejection and stops the worker for good.
+ */
+class ExtractionWorker {
+  private readonly worker: Worker;
+  private job: Job | null = null;
+  private deadline: NodeJS.Timeout | undefined;
+  private jobsDone = 0;
+  private stopping: Promise<void> | null = null;
+
+  constructor(
+    private readonly memoryMb: number,
+    private readonly maxJobs: number,
+    private readonly events: { idle: (worker: ExtractionWorker) => void; stopped: (worker: ExtractionWorker) => void },
+  ) {
+    this.worker = new Worker(workerPath(), { resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+    // The listeners stay attached until the end: an 'error' emitted while the
+    // worker is being terminated must find a listener, or it would be thrown
+    // in the app's own thread.
+    this.worker.on('message', (message: unknown) => {
+      const job = this.job;
+      if (job && isReply(message, job.request.id)) this.finish(message.outcome);
+      else void this.stop(rejected(CRASHED));
+    });
+    this.worker.on('error', (error) => void this.stop(rejected(workerErrorReason(error, this.memoryMb))));
+    this.worker.on('exit', () => void this.stop(rejected(CRASHED)));
+  }
+
+  run(job: Job): void {
+    this.job = job;
+    this.worker.ref();
+    const { timeoutMs } = job.request.limits;
+    this.deadline = setTimeout(() => void this.stop(rejected(timeoutReason(timeoutMs))), timeoutMs);
+    this.worker.postMessage(job.request);
+  }
+
+  /** Settles the running job, if any, with `outcome`, and terminates the worker. */
+  stop(outcome: ExtractOutcome = rejected(CRASHED)): Promise<void> {
+    if (this.stopping) return this.stopping;
+    this.settle(outcome);
+    this.stopping = this.worker.terminate().then(
+      () => undefined,
+      () => undefined,
+    );
+    this.events.stopped(this);
+    return this.stopping;
+  }
+
+  private finish(outcome: ExtractOutcome): void {
+    this.settle(outcome);
+    if (++this.jobsDone >= this.maxJobs) {
+      void this.stop(); // recycled: no job is running, so no outcome to give
+      return;
+    }
+    this.worker.unref();
+    this.events.idle(this);
+  }
+
+  private settle(outcome: ExtractOutcome): void {
+    clearTimeout(this.deadline);
+    const job = this.job;
+    this.job = null;
+    job?.resolve(outcome);
+  }
+}
+
+// The pool: created lazily, one job per worker at a time, the rest queued.
+// A job's deadline starts when a worker takes it, not while it waits.
+const pooled = new Set<ExtractionWorker>();
+const idle: ExtractionWorker[] = [];
+const queue: Job[] = [];
+/** One-off workers for jobs with a heap cap other than the pool's. */
+const dedicated = new Set<ExtractionWorker>();
+let nextJobId = 1;
+
+const poolEvents = {
+  idle(worker: ExtractionWorker) {
+    idle.push(worker);
+    dispatch();
+  },
+  stopped(worker: ExtractionWorker) {
+    pooled.delete(worker);
+    const index = idle.indexOf(worker);
+    if (index >= 0) idle.splice(index, 1);
+    dispatch(); // a fresh worker for whatever waits
+  },
+};
+
+const dedicatedEvents = {
+  idle(worker: ExtractionWorker) {
+    void worker.stop();
+  },
+  stopped(worker: ExtractionWorker) {
+    dedicated.delete(worker);
+  },
+};
+
+function dispatch(): void {
+  while (queue.length > 0) {
+    let worker = idle.pop();
+    if (!worker) {
+      if (pooled.size >= POOL_SIZE) return;
+      try {
+        worker = new ExtractionWorker(POOL_MEMORY_MB, MAX_JOBS_PER_WORKER, poolEvents);
+      } catch (error) {
+        queue.shift()!.reject(error);
+        continue;
+      }
+      pooled.add(worker);
+    }
+    worker.run(queue.shift()!);
+  }
+}
+
+export async function extractFile(
+  path: string,
+  fileName: string,
+  limits: ExtractLimits = DEFAULT_LIMITS,
+): Promise<ExtractOutcome> {
+  workerPath(); // a broken installation fails loudly here, not as a rejection of the file
+  return new Promise((resolve, reject) => {
+    const job: Job = { request: { id: nextJobId++, path, fileName, limits }, resolve, reject };
+    if (limits.maxWorkerMemoryMb === POOL_MEMORY_MB) {
+      queue.push(job);
+      dispatch();
+      return;
+    }
+    const worker = new ExtractionWorker(limits.maxWorkerMemoryMb, 1, dedicatedEvents);
+    dedicated.add(worker);
+    worker.run(job);
+  });
+}
+
+/** Outcomes come back in input order, whatever order the files finish in. */
+export async function extractMany<F extends FileToExtract>(
+  files: readonly F[],
+  { concurrency = POOL_SIZE, limits = DEFAULT_LIMITS, onProgress }: ExtractManyOptions<F> = {},
+): Promise<ExtractOutcome[]> {
+  const outcomes = new Array<ExtractOutcome>(files.length);
+  let nextIndex = 0;
+  const runLane = async () => {
+    while (nextIndex < files.length) {
+      const index = nextIndex++;
+      const file = files[index]!;
+      const outcome = await extractFile(file.path, file.fileName, limits);
+      outcomes[index] = outcome;
+      onProgress?.(file, outcome);
+    }
+  };
+  const lanes = Math.max(1, Math.min(concurrency, files.length));
+  await Promise.all(Array.from({ length: lanes }, runLane));
+  return outcomes;
+}
+
+/**
+ * Terminates every extraction worker, for tests and app shutdown. Jobs still
+ * running or waiting get a rejection; a later extractFile starts a new pool.
+ */
+export async function shutdownExtractionPool(): Promise<void> {
+  for (const job of queue.splice(0)) job.resolve(rejected(SHUT_DOWN));
+  await Promise.all([...pooled, ...dedicated].map((worker) => worker.stop(rejected(SHUT_DOWN))));
+}
+
+function timeoutReason(timeoutMs: number): string {
+  const seconds = (timeoutMs / 1000).toLocaleString('nl-NL');
+  return `Het uitlezen duurde te lang (meer dan ${seconds} seconden); het bestand is mogelijk beschadigd.`;
+}
+
+function workerErrorReason(error: Error, memoryMb: number): string {
+  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return `Het uitlezen vroeg meer dan ${memoryMb} MB geheugen; het bestand is mogelijk beschadigd of te groot.`;
+  }
+  return CRASHED;
+}
+
+function isReply(message: unknown, id: number): message is ExtractReply {
+  if (typeof message !== 'object' || message === null) return false;
+  const reply = message as Partial<ExtractReply>;
+  return reply.id === id && isExtractOutcome(reply.outcome);
+}
+
+function isExtractOutcome(message: unknown): message is ExtractOutcome {
+  if (typeof message !== 'object' || message === null) return false;
+  const candidate = message as { ok?: unknown; reason?: unknown; value?: { text?: unknown } };
+  return candidate.ok === true ? typeof candidate.value?.text === 'string' : typeof candidate.reason === 'string';
+}
+
+/** The worker bundle: $VELDWERK_WORKER_DIR, else dist/workers/ of the Veldwerk installation this code runs from. */
+export function workerPath(): string {
+  const directory = process.env.VELDWERK_WORKER_DIR || join(projectRoot(), 'dist', 'workers');
+  const path = join(directory, WORKER_FILE);
+  if (!existsSync(path)) throw new Error(`De uitleesmodule ontbreekt (${path}); bouw Veldwerk opnieuw met npm run build.`);
+  return path;
+}

@@ -1,0 +1,142 @@
+/**
+ * Importing files as sources. Extraction runs in worker threads (see
+ * ./extract); storing runs here, one transaction per file, so a file is either
+ * wholly imported (original, text, source record, search index) or not at all.
+ * The original file is kept in the study, deduplicated by SHA-256.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { extractMany } from './extract';
+import { DEFAULT_LIMITS, type ExtractedText } from './extract/types';
+import type { SourceMeta } from '../../shared/api/contract';
+import type { ImportOutcome } from '../../shared/api/types';
+import type { Study } from '../study/study';
+
+export interface FileToImport {
+  path: string;
+  fileName: string;
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  message: string;
+}
+
+export async function importFiles(
+  study: Study,
+  files: FileToImport[],
+  meta: SourceMeta,
+  onProgress: (progress: ImportProgress) => void = () => {},
+): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = new Array(files.length);
+  const toExtract: Array<{ index: number; file: FileToImport; sha256: string }> = [];
+  files.forEach((file, index) => {
+    const tooLarge = oversizeMessage(file);
+    if (tooLarge) {
+      outcomes[index] = { fileName: file.fileName, status: 'rejected', message: tooLarge };
+      return;
+    }
+    const sha256 = sha256Of(file.path);
+    const existing = findSourceByFile(study, sha256);
+    if (existing) outcomes[index] = duplicate(file.fileName, existing);
+    else toExtract.push({ index, file, sha256 });
+  });
+
+  let done = files.length - toExtract.length;
+  onProgress({ done, total: files.length, message: 'Bestanden uitlezen…' });
+  const extracted = await extractMany(toExtract.map((item) => item.file), {
+    onProgress: (file) => onProgress({ done: ++done, total: files.length, message: `${file.fileName} uitgelezen` }),
+  });
+
+  toExtract.forEach(({ index, file, sha256 }, position) => {
+    const outcome = extracted[position]!;
+    outcomes[index] = outcome.ok
+      ? storeSource(study, file, sha256, outcome.value, meta)
+      : { fileName: file.fileName, status: 'rejected', message: `${file.fileName}: ${outcome.reason}` };
+  });
+  return outcomes;
+}
+
+function storeSource(
+  study: Study,
+  file: FileToImport,
+  sha256: string,
+  extracted: ExtractedText,
+  meta: SourceMeta,
+): ImportOutcome {
+  // The same file may occur twice in one batch: check again right before storing.
+  const existing = findSourceByFile(study, sha256);
+  if (existing) return duplicate(file.fileName, existing);
+  const sourceId = randomUUID();
+  const contentId = createHash('sha256').update(extracted.text).digest('hex');
+  const title = meta.title ?? titleFromFileName(file.fileName);
+  const original = readFileSync(file.path);
+  study.write(
+    [
+      {
+        entity: 'source',
+        entityId: sourceId,
+        fields: {
+          title,
+          institutionId: meta.institutionId,
+          sourceType: meta.sourceType,
+          role: meta.role,
+          measure: meta.measure,
+          date: meta.date,
+          inspectorId: meta.inspectorId ?? study.currentInspectorId,
+          format: extracted.format,
+          fileName: file.fileName,
+          fileSha256: sha256,
+          contentId,
+          importedAt: new Date().toISOString(),
+        },
+      },
+    ],
+    {
+      beforeApply: () => {
+      study.db
+        .prepare('INSERT OR IGNORE INTO original_file (sha256, size, data) VALUES (?, ?, ?)')
+        .run(sha256, original.byteLength, original);
+      study.db
+        .prepare('INSERT OR IGNORE INTO content (id, text, page_starts, headings) VALUES (?, ?, ?, ?)')
+        .run(contentId, extracted.text, extracted.pageStarts ? JSON.stringify(extracted.pageStarts) : null, JSON.stringify(extracted.headings));
+      },
+    },
+  );
+  return { fileName: file.fileName, status: 'imported', sourceId, title };
+}
+
+function findSourceByFile(study: Study, sha256: string): { id: string; title: string } | undefined {
+  return study.db
+    .prepare('SELECT id, title FROM source WHERE file_sha256 = ? AND deleted = 0 LIMIT 1')
+    .get(sha256) as { id: string; title: string } | undefined;
+}
+
+function duplicate(fileName: string, existing: { id: string; title: string }): ImportOutcome {
+  return {
+    fileName,
+    status: 'duplicate',
+    sourceId: existing.id,
+    title: existing.title,
+    message: `${fileName} is al geïmporteerd als "${existing.title}"; er is niets toegevoegd.`,
+  };
+}
+
+/** Checked before the file is read at all, so a huge file costs nothing. */
+function oversizeMessage(file: FileToImport): string | null {
+  const size = statSync(file.path).size;
+  if (size <= DEFAULT_LIMITS.maxFileBytes) return null;
+  const limitMb = Math.round(DEFAULT_LIMITS.maxFileBytes / 1024 / 1024);
+  return `${file.fileName}: het bestand is groter dan de limiet van ${limitMb} MB.`;
+}
+
+function sha256Of(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+function titleFromFileName(fileName: string): string {
+  const base = fileName.slice(0, fileName.length - extname(fileName).length);
+  return base.replace(/[_]+/g, ' ').trim() || fileName;
+}

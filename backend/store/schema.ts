@@ -1,0 +1,224 @@
+/**
+ * The study file's schema, as an ordered list of migrations keyed on SQLite's
+ * `user_version`. A migration is never edited once released; add a new one.
+ *
+ * Entity tables hold the current state; `change_log` holds every change that
+ * produced it. Rows are never deleted: a delete is the field `deleted` set to 1
+ * (a tombstone), so that merges can order it against concurrent edits.
+ * Columns other than `id` are nullable because a merge applies fields one at a
+ * time in clock order. Foreign keys are deferred to the end of a transaction.
+ */
+export const MIGRATIONS: readonly string[] = [
+  /* 1: foundation */ `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+  CREATE TABLE change_log (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    change_id  TEXT NOT NULL UNIQUE,
+    action_id  TEXT NOT NULL,
+    entity     TEXT NOT NULL,
+    entity_id  TEXT NOT NULL,
+    fields     TEXT NOT NULL,
+    hlc        TEXT NOT NULL,
+    replica_id TEXT NOT NULL,
+    author_id  TEXT
+  ) STRICT;
+  CREATE INDEX change_log_entity ON change_log (entity, entity_id);
+  CREATE INDEX change_log_action ON change_log (action_id);
+
+  CREATE TABLE field_clock (
+    entity    TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    field     TEXT NOT NULL,
+    hlc       TEXT NOT NULL,
+    PRIMARY KEY (entity, entity_id, field)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE study (
+    id TEXT PRIMARY KEY, name TEXT, period_start TEXT, period_end TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+
+  CREATE TABLE institution (
+    id TEXT PRIMARY KEY, name TEXT, deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+
+  CREATE TABLE inspector (
+    id TEXT PRIMARY KEY, name TEXT, initials TEXT, deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+
+  CREATE TABLE code (
+    id TEXT PRIMARY KEY,
+    key TEXT,
+    parent_id TEXT REFERENCES code (id) DEFERRABLE INITIALLY DEFERRED,
+    kind TEXT, name TEXT, definition TEXT, color TEXT, sort_order REAL,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+
+  -- Immutable, content-addressed: the original file and the text extracted from it.
+  CREATE TABLE original_file (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, data BLOB NOT NULL) STRICT;
+  CREATE TABLE content (
+    id TEXT PRIMARY KEY, text TEXT NOT NULL, page_starts TEXT, headings TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE source (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    institution_id TEXT REFERENCES institution (id) DEFERRABLE INITIALLY DEFERRED,
+    source_type TEXT, role TEXT, measure TEXT, date TEXT,
+    inspector_id TEXT REFERENCES inspector (id) DEFERRABLE INITIALLY DEFERRED,
+    format TEXT, file_name TEXT,
+    file_sha256 TEXT REFERENCES original_file (sha256) DEFERRABLE INITIALLY DEFERRED,
+    content_id TEXT REFERENCES content (id) DEFERRABLE INITIALLY DEFERRED,
+    imported_at TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX source_file ON source (file_sha256);
+
+  CREATE VIRTUAL TABLE source_fts USING fts5 (
+    source_id UNINDEXED, title, text,
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+
+  CREATE TABLE coding (
+    id TEXT PRIMARY KEY,
+    source_id TEXT REFERENCES source (id) DEFERRABLE INITIALLY DEFERRED,
+    code_id TEXT REFERENCES code (id) DEFERRABLE INITIALLY DEFERRED,
+    start INTEGER, end INTEGER, valence TEXT, note TEXT, quotable INTEGER,
+    coder_id TEXT REFERENCES inspector (id) DEFERRABLE INITIALLY DEFERRED,
+    created_at TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX coding_source ON coding (source_id);
+  `,
+  /* 2: coding workbench: memos, file review, judgments, undo history */ `
+  ALTER TABLE study ADD COLUMN rating_scale TEXT;
+
+  CREATE TABLE memo (
+    id TEXT PRIMARY KEY,
+    target_type TEXT, target_id TEXT, text TEXT,
+    author_id TEXT REFERENCES inspector (id) DEFERRABLE INITIALLY DEFERRED,
+    updated_at TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX memo_target ON memo (target_type, target_id);
+
+  CREATE TABLE review_question (
+    id TEXT PRIMARY KEY,
+    key TEXT, text TEXT, answer_type TEXT, options TEXT,
+    code_id TEXT REFERENCES code (id) DEFERRABLE INITIALLY DEFERRED,
+    sort_order REAL,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+
+  -- One row per (source, question); its id is derived from both, so two
+  -- inspectors answering the same question for the same file meet in one row.
+  CREATE TABLE review_answer (
+    id TEXT PRIMARY KEY,
+    source_id TEXT REFERENCES source (id) DEFERRABLE INITIALLY DEFERRED,
+    question_id TEXT REFERENCES review_question (id) DEFERRABLE INITIALLY DEFERRED,
+    value TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX review_answer_source ON review_answer (source_id);
+
+  -- One row per (institution, norm), id derived from both.
+  CREATE TABLE judgment (
+    id TEXT PRIMARY KEY,
+    institution_id TEXT REFERENCES institution (id) DEFERRABLE INITIALLY DEFERRED,
+    code_id TEXT REFERENCES code (id) DEFERRABLE INITIALLY DEFERRED,
+    rating TEXT, rationale TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+
+  CREATE TABLE judgment_evidence (
+    id TEXT PRIMARY KEY,
+    judgment_id TEXT REFERENCES judgment (id) DEFERRABLE INITIALLY DEFERRED,
+    coding_id TEXT REFERENCES coding (id) DEFERRABLE INITIALLY DEFERRED,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX judgment_evidence_judgment ON judgment_evidence (judgment_id);
+
+  -- This copy's undo history: the user actions made here, in order.
+  -- done_action_id is the action that last brought the entry into effect (the
+  -- original, or a redo); undone_action_id the action that last undid it.
+  CREATE TABLE undo_history (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    action_id TEXT NOT NULL UNIQUE,
+    label TEXT NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0,
+    done_action_id TEXT NOT NULL,
+    undone_action_id TEXT
+  ) STRICT;
+  `,
+  /* 3: the field values each change supersedes, for telling concurrent edits from sequential ones */ `
+  ALTER TABLE change_log ADD COLUMN bases TEXT NOT NULL DEFAULT '{}';
+  `,
+  /* 4: team merge: conflicts for review, what each peer's last bundle held, version vectors */ `
+  -- Version vectors (highest clock per replica) and finding a change by its clock.
+  CREATE INDEX change_log_replica ON change_log (replica_id, hlc);
+
+  -- Concurrent edits of one field to different values, found while merging a
+  -- bundle, for a person to resolve. Values are JSON (null, string or number).
+  -- "local" is the value this copy held, "remote" the one that came in; when
+  -- a later change continues one side, that side is updated.
+  CREATE TABLE merge_conflict (
+    id TEXT PRIMARY KEY,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    local_value TEXT NOT NULL,
+    local_author TEXT,
+    local_hlc TEXT NOT NULL,
+    remote_value TEXT NOT NULL,
+    remote_author TEXT,
+    remote_hlc TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open',
+    resolution TEXT,
+    detected_at TEXT NOT NULL,
+    resolved_at TEXT,
+    bundle_id TEXT
+  ) STRICT;
+  CREATE INDEX merge_conflict_field ON merge_conflict (entity, entity_id, field, status);
+
+  -- The last bundle read from each other copy, with the sender's version vector.
+  CREATE TABLE exchange_peer (
+    replica_id TEXT PRIMARY KEY,
+    last_bundle_id TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    vector TEXT NOT NULL,
+    inspector_id TEXT
+  ) STRICT;
+  `,
+  /* 5: survey (vragenlijst): the privacy threshold, the surveys and their respondent rows */ `
+  ALTER TABLE study ADD COLUMN survey_min_group INTEGER;
+
+  -- Immutable, content-addressed: one survey export's respondent rows (the mapped
+  -- columns only), gzip-compressed JSON; sha256 is of the uncompressed JSON.
+  CREATE TABLE survey_data (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, data BLOB NOT NULL) STRICT;
+
+  -- One survey per export; its id is derived from the study and the survey's
+  -- name, so importing the same export again replaces it.
+  CREATE TABLE survey (
+    id TEXT PRIMARY KEY,
+    name TEXT, file_name TEXT, file_sha256 TEXT,
+    data_sha256 TEXT REFERENCES survey_data (sha256) DEFERRABLE INITIALLY DEFERRED,
+    mapping TEXT, respondents INTEGER, imported_at TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+
+  -- Per question of a survey (id derived from survey and header): the norm
+  -- chapter it is placed under in the reports (null: the survey chapter only).
+  CREATE TABLE survey_question (
+    id TEXT PRIMARY KEY,
+    survey_id TEXT REFERENCES survey (id) DEFERRABLE INITIALLY DEFERRED,
+    header TEXT,
+    code_id TEXT REFERENCES code (id) DEFERRABLE INITIALLY DEFERRED,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX survey_question_survey ON survey_question (survey_id);
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

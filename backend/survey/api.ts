@@ -1,0 +1,86 @@
+/**
+ * The survey calls as the handlers run them. `survey.analyse` reads a staged
+ * file once and keeps the parsed rows in memory (per session, the last few)
+ * under the staged id, so `survey.import` with the confirmed mapping does not
+ * read the file again; a failed import keeps them for a corrected retry. The
+ * staged copy itself is removed right after reading.
+ */
+import { writeFileSync } from 'node:fs';
+import type { Session } from '../api/session';
+import { UserError } from '../errors';
+import type { SurveyAnalysis, SurveyImportResult, SurveyMapping, SurveyTableExport } from '../../shared/api/types';
+import { analyseSurvey } from './analyse';
+import { tableFileName, tableWorkbook } from './export-table';
+import { importSurvey } from './import';
+import { readSurveyFile } from './read-file';
+import type { RawSurvey } from './sheet';
+import { surveyTable, type SurveyTableRequest } from './tables';
+
+const MAX_REMEMBERED = 3;
+const remembered = new WeakMap<Session, Map<string, RawSurvey>>();
+
+function remember(session: Session, stagedId: string, raw: RawSurvey): void {
+  let map = remembered.get(session);
+  if (!map) remembered.set(session, (map = new Map()));
+  map.delete(stagedId);
+  map.set(stagedId, raw);
+  while (map.size > MAX_REMEMBERED) map.delete(map.keys().next().value!);
+}
+
+async function readStaged(session: Session, stagedId: string, jobId: string | undefined): Promise<RawSurvey> {
+  const [entry] = session.takeStaged([stagedId]);
+  try {
+    return await readSurveyFile(entry!.path, entry!.fileName, {
+      onRows: (rows) => {
+        if (jobId) session.reportProgress({ jobId, done: 0, total: 0, message: `${rows.toLocaleString('nl-NL')} respondenten gelezen…` });
+      },
+    });
+  } finally {
+    session.discard([entry!]);
+  }
+}
+
+export async function analyseStaged(session: Session, stagedId: string, jobId?: string): Promise<SurveyAnalysis> {
+  const study = session.requireStudy();
+  const raw = remembered.get(session)?.get(stagedId) ?? (await readStaged(session, stagedId, jobId));
+  remember(session, stagedId, raw);
+  return analyseSurvey(study, raw, stagedId);
+}
+
+export async function importStaged(
+  session: Session,
+  input: { stagedId: string; mapping: SurveyMapping; name?: string | undefined; jobId?: string | undefined },
+): Promise<SurveyImportResult> {
+  const study = session.requireStudy();
+  let raw = remembered.get(session)?.get(input.stagedId);
+  if (!raw) {
+    raw = await readStaged(session, input.stagedId, input.jobId);
+    remember(session, input.stagedId, raw);
+  }
+  if (input.jobId) session.reportProgress({ jobId: input.jobId, done: 1, total: 2, message: 'Antwoorden controleren en opslaan…' });
+  const result = importSurvey(study, raw, input.mapping, input.name);
+  remembered.get(session)?.delete(input.stagedId);
+  if (input.jobId) session.reportProgress({ jobId: input.jobId, done: 2, total: 2, message: 'Vragenlijst opgeslagen' });
+  return result;
+}
+
+type SavePathChooser = (suggestedName: string) => Promise<string | null>;
+
+/** The desktop host may offer a save dialog (`chooseSavePath`); elsewhere the renderer downloads the bytes. */
+export async function exportTable(session: Session, request: SurveyTableRequest): Promise<SurveyTableExport> {
+  const study = session.requireStudy();
+  const table = surveyTable(study, request);
+  const institution = request.institutionId ? (study.institutions().find((candidate) => candidate.id === request.institutionId)?.name ?? null) : null;
+  const bytes = await tableWorkbook(table, institution);
+  const fileName = tableFileName(table);
+  const choose = (session.host as { chooseSavePath?: SavePathChooser }).chooseSavePath;
+  if (!choose) return { fileName, base64: bytes.toString('base64'), savedTo: null };
+  const path = await choose(fileName);
+  if (!path) return { fileName, base64: null, savedTo: null };
+  try {
+    writeFileSync(path, bytes);
+  } catch (error) {
+    throw new UserError(`Het bestand kon niet worden opgeslagen in "${path}".`, 'rejected', error);
+  }
+  return { fileName, base64: null, savedTo: path };
+}

@@ -1,0 +1,46 @@
+/** Read a survey export (.xlsx or .csv) within the limits, or refuse it with a Dutch sentence. */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { UserError } from '../errors';
+import { SURVEY_LIMITS, type SurveyLimits } from './limits';
+import { readCsv } from './read-csv';
+import { readXlsx } from './read-xlsx';
+import { asUserError, refuse, type RawSurvey } from './sheet';
+
+export async function readSurveyFile(
+  path: string,
+  fileName: string,
+  options: { limits?: SurveyLimits; onRows?: (rows: number) => void } = {},
+): Promise<RawSurvey> {
+  const limits = options.limits ?? SURVEY_LIMITS;
+  const onRows = options.onRows ?? (() => {});
+  try {
+    const extension = extname(fileName).toLowerCase();
+    if (extension !== '.csv' && extension !== '.xlsx') {
+      refuse('Veldwerk leest vragenlijsten als Excel-bestand (.xlsx) of CSV-bestand (.csv).');
+    }
+    const size = statSync(path).size;
+    if (size > limits.maxFileBytes) {
+      refuse(`Het bestand is groter dan ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB; dat is te groot voor een vragenlijst.`);
+    }
+    if (size === 0) refuse('Het bestand is leeg.');
+    const bytes = readFileSync(path);
+    const { builder, notes } = extension === '.csv' ? readCsv(bytes, limits, onRows) : await readXlsx(bytes, limits, onRows);
+    const sheet = builder.finish();
+    onRows(sheet.rowCount);
+    return {
+      fileName,
+      format: extension === '.csv' ? 'csv' : 'xlsx',
+      fileSha256: createHash('sha256').update(bytes).digest('hex'),
+      rowCount: sheet.rowCount,
+      columns: sheet.columns,
+      notes: [...notes, ...sheet.notes],
+    };
+  } catch (error) {
+    const translated = asUserError(fileName, error);
+    if (translated instanceof UserError) throw translated;
+    if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') throw new UserError(`${fileName}: het bestand bestaat niet.`, 'not-found');
+    throw error;
+  }
+}
