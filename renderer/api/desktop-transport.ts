@@ -1,0 +1,31 @@
+/** The desktop app: every call goes through `window.veldwerk`, set up by the preload script. */
+import type { VeldwerkBridge } from '../../shared/api/bridge';
+import type { CallName } from '../../shared/api/contract';
+import { unwrap } from './result';
+import type { Transport } from './transport';
+
+declare global {
+  interface Window {
+    veldwerk?: VeldwerkBridge;
+  }
+}
+
+export function desktopBridge(): VeldwerkBridge | undefined {
+  return window.veldwerk;
+}
+
+export function createDesktopTransport(bridge: VeldwerkBridge): Transport {
+  const callBridge = async (name: CallName, input: unknown): Promise<unknown> => {
+    const send = bridge[name] as (input: unknown) => Promise<Parameters<typeof unwrap>[0]>;
+    return unwrap(await send(input));
+  };
+  return {
+    call: callBridge,
+    async stageFile(file) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      return unwrap(await bridge['files.stage']({ fileName: file.name, bytes }));
+    },
+    onProgress: (listener) => bridge.onProgress(listener),
+    onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+  };
+}

@@ -1,0 +1,51 @@
+/** The browser host: the same calls as JSON over HTTP on 127.0.0.1, guarded by a token. */
+import type { MenuCommand } from '../../shared/api/bridge';
+import type { CallName } from '../../shared/api/contract';
+import type { StagedFile } from '../../shared/api/types';
+import { nl } from '../text/nl';
+import { ApiError } from './api-error';
+import { ProgressStream } from './progress-stream';
+import { isBridgeResult, unwrap } from './result';
+import type { Transport } from './transport';
+
+export const TOKEN_HEADER = 'X-Veldwerk-Token';
+
+export function createHttpTransport(token: string | null): Transport {
+  const headers = (): Record<string, string> => (token ? { [TOKEN_HEADER]: token } : {});
+  const progress = new ProgressStream('/api/events', headers);
+
+  const post = async (path: string, body: BodyInit, contentType: string): Promise<unknown> => {
+    if (!token) throw new ApiError({ code: 'rejected', message: nl.errors.noToken });
+    let response: Response;
+    try {
+      response = await fetch(path, { method: 'POST', headers: { ...headers(), 'Content-Type': contentType }, body });
+    } catch {
+      throw new ApiError({ code: 'network', message: nl.errors.network });
+    }
+    const parsed: unknown = await response.json().catch(() => null);
+    if (!isBridgeResult(parsed)) throw new ApiError({ code: 'internal', message: nl.errors.unexpected });
+    return unwrap(parsed);
+  };
+
+  return {
+    call(name: CallName, input: unknown) {
+      if (name === 'files.stage') return stageBytes(input as { fileName: string; bytes: Uint8Array });
+      return post(`/api/call/${encodeURIComponent(name)}`, JSON.stringify(input ?? {}), 'application/json');
+    },
+    stageFile(file) {
+      return post(stagePath(file.name), file, 'application/octet-stream') as Promise<StagedFile>;
+    },
+    onProgress: (listener) => progress.subscribe(listener),
+    // The browser has no application menu.
+    onMenuCommand: (_listener: (command: MenuCommand) => void) => () => {},
+  };
+
+  function stageBytes(input: { fileName: string; bytes: Uint8Array }): Promise<unknown> {
+    const body = new Blob([input.bytes as Uint8Array<ArrayBuffer>]);
+    return post(stagePath(input.fileName), body, 'application/octet-stream');
+  }
+}
+
+function stagePath(fileName: string): string {
+  return `/api/stage?name=${encodeURIComponent(fileName)}`;
+}

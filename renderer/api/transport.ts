@@ -1,0 +1,13 @@
+import type { MenuCommand } from '../../shared/api/bridge';
+import type { CallName } from '../../shared/api/contract';
+import type { JobProgress, StagedFile } from '../../shared/api/types';
+
+/** How the UI reaches the backend: the Electron bridge or HTTP to the browser host. */
+export interface Transport {
+  /** Run one call; resolves to its value or rejects with an ApiError. */
+  call(name: CallName, input: unknown): Promise<unknown>;
+  /** Hand the backend one file to import. */
+  stageFile(file: File): Promise<StagedFile>;
+  onProgress(listener: (progress: JobProgress) => void): () => void;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

@@ -1,0 +1,80 @@
+/**
+ * The whole window: loading the session, then either the start screen or the
+ * study workspace, with the dialogs, the import panel and the notifications on top.
+ */
+import { useEffect } from 'react';
+import { InspectorChoice } from '../study/InspectorChoice';
+import { ReportDialog } from '../reports/ReportDialog';
+import { SettingsDialog } from '../study/SettingsDialog';
+import { SetupWizard } from '../study/SetupWizard';
+import { StartScreen } from '../study/StartScreen';
+import { selectStudy, useSession } from '../study/session-store';
+import { nl } from '../text/nl';
+import { errorMessage } from '../api/client';
+import './layout.css';
+import { Toasts } from './Toasts';
+import { useUi } from './ui-store';
+import { Workspace } from './Workspace';
+import { useGlobalShortcuts } from './use-global-shortcuts';
+import { useMenuCommands } from './use-menu-commands';
+import { useStudyData } from './use-study-data';
+
+export function App() {
+  const load = useSession((store) => store.load);
+  const study = useSession(selectStudy);
+
+  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    document.title = study ? nl.windowTitle(study.name) : nl.appName;
+  }, [study]);
+  useStudyData();
+  useGlobalShortcuts();
+  useMenuCommands();
+
+  return (
+    <>
+      <Screen />
+      <Dialogs />
+      <Toasts />
+    </>
+  );
+}
+
+/** Until the session is known nothing shows; then the workspace or the start screen. */
+function Screen() {
+  const loaded = useSession((store) => store.session !== null);
+  const loadError = useSession((store) => store.loadError);
+  const load = useSession((store) => store.load);
+  const hasStudy = useSession((store) => store.session?.study != null);
+  if (loadError) return <LoadFailed error={loadError} onRetry={() => void load()} />;
+  if (!loaded) return null;
+  return hasStudy ? <Workspace /> : <StartScreen />;
+}
+
+function Dialogs() {
+  const dialog = useUi((store) => store.dialog);
+  const hasStudy = useSession((store) => store.session?.study != null);
+  const mustChooseInspector = useSession(
+    (store) => store.session?.study != null && store.session.currentInspectorId === null && store.session.inspectors.length > 0,
+  );
+  if (dialog === 'setup') return <SetupWizard />;
+  if (mustChooseInspector) return <InspectorChoice required />;
+  if (dialog === 'inspector' && hasStudy) return <InspectorChoice required={false} />;
+  if (dialog === 'settings' && hasStudy) return <SettingsDialog />;
+  if (dialog === 'report' && hasStudy) return <ReportDialog onClose={() => useUi.getState().closeDialog()} />;
+  return null;
+}
+
+function LoadFailed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  return (
+    <main className="start-screen">
+      <div className="start-card" role="alert">
+        <h1>{nl.start.loadFailed}</h1>
+        <p>{errorMessage(error, nl.errors.unexpected)}</p>
+        <button type="button" className="primary" onClick={onRetry}>
+          {nl.start.retry}
+        </button>
+      </div>
+    </main>
+  );
+}

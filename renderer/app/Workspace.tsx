@@ -1,0 +1,66 @@
+/**
+ * An open study under the top bar: the chosen view (the three coding panes,
+ * the evidence matrix, the judgment table, the questionnaire or the team view), plus import
+ * panel and drop overlay.
+ * The coding panes stay mounted while another view shows, so the open source,
+ * its scroll position and the side panel are as they were on return.
+ */
+import { useEffect, useRef } from 'react';
+import { DocumentView } from '../document/DocumentView';
+import { EvidenceView } from '../evidence/EvidenceView';
+import { useEvidence } from '../evidence/evidence-store';
+import { JudgmentsView } from '../judgments/JudgmentsView';
+import { TeamView } from '../merge/TeamView';
+import { useTeam } from '../merge/team-store';
+import { useJudgments } from '../judgments/judgments-store';
+import { useReview } from '../review/review-store';
+import { DropOverlay } from '../sources/DropOverlay';
+import { ImportPanel } from '../sources/ImportPanel';
+import { SourceList } from '../sources/SourceList';
+import { useSession } from '../study/session-store';
+import { SurveyView } from '../survey/SurveyView';
+import { SidePanel } from './SidePanel';
+import './side-panel.css';
+import { TopBar } from './TopBar';
+import { useUi } from './ui-store';
+
+export function Workspace() {
+  const view = useUi((store) => store.view);
+  const panesRef = useRef<HTMLDivElement>(null);
+  useAnalysisData();
+
+  // A text selection left in the hidden document must not be coded by a number key in another view.
+  useEffect(() => {
+    if (view === 'coding') return;
+    const selection = window.getSelection();
+    if (selection && selection.rangeCount > 0 && panesRef.current?.contains(selection.anchorNode)) selection.removeAllRanges();
+  }, [view]);
+
+  return (
+    <div className="workspace">
+      <TopBar />
+      <div className="panes" ref={panesRef} hidden={view !== 'coding'}>
+        <SourceList />
+        <DocumentView />
+        <SidePanel />
+      </div>
+      {view === 'evidence' && <EvidenceView />}
+      {view === 'judgments' && <JudgmentsView />}
+      {view === 'survey' && <SurveyView />}
+      {view === 'team' && <TeamView />}
+      <ImportPanel />
+      <DropOverlay />
+    </div>
+  );
+}
+
+/** When another study opens, forget the evidence, judgments and file-review data of the previous one. */
+function useAnalysisData(): void {
+  const studyId = useSession((store) => store.session?.study?.id ?? null);
+  useEffect(() => {
+    useEvidence.getState().reset();
+    useJudgments.getState().reset();
+    useReview.getState().reset();
+    useTeam.getState().reset();
+  }, [studyId]);
+}

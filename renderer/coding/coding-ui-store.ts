@@ -1,0 +1,60 @@
+/**
+ * Where the floating pieces of the coding workbench are: the code palette for
+ * a fresh selection, and the anchor of the popover of the selected coding
+ * (which coding is selected lives in the coding store). Anchors are in pixels
+ * relative to the document page, so they scroll with the text.
+ */
+import { create } from 'zustand';
+import { useCodings } from './coding-store';
+import { showPendingHighlight, type Span } from './selection';
+
+export interface Anchor {
+  x: number;
+  y: number;
+}
+
+export interface PendingSelection {
+  span: Span;
+  anchor: Anchor;
+  /** Changes with every new selection, so the palette starts afresh. */
+  key: string;
+}
+
+interface CodingUi {
+  palette: PendingSelection | null;
+  popoverAnchor: Anchor | null;
+  /** Text selected while a popover is open: offered as the coding's new extent. */
+  reselection: Span | null;
+  openPalette(selection: PendingSelection): void;
+  closePalette(): void;
+  openPopover(codingId: string, anchor: Anchor): void;
+  closePopover(): void;
+  setReselection(span: Span | null): void;
+}
+
+let paletteCount = 0;
+
+export const useCodingUi = create<CodingUi>()((set, get) => ({
+  palette: null,
+  popoverAnchor: null,
+  reselection: null,
+  openPalette(selection) {
+    const current = get().palette;
+    if (current && current.span.start === selection.span.start && current.span.end === selection.span.end) return;
+    set({ palette: { ...selection, key: `${selection.key}-${++paletteCount}` } });
+  },
+  closePalette() {
+    showPendingHighlight(null);
+    if (get().palette) set({ palette: null });
+  },
+  openPopover(codingId, anchor) {
+    get().closePalette();
+    useCodings.getState().select(codingId);
+    set({ popoverAnchor: anchor, reselection: null });
+  },
+  closePopover() {
+    useCodings.getState().select(null);
+    set({ popoverAnchor: null, reselection: null });
+  },
+  setReselection: (reselection) => set({ reselection }),
+}));

@@ -1,0 +1,40 @@
+/** Title and metadata of the open source. */
+import type { SourceDocument } from '../../shared/api/types';
+import { MEASURE_LABELS, ROLE_LABELS, SOURCE_TYPE_LABELS } from '../../shared/vocabulary';
+import { selectInspectors, selectInstitutions, useSession } from '../study/session-store';
+import { nl } from '../text/nl';
+
+export function DocumentHeader({ document }: { document: SourceDocument }) {
+  const institutions = useSession(selectInstitutions);
+  const inspectors = useSession(selectInspectors);
+  const institution = institutions.find((candidate) => candidate.id === document.institutionId);
+  const inspector = inspectors.find((candidate) => candidate.id === document.inspectorId);
+
+  const facts = [
+    SOURCE_TYPE_LABELS[document.sourceType],
+    document.role ? ROLE_LABELS[document.role] : null,
+    document.measure ? MEASURE_LABELS[document.measure] : null,
+    institution?.name ?? null,
+    document.date ? nl.formatDate(document.date) : null,
+    inspector ? `${inspector.name} (${inspector.initials})` : null,
+  ].filter((fact): fact is string => fact !== null);
+
+  return (
+    <header className="doc-header">
+      <h1 className="doc-title" data-testid="document-title">
+        {document.title}
+      </h1>
+      <ul className="doc-facts" aria-label={nl.document.metaLabel}>
+        {facts.map((fact) => (
+          <li key={fact} className="fact">
+            {fact}
+          </li>
+        ))}
+      </ul>
+      <p className="doc-file muted">
+        {document.fileName} · {nl.sources.format(document.format, document.pageCount)} · {nl.document.characters(document.characterCount)} ·{' '}
+        {nl.document.importedAt(document.importedAt)}
+      </p>
+    </header>
+  );
+}

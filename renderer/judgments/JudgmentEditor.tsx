@@ -1,0 +1,182 @@
+/**
+ * The judgment of one norm at one institution: rating, rationale, and the
+ * segments linked as evidence (each can be opened in its source or unlinked).
+ * Unsaved changes are kept as a draft while another cell is looked at.
+ */
+import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { EvidenceSegment } from '../../shared/api/types';
+import { api } from '../api/client';
+import { notify, reportError } from '../app/toast-store';
+import { useUi } from '../app/ui-store';
+import { useEvidence } from '../evidence/evidence-store';
+import { SegmentCard } from '../evidence/SegmentCard';
+import { useFramework } from '../framework/framework-store';
+import { selectInstitutions, useSession } from '../study/session-store';
+import { nl } from '../text/nl';
+import { Field } from '../ui/Field';
+import { targetKey, useJudgments, type JudgmentTarget } from './judgments-store';
+import { findJudgment, ratingTone } from './scale';
+
+export function JudgmentEditor({ target }: { target: JudgmentTarget }) {
+  const codes = useFramework((store) => store.codes);
+  const institutions = useSession(selectInstitutions);
+  const scale = useJudgments((store) => store.scale);
+  const judgment = useJudgments((store) => findJudgment(store.judgments, target.institutionId, target.codeId));
+  const draft = useJudgments((store) => store.drafts[targetKey(target)]);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [busy, setBusy] = useState(false);
+  const headingId = useId();
+
+  const norm = codes.find((code) => code.id === target.codeId);
+  const institution = institutions.find((candidate) => candidate.id === target.institutionId);
+  const saved = { rating: judgment?.rating ?? null, rationale: judgment?.rationale ?? '' };
+  const rating = draft ? draft.rating : saved.rating;
+  const rationale = draft ? draft.rationale : saved.rationale;
+  const dirty = draft !== undefined;
+
+  const change = (next: { rating: string | null; rationale: string }) => {
+    const same = next.rating === saved.rating && next.rationale === saved.rationale;
+    useJudgments.getState().setDraft(target, same ? null : next);
+  };
+
+  const save = async (event?: FormEvent) => {
+    event?.preventDefault();
+    setBusy(true);
+    try {
+      await useJudgments.getState().save({ ...target, rating, rationale });
+      useJudgments.getState().setDraft(target, null);
+      setSavedAt(new Date());
+      notify(nl.judgments.saved);
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const close = () => useJudgments.getState().edit(null);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      close();
+      document.querySelector<HTMLElement>('.judgment-cell[tabindex="0"]')?.focus();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void save();
+    }
+  };
+
+  if (!norm || !institution) return null;
+  const tone = ratingTone(rating, scale);
+  const offScale = rating !== null && !scale.includes(rating);
+
+  return (
+    <aside className="judgment-editor" aria-labelledby={headingId} data-testid="judgment-editor" onKeyDown={onKeyDown}>
+      <header className="judgment-editor-head">
+        <div>
+          <p className="editor-kicker">{nl.judgments.editorLabel}</p>
+          <h3 id={headingId}>{nl.judgments.editorHeading(norm.name, institution.name)}</h3>
+        </div>
+        <button type="button" className="icon-button" aria-label={nl.judgments.closeEditor} title={nl.judgments.closeEditor} onClick={close}>
+          ×
+        </button>
+      </header>
+      <form className="judgment-form" onSubmit={save}>
+        <Field label={nl.judgments.rating}>
+          <select
+            data-testid="judgment-rating"
+            className="rating-select"
+            style={tone ? { borderLeft: `6px solid ${tone.strong}` } : undefined}
+            value={rating ?? ''}
+            onChange={(event) => change({ rating: event.target.value || null, rationale })}
+          >
+            <option value="">{nl.judgments.noRating}</option>
+            {scale.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+            {offScale && <option value={rating}>{`${rating} (${nl.judgments.offScale})`}</option>}
+          </select>
+        </Field>
+        <Field label={nl.judgments.rationale}>
+          <textarea
+            data-testid="judgment-rationale"
+            rows={9}
+            value={rationale}
+            placeholder={nl.judgments.rationalePlaceholder}
+            onChange={(event) => change({ rating, rationale: event.target.value })}
+          />
+        </Field>
+        <div className="judgment-actions">
+          <button type="submit" className="primary" data-testid="judgment-save" disabled={!dirty || busy}>
+            {nl.judgments.save}
+          </button>
+          <span className="judgment-status" data-testid="judgment-status" aria-live="polite">
+            {dirty ? nl.judgments.unsaved : savedAt ? nl.judgments.savedAt(nl.memos.time(savedAt)) : ''}
+          </span>
+        </div>
+      </form>
+      <LinkedEvidence target={target} normName={norm.name} institutionName={institution.name} codingIds={judgment?.evidenceCodingIds ?? []} />
+    </aside>
+  );
+}
+
+function LinkedEvidence({ target, normName, institutionName, codingIds }: { target: JudgmentTarget; normName: string; institutionName: string; codingIds: string[] }) {
+  const [segments, setSegments] = useState<EvidenceSegment[] | null>(null);
+  const idsKey = codingIds.join(',');
+  const headingId = useId();
+
+  useEffect(() => {
+    let cancelled = false;
+    const wanted = new Set(idsKey ? idsKey.split(',') : []);
+    if (wanted.size === 0) {
+      setSegments([]);
+      return;
+    }
+    api['evidence.segments']({ codeId: target.codeId, institutionId: target.institutionId, filter: {} })
+      .then((all) => {
+        if (!cancelled) setSegments(all.filter((segment) => wanted.has(segment.codingId)));
+      })
+      .catch(reportError);
+    return () => {
+      cancelled = true;
+    };
+  }, [target.codeId, target.institutionId, idsKey]);
+
+  const unlink = (segment: EvidenceSegment) =>
+    useJudgments.getState().link({ ...target, codingId: segment.codingId, linked: false }).catch(reportError);
+
+  const toEvidence = () => {
+    useUi.getState().showView('evidence');
+    useEvidence.getState().setPanelTab('segments');
+    useEvidence.getState().select({ codeId: target.codeId, institutionId: target.institutionId }).catch(reportError);
+  };
+
+  return (
+    <section className="judgment-evidence" aria-labelledby={headingId}>
+      <h4 id={headingId}>{nl.judgments.evidenceHeading(codingIds.length)}</h4>
+      {segments === null ? (
+        <p className="muted">{nl.common.loading}</p>
+      ) : segments.length === 0 ? (
+        <p className="muted">{nl.judgments.noEvidence}</p>
+      ) : (
+        <ul className="segment-list" data-testid="judgment-evidence">
+          {segments.map((segment) => (
+            <li key={segment.codingId}>
+              <SegmentCard segment={segment} listCodeId={target.codeId} testId="judgment-evidence-segment">
+                <button type="button" className="small" data-testid="judgment-evidence-unlink" aria-label={nl.judgments.unlinkLabel(segment.sourceTitle)} onClick={() => void unlink(segment)}>
+                  {nl.judgments.unlink}
+                </button>
+              </SegmentCard>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="evidence-hint">{nl.judgments.evidenceHint}</p>
+      <button type="button" className="small" aria-label={nl.judgments.toEvidenceLabel(normName, institutionName)} onClick={toEvidence}>
+        {nl.judgments.toEvidence}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,371 @@
+/**
+ * "Rapportconcept maken": choose the report (per institution or overarching),
+ * the institutions, the chapters, memos and appendix, and the minimum number
+ * of codings for quotes; see the outline with its counts while choosing; make
+ * the draft(s) with a progress bar; then save and open them (desktop) or
+ * download them (browser).
+ */
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { ReportGenerated } from '../../shared/api/types';
+import type { ChapterKey, ReportOptions, ReportOutline } from '../../shared/report-model';
+import { takeAccessToken } from '../api/access-token';
+import { api, errorMessage, onProgress } from '../api/client';
+import { useFramework } from '../framework/framework-store';
+import { selectInstitutions, useSession } from '../study/session-store';
+import { nl } from '../text/nl';
+import { Dialog } from '../ui/Dialog';
+import { ProgressBar } from '../ui/ProgressBar';
+import './reports.css';
+
+type Kind = 'instelling' | 'overkoepelend';
+
+interface Result {
+  generated: ReportGenerated;
+  saved: string | null;
+  note: string | null;
+}
+
+const FIXED_BEFORE: ChapterKey[] = ['samenvatting', 'inleiding'];
+const FIXED_AFTER: ChapterKey[] = ['gevolgen', 'oorzaken', 'memos'];
+/** The questionnaire chapter, offered when the study has a survey; it comes before the writer's notes. */
+const SURVEY_CHAPTER: ChapterKey = 'vragenlijst';
+
+export function ReportDialog({ onClose }: { onClose: () => void }) {
+  const institutions = useSession(selectInstitutions);
+  const codes = useFramework((store) => store.codes);
+  const loaded = useFramework((store) => store.loaded);
+  const loadFramework = useFramework((store) => store.load);
+  useEffect(() => {
+    if (!loaded) void loadFramework();
+  }, [loaded, loadFramework]);
+  const norms = useMemo(() => codes.filter((code) => code.kind === 'norm' && code.parentId === null), [codes]);
+  const [hasSurvey, setHasSurvey] = useState(false);
+  useEffect(() => {
+    let current = true;
+    api['survey.list']({}).then(
+      (list) => current && setHasSurvey(list.surveys.length > 0),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  const allChapters = useMemo<ChapterKey[]>(
+    () => [
+      ...FIXED_BEFORE,
+      ...norms.map((norm) => `norm:${norm.key}` as const),
+      ...FIXED_AFTER.filter((chapter) => chapter !== 'memos'),
+      ...(hasSurvey ? [SURVEY_CHAPTER] : []),
+      'memos',
+    ],
+    [norms, hasSurvey],
+  );
+
+  const [kind, setKind] = useState<Kind>('instelling');
+  const [chosen, setChosen] = useState<string[]>(() => (institutions[0] ? [institutions[0].id] : []));
+  const [overallChosen, setOverallChosen] = useState<string[]>(() => institutions.map((institution) => institution.id));
+  const [excluded, setExcluded] = useState<ChapterKey[]>([]);
+  const [includeMemos, setIncludeMemos] = useState(true);
+  const [includeAppendix, setIncludeAppendix] = useState(false);
+  const [minCodings, setMinCodings] = useState(3);
+
+  const [outline, setOutline] = useState<ReportOutline | null>(null);
+  const [outlineError, setOutlineError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState({ done: 0, total: 0, message: '' });
+  const [results, setResults] = useState<Result[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const chapters = allChapters.filter((chapter) => !excluded.includes(chapter) && (chapter !== 'memos' || includeMemos));
+  const selected = kind === 'instelling' ? chosen : overallChosen;
+  const options: ReportOptions = {
+    chapters: [...chapters, ...(includeAppendix ? (['verantwoording'] as ChapterKey[]) : [])],
+    includeMemos,
+    includeAppendix,
+    minCodingsForQuotes: minCodings,
+    ...(kind === 'overkoepelend' ? { institutions: overallChosen } : {}),
+  };
+  const optionsKey = JSON.stringify([kind, selected, options]);
+  const problem = selected.length === 0 ? nl.reports.noInstitution : chapters.length === 0 ? nl.reports.noChapter : null;
+
+  // The live outline, for the first chosen institution or the overarching report.
+  useEffect(() => {
+    if (problem || !loaded) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      const scope = kind === 'instelling' ? { institutionId: chosen[0]! } : { overall: true as const };
+      api['report.outline']({ scope, options }).then(
+        (value) => {
+          if (!current) return;
+          setOutline(value);
+          setOutlineError(null);
+        },
+        (caught: unknown) => {
+          if (current) setOutlineError(errorMessage(caught, nl.errors.unexpected));
+        },
+      );
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+    // optionsKey stands for kind, the chosen institutions and the options.
+  }, [optionsKey, problem, loaded]);
+
+  const jobRef = useRef<string | null>(null);
+  useEffect(
+    () =>
+      onProgress((event) => {
+        if (event.jobId === jobRef.current) setProgress(event);
+      }),
+    [],
+  );
+
+  const generate = async () => {
+    setBusy(true);
+    setError(null);
+    setResults([]);
+    const scopes = kind === 'instelling' ? chosen.map((institutionId) => ({ institutionId })) : [{ overall: true as const }];
+    try {
+      for (const scope of scopes) {
+        const jobId = `rapport-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+        jobRef.current = jobId;
+        setProgress({ done: 0, total: 0, message: nl.reports.generating });
+        const generated = await api['report.generate']({ scope, options, jobId });
+        setResults((previous) => [...previous, { generated, saved: null, note: null }]);
+      }
+    } catch (caught) {
+      setError(errorMessage(caught, nl.errors.unexpected));
+    } finally {
+      jobRef.current = null;
+      setBusy(false);
+    }
+  };
+
+  const save = async (index: number, open: boolean) => {
+    const result = results[index];
+    if (!result) return;
+    try {
+      const saved = await api['report.save']({ reportId: result.generated.reportId, open });
+      if (!saved.path) return;
+      setResults((previous) =>
+        previous.map((entry, at) => (at === index ? { ...entry, saved: saved.path, note: open && !saved.opened ? nl.reports.openFailed : null } : entry)),
+      );
+    } catch (caught) {
+      setError(errorMessage(caught, nl.errors.unexpected));
+    }
+  };
+
+  const firstName = institutions.find((institution) => institution.id === chosen[0])?.name ?? '';
+  const labelOf = (chapter: ChapterKey) =>
+    chapter.startsWith('norm:') ? (norms.find((norm) => `norm:${norm.key}` === chapter)?.name ?? chapter) : (nl.reports.chapterLabels[chapter] ?? chapter);
+
+  return (
+    <Dialog title={nl.reports.title} onClose={busy ? undefined : onClose} className="report-dialog" testId="report-dialog">
+      <div className="report-layout">
+        <div className="report-choices">
+          <fieldset className="report-fieldset">
+            <legend>{nl.reports.scope}</legend>
+            <label className="report-check">
+              <input type="radio" name="report-kind" checked={kind === 'instelling'} onChange={() => setKind('instelling')} disabled={busy} />
+              {nl.reports.perInstitution}
+            </label>
+            <label className="report-check">
+              <input type="radio" name="report-kind" checked={kind === 'overkoepelend'} onChange={() => setKind('overkoepelend')} disabled={busy} />
+              {nl.reports.overall}
+            </label>
+          </fieldset>
+
+          <CheckList
+            legend={nl.reports.institutions}
+            hint={kind === 'instelling' ? nl.reports.institutionsHint : nl.reports.overallInstitutionsHint}
+            items={institutions.map((institution) => ({ key: institution.id, label: institution.name }))}
+            checked={selected}
+            disabled={busy}
+            onChange={kind === 'instelling' ? setChosen : setOverallChosen}
+          />
+
+          <CheckList
+            legend={nl.reports.chapters}
+            items={allChapters.map((chapter) => ({ key: chapter, label: labelOf(chapter), disabled: chapter === 'memos' && !includeMemos }))}
+            checked={allChapters.filter((chapter) => !excluded.includes(chapter))}
+            disabled={busy}
+            onChange={(keys) => setExcluded(allChapters.filter((chapter) => !keys.includes(chapter)))}
+          />
+
+          <fieldset className="report-fieldset">
+            <label className="report-check">
+              <input type="checkbox" checked={includeMemos} onChange={(event) => setIncludeMemos(event.target.checked)} disabled={busy} />
+              {nl.reports.includeMemos}
+            </label>
+            <label className="report-check">
+              <input type="checkbox" checked={includeAppendix} onChange={(event) => setIncludeAppendix(event.target.checked)} disabled={busy} />
+              {nl.reports.includeAppendix}
+            </label>
+            <MinCodings value={minCodings} onChange={setMinCodings} disabled={busy} />
+          </fieldset>
+        </div>
+
+        <section className="report-outline" aria-label={nl.reports.outline} aria-live="polite" data-testid="report-outline">
+          <h3>{kind === 'instelling' && firstName ? nl.reports.outlineFor(firstName) : nl.reports.overall}</h3>
+          {problem ? (
+            <p className="report-problem">{problem}</p>
+          ) : outlineError ? (
+            <p className="report-problem">{outlineError}</p>
+          ) : !outline ? (
+            <p className="muted">{nl.reports.outlineLoading}</p>
+          ) : (
+            <OutlineView outline={outline} />
+          )}
+        </section>
+      </div>
+
+      {(busy || results.length > 0) && (
+        <div className="report-progress">
+          {busy && <ProgressBar {...progress} label={nl.reports.progressLabel} testId="report-progress" />}
+          {results.length > 0 && !busy && <p>{nl.reports.done(results.length)}</p>}
+          <ul className="report-results" data-testid="report-results">
+            {results.map((result, index) => (
+              <li key={result.generated.reportId}>
+                <span className="report-file">
+                  {result.generated.fileName} <span className="muted">({nl.reports.size(result.generated.size)})</span>
+                </span>
+                {result.generated.downloadUrl ? (
+                  <a className="button-link" href={downloadHref(result.generated.downloadUrl)} download={result.generated.fileName}>
+                    {nl.reports.download}
+                  </a>
+                ) : result.saved ? (
+                  <span className="muted">{nl.reports.savedAt(result.saved)}</span>
+                ) : (
+                  <span className="report-result-actions">
+                    <button type="button" className="small" onClick={() => void save(index, false)}>
+                      {nl.reports.save}
+                    </button>
+                    <button type="button" className="small primary" onClick={() => void save(index, true)}>
+                      {nl.reports.saveAndOpen}
+                    </button>
+                  </span>
+                )}
+                {result.note && <span className="report-problem">{result.note}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {error && (
+        <p className="report-problem" role="alert">
+          {error}
+        </p>
+      )}
+
+      <footer className="dialog-actions">
+        <button type="button" onClick={onClose} disabled={busy}>
+          {nl.common.close}
+        </button>
+        <button type="button" className="primary" onClick={() => void generate()} disabled={busy || problem !== null} data-testid="report-generate">
+          {busy ? nl.reports.generating : nl.reports.generate}
+        </button>
+      </footer>
+    </Dialog>
+  );
+}
+
+/** The download address with this run's access token (the browser host checks it on downloads). */
+function downloadHref(url: string): string {
+  const token = takeAccessToken();
+  return token ? `${url}?token=${encodeURIComponent(token)}` : url;
+}
+
+function CheckList({
+  legend,
+  hint,
+  items,
+  checked,
+  disabled,
+  onChange,
+}: {
+  legend: string;
+  hint?: string;
+  items: Array<{ key: string; label: string; disabled?: boolean }>;
+  checked: string[];
+  disabled: boolean;
+  onChange: (keys: string[]) => void;
+}) {
+  const hintId = useId();
+  return (
+    <fieldset className="report-fieldset" aria-describedby={hint ? hintId : undefined}>
+      <legend>{legend}</legend>
+      {items.map((item) => (
+        <label key={item.key} className="report-check">
+          <input
+            type="checkbox"
+            checked={checked.includes(item.key) && !item.disabled}
+            disabled={disabled || item.disabled}
+            onChange={(event) => onChange(event.target.checked ? [...checked, item.key] : checked.filter((key) => key !== item.key))}
+          />
+          {item.label}
+        </label>
+      ))}
+      {hint && (
+        <span id={hintId} className="field-hint">
+          {hint}
+        </span>
+      )}
+    </fieldset>
+  );
+}
+
+function MinCodings({ value, onChange, disabled }: { value: number; onChange: (value: number) => void; disabled: boolean }) {
+  const id = useId();
+  return (
+    <div className="field report-min">
+      <label htmlFor={id}>{nl.reports.minCodings}</label>
+      <input
+        id={id}
+        type="number"
+        min={0}
+        max={100}
+        value={value}
+        disabled={disabled}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => {
+          const next = Number(event.target.value);
+          if (Number.isInteger(next) && next >= 0 && next <= 100) onChange(next);
+        }}
+      />
+      <span id={`${id}-hint`} className="field-hint">
+        {nl.reports.minCodingsHint}
+      </span>
+    </div>
+  );
+}
+
+function OutlineView({ outline }: { outline: ReportOutline }) {
+  return (
+    <>
+      <ol className="report-outline-list">
+        {outline.chapters.map((chapter, index) => {
+          const counts = nl.reports.counts(chapter.quotes, chapter.figures, chapter.tables);
+          return (
+            <li key={`${chapter.key ?? chapter.title}-${index}`}>
+              <span className="report-outline-title">{chapter.title}</span>
+              {counts && <span className="muted"> – {counts}</span>}
+            </li>
+          );
+        })}
+      </ol>
+      <p className="report-outline-totals">{nl.reports.totals(outline.totals.chapters, outline.totals.quotes, outline.totals.figures)}</p>
+      {outline.privacy.replacements > 0 && <p className="muted">{nl.reports.privacy(outline.privacy.replacements)}</p>}
+      {outline.warnings.length > 0 && (
+        <div className="report-warnings">
+          <strong>{nl.reports.warnings}</strong>
+          <ul>
+            {outline.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,206 @@
+/** Study settings: name and period, institutions (add, rename), inspectors (add) and the rating scale. */
+import { useState, type FormEvent } from 'react';
+import type { Institution } from '../../shared/api/types';
+import { errorMessage } from '../api/client';
+import { notify, reportError } from '../app/toast-store';
+import { useUi } from '../app/ui-store';
+import { nl } from '../text/nl';
+import { Dialog } from '../ui/Dialog';
+import { RatingScaleEditor } from '../judgments/RatingScaleEditor';
+import { Field } from '../ui/Field';
+import { suggestInitials } from './initials';
+import { selectInspectors, selectInstitutions, selectStudy, useSession } from './session-store';
+
+export function SettingsDialog() {
+  const closeDialog = useUi((store) => store.closeDialog);
+  return (
+    <Dialog title={nl.settings.title} onClose={closeDialog} className="settings-dialog" testId="settings-dialog">
+      <StudySection />
+      <InstitutionsSection />
+      <InspectorsSection />
+      <RatingScaleEditor />
+      <footer className="dialog-actions">
+        <button type="button" onClick={closeDialog}>
+          {nl.common.close}
+        </button>
+      </footer>
+    </Dialog>
+  );
+}
+
+function StudySection() {
+  const study = useSession(selectStudy);
+  const updateStudy = useSession((store) => store.updateStudy);
+  const [name, setName] = useState(study?.name ?? '');
+  const [periodStart, setPeriodStart] = useState(study?.periodStart ?? '');
+  const [periodEnd, setPeriodEnd] = useState(study?.periodEnd ?? '');
+  const [error, setError] = useState<string | null>(null);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return setError(nl.setup.missingName);
+    if (periodStart && periodEnd && periodEnd < periodStart) return setError(nl.setup.periodOrder);
+    try {
+      await updateStudy({ name: name.trim(), periodStart: periodStart || null, periodEnd: periodEnd || null });
+      setError(null);
+      notify(nl.settings.studySaved);
+    } catch (caught) {
+      setError(errorMessage(caught, nl.errors.unexpected));
+    }
+  };
+
+  return (
+    <form className="settings-section" onSubmit={save} noValidate>
+      <h3>{nl.settings.study}</h3>
+      <Field label={nl.setup.name} required>
+        <input value={name} maxLength={300} onChange={(event) => setName(event.target.value)} />
+      </Field>
+      <div className="field-row">
+        <Field label={nl.setup.periodStart}>
+          <input type="date" value={periodStart} onChange={(event) => setPeriodStart(event.target.value)} />
+        </Field>
+        <Field label={nl.setup.periodEnd}>
+          <input type="date" value={periodEnd} onChange={(event) => setPeriodEnd(event.target.value)} />
+        </Field>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary">
+        {nl.settings.saveStudy}
+      </button>
+    </form>
+  );
+}
+
+function InstitutionsSection() {
+  const institutions = useSession(selectInstitutions);
+  const addInstitution = useSession((store) => store.addInstitution);
+  const [draft, setDraft] = useState('');
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const name = draft.trim();
+    if (!name) return;
+    try {
+      await addInstitution(name);
+      setDraft('');
+      notify(nl.settings.institutionAdded(name));
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  return (
+    <section className="settings-section">
+      <h3>{nl.settings.institutions}</h3>
+      <ul className="plain-list">
+        {institutions.map((institution) => (
+          <InstitutionRow key={institution.id} institution={institution} />
+        ))}
+      </ul>
+      <form className="add-row" onSubmit={add}>
+        <input
+          aria-label={nl.settings.newInstitution}
+          placeholder={nl.settings.newInstitution}
+          value={draft}
+          maxLength={300}
+          onChange={(event) => setDraft(event.target.value)}
+        />
+        <button type="submit" disabled={!draft.trim()}>
+          {nl.setup.addInstitution}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function InstitutionRow({ institution }: { institution: Institution }) {
+  const renameInstitution = useSession((store) => store.renameInstitution);
+  const [name, setName] = useState(institution.name);
+  const changed = name.trim() !== '' && name.trim() !== institution.name;
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!changed) return;
+    try {
+      await renameInstitution(institution.id, name.trim());
+      notify(nl.settings.institutionRenamed(name.trim()));
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  return (
+    <li>
+      <form className="add-row" onSubmit={save}>
+        <input
+          aria-label={nl.settings.renameInstitution(institution.name)}
+          value={name}
+          maxLength={300}
+          onChange={(event) => setName(event.target.value)}
+        />
+        <button type="submit" disabled={!changed} aria-label={nl.settings.saveInstitution(institution.name)}>
+          {nl.common.save}
+        </button>
+      </form>
+    </li>
+  );
+}
+
+function InspectorsSection() {
+  const inspectors = useSession(selectInspectors);
+  const addInspector = useSession((store) => store.addInspector);
+  const [name, setName] = useState('');
+  const [initials, setInitials] = useState('');
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    try {
+      await addInspector(trimmed, initials.trim() || suggestInitials(trimmed));
+      setName('');
+      setInitials('');
+      notify(nl.settings.inspectorAdded(trimmed));
+    } catch (error) {
+      reportError(error);
+    }
+  };
+
+  return (
+    <section className="settings-section">
+      <h3>{nl.settings.inspectors}</h3>
+      <ul className="chip-list">
+        {inspectors.map((inspector) => (
+          <li key={inspector.id} className="chip">
+            <span className="initials-badge">{inspector.initials}</span>
+            <span>{inspector.name}</span>
+          </li>
+        ))}
+      </ul>
+      <form className="add-row" onSubmit={add}>
+        <input
+          aria-label={nl.settings.newInspectorName}
+          placeholder={nl.setup.inspectorName}
+          value={name}
+          maxLength={300}
+          onChange={(event) => setName(event.target.value)}
+        />
+        <input
+          className="initials-input"
+          aria-label={nl.settings.newInspectorInitials}
+          placeholder={suggestInitials(name) || nl.setup.inspectorInitials}
+          value={initials}
+          maxLength={10}
+          onChange={(event) => setInitials(event.target.value)}
+        />
+        <button type="submit" disabled={!name.trim()}>
+          {nl.setup.addInspector}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+/** One dialog to set up a new study: name, period, institutions and inspectors. */
+import { useState, type FormEvent } from 'react';
+import { errorMessage } from '../api/client';
+import { useUi } from '../app/ui-store';
+import { nl } from '../text/nl';
+import { Dialog } from '../ui/Dialog';
+import { Field } from '../ui/Field';
+import { InspectorListEditor, type NewInspector } from './InspectorListEditor';
+import { InstitutionListEditor } from './InstitutionListEditor';
+import { useSession } from './session-store';
+
+export function SetupWizard() {
+  const closeDialog = useUi((store) => store.closeDialog);
+  const createStudy = useSession((store) => store.createStudy);
+  const [name, setName] = useState('');
+  const [periodStart, setPeriodStart] = useState('');
+  const [periodEnd, setPeriodEnd] = useState('');
+  const [institutions, setInstitutions] = useState<string[]>([]);
+  const [inspectors, setInspectors] = useState<NewInspector[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const problem = () => {
+    if (!name.trim()) return nl.setup.missingName;
+    if (inspectors.length === 0) return nl.setup.missingInspector;
+    if (periodStart && periodEnd && periodEnd < periodStart) return nl.setup.periodOrder;
+    return null;
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = problem();
+    if (found) return setError(found);
+    setBusy(true);
+    setError(null);
+    try {
+      await createStudy({
+        name: name.trim(),
+        periodStart: periodStart || null,
+        periodEnd: periodEnd || null,
+        institutions,
+        inspectors,
+      });
+      closeDialog();
+    } catch (caught) {
+      setError(errorMessage(caught, nl.errors.unexpected));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={nl.setup.title} onClose={closeDialog} className="setup-dialog" testId="setup-dialog">
+      <form onSubmit={submit} noValidate>
+        <Field label={nl.setup.name} required>
+          <input
+            data-testid="setup-name"
+            value={name}
+            placeholder={nl.setup.namePlaceholder}
+            maxLength={300}
+            autoFocus
+            onChange={(event) => setName(event.target.value)}
+          />
+        </Field>
+        <fieldset className="field-row">
+          <legend>{nl.setup.period}</legend>
+          <Field label={nl.setup.periodStart}>
+            <input type="date" data-testid="setup-period-start" value={periodStart} onChange={(event) => setPeriodStart(event.target.value)} />
+          </Field>
+          <Field label={nl.setup.periodEnd}>
+            <input type="date" data-testid="setup-period-end" value={periodEnd} onChange={(event) => setPeriodEnd(event.target.value)} />
+          </Field>
+        </fieldset>
+        <InstitutionListEditor names={institutions} onChange={setInstitutions} />
+        <InspectorListEditor inspectors={inspectors} onChange={setInspectors} />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <footer className="dialog-actions">
+          <button type="button" onClick={closeDialog}>
+            {nl.common.cancel}
+          </button>
+          <button type="submit" className="primary" data-testid="setup-submit" disabled={busy}>
+            {nl.setup.submit}
+          </button>
+        </footer>
+      </form>
+    </Dialog>
+  );
+}
