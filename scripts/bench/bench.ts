@@ -1,0 +1,38 @@
+/**
+ * `npm run bench`: speed and memory figures as JSON, on generated studies.
+ * Nothing here asserts; the figures go into the closing notes of the issues.
+ * `BENCH_ONLY=foundation,coding` runs a subset; the JSON is also written to
+ * bench-out/bench.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { measureCodingLatency } from './coding-latency';
+import { measureFoundation } from './foundation-bench';
+import { measureMerge } from './merge-bench';
+import { measureReports } from './report-bench';
+import { measureSurvey } from './survey-bench';
+
+const SECTIONS: Record<string, () => Promise<object>> = {
+  foundation: measureFoundation,
+  coding: measureCodingLatency,
+  reports: measureReports,
+  survey: measureSurvey,
+  merge: measureMerge,
+};
+
+async function main() {
+  const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+  const results: Record<string, object> = { machine: { cpus: cpus().length, node: process.version } };
+  for (const [name, measure] of Object.entries(SECTIONS)) {
+    if (only && !only.includes(name)) continue;
+    process.stderr.write(`== ${name}\n`);
+    results[name] = await measure();
+  }
+  const text = JSON.stringify(results, null, 2);
+  console.log(text);
+  mkdirSync('bench-out', { recursive: true });
+  writeFileSync(join('bench-out', 'bench.json'), text);
+}
+
+await main();

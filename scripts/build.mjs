@@ -1,0 +1,74 @@
+// Builds everything the app, the CLI and the tests run from `dist/`:
+// the renderer with Vite, and the Node-side entry points with esbuild.
+// `--if-stale` skips the build when dist/ is newer than every source file.
+import { build as viteBuild } from 'vite';
+import { build as esbuild } from 'esbuild';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stamp = join(root, 'dist', '.built');
+
+/** Node-side bundles: [entry, output, format]. Native and heavy packages stay external. */
+const NODE_ENTRIES = [
+  ['backend/host/cli-entry.ts', 'dist/cli/veldwerk.mjs', 'esm'],
+  ['backend/sources/extract/extract-worker.ts', 'dist/workers/extract-worker.mjs', 'esm'],
+  ['electron/main.ts', 'dist/electron/main.cjs', 'cjs'],
+  ['electron/preload.ts', 'dist/electron/preload.cjs', 'cjs'],
+  ['scripts/bench/bench.ts', 'dist/bench/bench.mjs', 'esm'],
+];
+const EXTERNAL = ['electron', 'better-sqlite3', 'pdfjs-dist', 'mammoth', 'docx', 'exceljs', 'vite', 'playwright-core', '@resvg/resvg-js'];
+
+function newestSourceTime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function isStale() {
+  if (!existsSync(stamp)) return true;
+  const built = statSync(stamp).mtimeMs;
+  return ['shared', 'backend', 'renderer', 'electron', 'scripts', 'resources'].some(
+    (dir) => existsSync(join(root, dir)) && newestSourceTime(join(root, dir)) > built,
+  );
+}
+
+async function buildNode() {
+  await Promise.all(
+    NODE_ENTRIES.filter(([entry]) => existsSync(join(root, entry))).map(([entry, outfile, format]) =>
+      esbuild({
+        entryPoints: [join(root, entry)],
+        outfile: join(root, outfile),
+        bundle: true,
+        platform: 'node',
+        target: 'node22',
+        format,
+        sourcemap: true,
+        external: EXTERNAL,
+        logLevel: 'warning',
+        // ESM bundles get `require` (for CommonJS dependencies); CJS bundles get `import.meta.url`.
+        banner:
+          format === 'esm'
+            ? { js: "import { createRequire as __veldwerkCreateRequire } from 'node:module'; const require = __veldwerkCreateRequire(import.meta.url);" }
+            : { js: "const __veldwerkImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+        define: format === 'cjs' ? { 'import.meta.url': '__veldwerkImportMetaUrl' } : undefined,
+      }),
+    ),
+  );
+}
+
+async function buildRenderer() {
+  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
+const started = Date.now();
+await Promise.all([buildNode(), buildRenderer()]);
+const { writeFileSync } = await import('node:fs');
+writeFileSync(stamp, new Date().toISOString());
+console.log(`Veldwerk gebouwd in ${((Date.now() - started) / 1000).toFixed(1)} s`);
