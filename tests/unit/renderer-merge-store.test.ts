@@ -1,0 +1,165 @@
+// The Team view's store against a stand-in backend: resolving a conflict
+// refreshes the conflicts, the status and the study data and tells the other
+// views; one action at a time; adopting a solution keeps the threshold;
+// undoing a merge takes over the reopened session and starts the views
+// afresh; a late agreement answer does not overwrite a newer one.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MergeConflict, SessionState } from '../../shared/api/types';
+
+const backend = vi.hoisted(() => {
+  const calls: Array<{ name: string; input: Record<string, unknown> }> = [];
+  const handlers: Record<string, (input: Record<string, unknown>) => Promise<unknown>> = {};
+  return { calls, handlers };
+});
+
+vi.mock('../../renderer/api/client', async () => {
+  const { ApiError, errorMessage } = await import('../../renderer/api/api-error');
+  const api = new Proxy(
+    {},
+    {
+      get: (_target, name: string) => (input: Record<string, unknown>) => {
+        backend.calls.push({ name, input });
+        const handler = backend.handlers[name];
+        return handler ? handler(input) : Promise.resolve([]);
+      },
+    },
+  );
+  return { api, ApiError, errorMessage, onMenuCommand: () => () => {}, onProgress: () => () => {}, stageFile: async () => ({ stagedId: 'x' }) };
+});
+
+const { useTeam } = await import('../../renderer/merge/team-store');
+const { useCodingEvents } = await import('../../renderer/coding/coding-events');
+const { useSession } = await import('../../renderer/study/session-store');
+const { useToasts } = await import('../../renderer/app/toast-store');
+const { ApiError } = await import('../../renderer/api/api-error');
+
+const STATUS = { backupPath: null, backupAt: null, lastExportAt: null, changesSinceExport: 0, openConflicts: 1, peers: [] };
+const SESSION: SessionState = {
+  host: 'browser',
+  studyPath: '/tmp/ronde.veldwerk',
+  study: { id: 'st', name: 'Ronde', periodStart: null, periodEnd: null, replicaId: 'r1' },
+  institutions: [{ id: 'i1', name: 'GI Noord' }],
+  inspectors: [],
+  currentInspectorId: null,
+  canChooseFiles: false,
+};
+
+function conflict(status: 'open' | 'resolved'): MergeConflict {
+  return {
+    id: 'k1',
+    entity: 'institution',
+    entityId: 'i1',
+    field: 'name',
+    kind: 'field',
+    label: 'Instelling GI Noord: naam',
+    mergeKind: 'other',
+    local: { value: 'GI Noord', authorId: null, authorName: null, hlc: '000001780000000-000000-r1' },
+    remote: { value: 'GI N.', authorId: null, authorName: null, hlc: '000001780000001-000000-r2' },
+    current: 'GI N.',
+    status,
+    resolution: status === 'resolved' ? 'local' : null,
+    detectedAt: '2026-05-01T10:00:00.000Z',
+  };
+}
+
+const called = (name: string) => backend.calls.filter((call) => call.name === name);
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  backend.calls.length = 0;
+  for (const key of Object.keys(backend.handlers)) delete backend.handlers[key];
+  backend.handlers['merge.status'] = async () => STATUS;
+  backend.handlers['session.state'] = async () => SESSION;
+  backend.handlers['undo.state'] = async () => ({ undoLabel: null, redoLabel: null });
+  useTeam.getState().reset();
+  useToasts.setState({ toasts: [] });
+});
+
+describe('the team store', () => {
+  it('resolves a conflict, then reloads conflicts, status and the study, and tells the other views', async () => {
+    let resolved = false;
+    backend.handlers['merge.resolve'] = async () => {
+      resolved = true;
+      return [];
+    };
+    backend.handlers['merge.conflicts'] = async () => [conflict(resolved ? 'resolved' : 'open')];
+    const version = useCodingEvents.getState().version;
+    const reloadRequest = useCodingEvents.getState().reloadRequest;
+
+    await useTeam.getState().resolve('k1', 'local');
+    await settle();
+
+    expect(called('merge.resolve')[0]!.input).toEqual({ conflictId: 'k1', choose: 'local' });
+    expect(called('merge.conflicts').at(-1)!.input).toEqual({ status: 'all' });
+    expect(useTeam.getState().conflicts!.map((item) => item.status)).toEqual(['resolved']);
+    expect(useTeam.getState().status).toEqual(STATUS);
+    expect(called('session.state').length).toBe(1); // a renamed institution shows everywhere
+    expect(useCodingEvents.getState().version).toBe(version + 1);
+    expect(useCodingEvents.getState().reloadRequest).toBe(reloadRequest + 1);
+    expect(useToasts.getState().toasts.at(-1)!.text).toBe('Het conflict is opgelost.');
+    expect(useTeam.getState().busy).toBeNull();
+  });
+
+  it('does one action at a time: a second click while the first runs is ignored', async () => {
+    let finish: (value: unknown) => void = () => {};
+    backend.handlers['merge.resolve'] = () => new Promise((resolve) => (finish = resolve));
+    const first = useTeam.getState().resolve('k1', 'local');
+    expect(useTeam.getState().busy).toBe('k1');
+    await useTeam.getState().resolve('k1', 'remote');
+    expect(called('merge.resolve').length).toBe(1);
+    finish([]);
+    await first;
+    expect(useTeam.getState().busy).toBeNull();
+  });
+
+  it('shows a refusal as a message and frees the buttons', async () => {
+    backend.handlers['merge.resolve'] = async () => {
+      throw new ApiError({ code: 'conflict', message: 'Dit conflict is al opgelost.' });
+    };
+    await useTeam.getState().resolve('k1', 'local');
+    expect(useToasts.getState().toasts.at(-1)).toMatchObject({ kind: 'error', text: 'Dit conflict is al opgelost.' });
+    expect(useTeam.getState().busy).toBeNull();
+  });
+
+  it('adopts a solution at the threshold of the report shown', async () => {
+    backend.handlers.agreement = async (input) => ({ threshold: input.threshold, coders: [], sources: [], pairs: [], disagreements: [] });
+    backend.handlers['agreement.adopt'] = async (input) => ({ threshold: input.threshold, coders: [], sources: [], pairs: [], disagreements: [] });
+    await useTeam.getState().loadAgreement(0.75);
+    const version = useCodingEvents.getState().version;
+    await useTeam.getState().adopt('d1', 'coder-a');
+    expect(called('agreement.adopt')[0]!.input).toEqual({ disagreementId: 'd1', coderId: 'coder-a', threshold: 0.75 });
+    expect(useTeam.getState().agreement!.threshold).toBe(0.75);
+    expect(useCodingEvents.getState().version).toBe(version + 1);
+  });
+
+  it('keeps the newest agreement answer when an older one arrives late', async () => {
+    const answers: Array<(value: unknown) => void> = [];
+    backend.handlers.agreement = () => new Promise((resolve) => answers.push(resolve));
+    const older = useTeam.getState().loadAgreement(0.5);
+    const newer = useTeam.getState().loadAgreement(0.9);
+    answers[1]!({ threshold: 0.9, coders: [], sources: [], pairs: [], disagreements: [] });
+    await newer;
+    answers[0]!({ threshold: 0.5, coders: [], sources: [], pairs: [], disagreements: [] });
+    await older;
+    expect(useTeam.getState().agreement!.threshold).toBe(0.9);
+    expect(useTeam.getState().agreementLoading).toBe(false);
+  });
+
+  it('undoes a merge: takes over the reopened session, refreshes, and reports where the later state went', async () => {
+    backend.handlers['merge.undo'] = async () => ({ restoredFrom: '/tmp/ronde.voor.veldwerk', keptAs: '/tmp/ronde-na.veldwerk', state: { ...SESSION, institutions: [] } });
+    useTeam.setState({ tab: 'exchange', dialog: 'undo', thresholdText: '80' });
+    useSession.setState({ session: SESSION });
+    const version = useCodingEvents.getState().version;
+
+    expect(await useTeam.getState().undoMerge()).toBe(true);
+
+    expect(useSession.getState().session!.institutions).toEqual([]);
+    expect(useTeam.getState().dialog).toBeNull();
+    expect(useTeam.getState().thresholdText).toBe('80');
+    expect(called('merge.status').length).toBeGreaterThan(0);
+    expect(called('sources.list').length).toBeGreaterThan(0);
+    expect(called('framework.list').length).toBeGreaterThan(0);
+    expect(useCodingEvents.getState().version).toBe(version + 1);
+    expect(useToasts.getState().toasts.at(-1)!.text).toContain('/tmp/ronde-na.veldwerk');
+  });
+});
