@@ -102,9 +102,17 @@ describe('extractFile through the worker', () => {
     expect(reasonOf(await extractFile(dir, 'map.txt'))).toBe('Het bestand kan niet worden gelezen.');
   });
 
+  /**
+   * 150 pages take a warm worker far longer than the 1 ms deadline the
+   * timeout tests set, so the deadline always wins (a one-page file sometimes beat it).
+   */
+  async function writeSlowPdf(): Promise<string> {
+    return writeFile(dir, 'traag.pdf', await makePdf(Array.from({ length: 150 }, () => CASE_NOTE)));
+  }
+
   it('stops a worker that takes too long, with a rejection instead of an error', async () => {
-    const pdf = writeFile(dir, 'traag.pdf', await makePdf([CASE_NOTE]));
-    const outcome = await extractFile(pdf, 'traag.pdf', { ...DEFAULT_LIMITS, timeoutMs: 1 });
+    const slow = await writeSlowPdf();
+    const outcome = await extractFile(slow, 'traag.pdf', { ...DEFAULT_LIMITS, timeoutMs: 1 });
     expect(reasonOf(outcome)).toBe(
       'Het uitlezen duurde te lang (meer dan 0,001 seconden); het bestand is mogelijk beschadigd.',
     );
@@ -147,10 +155,11 @@ describe('the worker pool', () => {
   const textOf = (outcome: ExtractOutcome) => (outcome.ok ? outcome.value.text : outcome.reason);
 
   it('replaces a worker that timed out, so the next job succeeds', async () => {
+    const slow = await writeSlowPdf();
     const pdf = writeFile(dir, 'eerst-traag.pdf', await makePdf([CASE_NOTE]));
     const hasty = { ...DEFAULT_LIMITS, timeoutMs: 1 };
     // More jobs than the pool has workers: the replacements time out too.
-    const timedOut = await Promise.all([1, 2, 3].map(() => extractFile(pdf, 'eerst-traag.pdf', hasty)));
+    const timedOut = await Promise.all([1, 2, 3].map(() => extractFile(slow, 'traag.pdf', hasty)));
     expect(timedOut.map(reasonOf)).toEqual(
       Array(3).fill('Het uitlezen duurde te lang (meer dan 0,001 seconden); het bestand is mogelijk beschadigd.'),
     );
