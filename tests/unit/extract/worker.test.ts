@@ -66,6 +66,14 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * 150 pages take a warm worker far longer than the 1 ms deadline the
+ * timeout tests set, so the deadline always wins (a one-page file sometimes beat it).
+ */
+async function writeSlowPdf(): Promise<string> {
+  return writeFile(dir, 'traag.pdf', await makePdf(Array.from({ length: 150 }, () => CASE_NOTE)));
+}
+
 describe('extractFile through the worker', () => {
   it('extracts a text, a Word and a PDF file', async () => {
     const txt = writeFile(dir, 'notitie.txt', encodeUtf16Le(NOTE));
@@ -101,14 +109,6 @@ describe('extractFile through the worker', () => {
     );
     expect(reasonOf(await extractFile(dir, 'map.txt'))).toBe('Het bestand kan niet worden gelezen.');
   });
-
-  /**
-   * 150 pages take a warm worker far longer than the 1 ms deadline the
-   * timeout tests set, so the deadline always wins (a one-page file sometimes beat it).
-   */
-  async function writeSlowPdf(): Promise<string> {
-    return writeFile(dir, 'traag.pdf', await makePdf(Array.from({ length: 150 }, () => CASE_NOTE)));
-  }
 
   it('stops a worker that takes too long, with a rejection instead of an error', async () => {
     const slow = await writeSlowPdf();
