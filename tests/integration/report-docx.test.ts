@@ -4,7 +4,7 @@
  * open with python-docx and render with LibreOffice where those are installed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yauzl from 'yauzl';
 import { PDFDocument } from 'pdf-lib';
@@ -23,6 +23,8 @@ import { addTextSource, codeId } from '../helpers/sources';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
 
 const dir = tempDir('veldwerk-report-');
+/** Debian's python3 carries python3-docx; a pyenv python3 earlier on PATH usually lacks it. */
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
 /* ---------- the study with known data ---------- */
 
@@ -399,12 +401,12 @@ describe('report drafts as Word documents', () => {
   });
 
   it('open in python-docx when it is installed', (context) => {
-    const probe = spawnSync('python3', ['-c', 'import docx'], { encoding: 'utf8' });
+    const probe = spawnSync(PYTHON, ['-c', 'import docx'], { encoding: 'utf8' });
     if (probe.status !== 0) return context.skip('python3 met python-docx is niet geïnstalleerd');
     const path = join(dir, 'python.docx');
     writeFileSync(path, overall.buffer);
     const script = `import docx,sys\nd=docx.Document(sys.argv[1])\nprint(sum(1 for p in d.paragraphs if p.style.name=='Heading 1'), len(d.tables), len(d.inline_shapes))`;
-    const [headings, tableCount, shapes] = execFileSync('python3', ['-c', script, path], { encoding: 'utf8' }).trim().split(' ').map(Number);
+    const [headings, tableCount, shapes] = execFileSync(PYTHON, ['-c', script, path], { encoding: 'utf8' }).trim().split(' ').map(Number);
     expect(headings).toBe(overall.paras.filter((para) => para.style === 'Heading1').length);
     expect(tableCount).toBeGreaterThan(5);
     expect(shapes).toBe(overall.paras.filter((para) => para.style === 'Caption' && para.text.startsWith('Figuur ')).length);
