@@ -5,11 +5,12 @@
  * wherever it arrives it has seen both sides: it settles the same conflict
  * there and raises no new one.
  */
-import type { MergeConflict, MergeKind } from '../../shared/api/types';
+import type { MergeConflict } from '../../shared/api/types';
 import { UserError } from '../errors';
 import { ENTITIES, isEntityName, type FieldValue } from '../store/entities';
 import type { Db } from '../store/open-study';
 import type { Study } from '../study/study';
+import { kindOfEntity } from './merge-kind';
 
 interface ConflictRow {
   id: string;
@@ -71,17 +72,6 @@ export function resolveConflict(study: Study, conflictId: string, choose: 'local
   return listConflicts(study);
 }
 
-const KIND_OF: Record<string, MergeKind> = {
-  source: 'sources',
-  coding: 'codings',
-  memo: 'memos',
-  reviewAnswer: 'fileReviews',
-  judgment: 'judgments',
-  judgmentEvidence: 'judgments',
-  code: 'framework',
-  reviewQuestion: 'framework',
-};
-
 const FIELD_LABELS: Record<string, string> = {
   name: 'naam',
   initials: 'initialen',
@@ -130,7 +120,7 @@ function describe(db: Db, rows: ConflictRow[]): MergeConflict[] {
       field: row.field,
       kind: row.kind,
       label: `${entityLabel(db, row.entity, row.entity_id)}: ${row.kind === 'delete-edit' ? 'verwijderd door de een, bewerkt door de ander' : (FIELD_LABELS[row.field] ?? row.field)}`,
-      mergeKind: KIND_OF[row.entity] ?? 'other',
+      mergeKind: isEntityName(row.entity) ? kindOfEntity(row.entity) : 'other',
       local: { value: parse(row.local_value), authorId: row.local_author, authorName: row.local_author ? (names.get(row.local_author) ?? null) : null, hlc: row.local_hlc },
       remote: { value: parse(row.remote_value), authorId: row.remote_author, authorName: row.remote_author ? (names.get(row.remote_author) ?? null) : null, hlc: row.remote_hlc },
       current: currentValue(db, row.entity, row.entity_id, row.field),

@@ -28,21 +28,9 @@ import { makePreMergeBackup } from './backup';
 import { BUNDLE_MESSAGES, type ParsedBundle } from './bundle-format';
 import { openBundle, type BundleSource } from './bundle-file';
 import { conflictsByIds } from './conflicts';
+import { kindOfEntity } from './merge-kind';
 import { MAX_ANCESTRY_STEPS, NON_CONFLICTING_FIELDS } from './conflict-rules';
 import { META, missingFrom, programVersion, recordPeer, versionVector } from './exchange';
-
-/** The preview's group of each entity (anything not listed, e.g. surveys, counts as 'other'). */
-const KIND_OF: Partial<Record<EntityName, MergeKind>> = {
-  source: 'sources',
-  coding: 'codings',
-  memo: 'memos',
-  reviewAnswer: 'fileReviews',
-  judgment: 'judgments',
-  judgmentEvidence: 'judgments',
-  code: 'framework',
-  reviewQuestion: 'framework',
-};
-export const kindOfEntity = (entity: EntityName): MergeKind => KIND_OF[entity] ?? 'other';
 
 export interface MergeOptions {
   dryRun: boolean;
