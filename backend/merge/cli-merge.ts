@@ -16,7 +16,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dispatch } from '../api/handlers';
 import type { HostServices, Session } from '../api/session';
 import { UserError } from '../errors';
-import { MERGE_KINDS, type AgreementReport, type BundlePreview, type BundleApplyResult, type MergeKind } from '../../shared/api/types';
+import { MERGE_KIND_LABELS, MERGE_KINDS, type AgreementReport, type BundlePreview, type BundleApplyResult } from '../../shared/api/types';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 
 export interface MergeCliKit {
@@ -120,16 +120,6 @@ async function bundleImport(args: string[], kit: MergeCliKit): Promise<void> {
   }
 }
 
-const KIND_LABELS: Record<MergeKind, string> = {
-  sources: 'Bronnen',
-  codings: 'Coderingen',
-  memos: 'Memo’s',
-  fileReviews: 'Dossieranalyse',
-  judgments: 'Oordelen',
-  framework: 'Toetsingskader',
-  other: 'Overig',
-};
-
 export function describePreview(preview: BundlePreview | BundleApplyResult, applied: boolean): string {
   const { bundle } = preview;
   const lines = [
@@ -143,7 +133,7 @@ export function describePreview(preview: BundlePreview | BundleApplyResult, appl
   const header = ['', 'nieuw', 'gewijzigd', 'verwijderd', 'al aanwezig', 'conflicten'];
   const rows = MERGE_KINDS.map((kind) => {
     const counts = preview.perKind[kind];
-    return [KIND_LABELS[kind], counts.new, counts.changed, counts.deleted, counts.skipped, counts.conflicts].map(String);
+    return [MERGE_KIND_LABELS[kind], counts.new, counts.changed, counts.deleted, counts.skipped, counts.conflicts].map(String);
   });
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)));
   const format = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[column]!))).join('  ');

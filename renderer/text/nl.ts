@@ -3,6 +3,7 @@
  * (source types, roles, measures) live in shared/vocabulary.ts; this catalog
  * holds the rest of the interface.
  */
+import { MERGE_KIND_LABELS } from '../../shared/api/types';
 import type { CodeKind, SourceFormat, Valence } from '../../shared/vocabulary';
 
 const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
@@ -747,15 +748,7 @@ export const nl = {
       kind: 'Soort',
       columns: { new: 'Nieuw', changed: 'Gewijzigd', deleted: 'Verwijderd', skipped: 'Al aanwezig', conflicts: 'Conflicten' },
       total: 'Totaal',
-      kinds: {
-        sources: 'Bronnen',
-        codings: 'Coderingen',
-        memos: 'Memo’s',
-        fileReviews: 'Dossieranalyse',
-        judgments: 'Oordelen',
-        framework: 'Toetsingskader',
-        other: 'Overig',
-      },
+      kinds: MERGE_KIND_LABELS,
       newFiles: (n: number) => `${plural(n, 'nieuw bronbestand', 'nieuwe bronbestanden')} komen mee.`,
       nothingNew: 'Deze bundel is al eerder ingelezen: alles wat erin zit, staat al in deze kopie. Er verandert niets.',
       conflictsHeading: (n: number) => `${plural(n, 'conflict', 'conflicten')}: hier veranderden u en de afzender hetzelfde verschillend`,

@@ -276,6 +276,17 @@ export interface EvidenceSegment {
 export const MERGE_KINDS = ['sources', 'codings', 'memos', 'fileReviews', 'judgments', 'framework', 'other'] as const;
 export type MergeKind = (typeof MERGE_KINDS)[number];
 
+/** The groups as a Dutch user reads them (the preview table in the app and the CLI). */
+export const MERGE_KIND_LABELS: Record<MergeKind, string> = {
+  sources: 'Bronnen',
+  codings: 'Coderingen',
+  memos: 'Memo’s',
+  fileReviews: 'Dossieranalyse',
+  judgments: 'Oordelen',
+  framework: 'Toetsingskader',
+  other: 'Overig',
+};
+
 export interface MergeKindCounts {
   /** Entities this copy did not have. */
   new: number;
