@@ -13,12 +13,11 @@
  * the same shared functions over those institutions' respondents.
  */
 import type { Study } from '../study/study';
-import { meansBy, tabulate, tabulateBy, type Distribution, type GroupDistribution, type GroupMean } from '../../shared/survey';
-import type { SurveyTable } from '../../shared/api/types';
-import { surveyFigures, surveyReportTable, surveyRespondentCounts, type SurveyFigure, type SurveyFigureBlock } from '../survey/report-figures';
+import type { Distribution, GroupDistribution, GroupMean } from '../../shared/survey';
+import { figureBlock, surveyFigures, surveyRespondentCounts, type SurveyFigure } from '../survey/report-figures';
 import { surveyModel, type ColumnModel, type SurveyModel } from '../survey/model';
 import { listSurveyRecords, minGroupOf } from '../survey/store';
-import { displayLabels, displayOrder, institutionNames, pick, rowsInScope } from '../survey/tables';
+import { institutionNames, rowsInScope, tableOfRespondents } from '../survey/tables';
 
 export interface RespondentCounts {
   jeugdigen: number;
@@ -92,17 +91,17 @@ export function readReportSurvey(study: Study, scope: Scope): ReportSurveyData |
     const workers = columnOf('workers');
     const without = columnOf('withoutWorker');
     const mark = columnOf('mark');
-    const table = (request: { question?: string; mean?: string; by: string }): SurveyTable =>
-      subset ? localTable(model, rows, names, minGroup, request) : surveyReportTable(study, { surveyId: record.id, ...request, institutionId: single });
+    const tableScope = { rows, institutionId: single, names, minGroup };
+    const table = (column: ColumnModel, by: ColumnModel, mean = false) => tableOfRespondents(model, tableScope, { column, by, mean });
 
     let roleByMeasure: ReportSurvey['roleByMeasure'] = null;
     if (role && measure) {
-      const split = table({ question: measure.header, by: role.header });
+      const split = table(measure, role);
       if (split.kind === 'split') roleByMeasure = { measure: measure.header, role: role.header, total: split.total, groups: split.groups };
     }
     let markByWorkers: ReportSurvey['markByWorkers'] = null;
     if (mark && workers) {
-      const means = table({ mean: mark.header, by: workers.header });
+      const means = table(mark, workers, true);
       if (means.kind === 'mean') markByWorkers = { mark: mark.header, workers: workers.header, groups: means.groups };
     }
     let withoutWorker: ReportSurvey['withoutWorker'] = null;
@@ -110,13 +109,13 @@ export function readReportSurvey(study: Study, scope: Scope): ReportSurveyData |
       const wanted = (group: string) => WITHOUT_WORKER_GROUPS.some((known) => known.value === group);
       let markGroups: { header: string; groups: GroupMean[] } | null = null;
       if (mark) {
-        const means = table({ mean: mark.header, by: without.header });
+        const means = table(mark, without, true);
         if (means.kind === 'mean') markGroups = { header: mark.header, groups: means.groups.filter((group) => wanted(group.group)) };
       }
       const questions = model.columns
         .filter((column) => column.kind === 'question')
         .flatMap((column) => {
-          const split = table({ question: column.header, by: without.header });
+          const split = table(column, without);
           return split.kind === 'split' ? [{ question: column.header, groups: split.groups.filter((group) => wanted(group.group)) }] : [];
         });
       withoutWorker = { header: without.header, mark: markGroups, questions };
@@ -145,45 +144,4 @@ function rowsOfInstitutions(model: SurveyModel, ids: string[]): number[] {
     if (id !== null && wanted.has(id)) rows.push(index);
   });
   return rows;
-}
-
-/** One figure block over `rows`, as backend/survey/report-figures.ts computes it. */
-function figureBlock(column: ColumnModel, rows: number[] | null, names: Map<string, string>, minGroup: number): SurveyFigureBlock {
-  const distribution = tabulate(pick(displayLabels(column, names), rows), displayOrder(column, names), minGroup);
-  const mean = column.numbers ? (meansBy(pick(column.numbers, rows), null, [], minGroup)[0]?.mean ?? null) : null;
-  return {
-    n: distribution.n,
-    missing: distribution.missing,
-    suppressed: distribution.suppressed,
-    rows: distribution.answers.map(({ answer, n, pct }) => ({ answer, n, pct })),
-    mean: distribution.suppressed ? null : mean,
-  };
-}
-
-/** A split or mean table over `rows`, as backend/survey/tables.ts computes it for one institution or all. */
-function localTable(
-  model: SurveyModel,
-  rows: number[] | null,
-  names: Map<string, string>,
-  minGroup: number,
-  request: { question?: string; mean?: string; by: string },
-): SurveyTable {
-  const by = model.columns.find((column) => column.header === request.by)!;
-  const groups = pick(displayLabels(by, names), rows);
-  const base = { surveyId: model.record.id, surveyName: model.record.name, minGroup, institutionId: null };
-  if (request.mean) {
-    const column = model.columns.find((candidate) => candidate.header === request.mean)!;
-    return { kind: 'mean', ...base, mean: column.header, by: by.header, groups: meansBy(pick(column.numbers ?? [], rows), groups, displayOrder(by, names), minGroup) };
-  }
-  const column = model.columns.find((candidate) => candidate.header === request.question)!;
-  const labels = pick(displayLabels(column, names), rows);
-  const order = displayOrder(column, names);
-  return {
-    kind: 'split',
-    ...base,
-    question: column.header,
-    by: by.header,
-    total: tabulate(labels, order, minGroup),
-    groups: tabulateBy(labels, groups, order, displayOrder(by, names), minGroup),
-  };
 }

@@ -10,7 +10,7 @@ import { meansBy, tabulate, type SurveyColumnKind } from '../../shared/survey';
 import { listCodes } from '../framework/framework';
 import { surveyModel, type ColumnModel, type SurveyModel } from './model';
 import { listSurveyRecords, minGroupOf, questionNorms } from './store';
-import { displayLabels, displayOrder, institutionNames, pick, rowsInScope, surveyTable, type SurveyTableRequest } from './tables';
+import { displayLabels, displayOrder, institutionNames, pick, rowsInScope } from './tables';
 
 export type SurveyScope = { institutionId: string } | { overall: true };
 
@@ -76,13 +76,13 @@ export function surveyFigures(study: Study, scope: SurveyScope): SurveyFigure[] 
         normKey,
         normCodeId: normKey ? codeId : null,
         minGroup,
-        ...block(column, rows, names, minGroup),
+        ...figureBlock(column, rows, names, minGroup),
         byInstitution:
           institutionId === null
             ? present.map((institution) => ({
                 institutionId: institution.id,
                 institution: institution.name,
-                ...block(column, rowsInScope(model, institution.id), names, minGroup),
+                ...figureBlock(column, rowsInScope(model, institution.id), names, minGroup),
               }))
             : null,
       });
@@ -108,12 +108,8 @@ export function surveyRespondentCounts(study: Study, institutionId: string | nul
   return { jeugdigen, ouders, totaal };
 }
 
-/** Any table (distribution, split, mean per group) for a draft, e.g. the mean mark by number of workers. */
-export function surveyReportTable(study: Study, request: SurveyTableRequest) {
-  return surveyTable(study, request);
-}
-
-function block(column: ColumnModel, rows: number[] | null, names: Map<string, string>, minGroup: number): SurveyFigureBlock {
+/** One question's figure over the respondents `rows` (null: all). */
+export function figureBlock(column: ColumnModel, rows: number[] | null, names: Map<string, string>, minGroup: number): SurveyFigureBlock {
   const distribution = tabulate(pick(displayLabels(column, names), rows), displayOrder(column, names), minGroup);
   const mean = column.numbers ? (meansBy(pick(column.numbers, rows), null, [], minGroup)[0]?.mean ?? null) : null;
   return {

@@ -30,32 +30,58 @@ export function surveyTable(study: Study, request: SurveyTableRequest): SurveyTa
   const model = surveyModel(study, record);
   const minGroup = minGroupOf(study);
   const names = institutionNames(study);
-  const rows = rowsInScope(model, request.institutionId ?? null);
   const by = request.by ? findColumn(model, request.by) : null;
-  const base = { surveyId: record.id, surveyName: record.name, minGroup, institutionId: request.institutionId ?? null };
-
-  if (request.mean) {
-    const column = findColumn(model, request.mean);
+  const column = findColumn(model, subject);
+  const mean = Boolean(request.mean);
+  if (mean) {
     if (!NUMERIC_KINDS.includes(column.kind) || !column.numbers) {
       throw new UserError(`"${column.header}" is geen kolom met getallen (zoals een rapportcijfer); daar is geen gemiddelde van te nemen.`, 'invalid-input');
     }
     if (by && by.header === column.header) throw new UserError('Splits het gemiddelde naar een andere kolom dan de kolom zelf.', 'invalid-input');
+  } else if (by && by.header === column.header) {
+    throw new UserError('Splits een vraag naar een andere kolom dan de vraag zelf.', 'invalid-input');
+  }
+  const institutionId = request.institutionId ?? null;
+  return tableOfRespondents(model, { rows: rowsInScope(model, institutionId), institutionId, names, minGroup }, { column, by, mean });
+}
+
+/** The respondents a table counts, and how it shows and suppresses them. */
+export interface TableScope {
+  /** Their row indices (null: all respondents). */
+  rows: number[] | null;
+  /** The one institution they are the respondents of, if so. */
+  institutionId: string | null;
+  names: Map<string, string>;
+  minGroup: number;
+}
+
+/**
+ * The table over the respondents in scope: the mean of `column` (mean) or the
+ * distribution of its answers, overall or per group of `by`. The columns are
+ * the model's own and already checked (numeric for a mean, `by` another column).
+ */
+export function tableOfRespondents(
+  model: SurveyModel,
+  scope: TableScope,
+  request: { column: ColumnModel; by: ColumnModel | null; mean: boolean },
+): SurveyTable {
+  const { rows, names, minGroup } = scope;
+  const { column, by } = request;
+  const base = { surveyId: model.record.id, surveyName: model.record.name, minGroup, institutionId: scope.institutionId };
+  if (request.mean) {
     const groups = by ? pick(displayLabels(by, names), rows) : null;
     return {
       kind: 'mean',
       ...base,
       mean: column.header,
       by: by?.header ?? null,
-      groups: meansBy(pick(column.numbers, rows), groups, by ? displayOrder(by, names) : [], minGroup),
+      groups: meansBy(pick(column.numbers ?? [], rows), groups, by ? displayOrder(by, names) : [], minGroup),
     };
   }
-
-  const column = findColumn(model, subject);
   const labels = pick(displayLabels(column, names), rows);
   const order = displayOrder(column, names);
   const total = tabulate(labels, order, minGroup);
   if (!by) return { kind: 'distribution', ...base, question: column.header, ...total };
-  if (by.header === column.header) throw new UserError('Splits een vraag naar een andere kolom dan de vraag zelf.', 'invalid-input');
   return {
     kind: 'split',
     ...base,
