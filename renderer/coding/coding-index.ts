@@ -15,6 +15,7 @@
  * Pure: no DOM, no React.
  */
 import type { Coding } from '../../shared/api/types';
+import { lineIndexAt } from '../document/layout';
 
 export interface IndexLine {
   start: number;
@@ -42,23 +43,11 @@ export interface CodingIndex {
 
 export const EMPTY_INDEX: CodingIndex = { byLine: [], lanes: new Map(), laneCount: 0 };
 
-/** Index of the line holding `offset`: the last line starting at or before it. */
-export function lineAt(lines: readonly IndexLine[], offset: number): number {
-  let low = 0;
-  let high = lines.length - 1;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (lines[middle]!.start <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
 /** The first and last line a coding touches (end exclusive, so a span ending at a line start stays above it). */
 export function lineRange(lines: readonly IndexLine[], coding: Pick<Coding, 'start' | 'end'>): [number, number] {
   if (lines.length === 0) return [0, -1];
-  const first = lineAt(lines, coding.start);
-  const last = Math.max(first, lineAt(lines, Math.max(coding.start, coding.end - 1)));
+  const first = lineIndexAt(lines, coding.start);
+  const last = Math.max(first, lineIndexAt(lines, Math.max(coding.start, coding.end - 1)));
   return [first, last];
 }
 

@@ -83,8 +83,8 @@ function splitLines(text: string, pageStarts: readonly number[]): Array<{ start:
   return lines;
 }
 
-/** Index of the line holding `offset` (the last line starting at or before it). */
-export function lineIndexAt(lines: readonly DocLine[], offset: number): number {
+/** Index of the line holding `offset` (the last line starting at or before it). Lines are in text order. */
+export function lineIndexAt(lines: ReadonlyArray<{ start: number }>, offset: number): number {
   let low = 0;
   let high = lines.length - 1;
   while (low < high) {
