@@ -4,14 +4,15 @@
  * coded, how they are valued, and from which source types and roles they come.
  * The cells form one grid: arrow keys move, Enter or Space opens the segments.
  */
-import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, type CSSProperties } from 'react';
 import type { Institution } from '../../shared/api/types';
 import { ROLE_LABELS, SOURCE_TYPE_LABELS, type Role, type SourceType } from '../../shared/vocabulary';
 import { reportError } from '../app/toast-store';
 import { nl } from '../text/nl';
 import { useEvidence, type EvidenceSelection } from './evidence-store';
-import { moveInGrid, type GridPosition } from './grid-nav';
+import type { GridPosition } from './grid-nav';
 import { roleCounts, sourceTypeCounts, valenceParts, type CellCounts, type MatrixRow } from './matrix';
+import { useGridKeys } from './use-grid-keys';
 
 interface EvidenceMatrixProps {
   rows: MatrixRow[];
@@ -22,11 +23,30 @@ interface EvidenceMatrixProps {
 export function EvidenceMatrix({ rows, institutions, totals }: EvidenceMatrixProps) {
   const selection = useEvidence((store) => store.selection);
   const showDetails = useEvidence((store) => store.showDetails);
-  const tableRef = useRef<HTMLTableElement>(null);
   const columnCount = institutions.length + 1;
   const selectedRow = selection ? rows.findIndex((row) => row.code.id === selection.codeId) : -1;
   const selectedCol = selection ? (selection.institutionId === null ? institutions.length : institutions.findIndex((i) => i.id === selection.institutionId)) : -1;
-  const [focus, setFocus] = useState<GridPosition>({ row: 0, col: 0 });
+  const institutionAt = (col: number) => (col < institutions.length ? institutions[col]!.id : null);
+  const choose = (row: number, col: number) => {
+    const code = rows[row]?.code;
+    if (!code) return;
+    setFocus({ row, col });
+    const next: EvidenceSelection = { codeId: code.id, institutionId: institutionAt(col) };
+    useEvidence.getState().select(next).catch(reportError);
+  };
+  const { tableRef, focus, setFocus, onKeyDown } = useGridKeys({
+    rows: rows.length,
+    cols: columnCount,
+    onActivate: (at) => choose(at.row, at.col),
+    // "-" folds the row's sub-codes away, "+" shows them again.
+    onKey: (at, event) => {
+      const row = rows[at.row];
+      if (!row?.hasChildren || (event.key !== '-' && event.key !== '+')) return false;
+      event.preventDefault();
+      if (row.expanded === (event.key === '-')) useEvidence.getState().toggleCollapsed(row.code.id);
+      return true;
+    },
+  });
   const active: GridPosition = {
     row: Math.min(focus.row, Math.max(0, rows.length - 1)),
     col: Math.min(focus.col, columnCount - 1),
@@ -36,38 +56,6 @@ export function EvidenceMatrix({ rows, institutions, totals }: EvidenceMatrixPro
   useEffect(() => {
     if (selectedRow >= 0 && selectedCol >= 0) setFocus({ row: selectedRow, col: selectedCol });
   }, [selectedRow, selectedCol]);
-
-  const institutionAt = (col: number) => (col < institutions.length ? institutions[col]!.id : null);
-  const choose = (row: number, col: number) => {
-    const code = rows[row]?.code;
-    if (!code) return;
-    setFocus({ row, col });
-    const next: EvidenceSelection = { codeId: code.id, institutionId: institutionAt(col) };
-    useEvidence.getState().select(next).catch(reportError);
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
-    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-row]');
-    if (!cell) return;
-    const at = { row: Number(cell.dataset.row), col: Number(cell.dataset.col) };
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      choose(at.row, at.col);
-      return;
-    }
-    const row = rows[at.row];
-    // "-" folds the row's sub-codes away, "+" shows them again.
-    if (row?.hasChildren && (event.key === '-' || event.key === '+')) {
-      event.preventDefault();
-      if (row.expanded === (event.key === '-')) useEvidence.getState().toggleCollapsed(row.code.id);
-      return;
-    }
-    const next = moveInGrid(at, event.key, rows.length, columnCount, event.ctrlKey || event.metaKey);
-    if (!next) return;
-    event.preventDefault();
-    setFocus(next);
-    tableRef.current?.querySelector<HTMLElement>(`[data-row="${next.row}"][data-col="${next.col}"]`)?.focus();
-  };
 
   const normRows = rows.filter((row) => rows.find((top) => top.code.id === row.topId)?.code.kind === 'norm');
   const contextRows = rows.filter((row) => !normRows.includes(row));

@@ -4,9 +4,9 @@
  * start of the rationale and how much evidence is linked. The last row counts
  * the ratings per norm across institutions. Arrow keys move, Enter edits.
  */
-import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import type { Code, Institution, Judgment } from '../../shared/api/types';
-import { moveInGrid, type GridPosition } from '../evidence/grid-nav';
+import { useGridKeys } from '../evidence/use-grid-keys';
 import { orderedTopLevel } from '../evidence/matrix';
 import { useFramework } from '../framework/framework-store';
 import { selectInstitutions, useSession } from '../study/session-store';
@@ -23,16 +23,6 @@ export function JudgmentTable() {
   const drafts = useJudgments((store) => store.drafts);
   const norms = useMemo(() => orderedTopLevel(codes).filter((code) => code.kind === 'norm'), [codes]);
   const institutionIds = useMemo(() => institutions.map((institution) => institution.id), [institutions]);
-  const tableRef = useRef<HTMLTableElement>(null);
-  const [focus, setFocus] = useState<GridPosition>({ row: 0, col: 0 });
-
-  if (norms.length === 0) return <p className="pane-empty">{nl.judgments.noNorms}</p>;
-  if (institutions.length === 0) return <p className="pane-empty">{nl.judgments.noInstitutions}</p>;
-
-  const editingRow = editing ? institutions.findIndex((institution) => institution.id === editing.institutionId) : -1;
-  const editingCol = editing ? norms.findIndex((norm) => norm.id === editing.codeId) : -1;
-  const active = editingRow >= 0 && editingCol >= 0 ? { row: editingRow, col: editingCol } : focus;
-
   const open = (row: number, col: number) => {
     const institution = institutions[row];
     const norm = norms[col];
@@ -40,24 +30,22 @@ export function JudgmentTable() {
     setFocus({ row, col });
     useJudgments.getState().edit({ institutionId: institution.id, codeId: norm.id });
   };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
-    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-row]');
-    if (!cell) return;
-    const at = { row: Number(cell.dataset.row), col: Number(cell.dataset.col) };
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
+  const { tableRef, focus, setFocus, onKeyDown } = useGridKeys({
+    rows: institutions.length,
+    cols: norms.length,
+    onActivate: (at) => {
       open(at.row, at.col);
       // Straight on to the rating, so the keyboard user can judge at once.
       requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="judgment-rating"]')?.focus());
-      return;
-    }
-    const next = moveInGrid(at, event.key, institutions.length, norms.length, event.ctrlKey || event.metaKey);
-    if (!next) return;
-    event.preventDefault();
-    setFocus(next);
-    tableRef.current?.querySelector<HTMLElement>(`[data-row="${next.row}"][data-col="${next.col}"]`)?.focus();
-  };
+    },
+  });
+
+  if (norms.length === 0) return <p className="pane-empty">{nl.judgments.noNorms}</p>;
+  if (institutions.length === 0) return <p className="pane-empty">{nl.judgments.noInstitutions}</p>;
+
+  const editingRow = editing ? institutions.findIndex((institution) => institution.id === editing.institutionId) : -1;
+  const editingCol = editing ? norms.findIndex((norm) => norm.id === editing.codeId) : -1;
+  const active = editingRow >= 0 && editingCol >= 0 ? { row: editingRow, col: editingCol } : focus;
 
   return (
     <div className="judgment-scroller">
