@@ -5,6 +5,7 @@
  * on its sub-codes.
  */
 import { listCodes } from '../framework/framework';
+import { whereClause } from '../store/where-clause';
 import { pageOfOffset } from '../../shared/pages';
 import type { Study } from '../study/study';
 import type { EvidenceCell, EvidenceFilter, EvidenceMatrix, EvidenceSegment } from '../../shared/api/types';
@@ -30,25 +31,19 @@ interface FilteredCoding {
 }
 
 function filteredCodings(study: Study, filter: EvidenceFilter, extra = '', extraParams: string[] = []): FilteredCoding[] {
-  const conditions = ['k.deleted = 0', 's.deleted = 0'];
-  const params: Array<string | number> = [];
-  const add = (condition: string, value: string | number | undefined) => {
-    if (value === undefined) return;
-    conditions.push(condition);
-    params.push(value);
-  };
-  add('s.source_type = ?', filter.sourceType);
-  add('s.role = ?', filter.role);
-  add('s.measure = ?', filter.measure);
-  add('k.coder_id = ?', filter.coderId);
-  add('k.valence = ?', filter.valence);
-  if (filter.quotableOnly) conditions.push('k.quotable = 1');
+  const { where, params } = whereClause(['k.deleted = 0', 's.deleted = 0', ...(filter.quotableOnly ? ['k.quotable = 1'] : [])], {
+    's.source_type': filter.sourceType,
+    's.role': filter.role,
+    's.measure': filter.measure,
+    'k.coder_id': filter.coderId,
+    'k.valence': filter.valence,
+  });
   return study.db
     .prepare(
       `SELECT k.id AS coding_id, k.code_id, k.source_id, s.institution_id, s.source_type, s.role, s.measure,
               k.coder_id, k.valence, k.note, k.quotable, k.start, k.end, s.title
        FROM coding k JOIN source s ON s.id = k.source_id
-       WHERE ${conditions.join(' AND ')} ${extra}
+       WHERE ${where} ${extra}
        ORDER BY s.title, k.start`,
     )
     .all(...params, ...extraParams) as FilteredCoding[];

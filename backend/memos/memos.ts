@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../errors';
 import type { Fields } from '../store/entities';
+import { whereClause } from '../store/where-clause';
 import type { Study } from '../study/study';
 import type { Memo, MemoTarget } from '../../shared/api/types';
 
@@ -27,18 +28,9 @@ const toMemo = (row: MemoRow): Memo => ({
 });
 
 export function listMemos(study: Study, target?: { targetType: MemoTarget; targetId?: string | undefined }): Memo[] {
-  const conditions = ['deleted = 0'];
-  const params: string[] = [];
-  if (target) {
-    conditions.push('target_type = ?');
-    params.push(target.targetType);
-    if (target.targetId) {
-      conditions.push('target_id = ?');
-      params.push(target.targetId);
-    }
-  }
+  const { where, params } = whereClause(['deleted = 0'], { target_type: target?.targetType, target_id: target?.targetId });
   const rows = study.db
-    .prepare(`SELECT * FROM memo WHERE ${conditions.join(' AND ')} ORDER BY updated_at DESC`)
+    .prepare(`SELECT * FROM memo WHERE ${where} ORDER BY updated_at DESC`)
     .all(...params) as MemoRow[];
   return rows.map(toMemo);
 }

@@ -1,5 +1,6 @@
 /** Reading sources: the filtered list and one whole document. */
 import { UserError } from '../errors';
+import { whereClause } from '../store/where-clause';
 import type { HeadingMark, SourceDocument, SourceSummary } from '../../shared/api/types';
 import type { Measure, Role, SourceFormat, SourceType } from '../../shared/vocabulary';
 import type { Study } from '../study/study';
@@ -48,24 +49,11 @@ function toSummary(row: SourceRow): SourceSummary {
 }
 
 export function listSources(study: Study, filter: SourceFilter = {}): SourceSummary[] {
-  const conditions = ['s.deleted = 0'];
-  const params: string[] = [];
-  if (filter.institutionId) {
-    conditions.push('s.institution_id = ?');
-    params.push(filter.institutionId);
-  }
-  if (filter.sourceType) {
-    conditions.push('s.source_type = ?');
-    params.push(filter.sourceType);
-  }
-  if (filter.role) {
-    conditions.push('s.role = ?');
-    params.push(filter.role);
-  }
+  const { where, params } = whereClause(['s.deleted = 0'], { 's.institution_id': filter.institutionId, 's.source_type': filter.sourceType, 's.role': filter.role });
   const rows = study.db
     .prepare(
       `SELECT ${SUMMARY_COLUMNS} FROM source s JOIN content c ON c.id = s.content_id
-       WHERE ${conditions.join(' AND ')} ORDER BY s.title COLLATE NOCASE`,
+       WHERE ${where} ORDER BY s.title COLLATE NOCASE`,
     )
     .all(...params) as SourceRow[];
   return rows.map(toSummary);
