@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { selectCurrentInspector, selectStudy, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
+import { Button } from '../ui/Button';
 import { useUi, VIEWS, type ViewName } from './ui-store';
 
 const VIEW_BUTTONS: Array<{ view: ViewName; label: string; testId: string }> = [
@@ -28,15 +29,9 @@ export function TopBar() {
       </div>
       <ViewSwitcher />
       <div className="top-bar-actions">
-        <button
-          type="button"
-          className="top-bar-button"
-          data-testid="report-button"
-          aria-label={nl.topBar.reportLabel}
-          onClick={() => openDialog('report')}
-        >
+        <Button className="top-bar-button" data-testid="report-button" label={nl.topBar.reportLabel} onClick={() => openDialog('report')}>
           {nl.topBar.report}
-        </button>
+        </Button>
         <button
           type="button"
           className="inspector-button"
@@ -47,15 +42,9 @@ export function TopBar() {
         >
           {inspector?.initials ?? '?'}
         </button>
-        <button
-          type="button"
-          className="top-bar-button"
-          data-testid="settings-button"
-          aria-label={nl.topBar.settingsLabel}
-          onClick={() => openDialog('settings')}
-        >
+        <Button className="top-bar-button" data-testid="settings-button" label={nl.topBar.settingsLabel} onClick={() => openDialog('settings')}>
           {nl.topBar.settings}
-        </button>
+        </Button>
       </div>
     </header>
   );

@@ -10,6 +10,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEve
 import { VALENCES, type Valence } from '../../shared/vocabulary';
 import { useFramework } from '../framework/framework-store';
 import { nl } from '../text/nl';
+import { Button } from '../ui/Button';
 import { useCodings } from './coding-store';
 import { useCodingUi, type PendingSelection } from './coding-ui-store';
 import { filterItems, itemForDigit, paletteItems, type PaletteItem } from './palette-items';
@@ -157,15 +158,9 @@ function Palette({ selection }: { selection: PendingSelection }) {
           {filter || nl.coding.filterPlaceholder}
         </span>
         <span className="palette-length muted">{nl.coding.selectionLength(selection.span.end - selection.span.start)}</span>
-        <button
-          type="button"
-          className="icon-button small"
-          aria-label={nl.coding.closePalette}
-          title={nl.coding.closePalette}
-          onClick={() => useCodingUi.getState().closePalette()}
-        >
+        <Button className="icon-button small" label={nl.coding.closePalette} onClick={() => useCodingUi.getState().closePalette()}>
           ×
-        </button>
+        </Button>
       </div>
       <ul
         ref={listRef}
@@ -198,19 +193,17 @@ function Palette({ selection }: { selection: PendingSelection }) {
       </ul>
       <div className="palette-valence" role="group" aria-label={nl.coding.valenceLabel}>
         {VALENCES.map((option) => (
-          <button
+          <Button
             key={option}
-            type="button"
             className={`valence-toggle valence-${option}`}
             data-testid={`palette-valence-${option}`}
             aria-pressed={valence === option}
-            aria-label={nl.coding.valenceButton(nl.coding.valence[option], nl.coding.valenceKey[option])}
-            title={nl.coding.valenceButton(nl.coding.valence[option], nl.coding.valenceKey[option])}
+            label={nl.coding.valenceButton(nl.coding.valence[option], nl.coding.valenceKey[option])}
             tabIndex={-1}
             onClick={() => setValence(option)}
           >
             <span aria-hidden="true">{nl.coding.valenceKey[option]}</span> {nl.coding.valence[option]}
-          </button>
+          </Button>
         ))}
       </div>
       <div className="palette-extra">

@@ -12,6 +12,7 @@ import { useDocument } from '../document/document-store';
 import { useFramework } from '../framework/framework-store';
 import { selectInspectors, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
+import { Button } from '../ui/Button';
 import { isPendingId, useCodings } from './coding-store';
 import { useCodingUi, type Anchor } from './coding-ui-store';
 import { paletteItems } from './palette-items';
@@ -97,9 +98,9 @@ function Popover({ coding, anchor }: { coding: Coding; anchor: Anchor }) {
       <div className="popover-head">
         <span className="palette-swatch" style={{ backgroundColor: code?.color ?? '#8a94a1' }} />
         <strong className="popover-title">{code?.name ?? nl.coding.unknownCode}</strong>
-        <button type="button" className="icon-button small" aria-label={nl.coding.closePopover} title={nl.coding.closePopover} onClick={close}>
+        <Button className="icon-button small" label={nl.coding.closePopover} onClick={close}>
           ×
-        </button>
+        </Button>
       </div>
       <p className="popover-meta muted">
         {nl.coding.codedBy(coder ? `${coder.name} (${coder.initials})` : nl.coding.unknownCoder, nl.formatDate(coding.createdAt.slice(0, 10)))}
@@ -162,18 +163,16 @@ function Popover({ coding, anchor }: { coding: Coding; anchor: Anchor }) {
       </label>
       <p className="popover-hint muted">{nl.coding.useSelectionHint}</p>
       <div className="popover-actions">
-        <button
-          type="button"
+        <Button
           className="small"
           data-testid="coding-use-selection"
-          aria-label={nl.coding.useSelectionLabel}
-          title={nl.coding.useSelectionLabel}
+          label={nl.coding.useSelectionLabel}
           disabled={!reselection || pending}
           onMouseDown={(event) => event.preventDefault()}
           onClick={useSelection}
         >
           {nl.coding.useSelection}
-        </button>
+        </Button>
         <button type="button" className="small danger-outline" data-testid="coding-delete" aria-label={nl.coding.deleteLabel} disabled={pending} onClick={remove}>
           {nl.coding.delete}
         </button>

@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { selectInspectors, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
+import { Button } from '../ui/Button';
 import { redoLast, undoLast, useCodings, type CoderFilter } from './coding-store';
 
 function filterValue(filter: CoderFilter): string {
@@ -33,28 +34,12 @@ export function CodingToolbar() {
   const redoTitle = nl.coding.redoTitle(undo.redoLabel);
   return (
     <div className="coding-toolbar" role="toolbar" aria-label={nl.coding.toolbarLabel} onPointerEnter={() => void refreshUndo()}>
-      <button
-        type="button"
-        className="small"
-        data-testid="undo-button"
-        title={undoTitle}
-        aria-label={undoTitle}
-        disabled={undo.undoLabel === null}
-        onClick={undoLast}
-      >
+      <Button className="small" data-testid="undo-button" label={undoTitle} disabled={undo.undoLabel === null} onClick={undoLast}>
         <span aria-hidden="true">↶</span> {nl.coding.undo}
-      </button>
-      <button
-        type="button"
-        className="small"
-        data-testid="redo-button"
-        title={redoTitle}
-        aria-label={redoTitle}
-        disabled={undo.redoLabel === null}
-        onClick={redoLast}
-      >
+      </Button>
+      <Button className="small" data-testid="redo-button" label={redoTitle} disabled={undo.redoLabel === null} onClick={redoLast}>
         <span aria-hidden="true">↷</span> {nl.coding.redo}
-      </button>
+      </Button>
       <span className="toolbar-spacer" />
       <select
         data-testid="coder-filter"

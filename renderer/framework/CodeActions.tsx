@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { Code } from '../../shared/api/types';
 import { notify, reportError } from '../app/toast-store';
 import { nl } from '../text/nl';
+import { Button } from '../ui/Button';
 import { childrenOf, indent, moveDown, moveUp, outdent, type CodeMove } from './code-tree';
 import { useFramework } from './framework-store';
 import { subcodeColor } from './palette';
@@ -71,17 +72,9 @@ export function CodeActions({ code, onEditDefinition }: CodeActionsProps) {
   return (
     <div className="code-actions">
       {actions.map((action) => (
-        <button
-          key={action.glyph}
-          type="button"
-          className="icon-button small"
-          aria-label={action.label}
-          title={action.label}
-          disabled={action.enabled === false}
-          onClick={action.run}
-        >
+        <Button key={action.glyph} className="icon-button small" label={action.label} disabled={action.enabled === false} onClick={action.run}>
           {action.glyph}
-        </button>
+        </Button>
       ))}
     </div>
   );

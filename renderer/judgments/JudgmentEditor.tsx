@@ -13,6 +13,7 @@ import { SegmentCard } from '../evidence/SegmentCard';
 import { useFramework } from '../framework/framework-store';
 import { selectInstitutions, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
+import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
 import { targetKey, useJudgments, type JudgmentTarget } from './judgments-store';
 import { findJudgment, ratingTone } from './scale';
@@ -77,9 +78,9 @@ export function JudgmentEditor({ target }: { target: JudgmentTarget }) {
           <p className="editor-kicker">{nl.judgments.editorLabel}</p>
           <h3 id={headingId}>{nl.judgments.editorHeading(norm.name, institution.name)}</h3>
         </div>
-        <button type="button" className="icon-button" aria-label={nl.judgments.closeEditor} title={nl.judgments.closeEditor} onClick={close}>
+        <Button className="icon-button" label={nl.judgments.closeEditor} onClick={close}>
           ×
-        </button>
+        </Button>
       </header>
       <form className="judgment-form" onSubmit={save}>
         <Field label={nl.judgments.rating}>

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { reportError } from '../app/toast-store';
 import { useUi } from '../app/ui-store';
 import { nl } from '../text/nl';
+import { Button } from '../ui/Button';
 import { AutocodeForm } from './AutocodeForm';
 import './search.css';
 import { SearchResults } from './SearchResults';
@@ -64,16 +65,9 @@ export function SearchPanel() {
           {tooShort ? nl.search.minLength : searching ? nl.search.searching : result ? nl.search.hitCount(result.hits.length) : ''}
         </p>
         {result && result.hits.length > 0 && !autocoding && (
-          <button
-            type="button"
-            className="small"
-            data-testid="autocode-button"
-            aria-label={nl.autocode.buttonLabel}
-            title={nl.autocode.buttonLabel}
-            onClick={() => setAutocoding(true)}
-          >
+          <Button className="small" data-testid="autocode-button" label={nl.autocode.buttonLabel} onClick={() => setAutocoding(true)}>
             {nl.autocode.button}
-          </button>
+          </Button>
         )}
       </div>
       {result && autocoding && <AutocodeForm />}

@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { nl } from '../text/nl';
+import { Button } from './Button';
 
 interface DialogProps {
   title: string;
@@ -37,9 +38,9 @@ export function Dialog({ title, onClose, children, className, testId }: DialogPr
       <header className="dialog-header">
         <h2 id={titleId}>{title}</h2>
         {onClose && (
-          <button type="button" className="icon-button" aria-label={nl.common.close} title={nl.common.close} onClick={onClose}>
+          <Button className="icon-button" label={nl.common.close} onClick={onClose}>
             ×
-          </button>
+          </Button>
         )}
       </header>
       <div className="dialog-body">{children}</div>
