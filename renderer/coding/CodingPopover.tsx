@@ -10,6 +10,7 @@ import { VALENCES, type Valence } from '../../shared/vocabulary';
 import { useToasts } from '../app/toast-store';
 import { useDocument } from '../document/document-store';
 import { useFramework } from '../framework/framework-store';
+import { inspectorLabel } from '../study/initials';
 import { selectInspectors, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { Button } from '../ui/Button';
@@ -103,7 +104,7 @@ function Popover({ coding, anchor }: { coding: Coding; anchor: Anchor }) {
         </Button>
       </div>
       <p className="popover-meta muted">
-        {nl.coding.codedBy(coder ? `${coder.name} (${coder.initials})` : nl.coding.unknownCoder, nl.formatDate(coding.createdAt.slice(0, 10)))}
+        {nl.coding.codedBy(coder ? inspectorLabel(coder) : nl.coding.unknownCoder, nl.formatDate(coding.createdAt.slice(0, 10)))}
         {pending && ` · ${nl.coding.saving}`}
       </p>
       <blockquote className="popover-excerpt">

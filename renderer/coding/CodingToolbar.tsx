@@ -3,6 +3,7 @@
  * they would undo or redo), whose codings are shown, and how many.
  */
 import { useEffect } from 'react';
+import { inspectorLabel } from '../study/initials';
 import { selectInspectors, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { Button } from '../ui/Button';
@@ -52,7 +53,7 @@ export function CodingToolbar() {
         <option value="mine">{nl.coding.mine}</option>
         {inspectors.map((inspector) => (
           <option key={inspector.id} value={`inspector:${inspector.id}`}>
-            {`${inspector.name} (${inspector.initials})`}
+            {inspectorLabel(inspector)}
           </option>
         ))}
       </select>

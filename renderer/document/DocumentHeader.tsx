@@ -1,6 +1,7 @@
 /** Title and metadata of the open source. */
 import type { SourceDocument } from '../../shared/api/types';
 import { MEASURE_LABELS, ROLE_LABELS, SOURCE_TYPE_LABELS } from '../../shared/vocabulary';
+import { inspectorLabel } from '../study/initials';
 import { selectInspectors, selectInstitutions, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 
@@ -16,7 +17,7 @@ export function DocumentHeader({ document }: { document: SourceDocument }) {
     document.measure ? MEASURE_LABELS[document.measure] : null,
     institution?.name ?? null,
     document.date ? nl.formatDate(document.date) : null,
-    inspector ? `${inspector.name} (${inspector.initials})` : null,
+    inspector ? inspectorLabel(inspector) : null,
   ].filter((fact): fact is string => fact !== null);
 
   return (

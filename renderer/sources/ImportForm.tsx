@@ -12,6 +12,7 @@ import {
   type Role,
   type SourceType,
 } from '../../shared/vocabulary';
+import { inspectorOptions } from '../study/initials';
 import { selectInspectors, selectInstitutions, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { EnumSelect, optionsOf } from '../ui/EnumSelect';
@@ -107,7 +108,7 @@ export function ImportForm({ fileCount, onSubmit, onCancel }: ImportFormProps) {
           <EnumSelect
             data-testid="import-inspector"
             value={inspectorId}
-            options={inspectors.map((inspector) => ({ value: inspector.id, label: `${inspector.name} (${inspector.initials})` }))}
+            options={inspectorOptions(inspectors)}
             emptyLabel={nl.importer.noInspector}
             onChange={setInspectorId}
           />

@@ -8,3 +8,13 @@ export function suggestInitials(name: string): string {
     .join('')
     .slice(0, 10);
 }
+
+/** How an inspector is named in lists and notes: "Anna de Vries (AdV)". */
+export function inspectorLabel(inspector: { name: string; initials: string }): string {
+  return `${inspector.name} (${inspector.initials})`;
+}
+
+/** The inspectors as options of a select, by id. */
+export function inspectorOptions(inspectors: ReadonlyArray<{ id: string; name: string; initials: string }>) {
+  return inspectors.map((inspector) => ({ value: inspector.id, label: inspectorLabel(inspector) }));
+}
