@@ -2,11 +2,18 @@
 import { MEASURES, MEASURE_LABELS, ROLES, ROLE_LABELS, SOURCE_TYPES, SOURCE_TYPE_LABELS, VALENCES } from '../../shared/vocabulary';
 import type { EvidenceFilter } from '../../shared/api/types';
 import { reportError } from '../app/toast-store';
+import { inspectorOptions } from '../study/initials';
 import { selectInspectors, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
-import { EnumSelect, optionsOf } from '../ui/EnumSelect';
+import { optionsOf } from '../ui/EnumSelect';
+import { SelectFilters, type SelectFilter } from '../ui/SelectFilters';
 import { activeFilter, useEvidence } from './evidence-store';
 
+type SelectKey = Exclude<keyof EvidenceFilter, 'quotableOnly'>;
+
+const TYPE_OPTIONS = optionsOf(SOURCE_TYPES, SOURCE_TYPE_LABELS);
+const ROLE_OPTIONS = optionsOf(ROLES, ROLE_LABELS);
+const MEASURE_OPTIONS = optionsOf(MEASURES, MEASURE_LABELS);
 const VALENCE_OPTIONS = VALENCES.map((valence) => ({ value: valence, label: nl.evidence.valence[valence] ?? valence }));
 
 export function EvidenceFilters() {
@@ -17,50 +24,35 @@ export function EvidenceFilters() {
 
   const set = <K extends keyof EvidenceFilter>(key: K, value: EvidenceFilter[K]) =>
     useEvidence.getState().setFilter(key, value).catch(reportError);
-  const coderOptions = inspectors.map((inspector) => ({ value: inspector.id, label: `${inspector.name} (${inspector.initials})` }));
+  const selects: Array<SelectFilter<SelectKey>> = [
+    { key: 'sourceType', label: nl.evidence.filterType, testId: 'evidence-filter-type', emptyLabel: nl.evidence.allTypes, options: TYPE_OPTIONS },
+    { key: 'role', label: nl.evidence.filterRole, testId: 'evidence-filter-role', emptyLabel: nl.evidence.allRoles, options: ROLE_OPTIONS },
+    {
+      key: 'measure',
+      label: nl.evidence.filterMeasure,
+      testId: 'evidence-filter-measure',
+      emptyLabel: nl.evidence.allMeasures,
+      options: MEASURE_OPTIONS,
+    },
+    {
+      key: 'coderId',
+      label: nl.evidence.filterCoder,
+      testId: 'evidence-filter-coder',
+      emptyLabel: nl.evidence.allCoders,
+      options: inspectorOptions(inspectors),
+    },
+    {
+      key: 'valence',
+      label: nl.evidence.filterValence,
+      testId: 'evidence-filter-valence',
+      emptyLabel: nl.evidence.allValences,
+      options: VALENCE_OPTIONS,
+    },
+  ];
 
   return (
     <div className="evidence-filters" role="group" aria-label={nl.evidence.filtersLabel}>
-      <EnumSelect
-        aria-label={nl.evidence.filterType}
-        data-testid="evidence-filter-type"
-        value={filter.sourceType ?? null}
-        options={optionsOf(SOURCE_TYPES, SOURCE_TYPE_LABELS)}
-        emptyLabel={nl.evidence.allTypes}
-        onChange={(value) => set('sourceType', value ?? undefined)}
-      />
-      <EnumSelect
-        aria-label={nl.evidence.filterRole}
-        data-testid="evidence-filter-role"
-        value={filter.role ?? null}
-        options={optionsOf(ROLES, ROLE_LABELS)}
-        emptyLabel={nl.evidence.allRoles}
-        onChange={(value) => set('role', value ?? undefined)}
-      />
-      <EnumSelect
-        aria-label={nl.evidence.filterMeasure}
-        data-testid="evidence-filter-measure"
-        value={filter.measure ?? null}
-        options={optionsOf(MEASURES, MEASURE_LABELS)}
-        emptyLabel={nl.evidence.allMeasures}
-        onChange={(value) => set('measure', value ?? undefined)}
-      />
-      <EnumSelect
-        aria-label={nl.evidence.filterCoder}
-        data-testid="evidence-filter-coder"
-        value={filter.coderId ?? null}
-        options={coderOptions}
-        emptyLabel={nl.evidence.allCoders}
-        onChange={(value) => set('coderId', value ?? undefined)}
-      />
-      <EnumSelect
-        aria-label={nl.evidence.filterValence}
-        data-testid="evidence-filter-valence"
-        value={filter.valence ?? null}
-        options={VALENCE_OPTIONS}
-        emptyLabel={nl.evidence.allValences}
-        onChange={(value) => set('valence', value ?? undefined)}
-      />
+      <SelectFilters filters={selects} values={filter} onChange={(key, value) => set(key, value ?? undefined)} />
       <label className="check-label">
         <input
           type="checkbox"
