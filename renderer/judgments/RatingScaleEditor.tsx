@@ -1,8 +1,10 @@
 /** The study's rating scale in the settings: values from best to worst, reorder, add, remove, save. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { notify, reportError } from '../app/toast-store';
 import { nl } from '../text/nl';
+import { AddRow } from '../ui/AddRow';
+import { Button } from '../ui/Button';
 import { useJudgments } from './judgments-store';
 import { moveItem, scaleProblems, toneAt } from './scale';
 
@@ -11,6 +13,9 @@ interface Row {
   key: number;
   value: string;
 }
+
+/** The API contract takes at most ten values. */
+const MAX_VALUES = 10;
 
 let nextKey = 1;
 const toRows = (values: readonly string[]): Row[] => values.map((value) => ({ key: nextKey++, value }));
@@ -33,10 +38,10 @@ export function RatingScaleEditor() {
   const problems = scaleProblems(values);
 
   const update = (key: number, value: string) => setRows(rows.map((row) => (row.key === key ? { ...row, value } : row)));
-  const add = (event: FormEvent) => {
-    event.preventDefault();
+  const full = rows.length >= MAX_VALUES;
+  const add = () => {
     const value = newValue.trim();
-    if (!value) return;
+    if (!value || full) return;
     setRows([...rows, { key: nextKey++, value }]);
     setNewValue('');
   };
@@ -68,54 +73,40 @@ export function RatingScaleEditor() {
                   maxLength={100}
                   onChange={(event) => update(row.key, event.target.value)}
                 />
-                <button
-                  type="button"
-                  className="icon-button small"
-                  aria-label={nl.judgments.moveUp(row.value)}
-                  title={nl.judgments.moveUp(row.value)}
-                  disabled={index === 0}
-                  onClick={() => setRows(moveItem(rows, index, -1))}
-                >
+                <Button className="icon-button small" label={nl.judgments.moveUp(row.value)} disabled={index === 0} onClick={() => setRows(moveItem(rows, index, -1))}>
                   ↑
-                </button>
-                <button
-                  type="button"
+                </Button>
+                <Button
                   className="icon-button small"
-                  aria-label={nl.judgments.moveDown(row.value)}
-                  title={nl.judgments.moveDown(row.value)}
+                  label={nl.judgments.moveDown(row.value)}
                   disabled={index === rows.length - 1}
                   onClick={() => setRows(moveItem(rows, index, 1))}
                 >
                   ↓
-                </button>
-                <button
-                  type="button"
+                </Button>
+                <Button
                   className="icon-button small"
-                  aria-label={nl.judgments.removeValue(row.value)}
-                  title={nl.judgments.removeValue(row.value)}
+                  label={nl.judgments.removeValue(row.value)}
                   disabled={rows.length <= 2}
                   onClick={() => setRows(rows.filter((other) => other.key !== row.key))}
                 >
                   ×
-                </button>
+                </Button>
               </li>
             );
           })}
         </ol>
       )}
-      <form className="add-row" onSubmit={add}>
+      <AddRow addLabel={nl.judgments.addValue} canAdd={newValue.trim() !== '' && !full} onAdd={add}>
         <input
           aria-label={nl.judgments.newValue}
           placeholder={nl.judgments.newValue}
           value={newValue}
           maxLength={100}
-          disabled={rows.length >= 10}
+          disabled={full}
           onChange={(event) => setNewValue(event.target.value)}
         />
-        <button type="submit" disabled={!newValue.trim() || rows.length >= 10}>
-          {nl.judgments.addValue}
-        </button>
-      </form>
+      </AddRow>
       <p className="field-hint">{nl.judgments.scaleNote}</p>
       {error && (
         <p className="form-error" role="alert">

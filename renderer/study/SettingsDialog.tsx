@@ -7,8 +7,9 @@ import { useUi } from '../app/ui-store';
 import { nl } from '../text/nl';
 import { Dialog } from '../ui/Dialog';
 import { RatingScaleEditor } from '../judgments/RatingScaleEditor';
+import { AddRow } from '../ui/AddRow';
 import { Field } from '../ui/Field';
-import { suggestInitials } from './initials';
+import { InspectorChip, InspectorInputs, useInspectorDraft } from './InspectorListEditor';
 import { selectInspectors, selectInstitutions, selectStudy, useSession } from './session-store';
 
 export function SettingsDialog() {
@@ -80,9 +81,9 @@ function InstitutionsSection() {
   const addInstitution = useSession((store) => store.addInstitution);
   const [draft, setDraft] = useState('');
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const name = draft.trim();
+  const name = draft.trim();
+
+  const add = async () => {
     if (!name) return;
     try {
       await addInstitution(name);
@@ -101,7 +102,7 @@ function InstitutionsSection() {
           <InstitutionRow key={institution.id} institution={institution} />
         ))}
       </ul>
-      <form className="add-row" onSubmit={add}>
+      <AddRow addLabel={nl.setup.addInstitution} canAdd={name !== ''} onAdd={() => void add()}>
         <input
           aria-label={nl.settings.newInstitution}
           placeholder={nl.settings.newInstitution}
@@ -109,10 +110,7 @@ function InstitutionsSection() {
           maxLength={300}
           onChange={(event) => setDraft(event.target.value)}
         />
-        <button type="submit" disabled={!draft.trim()}>
-          {nl.setup.addInstitution}
-        </button>
-      </form>
+      </AddRow>
     </section>
   );
 }
@@ -153,18 +151,15 @@ function InstitutionRow({ institution }: { institution: Institution }) {
 function InspectorsSection() {
   const inspectors = useSession(selectInspectors);
   const addInspector = useSession((store) => store.addInspector);
-  const [name, setName] = useState('');
-  const [initials, setInitials] = useState('');
+  const typed = useInspectorDraft();
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = name.trim();
-    if (!trimmed) return;
+  const add = async () => {
+    const inspector = typed.draft;
+    if (!inspector) return;
     try {
-      await addInspector(trimmed, initials.trim() || suggestInitials(trimmed));
-      setName('');
-      setInitials('');
-      notify(nl.settings.inspectorAdded(trimmed));
+      await addInspector(inspector.name, inspector.initials);
+      typed.clear();
+      notify(nl.settings.inspectorAdded(inspector.name));
     } catch (error) {
       reportError(error);
     }
@@ -176,31 +171,13 @@ function InspectorsSection() {
       <ul className="chip-list">
         {inspectors.map((inspector) => (
           <li key={inspector.id} className="chip">
-            <span className="initials-badge">{inspector.initials}</span>
-            <span>{inspector.name}</span>
+            <InspectorChip inspector={inspector} />
           </li>
         ))}
       </ul>
-      <form className="add-row" onSubmit={add}>
-        <input
-          aria-label={nl.settings.newInspectorName}
-          placeholder={nl.setup.inspectorName}
-          value={name}
-          maxLength={300}
-          onChange={(event) => setName(event.target.value)}
-        />
-        <input
-          className="initials-input"
-          aria-label={nl.settings.newInspectorInitials}
-          placeholder={suggestInitials(name) || nl.setup.inspectorInitials}
-          value={initials}
-          maxLength={10}
-          onChange={(event) => setInitials(event.target.value)}
-        />
-        <button type="submit" disabled={!name.trim()}>
-          {nl.setup.addInspector}
-        </button>
-      </form>
+      <AddRow addLabel={nl.setup.addInspector} canAdd={typed.draft !== null} onAdd={() => void add()}>
+        <InspectorInputs typed={typed} nameLabel={nl.settings.newInspectorName} initialsLabel={nl.settings.newInspectorInitials} />
+      </AddRow>
     </section>
   );
 }
