@@ -154,7 +154,7 @@ function Palette({ selection }: { selection: PendingSelection }) {
       }}
     >
       <div className="palette-head">
-        <span className={`palette-filter${filter ? '' : ' muted'}`} aria-label={nl.coding.filterLabel} role="status">
+        <span className={`palette-filter truncate${filter ? '' : ' muted'}`} aria-label={nl.coding.filterLabel} role="status">
           {filter || nl.coding.filterPlaceholder}
         </span>
         <span className="palette-length muted">{nl.coding.selectionLength(selection.span.end - selection.span.start)}</span>
@@ -187,7 +187,7 @@ function Palette({ selection }: { selection: PendingSelection }) {
           >
             <span className="palette-number">{item.number ?? ''}</span>
             <span className="palette-swatch" style={{ backgroundColor: item.code.color }} />
-            <span className="palette-name">{item.code.name}</span>
+            <span className="palette-name truncate">{item.code.name}</span>
           </li>
         ))}
       </ul>

@@ -81,7 +81,7 @@ function ImportSetup() {
       <ul className="import-files">
         {files.map((file, index) => (
           <li key={`${file.name}-${index}`}>
-            <span className="import-file-name">{file.name}</span>
+            <span className="truncate">{file.name}</span>
             <span className="muted">{formatSize(file.size)}</span>
           </li>
         ))}

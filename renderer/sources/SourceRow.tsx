@@ -28,7 +28,7 @@ export const SourceRow = memo(function SourceRow({ source, institutionName, sele
       <span className="source-title">{source.title}</span>
       <span className="source-details">{details.join(' · ')}</span>
       <span className="source-details">
-        <span className="source-institution">{institutionName}</span>
+        <span className="truncate">{institutionName}</span>
         <span className="source-format">{nl.sources.format(source.format, source.pageCount)}</span>
       </span>
     </li>

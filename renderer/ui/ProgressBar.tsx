@@ -24,7 +24,7 @@ export function ProgressBar({ done, total, message, label, testId }: ProgressBar
         <div className="progress-fill" style={{ width: known ? `${percent}%` : undefined }} />
       </div>
       <div className="progress-text">
-        <span className="progress-message">{message}</span>
+        <span className="truncate">{message}</span>
         {known && (
           <span className="progress-count">
             {Math.min(done, total)}/{total}
