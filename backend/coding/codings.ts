@@ -3,13 +3,17 @@
  * valence, an optional note and a quotable flag. Codings by different coders
  * are separate entities, never merged or overwritten: double-coded text is
  * what intercoder agreement is computed from.
+ *
+ * Evidence and report drafts read the live codings with their sources'
+ * metadata (codingsInSources) and the coded text in context (codedTextReader).
  */
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../errors';
 import { listCodes } from '../framework/framework';
 import type { Study } from '../study/study';
-import type { Coding } from '../../shared/api/types';
-import type { Valence } from '../../shared/vocabulary';
+import { pageOfOffset } from '../../shared/pages';
+import type { Coding, CodedText, CodingInSource } from '../../shared/api/types';
+import type { Measure, Role, SourceType, Valence } from '../../shared/vocabulary';
 import type { Fields } from '../store/entities';
 
 interface CodingRow {
@@ -25,7 +29,7 @@ interface CodingRow {
   created_at: string;
 }
 
-export const toCoding = (row: CodingRow): Coding => ({
+const toCoding = (row: CodingRow): Coding => ({
   id: row.id,
   sourceId: row.source_id,
   codeId: row.code_id,
@@ -37,6 +41,62 @@ export const toCoding = (row: CodingRow): Coding => ({
   coderId: row.coder_id,
   createdAt: row.created_at,
 });
+
+interface CodingInSourceRow extends CodingRow {
+  institution_id: string;
+  source_type: SourceType;
+  role: Role | null;
+  measure: Measure | null;
+  source_title: string;
+}
+
+/**
+ * The live codings in live sources, each with its source's metadata. `where`
+ * narrows them further (SQL on the coding `k` and the source `s`, with its
+ * `params`); `orderBy` orders them.
+ */
+export function codingsInSources(study: Study, query: { where?: string; params?: string[]; orderBy: string }): CodingInSource[] {
+  const rows = study.db
+    .prepare(
+      `SELECT k.*, s.institution_id, s.source_type, s.role, s.measure, s.title AS source_title
+       FROM coding k JOIN source s ON s.id = k.source_id
+       WHERE k.deleted = 0 AND s.deleted = 0 ${query.where ? `AND ${query.where}` : ''}
+       ORDER BY ${query.orderBy}`,
+    )
+    .all(...(query.params ?? [])) as CodingInSourceRow[];
+  return rows.map((row) => ({
+    ...toCoding(row),
+    institutionId: row.institution_id,
+    sourceType: row.source_type,
+    role: row.role,
+    measure: row.measure,
+    sourceTitle: row.source_title,
+  }));
+}
+
+/**
+ * The coded text of a coding with `contextChars` of context either side, and
+ * the page it starts on. Each source's text is read once per reader.
+ */
+export function codedTextReader(study: Study, contextChars: number): (coding: Pick<Coding, 'sourceId' | 'start' | 'end'>) => CodedText {
+  const statement = study.db.prepare('SELECT c.text, c.page_starts FROM source s JOIN content c ON c.id = s.content_id WHERE s.id = ?');
+  const contents = new Map<string, { text: string; pageStarts: number[] | null }>();
+  return (coding) => {
+    let content = contents.get(coding.sourceId);
+    if (!content) {
+      const row = statement.get(coding.sourceId) as { text: string; page_starts: string | null } | undefined;
+      content = { text: row?.text ?? '', pageStarts: row?.page_starts ? (JSON.parse(row.page_starts) as number[]) : null };
+      contents.set(coding.sourceId, content);
+    }
+    const { text, pageStarts } = content;
+    return {
+      text: text.slice(coding.start, coding.end),
+      before: text.slice(Math.max(0, coding.start - contextChars), coding.start),
+      after: text.slice(coding.end, coding.end + contextChars),
+      page: pageStarts ? pageOfOffset(pageStarts, coding.start) : null,
+    };
+  };
+}
 
 export function codingsForSource(study: Study, sourceId: string, coderId?: string): Coding[] {
   const rows = study.db

@@ -4,6 +4,7 @@
  * memos and the study's statistics. Counting follows backend/stats/stats.ts:
  * a coding counts toward the top-level code of its tree.
  */
+import { codedTextReader, codingsInSources } from '../coding/codings';
 import { listCodes } from '../framework/framework';
 import { listJudgments, ratingScale } from '../judgments/judgments';
 import { listMemos } from '../memos/memos';
@@ -12,27 +13,12 @@ import { pseudonymise, type PrivacyContext, type PseudonymisedText } from '../pr
 import { reviewSummaries } from '../review/file-review';
 import { studyStats } from '../stats/stats';
 import type { Study } from '../study/study';
-import { pageOfOffset } from '../../shared/pages';
-import type { Code, Inspector, Institution, Judgment, Memo, ReviewSummary, StudyInfo, StudyStats } from '../../shared/api/types';
-import type { Measure, Role, SourceType, Valence } from '../../shared/vocabulary';
+import type { Code, CodedText, CodingInSource, Inspector, Institution, Judgment, Memo, ReviewSummary, StudyInfo, StudyStats } from '../../shared/api/types';
+import type { SourceType } from '../../shared/vocabulary';
 
-export interface CodingRow {
-  id: string;
-  codeId: string;
+export interface CodingRow extends CodingInSource {
   /** The top-level code of the coding's tree (the norm or context code it counts toward). */
   topId: string;
-  sourceId: string;
-  institutionId: string;
-  sourceType: SourceType;
-  role: Role | null;
-  measure: Measure | null;
-  coderId: string | null;
-  valence: Valence;
-  note: string;
-  quotable: boolean;
-  start: number;
-  end: number;
-  sourceTitle: string;
 }
 
 export interface SourceCountRow {
@@ -63,7 +49,7 @@ export interface StudyData {
   sourceCounts: SourceCountRow[];
   privacy: PrivacyContext;
   /** The coded text of a coding, and where it sits. */
-  segment(coding: CodingRow): { text: string; before: string; after: string; page: number | null };
+  segment(coding: CodingRow): CodedText;
   /** Pseudonymise a text of the study (counts replacements for the model). */
   clean(text: string): PseudonymisedText;
   replacements: number;
@@ -77,63 +63,13 @@ export function readStudyData(study: Study, extraNames: string[] = []): StudyDat
     while (code?.parentId) code = codeById.get(code.parentId);
     return code?.id ?? codeId;
   };
-  const rows = study.db
-    .prepare(
-      `SELECT k.id, k.code_id, k.source_id, s.institution_id, s.source_type, s.role, s.measure, k.coder_id, k.valence,
-              k.note, k.quotable, k.start, k.end, s.title
-       FROM coding k JOIN source s ON s.id = k.source_id JOIN institution i ON i.id = s.institution_id
-       WHERE k.deleted = 0 AND s.deleted = 0
-       ORDER BY s.title COLLATE NOCASE, k.start, k.id`,
-    )
-    .all() as Array<{
-    id: string;
-    code_id: string;
-    source_id: string;
-    institution_id: string;
-    source_type: SourceType;
-    role: Role | null;
-    measure: Measure | null;
-    coder_id: string | null;
-    valence: Valence;
-    note: string | null;
-    quotable: number;
-    start: number;
-    end: number;
-    title: string;
-  }>;
-  const codings: CodingRow[] = rows
-    .filter((row) => codeById.has(row.code_id))
-    .map((row) => ({
-      id: row.id,
-      codeId: row.code_id,
-      topId: topOf(row.code_id),
-      sourceId: row.source_id,
-      institutionId: row.institution_id,
-      sourceType: row.source_type,
-      role: row.role,
-      measure: row.measure,
-      coderId: row.coder_id,
-      valence: row.valence,
-      note: row.note ?? '',
-      quotable: row.quotable === 1,
-      start: row.start,
-      end: row.end,
-      sourceTitle: row.title,
-    }));
-
-  const contentStatement = study.db.prepare(
-    'SELECT c.text, c.page_starts FROM source s JOIN content c ON c.id = s.content_id WHERE s.id = ?',
-  );
-  const contents = new Map<string, { text: string; pageStarts: number[] | null }>();
-  const contentOf = (sourceId: string) => {
-    let content = contents.get(sourceId);
-    if (!content) {
-      const row = contentStatement.get(sourceId) as { text: string; page_starts: string | null } | undefined;
-      content = { text: row?.text ?? '', pageStarts: row?.page_starts ? (JSON.parse(row.page_starts) as number[]) : null };
-      contents.set(sourceId, content);
-    }
-    return content;
-  };
+  // Only sources of a known institution, as sourceCounts counts them.
+  const codings: CodingRow[] = codingsInSources(study, {
+    where: 's.institution_id IN (SELECT id FROM institution)',
+    orderBy: 's.title COLLATE NOCASE, k.start, k.id',
+  })
+    .filter((coding) => codeById.has(coding.codeId))
+    .map((coding) => ({ ...coding, topId: topOf(coding.codeId) }));
 
   const sourceCounts = study.db
     .prepare(
@@ -161,15 +97,7 @@ export function readStudyData(study: Study, extraNames: string[] = []): StudyDat
     sourceCounts,
     privacy,
     replacements: 0,
-    segment(coding) {
-      const { text, pageStarts } = contentOf(coding.sourceId);
-      return {
-        text: text.slice(coding.start, coding.end),
-        before: text.slice(Math.max(0, coding.start - 200), coding.start),
-        after: text.slice(coding.end, coding.end + 200),
-        page: pageStarts ? pageOfOffset(pageStarts, coding.start) : null,
-      };
-    },
+    segment: codedTextReader(study, 200),
     clean(text) {
       const result = pseudonymise(text, privacy);
       data.replacements += result.replaced.length;

@@ -248,26 +248,27 @@ export interface EvidenceMatrix {
   cells: EvidenceCell[];
 }
 
-export interface EvidenceSegment {
-  codingId: string;
-  codeId: string;
-  sourceId: string;
+/** A coding with the metadata of the source it lies in: what evidence and report drafts count and group by. */
+export interface CodingInSource extends Coding {
   sourceTitle: string;
   sourceType: SourceType;
   role: Role | null;
   measure: Measure | null;
   institutionId: string;
-  coderId: string | null;
-  valence: Valence;
-  note: string;
-  quotable: boolean;
-  start: number;
-  end: number;
-  page: number | null;
+}
+
+/** Where a coding sits in its source's text. */
+export interface CodedText {
   /** The coded text and a little context either side. */
   text: string;
   before: string;
   after: string;
+  /** The page the coding starts on (PDF sources); null otherwise. */
+  page: number | null;
+}
+
+export interface EvidenceSegment extends Omit<CodingInSource, 'id' | 'createdAt'>, CodedText {
+  codingId: string;
 }
 
 /* ---------- Team merge (issue 5) ---------- */
