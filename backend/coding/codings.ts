@@ -113,15 +113,8 @@ export function getCoding(study: Study, id: string): Coding {
   return toCoding(row);
 }
 
-export interface NewCoding {
-  sourceId: string;
-  codeId: string;
-  start: number;
-  end: number;
-  valence: Valence;
-  note: string;
-  quotable: boolean;
-}
+/** What the coder chooses; the program adds the id, the coder and the time. */
+export type NewCoding = Omit<Coding, 'id' | 'coderId' | 'createdAt'>;
 
 /** Create codings in one undoable action (one for a selection, many for auto-code). */
 export function createCodings(study: Study, codings: NewCoding[], undoLabel: string): Coding[] {
@@ -152,14 +145,8 @@ export function createCodings(study: Study, codings: NewCoding[], undoLabel: str
   return ids.map((id) => getCoding(study, id));
 }
 
-export interface CodingEdit {
-  codeId?: string | undefined;
-  start?: number | undefined;
-  end?: number | undefined;
-  valence?: Valence | undefined;
-  note?: string | undefined;
-  quotable?: boolean | undefined;
-}
+/** Any of the coder's choices but the source. */
+export type CodingEdit = Partial<Omit<NewCoding, 'sourceId'>>;
 
 export function updateCoding(study: Study, id: string, edit: CodingEdit): Coding {
   const current = getCoding(study, id);
