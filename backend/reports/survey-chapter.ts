@@ -21,9 +21,9 @@
 import type { Institution } from '../../shared/api/types';
 import { CHAPTER_LABELS, paragraph, run, type BarSeries, type FigureBlock, type ReportBlock, type ReportKind, type ReportSection, type TableBlock, type TextRun } from '../../shared/report-model';
 import { foldAnswer, suppressedLabel, type GroupDistribution, type GroupMean } from '../../shared/survey';
-import type { SurveyFigure, SurveyFigureBlock } from '../survey/report-figures';
+import type { RespondentCounts, SurveyFigure, SurveyFigureBlock } from '../survey/report-figures';
 import { count, decimal, joinList, pct, plural } from './phrasing';
-import { WITHOUT_WORKER_GROUPS, type ReportSurvey, type ReportSurveyData, type RespondentCounts } from './survey-data';
+import { WITHOUT_WORKER_GROUPS, type ReportSurvey, type ReportSurveyData } from './survey-data';
 
 export interface SurveyContext {
   id(prefix: string): string;

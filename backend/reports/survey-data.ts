@@ -14,16 +14,10 @@
  */
 import type { Study } from '../study/study';
 import type { Distribution, GroupDistribution, GroupMean } from '../../shared/survey';
-import { figureBlock, surveyFigures, surveyRespondentCounts, type SurveyFigure } from '../survey/report-figures';
-import { surveyModel, type ColumnModel, type SurveyModel } from '../survey/model';
+import { figureBlock, surveyFigures, surveyRespondentCounts, type RespondentCounts, type SurveyFigure } from '../survey/report-figures';
+import { surveyModel, type ColumnModel } from '../survey/model';
 import { listSurveyRecords, minGroupOf } from '../survey/store';
-import { institutionNames, rowsInScope, tableOfRespondents } from '../survey/tables';
-
-export interface RespondentCounts {
-  jeugdigen: number;
-  ouders: number;
-  totaal: number;
-}
+import { institutionNames, rowsInScope, rowsOfInstitutions, tableOfRespondents } from '../survey/tables';
 
 export interface ReportSurvey {
   id: string;
@@ -135,13 +129,4 @@ function sumCounts(counts: RespondentCounts[]): RespondentCounts {
     ouders: 0,
     totaal: 0,
   });
-}
-
-function rowsOfInstitutions(model: SurveyModel, ids: string[]): number[] {
-  const wanted = new Set(ids);
-  const rows: number[] = [];
-  model.institutionOfRow.forEach((id, index) => {
-    if (id !== null && wanted.has(id)) rows.push(index);
-  });
-  return rows;
 }

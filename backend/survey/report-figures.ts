@@ -50,6 +50,13 @@ export interface SurveyFigure extends SurveyFigureBlock {
   byInstitution: Array<SurveyFigureBlock & { institutionId: string; institution: string }> | null;
 }
 
+/** Respondents by role; `totaal` includes those without a known role. */
+export interface RespondentCounts {
+  jeugdigen: number;
+  ouders: number;
+  totaal: number;
+}
+
 const FIGURE_KINDS = new Set<SurveyColumnKind>(['question', 'measure', 'workers', 'withoutWorker', 'mark', 'number']);
 
 /** Every question of every survey in the study, for one institution's respondents or for all. */
@@ -92,7 +99,7 @@ export function surveyFigures(study: Study, scope: SurveyScope): SurveyFigure[] 
 }
 
 /** Respondents per role for the "toezicht in cijfers" table, over all surveys; institutionId null: all respondents. */
-export function surveyRespondentCounts(study: Study, institutionId: string | null): { jeugdigen: number; ouders: number; totaal: number } {
+export function surveyRespondentCounts(study: Study, institutionId: string | null): RespondentCounts {
   let jeugdigen = 0;
   let ouders = 0;
   let totaal = 0;

@@ -136,10 +136,15 @@ export function displayOrder(column: ColumnModel, names: Map<string, string>): s
 
 /** Indices of the respondents in scope (null: all). */
 export function rowsInScope(model: SurveyModel, institutionId: string | null): number[] | null {
-  if (institutionId === null) return null;
+  return institutionId === null ? null : rowsOfInstitutions(model, [institutionId]);
+}
+
+/** Indices of the respondents of these institutions. */
+export function rowsOfInstitutions(model: SurveyModel, institutionIds: readonly string[]): number[] {
+  const wanted = new Set(institutionIds);
   const rows: number[] = [];
   model.institutionOfRow.forEach((id, index) => {
-    if (id === institutionId) rows.push(index);
+    if (id !== null && wanted.has(id)) rows.push(index);
   });
   return rows;
 }
