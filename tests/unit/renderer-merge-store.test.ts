@@ -6,27 +6,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MergeConflict, SessionState } from '../../shared/api/types';
 
-const backend = vi.hoisted(() => {
-  const calls: Array<{ name: string; input: Record<string, unknown> }> = [];
-  const handlers: Record<string, (input: Record<string, unknown>) => Promise<unknown>> = {};
-  return { calls, handlers };
-});
+vi.mock('../../renderer/api/client', async () => (await import('../helpers/fake-api')).fakeClient());
 
-vi.mock('../../renderer/api/client', async () => {
-  const { ApiError, errorMessage } = await import('../../renderer/api/api-error');
-  const api = new Proxy(
-    {},
-    {
-      get: (_target, name: string) => (input: Record<string, unknown>) => {
-        backend.calls.push({ name, input });
-        const handler = backend.handlers[name];
-        return handler ? handler(input) : Promise.resolve([]);
-      },
-    },
-  );
-  return { api, ApiError, errorMessage, onMenuCommand: () => () => {}, onProgress: () => () => {}, stageFile: async () => ({ stagedId: 'x' }) };
-});
-
+const { backend, called, resetBackend } = await import('../helpers/fake-api');
 const { useTeam } = await import('../../renderer/merge/team-store');
 const { useCodingEvents } = await import('../../renderer/coding/coding-events');
 const { useSession } = await import('../../renderer/study/session-store');
@@ -62,12 +44,10 @@ function conflict(status: 'open' | 'resolved'): MergeConflict {
   };
 }
 
-const called = (name: string) => backend.calls.filter((call) => call.name === name);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => {
-  backend.calls.length = 0;
-  for (const key of Object.keys(backend.handlers)) delete backend.handlers[key];
+  resetBackend();
   backend.handlers['merge.status'] = async () => STATUS;
   backend.handlers['session.state'] = async () => SESSION;
   backend.handlers['undo.state'] = async () => ({ undoLabel: null, redoLabel: null });
