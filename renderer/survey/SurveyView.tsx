@@ -10,6 +10,7 @@ import { NUMERIC_KINDS, SURVEY_COLUMN_KIND_LABELS } from '../../shared/survey';
 import type { SurveySummary, SurveyTable } from '../../shared/api/types';
 import { api } from '../api/client';
 import { notify, reportError } from '../app/toast-store';
+import { useCodingsChanged } from '../evidence/use-codings-changed';
 import { useFramework } from '../framework/framework-store';
 import { useSession } from '../study/session-store';
 import { nl } from '../text/nl';
@@ -26,10 +27,12 @@ export function SurveyView() {
   const survey = useSurvey(currentSurvey);
 
   useEffect(() => {
-    useSurvey.getState().reset();
-    if (studyId) useSurvey.getState().load().catch(reportError);
+    if (studyId) useSurvey.getState().show(studyId).catch(reportError);
+    else useSurvey.getState().reset();
     if (!useFramework.getState().loaded) useFramework.getState().load().catch(reportError);
   }, [studyId]);
+  // An undo or redo (of a threshold, a norm placement, an import) or a merge may have changed the surveys.
+  useCodingsChanged(() => useSurvey.getState().load().catch(reportError));
 
   return (
     <section className="survey-view" data-testid="survey-view" aria-label={nl.survey.viewLabel}>

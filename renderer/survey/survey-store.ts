@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { SurveyAnalysis, SurveyList, SurveyMapping, SurveySummary, SurveyTable } from '../../shared/api/types';
 import { api, errorMessage, onProgress, stageFile } from '../api/client';
+import { undoStackChanged } from '../evidence/undo-refresh';
 import { nl } from '../text/nl';
 
 export type SurveyImportPhase = 'analysing' | 'mapping' | 'importing';
@@ -19,6 +20,8 @@ interface SurveyImportState {
 }
 
 interface SurveyStore {
+  /** The study the list and the choices belong to. */
+  studyId: string | null;
   list: SurveyList | null;
   surveyId: string | null;
   question: string | null;
@@ -29,6 +32,9 @@ interface SurveyStore {
   tableError: string | null;
   importing: SurveyImportState | null;
 
+  /** The view opens: load the study's surveys, keeping the choices made before in the same study. */
+  show(studyId: string): Promise<void>;
+  /** Load the list anew (after an undo, redo or merge), keeping the choices that still exist. */
   load(): Promise<void>;
   reset(): void;
   selectSurvey(surveyId: string): Promise<void>;
@@ -49,6 +55,18 @@ const QUESTION_KINDS = new Set(['question', 'measure', 'workers', 'withoutWorker
 export function currentSurvey(store: Pick<SurveyStore, 'list' | 'surveyId'>): SurveySummary | null {
   return store.list?.surveys.find((survey) => survey.id === store.surveyId) ?? null;
 }
+
+const EMPTY = {
+  studyId: null,
+  list: null,
+  surveyId: null,
+  question: null,
+  by: null,
+  mean: null,
+  table: null,
+  meanTable: null,
+  tableError: null,
+} satisfies Partial<SurveyStore>;
 
 export const useSurvey = create<SurveyStore>()((set, get) => {
   /** Keep the choices that still exist in the (re)loaded survey. */
@@ -72,21 +90,18 @@ export const useSurvey = create<SurveyStore>()((set, get) => {
   };
 
   return {
-    list: null,
-    surveyId: null,
-    question: null,
-    by: null,
-    mean: null,
-    table: null,
-    meanTable: null,
-    tableError: null,
+    ...EMPTY,
     importing: null,
 
+    async show(studyId) {
+      if (get().studyId !== studyId) set({ ...EMPTY, studyId });
+      await get().load();
+    },
     async load() {
       settle(await api['survey.list']({}), get().surveyId);
       await get().refreshTables();
     },
-    reset: () => set({ list: null, surveyId: null, question: null, by: null, mean: null, table: null, meanTable: null, tableError: null }),
+    reset: () => set(EMPTY),
 
     async selectSurvey(surveyId) {
       set({ surveyId, question: null, by: null, mean: null });
@@ -121,10 +136,12 @@ export const useSurvey = create<SurveyStore>()((set, get) => {
       const { surveyId, question, list } = get();
       if (!surveyId || !question || !list) return;
       const summary = await api['survey.setQuestionNorm']({ surveyId, question, codeId });
+      undoStackChanged();
       set({ list: { ...list, surveys: list.surveys.map((survey) => (survey.id === summary.id ? summary : survey)) } });
     },
     async setMinGroup(minGroup) {
       await api['survey.setMinGroup']({ minGroup });
+      undoStackChanged();
       await get().load();
     },
 
@@ -158,6 +175,7 @@ export const useSurvey = create<SurveyStore>()((set, get) => {
       });
       try {
         const result = await api['survey.import']({ stagedId: importing.analysis.stagedId, mapping, name, jobId });
+        undoStackChanged();
         set({ importing: null, surveyId: result.surveyId, question: null, by: null, mean: null });
         settle(await api['survey.list']({}), result.surveyId);
         await get().refreshTables();

@@ -2,39 +2,35 @@
  * The questionnaire as a new user meets it, in a real browser through the
  * browser host: create a study, open "Vragenlijst", import a csv export,
  * confirm the mapping, and read the distribution, a split with a suppressed
- * group, and a mean per group, with the right numbers in Dutch notation.
+ * group, and a mean per group, with the right numbers in Dutch notation; the
+ * view follows an undo and a redo of the threshold, and keeps the chosen
+ * question when the user comes back to it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import type { SurveyList } from '../../shared/api/types';
 import { H, writeKnownSurvey } from '../fixtures/make-survey';
-import { startServe } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-study';
-import { expectCount, launchChromium } from './browser';
+import { expectCount, waitFor } from './browser';
+import { callHost } from './host-api';
+import { openApp, type OpenApp } from './open-app';
 
 const dir = tempDir('veldwerk-e2e-survey-');
 const studyPath = join(dir, 'vragenlijst-ronde.veldwerk');
-let server: ReturnType<typeof startServe>;
-let browser: Browser;
+let app: OpenApp;
 let page: Page;
 let files: Awaited<ReturnType<typeof writeKnownSurvey>>;
 
 beforeAll(async () => {
   files = await writeKnownSurvey(dir);
-  server = startServe([studyPath], { VELDWERK_HOME: dir });
-  const url = await server.url;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  page.on('pageerror', (error) => console.error('paginafout:', error));
-  await page.goto(url);
+  app = await openApp([studyPath], { VELDWERK_HOME: dir });
+  page = app.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => app?.close());
 
 /** The text of each cell of the rows of a table, trimmed. */
 async function rows(testId: string, rowTestId: string): Promise<string[][]> {
@@ -134,5 +130,34 @@ describe('questionnaire end to end', () => {
     await page.getByTestId('survey-table').getByText('77,8% (7)').waitFor();
     const split = await rows('survey-table', 'survey-row');
     expect(split[1]).toEqual(['GI Zuid', '9', '0,0% (0)', '77,8% (7)', '22,2% (2)', '0,0% (0)']);
+  });
+
+  it('follows an undo and a redo of the threshold (Ctrl+Z, Ctrl+Shift+Z), on screen and in the study', async () => {
+    const minGroup = async () => (await callHost<SurveyList>(app.url, 'survey.list')).minGroup;
+    const field = page.getByTestId('survey-min-group');
+    const zuid = page.getByTestId('survey-table').getByTestId('survey-row').filter({ hasText: 'GI Zuid' });
+    // Out of the field first: there Ctrl+Z undoes the typing.
+    await page.getByTestId('survey-question-title').click();
+    await page.keyboard.press('Control+z');
+    await zuid.and(page.locator('[data-suppressed="true"]')).waitFor();
+    await waitFor(async () => (await field.inputValue()) === '10', 'de drempel terug op 10');
+    expect(await minGroup()).toBe(10);
+
+    await page.keyboard.press('Control+Shift+z');
+    await page.getByTestId('survey-table').getByText('77,8% (7)').waitFor();
+    await waitFor(async () => (await field.inputValue()) === '9', 'de drempel weer op 9');
+    expect(await minGroup()).toBe(9);
+    // The split and the question stayed as chosen.
+    await expect(page.getByTestId('survey-by').inputValue()).resolves.toBe(H.institution);
+    await expect(page.getByTestId('survey-question-title').innerText()).resolves.toBe(H.explained);
+  });
+
+  it('keeps the question and the split when the user comes back from another view', async () => {
+    await page.getByTestId('view-coding').click();
+    await page.getByTestId('survey-view').waitFor({ state: 'detached' });
+    await page.getByTestId('view-survey').click();
+    await page.getByTestId('survey-table').getByText('77,8% (7)').waitFor();
+    await expect(page.getByTestId('survey-question-title').innerText()).resolves.toBe(H.explained);
+    await expect(page.getByTestId('survey-by').inputValue()).resolves.toBe(H.institution);
   });
 });
