@@ -11,11 +11,9 @@
  * MAX_JOBS_PER_WORKER files is replaced too, to bound memory growth. Idle
  * workers do not keep the process alive; shutdownExtractionPool ends them all.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { projectRoot } from '../../app-paths';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerBundle, workerBundlePath } from '../../worker-bundle';
 import type { ExtractReply, ExtractRequest } from './extract-worker';
 import { DEFAULT_LIMITS, rejected, type ExtractLimits, type ExtractOutcome } from './types';
 
@@ -35,7 +33,6 @@ export interface ExtractManyOptions<F extends FileToExtract> {
   onProgress?: (file: F, outcome: ExtractOutcome) => void;
 }
 
-const WORKER_FILE = 'extract-worker.mjs';
 const CRASHED = 'Het uitlezen is onverwacht afgebroken; het bestand is mogelijk beschadigd.';
 const SHUT_DOWN = 'Het uitlezen is afgebroken omdat Veldwerk werd afgesloten.';
 
@@ -67,7 +64,7 @@ class ExtractionWorker {
     private readonly maxJobs: number,
     private readonly events: { idle: (worker: ExtractionWorker) => void; stopped: (worker: ExtractionWorker) => void },
   ) {
-    this.worker = new Worker(workerPath(), { resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+    this.worker = startWorkerBundle('extract', { resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
     // The listeners stay attached until the end: an 'error' emitted while the
     // worker is being terminated must find a listener, or it would be thrown
     // in the app's own thread.
@@ -239,10 +236,7 @@ function isExtractOutcome(message: unknown): message is ExtractOutcome {
   return candidate.ok === true ? typeof candidate.value?.text === 'string' : typeof candidate.reason === 'string';
 }
 
-/** The worker bundle: $VELDWERK_WORKER_DIR, else dist/workers/ of the Veldwerk installation this code runs from. */
+/** The extraction worker bundle (see ../../worker-bundle.ts); throws when it is missing. */
 export function workerPath(): string {
-  const directory = process.env.VELDWERK_WORKER_DIR || join(projectRoot(), 'dist', 'workers');
-  const path = join(directory, WORKER_FILE);
-  if (!existsSync(path)) throw new Error(`De uitleesmodule ontbreekt (${path}); bouw Veldwerk opnieuw met npm run build.`);
-  return path;
+  return workerBundlePath('extract');
 }
