@@ -1,7 +1,7 @@
 /**
  * Finding and starting a worker bundle: the worker-thread entry points that
- * scripts/build.mjs bundles into dist/workers/ (text extraction). One
- * mechanism for every kind of worker, so that they are found
+ * scripts/build.mjs bundles into dist/workers/ (text extraction, report
+ * building). One mechanism for every kind of worker, so that they are found
  * the same way from the source tree (tests), from dist/ (CLI, browser host)
  * and inside the packaged app.
  *
@@ -20,6 +20,7 @@ import { projectRoot } from './app-paths';
 /** The worker bundles scripts/build.mjs writes, with how a user would name them in a message. */
 export const WORKER_BUNDLES = {
   extract: { file: 'extract-worker.mjs', name: 'De uitleesmodule' },
+  report: { file: 'report-worker.mjs', name: 'De rapportmodule' },
 } as const;
 
 export type WorkerBundle = keyof typeof WORKER_BUNDLES;

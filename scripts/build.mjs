@@ -1,6 +1,7 @@
 // Builds everything the app, the CLI and the tests run from `dist/`:
 // the renderer with Vite, and the Node-side entry points with esbuild.
-// `--if-stale` skips the build when dist/ is newer than every source file.
+// `--if-stale` skips the build when dist/ is newer than every source file;
+// `--workers` builds the worker bundles only.
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -14,6 +15,7 @@ const stamp = join(root, 'dist', '.built');
 const NODE_ENTRIES = [
   ['backend/host/cli-entry.ts', 'dist/cli/veldwerk.mjs', 'esm'],
   ['backend/sources/extract/extract-worker.ts', 'dist/workers/extract-worker.mjs', 'esm'],
+  ['backend/reports/report-worker.ts', 'dist/workers/report-worker.mjs', 'esm'],
   ['electron/main.ts', 'dist/electron/main.cjs', 'cjs'],
   ['electron/preload.ts', 'dist/electron/preload.cjs', 'cjs'],
   ['scripts/bench/bench.ts', 'dist/bench/bench.mjs', 'esm'],
@@ -38,9 +40,9 @@ function isStale() {
   );
 }
 
-async function buildNode() {
+async function buildNode(entries = NODE_ENTRIES) {
   await Promise.all(
-    NODE_ENTRIES.filter(([entry]) => existsSync(join(root, entry))).map(([entry, outfile, format]) =>
+    entries.filter(([entry]) => existsSync(join(root, entry))).map(([entry, outfile, format]) =>
       esbuild({
         entryPoints: [join(root, entry)],
         outfile: join(root, outfile),
@@ -66,6 +68,11 @@ async function buildRenderer() {
   await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
+// `--workers`: only the worker bundles (dist/workers/), e.g. for tests that start workers.
+if (process.argv.includes('--workers')) {
+  await buildNode(NODE_ENTRIES.filter(([, outfile]) => outfile.startsWith('dist/workers/')));
+  process.exit(0);
+}
 if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
 const started = Date.now();
 await Promise.all([buildNode(), buildRenderer()]);

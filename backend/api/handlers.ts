@@ -45,7 +45,8 @@ import { bundleFileName, exportBundle, safeName } from '../merge/export';
 import { applyBundle, previewBundle } from '../merge/merge';
 import { addDownload, releaseStagedBundle, stagedBundlePath } from '../merge/session-files';
 import { mergeStatus } from '../merge/status';
-import { generateReport, keepReport, keptReport, reportOutline, writeFileAtomically } from '../reports/generate';
+import { generateDraft } from '../reports/api';
+import { keptReport, reportOutline, writeFileAtomically } from '../reports/generate';
 
 type Handler<N extends CallName> = (session: Session, input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
 type Handlers = { [N in CallName]: Handler<N> };
@@ -228,13 +229,7 @@ const handlers: Handlers = {
 
   /* ---- Report drafts (issue 4) ---- */
   'report.outline': (session, input) => reportOutline(session.requireStudy(), input.scope, input.options),
-  'report.generate': async (session, input) => {
-    const jobId = input.jobId ?? randomUUID();
-    const report = await generateReport(session.requireStudy(), input.scope, input.options, (progress) => session.reportProgress({ jobId, ...progress }));
-    const reportId = keepReport(session, report.fileName, report.data);
-    const downloadUrl = session.host.kind === 'browser' ? `/api/download/report/${reportId}` : null;
-    return { reportId, fileName: report.fileName, size: report.data.byteLength, outline: report.outline, downloadUrl };
-  },
+  'report.generate': (session, input) => generateDraft(session, { ...input, jobId: input.jobId ?? randomUUID() }),
   'report.save': async (session, input) => {
     const report = keptReport(session, input.reportId);
     if (!session.host.chooseSavePath) throw new UserError('Deze omgeving kan niet opslaan; download het rapport.', 'invalid-input');

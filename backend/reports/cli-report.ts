@@ -1,6 +1,7 @@
 /**
  * `veldwerk report`: report drafts from the command line, one per institution,
- * the overarching one, or all of them. The study is read once for `--all`.
+ * the overarching one, or all of them, built in a worker thread as in the app.
+ * The study is read once for `--all`.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -8,11 +9,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { HostServices, Session } from '../api/session';
 import { UserError } from '../errors';
 import { readNamesFile } from '../privacy/study-context';
-import { FIXED_CHAPTERS, outlineOf, reportFileName, type ChapterKey, type ReportModel, type ReportOptions, type ReportOutline } from '../../shared/report-model';
+import { FIXED_CHAPTERS, outlineOf, type ChapterKey, type ReportOptions, type ReportOutline } from '../../shared/report-model';
 import { reportModelFromData, writeFileAtomically, type ReportScope } from './generate';
+import { generateReportsInWorker } from './report-thread';
 import { readStudyData } from './study-data';
 import { makeDefaultTemplate } from './template';
-import { writeReportDocx } from './write-docx';
 
 export interface ReportCliKit {
   openSession(file: string, host?: Partial<HostServices>): Session;
@@ -76,7 +77,6 @@ export async function reportCommand(args: string[], kit: ReportCliKit): Promise<
   const session = kit.openSession(positionals[0]!);
   try {
     const study = session.requireStudy();
-    const data = readStudyData(study, options.privacyNames ?? []);
     const institutions = study.institutions();
     const findInstitution = (name: string) => {
       const found = institutions.find((institution) => institution.name.toLocaleLowerCase('nl') === name.trim().toLocaleLowerCase('nl'));
@@ -89,22 +89,27 @@ export async function reportCommand(args: string[], kit: ReportCliKit): Promise<
         ? [{ overall: true as const }]
         : [{ institutionId: findInstitution(values.institution!).id }];
 
-    const models = scopes.map((scope) => reportModelFromData(data, scope, options));
     if (values.outline) {
-      const outlines = models.map(outlineOf);
+      const data = readStudyData(study, options.privacyNames ?? []);
+      const outlines = scopes.map((scope) => outlineOf(reportModelFromData(data, scope, options)));
       console.log(values.json ? JSON.stringify(outlines.length === 1 ? outlines[0] : outlines, null, 2) : outlines.map(describeOutline).join('\n\n'));
       return;
     }
     const outDir = values.all ? resolve(values['out-dir']!) : null;
     if (outDir) mkdirSync(outDir, { recursive: true });
     const written: Array<{ path: string; outline: ReportOutline }> = [];
-    for (const model of models) {
-      const path = outDir ? join(outDir, reportFileName(model)) : resolve(values.out!);
-      const bytes = await writeReportDocx(model, { templatePath, pageNumbers: !values.fast });
-      writeFileAtomically(path, bytes);
-      written.push({ path, outline: outlineOf(model) });
-      if (!values.json) printWritten(path, model);
-    }
+    // Built in a worker thread that reads the study once; each draft is written as soon as it is done.
+    await generateReportsInWorker(
+      { studyPath: study.path, scopes, options: { ...options, templatePath, tocPageNumbers: !values.fast } },
+      {
+        onReport: (_, report) => {
+          const path = outDir ? join(outDir, report.fileName) : resolve(values.out!);
+          writeFileAtomically(path, report.data);
+          written.push({ path, outline: report.outline });
+          if (!values.json) printWritten(path, report.outline);
+        },
+      },
+    );
     if (values.json) console.log(JSON.stringify(written, null, 2));
   } finally {
     session.close();
@@ -145,8 +150,7 @@ function describeOutline(outline: ReportOutline): string {
   return lines.join('\n');
 }
 
-function printWritten(path: string, model: ReportModel): void {
-  const { totals, warnings, privacy } = outlineOf(model);
+function printWritten(path: string, { totals, warnings, privacy }: ReportOutline): void {
   console.log(`Rapport geschreven: ${path}`);
   console.log(`  ${totals.chapters} hoofdstukken, ${totals.quotes} citaten, ${totals.figures} figuren, ${totals.tables} tabellen; ${privacy.replacements} gegevens gepseudonimiseerd.`);
   for (const warning of warnings) console.log(`  Let op: ${warning}`);

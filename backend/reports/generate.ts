@@ -39,6 +39,10 @@ export interface GenerateOptions extends ReportOptions {
   tocPageNumbers?: boolean | undefined;
 }
 
+/**
+ * One draft, built in the calling thread. The app, the browser host and the
+ * CLI build drafts in a worker thread (report-thread.ts), which calls this.
+ */
 export async function generateReport(
   study: Study,
   scope: ReportScope,
@@ -50,6 +54,30 @@ export async function generateReport(
   const model = reportModelFromData(data ?? readStudyData(study, options.privacyNames ?? []), scope, options);
   const bytes = await writeReportDocx(model, { templatePath: options.templatePath, pageNumbers: options.tocPageNumbers, onProgress });
   return { fileName: reportFileName(model), data: bytes, outline: outlineOf(model) };
+}
+
+export interface GenerateEvents {
+  /** Progress of the draft for `scopes[index]`. */
+  onProgress?: (index: number, progress: WriteProgress) => void;
+  /** A draft is finished (they finish in the order of `scopes`). */
+  onReport?: (index: number, report: GeneratedReport) => void;
+}
+
+/** Several drafts from one reading of the study (the CLI's --all), one after the other. */
+export async function generateReports(
+  study: Study,
+  scopes: ReportScope[],
+  options: GenerateOptions = {},
+  events: GenerateEvents = {},
+): Promise<GeneratedReport[]> {
+  const data = readStudyData(study, options.privacyNames ?? []);
+  const reports: GeneratedReport[] = [];
+  for (const [index, scope] of scopes.entries()) {
+    const report = await generateReport(study, scope, options, (progress) => events.onProgress?.(index, progress), data);
+    events.onReport?.(index, report);
+    reports.push(report);
+  }
+  return reports;
 }
 
 /** Write a file so that a crash never leaves half a document under the real name. */

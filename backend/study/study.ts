@@ -25,7 +25,18 @@ export class Study {
 
   static open(path: string): Study {
     registerSearchIndexing();
-    const db = openStudyFile(path);
+    return Study.withDb(openStudyFile(path), path);
+  }
+
+  /**
+   * A read-only connection to a study another connection keeps open (WAL lets
+   * it read alongside): for report drafts built in a worker thread.
+   */
+  static openReadOnly(path: string): Study {
+    return Study.withDb(openStudyFile(path, { readonly: true }), path);
+  }
+
+  private static withDb(db: Db, path: string): Study {
     const studyId = readMeta(db, 'study_id');
     const replicaId = readMeta(db, 'replica_id');
     if (!studyId || !replicaId) {

@@ -1,0 +1,154 @@
+/**
+ * Report drafts built in a worker thread (report-worker.ts), so that the
+ * thread answering the UI (Electron's main process, the browser host's
+ * server, the CLI's progress output) stays free during the seconds a draft
+ * takes. The worker reads the study file through a read-only connection of
+ * its own, which SQLite's WAL allows beside the app's connection; it sees
+ * every committed change.
+ *
+ * Whatever goes wrong in the worker comes back as a UserError with a Dutch
+ * message: the worker's own UserErrors unchanged (an unknown institution, an
+ * unusable template), a crash, an exit or running out of memory as a
+ * sentence the user can act on. The worker is always terminated; the app
+ * carries on.
+ */
+import type { Worker } from 'node:worker_threads';
+import { UserError, type UserErrorCode } from '../errors';
+import { startWorkerBundle } from '../worker-bundle';
+import type { ReportOutline } from '../../shared/report-model';
+import type { GenerateEvents, GenerateOptions, GeneratedReport, ReportScope } from './generate';
+import type { WriteProgress } from './write-docx';
+
+/** What the worker is asked to build (its workerData). */
+export interface ReportJob {
+  studyPath: string;
+  scopes: ReportScope[];
+  options: GenerateOptions;
+}
+
+/** Worker → parent. */
+export type ReportWorkerMessage =
+  | { type: 'progress'; index: number; progress: WriteProgress }
+  | { type: 'report'; index: number; fileName: string; data: Uint8Array; outline: ReportOutline }
+  | { type: 'done' }
+  | { type: 'failed'; error: { message: string; code: UserErrorCode } | null; detail: string };
+
+/** The worker's heap cap: far above what a large round needs, and it keeps a runaway draft from taking the app down. */
+export const REPORT_WORKER_MEMORY_MB = 2048;
+
+export const REPORT_WORKER_MESSAGES = {
+  crashed: 'Het maken van het rapportconcept is onverwacht afgebroken. Probeer het opnieuw; lukt het dan weer niet, meld het dan bij de beheerder.',
+  failed: 'Er ging iets mis bij het maken van het rapportconcept. Probeer het opnieuw; lukt het dan weer niet, meld het dan bij de beheerder.',
+  outOfMemory: (memoryMb: number) =>
+    `Het rapportconcept vroeg meer dan ${memoryMb.toLocaleString('nl-NL')} MB geheugen en is afgebroken. Maak het concept met minder hoofdstukken of instellingen.`,
+  missing: (detail: string) => `Het rapportconcept kan niet worden gemaakt. ${detail}`,
+} as const;
+
+export interface ReportThreadOptions {
+  /** The worker's heap cap (tests lower it). */
+  memoryMb?: number;
+}
+
+/** Build the drafts for `scopes` in one worker (the study is read once); resolves with them in the order of `scopes`. */
+export function generateReportsInWorker(
+  job: ReportJob,
+  events: GenerateEvents = {},
+  { memoryMb = REPORT_WORKER_MEMORY_MB }: ReportThreadOptions = {},
+): Promise<GeneratedReport[]> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = startWorkerBundle('report', { workerData: job, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+    } catch (error) {
+      reject(new UserError(REPORT_WORKER_MESSAGES.missing((error as Error).message), 'rejected', error));
+      return;
+    }
+    const reports: GeneratedReport[] = [];
+    let settled = false;
+    const settle = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      if (error) reject(error);
+      else resolve(reports);
+    };
+    const receive = (message: unknown) => {
+      if (!isWorkerMessage(message)) return settle(new UserError(REPORT_WORKER_MESSAGES.crashed, 'rejected'));
+      switch (message.type) {
+        case 'progress':
+          return events.onProgress?.(message.index, message.progress);
+        case 'report': {
+          const report = { fileName: message.fileName, data: toBuffer(message.data), outline: message.outline };
+          reports.push(report);
+          return events.onReport?.(message.index, report);
+        }
+        case 'done':
+          return settle(null);
+        case 'failed':
+          return settle(failure(message));
+      }
+    };
+    // The listeners stay attached to the end: an 'error' emitted while the
+    // worker is being terminated must find one, or it would be thrown in the
+    // app's own thread. So must an error of the caller's callbacks (a draft
+    // that cannot be saved): it ends the job, not the app.
+    worker.on('message', (message: unknown) => {
+      if (settled) return;
+      try {
+        receive(message);
+      } catch (error) {
+        settle(error);
+      }
+    });
+    worker.on('error', (error) => settle(crash(error, memoryMb)));
+    worker.on('exit', () => settle(new UserError(REPORT_WORKER_MESSAGES.crashed, 'rejected')));
+  });
+}
+
+/** One draft in a worker, with its progress. */
+export async function generateReportInWorker(
+  studyPath: string,
+  scope: ReportScope,
+  options: GenerateOptions,
+  onProgress?: (progress: WriteProgress) => void,
+  threadOptions?: ReportThreadOptions,
+): Promise<GeneratedReport> {
+  const [report] = await generateReportsInWorker({ studyPath, scopes: [scope], options }, { onProgress: (_, progress) => onProgress?.(progress) }, threadOptions);
+  if (!report) throw new UserError(REPORT_WORKER_MESSAGES.crashed, 'rejected');
+  return report;
+}
+
+function failure(message: Extract<ReportWorkerMessage, { type: 'failed' }>): UserError {
+  if (message.error) return new UserError(message.error.message, message.error.code);
+  console.error(`Veldwerk: rapportconcept mislukt in de werkthread:\n${message.detail}`);
+  return new UserError(REPORT_WORKER_MESSAGES.failed, 'rejected');
+}
+
+function crash(error: Error, memoryMb: number): UserError {
+  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return new UserError(REPORT_WORKER_MESSAGES.outOfMemory(memoryMb), 'rejected', error);
+  }
+  console.error('Veldwerk: de werkthread voor rapportconcepten viel uit:', error);
+  return new UserError(REPORT_WORKER_MESSAGES.crashed, 'rejected', error);
+}
+
+/** The bytes as a Buffer, without copying (a posted Uint8Array arrives as a plain Uint8Array). */
+function toBuffer(data: Uint8Array): Buffer {
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+}
+
+function isWorkerMessage(message: unknown): message is ReportWorkerMessage {
+  if (typeof message !== 'object' || message === null) return false;
+  const candidate = message as { type?: unknown; index?: unknown; data?: unknown; fileName?: unknown };
+  switch (candidate.type) {
+    case 'progress':
+      return typeof candidate.index === 'number';
+    case 'report':
+      return typeof candidate.index === 'number' && typeof candidate.fileName === 'string' && candidate.data instanceof Uint8Array;
+    case 'done':
+    case 'failed':
+      return true;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Worker-thread entry (bundled to dist/workers/report-worker.mjs): builds
+ * report drafts off the thread that answers the UI. One worker per job: it
+ * opens the study read-only beside the app's own connection, builds every
+ * draft the job asks for, posts progress and each finished draft to the
+ * parent (report-thread.ts), and ends.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { UserError } from '../errors';
+import { Study } from '../study/study';
+import { generateReports } from './generate';
+import type { ReportJob, ReportWorkerMessage } from './report-thread';
+
+function post(message: ReportWorkerMessage): void {
+  parentPort!.postMessage(message);
+}
+
+async function run({ studyPath, scopes, options }: ReportJob): Promise<void> {
+  const study = Study.openReadOnly(studyPath);
+  try {
+    await generateReports(study, scopes, options, {
+      onProgress: (index, progress) => post({ type: 'progress', index, progress }),
+      onReport: (index, { fileName, data, outline }) => post({ type: 'report', index, fileName, data, outline }),
+    });
+  } finally {
+    study.close();
+  }
+}
+
+run(workerData as ReportJob).then(
+  () => post({ type: 'done' }),
+  (error: unknown) =>
+    post({
+      type: 'failed',
+      // A UserError's message is for the user; anything else is a bug, logged by the parent.
+      error: error instanceof UserError ? { message: error.message, code: error.code } : null,
+      detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    }),
+);
