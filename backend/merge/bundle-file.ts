@@ -11,6 +11,7 @@ import { ReadableStream } from 'node:stream/web';
 import { createGunzip, gunzipSync, gzipSync } from 'node:zlib';
 import { Decrypter, Encrypter } from 'age-encryption';
 import { UserError } from '../errors';
+import { PassphraseIdentity, PassphraseRecipient } from './age-passphrase';
 import { SCHEMA_VERSION } from '../store/schema';
 import {
   BUNDLE_FORMAT_VERSION,
@@ -53,9 +54,9 @@ export async function sealBundle(
   const fullHeader: BundleHeader = { payloadSha256: hash.digest('hex'), ...header };
   parts.unshift(Buffer.from(`${JSON.stringify(fullHeader)}\n`, 'utf8'));
   const compressed = gzipSync(Buffer.concat(parts), { level: 6 });
+  // The passphrase recipient derives its key in the thread pool: age's own blocks the thread for a second or more.
   const encrypter = new Encrypter();
-  encrypter.setScryptWorkFactor(scryptWorkFactor);
-  encrypter.setPassphrase(passphrase);
+  encrypter.addRecipient(new PassphraseRecipient(passphrase, scryptWorkFactor));
   return encrypter.encrypt(compressed);
 }
 
@@ -78,7 +79,7 @@ export async function openBundle(source: BundleSource, passphrase: string, expec
   checkAgeHeader(readPrefix(source, 512));
 
   const decrypter = new Decrypter();
-  decrypter.addPassphrase(passphrase);
+  decrypter.addIdentity(new PassphraseIdentity(passphrase));
   let plain: ReadableStream<Uint8Array>;
   try {
     plain = (await decrypter.decrypt(toWebStream(source) as never)) as unknown as ReadableStream<Uint8Array>;
