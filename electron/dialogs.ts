@@ -6,12 +6,13 @@ import { STUDY_EXTENSION, suggestedStudyFileName, withStudyExtension } from './a
 const STUDY_FILTERS = [{ name: 'Veldwerk-onderzoek', extensions: [STUDY_EXTENSION] }];
 
 /** What the save dialog offers for each kind of file the backend writes. */
-export type SaveKind = 'study' | 'bundle' | 'report';
+export type SaveKind = 'study' | 'bundle' | 'report' | 'template';
 
 const SAVE_KINDS: Record<SaveKind, { title: string; filters: FileFilter[] }> = {
   study: { title: 'Kopie opslaan', filters: STUDY_FILTERS },
   bundle: { title: 'Bundel opslaan', filters: [{ name: 'Veldwerk-bundel', extensions: ['vwbundle'] }] },
   report: { title: 'Rapportconcept opslaan', filters: [{ name: 'Word-document', extensions: ['docx'] }] },
+  template: { title: 'Rapportsjabloon opslaan', filters: [{ name: 'Word-document', extensions: ['docx'] }] },
 };
 
 export interface Dialogs {

@@ -45,8 +45,9 @@ import { bundleFileName, exportBundle, safeName } from '../merge/export';
 import { applyBundle, previewBundle } from '../merge/merge';
 import { addDownload, releaseStagedBundle, stagedBundlePath } from '../merge/session-files';
 import { mergeStatus } from '../merge/status';
-import { generateDraft } from '../reports/api';
+import { generateDraft, saveStandardTemplate, setStudyTemplate } from '../reports/api';
 import { keptReport, reportOutline, writeFileAtomically } from '../reports/generate';
+import { reportTemplateInfo } from '../reports/study-template';
 
 type Handler<N extends CallName> = (session: Session, input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
 type Handlers = { [N in CallName]: Handler<N> };
@@ -239,6 +240,9 @@ const handlers: Handlers = {
     const opened = input.open && session.host.openPath ? await session.host.openPath(path) : false;
     return { path, opened };
   },
+  'report.template': (session) => reportTemplateInfo(session.requireStudy()),
+  'report.setTemplate': (session, input) => setStudyTemplate(session, input.stagedId),
+  'report.saveTemplate': (session, input) => saveStandardTemplate(session, input.open),
 };
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };

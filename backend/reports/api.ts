@@ -1,10 +1,20 @@
-/** The report calls as the handlers run them: drafts built in a worker thread and kept in the session. */
+/**
+ * The report calls as the handlers run them: drafts built in a worker thread
+ * and kept in the session, and the study's house style (choosing a template,
+ * going back to the standard, saving the standard template to edit in Word).
+ */
 import type { Session } from '../api/session';
-import type { JobProgress, ReportGenerated } from '../../shared/api/types';
-import { keepReport, type GenerateOptions, type ReportScope } from './generate';
+import { UserError } from '../errors';
+import type { JobProgress, ReportGenerated, ReportTemplateInfo, TemplateSaved } from '../../shared/api/types';
+import { keepReport, writeFileAtomically, type GenerateOptions, type ReportScope } from './generate';
 import { generateReportInWorker } from './report-thread';
+import { chooseStudyTemplate, useStandardHouseStyle } from './study-template';
+import { makeDefaultTemplate } from './template';
 
-/** Browser host: where a kept draft is downloaded (http-server.ts serves it). */
+/** The name the standard template is offered under. */
+export const STANDARD_TEMPLATE_FILE_NAME = 'Rapportsjabloon Veldwerk.docx';
+
+/** Browser host: where a kept draft or template is downloaded (http-server.ts serves it). */
 const downloadUrlOf = (session: Session, keptId: string) => (session.host.kind === 'browser' ? `/api/download/report/${keptId}` : null);
 
 export async function generateDraft(
@@ -16,4 +26,31 @@ export async function generateDraft(
   const report = await generateReportInWorker(study.path, input.scope, input.options, progress);
   const reportId = keepReport(session, report.fileName, report.data);
   return { reportId, fileName: report.fileName, size: report.data.byteLength, outline: report.outline, downloadUrl: downloadUrlOf(session, reportId) };
+}
+
+/** A staged template becomes the study's house style; `null` means the standard one. The staged copy is removed either way. */
+export async function setStudyTemplate(session: Session, stagedId: string | null): Promise<ReportTemplateInfo> {
+  const study = session.requireStudy();
+  if (stagedId === null) return useStandardHouseStyle(study);
+  const [entry] = session.takeStaged([stagedId]);
+  try {
+    return await chooseStudyTemplate(study, entry!.path, entry!.fileName);
+  } finally {
+    session.discard([entry!]);
+  }
+}
+
+/** The standard template: desktop saves it where the user chooses (and opens it); the browser host offers a download. */
+export async function saveStandardTemplate(session: Session, open: boolean): Promise<TemplateSaved> {
+  const bytes = await makeDefaultTemplate();
+  const fileName = STANDARD_TEMPLATE_FILE_NAME;
+  if (session.host.kind === 'browser') {
+    return { fileName, path: null, opened: false, downloadUrl: downloadUrlOf(session, keepReport(session, fileName, bytes)) };
+  }
+  if (!session.host.chooseSavePath) throw new UserError('Deze omgeving kan niet opslaan.', 'invalid-input');
+  const path = await session.host.chooseSavePath(fileName, 'template');
+  if (!path) return { fileName, path: null, opened: false, downloadUrl: null };
+  writeFileAtomically(path, bytes);
+  const opened = open && session.host.openPath ? await session.host.openPath(path) : false;
+  return { fileName, path, opened, downloadUrl: null };
 }

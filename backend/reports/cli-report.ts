@@ -1,7 +1,8 @@
 /**
  * `veldwerk report`: report drafts from the command line, one per institution,
  * the overarching one, or all of them, built in a worker thread as in the app.
- * The study is read once for `--all`.
+ * The study is read once for `--all`. Without --template the drafts take the
+ * study's house style.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,6 +26,7 @@ export const REPORT_USAGE = `  veldwerk report <bestand> --institution <naam> --
   veldwerk report <bestand> --all --out-dir <map> [opties]
       opties: [--appendix] [--no-memos] [--min-quotes <n>] [--chapters <lijst>] [--names-file <pad>]
               [--template <sjabloon.docx>] [--date <JJJJ-MM-DD>] [--fast] [--outline] [--json]
+      zonder --template krijgen de concepten de huisstijl van het onderzoek (te kiezen in Rapport… in de app)
   veldwerk report --write-template <pad.docx>`;
 
 const OPTIONS = {

@@ -11,6 +11,7 @@ import type { Study } from '../study/study';
 import { outlineOf, reportFileName, type ReportModel, type ReportOptions, type ReportOutline } from '../../shared/report-model';
 import { institutionModelFromData, overallModelFromData } from './build-model';
 import { readStudyData, type StudyData } from './study-data';
+import { reportStyles } from './study-template';
 import { writeReportDocx, type WriteProgress } from './write-docx';
 
 export type ReportScope = { institutionId: string } | { overall: true };
@@ -34,6 +35,7 @@ export interface GeneratedReport {
 }
 
 export interface GenerateOptions extends ReportOptions {
+  /** A template .docx to take the styles from, instead of the study's house style (the CLI's --template). */
   templatePath?: string | undefined;
   /** Lay out the pages to fill in the table of contents' page numbers (default true; slower). */
   tocPageNumbers?: boolean | undefined;
@@ -52,7 +54,8 @@ export async function generateReport(
 ): Promise<GeneratedReport> {
   onProgress?.({ done: 0, total: 0, message: 'Gegevens verzamelen' });
   const model = reportModelFromData(data ?? readStudyData(study, options.privacyNames ?? []), scope, options);
-  const bytes = await writeReportDocx(model, { templatePath: options.templatePath, pageNumbers: options.tocPageNumbers, onProgress });
+  const styles = await reportStyles(study, options.templatePath);
+  const bytes = await writeReportDocx(model, { styles, pageNumbers: options.tocPageNumbers, onProgress });
   return { fileName: reportFileName(model), data: bytes, outline: outlineOf(model) };
 }
 

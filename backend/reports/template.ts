@@ -10,8 +10,9 @@
  * name and given the ids the writer uses. Styles the template lacks are taken
  * from the house style, and every language setting becomes nl-NL.
  *
- * Not done yet: a study-level template path (the study file would name its own
- * template); today it is this file, or `templatePath` in the writer's options.
+ * Which template a draft takes: `templatePath` in the writer's options (the
+ * CLI's --template), else the house style chosen for the study (see
+ * study-template.ts), else this file.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -119,12 +120,20 @@ export async function templateStyles(path?: string): Promise<string> {
 
 /** Veldwerk's default template: the house style and a page that shows its styles. */
 export async function makeDefaultTemplate(): Promise<Buffer> {
+  return makeTemplateDocx(houseStylesXml());
+}
+
+/**
+ * A template with the given styles (as the writer uses them, see
+ * prepareTemplateStyles) and a page that shows each of them.
+ */
+export async function makeTemplateDocx(styles: string): Promise<Buffer> {
   const p = (style: string, text: string) => new Paragraph({ style, children: [new TextRun(text)] });
   const document = new Document({
     creator: 'Veldwerk',
     title: 'Rapportsjabloon Veldwerk',
     description: 'Sjabloon met de opmaakprofielen van Veldwerk-rapporten',
-    externalStyles: houseStylesXml(),
+    externalStyles: styles,
     sections: [
       {
         children: [

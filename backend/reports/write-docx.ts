@@ -52,6 +52,8 @@ export interface WriteProgress {
 }
 
 export interface WriteOptions {
+  /** The styles to use, prepared (template.ts); when absent, those of `templatePath`. */
+  styles?: string | undefined;
   /** A template .docx whose styles to use; default resources/report/sjabloon.docx. */
   templatePath?: string | undefined;
   onProgress?: ((progress: WriteProgress) => void) | undefined;
@@ -301,7 +303,7 @@ export async function buildReportDocument(model: ReportModel, options: WriteOpti
   let done = 0;
   const report = (message: string) => options.onProgress?.({ done: done++, total, message });
   report('Sjabloon lezen');
-  const styles = await templateStyles(options.templatePath);
+  const styles = options.styles ?? (await templateStyles(options.templatePath));
   const images = await renderImages(model, report);
   report('Document opbouwen');
   setFlagged(model.privacy.flaggedWords);

@@ -15,7 +15,14 @@ const withTombstone = (fields: Record<string, string>) => ({ ...fields, deleted:
 export const ENTITIES = {
   study: {
     table: 'study',
-    fields: withTombstone({ name: 'name', periodStart: 'period_start', periodEnd: 'period_end', ratingScale: 'rating_scale', surveyMinGroup: 'survey_min_group' }),
+    fields: withTombstone({
+      name: 'name',
+      periodStart: 'period_start',
+      periodEnd: 'period_end',
+      ratingScale: 'rating_scale',
+      surveyMinGroup: 'survey_min_group',
+      reportTemplate: 'report_template',
+    }),
   },
   institution: { table: 'institution', fields: withTombstone({ name: 'name' }) },
   inspector: { table: 'inspector', fields: withTombstone({ name: 'name', initials: 'initials' }) },

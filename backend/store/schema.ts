@@ -219,6 +219,12 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX survey_question_survey ON survey_question (survey_id);
   `,
+  /* 6: the house style of report drafts, chosen for the whole study */ `
+  -- JSON {"fileName", "styles"}: the chosen template's name and its styles
+  -- part (word/styles.xml), so the choice travels with the change log to the
+  -- whole team. Null: Veldwerk's standard house style.
+  ALTER TABLE study ADD COLUMN report_template TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { CODE_KINDS, MEASURES, ROLES, SOURCE_TYPES, VALENCES } from '../vocabulary';
 import { MEMO_TARGETS } from './types';
-import type { ReportGenerated, ReportSaved } from './types';
+import type { ReportGenerated, ReportSaved, ReportTemplateInfo, TemplateSaved } from './types';
 import type { ChapterKey, ReportOutline } from '../report-model';
 import { SURVEY_COLUMN_KINDS } from '../survey';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
@@ -343,6 +343,16 @@ export const contract = {
   ),
   /** Desktop: save a generated draft where the user chooses, and open it in the word processor when asked. */
   'report.save': call<ReportSaved>()(z.object({ reportId: z.string().uuid(), open: z.boolean().default(true) })),
+  /** The house style of the study's drafts. */
+  'report.template': call<ReportTemplateInfo>()(z.object({})),
+  /**
+   * Choose the house style for the whole study: a staged template (.docx or
+   * .dotx, see files.stage), or null for Veldwerk's standard. A file that is
+   * no usable template is refused and changes nothing.
+   */
+  'report.setTemplate': call<ReportTemplateInfo>()(z.object({ stagedId: z.string().uuid().nullable() })),
+  /** Veldwerk's standard template, to edit in Word and choose again: saved (desktop) or downloaded (browser). */
+  'report.saveTemplate': call<TemplateSaved>()(z.object({ open: z.boolean().default(true) })),
 } as const;
 
 export type Contract = typeof contract;

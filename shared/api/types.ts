@@ -587,3 +587,20 @@ export interface ReportSaved {
   path: string | null;
   opened: boolean;
 }
+
+/** The house style of the study's report drafts: the chosen template's file name, or null for Veldwerk's standard. */
+export interface ReportTemplateInfo {
+  fileName: string | null;
+}
+
+/**
+ * The standard template, to edit in Word (`report.saveTemplate`). Desktop: saved
+ * where the user chose (path null when cancelled) and opened when asked.
+ * Browser host: to download from `downloadUrl` (add the access token as `?token=`).
+ */
+export interface TemplateSaved {
+  fileName: string;
+  path: string | null;
+  opened: boolean;
+  downloadUrl: string | null;
+}
