@@ -1,20 +1,21 @@
 /**
  * "Rapportconcept maken": choose the report (per institution or overarching),
- * the institutions, the chapters, memos and appendix, and the minimum number
- * of codings for quotes; see the outline with its counts while choosing; make
- * the draft(s) with a progress bar; then save and open them (desktop) or
- * download them (browser).
+ * the institutions, the chapters, memos and appendix, the minimum number of
+ * codings for quotes and the study's house style; see the outline with its
+ * counts while choosing; make the draft(s) with a progress bar; then save and
+ * open them (desktop) or download them (browser).
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReportGenerated } from '../../shared/api/types';
 import type { ChapterKey, ReportOptions, ReportOutline } from '../../shared/report-model';
-import { takeAccessToken } from '../api/access-token';
 import { api, errorMessage, onProgress } from '../api/client';
 import { useFramework } from '../framework/framework-store';
 import { selectInstitutions, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { Dialog } from '../ui/Dialog';
 import { ProgressBar } from '../ui/ProgressBar';
+import { downloadHref } from './download';
+import { HouseStyleField } from './HouseStyleField';
 import './reports.css';
 
 type Kind = 'instelling' | 'overkoepelend';
@@ -204,6 +205,8 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
             </label>
             <MinCodings value={minCodings} onChange={setMinCodings} disabled={busy} />
           </fieldset>
+
+          <HouseStyleField disabled={busy} />
         </div>
 
         <section className="report-outline" aria-label={nl.reports.outline} aria-live="polite" data-testid="report-outline">
@@ -268,12 +271,6 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
       </footer>
     </Dialog>
   );
-}
-
-/** The download address with this run's access token (the browser host checks it on downloads). */
-function downloadHref(url: string): string {
-  const token = takeAccessToken();
-  return token ? `${url}?token=${encodeURIComponent(token)}` : url;
 }
 
 function CheckList({

@@ -657,6 +657,23 @@ export const nl = {
     savedAt: (path: string) => `Opgeslagen: ${path}`,
     openFailed: 'Opgeslagen, maar het openen in de tekstverwerker lukte niet.',
     size: (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('nl-NL')} kB`,
+    houseStyle: {
+      legend: 'Huisstijl',
+      standard: 'Standaardhuisstijl van Veldwerk',
+      custom: (fileName: string) => `Eigen sjabloon: ${fileName}`,
+      hint: 'Geldt voor alle rapportconcepten van dit onderzoek en gaat met de bundels mee naar het team. Veldwerk neemt van het sjabloon alleen de opmaakprofielen over: lettertypen, kleuren, koppen, bijschriften en kaders.',
+      choose: 'Eigen sjabloon kiezen…',
+      chooseOther: 'Ander sjabloon kiezen…',
+      useStandard: 'Standaardhuisstijl gebruiken',
+      saveStandard: 'Standaardsjabloon opslaan…',
+      downloadStandard: 'Standaardsjabloon downloaden',
+      saveStandardHint: 'Om in Word aan te passen en daarna als eigen sjabloon te kiezen',
+      checking: 'Sjabloon controleren…',
+      changing: 'Huisstijl wijzigen…',
+      saving: 'Standaardsjabloon maken…',
+      saved: (path: string) => `Opgeslagen: ${path}. Pas de opmaakprofielen aan in Word, bewaar het bestand en kies het hier als eigen sjabloon.`,
+      downloaded: 'Pas de opmaakprofielen van het gedownloade sjabloon aan in Word, bewaar het en kies het hier als eigen sjabloon.',
+    },
   },
 
   team: {

@@ -1,15 +1,21 @@
 /**
  * The report dialog as a report writer meets it, on the demo study in a real
  * browser through the browser host: opened from the top bar, the outline with
- * its counts follows the choices, a draft is made with a progress bar and
- * downloaded as a Word file.
+ * its counts follows the choices, the house style is taken from a template
+ * the writer uploads (a broken one is refused), a draft is made with a
+ * progress bar and downloaded as a Word file in that house style.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { organisationTemplate } from '../fixtures/make-template';
 import { startServe } from '../helpers/cli';
+import { docxParts, styleElement } from '../helpers/docx-parts';
 import { tempDir } from '../helpers/temp-study';
 import { launchChromium } from './browser';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const dir = tempDir('veldwerk-e2e-report-');
 let browser: Browser;
@@ -21,6 +27,26 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** The house style: the standard template downloads, a broken template is refused, the organisation's is taken. */
+async function chooseHouseStyle(page: Page): Promise<void> {
+  const dialog = page.getByTestId('report-dialog');
+  const current = page.getByTestId('report-house-style');
+  await expect.poll(() => current.textContent(), { timeout: 10_000 }).toBe('Standaardhuisstijl van Veldwerk');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Standaardsjabloon downloaden' }).click()]);
+  expect(download.suggestedFilename()).toBe('Rapportsjabloon Veldwerk.docx');
+  expect(readFileSync((await download.path())!).subarray(0, 2).toString()).toBe('PK');
+
+  const input = page.getByTestId('report-template-input');
+  await input.setInputFiles({ name: 'kapot.docx', mimeType: DOCX_TYPE, buffer: Buffer.from('Dit is geen Word-document.') });
+  await expect.poll(() => page.getByTestId('report-house-style-error').textContent(), { timeout: 10_000 }).toBe('Het rapportsjabloon is geen geldig Word-document.');
+  expect(await current.textContent()).toBe('Standaardhuisstijl van Veldwerk');
+
+  await input.setInputFiles({ name: 'Huisstijl Inspectie.docx', mimeType: DOCX_TYPE, buffer: organisationTemplate() });
+  await expect.poll(() => current.textContent(), { timeout: 10_000 }).toBe('Eigen sjabloon: Huisstijl Inspectie.docx');
+  expect(await page.getByTestId('report-house-style-error').count()).toBe(0);
+}
 
 async function exerciseDialog(page: Page): Promise<void> {
   const dialog = page.getByTestId('report-dialog');
@@ -34,6 +60,7 @@ async function exerciseDialog(page: Page): Promise<void> {
   await expect.poll(async () => outline.getByText('Oorzaken', { exact: true }).count(), { timeout: 10_000 }).toBe(0);
   await dialog.getByRole('checkbox', { name: /Verantwoording/ }).check();
   await outline.getByText('Bijlage: verantwoording (intern)').waitFor();
+  await chooseHouseStyle(page);
 
   await page.getByTestId('report-generate').click();
   await page.getByTestId('report-progress').waitFor();
@@ -44,11 +71,19 @@ async function exerciseDialog(page: Page): Promise<void> {
   const fetched = await page.evaluate(async (address) => {
     const response = await fetch(address!);
     const bytes = new Uint8Array(await response.arrayBuffer());
-    return { status: response.status, type: response.headers.get('content-type'), start: String.fromCharCode(bytes[0]!, bytes[1]!), size: bytes.length };
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return { status: response.status, type: response.headers.get('content-type'), base64: btoa(binary) };
   }, href);
-  expect(fetched).toMatchObject({ status: 200, start: 'PK' });
+  expect(fetched.status).toBe(200);
   expect(fetched.type).toContain('wordprocessingml');
-  expect(fetched.size).toBeGreaterThan(50_000);
+  const draft = Buffer.from(fetched.base64, 'base64');
+  expect(draft.subarray(0, 2).toString()).toBe('PK');
+  expect(draft.byteLength).toBeGreaterThan(50_000);
+  // In the chosen house style: the organisation's font and colour on the chapter headings.
+  const heading = styleElement((await docxParts(draft)).get('word/styles.xml')!, 'Heading1');
+  expect(heading).toContain('w:ascii="Georgia"');
+  expect(heading).toContain('w:val="8B1A1A"');
 }
 
 describe('report dialog end to end', () => {
