@@ -271,7 +271,7 @@ function DisagreementCard({ item, report }: { item: Disagreement; report: Agreem
     { coderId: item.coderB, side: item.b },
   ];
   return (
-    <li className="disagreement-card" data-testid="team-disagreement">
+    <li className="disagreement-card" data-testid="team-disagreement" data-disagreement-id={item.id}>
       <header className="conflict-header">
         <span className="conflict-kind">{item.codeName}</span>
         <h4 className="conflict-title">{item.sourceTitle}</h4>
@@ -293,6 +293,7 @@ function DisagreementCard({ item, report }: { item: Disagreement; report: Agreem
               className="small"
               disabled={busy !== null}
               data-testid="team-adopt"
+              data-coder-id={coderId}
               onClick={() => void adopt(item.id, coderId)}
             >
               {text.adopt(coderName(report, coderId))}
