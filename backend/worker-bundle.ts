@@ -5,12 +5,12 @@
  * the same way from the source tree (tests), from dist/ (CLI, browser host)
  * and inside the packaged app.
  *
- * In the packaged app the path lies inside app.asar. Electron (since 17.3)
- * gives worker threads the same asar support as the main process, so the
- * worker starts from there and resolves its dependencies (better-sqlite3,
- * docx, …) from the archive's node_modules; electron-builder.yml unpacks
- * dist/workers/ as well, and Electron reads unpacked files through the same
- * asar path.
+ * In the packaged app the path lies inside app.asar. This relies on the
+ * asar support Electron gives worker threads (since Electron 17.3): the
+ * worker starts from that path and resolves its dependencies (better-sqlite3,
+ * docx, …) from the archive's node_modules. electron-builder.yml unpacks
+ * dist/workers/ as well; Electron reads unpacked files through the same asar
+ * path. No test runs a packaged app, so this path is not exercised here.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
