@@ -12,7 +12,7 @@ import { useFramework } from '../framework/framework-store';
 import { nl } from '../text/nl';
 import { Button } from '../ui/Button';
 import { useCodings } from './coding-store';
-import { useCodingUi, type PendingSelection } from './coding-ui-store';
+import { cardPosition, useCodingUi, type PendingSelection } from './coding-ui-store';
 import { filterItems, itemForDigit, paletteItems, type PaletteItem } from './palette-items';
 import { clearDocumentSelection } from './selection';
 
@@ -146,7 +146,7 @@ function Palette({ selection }: { selection: PendingSelection }) {
       data-testid="code-palette"
       role="dialog"
       aria-label={nl.coding.paletteLabel}
-      style={{ left: selection.anchor.x, top: selection.anchor.y }}
+      style={cardPosition(selection.anchor)}
       onKeyDown={onFieldKeyDown}
       onMouseDown={(event) => {
         // Keep the document selection (and focus) while the mouse works in the palette.

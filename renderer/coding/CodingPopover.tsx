@@ -15,7 +15,7 @@ import { selectInspectors, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { Button } from '../ui/Button';
 import { isPendingId, useCodings } from './coding-store';
-import { useCodingUi, type Anchor } from './coding-ui-store';
+import { cardPosition, useCodingUi, type Anchor } from './coding-ui-store';
 import { paletteItems } from './palette-items';
 import { clearDocumentSelection } from './selection';
 
@@ -94,7 +94,7 @@ function Popover({ coding, anchor }: { coding: Coding; anchor: Anchor }) {
       data-coding-id={coding.id}
       role="dialog"
       aria-label={nl.coding.popoverLabel(code?.name ?? nl.coding.unknownCode)}
-      style={{ left: anchor.x, top: anchor.y }}
+      style={cardPosition(anchor)}
     >
       <div className="popover-head">
         <span className="palette-swatch" style={{ backgroundColor: code?.color ?? '#8a94a1' }} />

@@ -2,7 +2,8 @@
  * Handles at both ends of the selected coding: drag one to move that end (the
  * highlight follows while dragging; the change is stored on release), or focus
  * it and use ← → (Ctrl: a word at a time; stored after a short pause).
- * Placed over the page, measured from the coding's highlight pieces.
+ * Placed over the page, measured from the coding's highlight pieces, and
+ * measured again whenever the page changes size.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import type { Coding } from '../../shared/api/types';
@@ -46,10 +47,14 @@ export function ResizeHandles({ pageRef, textRef }: { pageRef: RefObject<HTMLEle
   }, [coding, pageRef, textRef]);
 
   useLayoutEffect(measure, [measure, index]);
+  // The text re-wraps when the window or a pane handle changes the page's width, and moves when chunks above it are drawn.
   useEffect(() => {
-    window.addEventListener('resize', measure);
-    return () => window.removeEventListener('resize', measure);
-  }, [measure]);
+    const page = pageRef.current;
+    if (!page || !coding) return;
+    const observer = new ResizeObserver(() => measure());
+    observer.observe(page);
+    return () => observer.disconnect();
+  }, [measure, pageRef, coding]);
 
   if (!coding || !places || isPendingId(coding.id)) return null;
 

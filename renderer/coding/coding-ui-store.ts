@@ -13,6 +13,17 @@ export interface Anchor {
   y: number;
 }
 
+/** Width of the palette and the popover (`.floating-card` in coding.css). */
+export const CARD_WIDTH = 320;
+
+/**
+ * Where a palette or popover sits: at its anchor, but inside the page even
+ * when the page got narrower after it opened (a pane made wider).
+ */
+export function cardPosition(anchor: Anchor): { left: string; top: number } {
+  return { left: `clamp(0px, ${anchor.x}px, 100% - ${CARD_WIDTH}px)`, top: anchor.y };
+}
+
 export interface PendingSelection {
   span: Span;
   anchor: Anchor;

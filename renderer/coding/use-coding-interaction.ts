@@ -12,7 +12,7 @@ import { useEffect, type RefObject } from 'react';
 import type { SourceDocument } from '../../shared/api/types';
 import { useFramework } from '../framework/framework-store';
 import { useCodings } from './coding-store';
-import { useCodingUi, type Anchor } from './coding-ui-store';
+import { CARD_WIDTH, useCodingUi, type Anchor } from './coding-ui-store';
 import { itemForDigit, paletteItems } from './palette-items';
 import { clearDocumentSelection, currentSelectionSpan, showPendingHighlight, type Span } from './selection';
 
@@ -21,7 +21,7 @@ const PALETTE_GAP = 6;
 
 function relativeTo(page: HTMLElement, x: number, y: number): Anchor {
   const origin = page.getBoundingClientRect();
-  return { x: Math.max(0, Math.min(x - origin.left, page.clientWidth - 320)), y: y - origin.top };
+  return { x: Math.max(0, Math.min(x - origin.left, page.clientWidth - CARD_WIDTH)), y: y - origin.top };
 }
 
 function isEditable(target: EventTarget | null): boolean {

@@ -5,7 +5,8 @@
  * until the reader comes near (`rendered` false: an empty block of the
  * estimated height). Only the chunk holding the highlight gets a `mark`, and a
  * chunk re-renders only when the coding pieces of one of its own lines
- * changed; inside it, only those lines re-render.
+ * changed; inside it, only those lines re-render. The estimate follows the
+ * width of the text column (`charsPerLine`), which the panes' handles change.
  */
 import { memo } from 'react';
 import type { LinePiece } from '../coding/coding-index';
@@ -24,10 +25,13 @@ interface DocumentChunkProps {
   byLine: ReadonlyArray<readonly LinePiece[] | undefined>;
   /** False while the chunk is far from view: its lines are not built yet. */
   rendered: boolean;
+  /** About how many characters fit on a line now, for the estimated height. */
+  charsPerLine: number;
 }
 
 function sameChunk(previous: DocumentChunkProps, next: DocumentChunkProps): boolean {
   if (previous.chunk !== next.chunk || previous.mark !== next.mark || previous.rendered !== next.rendered) return false;
+  if (previous.charsPerLine !== next.charsPerLine) return false;
   if (previous.byLine === next.byLine || !next.rendered) return true;
   const end = next.chunk.firstLine + next.chunk.lines.length;
   for (let index = next.chunk.firstLine; index < end; index++) {
@@ -36,8 +40,8 @@ function sameChunk(previous: DocumentChunkProps, next: DocumentChunkProps): bool
   return true;
 }
 
-export const DocumentChunk = memo(function DocumentChunk({ chunk, mark, byLine, rendered }: DocumentChunkProps) {
-  const estimate = estimateChunkHeight(chunk);
+export const DocumentChunk = memo(function DocumentChunk({ chunk, mark, byLine, rendered, charsPerLine }: DocumentChunkProps) {
+  const estimate = estimateChunkHeight(chunk, charsPerLine);
   if (!rendered) {
     return <section className="doc-chunk pending" data-chunk-start={chunk.start} style={{ height: estimate }} aria-hidden="true" />;
   }

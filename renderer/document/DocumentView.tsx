@@ -21,7 +21,7 @@ import { DocumentChunk, type ChunkMark } from './DocumentChunk';
 import './document.css';
 import { DocumentHeader } from './DocumentHeader';
 import { useDocument, type JumpTarget } from './document-store';
-import { lineIndexAt, type DocLayout } from './layout';
+import { charsPerLineAt, DEFAULT_CHARS_PER_LINE, lineIndexAt, type DocLayout } from './layout';
 
 export function DocumentView() {
   const document = useDocument((store) => store.document);
@@ -38,6 +38,8 @@ export function DocumentView() {
   const mark = useMemo(() => (layout && target ? markFor(layout, target) : null), [layout, target]);
   const markedChunkStart = useMemo(() => (layout && mark ? chunkStartFor(layout, mark.lineStart) : null), [layout, mark]);
   const rendered = useRenderedChunks(layout, scrollerRef, textRef);
+  const charsPerLine = useCharsPerLine(layout, textRef);
+  useReadingPosition(layout, scrollerRef, textRef);
   // The chunk holding a search hit is built at once (and stays built), so the hit can be scrolled to.
   if (markedChunkStart !== null) rendered.add(markedChunkStart);
   useCodingInteraction(document, textRef, pageRef);
@@ -77,6 +79,7 @@ export function DocumentView() {
                   byLine={byLine}
                   mark={chunk.start === markedChunkStart ? mark : null}
                   rendered={rendered.has(chunk.start)}
+                  charsPerLine={charsPerLine}
                 />
               ))}
             </div>
@@ -128,6 +131,110 @@ function useRenderedChunks(
     return () => observer.disconnect();
   }, [layout, rendered, scrollerRef, textRef]);
   return rendered;
+}
+
+/** How long the text column's width must hold before the estimates follow it (a pane drag moves it every frame). */
+const WIDTH_SETTLE_MS = 150;
+
+/**
+ * About how many characters fit on a line of the text column, for the
+ * heights of chunks not drawn yet. Follows the column's width (window size,
+ * pane handles) once it has settled, so a drag re-renders nothing; the
+ * browser re-wraps the drawn lines by itself and skips the chunks off screen.
+ */
+function useCharsPerLine(layout: DocLayout | null, textRef: RefObject<HTMLElement | null>): number {
+  const [charsPerLine, setCharsPerLine] = useState(DEFAULT_CHARS_PER_LINE);
+  useEffect(() => {
+    const text = textRef.current;
+    if (!layout || !text) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Width 0: the coding view is hidden behind another view; keep the last estimate.
+    const follow = () => text.clientWidth > 0 && setCharsPerLine(charsPerLineAt(text.clientWidth));
+    follow();
+    const observer = new ResizeObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(follow, WIDTH_SETTLE_MS);
+    });
+    observer.observe(text);
+    return () => {
+      clearTimeout(timer);
+      observer.disconnect();
+    };
+  }, [layout, textRef]);
+  return charsPerLine;
+}
+
+/** Scrolls this long after the text column last changed width are the reader's again. */
+const RESIZE_SETTLE_MS = 250;
+
+/** Where the line at the top of the view is looked for: a few points down from the top edge, in case a gap or margin is there. */
+const TOP_PROBES_PX = [2, 12, 24, 40];
+
+/**
+ * Keeps the passage being read at the top of the view when the text column
+ * changes width (a pane handle, the window). The lines re-wrap, so all text
+ * above the view changes height; and the browser's own scroll anchoring may
+ * pick another line, or keep a long paragraph's first row in place while the
+ * reader was deep inside it. So: remember, on every scroll, which line is at
+ * the top and how far into it (as a fraction of its height), and after a
+ * width change scroll so that the same fraction of that line is at the top
+ * again, before the frame is painted. While the width is changing (a drag),
+ * scrolls are the browser's and this hook's own corrections, not the reader's:
+ * they leave the remembered place alone, so it does not creep.
+ */
+function useReadingPosition(layout: DocLayout | null, scrollerRef: RefObject<HTMLElement | null>, textRef: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    const text = textRef.current;
+    if (!layout || !scroller || !text) return;
+    let anchor: { start: number; fraction: number } | null = null;
+    let width = text.clientWidth;
+    let resizingUntil = 0;
+    let frame = 0;
+
+    const lineAtTop = (): { start: number; fraction: number } | null => {
+      const top = scroller.getBoundingClientRect().top;
+      const column = text.getBoundingClientRect();
+      for (const probe of TOP_PROBES_PX) {
+        const line = document
+          .elementsFromPoint(column.left + column.width / 2, top + probe)
+          .map((element) => element.closest<HTMLElement>('[data-start]'))
+          .find((element) => element !== null && text.contains(element));
+        if (!line) continue;
+        const box = line.getBoundingClientRect();
+        return { start: Number(line.dataset.start), fraction: box.height > 0 ? (top - box.top) / box.height : 0 };
+      }
+      return null;
+    };
+
+    const onScroll = () => {
+      if (performance.now() < resizingUntil) return;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        anchor = scroller.scrollTop > 0 ? lineAtTop() : null;
+      });
+    };
+
+    const observer = new ResizeObserver(() => {
+      const now = text.clientWidth;
+      if (now === width || now === 0) return;
+      width = now;
+      resizingUntil = performance.now() + RESIZE_SETTLE_MS;
+      cancelAnimationFrame(frame);
+      const line = anchor && text.querySelector<HTMLElement>(`[data-start="${anchor.start}"]`);
+      if (!anchor || !line) return;
+      const box = line.getBoundingClientRect();
+      scroller.scrollTop += box.top + anchor.fraction * box.height - scroller.getBoundingClientRect().top;
+    });
+
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    observer.observe(text);
+    return () => {
+      cancelAnimationFrame(frame);
+      scroller.removeEventListener('scroll', onScroll);
+      observer.disconnect();
+    };
+  }, [layout, scrollerRef, textRef]);
 }
 
 /** Codes and inspectors by id, rebuilt only when the framework or the team changes. */

@@ -95,8 +95,19 @@ export function lineIndexAt(lines: ReadonlyArray<{ start: number }>, offset: num
   return low;
 }
 
+/** Characters on a line of the text column at its widest (708 px of 16 px text). */
+export const DEFAULT_CHARS_PER_LINE = 90;
+/** The average width of a character of the reading text, for estimates. */
+const AVERAGE_CHAR_PX = 7.9;
+
+/** About how many characters fit on a line of the text column when it is `width` pixels wide. */
+export function charsPerLineAt(width: number): number {
+  if (!(width > 0)) return DEFAULT_CHARS_PER_LINE;
+  return Math.max(20, Math.round(width / AVERAGE_CHAR_PX));
+}
+
 /** A rough height for a chunk before it is first drawn, so the scrollbar is about right. */
-export function estimateChunkHeight(chunk: DocChunk, charsPerLine = 90, lineHeight = 27): number {
+export function estimateChunkHeight(chunk: DocChunk, charsPerLine = DEFAULT_CHARS_PER_LINE, lineHeight = 27): number {
   const rows = chunk.lines.reduce((sum, line) => sum + Math.max(1, Math.ceil(line.text.length / charsPerLine)), 0);
   return rows * lineHeight + (chunk.pageMarker ? 48 : 0);
 }
