@@ -22,6 +22,8 @@ const TABS: Array<{ tab: PanelTab; label: string; testId: string }> = [
   { tab: 'review', label: nl.side.review, testId: 'review-tab' },
 ];
 
+export const SIDE_PANE_ID = 'side-pane';
+
 export function SidePanel() {
   const sideTab = useUi((store) => store.sideTab);
   const showSideTab = useUi((store) => store.showSideTab);
@@ -57,7 +59,7 @@ export function SidePanel() {
   };
 
   return (
-    <aside className="pane side-pane" aria-label={nl.side.tabsLabel}>
+    <aside className="pane side-pane" id={SIDE_PANE_ID} aria-label={nl.side.tabsLabel}>
       <div className="tabs" role="tablist" aria-label={nl.side.tabsLabel} onKeyDown={onKeyDown}>
         {tabs.map(({ tab, label, testId }) => (
           <button

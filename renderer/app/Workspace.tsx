@@ -3,7 +3,9 @@
  * the evidence matrix, the judgment table, the questionnaire or the team view), plus import
  * panel and drop overlay.
  * The coding panes stay mounted while another view shows, so the open source,
- * its scroll position and the side panel are as they were on return.
+ * its scroll position and the side panel are as they were on return. The
+ * source list and the side panel can be made wider or narrower by the handles
+ * between them and the document.
  */
 import { useEffect, useRef } from 'react';
 import { DocumentView } from '../document/DocumentView';
@@ -16,10 +18,11 @@ import { useJudgments } from '../judgments/judgments-store';
 import { useReview } from '../review/review-store';
 import { DropOverlay } from '../sources/DropOverlay';
 import { ImportPanel } from '../sources/ImportPanel';
-import { SourceList } from '../sources/SourceList';
+import { SOURCE_PANE_ID, SourceList } from '../sources/SourceList';
 import { useSession } from '../study/session-store';
 import { SurveyView } from '../survey/SurveyView';
-import { SidePanel } from './SidePanel';
+import { PaneHandle, usePaneLayout } from './PaneHandle';
+import { SIDE_PANE_ID, SidePanel } from './SidePanel';
 import './side-panel.css';
 import { TopBar } from './TopBar';
 import { useUi } from './ui-store';
@@ -28,6 +31,7 @@ export function Workspace() {
   const view = useUi((store) => store.view);
   const panesRef = useRef<HTMLDivElement>(null);
   useAnalysisData();
+  usePaneLayout(panesRef);
 
   // A text selection left in the hidden document must not be coded by a number key in another view.
   useEffect(() => {
@@ -41,7 +45,9 @@ export function Workspace() {
       <TopBar />
       <div className="panes" ref={panesRef} hidden={view !== 'coding'}>
         <SourceList />
+        <PaneHandle pane="sources" controls={SOURCE_PANE_ID} />
         <DocumentView />
+        <PaneHandle pane="side" controls={SIDE_PANE_ID} />
         <SidePanel />
       </div>
       {view === 'evidence' && <EvidenceView />}

@@ -13,6 +13,8 @@ import { SourceFilters } from './SourceFilters';
 import { SourceRow } from './SourceRow';
 import { useSources } from './sources-store';
 
+export const SOURCE_PANE_ID = 'source-pane';
+
 export function SourceList() {
   const sources = useSources((store) => store.sources);
   const loaded = useSources((store) => store.loaded);
@@ -61,7 +63,7 @@ export function SourceList() {
   };
 
   return (
-    <nav className="pane source-pane" aria-label={nl.sources.heading}>
+    <nav className="pane source-pane" id={SOURCE_PANE_ID} aria-label={nl.sources.heading}>
       <header className="pane-header">
         <h2>{nl.sources.heading}</h2>
         <ImportButton />

@@ -269,6 +269,13 @@ export const nl = {
     needSource: 'Open eerst een bron.',
   },
 
+  panes: {
+    resizeSources: 'Breedte van de bronnenlijst',
+    resizeSide: 'Breedte van het zijpaneel',
+    width: (pixels: number) => `${pixels.toLocaleString('nl-NL')} pixels breed`,
+    handleHint: 'Sleep of gebruik de pijltjestoetsen om de breedte te wijzigen; dubbelklik voor de standaardbreedte',
+  },
+
   search: {
     label: 'Zoeken in alle bronnen',
     placeholder: 'Zoeken in alle bronnen (Ctrl+F)',
