@@ -41,6 +41,8 @@ interface CodingUi {
   openPopover(codingId: string, anchor: Anchor): void;
   closePopover(): void;
   setReselection(span: Span | null): void;
+  /** Move the open palette and popover to new anchors (the text under them re-wrapped). */
+  moveAnchors(anchors: { palette?: Anchor | undefined; popover?: Anchor | undefined }): void;
 }
 
 let paletteCount = 0;
@@ -68,4 +70,11 @@ export const useCodingUi = create<CodingUi>()((set, get) => ({
     set({ popoverAnchor: null, reselection: null });
   },
   setReselection: (reselection) => set({ reselection }),
+  moveAnchors({ palette, popover }) {
+    const current = get();
+    set({
+      palette: current.palette && palette ? { ...current.palette, anchor: palette } : current.palette,
+      popoverAnchor: current.popoverAnchor && popover ? popover : current.popoverAnchor,
+    });
+  },
 }));

@@ -6,7 +6,8 @@
  * - a click on a highlight or a margin stripe opens that coding's popover; a
  *   click elsewhere in the text closes palette and popover;
  * - a number key with text selected codes it even before the palette shows;
- * - Enter with the caret in a highlight opens its popover.
+ * - Enter with the caret in a highlight opens its popover;
+ * - when the page changes width, palette and popover move with the text.
  */
 import { useEffect, type RefObject } from 'react';
 import type { SourceDocument } from '../../shared/api/types';
@@ -122,12 +123,35 @@ export function useCodingInteraction(
       clearDocumentSelection();
     };
 
+    // The page changed width (a pane handle, the window) and the text re-wrapped: the palette follows the
+    // selection and the popover its coding, instead of staying where they were on the page.
+    let pageWidth = page.clientWidth;
+    const onPageResize = () => {
+      if (page.clientWidth === pageWidth || page.clientWidth === 0) return;
+      pageWidth = page.clientWidth;
+      const ui = useCodingUi.getState();
+      const selectedId = useCodings.getState().selectedId;
+      const piece = ui.popoverAnchor && selectedId ? root.querySelector(`.coding-hl[data-coding-id="${CSS.escape(selectedId)}"]`) : null;
+      const selection = ui.palette ? window.getSelection() : null;
+      const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+      const pieceBox = piece?.getClientRects()[0];
+      const rangeRects = range && root.contains(range.commonAncestorContainer) ? range.getClientRects() : null;
+      const rangeBox = rangeRects?.[rangeRects.length - 1];
+      ui.moveAnchors({
+        popover: pieceBox && relativeTo(page, pieceBox.left, pieceBox.bottom + PALETTE_GAP),
+        palette: rangeBox && relativeTo(page, rangeBox.left, rangeBox.bottom + PALETTE_GAP),
+      });
+    };
+    const pageObserver = new ResizeObserver(onPageResize);
+    pageObserver.observe(page);
+
     root.addEventListener('mousedown', onMouseDown);
     window.addEventListener('mouseup', onMouseUp);
     window.document.addEventListener('selectionchange', onSelectionChange);
     window.addEventListener('keydown', onKeyDown);
     return () => {
       clearTimeout(settleTimer);
+      pageObserver.disconnect();
       root.removeEventListener('mousedown', onMouseDown);
       window.removeEventListener('mouseup', onMouseUp);
       window.document.removeEventListener('selectionchange', onSelectionChange);

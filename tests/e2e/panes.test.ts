@@ -2,8 +2,8 @@
  * The coding view's resizable panes in a real browser, on the demo study:
  * drag the source list's handle and the width holds after a reload; move the
  * side panel's handle with the keyboard and reset it with a double click; the
- * document re-wraps to the new width and keeps the passage being read at the
- * top of the view.
+ * document re-wraps to the new width, keeps the passage being read at the top
+ * of the view, and an open coding popover moves along with its coding.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -164,6 +164,28 @@ describe('resizable panes', () => {
     await waitForValue('pane-handle-side', PANE_LIMITS.side.initial);
     const back = (await lineAtTop())!;
     expect(back.start).toBe(before.start);
+  });
+
+  it('moves an open coding popover along with its coding when the text re-wraps', async () => {
+    const piece = page.locator('.doc-text .coding-hl').first();
+    await piece.scrollIntoViewIfNeeded();
+    await piece.click();
+    const popover = page.getByTestId('coding-popover');
+    await popover.waitFor();
+    const codingId = (await popover.getAttribute('data-coding-id'))!;
+    /** Pixels from the bottom of the coding's first row to the top of the popover. */
+    const gap = () =>
+      page.evaluate((id) => {
+        const row = document.querySelector(`.doc-text .coding-hl[data-coding-id="${id}"]`)!.getClientRects()[0]!;
+        return Math.round(document.querySelector('[data-testid="coding-popover"]')!.getBoundingClientRect().top - row.bottom);
+      }, codingId);
+
+    await dragHandle('pane-handle-side', -150);
+    await waitForValue('pane-handle-side', PANE_LIMITS.side.initial + 150);
+    await waitFor(async () => Math.abs((await gap()) - 6) <= 1, 'de popover staat weer onder zijn codering');
+    await page.keyboard.press('Escape');
+    await popover.waitFor({ state: 'detached' });
+    await page.getByTestId('pane-handle-side').dblclick();
     expect(errors).toEqual([]);
   });
 });
