@@ -1,7 +1,26 @@
-/** The survey tables as HTML tables, in Dutch notation, small groups as "n < 10". */
+/**
+ * The survey tables as HTML tables, in Dutch notation, small groups as "n < 10".
+ * A table is named in full for screen readers (question, split, n); on screen
+ * the block above it carries a short title (`tableTitle`), as the question is
+ * already the view's heading.
+ */
 import { formatMeanNl, formatNumberNl, formatPercentNl, suppressedLabel } from '../../shared/survey';
 import type { SurveyTable } from '../../shared/api/types';
 import { nl } from '../text/nl';
+
+/** The full name of a table: what it counts, how it is split, and n. */
+export function tableLabel(table: SurveyTable): string {
+  if (table.kind === 'distribution') return nl.survey.tableCaption(table.question, table.suppressed ? suppressedLabel(table.minGroup) : nl.survey.answered(table.n));
+  if (table.kind === 'split') return nl.survey.splitCaption(table.question, table.by);
+  return nl.survey.meanCaption(table.mean, table.by);
+}
+
+/** The short title above a table, under the question it belongs to. */
+export function tableTitle(table: SurveyTable): string {
+  if (table.kind === 'distribution') return nl.survey.distributionTitle(table.suppressed ? suppressedLabel(table.minGroup) : nl.survey.answered(table.n));
+  if (table.kind === 'split') return nl.survey.splitTitle(table.by);
+  return nl.survey.meanCaption(table.mean, table.by);
+}
 
 export function SurveyTableView({ table }: { table: SurveyTable }) {
   if (table.kind === 'distribution') return <DistributionTable table={table} />;
@@ -12,8 +31,7 @@ export function SurveyTableView({ table }: { table: SurveyTable }) {
 function DistributionTable({ table }: { table: Extract<SurveyTable, { kind: 'distribution' }> }) {
   const small = suppressedLabel(table.minGroup);
   return (
-    <table className="survey-table" data-testid="survey-table">
-      <caption>{nl.survey.tableCaption(table.question, table.suppressed ? small : nl.survey.answered(table.n))}</caption>
+    <table className="survey-table" data-testid="survey-table" aria-label={tableLabel(table)}>
       <thead>
         <tr>
           <th scope="col">{nl.survey.answer}</th>
@@ -58,8 +76,7 @@ function SplitTable({ table }: { table: Extract<SurveyTable, { kind: 'split' }> 
   const small = suppressedLabel(table.minGroup);
   const answers = table.total.answers.map((answer) => answer.answer);
   return (
-    <table className="survey-table survey-split" data-testid="survey-table">
-      <caption>{nl.survey.splitCaption(table.question, table.by)}</caption>
+    <table className="survey-table survey-split" data-testid="survey-table" aria-label={tableLabel(table)}>
       <thead>
         <tr>
           <th scope="col">{table.by}</th>
@@ -100,8 +117,7 @@ function SplitTable({ table }: { table: Extract<SurveyTable, { kind: 'split' }> 
 function MeanTable({ table }: { table: Extract<SurveyTable, { kind: 'mean' }> }) {
   const small = suppressedLabel(table.minGroup);
   return (
-    <table className="survey-table" data-testid="survey-mean-table">
-      <caption>{nl.survey.meanCaption(table.mean, table.by)}</caption>
+    <table className="survey-table" data-testid="survey-mean-table" aria-label={tableLabel(table)}>
       <thead>
         <tr>
           <th scope="col">{table.by ?? nl.survey.group}</th>

@@ -17,7 +17,7 @@ import { nl } from '../text/nl';
 import { downloadBase64 } from './download';
 import { DistributionChart, MeanChart, SplitChart } from './SurveyCharts';
 import { SurveyImportDialog } from './SurveyImportDialog';
-import { SurveyTableView } from './SurveyTables';
+import { SurveyTableView, tableTitle } from './SurveyTables';
 import { currentSurvey, useSurvey } from './survey-store';
 import './survey.css';
 
@@ -273,6 +273,9 @@ function TableBlock({ table }: { table: SurveyTable }) {
 
   return (
     <section className="survey-block">
+      <h4 className="survey-block-title" data-testid="survey-block-title">
+        {tableTitle(table)}
+      </h4>
       <div className="survey-block-body">
         <div className="survey-table-wrap">
           <SurveyTableView table={table} />
