@@ -267,9 +267,10 @@ function DisagreementCard({ item, report }: { item: Disagreement; report: Agreem
   const busy = useTeam((store) => store.busy);
   const text = nl.team.agreement;
   const sides = [
-    { coderId: item.coderA, side: item.a },
-    { coderId: item.coderB, side: item.b },
+    { coderId: item.coderA, side: item.a, other: item.coderB, otherSide: item.b },
+    { coderId: item.coderB, side: item.b, other: item.coderA, otherSide: item.a },
   ];
+  const initials = (id: string) => coderInitials(report.coders, id);
   return (
     <li className="disagreement-card" data-testid="team-disagreement" data-disagreement-id={item.id}>
       <header className="conflict-header">
@@ -278,7 +279,7 @@ function DisagreementCard({ item, report }: { item: Disagreement; report: Agreem
         {item.a && item.b && <span className="muted">{text.overlap(formatPercent(item.overlap * 100, 0))}</span>}
       </header>
       <div className="conflict-sides">
-        {sides.map(({ coderId, side }) => (
+        {sides.map(({ coderId, side, other, otherSide }) => (
           <div key={coderId} className="conflict-side" data-testid="team-disagreement-side">
             <div className="conflict-side-heading">{coderName(report, coderId)}</div>
             {side ? (
@@ -286,7 +287,7 @@ function DisagreementCard({ item, report }: { item: Disagreement; report: Agreem
                 <q>{side.text}</q>
               </button>
             ) : (
-              <p className="muted not-coded">{text.notCoded(coderInitials(report.coders, coderId))}</p>
+              <p className="muted not-coded">{text.notCoded(initials(coderId))}</p>
             )}
             <button
               type="button"
@@ -294,9 +295,10 @@ function DisagreementCard({ item, report }: { item: Disagreement; report: Agreem
               disabled={busy !== null}
               data-testid="team-adopt"
               data-coder-id={coderId}
+              title={text.adopt(coderName(report, coderId))}
               onClick={() => void adopt(item.id, coderId)}
             >
-              {text.adopt(coderName(report, coderId))}
+              {side && otherSide ? text.adoptAlign(initials(coderId)) : side ? text.adoptAdd(initials(other)) : text.adoptRemove(initials(other))}
             </button>
           </div>
         ))}

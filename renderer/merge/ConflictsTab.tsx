@@ -10,7 +10,7 @@ import { reportError } from '../app/toast-store';
 import { useFramework } from '../framework/framework-store';
 import { selectInspectors, selectInstitutions, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
-import { conflictField, conflictKindLabel, conflictSubject, conflictValue, hlcMoment, isColor, type NameLookup } from './format';
+import { conflictField, conflictKindTag, conflictSubject, conflictValue, hlcMoment, isColor, type NameLookup } from './format';
 import { useTeam } from './team-store';
 
 /** Names for ids in conflict values, from what the renderer already holds. */
@@ -69,7 +69,7 @@ export function ConflictsTab() {
             <ul>
               {resolved.map((conflict) => (
                 <li key={conflict.id} data-testid="team-resolved-conflict">
-                  <span className="conflict-kind">{conflictKindLabel(conflict)}</span> {conflictSubject(conflict)}{' '}
+                  <KindTag conflict={conflict} /> {conflictSubject(conflict)}{' '}
                   <span className="muted">
                     · {conflictField(conflict)} · {text.resolution(conflict.resolution)} ·{' '}
                     {text.now(conflictValue(conflict.field, conflict.current, names))}
@@ -91,7 +91,7 @@ function ConflictCard({ conflict, names }: { conflict: MergeConflict; names: Nam
   return (
     <li className="conflict-card" data-testid="team-conflict" data-conflict-id={conflict.id}>
       <header className="conflict-header">
-        <span className="conflict-kind">{conflictKindLabel(conflict)}</span>
+        <KindTag conflict={conflict} />
         <h4 className="conflict-title" data-testid="team-conflict-title">
           {conflictSubject(conflict)}
         </h4>
@@ -101,6 +101,11 @@ function ConflictCard({ conflict, names }: { conflict: MergeConflict; names: Nam
       <ConflictSides conflict={conflict} names={names} onKeep={(side) => void resolve(conflict.id, side)} disabled={busy !== null} />
     </li>
   );
+}
+
+function KindTag({ conflict }: { conflict: MergeConflict }) {
+  const tag = conflictKindTag(conflict);
+  return tag ? <span className="conflict-kind">{tag}</span> : null;
 }
 
 /** Both values of a conflict side by side; with `onKeep`, a "Deze houden" button under each. */

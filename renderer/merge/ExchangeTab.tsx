@@ -1,4 +1,4 @@
-/** "Uitwisselen": where this copy stands, and the three exchange actions plus undoing a merge. */
+/** "Uitwisselen": where this copy stands (with undoing the last merge next to its backup), and the three exchange actions. */
 import { selectCurrentInspector, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { formatMoment } from './format';
@@ -6,8 +6,6 @@ import { useTeam } from './team-store';
 
 export function ExchangeTab() {
   const openDialog = useTeam((store) => store.openDialog);
-  const status = useTeam((store) => store.status);
-  const backupAt = status?.backupPath ? (formatMoment(status.backupAt) ?? '?') : null;
   return (
     <div className="team-exchange">
       <StatusCard />
@@ -16,9 +14,6 @@ export function ExchangeTab() {
         <ActionCard intro={nl.team.actions.copyIntro} label={nl.team.actions.copy} testId="team-copy" onClick={() => openDialog('copy')} />
         <ActionCard intro={nl.team.actions.exportIntro} label={nl.team.actions.export} testId="team-export" onClick={() => openDialog('export')} primary />
         <ActionCard intro={nl.team.actions.importIntro} label={nl.team.actions.import} testId="team-import" onClick={() => openDialog('import')} primary />
-        {backupAt && (
-          <ActionCard intro={nl.team.actions.undoIntro(backupAt)} label={nl.team.actions.undo} testId="team-undo" onClick={() => openDialog('undo')} />
-        )}
       </div>
     </div>
   );
@@ -38,6 +33,7 @@ function ActionCard(props: { intro: string; label: string; testId: string; onCli
 function StatusCard() {
   const status = useTeam((store) => store.status);
   const showTab = useTeam((store) => store.showTab);
+  const openDialog = useTeam((store) => store.openDialog);
   const inspector = useSession(selectCurrentInspector);
   const replicaId = useSession((store) => store.session?.study?.replicaId ?? '');
   const text = nl.team.status;
@@ -78,9 +74,13 @@ function StatusCard() {
         <dt>{text.backup}</dt>
         <dd data-testid="team-status-backup">
           {!status ? nl.common.loading : status.backupPath ? (
-            <>
-              {text.backupAt(formatMoment(status.backupAt) ?? '?')} <span className="muted path-text">{status.backupPath}</span>
-            </>
+            <div className="team-backup">
+              <span>{text.backupAt(formatMoment(status.backupAt) ?? '?')}</span>
+              <button type="button" className="small" data-testid="team-undo" title={nl.team.actions.undoHint} onClick={() => openDialog('undo')}>
+                {nl.team.actions.undo}
+              </button>
+              <span className="muted path-text team-backup-path">{status.backupPath}</span>
+            </div>
           ) : (
             text.noBackup
           )}

@@ -185,44 +185,48 @@ function PreviewSummary({ preview }: { preview: BundlePreview }) {
 
 function PreviewTable({ preview }: { preview: BundlePreview }) {
   const text = nl.team.import;
+  const other = preview.perKind.other;
   return (
-    <table className="team-table preview-table" aria-label={text.tableLabel} data-testid="team-preview-table">
-      <thead>
-        <tr>
-          <th scope="col">{text.kind}</th>
-          {COLUMNS.map((column) => (
-            <th key={column} scope="col" className="num">
-              {text.columns[column]}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {previewRows(preview.perKind).map(({ kind, counts }) => {
-          const empty = COLUMNS.every((column) => counts[column] === 0);
-          return (
-            <tr key={kind} className={empty ? 'empty-row' : undefined} data-testid="team-preview-row" data-kind={kind}>
-              <th scope="row">{text.kinds[kind]}</th>
-              {COLUMNS.map((column) => (
-                <td key={column} className={`num ${column === 'conflicts' && counts.conflicts > 0 ? 'warn' : ''}`}>
-                  {formatCount(counts[column])}
-                </td>
-              ))}
-            </tr>
-          );
-        })}
-      </tbody>
-      <tfoot>
-        <tr data-testid="team-preview-total">
-          <th scope="row">{text.total}</th>
-          {COLUMNS.map((column) => (
-            <td key={column} className="num">
-              {formatCount(preview.totals[column])}
-            </td>
-          ))}
-        </tr>
-      </tfoot>
-    </table>
+    <>
+      <table className="team-table preview-table" aria-label={text.tableLabel} data-testid="team-preview-table">
+        <thead>
+          <tr>
+            <th scope="col">{text.kind}</th>
+            {COLUMNS.map((column) => (
+              <th key={column} scope="col" className="num">
+                {text.columns[column]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {previewRows(preview.perKind).map(({ kind, counts }) => {
+            const empty = COLUMNS.every((column) => counts[column] === 0);
+            return (
+              <tr key={kind} className={empty ? 'empty-row' : undefined} data-testid="team-preview-row" data-kind={kind}>
+                <th scope="row">{text.kinds[kind]}</th>
+                {COLUMNS.map((column) => (
+                  <td key={column} className={`num ${column === 'conflicts' && counts.conflicts > 0 ? 'warn' : ''}`}>
+                    {formatCount(counts[column])}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr data-testid="team-preview-total">
+            <th scope="row">{text.total}</th>
+            {COLUMNS.map((column) => (
+              <td key={column} className="num">
+                {formatCount(preview.totals[column])}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+      {COLUMNS.some((column) => other[column] > 0) && <p className="muted team-table-note">{text.otherNote}</p>}
+    </>
   );
 }
 

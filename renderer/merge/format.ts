@@ -82,11 +82,16 @@ export function conflictField(conflict: Pick<MergeConflict, 'label' | 'field'>):
   return at > 0 ? conflict.label.slice(at + 2) : conflict.field;
 }
 
-
 /** What kind of thing a conflict is about, as a short Dutch tag. */
 export function conflictKindLabel(conflict: Pick<MergeConflict, 'entity'>): string {
   const kinds: Record<string, string> = nl.team.conflicts.entityKinds;
   return kinds[conflict.entity] ?? nl.team.import.kinds.other;
+}
+
+/** The tag to show before the subject, or null where the subject already starts with it ("Instelling GI Noord"). */
+export function conflictKindTag(conflict: Pick<MergeConflict, 'entity' | 'label'>): string | null {
+  const kind = conflictKindLabel(conflict);
+  return conflictSubject(conflict).toLocaleLowerCase('nl').startsWith(kind.toLocaleLowerCase('nl')) ? null : kind;
 }
 
 /** Names to show for ids in conflict values. */

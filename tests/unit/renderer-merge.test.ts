@@ -6,6 +6,7 @@ import { MERGE_KINDS, type MergeConflict, type MergeKindCounts } from '../../sha
 import {
   conflictField,
   conflictKindLabel,
+  conflictKindTag,
   conflictSubject,
   conflictValue,
   formatKappa,
@@ -125,6 +126,12 @@ describe('conflicts in words', () => {
     expect(conflictKindLabel({ entity: 'institution' })).toBe('Instelling');
     expect(conflictKindLabel({ entity: 'coding' })).toBe('Codering');
     expect(conflictKindLabel({ entity: 'iets-nieuws' })).toBe('Overig');
+  });
+
+  it('leaves the tag out where the subject already names the kind', () => {
+    expect(conflictKindTag({ entity: 'institution', label: 'Instelling GI Noord: naam' })).toBeNull();
+    expect(conflictKindTag({ entity: 'judgment', label: 'Oordeel Participatie bij GI Noord: oordeel' })).toBeNull();
+    expect(conflictKindTag({ entity: 'reviewAnswer', label: 'Dossiervraag "Plan binnen 6 weken?" bij Dossier 12: antwoord' })).toBe('Dossieranalyse');
   });
 
   it('shows ids as names and flags as words', () => {
