@@ -24,7 +24,7 @@ export function TopBar() {
     <header className="top-bar">
       <span className="app-name">{nl.appName}</span>
       <div className="study-heading">
-        <h1 className="study-name truncate">{study.name}</h1>
+        <h1 className="study-name truncate" title={study.name}>{study.name}</h1>
         <span className="study-period">{nl.topBar.period(study.periodStart, study.periodEnd)}</span>
       </div>
       <ViewSwitcher />
