@@ -4,15 +4,17 @@
  * derivation takes a second or two on purpose), then the saved path (desktop)
  * or a download (browser).
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { BundleExportResult } from '../../shared/api/types';
-import { api, errorMessage, onProgress } from '../api/client';
+import { api, errorMessage } from '../api/client';
 import { nl } from '../text/nl';
 import { Dialog } from '../ui/Dialog';
-import { Field } from '../ui/Field';
+import { startDownload } from '../ui/download';
+import { useJobProgress } from '../ui/job-progress';
 import { ProgressBar } from '../ui/ProgressBar';
 import { formatMoment, passphraseProblem } from './format';
-import { bundleDownloadHref, startDownload } from './paths';
+import { PassphraseField } from './PassphraseField';
+import { bundleDownloadHref } from './paths';
 import { useTeam } from './team-store';
 
 export function ExportDialog() {
@@ -21,13 +23,11 @@ export function ExportDialog() {
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [all, setAll] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<BundleExportResult | null>(null);
-  const stopListening = useRef<(() => void) | null>(null);
+  const job = useJobProgress('bundel');
+  const busy = job.busy;
   const text = nl.team.export;
-
-  useEffect(() => () => stopListening.current?.(), []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -37,14 +37,9 @@ export function ExportDialog() {
       setError(problem);
       return;
     }
-    const jobId = `bundel-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     setError(null);
-    setBusy(text.busy);
-    stopListening.current = onProgress((progress) => {
-      if (progress.jobId === jobId && progress.message) setBusy(progress.message);
-    });
     try {
-      const made = await api['bundle.export']({ passphrase, all, jobId });
+      const made = await job.run(text.busy, (jobId) => api['bundle.export']({ passphrase, all, jobId }));
       setResult(made);
       setPassphrase('');
       setRepeat('');
@@ -52,10 +47,6 @@ export function ExportDialog() {
       void useTeam.getState().loadStatus();
     } catch (failure) {
       setError(errorMessage(failure, nl.errors.unexpected));
-    } finally {
-      stopListening.current?.();
-      stopListening.current = null;
-      setBusy(null);
     }
   }
 
@@ -101,26 +92,16 @@ export function ExportDialog() {
   return (
     <Dialog title={text.title} onClose={busy ? undefined : close} testId="team-export-dialog">
       <form onSubmit={(event) => void submit(event)}>
-        <Field label={text.passphrase} hint={text.passphraseHint} required>
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={passphrase}
-            disabled={busy !== null}
-            data-testid="team-export-passphrase"
-            onChange={(event) => setPassphrase(event.target.value)}
-          />
-        </Field>
-        <Field label={text.repeat} required>
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            disabled={busy !== null}
-            data-testid="team-export-repeat"
-            onChange={(event) => setRepeat(event.target.value)}
-          />
-        </Field>
+        <PassphraseField
+          label={text.passphrase}
+          hint={text.passphraseHint}
+          value={passphrase}
+          onChange={setPassphrase}
+          disabled={busy !== null}
+          testId="team-export-passphrase"
+          purpose="set"
+        />
+        <PassphraseField label={text.repeat} value={repeat} onChange={setRepeat} disabled={busy !== null} testId="team-export-repeat" purpose="set" />
         <fieldset disabled={busy !== null}>
           <legend>{text.what}</legend>
           <label className="radio-row">

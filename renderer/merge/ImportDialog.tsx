@@ -6,14 +6,16 @@
  * refusal (wrong passphrase, another study, an altered or replayed bundle)
  * shows here, in place, with the form kept.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { BundleApplyResult, BundlePreview, MergeConflict } from '../../shared/api/types';
-import { api, errorMessage, onProgress, stageFile } from '../api/client';
+import { api, errorMessage, stageFile } from '../api/client';
 import { nl } from '../text/nl';
 import { Dialog } from '../ui/Dialog';
 import { Field } from '../ui/Field';
+import { useJobProgress } from '../ui/job-progress';
 import { ProgressBar } from '../ui/ProgressBar';
 import { ConflictSides, useNameLookup } from './ConflictsTab';
+import { PassphraseField } from './PassphraseField';
 import { conflictField, conflictSubject, formatCount, formatMoment, previewRows } from './format';
 import { reloadAfterMerge } from './reload';
 import { useTeam } from './team-store';
@@ -28,32 +30,21 @@ export function ImportDialog() {
   const [file, setFile] = useState<File | null>(null);
   const [staged, setStaged] = useState<{ file: File; stagedId: string } | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<BundlePreview | null>(null);
   const [result, setResult] = useState<BundleApplyResult | null>(null);
-  const stopListening = useRef<(() => void) | null>(null);
+  const job = useJobProgress('bundel');
+  const busy = job.busy;
   const text = nl.team.import;
 
-  useEffect(() => () => stopListening.current?.(), []);
-
-  /** Run one step with a progress message that follows the backend's job. */
+  /** Run one step with a progress message that follows the backend's job; a refusal shows in place. */
   async function withProgress<T>(message: string, work: (jobId: string) => Promise<T>): Promise<T | null> {
-    const jobId = `bundel-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-    setBusy(message);
     setError(null);
-    stopListening.current = onProgress((progress) => {
-      if (progress.jobId === jobId && progress.message) setBusy(progress.message);
-    });
     try {
-      return await work(jobId);
+      return await job.run(message, work);
     } catch (failure) {
       setError(errorMessage(failure, nl.errors.unexpected));
       return null;
-    } finally {
-      stopListening.current?.();
-      stopListening.current = null;
-      setBusy(null);
     }
   }
 
@@ -103,16 +94,7 @@ export function ImportDialog() {
               }}
             />
           </Field>
-          <Field label={text.passphrase} required>
-            <input
-              type="password"
-              autoComplete="off"
-              value={passphrase}
-              disabled={busy !== null}
-              data-testid="team-import-passphrase"
-              onChange={(event) => setPassphrase(event.target.value)}
-            />
-          </Field>
+          <PassphraseField label={text.passphrase} value={passphrase} onChange={setPassphrase} disabled={busy !== null} testId="team-import-passphrase" purpose="use" />
           {busy && <ProgressBar done={0} total={0} message={busy} label={text.progressLabel} testId="team-import-progress" />}
           <ErrorMessage error={error} />
           <div className="dialog-actions">

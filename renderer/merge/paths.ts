@@ -1,4 +1,4 @@
-/** File names and addresses the Team view shows or fetches. */
+/** File names and addresses the Team view shows or fetches (the download itself: ui/download.ts). */
 import { takeAccessToken } from '../api/access-token';
 
 /** The file name (as the backend forms it) of a copy next to the study: "<study>-<initials>.veldwerk". */
@@ -12,15 +12,4 @@ export function copyFileName(studyPath: string, initials: string): string {
 export function bundleDownloadHref(downloadId: string, token: string | null = takeAccessToken()): string {
   const path = `/api/download/bundle/${encodeURIComponent(downloadId)}`;
   return token ? `${path}?token=${encodeURIComponent(token)}` : path;
-}
-
-/** Start a download of a same-origin address, as if a link were clicked. */
-export function startDownload(href: string, fileName: string): void {
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
 }

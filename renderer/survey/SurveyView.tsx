@@ -14,7 +14,7 @@ import { useCodingsChanged } from '../evidence/use-codings-changed';
 import { useFramework } from '../framework/framework-store';
 import { useSession } from '../study/session-store';
 import { nl } from '../text/nl';
-import { downloadBase64 } from './download';
+import { downloadBase64 } from '../ui/download';
 import { DistributionChart, MeanChart, SplitChart } from './SurveyCharts';
 import { SurveyImportDialog } from './SurveyImportDialog';
 import { SurveyTableView, tableTitle } from './SurveyTables';

@@ -4,9 +4,10 @@
  * import, from the chosen file through the mapping dialog to the stored survey.
  */
 import { create } from 'zustand';
-import type { SurveyAnalysis, SurveyList, SurveyMapping, SurveySummary, SurveyTable } from '../../shared/api/types';
-import { api, errorMessage, onProgress, stageFile } from '../api/client';
+import type { JobProgress, SurveyAnalysis, SurveyList, SurveyMapping, SurveySummary, SurveyTable } from '../../shared/api/types';
+import { api, errorMessage, stageFile } from '../api/client';
 import { undoStackChanged } from '../evidence/undo-refresh';
+import { followJob } from '../ui/job-progress';
 import { nl } from '../text/nl';
 
 export type SurveyImportPhase = 'analysing' | 'mapping' | 'importing';
@@ -83,6 +84,12 @@ export const useSurvey = create<SurveyStore>()((set, get) => {
     });
   };
 
+  /** The import job's progress as the dialog's message. */
+  const showProgress = (progress: JobProgress) => {
+    const importing = get().importing;
+    if (importing) set({ importing: { ...importing, message: progress.message } });
+  };
+
   const tableFor = async (input: { question?: string; mean?: string; by?: string }) => {
     const surveyId = get().surveyId;
     if (!surveyId) return null;
@@ -146,12 +153,8 @@ export const useSurvey = create<SurveyStore>()((set, get) => {
     },
 
     async beginImport(file) {
-      const jobId = `vragenlijst-${Date.now()}-${Math.random().toString(36).slice(2)}`;
       set({ importing: { phase: 'analysing', fileName: file.name, analysis: null, message: nl.survey.importer.staging, error: null } });
-      const stop = onProgress((progress) => {
-        const importing = get().importing;
-        if (progress.jobId === jobId && importing) set({ importing: { ...importing, message: progress.message } });
-      });
+      const { jobId, stop } = followJob('vragenlijst', showProgress);
       try {
         const staged = await stageFile(file);
         set({ importing: { ...get().importing!, message: nl.survey.importer.reading } });
@@ -167,12 +170,8 @@ export const useSurvey = create<SurveyStore>()((set, get) => {
     async confirmImport(mapping, name) {
       const importing = get().importing;
       if (!importing?.analysis) return null;
-      const jobId = `vragenlijst-${Date.now()}`;
       set({ importing: { ...importing, phase: 'importing', message: nl.survey.importer.saving, error: null } });
-      const stop = onProgress((progress) => {
-        const current = get().importing;
-        if (progress.jobId === jobId && current) set({ importing: { ...current, message: progress.message } });
-      });
+      const { jobId, stop } = followJob('vragenlijst', showProgress);
       try {
         const result = await api['survey.import']({ stagedId: importing.analysis.stagedId, mapping, name, jobId });
         undoStackChanged();
