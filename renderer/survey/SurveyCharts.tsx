@@ -3,6 +3,7 @@
  * 100% bar per group (split), one bar per group (mean). Numbers in Dutch
  * notation; a suppressed group shows "n < 10" instead of a bar.
  */
+import type { ReactNode } from 'react';
 import { foldAnswer, formatMeanNl, formatPercentNl, suppressedLabel, type AnswerCount, type GroupDistribution, type GroupMean } from '../../shared/survey';
 import { nl } from '../text/nl';
 
@@ -29,59 +30,93 @@ function clip(text: string, max = 34): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** The baseline of the text of row `index`. */
+const textY = (index: number) => index * ROW + 4 + ROW / 2 + 4;
+
+/** One chart: an SVG image with its accessible name, `rows` rows high plus `extra` pixels. */
+function Chart({ label, testId, rows, extra = 0, children }: { label: string; testId: string; rows: number; extra?: number; children: ReactNode }) {
+  const height = rows * ROW + 8 + extra;
+  return (
+    <svg className="survey-chart" data-testid={testId} role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height}>
+      <title>{label}</title>
+      {children}
+    </svg>
+  );
+}
+
+/** The label left of row `index` (an answer or a group), clipped, whole in its tooltip. */
+function RowLabel({ index, text }: { index: number; text: string }) {
+  return (
+    <text x={LABEL_WIDTH - 8} y={textY(index)} textAnchor="end" className="survey-chart-label">
+      <title>{text}</title>
+      {clip(text)}
+    </text>
+  );
+}
+
+/** The figure right of the bar of row `index`. */
+function RowValue({ index, text }: { index: number; text: string }) {
+  return (
+    <text x={LABEL_WIDTH + BAR_WIDTH + 6} y={textY(index)} className="survey-chart-value">
+      {text}
+    </text>
+  );
+}
+
+/** "n < 10" where row `index` would have its bar. */
+function Suppressed({ index, minGroup }: { index: number; minGroup: number }) {
+  return (
+    <text x={LABEL_WIDTH} y={textY(index)} className="survey-chart-muted">
+      {suppressedLabel(minGroup)}
+    </text>
+  );
+}
+
+/** A bar of `fraction` of the full width on its grey track. */
+function Bar({ index, fraction, fill }: { index: number; fraction: number; fill: string | undefined }) {
+  const y = index * ROW + 4 + 3;
+  return (
+    <>
+      <rect x={LABEL_WIDTH} y={y} width={BAR_WIDTH} height={ROW - 8} className="survey-chart-track" />
+      <rect x={LABEL_WIDTH} y={y} width={fraction * BAR_WIDTH} height={ROW - 8} fill={fill} />
+    </>
+  );
+}
+
 export function DistributionChart({ question, answers, suppressed, minGroup }: { question: string; answers: AnswerCount[]; suppressed: boolean; minGroup: number }) {
   const colors = answerColors(answers.map((answer) => answer.answer));
-  const height = suppressed ? ROW + 8 : answers.length * ROW + 8;
   return (
-    <svg className="survey-chart" data-testid="survey-chart" role="img" aria-label={nl.survey.chartLabel(question)} viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height}>
-      <title>{nl.survey.chartLabel(question)}</title>
+    <Chart label={nl.survey.chartLabel(question)} testId="survey-chart" rows={suppressed ? 1 : answers.length}>
       {suppressed ? (
         <text x={0} y={ROW - 8} className="survey-chart-muted">
           {suppressedLabel(minGroup)}
         </text>
       ) : (
-        answers.map((answer, index) => {
-          const y = index * ROW + 4;
-          const width = ((answer.pct ?? 0) / 100) * BAR_WIDTH;
-          return (
-            <g key={answer.answer}>
-              <text x={LABEL_WIDTH - 8} y={y + ROW / 2 + 4} textAnchor="end" className="survey-chart-label">
-                <title>{answer.answer}</title>
-                {clip(answer.answer)}
-              </text>
-              <rect x={LABEL_WIDTH} y={y + 3} width={BAR_WIDTH} height={ROW - 8} className="survey-chart-track" />
-              <rect x={LABEL_WIDTH} y={y + 3} width={width} height={ROW - 8} fill={colors.get(answer.answer)} />
-              <text x={LABEL_WIDTH + BAR_WIDTH + 6} y={y + ROW / 2 + 4} className="survey-chart-value">
-                {answer.pct === null ? '' : formatPercentNl(answer.pct)}
-              </text>
-            </g>
-          );
-        })
+        answers.map((answer, index) => (
+          <g key={answer.answer}>
+            <RowLabel index={index} text={answer.answer} />
+            <Bar index={index} fraction={(answer.pct ?? 0) / 100} fill={colors.get(answer.answer)} />
+            <RowValue index={index} text={answer.pct === null ? '' : formatPercentNl(answer.pct)} />
+          </g>
+        ))
       )}
-    </svg>
+    </Chart>
   );
 }
 
 export function SplitChart({ question, answers, groups, minGroup }: { question: string; answers: string[]; groups: GroupDistribution[]; minGroup: number }) {
   const colors = answerColors(answers);
   const legendRows = Math.ceil(answers.length / 3);
-  const height = groups.length * ROW + 12 + legendRows * 20;
   return (
-    <svg className="survey-chart" data-testid="survey-chart" role="img" aria-label={nl.survey.chartLabel(question)} viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height}>
-      <title>{nl.survey.chartLabel(question)}</title>
+    <Chart label={nl.survey.chartLabel(question)} testId="survey-chart" rows={groups.length} extra={4 + legendRows * 20}>
       {groups.map((group, index) => {
         const y = index * ROW + 4;
         let x = LABEL_WIDTH;
         return (
           <g key={group.group}>
-            <text x={LABEL_WIDTH - 8} y={y + ROW / 2 + 4} textAnchor="end" className="survey-chart-label">
-              <title>{group.group}</title>
-              {clip(group.group)}
-            </text>
+            <RowLabel index={index} text={group.group} />
             {group.suppressed ? (
-              <text x={LABEL_WIDTH} y={y + ROW / 2 + 4} className="survey-chart-muted">
-                {suppressedLabel(minGroup)}
-              </text>
+              <Suppressed index={index} minGroup={minGroup} />
             ) : (
               group.answers.map((answer) => {
                 const width = ((answer.pct ?? 0) / 100) * BAR_WIDTH;
@@ -90,11 +125,7 @@ export function SplitChart({ question, answers, groups, minGroup }: { question: 
                 return rect;
               })
             )}
-            {!group.suppressed && (
-              <text x={LABEL_WIDTH + BAR_WIDTH + 6} y={y + ROW / 2 + 4} className="survey-chart-value">
-                {nl.survey.answered(group.n)}
-              </text>
-            )}
+            {!group.suppressed && <RowValue index={index} text={nl.survey.answered(group.n)} />}
           </g>
         );
       })}
@@ -112,40 +143,27 @@ export function SplitChart({ question, answers, groups, minGroup }: { question: 
           </g>
         );
       })}
-    </svg>
+    </Chart>
   );
 }
 
 export function MeanChart({ column, groups, minGroup, scaleMax }: { column: string; groups: GroupMean[]; minGroup: number; scaleMax: number }) {
-  const height = groups.length * ROW + 8;
   const max = Math.max(scaleMax, ...groups.map((group) => group.mean ?? 0)) || 1;
   return (
-    <svg className="survey-chart" data-testid="survey-mean-chart" role="img" aria-label={nl.survey.meanChartLabel(column)} viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height}>
-      <title>{nl.survey.meanChartLabel(column)}</title>
-      {groups.map((group, index) => {
-        const y = index * ROW + 4;
-        return (
-          <g key={group.group}>
-            <text x={LABEL_WIDTH - 8} y={y + ROW / 2 + 4} textAnchor="end" className="survey-chart-label">
-              <title>{group.group}</title>
-              {clip(group.group)}
-            </text>
-            {group.suppressed || group.mean === null ? (
-              <text x={LABEL_WIDTH} y={y + ROW / 2 + 4} className="survey-chart-muted">
-                {suppressedLabel(minGroup)}
-              </text>
-            ) : (
-              <>
-                <rect x={LABEL_WIDTH} y={y + 3} width={BAR_WIDTH} height={ROW - 8} className="survey-chart-track" />
-                <rect x={LABEL_WIDTH} y={y + 3} width={(group.mean / max) * BAR_WIDTH} height={ROW - 8} fill={PALETTE[0]} />
-                <text x={LABEL_WIDTH + BAR_WIDTH + 6} y={y + ROW / 2 + 4} className="survey-chart-value">
-                  {formatMeanNl(group.mean)}
-                </text>
-              </>
-            )}
-          </g>
-        );
-      })}
-    </svg>
+    <Chart label={nl.survey.meanChartLabel(column)} testId="survey-mean-chart" rows={groups.length}>
+      {groups.map((group, index) => (
+        <g key={group.group}>
+          <RowLabel index={index} text={group.group} />
+          {group.suppressed || group.mean === null ? (
+            <Suppressed index={index} minGroup={minGroup} />
+          ) : (
+            <>
+              <Bar index={index} fraction={group.mean / max} fill={PALETTE[0]} />
+              <RowValue index={index} text={formatMeanNl(group.mean)} />
+            </>
+          )}
+        </g>
+      ))}
+    </Chart>
   );
 }
