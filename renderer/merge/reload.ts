@@ -6,9 +6,9 @@
  */
 import { reportError } from '../app/toast-store';
 import { bumpCodingVersion } from '../coding/coding-events';
-import { useCodings } from '../coding/coding-store';
 import { useDocument } from '../document/document-store';
 import { useEvidence } from '../evidence/evidence-store';
+import { undoStackChanged } from '../evidence/undo-refresh';
 import { useFramework } from '../framework/framework-store';
 import { useJudgments } from '../judgments/judgments-store';
 import { useReview } from '../review/review-store';
@@ -18,19 +18,29 @@ import { useSession } from '../study/session-store';
 import { useSurvey } from '../survey/survey-store';
 import type { SessionState } from '../../shared/api/types';
 
-/** After a bundle was applied: reload what a bundle can bring, keep the open document open. */
-export async function reloadAfterMerge(): Promise<void> {
+/** The views whose figures derive from the whole study start afresh when next shown. */
+function resetDerivedViews(): void {
   useEvidence.getState().reset();
   useJudgments.getState().reset();
   useReview.getState().reset();
   useSurvey.getState().reset();
+}
+
+/** Tell the open views (through the coding version) and the undo buttons that the study changed. */
+function studyChanged(): void {
+  bumpCodingVersion({ reloadOpenSource: true });
+  undoStackChanged();
+}
+
+/** After a bundle was applied: reload what a bundle can bring, keep the open document open. */
+export async function reloadAfterMerge(): Promise<void> {
+  resetDerivedViews();
   await Promise.all([
     useSession.getState().load(),
     useSources.getState().load().catch(reportError),
     useFramework.getState().load().catch(reportError),
   ]);
-  bumpCodingVersion({ reloadOpenSource: true });
-  void useCodings.getState().refreshUndo();
+  studyChanged();
 }
 
 /** After an undoable change made here (a conflict resolved, codes merged, a solution adopted). */
@@ -41,8 +51,7 @@ export function afterTeamChange(options: { framework?: boolean; study?: boolean 
     useSources.getState().load().catch(reportError);
     useJudgments.getState().reset();
   }
-  bumpCodingVersion({ reloadOpenSource: true });
-  void useCodings.getState().refreshUndo();
+  studyChanged();
 }
 
 /** After "Samenvoegen ongedaan maken": the study file was swapped, so start every view afresh. */
@@ -52,11 +61,7 @@ export async function reloadAfterUndo(state: SessionState): Promise<void> {
   useSearch.getState().reset();
   useSources.getState().reset();
   useFramework.getState().reset();
-  useEvidence.getState().reset();
-  useJudgments.getState().reset();
-  useReview.getState().reset();
-  useSurvey.getState().reset();
+  resetDerivedViews();
   await Promise.all([useSources.getState().load().catch(reportError), useFramework.getState().load().catch(reportError)]);
-  bumpCodingVersion({ reloadOpenSource: true });
-  void useCodings.getState().refreshUndo();
+  studyChanged();
 }
