@@ -10,7 +10,7 @@ import type { ReportTemplateInfo } from '../../shared/api/types';
 import { api, errorMessage, stageFile } from '../api/client';
 import { useSession } from '../study/session-store';
 import { nl } from '../text/nl';
-import { startDownload } from './download';
+import { startHostDownload } from './download';
 
 const text = nl.reports.houseStyle;
 const TEMPLATE_TYPES =
@@ -61,7 +61,7 @@ export function HouseStyleField({ disabled }: { disabled: boolean }) {
     run(text.saving, async () => {
       const saved = await api['report.saveTemplate']({ open: true });
       if (saved.downloadUrl) {
-        startDownload(saved.downloadUrl, saved.fileName);
+        startHostDownload(saved.downloadUrl, saved.fileName);
         setNote(text.downloaded);
       } else if (saved.path) {
         setNote(text.saved(saved.path));

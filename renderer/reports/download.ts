@@ -1,5 +1,6 @@
-/** Downloads from the browser host: report drafts and the standard template. */
+/** Downloads of report drafts and the standard template from the browser host, which wants the access token on them. */
 import { takeAccessToken } from '../api/access-token';
+import { startDownload } from '../ui/download';
 
 /** The download address with this run's access token (the browser host checks it on downloads). */
 export function downloadHref(url: string): string {
@@ -7,13 +8,7 @@ export function downloadHref(url: string): string {
   return token ? `${url}?token=${encodeURIComponent(token)}` : url;
 }
 
-/** Start the download of `url` as `fileName`, as a click on a download link would. */
-export function startDownload(url: string, fileName: string): void {
-  const link = document.createElement('a');
-  link.href = downloadHref(url);
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
+/** Start the download of a browser-host address as `fileName`. */
+export function startHostDownload(url: string, fileName: string): void {
+  startDownload(downloadHref(url), fileName);
 }
