@@ -98,6 +98,7 @@ const FIELD_LABELS: Record<string, string> = {
   date: 'datum',
   inspectorId: 'inspecteur',
   options: 'antwoordmogelijkheden',
+  reportTemplate: 'huisstijl van de rapporten',
   answerType: 'soort antwoord',
   periodStart: 'begin van de periode',
   periodEnd: 'einde van de periode',

@@ -114,6 +114,7 @@ const ID_FIELDS: Record<string, keyof NameLookup> = {
 /** A value of a conflict in words. */
 export function conflictValue(field: string, value: string | number | null, names: NameLookup): string {
   const values = nl.team.conflicts.values;
+  if (field === 'reportTemplate') return houseStyleName(value);
   if (value === null || value === '') {
     return field === 'parentId' ? values.topLevel : values.empty;
   }
@@ -130,6 +131,19 @@ export function conflictValue(field: string, value: string | number | null, name
     }
   }
   return typeof value === 'number' ? formatCount(value) : value;
+}
+
+/** A stored house style (JSON with the template's file name and styles) by its file name only. */
+function houseStyleName(value: string | number | null): string {
+  const values = nl.team.conflicts.values;
+  if (value === null || value === '') return values.standardHouseStyle;
+  try {
+    const { fileName } = JSON.parse(String(value)) as { fileName?: unknown };
+    if (typeof fileName === 'string') return values.houseStyle(fileName);
+  } catch {
+    // an unreadable value is shown as the standard, as the report writer treats it
+  }
+  return values.standardHouseStyle;
 }
 
 /** True when a value is a colour the UI can show as a swatch. */

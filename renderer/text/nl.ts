@@ -803,6 +803,8 @@ export const nl = {
       values: {
         empty: '(leeg)',
         topLevel: 'bovenaan in het toetsingskader',
+        standardHouseStyle: 'standaardhuisstijl van Veldwerk',
+        houseStyle: (fileName: string) => `sjabloon ${fileName}`,
         deleted: 'verwijderd',
         notDeleted: 'niet verwijderd',
         quotable: 'ja, citeerbaar',

@@ -148,6 +148,9 @@ describe('conflicts in words', () => {
     expect(conflictValue('quotable', 0, names)).toBe('nee, niet citeerbaar');
     expect(conflictValue('note', '', names)).toBe('(leeg)');
     expect(conflictValue('note', null, names)).toBe('(leeg)');
+    // A house style is named by its template file, never shown as its styles XML.
+    expect(conflictValue('reportTemplate', JSON.stringify({ fileName: 'Huisstijl IGJ.dotx', styles: '<w:styles/>' }), names)).toBe('sjabloon Huisstijl IGJ.dotx');
+    expect(conflictValue('reportTemplate', null, names)).toBe('standaardhuisstijl van Veldwerk');
     expect(conflictValue('ratingScale', '["voldoet","voldoet niet"]', names)).toBe('voldoet / voldoet niet');
     expect(conflictValue('start', 1234, names)).toBe('1.234');
     expect(conflictValue('rating', 'voldoet grotendeels', names)).toBe('voldoet grotendeels');
