@@ -1,12 +1,11 @@
 /**
  * Report drafts from a study with known data, read back independently of the
- * docx library: unzip with yauzl, parse the XML parts with plain expressions,
+ * docx library: unzip (tests/helpers/docx-parts), parse the XML parts with plain expressions,
  * open with python-docx and render with LibreOffice where those are installed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yauzl from 'yauzl';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCodings } from '../../backend/coding/codings';
@@ -19,6 +18,7 @@ import { studyStats } from '../../backend/stats/stats';
 import { getSource } from '../../backend/sources/queries';
 import type { Study } from '../../backend/study/study';
 import { ROLE_LABELS, SOURCE_TYPE_LABELS, type Role, type SourceType, type Valence } from '../../shared/vocabulary';
+import { docxParts } from '../helpers/docx-parts';
 import { addTextSource, codeId } from '../helpers/sources';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
 
@@ -138,25 +138,6 @@ async function buildStudy(): Promise<Fixture> {
 
 /* ---------- reading a .docx back, without the docx library ---------- */
 
-async function unzip(buffer: Buffer): Promise<Map<string, string>> {
-  const zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, autoClose: false });
-  const parts = new Map<string, string>();
-  try {
-    for await (const entry of zip.eachEntry()) {
-      if (!/\.(xml|rels)$/.test(entry.fileName)) {
-        parts.set(entry.fileName, '');
-        continue;
-      }
-      const chunks: Buffer[] = [];
-      for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-      parts.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-    }
-  } finally {
-    zip.close();
-  }
-  return parts;
-}
-
 const decode = (text: string) =>
   text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
@@ -206,7 +187,7 @@ interface Draft {
 
 async function draft(fixture: Fixture, scope: ReportScope, options: GenerateOptions = {}): Promise<Draft> {
   const { data } = await generateReport(fixture.study, scope, { tocPageNumbers: false, date: '2026-11-23', ...options });
-  const parts = await unzip(data);
+  const parts = await docxParts(data);
   const document = parts.get('word/document.xml')!;
   return { buffer: data, parts, document, paras: paragraphs(document) };
 }
@@ -416,7 +397,7 @@ describe('report drafts as Word documents', () => {
     const soffice = ['soffice', 'libreoffice'].find((command) => spawnSync(command, ['--version'], { encoding: 'utf8' }).status === 0);
     if (!soffice) return context.skip('LibreOffice (soffice) is niet geïnstalleerd');
     const withPages = await generateReport(fixture.study, { institutionId: fixture.noord }, { date: '2026-11-23' });
-    const docxToc = paragraphs((await unzip(withPages.data)).get('word/document.xml')!).filter((para) => para.style === 'TOC1');
+    const docxToc = paragraphs((await docxParts(withPages.data)).get('word/document.xml')!).filter((para) => para.style === 'TOC1');
     expect(docxToc.every((para) => /\d+$/.test(para.text))).toBe(true);
     const out = join(dir, 'pdf');
     mkdirSync(out, { recursive: true });
