@@ -6,15 +6,14 @@
  * its own, which SQLite's WAL allows beside the app's connection; it sees
  * every committed change.
  *
- * Whatever goes wrong in the worker comes back as a UserError with a Dutch
- * message: the worker's own UserErrors unchanged (an unknown institution, an
+ * Whatever goes wrong in the worker comes back (through runWorkerJob) as a
+ * UserError with a Dutch message: the worker's own UserErrors unchanged (an unknown institution, an
  * unusable template), a crash, an exit or running out of memory as a
  * sentence the user can act on. The worker is always terminated; the app
  * carries on.
  */
-import type { Worker } from 'node:worker_threads';
-import { UserError, type UserErrorCode } from '../errors';
-import { startWorkerBundle } from '../worker-bundle';
+import { UserError } from '../errors';
+import { runWorkerJob } from '../worker-bundle';
 import type { ReportOutline } from '../../shared/report-model';
 import type { GenerateEvents, GenerateOptions, GeneratedReport, ReportScope } from './generate';
 import type { WriteProgress } from './write-docx';
@@ -26,12 +25,11 @@ export interface ReportJob {
   options: GenerateOptions;
 }
 
-/** Worker → parent. */
+/** Worker → parent, besides the WorkerJobFailed that ends a failed job. */
 export type ReportWorkerMessage =
   | { type: 'progress'; index: number; progress: WriteProgress }
   | { type: 'report'; index: number; fileName: string; data: Uint8Array; outline: ReportOutline }
-  | { type: 'done' }
-  | { type: 'failed'; error: { message: string; code: UserErrorCode } | null; detail: string };
+  | { type: 'done' };
 
 /** The worker's heap cap: far above what a large round needs, and it keeps a runaway draft from taking the app down. */
 export const REPORT_WORKER_MEMORY_MB = 2048;
@@ -55,25 +53,15 @@ export function generateReportsInWorker(
   events: GenerateEvents = {},
   { memoryMb = REPORT_WORKER_MEMORY_MB }: ReportThreadOptions = {},
 ): Promise<GeneratedReport[]> {
-  return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = startWorkerBundle('report', { workerData: job, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
-    } catch (error) {
-      reject(new UserError(REPORT_WORKER_MESSAGES.missing((error as Error).message), 'rejected', error));
-      return;
-    }
-    const reports: GeneratedReport[] = [];
-    let settled = false;
-    const settle = (error: unknown) => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      if (error) reject(error);
-      else resolve(reports);
-    };
-    const receive = (message: unknown) => {
-      if (!isWorkerMessage(message)) return settle(new UserError(REPORT_WORKER_MESSAGES.crashed, 'rejected'));
+  const reports: GeneratedReport[] = [];
+  return runWorkerJob<ReportWorkerMessage, GeneratedReport[]>('report', {
+    workerData: job,
+    memoryMb,
+    messages: REPORT_WORKER_MESSAGES,
+    task: 'rapportconcepten maken',
+    isMessage: isWorkerMessage,
+    // An error of the caller's callbacks (a draft that cannot be saved) ends the job, not the app.
+    receive(message, finish) {
       switch (message.type) {
         case 'progress':
           return events.onProgress?.(message.index, message.progress);
@@ -83,25 +71,9 @@ export function generateReportsInWorker(
           return events.onReport?.(message.index, report);
         }
         case 'done':
-          return settle(null);
-        case 'failed':
-          return settle(failure(message));
+          return finish(reports);
       }
-    };
-    // The listeners stay attached to the end: an 'error' emitted while the
-    // worker is being terminated must find one, or it would be thrown in the
-    // app's own thread. So must an error of the caller's callbacks (a draft
-    // that cannot be saved): it ends the job, not the app.
-    worker.on('message', (message: unknown) => {
-      if (settled) return;
-      try {
-        receive(message);
-      } catch (error) {
-        settle(error);
-      }
-    });
-    worker.on('error', (error) => settle(crash(error, memoryMb)));
-    worker.on('exit', () => settle(new UserError(REPORT_WORKER_MESSAGES.crashed, 'rejected')));
+    },
   });
 }
 
@@ -118,20 +90,6 @@ export async function generateReportInWorker(
   return report;
 }
 
-function failure(message: Extract<ReportWorkerMessage, { type: 'failed' }>): UserError {
-  if (message.error) return new UserError(message.error.message, message.error.code);
-  console.error(`Veldwerk: rapportconcept mislukt in de werkthread:\n${message.detail}`);
-  return new UserError(REPORT_WORKER_MESSAGES.failed, 'rejected');
-}
-
-function crash(error: Error, memoryMb: number): UserError {
-  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return new UserError(REPORT_WORKER_MESSAGES.outOfMemory(memoryMb), 'rejected', error);
-  }
-  console.error('Veldwerk: de werkthread voor rapportconcepten viel uit:', error);
-  return new UserError(REPORT_WORKER_MESSAGES.crashed, 'rejected', error);
-}
-
 /** The bytes as a Buffer, without copying (a posted Uint8Array arrives as a plain Uint8Array). */
 function toBuffer(data: Uint8Array): Buffer {
   return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -146,7 +104,6 @@ function isWorkerMessage(message: unknown): message is ReportWorkerMessage {
     case 'report':
       return typeof candidate.index === 'number' && typeof candidate.fileName === 'string' && candidate.data instanceof Uint8Array;
     case 'done':
-    case 'failed':
       return true;
     default:
       return false;

@@ -6,12 +6,12 @@
  * parent (report-thread.ts), and ends.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { UserError } from '../errors';
 import { Study } from '../study/study';
+import { workerJobFailed, type WorkerJobFailed } from '../worker-bundle';
 import { generateReports } from './generate';
 import type { ReportJob, ReportWorkerMessage } from './report-thread';
 
-function post(message: ReportWorkerMessage): void {
+function post(message: ReportWorkerMessage | WorkerJobFailed): void {
   parentPort!.postMessage(message);
 }
 
@@ -29,11 +29,5 @@ async function run({ studyPath, scopes, options }: ReportJob): Promise<void> {
 
 run(workerData as ReportJob).then(
   () => post({ type: 'done' }),
-  (error: unknown) =>
-    post({
-      type: 'failed',
-      // A UserError's message is for the user; anything else is a bug, logged by the parent.
-      error: error instanceof UserError ? { message: error.message, code: error.code } : null,
-      detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    }),
+  (error: unknown) => post(workerJobFailed(error)),
 );
