@@ -27,7 +27,23 @@ const PREVIEW_VALUES = 20;
 const CLOSED_QUESTION_MAX_DISTINCT = 20;
 
 export function analyseSurvey(study: Study, raw: RawSurvey, stagedId: string): SurveyAnalysis {
-  const institutions = study.institutions();
+  return surveyAnalysis(study, raw, analyseColumns(raw, study.institutions()), stagedId);
+}
+
+/** What the columns hold and the mapping proposed for them. */
+export interface ColumnAnalysis {
+  columns: SurveyColumnPreview[];
+  mapping: SurveyMapping;
+  /** The file's notes and what the analysis adds to them. */
+  notes: string[];
+}
+
+/**
+ * The analysis of the columns, from the file and the study's institutions
+ * alone: it needs no study, so it runs beside the reading in the survey
+ * worker (survey-thread.ts), off the thread that answers the UI.
+ */
+export function analyseColumns(raw: RawSurvey, institutions: Institution[]): ColumnAnalysis {
   const previews = raw.columns.map((column) => preview(column));
   const kinds = assignKinds(raw.columns, previews, institutions);
   const columns = previews.map((item, index) => ({ ...item, proposedKind: kinds[index]! }));
@@ -38,8 +54,6 @@ export function analyseSurvey(study: Study, raw: RawSurvey, stagedId: string): S
     defaultRole: null,
     defaultInstitutionId: null,
   };
-  const suggestedName = surveyNameFromFile(raw.fileName);
-  const replaced = findReplacedSurvey(study, suggestedName, raw.fileSha256);
   const notes = [...raw.notes];
   const ignoredOpen = columns.filter((column) => column.proposedKind === 'ignore' && column.distinct > CLOSED_QUESTION_MAX_DISTINCT);
   if (ignoredOpen.length > 0) {
@@ -47,6 +61,13 @@ export function analyseSurvey(study: Study, raw: RawSurvey, stagedId: string): S
       `${ignoredOpen.length === 1 ? 'Eén kolom lijkt' : `${ignoredOpen.length} kolommen lijken`} open antwoorden of kenmerken van personen te bevatten en ${ignoredOpen.length === 1 ? 'wordt' : 'worden'} niet opgeslagen (zie "Niet gebruiken").`,
     );
   }
+  return { columns, mapping, notes };
+}
+
+/** The proposal for the user: the column analysis plus the name to import under and the survey it would replace. */
+export function surveyAnalysis(study: Study, raw: RawSurvey, { columns, mapping, notes }: ColumnAnalysis, stagedId: string): SurveyAnalysis {
+  const suggestedName = surveyNameFromFile(raw.fileName);
+  const replaced = findReplacedSurvey(study, suggestedName, raw.fileSha256);
   return {
     stagedId,
     fileName: raw.fileName,
