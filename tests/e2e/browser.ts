@@ -37,3 +37,25 @@ export async function expectCount(locator: Locator, expected: number, timeoutMs 
     throw new Error(`verwacht ${expected} elementen voor ${String(locator)}, gezien ${seen}`);
   }
 }
+
+/**
+ * Polls `read` until its value passes `check`. What the page shows follows an
+ * action after one or more renders, so one read right after it can race them.
+ */
+async function expectEventually<T>(read: () => Promise<T>, check: (value: T) => boolean, expectation: string, timeoutMs = 10_000): Promise<void> {
+  let seen: T | undefined;
+  try {
+    await waitFor(async () => check((seen = await read())), expectation, timeoutMs);
+  } catch {
+    throw new Error(`verwacht ${expectation}, gezien ${JSON.stringify(seen)}`);
+  }
+}
+
+export const expectValue = <T>(read: () => Promise<T>, expected: T) =>
+  expectEventually(read, (value) => Object.is(value, expected), JSON.stringify(expected));
+
+export const expectContains = (read: () => Promise<string | null>, part: string) =>
+  expectEventually(read, (value) => value?.includes(part) ?? false, `iets met ${JSON.stringify(part)}`);
+
+export const expectMatch = (read: () => Promise<string | null>, pattern: RegExp) =>
+  expectEventually(read, (value) => value !== null && pattern.test(value), String(pattern));

@@ -13,7 +13,7 @@ import type { Coding, EvidenceMatrix, SourceDocument, SourceSummary } from '../.
 import type { CallName } from '../../shared/api/contract';
 import { startServe, veldwerk } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-study';
-import { expectCount, launchChromium, waitFor } from './browser';
+import { expectContains, expectCount, expectValue, launchChromium, waitFor } from './browser';
 import { callHost } from './host-api';
 
 const dir = tempDir('veldwerk-e2e-coding-');
@@ -119,7 +119,7 @@ async function highlightOver(start: number, end: number): Promise<{ id: string; 
 
 async function openSource(): Promise<void> {
   await page.getByTestId('source-row').filter({ hasText: source.title }).first().click();
-  await expect(page.getByTestId('document-title').innerText()).resolves.toBe(source.title);
+  await expectValue(() => page.getByTestId('document-title').innerText(), source.title);
 }
 
 beforeAll(async () => {
@@ -155,8 +155,8 @@ describe('coding end to end', () => {
     const palette = page.getByTestId('code-palette');
     await palette.waitFor();
     const firstItem = palette.getByTestId('palette-item').first();
-    await expect(firstItem.getAttribute('data-code-key')).resolves.toBe('contact');
-    await expect(firstItem.innerText()).resolves.toContain('1');
+    await expectValue(() => firstItem.getAttribute('data-code-key'), 'contact');
+    await expectContains(() => firstItem.innerText(), '1');
 
     await page.keyboard.press('1');
     await palette.waitFor({ state: 'detached' });
@@ -169,7 +169,7 @@ describe('coding end to end', () => {
     expect(sourceText.slice(stored.start, stored.end)).toBe(sentence.text);
     const stripes = page.locator(`[data-testid="margin-stripe"][data-coding-id="${codingId}"]`);
     await expectCount(stripes, 1);
-    await expect(page.getByTestId('undo-button').getAttribute('title')).resolves.toBe('Ongedaan maken: Coderen');
+    await expectValue(() => page.getByTestId('undo-button').getAttribute('title'), 'Ongedaan maken: Coderen');
   });
 
   it('counts the new coding in the evidence view', async () => {
@@ -220,7 +220,7 @@ describe('coding end to end', () => {
         (await api<Coding[]>('codings.forSource', { sourceId: source.id })).find((coding) => coding.id === codingId)?.valence === 'positief',
       'de waardering is opgeslagen',
     );
-    await expect(piece.getAttribute('title')).resolves.toContain('Positief');
+    await expectContains(() => piece.getAttribute('title'), 'Positief');
 
     await popover.getByTestId('coding-note').fill('Contact binnen vijf dagen, volgens het journaal.');
     await popover.getByTestId('coding-quotable').check();
@@ -233,7 +233,7 @@ describe('coding end to end', () => {
     await popover.waitFor({ state: 'detached' });
     await waitFor(async () => (await page.locator(`[data-coding-id="${codingId}"]`).count()) === 0, 'de markering is weg');
     expect((await api<Coding[]>('codings.forSource', { sourceId: source.id })).some((coding) => coding.id === codingId)).toBe(false);
-    await expect(page.getByTestId('undo-button').getAttribute('title')).resolves.toBe('Ongedaan maken: Codering verwijderen');
+    await expectValue(() => page.getByTestId('undo-button').getAttribute('title'), 'Ongedaan maken: Codering verwijderen');
   });
 
   it('codes a selection over two lines through the palette filter, with a valence', async () => {
@@ -260,7 +260,7 @@ describe('coding end to end', () => {
     await page.keyboard.type('wachtt');
     await expectCount(palette.getByTestId('palette-item'), 1);
     await page.keyboard.press('-');
-    await expect(palette.getByTestId('palette-valence-negatief').getAttribute('aria-pressed')).resolves.toBe('true');
+    await expectValue(() => palette.getByTestId('palette-valence-negatief').getAttribute('aria-pressed'), 'true');
     await page.keyboard.press('Enter');
     await palette.waitFor({ state: 'detached' });
     // Empty lines between the two have no highlighted text: compare with runs of line ends as one.
@@ -270,13 +270,13 @@ describe('coding end to end', () => {
     const stored = (await api<Coding[]>('codings.forSource', { sourceId: source.id })).find((coding) => coding.id === coded.id)!;
     expect(stored.valence).toBe('negatief');
     const stripes = page.locator(`[data-testid="margin-stripe"][data-coding-id="${coded.id}"]`);
-    await expect(stripes.count()).resolves.toBeGreaterThanOrEqual(2);
+    await waitFor(async () => (await stripes.count()) >= 2, 'twee of meer kantlijnstrepen');
 
     // A click on its margin stripe opens the same coding; Escape closes it.
     await stripes.first().click();
     const popover = page.getByTestId('coding-popover');
-    await expect(popover.getAttribute('data-coding-id')).resolves.toBe(coded.id);
-    await expect(popover.getByTestId('coding-valence').inputValue()).resolves.toBe('negatief');
+    await expectValue(() => popover.getAttribute('data-coding-id'), coded.id);
+    await expectValue(() => popover.getByTestId('coding-valence').inputValue(), 'negatief');
     await page.keyboard.press('Escape');
     await popover.waitFor({ state: 'detached' });
   });

@@ -13,7 +13,7 @@ import type { CallName } from '../../shared/api/contract';
 import type { FileReview, Judgment, ReviewQuestion, SessionState, SourceSummary, StudyStats } from '../../shared/api/types';
 import { startServe, veldwerk } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-study';
-import { launchChromium, waitFor } from './browser';
+import { expectContains, launchChromium, waitFor } from './browser';
 import { callHost } from './host-api';
 
 const dir = tempDir('veldwerk-e2e-evidence-');
@@ -120,7 +120,7 @@ describe('evidence and judgments end to end', () => {
     await linked.getByTestId('segment-jump').click();
     expect(await page.getByTestId('view-coding').getAttribute('aria-current')).toBe('page');
     await waitFor(async () => (await page.getByTestId('document-title').innerText()) === title, 'de titel van de bron');
-    await expect(page.getByTestId('document-view').innerText()).resolves.toContain(marked);
+    await expectContains(() => page.getByTestId('document-view').innerText(), marked);
   });
 
   it('records a judgment with its rationale and evidence in the judgment table', async () => {
@@ -145,9 +145,9 @@ describe('evidence and judgments end to end', () => {
     await page.getByTestId('judgment-rationale').fill('Jeugdigen wachten maanden op specialistische hulp; overbrugging is niet altijd passend.');
     await page.getByTestId('judgment-save').click();
     await waitFor(async () => (await cell.getAttribute('data-rating')) === rating, 'het oordeel in de tabel');
-    await expect(cell.innerText()).resolves.toContain('overbrugging');
+    await expectContains(() => cell.innerText(), 'overbrugging');
     const overview = page.locator('[data-testid="judgment-overview"][data-code-key="hulp"]');
-    await expect(overview.innerText()).resolves.toContain(rating);
+    await expectContains(() => overview.innerText(), rating);
   });
 
   it('keeps the judgment after a reload', async () => {
@@ -161,9 +161,9 @@ describe('evidence and judgments end to end', () => {
     expect(stored.rationale).toContain('overbrugging');
     expect(stored.rating).toBe(await cell.getAttribute('data-rating'));
     expect(stored.evidenceCodingIds).toContain(linkedCodingId);
-    await expect(cell.innerText()).resolves.toContain('overbrugging');
+    await expectContains(() => cell.innerText(), 'overbrugging');
     const evidenceText = stored.evidenceCodingIds.length === 1 ? '1 fragment als bewijs' : `${stored.evidenceCodingIds.length} fragmenten als bewijs`;
-    await expect(cell.innerText()).resolves.toContain(evidenceText);
+    await expectContains(() => cell.innerText(), evidenceText);
   });
 
   it('saves a memo on the norm by itself', async () => {
@@ -210,6 +210,6 @@ describe('evidence and judgments end to end', () => {
     const answeredAfter = answeredBefore + (original === undefined ? 1 : 0);
     await waitFor(async () => (await countOf(other)) === otherBefore + 1, 'de bijgewerkte dossieranalyse');
     expect(Number(await summaryCell.getAttribute('data-answered'))).toBe(answeredAfter);
-    await expect(summaryCell.innerText()).resolves.toContain(`n=${answeredAfter}`);
+    await expectContains(() => summaryCell.innerText(), `n=${answeredAfter}`);
   });
 });

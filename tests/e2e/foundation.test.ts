@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { makeDocx } from '../fixtures/make-files';
 import { startServe } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-study';
-import { expectCount, launchChromium } from './browser';
+import { expectContains, expectCount, expectValue, launchChromium } from './browser';
 
 const dir = tempDir('veldwerk-e2e-');
 const studyPath = join(dir, 'nieuwe-ronde.veldwerk');
@@ -46,7 +46,7 @@ describe('foundation end to end', () => {
     await page.getByTestId('setup-submit').click();
     // A new study has no sources yet: the pane shows its empty state and the import button.
     await page.getByTestId('import-button').waitFor();
-    await expect(page.getByText('Toezichtronde E2E').first().isVisible()).resolves.toBe(true);
+    await expectValue(() => page.getByText('Toezichtronde E2E').first().isVisible(), true);
   });
 
   it('imports a Word file through the UI with a progress bar and a result', async () => {
@@ -78,7 +78,7 @@ describe('foundation end to end', () => {
     const hit = page.getByTestId('search-hit').first();
     await hit.waitFor();
     await hit.click();
-    await expect(page.getByTestId('document-title').innerText()).resolves.toContain('Gesprek met ouders');
+    await expectContains(() => page.getByTestId('document-title').innerText(), 'Gesprek met ouders');
     const mark = page.getByTestId('hit-mark');
     await mark.waitFor({ state: 'visible' });
     expect(await mark.innerText()).toBe('kangoeroeafspraak');
@@ -94,6 +94,6 @@ describe('foundation end to end', () => {
     await page.getByTestId('search-hit').first().waitFor();
     await page.getByTestId('search-hit').first().click();
     await page.getByTestId('hit-mark').waitFor({ state: 'visible' });
-    await expect(page.getByTestId('hit-mark').innerText()).resolves.toBe('geïnformeerd');
+    await expectValue(() => page.getByTestId('hit-mark').innerText(), 'geïnformeerd');
   });
 });

@@ -38,7 +38,7 @@ import { formatKappa, formatPercent } from '../../renderer/merge/format';
 import { writeKnownSurvey } from '../fixtures/make-survey';
 import { veldwerk } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-study';
-import { expectCount, waitFor } from './browser';
+import { expectContains, expectCount, expectMatch, expectValue, waitFor } from './browser';
 import { callHost } from './host-api';
 import { openApp, type OpenApp } from './open-app';
 
@@ -149,8 +149,8 @@ describe('team merge end to end', () => {
     await page.getByTestId('view-coding').waitFor();
     await page.keyboard.press('Control+5');
     await page.getByTestId('team-view').waitFor();
-    await expect(page.getByTestId('view-team').getAttribute('aria-current')).resolves.toBe('page');
-    await expect(page.getByTestId('team-status-inspector').innerText()).resolves.toContain('Marloes Dijkhuis (MD)');
+    await expectValue(() => page.getByTestId('view-team').getAttribute('aria-current'), 'page');
+    await expectContains(() => page.getByTestId('team-status-inspector').innerText(), 'Marloes Dijkhuis (MD)');
     await page.getByTestId('team-status-peers').filter({ hasText: /^nog geen$/ }).waitFor();
     await page.getByTestId('team-status-backup').filter({ hasText: 'geen (nog niets samengevoegd)' }).waitFor();
     await expectCount(page.getByTestId('team-undo'), 0);
@@ -164,10 +164,10 @@ describe('team merge end to end', () => {
     await dialog.getByTestId('team-import-preview').click();
     const error = dialog.getByTestId('team-import-error');
     await error.waitFor();
-    await expect(error.innerText()).resolves.toMatch(/^Het wachtwoord klopt niet .*Er is niets veranderd\.$/);
+    await expectMatch(() => error.innerText(), /^Het wachtwoord klopt niet .*Er is niets veranderd\.$/);
     // Still the first step, the file kept: the right passphrase can be tried at once.
     await expectCount(dialog.getByTestId('team-preview-table'), 0);
-    await expect(dialog.getByTestId('team-import-file').evaluate((input: HTMLInputElement) => input.files?.[0]?.name)).resolves.toBe('ruben.vwbundle');
+    await expectValue(() => dialog.getByTestId('team-import-file').evaluate((input: HTMLInputElement) => input.files?.[0]?.name), 'ruben.vwbundle');
     expect((await onHost<MergeStatus>('merge.status')).peers).toEqual([]);
   });
 
@@ -176,7 +176,7 @@ describe('team merge end to end', () => {
     await dialog.getByTestId('team-import-passphrase').fill(PASSPHRASE);
     await dialog.getByTestId('team-import-preview').click();
     await dialog.getByTestId('team-preview-table').waitFor();
-    await expect(dialog.getByTestId('team-import-summary').innerText()).resolves.toContain('Bundel van Ruben Terpstra (RT)');
+    await expectContains(() => dialog.getByTestId('team-import-summary').innerText(), 'Bundel van Ruben Terpstra (RT)');
     // Soort, Nieuw, Gewijzigd, Verwijderd, Al aanwezig, Conflicten
     expect(await previewRow('codings')).toEqual(['Coderingen', String(madeInB), '0', '0', '0', '0']);
     expect(await previewRow('framework')).toEqual(['Toetsingskader', '1', '0', '0', '0', '0']);
@@ -186,9 +186,9 @@ describe('team merge end to end', () => {
     expect(await previewRow('other')).toEqual(['Overig', '4', '2', '0', '0', '1']);
     const conflict = dialog.getByTestId('team-preview-conflict');
     await expectCount(conflict, 1);
-    await expect(conflict.getByTestId('team-conflict-local').innerText()).resolves.toContain(NAME_A);
-    await expect(conflict.getByTestId('team-conflict-remote').innerText()).resolves.toContain(NAME_B);
-    await expect(dialog.innerText()).resolves.toContain('Veldwerk maakt eerst een reservekopie');
+    await expectContains(() => conflict.getByTestId('team-conflict-local').innerText(), NAME_A);
+    await expectContains(() => conflict.getByTestId('team-conflict-remote').innerText(), NAME_B);
+    await expectContains(() => dialog.innerText(), 'Veldwerk maakt eerst een reservekopie');
     expect((await onHost<StudyStats>('stats')).codings.total).toBe(leadCodings + madeInA);
   });
 
@@ -196,21 +196,21 @@ describe('team merge end to end', () => {
     const dialog = page.getByTestId('team-import-dialog');
     await dialog.getByTestId('team-import-apply').click();
     await dialog.getByTestId('team-import-done').waitFor();
-    await expect(dialog.getByTestId('team-import-backup').innerText()).resolves.toMatch(/ronde-MD\.voor-samenvoegen-.*\.veldwerk$/);
+    await expectMatch(() => dialog.getByTestId('team-import-backup').innerText(), /ronde-MD\.voor-samenvoegen-.*\.veldwerk$/);
     await dialog.getByTestId('team-import-to-conflicts').click();
     await dialog.waitFor({ state: 'detached' });
-    await expect(page.getByTestId('team-conflict-badge').innerText()).resolves.toBe('1');
+    await expectValue(() => page.getByTestId('team-conflict-badge').innerText(), '1');
     const card = page.getByTestId('team-conflict');
     await card.first().waitFor();
     await expectCount(card, 1);
-    await expect(card.getByTestId('team-conflict-title').innerText()).resolves.toContain('Instelling');
-    await expect(card.innerText()).resolves.toContain('Veld: naam');
-    await expect(card.getByTestId('team-conflict-local').innerText()).resolves.toContain('Marloes Dijkhuis (MD)');
-    await expect(card.getByTestId('team-conflict-remote').innerText()).resolves.toContain('Ruben Terpstra (RT)');
+    await expectContains(() => card.getByTestId('team-conflict-title').innerText(), 'Instelling');
+    await expectContains(() => card.innerText(), 'Veld: naam');
+    await expectContains(() => card.getByTestId('team-conflict-local').innerText(), 'Marloes Dijkhuis (MD)');
+    await expectContains(() => card.getByTestId('team-conflict-remote').innerText(), 'Ruben Terpstra (RT)');
     // The sub-code both created is offered for merging.
     const duplicate = page.getByTestId('team-duplicate');
     await expectCount(duplicate, 1);
-    await expect(duplicate.innerText()).resolves.toContain(`"${SUB_CODE}" onder`);
+    await expectContains(() => duplicate.innerText(), `"${SUB_CODE}" onder`);
     expect((await onHost<StudyStats>('stats')).codings.total).toBe(leadCodings + madeInA + madeInB);
   });
 
@@ -220,7 +220,7 @@ describe('team merge end to end', () => {
     await page.getByTestId('team-conflict-badge').waitFor({ state: 'detached' });
     const resolved = page.getByTestId('team-resolved-conflict');
     await expectCount(resolved, 1);
-    await expect(resolved.textContent()).resolves.toContain(`nu: ${NAME_A}`);
+    await expectContains(() => resolved.textContent(), `nu: ${NAME_A}`);
     const state = await onHost<SessionState>('session.state');
     expect(state.institutions.find((institution) => institution.id === institutionId)?.name).toBe(NAME_A);
     expect((await onHost<MergeStatus>('merge.status')).openConflicts).toBe(0);
@@ -263,7 +263,7 @@ describe('team merge end to end', () => {
   it('shows agreement figures for the double-coded sources, the backend’s in Dutch notation', async () => {
     await page.getByTestId('team-tab-agreement').click();
     await page.getByTestId('team-agreement-table').waitFor();
-    await expect(page.getByTestId('team-kappa-explained').innerText()).resolves.toContain('Kappa');
+    await expectContains(() => page.getByTestId('team-kappa-explained').innerText(), 'Kappa');
     // The demo has more coders, so a choice of pair; with one pair it is a plain label.
     if ((await page.getByTestId('team-agreement-pair').count()) > 0) {
       const pairs = await page.getByTestId('team-agreement-pair').evaluate((select: HTMLSelectElement) =>
@@ -273,7 +273,7 @@ describe('team merge end to end', () => {
       expect(label).toBeDefined();
       await page.getByTestId('team-agreement-pair').selectOption({ label: label! });
     } else {
-      await expect(page.getByTestId('team-agreement-pair-label').innerText()).resolves.toMatch(/\(MD\).*\(RT\)/);
+      await expectMatch(() => page.getByTestId('team-agreement-pair-label').innerText(), /\(MD\).*\(RT\)/);
     }
     const sources = page.getByTestId('team-agreement-source');
     expect(await sources.count()).toBeGreaterThan(0);
@@ -332,13 +332,13 @@ describe('team merge end to end', () => {
     await dialog.getByTestId('team-export-passphrase').fill(PASSPHRASE);
     await dialog.getByTestId('team-export-repeat').fill(`${PASSPHRASE}x`);
     await dialog.getByTestId('team-export-submit').click();
-    await expect(dialog.getByTestId('team-export-error').innerText()).resolves.toBe('De twee wachtwoorden zijn niet gelijk.');
+    await expectValue(() => dialog.getByTestId('team-export-error').innerText(), 'De twee wachtwoorden zijn niet gelijk.');
     await dialog.getByTestId('team-export-repeat').fill(PASSPHRASE);
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('team-export-submit').click()]);
     expect(download.suggestedFilename()).toMatch(/-MD-\d{8}-\d{4}\.vwbundle$/);
     await download.saveAs(bundleA);
     await dialog.getByTestId('team-export-result').waitFor();
-    await expect(dialog.getByTestId('team-export-download').getAttribute('href')).resolves.toMatch(/^\/api\/download\/bundle\/[0-9a-f-]{36}\?token=/);
+    await expectMatch(() => dialog.getByTestId('team-export-download').getAttribute('href'), /^\/api\/download\/bundle\/[0-9a-f-]{36}\?token=/);
     await dialog.getByRole('button', { name: 'Sluiten' }).last().click();
     await dialog.waitFor({ state: 'detached' });
   });
@@ -368,7 +368,7 @@ describe('team merge end to end', () => {
     await page.getByTestId('team-tab-exchange').click();
     await page.getByTestId('team-undo').click();
     const dialog = page.getByTestId('team-undo-dialog');
-    await expect(dialog.getByTestId('team-undo-confirm').innerText()).resolves.toContain('vóór de laatste samenvoeging');
+    await expectContains(() => dialog.getByTestId('team-undo-confirm').innerText(), 'vóór de laatste samenvoeging');
     await dialog.getByTestId('team-undo-submit').click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('team-status-backup').filter({ hasText: 'geen (nog niets samengevoegd)' }).waitFor();

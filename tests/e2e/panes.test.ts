@@ -12,7 +12,7 @@ import type { SourceDocument, SourceSummary } from '../../shared/api/types';
 import { PANE_LIMITS } from '../../renderer/app/pane-widths';
 import { startServe, veldwerk } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-study';
-import { launchChromium, waitFor } from './browser';
+import { expectValue, launchChromium, waitFor } from './browser';
 import { callHost } from './host-api';
 
 const dir = tempDir('veldwerk-e2e-panes-');
@@ -95,9 +95,9 @@ afterAll(async () => {
 describe('resizable panes', () => {
   it('widens the source list by dragging its handle, and keeps the width after a reload', async () => {
     const handle = page.getByTestId('pane-handle-sources');
-    await expect(handle.getAttribute('role')).resolves.toBe('separator');
+    await expectValue(() => handle.getAttribute('role'), 'separator');
     await waitForWidth('#source-pane', PANE_LIMITS.sources.initial);
-    await expect(handle.getAttribute('aria-valuenow')).resolves.toBe(String(PANE_LIMITS.sources.initial));
+    await expectValue(() => handle.getAttribute('aria-valuenow'), String(PANE_LIMITS.sources.initial));
 
     await dragHandle('pane-handle-sources', 120);
     await waitForWidth('#source-pane', PANE_LIMITS.sources.initial + 120);
@@ -137,7 +137,7 @@ describe('resizable panes', () => {
     await page.getByTestId('pane-handle-sources').dblclick();
     await waitForValue('pane-handle-sources', PANE_LIMITS.sources.initial);
     await page.getByTestId('source-row').filter({ hasText: source.title }).first().click();
-    await expect(page.getByTestId('document-title').innerText()).resolves.toBe(source.title);
+    await expectValue(() => page.getByTestId('document-title').innerText(), source.title);
     // Halfway into the long paragraph: the browser's own scroll anchoring would keep its first row in place instead.
     await page.evaluate((start) => {
       const scroller = document.querySelector<HTMLElement>('.doc-scroller')!;

@@ -13,7 +13,7 @@ import { organisationTemplate } from '../fixtures/make-template';
 import { startServe } from '../helpers/cli';
 import { docxParts, styleElement } from '../helpers/docx-parts';
 import { tempDir } from '../helpers/temp-study';
-import { launchChromium } from './browser';
+import { expectValue, launchChromium } from './browser';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -53,7 +53,7 @@ async function exerciseDialog(page: Page): Promise<void> {
   await dialog.waitFor();
   const outline = page.getByTestId('report-outline');
   await outline.getByText('Betekenisvol contact').waitFor({ timeout: 30_000 });
-  await expect(outline.getByText(/citaten/).first().isVisible()).resolves.toBe(true);
+  await expectValue(() => outline.getByText(/citaten/).first().isVisible(), true);
 
   // Leaving out a chapter shows in the outline; so does the appendix.
   await dialog.getByRole('checkbox', { name: 'Oorzaken' }).uncheck();

@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import type { SurveyList } from '../../shared/api/types';
 import { H, writeKnownSurvey } from '../fixtures/make-survey';
 import { tempDir } from '../helpers/temp-study';
-import { expectCount, waitFor } from './browser';
+import { expectCount, expectValue, waitFor } from './browser';
 import { callHost } from './host-api';
 import { openApp, type OpenApp } from './open-app';
 
@@ -55,7 +55,7 @@ describe('questionnaire end to end', () => {
     await page.getByTestId('setup-submit').click();
     await page.getByTestId('view-survey').click();
     await page.getByTestId('survey-view').waitFor();
-    await expect(page.getByTestId('survey-import-button').first().isVisible()).resolves.toBe(true);
+    await expectValue(() => page.getByTestId('survey-import-button').first().isVisible(), true);
   });
 
   it('imports a csv through the mapping dialog', async () => {
@@ -63,21 +63,21 @@ describe('questionnaire end to end', () => {
     const dialog = page.getByTestId('survey-mapping-dialog');
     await dialog.getByTestId('survey-import-submit').waitFor();
     const kindOf = (header: string) => dialog.locator(`[data-testid="survey-mapping-row"][data-header="${header}"] select`).inputValue();
-    await expect(kindOf(H.mark)).resolves.toBe('mark');
-    await expect(kindOf(H.role)).resolves.toBe('role');
-    await expect(kindOf(H.remark)).resolves.toBe('ignore');
+    await expectValue(() => kindOf(H.mark), 'mark');
+    await expectValue(() => kindOf(H.role), 'role');
+    await expectValue(() => kindOf(H.remark), 'ignore');
     const target = (value: string) => dialog.locator(`[data-testid="survey-institution-target"][data-value="${value}"]`);
-    await expect(target('gi zuid').locator('option:checked').innerText()).resolves.toBe('GI Zuid');
-    await expect(target('Jeugdbescherming West').locator('option:checked').innerText()).resolves.toBe('Nieuwe instelling: Jeugdbescherming West');
+    await expectValue(() => target('gi zuid').locator('option:checked').innerText(), 'GI Zuid');
+    await expectValue(() => target('Jeugdbescherming West').locator('option:checked').innerText(), 'Nieuwe instelling: Jeugdbescherming West');
     await dialog.getByTestId('survey-name').fill('Vragenlijst ronde 2026');
     await dialog.getByTestId('survey-import-submit').click();
     await dialog.waitFor({ state: 'detached' });
-    await expect(page.getByTestId('survey-respondents').innerText()).resolves.toBe('40 respondenten · 25 jeugdigen · 15 ouders');
+    await expectValue(() => page.getByTestId('survey-respondents').innerText(), '40 respondenten · 25 jeugdigen · 15 ouders');
   });
 
   it('shows a distribution in natural order with Dutch percentages and a chart', async () => {
     await page.getByTestId('survey-question').filter({ hasText: H.explained }).click();
-    await expect(page.getByTestId('survey-question-title').innerText()).resolves.toBe(H.explained);
+    await expectValue(() => page.getByTestId('survey-question-title').innerText(), H.explained);
     await page.getByTestId('survey-table').getByText('47,4%').waitFor();
     expect(await rows('survey-table', 'survey-row')).toEqual([
       ['Ja', '18', '47,4%'],
@@ -85,7 +85,7 @@ describe('questionnaire end to end', () => {
       ['Nee', '7', '18,4%'],
       ['Weet ik niet', '4', '10,5%'],
     ]);
-    await expect(page.getByTestId('survey-total').innerText()).resolves.toBe('38');
+    await expectValue(() => page.getByTestId('survey-total').innerText(), '38');
     await expectCount(page.getByTestId('survey-chart'), 1);
     await expectCount(page.getByTestId('survey-chart').locator('text', { hasText: '47,4%' }), 1);
   });
@@ -148,8 +148,8 @@ describe('questionnaire end to end', () => {
     await waitFor(async () => (await field.inputValue()) === '9', 'de drempel weer op 9');
     expect(await minGroup()).toBe(9);
     // The split and the question stayed as chosen.
-    await expect(page.getByTestId('survey-by').inputValue()).resolves.toBe(H.institution);
-    await expect(page.getByTestId('survey-question-title').innerText()).resolves.toBe(H.explained);
+    await expectValue(() => page.getByTestId('survey-by').inputValue(), H.institution);
+    await expectValue(() => page.getByTestId('survey-question-title').innerText(), H.explained);
   });
 
   it('keeps the question and the split when the user comes back from another view', async () => {
@@ -157,7 +157,7 @@ describe('questionnaire end to end', () => {
     await page.getByTestId('survey-view').waitFor({ state: 'detached' });
     await page.getByTestId('view-survey').click();
     await page.getByTestId('survey-table').getByText('77,8% (7)').waitFor();
-    await expect(page.getByTestId('survey-question-title').innerText()).resolves.toBe(H.explained);
-    await expect(page.getByTestId('survey-by').inputValue()).resolves.toBe(H.institution);
+    await expectValue(() => page.getByTestId('survey-question-title').innerText(), H.explained);
+    await expectValue(() => page.getByTestId('survey-by').inputValue(), H.institution);
   });
 });
