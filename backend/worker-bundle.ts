@@ -1,10 +1,11 @@
 /**
  * Finding and starting a worker bundle: the worker-thread entry points that
  * scripts/build.mjs bundles into dist/workers/ (text extraction, report
- * building). One mechanism for every kind of worker, so that they are found
- * the same way from the source tree (tests), from dist/ (CLI, browser host)
- * and inside the packaged app; and one way to run a one-off job in a worker
- * of its own (runWorkerJob), with its failures told in Dutch.
+ * building, reading survey exports). One mechanism for every kind of worker,
+ * so that they are found the same way from the source tree (tests), from
+ * dist/ (CLI, browser host) and inside the packaged app; and one way to run a
+ * one-off job in a worker of its own (runWorkerJob), with its failures told
+ * in Dutch.
  *
  * In the packaged app the path lies inside app.asar. This relies on the
  * asar support Electron gives worker threads (since Electron 17.3): the
@@ -23,6 +24,7 @@ import { UserError, type UserErrorCode } from './errors';
 export const WORKER_BUNDLES = {
   extract: { file: 'extract-worker.mjs', name: 'De uitleesmodule' },
   report: { file: 'report-worker.mjs', name: 'De rapportmodule' },
+  survey: { file: 'survey-worker.mjs', name: 'De inleesmodule voor vragenlijsten' },
 } as const;
 
 export type WorkerBundle = keyof typeof WORKER_BUNDLES;
@@ -82,8 +84,12 @@ export interface WorkerJob<M, R> {
   task: string;
   /** Whether a message is one of the job's own; anything else is taken for a crash. */
   isMessage: (message: unknown) => message is M;
-  /** Handles one of the job's messages; calls `finish` when it is the last. An error thrown here ends the job with that error. */
-  receive: (message: M, finish: (result: R) => void) => void;
+  /**
+   * Handles one of the job's messages; calls `finish` when it is the last, and
+   * `reply` to answer the worker (one that waits for the go-ahead before its
+   * next large message). An error thrown here ends the job with that error.
+   */
+  receive: (message: M, finish: (result: R) => void, reply: (message: unknown) => void) => void;
 }
 
 /**
@@ -113,6 +119,9 @@ export function runWorkerJob<M, R>(bundle: WorkerBundle, job: WorkerJob<M, R>): 
       else resolve(outcome.result);
     };
     const finish = (result: R) => settle({ result });
+    const reply = (message: unknown) => {
+      if (!settled) worker.postMessage(message);
+    };
     // The listeners stay attached to the end: an 'error' emitted while the
     // worker is being terminated must find one, or it would be thrown in the
     // calling thread. So must an error of the caller's `receive` (a draft
@@ -121,7 +130,7 @@ export function runWorkerJob<M, R>(bundle: WorkerBundle, job: WorkerJob<M, R>): 
       if (settled) return;
       try {
         if (isJobFailed(message)) settle({ error: failure(message, messages, task) });
-        else if (job.isMessage(message)) job.receive(message, finish);
+        else if (job.isMessage(message)) job.receive(message, finish, reply);
         else settle({ error: new UserError(messages.crashed, 'rejected') });
       } catch (error) {
         settle({ error });

@@ -16,6 +16,7 @@ const NODE_ENTRIES = [
   ['backend/host/cli-entry.ts', 'dist/cli/veldwerk.mjs', 'esm'],
   ['backend/sources/extract/extract-worker.ts', 'dist/workers/extract-worker.mjs', 'esm'],
   ['backend/reports/report-worker.ts', 'dist/workers/report-worker.mjs', 'esm'],
+  ['backend/survey/survey-worker.ts', 'dist/workers/survey-worker.mjs', 'esm'],
   ['electron/main.ts', 'dist/electron/main.cjs', 'cjs'],
   ['electron/preload.ts', 'dist/electron/preload.cjs', 'cjs'],
   ['scripts/bench/bench.ts', 'dist/bench/bench.mjs', 'esm'],

@@ -1,19 +1,21 @@
 /**
  * The survey calls as the handlers run them. `survey.analyse` reads a staged
- * file once and keeps the parsed rows in memory (per session, the last few)
+ * file once, in a worker thread (survey-thread.ts) that also analyses its
+ * columns, and keeps the parsed rows in memory (per session, the last few)
  * under the staged id, so `survey.import` with the confirmed mapping does not
  * read the file again; a failed import keeps them for a corrected retry. The
- * staged copy itself is removed right after reading.
+ * staged copy itself is removed right after reading. Checking the mapping
+ * and storing the rows stay on this thread: one write, all or nothing.
  */
 import { writeFileSync } from 'node:fs';
 import type { Session } from '../api/session';
 import { UserError } from '../errors';
 import type { SurveyAnalysis, SurveyImportResult, SurveyMapping, SurveyTableExport } from '../../shared/api/types';
-import { analyseSurvey } from './analyse';
+import { analyseSurvey, surveyAnalysis } from './analyse';
 import { tableFileName, tableWorkbook } from './export-table';
 import { importSurvey } from './import';
-import { readSurveyFile } from './read-file';
 import type { RawSurvey } from './sheet';
+import { readSurveyInWorker, type SurveyRead } from './survey-thread';
 import { surveyTable, type SurveyTableRequest } from './tables';
 
 const MAX_REMEMBERED = 3;
@@ -27,10 +29,10 @@ function remember(session: Session, stagedId: string, raw: RawSurvey): void {
   while (map.size > MAX_REMEMBERED) map.delete(map.keys().next().value!);
 }
 
-async function readStaged(session: Session, stagedId: string, jobId: string | undefined): Promise<RawSurvey> {
+async function readStaged(session: Session, stagedId: string, jobId: string | undefined): Promise<SurveyRead> {
   const [entry] = session.takeStaged([stagedId]);
   try {
-    return await readSurveyFile(entry!.path, entry!.fileName, {
+    return await readSurveyInWorker(entry!.path, entry!.fileName, session.requireStudy().institutions(), {
       onRows: (rows) => {
         if (jobId) session.reportProgress({ jobId, done: 0, total: 0, message: `${rows.toLocaleString('nl-NL')} respondenten gelezen…` });
       },
@@ -42,9 +44,14 @@ async function readStaged(session: Session, stagedId: string, jobId: string | un
 
 export async function analyseStaged(session: Session, stagedId: string, jobId?: string): Promise<SurveyAnalysis> {
   const study = session.requireStudy();
-  const raw = remembered.get(session)?.get(stagedId) ?? (await readStaged(session, stagedId, jobId));
+  const known = remembered.get(session)?.get(stagedId);
+  if (known) {
+    remember(session, stagedId, known);
+    return analyseSurvey(study, known, stagedId);
+  }
+  const { raw, columns } = await readStaged(session, stagedId, jobId);
   remember(session, stagedId, raw);
-  return analyseSurvey(study, raw, stagedId);
+  return surveyAnalysis(study, raw, columns, stagedId);
 }
 
 export async function importStaged(
@@ -54,7 +61,7 @@ export async function importStaged(
   const study = session.requireStudy();
   let raw = remembered.get(session)?.get(input.stagedId);
   if (!raw) {
-    raw = await readStaged(session, input.stagedId, input.jobId);
+    raw = (await readStaged(session, input.stagedId, input.jobId)).raw;
     remember(session, input.stagedId, raw);
   }
   if (input.jobId) session.reportProgress({ jobId: input.jobId, done: 1, total: 2, message: 'Antwoorden controleren en opslaan…' });

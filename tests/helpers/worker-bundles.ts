@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from './cli';
 
-const BUNDLES = ['extract-worker.mjs', 'report-worker.mjs'].map((file) => join(projectRoot, 'dist', 'workers', file));
+const BUNDLES = ['extract-worker.mjs', 'report-worker.mjs', 'survey-worker.mjs'].map((file) => join(projectRoot, 'dist', 'workers', file));
 
 function newestSourceTime(dir: string): number {
   let newest = 0;

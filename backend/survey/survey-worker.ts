@@ -1,0 +1,44 @@
+/**
+ * Worker-thread entry (bundled to dist/workers/survey-worker.mjs): reads one
+ * survey export within the limits and analyses its columns, off the thread
+ * that answers the UI, with the same functions as in-process reading
+ * (readSurveyFile, analyseColumns). One worker per file: it posts progress,
+ * then the respondent rows one column per message (each after the parent,
+ * survey-thread.ts, asked for it), then the rest of the file and the
+ * analysis, and ends. It stores nothing.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { workerJobFailed, type WorkerJobFailed } from '../worker-bundle';
+import { analyseColumns } from './analyse';
+import { readSurveyFile } from './read-file';
+import { NEXT_COLUMN, type SurveyReadJob, type SurveyWorkerMessage } from './survey-thread';
+
+function post(message: SurveyWorkerMessage | WorkerJobFailed): void {
+  parentPort!.postMessage(message);
+}
+
+/** Resolves when the parent asks for the next column. */
+function nextColumnWanted(): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = (message: unknown) => {
+      if (message !== NEXT_COLUMN) return;
+      parentPort!.off('message', listener);
+      resolve();
+    };
+    parentPort!.on('message', listener);
+  });
+}
+
+async function run({ path, fileName, limits, institutions }: SurveyReadJob): Promise<void> {
+  const raw = await readSurveyFile(path, fileName, { limits, onRows: (rows) => post({ type: 'progress', rows }) });
+  const columns = analyseColumns(raw, institutions);
+  const { columns: rawColumns, ...survey } = raw;
+  for (const column of rawColumns) {
+    const taken = nextColumnWanted();
+    post({ type: 'column', column });
+    await taken;
+  }
+  post({ type: 'done', survey, columns });
+}
+
+run(workerData as SurveyReadJob).catch((error: unknown) => post(workerJobFailed(error)));
