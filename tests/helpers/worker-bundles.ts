@@ -4,8 +4,10 @@
  * source is newer, so tests never run a stale worker.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { UserError } from '../../backend/errors';
 import { projectRoot } from './cli';
 
 const BUNDLES = ['extract-worker.mjs', 'report-worker.mjs', 'survey-worker.mjs'].map((file) => join(projectRoot, 'dist', 'workers', file));
@@ -23,4 +25,34 @@ export function ensureWorkerBundles(): void {
   const sources = Math.max(newestSourceTime(join(projectRoot, 'backend')), newestSourceTime(join(projectRoot, 'shared')));
   if (BUNDLES.every((bundle) => existsSync(bundle) && statSync(bundle).mtimeMs >= sources)) return;
   execFileSync(process.execPath, [join(projectRoot, 'scripts', 'build.mjs'), '--workers'], { stdio: 'inherit' });
+}
+
+/** Run `work` with the worker bundles taken from `workerDir` (a stand-in that misbehaves). */
+export async function withWorkerDir<T>(workerDir: string, work: () => Promise<T>): Promise<T> {
+  const saved = process.env.VELDWERK_WORKER_DIR;
+  process.env.VELDWERK_WORKER_DIR = workerDir;
+  try {
+    return await work();
+  } finally {
+    if (saved === undefined) delete process.env.VELDWERK_WORKER_DIR;
+    else process.env.VELDWERK_WORKER_DIR = saved;
+  }
+}
+
+/** A stand-in worker bundle `bundleName` with this body, in a folder of its own under `dir`. */
+export function fakeWorker(dir: string, bundleName: string, name: string, body: string): string {
+  const folder = join(dir, `werker-${name}`);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, bundleName), body);
+  return folder;
+}
+
+/** The UserError a promise is rejected with (the test fails if it resolves or throws something else). */
+export async function rejection(promise: Promise<unknown>): Promise<UserError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(UserError);
+  return error as UserError;
 }

@@ -5,18 +5,16 @@
  * calling thread that keeps turning while a draft is built. Runs on the demo
  * study, through the real worker bundle (rebuilt here when stale).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoStudy } from '../../backend/demo/demo-study';
-import { UserError } from '../../backend/errors';
 import { generateReport, type GenerateOptions } from '../../backend/reports/generate';
 import { REPORT_WORKER_MESSAGES, generateReportInWorker, generateReportsInWorker } from '../../backend/reports/report-thread';
 import { Study } from '../../backend/study/study';
 import { docxParts, paragraphOutline } from '../helpers/docx-parts';
 import { measureLoop } from '../helpers/event-loop';
 import { tempDir } from '../helpers/temp-study';
-import { ensureWorkerBundles } from '../helpers/worker-bundles';
+import { ensureWorkerBundles, fakeWorker, rejection, withWorkerDir } from '../helpers/worker-bundles';
 
 const dir = tempDir('veldwerk-report-worker-');
 const demoPath = join(dir, 'demo.veldwerk');
@@ -31,34 +29,8 @@ beforeAll(async () => {
 
 afterAll(() => study?.close());
 
-/** Run `work` with the worker bundles taken from `workerDir` (a stand-in that misbehaves). */
-async function withWorkerDir<T>(workerDir: string, work: () => Promise<T>): Promise<T> {
-  const saved = process.env.VELDWERK_WORKER_DIR;
-  process.env.VELDWERK_WORKER_DIR = workerDir;
-  try {
-    return await work();
-  } finally {
-    if (saved === undefined) delete process.env.VELDWERK_WORKER_DIR;
-    else process.env.VELDWERK_WORKER_DIR = saved;
-  }
-}
 
-/** A stand-in report worker with this body, in a folder of its own. */
-function fakeWorker(name: string, body: string): string {
-  const folder = join(dir, `werker-${name}`);
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'report-worker.mjs'), body);
-  return folder;
-}
 
-async function rejection(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  return error as UserError;
-}
 
 describe('report drafts in a worker thread', () => {
   it('are the same document as one built in-process', async () => {
@@ -121,7 +93,7 @@ describe('report drafts in a worker thread', () => {
       },
     ];
     for (const { name, body, expected } of cases) {
-      const error = await withWorkerDir(fakeWorker(name, body), () =>
+      const error = await withWorkerDir(fakeWorker(dir, 'report-worker.mjs', name, body), () =>
         rejection(generateReportInWorker(study.path, { overall: true }, OPTIONS, undefined, { memoryMb: 32 })),
       );
       expect(error.message, name).toBe(expected);

@@ -6,12 +6,11 @@
  * large .xlsx or .csv is read. Through the real worker bundle (rebuilt here
  * when stale).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../backend/api/handlers';
 import { Session } from '../../backend/api/session';
-import { UserError } from '../../backend/errors';
 import type { Study } from '../../backend/study/study';
 import { analyseColumns, analyseSurvey } from '../../backend/survey/analyse';
 import { SURVEY_LIMITS } from '../../backend/survey/limits';
@@ -21,7 +20,7 @@ import type { SurveyAnalysis, SurveyMapping } from '../../shared/api/types';
 import { HEADERS, fileRows, largeRespondents, writeCsv, writeKnownSurvey, writeLargeXlsx, writeXlsx } from '../fixtures/make-survey';
 import { measureLoop } from '../helpers/event-loop';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
-import { ensureWorkerBundles } from '../helpers/worker-bundles';
+import { ensureWorkerBundles, fakeWorker, rejection, withWorkerDir } from '../helpers/worker-bundles';
 
 const dir = tempDir('veldwerk-survey-worker-');
 /** As in the benchmark: reading it in-process keeps the thread busy for over a second. */
@@ -56,34 +55,8 @@ function storedState() {
   };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  return error as UserError;
-}
 
-/** Run `work` with the worker bundles taken from `workerDir` (a stand-in that misbehaves). */
-async function withWorkerDir<T>(workerDir: string, work: () => Promise<T>): Promise<T> {
-  const saved = process.env.VELDWERK_WORKER_DIR;
-  process.env.VELDWERK_WORKER_DIR = workerDir;
-  try {
-    return await work();
-  } finally {
-    if (saved === undefined) delete process.env.VELDWERK_WORKER_DIR;
-    else process.env.VELDWERK_WORKER_DIR = saved;
-  }
-}
 
-/** A stand-in survey worker with this body, in a folder of its own. */
-function fakeWorker(name: string, body: string): string {
-  const folder = join(dir, `werker-${name}`);
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'survey-worker.mjs'), body);
-  return folder;
-}
 
 describe('survey exports read in a worker thread', () => {
   it('give the same respondent rows and column analysis as reading in-process, for .csv and .xlsx', async () => {
@@ -167,7 +140,7 @@ describe('survey exports read in a worker thread', () => {
     const mapping: SurveyMapping = { columns: [{ header: HEADERS[0]!, kind: 'question' }], institutions: [], defaultRole: 'jeugdige', defaultInstitutionId: null };
     const before = storedState();
     for (const { name, body, expected } of cases) {
-      const error = await withWorkerDir(fakeWorker(name, body), () =>
+      const error = await withWorkerDir(fakeWorker(dir, 'survey-worker.mjs', name, body), () =>
         rejection(readSurveyInWorker(files.csvComma, fileName, [], { memoryMb: 32 })),
       );
       expect(error.message, name).toBe(expected);
@@ -179,7 +152,7 @@ describe('survey exports read in a worker thread', () => {
     // Through the handlers: analysing, and importing a file that was not analysed first (the import reads it itself).
     for (const call of ['survey.analyse', 'survey.import'] as const) {
       const stagedId = session.registerLocalFile(files.csvComma);
-      const result = await withWorkerDir(fakeWorker('gooit', "throw new Error('kapot');"), () =>
+      const result = await withWorkerDir(fakeWorker(dir, 'survey-worker.mjs', 'gooit', "throw new Error('kapot');"), () =>
         dispatch(session, call, call === 'survey.import' ? { stagedId, mapping } : { stagedId }),
       );
       expect(result.ok, call).toBe(false);
