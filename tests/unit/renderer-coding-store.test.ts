@@ -6,27 +6,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Coding } from '../../shared/api/types';
 
-const backend = vi.hoisted(() => {
-  const calls: Array<{ name: string; input: Record<string, unknown> }> = [];
-  const handlers: Record<string, (input: Record<string, unknown>) => Promise<unknown>> = {};
-  return { calls, handlers };
-});
+vi.mock('../../renderer/api/client', async () => (await import('../helpers/fake-api')).fakeClient());
 
-vi.mock('../../renderer/api/client', async () => {
-  const { ApiError, errorMessage } = await import('../../renderer/api/api-error');
-  const api = new Proxy(
-    {},
-    {
-      get: (_target, name: string) => (input: Record<string, unknown>) => {
-        backend.calls.push({ name, input });
-        const handler = backend.handlers[name];
-        return handler ? handler(input) : Promise.resolve({ undoLabel: null, redoLabel: null });
-      },
-    },
-  );
-  return { api, ApiError, errorMessage, onMenuCommand: () => () => {}, onProgress: () => () => {} };
-});
-
+const { backend, resetBackend } = await import('../helpers/fake-api');
 const { useCodings } = await import('../../renderer/coding/coding-store');
 const { useCodingEvents } = await import('../../renderer/coding/coding-events');
 const { useToasts } = await import('../../renderer/app/toast-store');
@@ -70,8 +52,8 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const idsOnLine = (line: number) => (useCodings.getState().index.byLine[line] ?? []).map((piece) => piece.coding.id);
 
 beforeEach(() => {
-  backend.calls.length = 0;
-  for (const key of Object.keys(backend.handlers)) delete backend.handlers[key];
+  // Writes the store makes without a handler of their own answer with the undo state.
+  resetBackend({ undoLabel: null, redoLabel: null });
   useSession.setState({
     session: {
       host: 'browser',
