@@ -7,7 +7,8 @@
 import { CALL_NAMES } from '../shared/api/contract';
 import { isMenuCommand, type MenuCommand, type VeldwerkBridge } from '../shared/api/bridge';
 import type { JobProgress } from '../shared/api/types';
-import { MENU_CHANNEL, PROGRESS_CHANNEL, callChannel } from './channels';
+import { MENU_CHANNEL, PROGRESS_CHANNEL, STUDY_CHANGED_CHANNEL, callChannel } from './channels';
+import { parseStudyChanged, type StudyChangedEvent } from '../shared/api/study-entities';
 
 /** The part of Electron's ipcRenderer the bridge uses. */
 export interface IpcRendererLike {
@@ -30,6 +31,18 @@ export function buildBridge(ipc: IpcRendererLike): VeldwerkBridge {
     ipc.on(PROGRESS_CHANNEL, wrapped);
     return () => {
       ipc.removeListener(PROGRESS_CHANNEL, wrapped);
+    };
+  };
+
+  bridge.onStudyChanged = (listener: (event: StudyChangedEvent) => void): (() => void) => {
+    if (typeof listener !== 'function') throw new TypeError('onStudyChanged verwacht een functie.');
+    const wrapped = (_event: unknown, payload: unknown) => {
+      const event = parseStudyChanged(payload);
+      if (event) listener(event);
+    };
+    ipc.on(STUDY_CHANGED_CHANNEL, wrapped);
+    return () => {
+      ipc.removeListener(STUDY_CHANGED_CHANNEL, wrapped);
     };
   };
 

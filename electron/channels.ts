@@ -10,6 +10,9 @@ export const CALL_CHANNEL_PREFIX = 'veldwerk:';
 /** Main -> renderer: progress of long jobs (payload: JobProgress). */
 export const PROGRESS_CHANNEL = 'veldwerk:progress';
 
+/** Main -> renderer: a writing call committed (payload: StudyChangedEvent). */
+export const STUDY_CHANGED_CHANNEL = 'veldwerk:study-changed';
+
 /** Main -> renderer: a command from the application menu (payload: MenuCommand). */
 export const MENU_CHANNEL = 'veldwerk:menu';
 

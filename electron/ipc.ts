@@ -7,7 +7,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { CALL_NAMES } from '../shared/api/contract';
 import { dispatch, type DispatchResult } from '../backend/api/handlers';
 import type { Session } from '../backend/api/session';
-import { PROGRESS_CHANNEL, callChannel } from './channels';
+import { PROGRESS_CHANNEL, STUDY_CHANGED_CHANNEL, callChannel } from './channels';
 import { isTrustedSender } from './security';
 
 const REJECTED: DispatchResult = {
@@ -37,8 +37,14 @@ export function registerIpc(session: Session, getMainWindow: () => BrowserWindow
     if (win && !win.isDestroyed()) win.webContents.send(PROGRESS_CHANNEL, progress);
   });
 
+  const stopChanges = session.onStudyChanged((event) => {
+    const win = getMainWindow();
+    if (win && !win.isDestroyed()) win.webContents.send(STUDY_CHANGED_CHANNEL, event);
+  });
+
   return () => {
     for (const name of CALL_NAMES) ipcMain.removeHandler(callChannel(name));
     stopProgress();
+    stopChanges();
   };
 }

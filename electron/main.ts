@@ -53,11 +53,14 @@ function focusMainWindow(): void {
 
 const dialogs = createDialogs(() => mainWindow);
 
-/** Open a study the OS or the command line named; tell the user (in Dutch) when that fails. */
-function openStudyFile(path: string): boolean {
+/**
+ * Open a study the OS or the command line named, once the calls running on
+ * the open one finished; tell the user (in Dutch) when that fails.
+ */
+async function openStudyFile(path: string): Promise<boolean> {
   if (!session) return false;
   try {
-    session.openPath(path);
+    await session.switchTo(path);
     return true;
   } catch (error) {
     dialogs.showError('Onderzoek niet geopend', `${path}\n\n${toApiError(error).message}`);
@@ -68,7 +71,7 @@ function openStudyFile(path: string): boolean {
 async function openInitialStudy(current: Session): Promise<void> {
   const path = pendingOpenPath ?? studyPathFromArgv(process.argv, { isPackaged: app.isPackaged, cwd: process.cwd() });
   pendingOpenPath = null;
-  if (path && openStudyFile(path)) return;
+  if (path && (await openStudyFile(path))) return;
   const result = await dispatch(current, 'study.openDemo', {});
   if (!result.ok) console.error(`Veldwerk: het demo-onderzoek kon niet worden geopend: ${result.error.message}`);
 }
@@ -129,7 +132,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', (_event, argv, workingDirectory) => {
     focusMainWindow();
     const path = studyPathFromArgv(argv, { isPackaged: app.isPackaged, cwd: workingDirectory });
-    if (path && openStudyFile(path)) sendMenuCommand('study-changed');
+    if (path) void openStudyFile(path).then((opened) => opened && sendMenuCommand('study-changed'));
   });
 
   // macOS: a .veldwerk file opened from Finder (may arrive before `ready`).
@@ -141,14 +144,18 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     focusMainWindow();
-    if (openStudyFile(path)) sendMenuCommand('study-changed');
+    void openStudyFile(path).then((opened) => opened && sendMenuCommand('study-changed'));
   });
 
   app.on('window-all-closed', () => app.quit());
 
-  app.on('will-quit', () => {
-    session?.close();
+  // The study closes only after the running calls finished (an import or a merge is not cut off).
+  app.on('will-quit', (event) => {
+    const closing = session;
+    if (!closing) return;
+    event.preventDefault();
     session = null;
+    void closing.closeWhenIdle().finally(() => app.quit());
   });
 
   app

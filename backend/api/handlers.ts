@@ -33,6 +33,8 @@ import {
 } from '../review/file-review';
 import { redo, undo, undoState } from '../undo/undo';
 import type { Session } from './session';
+import { runWritingCall } from './writing-call';
+import { describeAction } from '../store/action-context';
 import { analyseStaged, exportTable as exportSurveyTable, importStaged } from '../survey/api';
 import { deleteSurvey, listSurveys, setMinGroup, setQuestionNorm } from '../survey/surveys';
 import { surveyTable } from '../survey/tables';
@@ -125,10 +127,12 @@ const handlers: Handlers = {
   'undo.state': (session) => undoState(session.requireStudy()),
   undo: (session) => {
     const study = session.requireStudy();
+    describeAction({ label: undoState(study).undoLabel ?? '' });
     return { done: undo(study), ...undoState(study) };
   },
   redo: (session) => {
     const study = session.requireStudy();
+    describeAction({ label: undoState(study).redoLabel ?? '' });
     return { done: redo(study), ...undoState(study) };
   },
 
@@ -251,9 +255,21 @@ export function isCallName(name: string): name is CallName {
   return Object.hasOwn(contract, name);
 }
 
-/** Validate and run one call. Never throws: errors come back as Dutch messages. */
+/**
+ * Validate and run one call. Never throws: errors come back as Dutch messages.
+ * Reads run at once; writing calls run one at a time through the session's
+ * queue, each recording one action (see writing-call.ts); calls that switch
+ * the study wait for every running call.
+ */
 export async function dispatch(session: Session, name: string, rawInput: unknown): Promise<DispatchResult> {
   if (!isCallName(name)) return { ok: false, error: { code: 'invalid-input', message: `Onbekende opdracht "${name}".` } };
+  const def = contract[name];
+  const run = () => runCall(session, name, rawInput);
+  if (def.writes.length === 0) return session.calls.run('read', run);
+  return session.calls.run(def.switchesStudy ? 'switch' : 'write', () => runWritingCall(session, name, run));
+}
+
+async function runCall(session: Session, name: CallName, rawInput: unknown): Promise<DispatchResult> {
   const parsed = contract[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     return { ok: false, error: { code: 'invalid-input', message: describeInvalidInput(parsed.error) } };

@@ -10,6 +10,8 @@ import { UserError } from '../errors';
 import { Study } from '../study/study';
 import { shutdownExtractionPool } from '../sources/extract';
 import type { JobProgress, SessionState, StagedFile } from '../../shared/api/types';
+import { ALL_ENTITIES, type StudyChangedEvent } from '../../shared/api/study-entities';
+import { CallQueue } from './call-queue';
 
 /** What only the host can do: native dialogs and knowing where the demo lives. */
 export interface HostServices {
@@ -44,6 +46,9 @@ export class Session {
   private readonly staged = new Map<string, StagedEntry>();
   private stagingDir: string | null = null;
   private readonly progressListeners = new Set<(progress: JobProgress) => void>();
+  private readonly changeListeners = new Set<(event: StudyChangedEvent) => void>();
+  /** Every call of this session runs through here (see call-queue.ts). */
+  readonly calls = new CallQueue();
 
   constructor(readonly host: HostServices) {}
 
@@ -123,6 +128,29 @@ export class Session {
 
   reportProgress(progress: JobProgress): void {
     for (const listener of this.progressListeners) listener(progress);
+  }
+
+  /** Listen to `study-changed` (pushed after every writing call); returns the function that stops listening. */
+  onStudyChanged(listener: (event: StudyChangedEvent) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  reportStudyChanged(event: StudyChangedEvent): void {
+    for (const listener of this.changeListeners) listener(event);
+  }
+
+  /** Open another study from outside a call (a file double-clicked while the app runs), once running calls finished. */
+  async switchTo(path: string): Promise<Study> {
+    const study = await this.calls.run('switch', () => this.openPath(path));
+    this.reportStudyChanged({ type: 'study-changed', entities: [...ALL_ENTITIES], actionId: null });
+    return study;
+  }
+
+  /** Close for good once every running and waiting call finished (a host shutting down). */
+  async closeWhenIdle(): Promise<void> {
+    await this.calls.idle();
+    this.close();
   }
 
   close(): void {

@@ -231,8 +231,8 @@ async function serve(args: string[]): Promise<void> {
   console.log(existsSync(file) ? `Onderzoek: ${file}` : `Nieuw onderzoek wordt aangemaakt in: ${file}`);
   console.log('Stoppen: Ctrl+C');
   const stop = () => {
-    void host.close().then(() => {
-      session.close();
+    void host.close().then(async () => {
+      await session.closeWhenIdle();
       process.exit(0);
     });
   };

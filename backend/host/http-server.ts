@@ -134,17 +134,19 @@ async function handleStage(session: Session, url: URL, request: IncomingMessage,
   sendJson(response, result.ok ? 200 : (STATUS_BY_ERROR_CODE[result.error.code] ?? 500), result);
 }
 
-/** Progress of long jobs as server-sent events. */
+/** Progress of long jobs and `study-changed` after every writing call, as server-sent events. */
 function handleEvents(session: Session, request: IncomingMessage, response: ServerResponse) {
   response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   response.write(': verbonden\n\n');
   const unsubscribe = session.onProgress((progress) => {
     response.write(`data: ${JSON.stringify({ type: 'progress', ...progress })}\n\n`);
   });
+  const unsubscribeChanges = session.onStudyChanged((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));
   const heartbeat = setInterval(() => response.write(': hartslag\n\n'), 15_000);
   request.on('close', () => {
     clearInterval(heartbeat);
     unsubscribe();
+    unsubscribeChanges();
   });
 }
 

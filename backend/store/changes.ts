@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { decodeHlc, encodeHlc, tickHlc, type Hlc } from '../../shared/hlc';
 import { ENTITIES, isEntityName, type EntityName, type Fields } from './entities';
+import { currentAction, noteTouched, type ActionContext } from './action-context';
 import type Database from 'better-sqlite3';
 import type { Db } from './open-study';
 
@@ -43,11 +44,16 @@ export interface WriteOptions {
   undoLabel?: string;
 }
 
-/** A new user action: on top of the undo history, and the redo stack is gone. */
+/**
+ * A new user action: on top of the undo history, and the redo stack is gone.
+ * A call that writes twice (one action) keeps its first entry.
+ */
 function recordUndoable(db: Db, actionId: string, label: string): void {
   db.prepare('DELETE FROM undo_history WHERE undone = 1').run();
-  db.prepare('INSERT INTO undo_history (action_id, label, done_action_id) VALUES (?, ?, ?)').run(actionId, label, actionId);
+  db.prepare('INSERT OR IGNORE INTO undo_history (action_id, label, done_action_id) VALUES (?, ?, ?)').run(actionId, label, actionId);
 }
+
+export type ActionResult = { result: 'done' } | { result: 'refused'; reason: string };
 
 type AfterApply = (db: Db, entity: EntityName, entityId: string) => void;
 
@@ -77,6 +83,7 @@ export function applyChange(db: Db, change: ChangeRecord): boolean {
     JSON.stringify(change.bases),
   );
   if (inserted.changes === 0) return false;
+  noteTouched(change.entity, null);
 
   sql.get(`INSERT OR IGNORE INTO ${def.table} (id) VALUES (?)`).run(change.entityId);
   for (const [field, value] of Object.entries(change.fields)) {
@@ -156,18 +163,54 @@ export class ChangeWriter {
    * copy's undo history.
    */
   write(authorId: string | null, mutations: Mutation[], options: WriteOptions = {}): ChangeRecord[] {
-    const actionId = randomUUID();
+    // Inside a writing call every change points to the call's action; elsewhere
+    // (building the demo study, tests) each write is an action of its own.
+    const action = currentAction();
+    const actionId = action?.actionId ?? randomUUID();
     return this.db.transaction(() => {
       options.beforeApply?.();
-      const records = mutations.map((mutation) => this.stamp(actionId, authorId, mutation));
+      const records = mutations.map((mutation) => this.stamp(actionId, authorId, mutation, action));
       for (const record of records) applyChange(this.db, record);
       if (options.undoLabel) recordUndoable(this.db, actionId, options.undoLabel);
+      if (action) this.recordAction(action, authorId, { result: 'done' });
       return records;
     }).immediate();
   }
 
-  private stamp(actionId: string, authorId: string | null, mutation: Mutation): ChangeRecord {
+  /**
+   * Write (or bring up to date) the action row of a writing call: in the
+   * caller's transaction when it has changes, else in one of its own (a call
+   * that changed nothing, or a refusal after its changes were rolled back).
+   */
+  recordAction(action: ActionContext, authorId: string | null, outcome: ActionResult): void {
+    this.db.transaction(() => {
+      const objects = JSON.stringify([...action.objects.values()]);
+      const reason = outcome.result === 'refused' ? outcome.reason : null;
+      const updated = this.db
+        .prepare('UPDATE action SET label = ?, objects = ?, result = ?, reason = ? WHERE id = ?')
+        .run(action.label(), objects, outcome.result, reason, action.actionId);
+      if (updated.changes === 0) {
+        this.db
+          .prepare(
+            `INSERT INTO action (id, call, label, inspector_id, hlc, replica_id, objects, result, reason)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(action.actionId, action.call, action.label(), authorId, encodeHlc(this.nextClock()), this.replicaId, objects, outcome.result, reason);
+      }
+    })();
+  }
+
+  /** True when this study holds the action's row (committed, or in the open transaction). */
+  hasAction(actionId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM action WHERE id = ?').get(actionId) !== undefined;
+  }
+
+  private stamp(actionId: string, authorId: string | null, mutation: Mutation, action: ActionContext | undefined): ChangeRecord {
     if (!isEntityName(mutation.entity)) throw new Error(`Onbekende entiteit ${mutation.entity}`);
+    if (action && !action.allowed.has(mutation.entity)) {
+      throw new Error(`${action.call} schrijft ${mutation.entity}, wat het contract niet toestaat`);
+    }
+    noteTouched(mutation.entity, mutation.entityId);
     const readClock = this.db.prepare('SELECT hlc FROM field_clock WHERE entity = ? AND entity_id = ? AND field = ?');
     const bases: Record<string, string[]> = {};
     for (const field of Object.keys(mutation.fields)) {

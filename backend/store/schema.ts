@@ -225,6 +225,27 @@ export const MIGRATIONS: readonly string[] = [
   -- whole team. Null: Veldwerk's standard house style.
   ALTER TABLE study ADD COLUMN report_template TEXT;
   `,
+  /* 7 (service): one action per writing call, the logbook's raw material */ `
+  -- Every writing call records one row, in the same transaction as its change
+  -- records, whose action_id points here (a call that changed nothing, or was
+  -- refused, has a row without change records). objects: JSON [{entity, id}]
+  -- of what its local changes touched. result: 'done' or 'refused' (reason
+  -- says why). seq orders rows as stored here, for bundle export; actions read
+  -- from bundles keep the sender's id, replica and clock.
+  CREATE TABLE action (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           TEXT NOT NULL UNIQUE,
+    call         TEXT NOT NULL,
+    label        TEXT NOT NULL,
+    inspector_id TEXT,
+    hlc          TEXT NOT NULL,
+    replica_id   TEXT NOT NULL,
+    objects      TEXT NOT NULL DEFAULT '[]',
+    result       TEXT NOT NULL,
+    reason       TEXT
+  ) STRICT;
+  CREATE INDEX action_replica ON action (replica_id, hlc);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

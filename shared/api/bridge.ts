@@ -8,6 +8,7 @@
  */
 import type { ApiErrorShape, CallInput, CallName, CallOutput } from './contract';
 import type { JobProgress } from './types';
+import type { StudyChangedEvent } from './study-entities';
 
 /** The global name under which the preload exposes the bridge (`window.veldwerk`). */
 export const BRIDGE_GLOBAL = 'veldwerk';
@@ -41,6 +42,8 @@ export type VeldwerkBridgeCalls = {
 export interface VeldwerkBridgeEvents {
   /** Progress of long jobs; the listener gets the payload only. Returns an unsubscribe function. */
   onProgress(listener: (progress: JobProgress) => void): () => void;
+  /** `study-changed`, pushed after every writing call. Returns an unsubscribe function. */
+  onStudyChanged(listener: (event: StudyChangedEvent) => void): () => void;
   /** Commands from the application menu. Returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

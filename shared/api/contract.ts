@@ -10,6 +10,7 @@ import { MEMO_TARGETS } from './types';
 import type { ReportGenerated, ReportSaved, ReportTemplateInfo, TemplateSaved } from './types';
 import type { ChapterKey, ReportOutline } from '../report-model';
 import { SURVEY_COLUMN_KINDS } from '../survey';
+import { ALL_ENTITIES, type StudyEntity } from './study-entities';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
 import type {
   Code,
@@ -47,16 +48,34 @@ export interface CallDef<I extends z.ZodType, O> {
   input: I;
   /** True for calls that may take long and report progress under `jobId`. */
   job: boolean;
+  /**
+   * The entities a writing call may change; empty for a call that only reads.
+   * Writing calls run one at a time and each records one action.
+   */
+  writes: readonly StudyEntity[];
+  /** True for calls that close the open study or open another: they wait until every running call finished. */
+  switchesStudy: boolean;
   /** Phantom field: carries the output type, never set at run time. */
   readonly __output?: { value: O };
 }
 
+interface CallOptions {
+  job?: boolean;
+  writes?: readonly StudyEntity[];
+  switchesStudy?: boolean;
+}
+
 function call<O>() {
-  return <I extends z.ZodType>(input: I, options: { job?: boolean } = {}): CallDef<I, O> => ({
+  return <I extends z.ZodType>(input: I, options: CallOptions = {}): CallDef<I, O> => ({
     input,
     job: options.job ?? false,
+    writes: options.switchesStudy ? ALL_ENTITIES : (options.writes ?? []),
+    switchesStudy: options.switchesStudy ?? false,
   });
 }
+
+/** Closes the open study or opens another: may change everything the UI shows. */
+const switchesStudy = { switchesStudy: true } as const;
 
 const id = z.string().uuid();
 const shortText = z.string().trim().min(1).max(300);
@@ -147,7 +166,7 @@ export const reportOptionsSchema = z.object({
 
 export const contract = {
   'session.state': call<SessionState>()(z.object({})),
-  'session.setInspector': call<SessionState>()(z.object({ inspectorId: id })),
+  'session.setInspector': call<SessionState>()(z.object({ inspectorId: id }), { writes: ['session'] }),
 
   'study.create': call<SessionState>()(
     z.object({
@@ -157,17 +176,18 @@ export const contract = {
       institutions: z.array(shortText).max(200).default([]),
       inspectors: z.array(z.object({ name: shortText, initials: z.string().trim().min(1).max(10) })).min(1).max(200),
     }),
+    switchesStudy,
   ),
   /** Desktop only: choose a study file with the native dialog and open it. */
-  'study.openDialog': call<SessionState | null>()(z.object({})),
-  'study.openDemo': call<SessionState>()(z.object({})),
+  'study.openDialog': call<SessionState | null>()(z.object({}), switchesStudy),
+  'study.openDemo': call<SessionState>()(z.object({}), switchesStudy),
   'study.update': call<SessionState>()(
-    z.object({ name: shortText, periodStart: isoDate.nullable(), periodEnd: isoDate.nullable() }),
+    z.object({ name: shortText, periodStart: isoDate.nullable(), periodEnd: isoDate.nullable() }), { writes: ['study'] },
   ),
 
-  'institution.create': call<Institution>()(z.object({ name: shortText })),
-  'institution.rename': call<Institution>()(z.object({ id, name: shortText })),
-  'inspector.create': call<Inspector>()(z.object({ name: shortText, initials: z.string().trim().min(1).max(10) })),
+  'institution.create': call<Institution>()(z.object({ name: shortText }), { writes: ['institution'] }),
+  'institution.rename': call<Institution>()(z.object({ id, name: shortText }), { writes: ['institution'] }),
+  'inspector.create': call<Inspector>()(z.object({ name: shortText, initials: z.string().trim().min(1).max(10) }), { writes: ['inspector'] }),
 
   'framework.list': call<Code[]>()(z.object({})),
   'code.create': call<Code>()(
@@ -177,14 +197,14 @@ export const contract = {
       name: shortText,
       definition: z.string().max(5000).default(''),
       color,
-    }),
+    }), { writes: ['code'] },
   ),
   'code.update': call<Code>()(
-    z.object({ id, name: shortText.optional(), definition: z.string().max(5000).optional(), color: color.optional() }),
+    z.object({ id, name: shortText.optional(), definition: z.string().max(5000).optional(), color: color.optional() }), { writes: ['code'] },
   ),
   /** Move a code under `parentId` (null: top level) at position `index` among its siblings. */
-  'code.move': call<Code[]>()(z.object({ id, parentId: id.nullable(), index: z.number().int().min(0) })),
-  'code.delete': call<Code[]>()(z.object({ id })),
+  'code.move': call<Code[]>()(z.object({ id, parentId: id.nullable(), index: z.number().int().min(0) }), { writes: ['code'] }),
+  'code.delete': call<Code[]>()(z.object({ id }), { writes: ['code'] }),
 
   /** Hand the backend the bytes of one file to import; returns a handle for `sources.import`. */
   'files.stage': call<StagedFile>()(
@@ -192,11 +212,11 @@ export const contract = {
   ),
   'sources.import': call<ImportOutcome[]>()(
     z.object({ stagedIds: z.array(z.string().uuid()).min(1).max(2000), meta: sourceMetaSchema, jobId }),
-    { job: true },
+    { job: true, writes: ['source'] },
   ),
   'sources.list': call<SourceSummary[]>()(sourceFilterSchema),
   'source.get': call<SourceDocument>()(z.object({ id })),
-  'source.updateMeta': call<SourceSummary>()(z.object({ id, meta: sourceMetaSchema.extend({ title: shortText }) })),
+  'source.updateMeta': call<SourceSummary>()(z.object({ id, meta: sourceMetaSchema.extend({ title: shortText }) }), { writes: ['source'] }),
 
   search: call<SearchResult>()(
     z.object({ query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(1000).default(200) }),
@@ -213,7 +233,7 @@ export const contract = {
       valence: z.enum(VALENCES).default('neutraal'),
       note: noteText.default(''),
       quotable: z.boolean().default(false),
-    }),
+    }), { writes: ['coding'] },
   ),
   'coding.update': call<Coding>()(
     z.object({
@@ -224,9 +244,9 @@ export const contract = {
       valence: z.enum(VALENCES).optional(),
       note: noteText.optional(),
       quotable: z.boolean().optional(),
-    }),
+    }), { writes: ['coding'] },
   ),
-  'coding.delete': call<{ id: string }>()(z.object({ id })),
+  'coding.delete': call<{ id: string }>()(z.object({ id }), { writes: ['coding'] }),
   /** Code the hits of a search (all, or the chosen ones) with one code, as one undoable action. */
   autocode: call<{ created: number; skipped: number }>()(
     z.object({
@@ -234,15 +254,15 @@ export const contract = {
       codeId: id,
       valence: z.enum(VALENCES).default('neutraal'),
       hits: z.array(z.object({ sourceId: id, start: offset, end: offset })).max(5000).optional(),
-    }),
+    }), { writes: ['coding'] },
   ),
 
   'undo.state': call<UndoState>()(z.object({})),
-  undo: call<UndoResult>()(z.object({})),
-  redo: call<UndoResult>()(z.object({})),
+  undo: call<UndoResult>()(z.object({}), { writes: ALL_ENTITIES }),
+  redo: call<UndoResult>()(z.object({}), { writes: ALL_ENTITIES }),
 
   'memos.list': call<Memo[]>()(z.object({ targetType: z.enum(MEMO_TARGETS).optional(), targetId: id.optional() })),
-  'memo.save': call<Memo>()(z.object({ targetType: z.enum(MEMO_TARGETS), targetId: id, text: longText })),
+  'memo.save': call<Memo>()(z.object({ targetType: z.enum(MEMO_TARGETS), targetId: id, text: longText }), { writes: ['memo'] }),
 
   'evidence.matrix': call<EvidenceMatrix>()(z.object({ filter: evidenceFilterSchema.default({}) })),
   'evidence.segments': call<EvidenceSegment[]>()(
@@ -257,21 +277,21 @@ export const contract = {
       answerType: z.enum(['choice', 'number']),
       options: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
       codeId: id.nullable().default(null),
-    }),
+    }), { writes: ['reviewQuestion'] },
   ),
-  'review.deleteQuestion': call<{ id: string }>()(z.object({ id })),
+  'review.deleteQuestion': call<{ id: string }>()(z.object({ id }), { writes: ['reviewQuestion'] }),
   'review.get': call<FileReview>()(z.object({ sourceId: id })),
   'review.answer': call<FileReview>()(
-    z.object({ sourceId: id, questionId: id, value: z.string().trim().min(1).max(60).nullable() }),
+    z.object({ sourceId: id, questionId: id, value: z.string().trim().min(1).max(60).nullable() }), { writes: ['reviewAnswer'] },
   ),
   'review.summary': call<ReviewSummary[]>()(z.object({})),
 
   'judgments.list': call<{ scale: string[]; judgments: Judgment[] }>()(z.object({})),
   'judgment.save': call<Judgment>()(
-    z.object({ institutionId: id, codeId: id, rating: z.string().max(100).nullable(), rationale: longText.default('') }),
+    z.object({ institutionId: id, codeId: id, rating: z.string().max(100).nullable(), rationale: longText.default('') }), { writes: ['judgment'] },
   ),
-  'judgment.linkEvidence': call<Judgment>()(z.object({ institutionId: id, codeId: id, codingId: id, linked: z.boolean() })),
-  'ratingScale.save': call<string[]>()(z.object({ ratings: z.array(z.string().max(100)).min(2).max(10) })),
+  'judgment.linkEvidence': call<Judgment>()(z.object({ institutionId: id, codeId: id, codingId: id, linked: z.boolean() }), { writes: ['judgment', 'judgmentEvidence'] }),
+  'ratingScale.save': call<string[]>()(z.object({ ratings: z.array(z.string().max(100)).min(2).max(10) }), { writes: ['study'] }),
 
   /* ---- Team merge (issue 5) ---- */
   /**
@@ -290,7 +310,7 @@ export const contract = {
    */
   'bundle.export': call<BundleExportResult>()(
     z.object({ passphrase: z.string().min(1).max(1000), all: z.boolean().default(false), jobId }),
-    { job: true },
+    { job: true, writes: ['exchange'] },
   ),
   /** What applying a staged bundle (files.stage) would do; changes nothing. */
   'bundle.preview': call<BundlePreview>()(
@@ -300,23 +320,23 @@ export const contract = {
   /** Apply a staged bundle, all or nothing, after an automatic backup of the study file. */
   'bundle.apply': call<BundleApplyResult>()(
     z.object({ stagedId: z.string().uuid(), passphrase: z.string().min(1).max(1000), jobId }),
-    { job: true },
+    { job: true, writes: ALL_ENTITIES },
   ),
   'merge.status': call<MergeStatus>()(z.object({})),
   'merge.conflicts': call<MergeConflict[]>()(z.object({ status: z.enum(['open', 'all']).default('open') })),
   /** Resolve a conflict by choosing this copy's value ('local') or the incoming one ('remote'); returns the open conflicts. */
-  'merge.resolve': call<MergeConflict[]>()(z.object({ conflictId: id, choose: z.enum(['local', 'remote']) })),
+  'merge.resolve': call<MergeConflict[]>()(z.object({ conflictId: id, choose: z.enum(['local', 'remote']) }), { writes: ALL_ENTITIES }),
   /** Codes created twice under one parent with the same name (offered for merging). */
   'merge.duplicateCodes': call<DuplicateCodePair[]>()(z.object({})),
   /** Fold code `dropId` into `keepId` (codings, questions, sub-codes, memos, judgments move), as one undoable action. */
-  'merge.mergeCodes': call<Code[]>()(z.object({ keepId: id, dropId: id })),
+  'merge.mergeCodes': call<Code[]>()(z.object({ keepId: id, dropId: id }), { writes: ALL_ENTITIES }),
   /** "Samenvoegen ongedaan maken": restore the study file from before the last merge. */
-  'merge.undo': call<{ restoredFrom: string; keptAs: string; state: SessionState }>()(z.object({})),
+  'merge.undo': call<{ restoredFrom: string; keptAs: string; state: SessionState }>()(z.object({}), switchesStudy),
   /** Intercoder agreement on double-coded sources; threshold = minimum overlap/union for matching segments (0-1). */
   agreement: call<AgreementReport>()(z.object({ threshold: z.number().gt(0).max(1).default(0.9) })),
   /** Resolve a disagreement by adopting one coder's solution; returns the report anew. */
   'agreement.adopt': call<AgreementReport>()(
-    z.object({ disagreementId: z.string().min(1).max(100), coderId: id, threshold: z.number().gt(0).max(1).default(0.9) }),
+    z.object({ disagreementId: z.string().min(1).max(100), coderId: id, threshold: z.number().gt(0).max(1).default(0.9) }), { writes: ['coding'] },
   ),
 
   /** Questionnaire (vragenlijst): import an export after the user confirmed the mapping, then tables and report placement. */
@@ -325,14 +345,14 @@ export const contract = {
   'survey.analyse': call<SurveyAnalysis>()(z.object({ stagedId: z.string().uuid(), jobId }), { job: true }),
   'survey.import': call<SurveyImportResult>()(
     z.object({ stagedId: z.string().uuid(), mapping: surveyMappingSchema, name: shortText.optional(), jobId }),
-    { job: true },
+    { job: true, writes: ['survey', 'surveyQuestion', 'institution'] },
   ),
   'survey.table': call<SurveyTable>()(surveyTableSchema),
   /** The table as an .xlsx: saved through the host's save dialog where there is one, else returned as base64. */
   'survey.exportTable': call<SurveyTableExport>()(surveyTableSchema),
-  'survey.setQuestionNorm': call<SurveySummary>()(z.object({ surveyId: id, question: surveyHeader, codeId: id.nullable() })),
-  'survey.setMinGroup': call<number>()(z.object({ minGroup: z.number().int().min(1).max(1000) })),
-  'survey.delete': call<{ id: string }>()(z.object({ id })),
+  'survey.setQuestionNorm': call<SurveySummary>()(z.object({ surveyId: id, question: surveyHeader, codeId: id.nullable() }), { writes: ['surveyQuestion'] }),
+  'survey.setMinGroup': call<number>()(z.object({ minGroup: z.number().int().min(1).max(1000) }), { writes: ['study'] }),
+  'survey.delete': call<{ id: string }>()(z.object({ id }), { writes: ['survey'] }),
 
   /** The outline of a report draft with counts per chapter (chapters, quotes, figures), for the preview. */
   'report.outline': call<ReportOutline>()(z.object({ scope: reportScopeSchema, options: reportOptionsSchema.default({}) })),
@@ -350,7 +370,7 @@ export const contract = {
    * .dotx, see files.stage), or null for Veldwerk's standard. A file that is
    * no usable template is refused and changes nothing.
    */
-  'report.setTemplate': call<ReportTemplateInfo>()(z.object({ stagedId: z.string().uuid().nullable() })),
+  'report.setTemplate': call<ReportTemplateInfo>()(z.object({ stagedId: z.string().uuid().nullable() }), { writes: ['study'] }),
   /** Veldwerk's standard template, to edit in Word and choose again: saved (desktop) or downloaded (browser). */
   'report.saveTemplate': call<TemplateSaved>()(z.object({ open: z.boolean().default(true) })),
 } as const;

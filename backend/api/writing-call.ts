@@ -1,0 +1,70 @@
+/**
+ * How a writing call runs: inside its action (see store/action-context.ts),
+ * so every change it makes points to one action row written in the same
+ * transaction; a call that changed nothing records its action afterwards, a
+ * refused call records its refusal after the rollback. Then the session
+ * pushes `study-changed` with the entities the call changed.
+ */
+import { randomUUID } from 'node:crypto';
+import { contract, type CallName } from '../../shared/api/contract';
+import { actionLabel } from '../../shared/api/action-labels';
+import { ALL_ENTITIES, isStudyEntity, type StudyEntity } from '../../shared/api/study-entities';
+import type { ApiErrorShape } from '../../shared/api/contract';
+import { runInAction, type ActionContext } from '../store/action-context';
+import type { Study } from '../study/study';
+import type { Session } from './session';
+
+/** Entities outside the change log: pushed whenever a call that declares them succeeds. */
+const BOOKKEEPING: readonly StudyEntity[] = ['conflict', 'exchange', 'session'];
+
+export function newAction(call: CallName): ActionContext {
+  const details: Record<string, string> = {};
+  return {
+    actionId: randomUUID(),
+    call,
+    allowed: new Set(contract[call].writes),
+    objects: new Map(),
+    entities: new Set(),
+    details,
+    label: () => actionLabel(call, details),
+  };
+}
+
+export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };
+
+/**
+ * Run a writing call's handler in its action. `run` returns the outcome
+ * (errors already turned into Dutch messages), so the action can record it.
+ */
+export async function runWritingCall(session: Session, call: CallName, run: () => Promise<CallOutcome>): Promise<CallOutcome> {
+  const before = session.openStudy;
+  const action = newAction(call);
+  const outcome = await runInAction(action, run);
+  const switched = session.openStudy !== before;
+  const recordedIn = recordOutcome(session.openStudy, action, outcome, contract[call].switchesStudy && !switched);
+  const entities = pushedEntities(call, action, outcome.ok, switched);
+  if (entities.length > 0) session.reportStudyChanged({ type: 'study-changed', entities, actionId: recordedIn ? action.actionId : null });
+  return outcome;
+}
+
+/** Make sure the study holds the call's action with its result; false when there is no study to hold it. */
+function recordOutcome(study: Study | null, action: ActionContext, outcome: CallOutcome, openedNothing: boolean): boolean {
+  if (!study || !study.db.open) return false;
+  // A switch that was cancelled (no file chosen) or refused leaves the open study as it was: nothing to record there.
+  if (openedNothing) return false;
+  try {
+    if (!outcome.ok) study.writer.recordAction(action, study.currentInspectorId, { result: 'refused', reason: outcome.error.message });
+    else if (!study.writer.hasAction(action.actionId)) study.writer.recordAction(action, study.currentInspectorId, { result: 'done' });
+    return true;
+  } catch (error) {
+    console.error(error);
+    return false;
+  }
+}
+
+function pushedEntities(call: CallName, action: ActionContext, ok: boolean, switched: boolean): StudyEntity[] {
+  if (switched) return [...ALL_ENTITIES];
+  const entities = new Set([...action.entities].filter(isStudyEntity));
+  if (ok) for (const entity of contract[call].writes) if (BOOKKEEPING.includes(entity)) entities.add(entity);
+  return [...entities];
+}

@@ -1,0 +1,61 @@
+/**
+ * The Dutch label of every writing call, as its action is recorded (and as the
+ * logbook will show it). One catalogue, so a new writing call cannot go
+ * without a label (a unit test checks the contract against it). A label may
+ * use details the backend learns while the call runs (who sent a bundle,
+ * what was undone).
+ *
+ * Pure TypeScript: no Node, no DOM.
+ */
+import type { CallName } from './contract';
+
+export type ActionDetails = Readonly<Record<string, string | undefined>>;
+type Label = string | ((details: ActionDetails) => string);
+
+export const ACTION_LABELS: Partial<Record<CallName, Label>> = {
+  'session.setInspector': 'Inspecteur gekozen',
+  'study.create': 'Onderzoek aangemaakt',
+  'study.openDialog': 'Onderzoek geopend',
+  'study.openDemo': 'Demo-onderzoek geopend',
+  'study.update': 'Onderzoeksgegevens gewijzigd',
+  'institution.create': 'Instelling toegevoegd',
+  'institution.rename': 'Instelling hernoemd',
+  'inspector.create': 'Inspecteur toegevoegd',
+  'code.create': 'Code toegevoegd',
+  'code.update': 'Code gewijzigd',
+  'code.move': 'Code verplaatst',
+  'code.delete': 'Code verwijderd',
+  'sources.import': 'Bronnen geïmporteerd',
+  'source.updateMeta': 'Brongegevens gewijzigd',
+  'coding.create': 'Codering toegevoegd',
+  'coding.update': 'Codering gewijzigd',
+  'coding.delete': 'Codering verwijderd',
+  autocode: 'Zoekresultaten gecodeerd',
+  undo: (details) => (details.label ? `Ongedaan gemaakt: ${details.label}` : 'Ongedaan maken'),
+  redo: (details) => (details.label ? `Opnieuw gedaan: ${details.label}` : 'Opnieuw doen'),
+  'memo.save': 'Memo opgeslagen',
+  'review.saveQuestion': 'Dossiervraag opgeslagen',
+  'review.deleteQuestion': 'Dossiervraag verwijderd',
+  'review.answer': 'Dossiervraag beantwoord',
+  'judgment.save': 'Oordeel opgeslagen',
+  'judgment.linkEvidence': 'Bewijs bij oordeel gewijzigd',
+  'ratingScale.save': 'Beoordelingsschaal gewijzigd',
+  'bundle.export': 'Bundel gemaakt',
+  'bundle.apply': (details) => (details.sender ? `Bundel van ${details.sender} samengevoegd` : 'Bundel samengevoegd'),
+  'merge.resolve': 'Conflict opgelost',
+  'merge.mergeCodes': 'Codes samengevoegd',
+  'merge.undo': 'Samenvoegen ongedaan gemaakt',
+  'agreement.adopt': 'Oplossing overgenomen',
+  'survey.import': 'Vragenlijst geïmporteerd',
+  'survey.setQuestionNorm': 'Vraag bij norm geplaatst',
+  'survey.setMinGroup': 'Kleinste groep vragenlijst gewijzigd',
+  'survey.delete': 'Vragenlijst verwijderd',
+  'report.setTemplate': 'Huisstijl gekozen',
+};
+
+/** The label of a call's action; a call missing from the catalogue gets its name (and fails the catalogue test). */
+export function actionLabel(call: CallName, details: ActionDetails = {}): string {
+  const label = ACTION_LABELS[call];
+  if (label === undefined) return call;
+  return typeof label === 'string' ? label : label(details);
+}
