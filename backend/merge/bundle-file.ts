@@ -31,7 +31,7 @@ export function defaultScryptWorkFactor(): number {
   return Number.isInteger(fromEnv) && fromEnv >= 10 && fromEnv <= 18 ? fromEnv : 18;
 }
 
-export type BundleBodyLine = Record<string, unknown> & { t: 'file' | 'content' | 'surveyData' | 'change' };
+export type BundleBodyLine = Record<string, unknown> & { t: 'file' | 'content' | 'surveyData' | 'change' | 'action' };
 
 /**
  * Serialise, compress and encrypt. `header` lacks the payload hash, which is
@@ -120,7 +120,7 @@ class BundleParser {
   private pendingBytes = 0;
   private header: BundleHeader | null = null;
   private readonly hash = createHash('sha256');
-  private readonly bundle: Omit<ParsedBundle, 'header'> = { files: [], contents: [], surveyData: [], changes: [] };
+  private readonly bundle: Omit<ParsedBundle, 'header'> = { files: [], contents: [], surveyData: [], changes: [], actions: [] };
 
   constructor(private readonly expect: ReadExpectations) {}
 
@@ -169,7 +169,12 @@ class BundleParser {
     if (!parsed.success) throw new UserError(BUNDLE_MESSAGES.invalid(describeIssue(parsed.error)), 'rejected');
     const line = parsed.data;
     const limits = this.header.counts;
-    if (line.t === 'change') {
+    if (line.t === 'action') {
+      // Uncounted in the header (older readers know no actions): bounded like the changes.
+      if (this.bundle.actions.length >= BUNDLE_LIMITS.maxChanges) throw new UserError(BUNDLE_MESSAGES.damaged, 'rejected');
+      const { t: _t, ...action } = line;
+      this.bundle.actions.push(action);
+    } else if (line.t === 'change') {
       if (this.bundle.changes.length >= limits.changes) throw new UserError(BUNDLE_MESSAGES.damaged, 'rejected');
       this.bundle.changes.push(toChangeRecord(line));
     } else if (line.t === 'file') {

@@ -11,7 +11,9 @@
  *               every byte after the header line.
  *   then        `{"t":"file",...}` original files (base64), `{"t":"content",...}`
  *               extracted texts, `{"t":"surveyData",...}` survey respondent
- *               tables (gzip, base64) and `{"t":"change",...}` change records,
+ *               tables (gzip, base64), `{"t":"change",...}` change records
+ *               and `{"t":"action",...}` the actions they belong to (see
+ *               bundle-actions.ts; one per writing call, refusals included),
  *               each on one line: the content-addressed rows the changes in
  *               the bundle point to come before those changes.
  *
@@ -170,7 +172,22 @@ const surveyDataSchema = z.object({
   data: z.string().max(Math.ceil(BUNDLE_LIMITS.maxFileBytes / 3) * 4 + 4),
 });
 
-export const lineSchema = z.discriminatedUnion('t', [changeSchema, fileSchema, contentSchema, surveyDataSchema]);
+/** One recorded action (migration 7's action row). */
+const actionLineSchema = z.object({
+  t: z.literal('action'),
+  id: uuidSchema,
+  call: z.string().min(1).max(100),
+  label: z.string().max(1000),
+  inspectorId: uuidSchema.nullable(),
+  hlc: hlcSchema,
+  replicaId: uuidSchema,
+  objects: z.array(z.object({ entity: z.string().max(100), id: z.string().max(200) })).max(100_000),
+  result: z.enum(['done', 'refused']),
+  reason: z.string().max(5000).nullable(),
+});
+export type BundleAction = Omit<z.infer<typeof actionLineSchema>, 't'>;
+
+export const lineSchema = z.discriminatedUnion('t', [changeSchema, fileSchema, contentSchema, surveyDataSchema, actionLineSchema]);
 export type BundleLine = z.infer<typeof lineSchema>;
 
 export interface BundleFile {
@@ -200,6 +217,8 @@ export interface ParsedBundle {
   contents: BundleContent[];
   surveyData: BundleSurveyData[];
   changes: ChangeRecord[];
+  /** The actions the bundle carries (none in bundles of older versions). */
+  actions: BundleAction[];
 }
 
 export function toChangeRecord(line: Extract<BundleLine, { t: 'change' }>): ChangeRecord {

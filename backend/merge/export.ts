@@ -11,6 +11,7 @@ import type { Study } from '../study/study';
 import { BUNDLE_EXTENSION, BUNDLE_FORMAT_VERSION, BUNDLE_LIMITS, type BundleHeader } from './bundle-format';
 import { sealBundle, type BundleBodyLine } from './bundle-file';
 import { exportBaseline, maxSeq, programVersion, recordExport, versionVector } from './exchange';
+import { actionsToExport, recordActionsExported } from './bundle-actions';
 
 export interface ExportOptions {
   passphrase: string;
@@ -44,7 +45,7 @@ export async function exportBundle(study: Study, options: ExportOptions): Promis
     const since = all ? 0 : exportBaseline(db);
     const changes = readChanges(db, 'SELECT * FROM change_log WHERE seq > ? AND seq <= ? ORDER BY seq', String(since), String(seq));
     const { files, contents, surveyData } = referencedBlobs(study, changes);
-    return { seq, vector: versionVector(db), changes, files, contents, surveyData };
+    return { seq, vector: versionVector(db), changes, files, contents, surveyData, actions: actionsToExport(db, all) };
   })();
   if (snapshot.changes.length > BUNDLE_LIMITS.maxChanges) throw new UserError('Er zijn te veel wijzigingen voor één bundel.', 'rejected');
 
@@ -86,6 +87,7 @@ export async function exportBundle(study: Study, options: ExportOptions): Promis
     }
     for (const data of snapshot.surveyData) yield { t: 'surveyData', sha256: data.sha256, size: data.size, data: data.data.toString('base64') };
     for (const change of snapshot.changes) yield { t: 'change', ...change };
+    for (const action of snapshot.actions.actions) yield { t: 'action', ...action };
   };
   const bytes = await sealBundle(header, body(), options.passphrase, options.scryptWorkFactor);
   let committed = false;
@@ -99,6 +101,7 @@ export async function exportBundle(study: Study, options: ExportOptions): Promis
       if (committed) return;
       committed = true;
       recordExport(db, snapshot.seq, snapshot.vector, createdAt);
+      recordActionsExported(db, snapshot.actions.seq);
     },
   };
 }

@@ -31,6 +31,7 @@ import { conflictsByIds } from './conflicts';
 import { kindOfEntity } from './merge-kind';
 import { MAX_ANCESTRY_STEPS, NON_CONFLICTING_FIELDS } from './conflict-rules';
 import { META, missingFrom, programVersion, recordPeer, versionVector } from './exchange';
+import { storeBundleActions } from './bundle-actions';
 
 export interface MergeOptions {
   dryRun: boolean;
@@ -94,6 +95,7 @@ export function mergeBundle(study: Study, bundle: ParsedBundle, options: MergeOp
     return db
       .transaction(() => {
         const outcome = new Merger(db, bundle, options.now ?? Date.now).run();
+        storeBundleActions(study, bundle.header, bundle.actions);
         if (options.backupPath) {
           writeMeta(db, META.backupPath, options.backupPath);
           writeMeta(db, META.backupAt, new Date().toISOString());
