@@ -143,7 +143,7 @@ export class Session {
   /** Open another study from outside a call (a file double-clicked while the app runs), once running calls finished. */
   async switchTo(path: string): Promise<Study> {
     const study = await this.calls.run('switch', () => this.openPath(path));
-    this.reportStudyChanged({ type: 'study-changed', entities: [...ALL_ENTITIES], actionId: null });
+    this.reportStudyChanged({ type: 'study-changed', entities: [...ALL_ENTITIES], actionId: null, reopened: true });
     return study;
   }
 

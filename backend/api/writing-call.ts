@@ -43,7 +43,9 @@ export async function runWritingCall(session: Session, call: CallName, run: () =
   const switched = session.openStudy !== before;
   const recordedIn = recordOutcome(session.openStudy, action, outcome, contract[call].switchesStudy && !switched);
   const entities = pushedEntities(call, action, outcome.ok, switched);
-  if (entities.length > 0) session.reportStudyChanged({ type: 'study-changed', entities, actionId: recordedIn ? action.actionId : null });
+  if (entities.length > 0) {
+    session.reportStudyChanged({ type: 'study-changed', entities, actionId: recordedIn ? action.actionId : null, reopened: switched });
+  }
   return outcome;
 }
 

@@ -6,6 +6,7 @@
 import type { MenuCommand } from '../../shared/api/bridge';
 import { CALL_NAMES, type CallName, type VeldwerkApi } from '../../shared/api/contract';
 import type { JobProgress, StagedFile } from '../../shared/api/types';
+import type { StudyChangedEvent } from '../../shared/api/study-entities';
 import { takeAccessToken } from './access-token';
 import { createDesktopTransport, desktopBridge } from './desktop-transport';
 import { createHttpTransport } from './http-transport';
@@ -36,6 +37,11 @@ export function stageFile(file: File): Promise<StagedFile> {
 /** Listen to progress of long jobs; returns the function that stops listening. */
 export function onProgress(listener: (progress: JobProgress) => void): () => void {
   return transport.onProgress(listener);
+}
+
+/** Listen to `study-changed` (see study-changes.ts for subscribing by entity). */
+export function onStudyChanged(listener: (event: StudyChangedEvent) => void): () => void {
+  return transport.onStudyChanged(listener);
 }
 
 /** Listen to commands from the desktop menu (never fires in the browser). */

@@ -26,6 +26,7 @@ export function createDesktopTransport(bridge: VeldwerkBridge): Transport {
       return unwrap(await bridge['files.stage']({ fileName: file.name, bytes }));
     },
     onProgress: (listener) => bridge.onProgress(listener),
+    onStudyChanged: (listener) => bridge.onStudyChanged(listener),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };
 }

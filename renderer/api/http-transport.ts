@@ -36,6 +36,7 @@ export function createHttpTransport(token: string | null): Transport {
       return post(stagePath(file.name), file, 'application/octet-stream') as Promise<StagedFile>;
     },
     onProgress: (listener) => progress.subscribe(listener),
+    onStudyChanged: (listener) => progress.subscribeStudyChanged(listener),
     // The browser has no application menu.
     onMenuCommand: (_listener: (command: MenuCommand) => void) => () => {},
   };

@@ -1,21 +1,27 @@
 /**
- * Job progress from the browser host as server-sent events. Read with fetch and
+ * Job progress and `study-changed` from the browser host as server-sent events. Read with fetch and
  * a stream reader rather than EventSource, which cannot send the token header.
  * One connection serves all listeners; it opens with the first listener,
  * reconnects after a drop and closes when the last listener leaves.
  */
 import type { JobProgress } from '../../shared/api/types';
+import { parseStudyChanged, STUDY_ENTITIES, type StudyChangedEvent } from '../../shared/api/study-entities';
 
 type Listener = (progress: JobProgress) => void;
+type ChangeListener = (event: StudyChangedEvent) => void;
+
+const EVERYTHING_CHANGED: StudyChangedEvent = { type: 'study-changed', entities: [...STUDY_ENTITIES], actionId: null, reopened: false };
 
 const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 10_000;
 
 export class ProgressStream {
   private readonly listeners = new Set<Listener>();
+  private readonly changeListeners = new Set<ChangeListener>();
   private abort: AbortController | null = null;
   private retryDelay = RETRY_MIN_MS;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private connectedBefore = false;
 
   constructor(
     private readonly url: string,
@@ -23,11 +29,23 @@ export class ProgressStream {
   ) {}
 
   subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    if (this.listeners.size === 1) this.connect();
+    return this.add(this.listeners, listener);
+  }
+
+  subscribeStudyChanged(listener: ChangeListener): () => void {
+    return this.add(this.changeListeners, listener);
+  }
+
+  private get listening(): number {
+    return this.listeners.size + this.changeListeners.size;
+  }
+
+  private add<T>(set: Set<T>, listener: T): () => void {
+    set.add(listener);
+    if (this.listening === 1) this.connect();
     return () => {
-      this.listeners.delete(listener);
-      if (this.listeners.size === 0) this.disconnect();
+      set.delete(listener);
+      if (this.listening === 0) this.disconnect();
     };
   }
 
@@ -48,10 +66,10 @@ export class ProgressStream {
   }
 
   private scheduleReconnect(ended: AbortController): void {
-    if (ended.signal.aborted || this.abort !== ended || this.listeners.size === 0) return;
+    if (ended.signal.aborted || this.abort !== ended || this.listening === 0) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      if (this.listeners.size > 0) this.connect();
+      if (this.listening > 0) this.connect();
     }, this.retryDelay);
     this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
   }
@@ -60,6 +78,9 @@ export class ProgressStream {
     const response = await fetch(this.url, { headers: { ...this.headers(), Accept: 'text/event-stream' }, signal });
     if (!response.ok || !response.body) throw new Error(`events: HTTP ${response.status}`);
     this.retryDelay = RETRY_MIN_MS;
+    // Changes pushed while the stream was down are lost: after a reconnect every view refreshes once.
+    if (this.connectedBefore) for (const listener of this.changeListeners) listener(EVERYTHING_CHANGED);
+    this.connectedBefore = true;
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {
@@ -84,6 +105,16 @@ export class ProgressStream {
     if (!data) return;
     const progress = parseProgress(data);
     if (progress) for (const listener of this.listeners) listener(progress);
+    const change = progress ? null : parseStudyChanged(parseJson(data));
+    if (change) for (const listener of this.changeListeners) listener(change);
+  }
+}
+
+function parseJson(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return null;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { MenuCommand } from '../../shared/api/bridge';
 import type { CallName } from '../../shared/api/contract';
 import type { JobProgress, StagedFile } from '../../shared/api/types';
+import type { StudyChangedEvent } from '../../shared/api/study-entities';
 
 /** How the UI reaches the backend: the Electron bridge or HTTP to the browser host. */
 export interface Transport {
@@ -9,5 +10,7 @@ export interface Transport {
   /** Hand the backend one file to import. */
   stageFile(file: File): Promise<StagedFile>;
   onProgress(listener: (progress: JobProgress) => void): () => void;
+  /** `study-changed`, pushed by the backend after every writing call (from any window). */
+  onStudyChanged(listener: (event: StudyChangedEvent) => void): () => void;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

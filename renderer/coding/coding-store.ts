@@ -11,12 +11,11 @@
 import { create } from 'zustand';
 import type { Coding, UndoState } from '../../shared/api/types';
 import type { Valence } from '../../shared/vocabulary';
-import { api } from '../api/client';
+import { api, onStudyChanged } from '../api/client';
+import { onEntitiesChanged } from '../api/study-changes';
 import { reportError, useToasts } from '../app/toast-store';
-import { useFramework } from '../framework/framework-store';
 import { useSession } from '../study/session-store';
 import { nl } from '../text/nl';
-import { bumpCodingVersion, useCodingEvents } from './coding-events';
 import { buildIndex, EMPTY_INDEX, putCoding, removeCoding, type CodingIndex, type IndexLine } from './coding-index';
 
 /** Whose codings are shown: everyone's, the current inspector's, or one inspector's (by id). */
@@ -135,11 +134,6 @@ export const useCodings = create<CodingStore>()((set, get) => {
   const rebuild = (codings: ReadonlyMap<string, Coding>, filter: CoderFilter) =>
     buildIndex(get().lines, [...codings.values()].filter((coding) => passesFilter(coding, filter, currentInspectorId())));
 
-  const afterWrite = () => {
-    bumpCodingVersion();
-    void get().refreshUndo();
-  };
-
   return {
     sourceId: null,
     lines: [],
@@ -191,7 +185,6 @@ export const useCodings = create<CodingStore>()((set, get) => {
           if (get().sourceId !== sourceId) return;
           swap(get().codings.get(temporary.id) ?? temporary, stored);
           if (get().selectedId === temporary.id) set({ selectedId: stored.id });
-          afterWrite();
         })
         .catch((error) => {
           if (get().sourceId === sourceId) swap(get().codings.get(temporary.id) ?? temporary, null);
@@ -226,7 +219,6 @@ export const useCodings = create<CodingStore>()((set, get) => {
         // (Deleted meanwhile: it stays deleted.)
         const now = get().codings.get(id);
         if (settle() && now && get().sourceId === sourceId) swap(now, stored);
-        afterWrite();
       } catch (error) {
         settle();
         const now = get().codings.get(id);
@@ -243,7 +235,6 @@ export const useCodings = create<CodingStore>()((set, get) => {
       if (get().selectedId === id) set({ selectedId: null });
       try {
         await enqueue(() => api['coding.delete']({ id }));
-        afterWrite();
         return true;
       } catch (error) {
         if (get().sourceId === sourceId) swap(null, before);
@@ -258,6 +249,8 @@ export const useCodings = create<CodingStore>()((set, get) => {
       const codings = await api['codings.forSource']({ sourceId });
       if (get().sourceId !== sourceId) return;
       const map = new Map(codings.map((coding) => [coding.id, coding]));
+      // Codings still on their way to the backend (new ones, edits) stay as drawn; their answers settle them.
+      for (const [id, coding] of get().codings) if (isPendingId(id) || inflight.has(id)) map.set(id, coding);
       const selectedId = get().selectedId;
       set({ codings: map, index: rebuild(map, get().filter), selectedId: selectedId && map.has(selectedId) ? selectedId : null });
     },
@@ -278,10 +271,8 @@ export const useCodings = create<CodingStore>()((set, get) => {
           useToasts.getState().show('info', kind === 'undo' ? nl.coding.nothingToUndo : nl.coding.nothingToRedo);
           return;
         }
+        // What the undo touched refreshes through the pushed change (study-changes.ts).
         useToasts.getState().show('info', kind === 'undo' ? nl.coding.undone(result.done) : nl.coding.redone(result.done));
-        // Undo may touch anything: the codings here, and the framework (a renamed code).
-        await Promise.all([get().reload(), useFramework.getState().load()]);
-        bumpCodingVersion();
       } catch (error) {
         reportError(error);
       }
@@ -302,18 +293,17 @@ export function redoLast(): void {
   void useCodings.getState().undoOrRedo('redo');
 }
 
-// Changes made elsewhere: codings changed outside the document view, the
-// inspector switched (the "Mijn coderingen" filter means someone else now),
-// or codes were deleted from the framework (their codings went with them).
-useCodingEvents.subscribe((events, previous) => {
-  if (events.reloadRequest !== previous.reloadRequest) useCodings.getState().reload().catch(reportError);
+// Pushed changes: the open source's codings when codings or codes changed
+// (a deleted code takes its codings along), once this window's own writes
+// are answered; the undo buttons after every write, whoever made it.
+onEntitiesChanged(['coding', 'code'], () => {
+  void writeQueue.then(() => useCodings.getState().reload().catch(reportError));
 });
+onStudyChanged(() => void useCodings.getState().refreshUndo());
+// The inspector switched: the "Mijn coderingen" filter means someone else now.
 useSession.subscribe((session, previous) => {
   if (session.session?.currentInspectorId === previous.session?.currentInspectorId) return;
   const store = useCodings.getState();
   if (store.filter === 'mine') store.setFilter('mine');
   void store.refreshUndo();
-});
-useFramework.subscribe((framework, previous) => {
-  if (framework.codes.length < previous.codes.length) useCodings.getState().reload().catch(reportError);
 });

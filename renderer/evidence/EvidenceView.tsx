@@ -19,7 +19,9 @@ import { EvidencePanel } from './EvidencePanel';
 import { activeFilter, useEvidence } from './evidence-store';
 import './evidence.css';
 import { buildMatrixRows, columnTotals, keysInUse, type MatrixRow } from './matrix';
-import { useCodingsChanged } from './use-codings-changed';
+import { useEntitiesChanged } from '../api/study-changes';
+
+const EVIDENCE_INPUTS = ['coding', 'code', 'source', 'institution', 'judgment', 'judgmentEvidence', 'reviewAnswer', 'reviewQuestion'] as const;
 
 export function EvidenceView() {
   const codes = useFramework((store) => store.codes);
@@ -38,8 +40,8 @@ export function EvidenceView() {
   useEffect(() => {
     if (!summariesLoaded) useReview.getState().loadSummaries().catch(reportError);
   }, [summariesLoaded]);
-  // Coding, undo and redo change the counts, the links to judgments and the file review.
-  useCodingsChanged(() => {
+  // Codings, codes, sources, judgments and file-review answers changed anywhere: the counts, links and review follow.
+  useEntitiesChanged(EVIDENCE_INPUTS, () => {
     useEvidence.getState().load().catch(reportError);
     useJudgments.getState().load().catch(reportError);
     useReview.getState().answersChanged();

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { CallInput } from '../../shared/api/contract';
 import type { Code } from '../../shared/api/types';
 import { api } from '../api/client';
+import { onEntitiesChanged } from '../api/study-changes';
 
 interface FrameworkStore {
   codes: Code[];
@@ -18,6 +19,8 @@ interface FrameworkStore {
   reset(): void;
 }
 
+let latestLoad = 0;
+
 export const useFramework = create<FrameworkStore>()((set, get) => {
   const replace = (code: Code) =>
     set({ codes: get().codes.some((c) => c.id === code.id) ? get().codes.map((c) => (c.id === code.id ? code : c)) : [...get().codes, code] });
@@ -26,7 +29,11 @@ export const useFramework = create<FrameworkStore>()((set, get) => {
     loaded: false,
     renamingId: null,
     setRenaming: (renamingId) => set({ renamingId }),
-    load: async () => set({ codes: await api['framework.list']({}), loaded: true }),
+    async load() {
+      const request = ++latestLoad;
+      const codes = await api['framework.list']({});
+      if (request === latestLoad) set({ codes, loaded: true });
+    },
     async create(input) {
       const code = await api['code.create'](input);
       replace(code);
@@ -35,6 +42,14 @@ export const useFramework = create<FrameworkStore>()((set, get) => {
     update: async (input) => replace(await api['code.update'](input)),
     move: async (id, parentId, index) => set({ codes: await api['code.move']({ id, parentId, index }) }),
     remove: async (id) => set({ codes: await api['code.delete']({ id }) }),
-    reset: () => set({ codes: [], loaded: false, renamingId: null }),
+    reset: () => {
+      latestLoad++;
+      set({ codes: [], loaded: false, renamingId: null });
+    },
   };
+});
+
+// Codes added, renamed, moved, merged or taken back anywhere: the tree follows, if it is shown.
+onEntitiesChanged(['code'], (event) => {
+  if (useFramework.getState().loaded && !event.reopened) useFramework.getState().load().catch(() => undefined);
 });

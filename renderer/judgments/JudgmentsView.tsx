@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { reportError } from '../app/toast-store';
-import { useCodingsChanged } from '../evidence/use-codings-changed';
+import { useEntitiesChanged } from '../api/study-changes';
 import { selectStudy, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { JudgmentEditor } from './JudgmentEditor';
@@ -12,6 +12,8 @@ import { JudgmentTable } from './JudgmentTable';
 import { useJudgments, targetKey } from './judgments-store';
 import './judgments.css';
 import { toneAt } from './scale';
+
+const JUDGMENT_INPUTS = ['judgment', 'judgmentEvidence', 'coding', 'code', 'institution', 'study'] as const;
 
 export function JudgmentsView() {
   const editing = useJudgments((store) => store.editing);
@@ -21,8 +23,8 @@ export function JudgmentsView() {
   useEffect(() => {
     useJudgments.getState().load().catch(reportError);
   }, []);
-  // Undo and redo may take back a judgment or a link; a deleted coding drops out of the evidence.
-  useCodingsChanged(() => useJudgments.getState().load().catch(reportError));
+  // Judgments, their links and the scale, changed anywhere; a deleted coding drops out of the evidence.
+  useEntitiesChanged(JUDGMENT_INPUTS, () => useJudgments.getState().load().catch(reportError));
 
   return (
     <main className={`judgments-view ${editing ? 'with-editor' : ''}`} aria-label={nl.views.judgments}>

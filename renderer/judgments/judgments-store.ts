@@ -7,7 +7,6 @@ import { create } from 'zustand';
 import type { CallInput } from '../../shared/api/contract';
 import type { Judgment } from '../../shared/api/types';
 import { api } from '../api/client';
-import { undoStackChanged } from '../evidence/undo-refresh';
 
 export interface JudgmentTarget {
   institutionId: string;
@@ -57,19 +56,16 @@ export const useJudgments = create<JudgmentsStore>()((set, get) => {
     async save(input) {
       const judgment = await api['judgment.save'](input);
       replace(judgment);
-      undoStackChanged();
       return judgment;
     },
     async link(input) {
       const judgment = await api['judgment.linkEvidence'](input);
       replace(judgment);
-      undoStackChanged();
       return judgment;
     },
     async saveScale(ratings) {
       const scale = await api['ratingScale.save']({ ratings });
       set({ scale });
-      undoStackChanged();
       return scale;
     },
     edit: (editing) => set({ editing }),

@@ -7,8 +7,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Memo, MemoTarget } from '../../shared/api/types';
 import { api } from '../api/client';
 import { reportError } from '../app/toast-store';
-import { useCodingsChanged } from '../evidence/use-codings-changed';
-import { undoStackChanged } from '../evidence/undo-refresh';
+import { useEntitiesChanged } from '../api/study-changes';
 import { selectCurrentInspector, selectInspectors, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import './memos.css';
@@ -39,9 +38,14 @@ export function MemoEditor({ targetType, targetId, subject }: MemoEditorProps) {
   const inspectorId = inspector?.id ?? null;
 
   const [reloads, setReloads] = useState(0);
-  // Undo and redo may take back a memo edit; reload unless something is being typed.
-  useCodingsChanged(() => {
-    if (latestText.current === savedText.current && !saving.current) setReloads((count) => count + 1);
+  // A memo changed elsewhere (undo, redo, a merge, a colleague's bundle): the others' memos follow; one's
+  // own text is reloaded only when it differs from what was saved here and nothing is being typed.
+  useEntitiesChanged(['memo'], () => {
+    api['memos.list']({ targetType, targetId }).then((list) => {
+      const own = list.find((memo) => memo.authorId === inspectorId);
+      if ((own?.text ?? '') === savedText.current) setMemos(list);
+      else if (latestText.current === savedText.current && !saving.current) setReloads((count) => count + 1);
+    }, reportError);
   });
 
   useEffect(() => {
@@ -73,7 +77,6 @@ export function MemoEditor({ targetType, targetId, subject }: MemoEditorProps) {
     const run = api['memo.save']({ targetType, targetId, text: value }).then(
       (memo) => {
         savedText.current = memo.text;
-        undoStackChanged();
         setMemos((list) => [memo, ...(list ?? []).filter((other) => other.id !== memo.id)]);
         setState(latestText.current === memo.text ? { kind: 'saved', at: new Date(memo.updatedAt), fresh: true } : { kind: 'dirty' });
       },

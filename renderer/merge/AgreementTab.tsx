@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { AgreementReport, CodeAgreement, CoderPairAgreement, Disagreement } from '../../shared/api/types';
-import { useCodingVersion } from '../coding/coding-events';
+import { useEntitiesChanged } from '../api/study-changes';
 import { jumpToSegment } from '../evidence/jump';
 import { useFramework } from '../framework/framework-store';
 import { nl } from '../text/nl';
@@ -22,7 +22,8 @@ export function AgreementTab() {
   const loading = useTeam((store) => store.agreementLoading);
   const error = useTeam((store) => store.agreementError);
   const thresholdText = useTeam((store) => store.thresholdText);
-  const codingVersion = useCodingVersion();
+  const [codingsChanged, setCodingsChanged] = useState(0);
+  useEntitiesChanged(['coding', 'code', 'source'], () => setCodingsChanged((count) => count + 1));
   const threshold = thresholdFraction(thresholdText);
   const text = nl.team.agreement;
 
@@ -31,7 +32,7 @@ export function AgreementTab() {
     if (threshold === null) return;
     const timer = setTimeout(() => void useTeam.getState().loadAgreement(threshold), 250);
     return () => clearTimeout(timer);
-  }, [threshold, codingVersion]);
+  }, [threshold, codingsChanged]);
 
   return (
     <div className="team-agreement" data-testid="team-agreement">

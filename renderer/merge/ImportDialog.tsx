@@ -17,7 +17,6 @@ import { ProgressBar } from '../ui/ProgressBar';
 import { ConflictSides, useNameLookup } from './ConflictsTab';
 import { PassphraseField } from './PassphraseField';
 import { conflictField, conflictSubject, formatCount, formatMoment, previewRows } from './format';
-import { reloadAfterMerge } from './reload';
 import { useTeam } from './team-store';
 
 type Phase = 'choose' | 'preview' | 'done';
@@ -73,7 +72,6 @@ export function ImportDialog() {
     setResult(applied);
     setPassphrase('');
     setPhase('done');
-    await reloadAfterMerge();
     await useTeam.getState().refresh();
   }
 

@@ -10,7 +10,8 @@ import { api } from '../api/client';
 import { notify, reportError } from '../app/toast-store';
 import { nl } from '../text/nl';
 import { sortConflicts } from './format';
-import { afterTeamChange, reloadAfterUndo } from './reload';
+import { useSession } from '../study/session-store';
+import { onEntitiesChanged } from '../api/study-changes';
 
 export type TeamTab = 'exchange' | 'conflicts' | 'agreement';
 export type TeamDialog = 'copy' | 'export' | 'import' | 'undo' | null;
@@ -117,7 +118,6 @@ export const useTeam = create<TeamStore>()((set, get) => {
         await api['merge.resolve']({ conflictId, choose });
         await Promise.all([get().loadConflicts(), get().loadStatus()]);
         notify(nl.team.conflicts.resolved);
-        afterTeamChange({ study: true });
       }),
 
     mergeCodes: (keepId, dropId) =>
@@ -125,7 +125,6 @@ export const useTeam = create<TeamStore>()((set, get) => {
         await api['merge.mergeCodes']({ keepId, dropId });
         await get().loadDuplicates();
         notify(nl.team.duplicates.merged);
-        afterTeamChange({ framework: true });
       }),
 
     adopt: (disagreementId, coderId) =>
@@ -133,7 +132,6 @@ export const useTeam = create<TeamStore>()((set, get) => {
         const agreement = await api['agreement.adopt']({ disagreementId, coderId, threshold: agreementThreshold() });
         set({ agreement });
         notify(nl.team.agreement.adopted);
-        afterTeamChange();
       }),
 
     async undoMerge() {
@@ -142,7 +140,8 @@ export const useTeam = create<TeamStore>()((set, get) => {
       try {
         const result = await api['merge.undo']({});
         set({ ...INITIAL, tab: get().tab, thresholdText: get().thresholdText });
-        await reloadAfterUndo(result.state);
+        // The views start afresh through the pushed change (the study file was opened anew).
+        useSession.getState().apply(result.state);
         await get().refresh();
         notify(nl.team.undo.done(result.keptAs));
         return true;
@@ -156,4 +155,10 @@ export const useTeam = create<TeamStore>()((set, get) => {
 
     reset: () => set({ ...INITIAL }),
   };
+});
+
+// A bundle read, a conflict resolved or codes merged (here or in another window): status, conflicts and duplicates follow, once shown.
+onEntitiesChanged(['conflict', 'exchange', 'code'], (event) => {
+  const team = useTeam.getState();
+  if (team.status && !event.reopened) team.refresh().catch(() => undefined);
 });

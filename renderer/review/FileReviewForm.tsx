@@ -7,8 +7,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReviewQuestion } from '../../shared/api/types';
 import { api } from '../api/client';
 import { reportError } from '../app/toast-store';
-import { useCodingsChanged } from '../evidence/use-codings-changed';
-import { undoStackChanged } from '../evidence/undo-refresh';
+import { useEntitiesChanged } from '../api/study-changes';
 import { useFramework } from '../framework/framework-store';
 import { nl } from '../text/nl';
 import { groupQuestionsByNorm } from './review-format';
@@ -23,6 +22,8 @@ export function FileReviewForm({ sourceId }: { sourceId: string }) {
   const codes = useFramework((store) => store.codes);
   const [answers, setAnswers] = useState<Record<string, string> | null>(null);
   const [saveStates, setSaveStates] = useState<Record<string, SaveState>>({});
+  const shownAnswers = useRef(answers);
+  shownAnswers.current = answers;
   const [lastSaved, setLastSaved] = useState<Date | null>(null);
   const groups = useMemo(() => groupQuestionsByNorm(questions, codes), [questions, codes]);
 
@@ -44,10 +45,15 @@ export function FileReviewForm({ sourceId }: { sourceId: string }) {
       cancelled = true;
     };
   }, [sourceId]);
-  // Undo and redo may take back an answer.
-  useCodingsChanged(() => {
-    api['review.get']({ sourceId }).then((review) => setAnswers(review.answers), reportError);
-    setSaveStates({});
+  // An answer changed elsewhere (undo, redo, a merge, another window). This
+  // form's own answers come back too: where nothing differs, the save states stay.
+  useEntitiesChanged(['reviewAnswer'], () => {
+    api['review.get']({ sourceId }).then((review) => {
+      const current = shownAnswers.current;
+      if (current && sameAnswers(current, review.answers)) return;
+      setAnswers(review.answers);
+      setSaveStates({});
+    }, reportError);
   });
 
   const answer = async (question: ReviewQuestion, value: string | null) => {
@@ -59,7 +65,6 @@ export function FileReviewForm({ sourceId }: { sourceId: string }) {
       setSaveStates((states) => ({ ...states, [question.id]: 'saved' }));
       setLastSaved(new Date());
       useReview.getState().answersChanged();
-      undoStackChanged();
     } catch (error) {
       setSaveStates((states) => ({ ...states, [question.id]: 'failed' }));
       reportError(error);
@@ -235,4 +240,9 @@ function SaveMark({ state }: { state: SaveState | undefined }) {
       {text}
     </span>
   );
+}
+
+function sameAnswers(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { CallInput } from '../../shared/api/contract';
 import type { ReviewQuestion, ReviewSummary } from '../../shared/api/types';
 import { api } from '../api/client';
-import { undoStackChanged } from '../evidence/undo-refresh';
+import { onEntitiesChanged } from '../api/study-changes';
 
 interface ReviewStore {
   questions: ReviewQuestion[];
@@ -38,14 +38,12 @@ export const useReview = create<ReviewStore>()((set, get) => ({
   },
   async saveQuestion(input) {
     const question = await api['review.saveQuestion'](input);
-    undoStackChanged();
     await get().loadQuestions();
     set({ summariesLoaded: false });
     return question;
   },
   async deleteQuestion(id) {
     await api['review.deleteQuestion']({ id });
-    undoStackChanged();
     await get().loadQuestions();
     set({ summariesLoaded: false });
   },
@@ -55,3 +53,9 @@ export const useReview = create<ReviewStore>()((set, get) => ({
     set({ questions: [], questionsLoaded: false, summaries: [], summariesLoaded: false });
   },
 }));
+
+// Answers given or taken back anywhere (this window, an undo, a merge): the summaries reload when next shown.
+onEntitiesChanged(['reviewAnswer', 'reviewQuestion', 'source', 'institution'], () => useReview.getState().answersChanged());
+onEntitiesChanged(['reviewQuestion'], () => {
+  if (useReview.getState().questionsLoaded) useReview.getState().loadQuestions().catch(() => undefined);
+});

@@ -7,7 +7,6 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { VALENCES, type Valence } from '../../shared/vocabulary';
 import { api } from '../api/client';
 import { notify, reportError } from '../app/toast-store';
-import { bumpCodingVersion } from '../coding/coding-events';
 import { useCodings } from '../coding/coding-store';
 import { paletteItems } from '../coding/palette-items';
 import { useFramework } from '../framework/framework-store';
@@ -50,8 +49,6 @@ export function AutocodeForm() {
       });
       notify(nl.autocode.done(outcome.created, outcome.skipped));
       setAutocoding(false);
-      bumpCodingVersion();
-      await Promise.all([useCodings.getState().reload(), useCodings.getState().refreshUndo()]);
     } catch (error) {
       reportError(error);
     } finally {

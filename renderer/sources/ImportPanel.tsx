@@ -71,7 +71,6 @@ function ImportSetup() {
       .then(async (outcomes) => {
         const count = (status: string) => outcomes.filter((outcome) => outcome.status === status).length;
         notify(nl.importer.summary(count('imported'), count('duplicate'), count('rejected')));
-        await useSources.getState().load();
       })
       .catch(reportError);
   };

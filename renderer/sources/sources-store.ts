@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { SourceSummary } from '../../shared/api/types';
 import type { Role, SourceType } from '../../shared/vocabulary';
 import { api } from '../api/client';
+import { onEntitiesChanged } from '../api/study-changes';
 
 export interface SourceFilters {
   institutionId: string | null;
@@ -46,3 +47,8 @@ export const useSources = create<SourcesStore>()((set, get) => ({
     set({ sources: [], filters: NO_FILTERS, loaded: false });
   },
 }));
+
+// Sources imported, edited or merged in (or an institution renamed): the list follows, if it is shown.
+onEntitiesChanged(['source', 'institution', 'inspector'], (event) => {
+  if (useSources.getState().loaded && !event.reopened) useSources.getState().load().catch(() => undefined);
+});

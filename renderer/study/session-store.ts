@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { CallInput } from '../../shared/api/contract';
 import type { SessionState } from '../../shared/api/types';
 import { api } from '../api/client';
+import { onEntitiesChanged } from '../api/study-changes';
 
 interface SessionStore {
   session: SessionState | null;
@@ -65,3 +66,6 @@ export const selectCurrentInspector = (store: SessionStore) =>
 
 const EMPTY: SessionState['institutions'] = [];
 const EMPTY_INSPECTORS: SessionState['inspectors'] = [];
+
+// The study's name, its institutions and inspectors, who is working, or another study: changed anywhere.
+onEntitiesChanged(['study', 'institution', 'inspector', 'session'], () => void useSession.getState().load());

@@ -10,7 +10,7 @@ import { NUMERIC_KINDS, SURVEY_COLUMN_KIND_LABELS } from '../../shared/survey';
 import type { SurveySummary, SurveyTable } from '../../shared/api/types';
 import { api } from '../api/client';
 import { notify, reportError } from '../app/toast-store';
-import { useCodingsChanged } from '../evidence/use-codings-changed';
+import { useEntitiesChanged } from '../api/study-changes';
 import { useFramework } from '../framework/framework-store';
 import { useSession } from '../study/session-store';
 import { nl } from '../text/nl';
@@ -31,8 +31,8 @@ export function SurveyView() {
     else useSurvey.getState().reset();
     if (!useFramework.getState().loaded) useFramework.getState().load().catch(reportError);
   }, [studyId]);
-  // An undo or redo (of a threshold, a norm placement, an import) or a merge may have changed the surveys.
-  useCodingsChanged(() => useSurvey.getState().load().catch(reportError));
+  // Surveys, their norm placements or the threshold changed (an import, an undo, a merge).
+  useEntitiesChanged(['survey', 'surveyQuestion', 'study', 'institution'], () => useSurvey.getState().load().catch(reportError));
 
   return (
     <section className="survey-view" data-testid="survey-view" aria-label={nl.survey.viewLabel}>

@@ -6,7 +6,6 @@
 import { create } from 'zustand';
 import type { JobProgress, SurveyAnalysis, SurveyList, SurveyMapping, SurveySummary, SurveyTable } from '../../shared/api/types';
 import { api, errorMessage, stageFile } from '../api/client';
-import { undoStackChanged } from '../evidence/undo-refresh';
 import { followJob } from '../ui/job-progress';
 import { nl } from '../text/nl';
 
@@ -143,12 +142,10 @@ export const useSurvey = create<SurveyStore>()((set, get) => {
       const { surveyId, question, list } = get();
       if (!surveyId || !question || !list) return;
       const summary = await api['survey.setQuestionNorm']({ surveyId, question, codeId });
-      undoStackChanged();
       set({ list: { ...list, surveys: list.surveys.map((survey) => (survey.id === summary.id ? summary : survey)) } });
     },
     async setMinGroup(minGroup) {
       await api['survey.setMinGroup']({ minGroup });
-      undoStackChanged();
       await get().load();
     },
 
@@ -174,8 +171,7 @@ export const useSurvey = create<SurveyStore>()((set, get) => {
       const { jobId, stop } = followJob('vragenlijst', showProgress);
       try {
         const result = await api['survey.import']({ stagedId: importing.analysis.stagedId, mapping, name, jobId });
-        undoStackChanged();
-        set({ importing: null, surveyId: result.surveyId, question: null, by: null, mean: null });
+          set({ importing: null, surveyId: result.surveyId, question: null, by: null, mean: null });
         settle(await api['survey.list']({}), result.surveyId);
         await get().refreshTables();
         return nl.survey.importer.done(result.name, result.respondents, result.replaced);

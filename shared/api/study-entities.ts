@@ -40,7 +40,7 @@ export function parseStudyChanged(value: unknown): StudyChangedEvent | null {
   const event = value as Partial<Record<keyof StudyChangedEvent, unknown>>;
   if (event.type !== 'study-changed' || !Array.isArray(event.entities)) return null;
   const actionId = typeof event.actionId === 'string' ? event.actionId : null;
-  return { type: 'study-changed', entities: event.entities.filter(isStudyEntity), actionId };
+  return { type: 'study-changed', entities: event.entities.filter(isStudyEntity), actionId, reopened: event.reopened === true };
 }
 
 /** Pushed to every window after a writing call committed. */
@@ -50,4 +50,6 @@ export interface StudyChangedEvent {
   entities: StudyEntity[];
   /** The action the call recorded; null when it recorded none (no study open). */
   actionId: string | null;
+  /** True when the study file was opened anew (another study, or the one from before a merge): views drop what they held. */
+  reopened: boolean;
 }

@@ -7,6 +7,7 @@
  *   const { backend, resetBackend } = await import('../helpers/fake-api');
  */
 import { ApiError, errorMessage } from '../../renderer/api/api-error';
+import type { StudyChangedEvent, StudyEntity } from '../../shared/api/study-entities';
 
 type Handler = (input: Record<string, unknown>) => Promise<unknown>;
 
@@ -21,6 +22,14 @@ export function resetBackend(fallback: unknown = []): void {
   backend.calls.length = 0;
   for (const key of Object.keys(backend.handlers)) delete backend.handlers[key];
   backend.fallback = fallback;
+}
+
+const changeListeners = new Set<(event: StudyChangedEvent) => void>();
+
+/** Push `study-changed` as the backend does after a writing call committed. */
+export function pushStudyChanged(entities: StudyEntity[], options: { reopened?: boolean } = {}): void {
+  const event: StudyChangedEvent = { type: 'study-changed', entities, actionId: null, reopened: options.reopened ?? false };
+  for (const listener of changeListeners) listener(event);
 }
 
 /** The calls made so far to `name`, oldest first. */
@@ -44,6 +53,10 @@ export function fakeClient() {
     errorMessage,
     onMenuCommand: () => () => {},
     onProgress: () => () => {},
+    onStudyChanged: (listener: (event: StudyChangedEvent) => void) => {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
     stageFile: async () => ({ stagedId: '00000000-0000-4000-8000-000000000000' }),
   };
 }

@@ -2,15 +2,14 @@
 // with a temporary id and is swapped for the stored one; a refused coding is
 // rolled back with a message; edits answered out of date do not undo later
 // edits on screen; writes reach the backend in order; the coder filter; the
-// coding version goes up after every change.
+// pushed `study-changed` reloads the open source and the undo buttons.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Coding } from '../../shared/api/types';
 
 vi.mock('../../renderer/api/client', async () => (await import('../helpers/fake-api')).fakeClient());
 
-const { backend, resetBackend } = await import('../helpers/fake-api');
+const { backend, resetBackend, pushStudyChanged } = await import('../helpers/fake-api');
 const { useCodings } = await import('../../renderer/coding/coding-store');
-const { useCodingEvents } = await import('../../renderer/coding/coding-events');
 const { useToasts } = await import('../../renderer/app/toast-store');
 const { useSession } = await import('../../renderer/study/session-store');
 const { ApiError } = await import('../../renderer/api/api-error');
@@ -78,7 +77,6 @@ describe('creating a coding', () => {
   it('shows it at once and swaps in the stored coding', async () => {
     const answer = deferred<Coding>();
     backend.handlers['coding.create'] = () => answer.promise;
-    const version = useCodingEvents.getState().version;
     const temporary = useCodings.getState().create({ start: 7, end: 14, codeId: 'code-a', valence: 'positief', note: '', quotable: true })!;
 
     expect(temporary).toMatch(/^pending-/);
@@ -89,7 +87,6 @@ describe('creating a coding', () => {
     await flush();
     expect(idsOnLine(0)).toEqual(['real-1']);
     expect(useCodings.getState().codings.has(temporary)).toBe(false);
-    expect(useCodingEvents.getState().version).toBe(version + 1);
   });
 
   it('takes it back and says why when the backend refuses', async () => {
@@ -194,16 +191,36 @@ describe('the coder filter', () => {
 });
 
 describe('undo and redo', () => {
-  it('reload the open source and raise the coding version', async () => {
+  it('reload the open source and the undo buttons when the backend pushes the change', async () => {
     backend.handlers.undo = async () => ({ done: 'Coderen', undoLabel: null, redoLabel: 'Coderen' });
     backend.handlers['codings.forSource'] = async () => [];
-    backend.handlers['framework.list'] = async () => [];
-    const version = useCodingEvents.getState().version;
+    backend.handlers['undo.state'] = async () => ({ undoLabel: null, redoLabel: 'Coderen' });
     await useCodings.getState().undoOrRedo('undo');
     expect(useCodings.getState().undo).toEqual({ undoLabel: null, redoLabel: 'Coderen' });
-    expect(useCodings.getState().codings.size).toBe(0);
-    expect(useCodingEvents.getState().version).toBe(version + 1);
     expect(useToasts.getState().toasts.at(-1)?.text).toBe('Ongedaan gemaakt: Coderen');
+    pushStudyChanged(['coding']);
+    await flush();
+    expect(useCodings.getState().codings.size).toBe(0);
+    expect(backend.calls.filter((call) => call.name === 'undo.state').length).toBeGreaterThan(0);
+  });
+
+  it('reload nothing of the open source for a change to something else', async () => {
+    pushStudyChanged(['memo']);
+    await flush();
+    expect(backend.calls.some((call) => call.name === 'codings.forSource')).toBe(false);
+    expect(backend.calls.some((call) => call.name === 'undo.state')).toBe(true);
+  });
+
+  it('keep a coding still on its way to the backend when a pushed change reloads the source', async () => {
+    const answer = deferred<Coding>();
+    backend.handlers['coding.create'] = () => answer.promise;
+    backend.handlers['codings.forSource'] = async () => [stored('theirs', { coderId: 'other', start: 43, end: 48 })];
+    const temporary = useCodings.getState().create({ start: 7, end: 14, codeId: 'code-a', valence: 'neutraal', note: '', quotable: false })!;
+    await useCodings.getState().reload();
+    expect(useCodings.getState().codings.has(temporary)).toBe(true);
+    answer.resolve(stored('real-2', { start: 7, end: 14 }));
+    await flush();
+    expect(idsOnLine(0)).toEqual(['real-2']);
   });
 
   it('say so when there is nothing to undo', async () => {

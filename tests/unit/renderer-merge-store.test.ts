@@ -1,16 +1,20 @@
 // The Team view's store against a stand-in backend: resolving a conflict
-// refreshes the conflicts, the status and the study data and tells the other
-// views; one action at a time; adopting a solution keeps the threshold;
-// undoing a merge takes over the reopened session and starts the views
-// afresh; a late agreement answer does not overwrite a newer one.
+// refreshes the conflicts and the status, and the study data follows the
+// change the backend pushes; one action at a time; adopting a solution keeps
+// the threshold; undoing a merge takes over the reopened session and the
+// views start afresh on the pushed reopening; a late agreement answer does
+// not overwrite a newer one.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MergeConflict, SessionState } from '../../shared/api/types';
 
 vi.mock('../../renderer/api/client', async () => (await import('../helpers/fake-api')).fakeClient());
 
-const { backend, called, resetBackend } = await import('../helpers/fake-api');
+const { backend, called, resetBackend, pushStudyChanged } = await import('../helpers/fake-api');
 const { useTeam } = await import('../../renderer/merge/team-store');
-const { useCodingEvents } = await import('../../renderer/coding/coding-events');
+const { useSources } = await import('../../renderer/sources/sources-store');
+const { useFramework } = await import('../../renderer/framework/framework-store');
+// Registers the reopening's fresh start, as the app does.
+await import('../../renderer/app/use-study-data');
 const { useSession } = await import('../../renderer/study/session-store');
 const { useToasts } = await import('../../renderer/app/toast-store');
 const { ApiError } = await import('../../renderer/api/api-error');
@@ -56,17 +60,16 @@ beforeEach(() => {
 });
 
 describe('the team store', () => {
-  it('resolves a conflict, then reloads conflicts, status and the study, and tells the other views', async () => {
+  it('resolves a conflict, then reloads conflicts and status; the pushed change reloads the study', async () => {
     let resolved = false;
     backend.handlers['merge.resolve'] = async () => {
       resolved = true;
       return [];
     };
     backend.handlers['merge.conflicts'] = async () => [conflict(resolved ? 'resolved' : 'open')];
-    const version = useCodingEvents.getState().version;
-    const reloadRequest = useCodingEvents.getState().reloadRequest;
 
     await useTeam.getState().resolve('k1', 'local');
+    pushStudyChanged(['institution', 'conflict']);
     await settle();
 
     expect(called('merge.resolve')[0]!.input).toEqual({ conflictId: 'k1', choose: 'local' });
@@ -74,8 +77,6 @@ describe('the team store', () => {
     expect(useTeam.getState().conflicts!.map((item) => item.status)).toEqual(['resolved']);
     expect(useTeam.getState().status).toEqual(STATUS);
     expect(called('session.state').length).toBe(1); // a renamed institution shows everywhere
-    expect(useCodingEvents.getState().version).toBe(version + 1);
-    expect(useCodingEvents.getState().reloadRequest).toBe(reloadRequest + 1);
     expect(useToasts.getState().toasts.at(-1)!.text).toBe('Het conflict is opgelost.');
     expect(useTeam.getState().busy).toBeNull();
   });
@@ -105,11 +106,9 @@ describe('the team store', () => {
     backend.handlers.agreement = async (input) => ({ threshold: input.threshold, coders: [], sources: [], pairs: [], disagreements: [] });
     backend.handlers['agreement.adopt'] = async (input) => ({ threshold: input.threshold, coders: [], sources: [], pairs: [], disagreements: [] });
     await useTeam.getState().loadAgreement(0.75);
-    const version = useCodingEvents.getState().version;
     await useTeam.getState().adopt('d1', 'coder-a');
     expect(called('agreement.adopt')[0]!.input).toEqual({ disagreementId: 'd1', coderId: 'coder-a', threshold: 0.75 });
     expect(useTeam.getState().agreement!.threshold).toBe(0.75);
-    expect(useCodingEvents.getState().version).toBe(version + 1);
   });
 
   it('keeps the newest agreement answer when an older one arrives late', async () => {
@@ -127,19 +126,24 @@ describe('the team store', () => {
 
   it('undoes a merge: takes over the reopened session, refreshes, and reports where the later state went', async () => {
     backend.handlers['merge.undo'] = async () => ({ restoredFrom: '/tmp/ronde.voor.veldwerk', keptAs: '/tmp/ronde-na.veldwerk', state: { ...SESSION, institutions: [] } });
+    // After the undo the backend holds the restored study: its state is what the pushed change reloads.
+    backend.handlers['session.state'] = async () => ({ ...SESSION, institutions: [] });
     useTeam.setState({ tab: 'exchange', dialog: 'undo', thresholdText: '80' });
     useSession.setState({ session: SESSION });
-    const version = useCodingEvents.getState().version;
+    useSources.setState({ loaded: true });
+    useFramework.setState({ loaded: true });
+    const listed = called('sources.list').length;
 
     expect(await useTeam.getState().undoMerge()).toBe(true);
+    pushStudyChanged(['session'], { reopened: true });
+    await settle();
 
     expect(useSession.getState().session!.institutions).toEqual([]);
     expect(useTeam.getState().dialog).toBeNull();
     expect(useTeam.getState().thresholdText).toBe('80');
     expect(called('merge.status').length).toBeGreaterThan(0);
-    expect(called('sources.list').length).toBeGreaterThan(0);
+    expect(called('sources.list').length).toBeGreaterThan(listed);
     expect(called('framework.list').length).toBeGreaterThan(0);
-    expect(useCodingEvents.getState().version).toBe(version + 1);
     expect(useToasts.getState().toasts.at(-1)!.text).toContain('/tmp/ronde-na.veldwerk');
   });
 });

@@ -2,15 +2,17 @@
 // the view keeps the question, split and mean chosen before (another study
 // starts afresh); loading anew after an undo, redo or merge keeps the choices
 // that still exist and follows the threshold and the surveys as they are now;
-// every write of the view (threshold, norm placement, import) refreshes the
-// undo buttons.
+// the change the backend pushes after every write of the view (threshold,
+// norm placement, import) refreshes the undo buttons.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SurveyColumnInfo, SurveyList, SurveySummary } from '../../shared/api/types';
 
 vi.mock('../../renderer/api/client', async () => (await import('../helpers/fake-api')).fakeClient());
 
-const { backend, called, resetBackend } = await import('../helpers/fake-api');
+const { backend, called, resetBackend, pushStudyChanged } = await import('../helpers/fake-api');
 const { useSurvey } = await import('../../renderer/survey/survey-store');
+// The undo buttons listen to pushed changes (as in the app, where the coding view is loaded).
+await import('../../renderer/coding/coding-store');
 
 const column = (header: string, kind: SurveyColumnInfo['kind']): SurveyColumnInfo => ({ header, kind, normCodeId: null, normKey: null, answers: [], answered: 40 });
 
@@ -103,10 +105,14 @@ describe('the survey store', () => {
     backend.handlers['survey.setQuestionNorm'] = async () => ROUND;
 
     await useSurvey.getState().setMinGroup(7);
+    pushStudyChanged(['study']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(called('undo.state').length).toBe(1);
     expect(useSurvey.getState().list!.minGroup).toBe(7);
 
     await useSurvey.getState().setNorm('norm-1');
+    pushStudyChanged(['surveyQuestion']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(called('undo.state').length).toBe(2);
   });
 });
