@@ -10,7 +10,7 @@ import { MEMO_TARGETS } from './types';
 import type { ReportGenerated, ReportSaved, ReportTemplateInfo, TemplateSaved } from './types';
 import type { ChapterKey, ReportOutline } from '../report-model';
 import { SURVEY_COLUMN_KINDS } from '../survey';
-import { ALL_ENTITIES, type StudyEntity } from './study-entities';
+import { ALL_ENTITIES, LOGGED_ENTITIES, type StudyEntity } from './study-entities';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
 import type {
   Code,
@@ -258,8 +258,8 @@ export const contract = {
   ),
 
   'undo.state': call<UndoState>()(z.object({})),
-  undo: call<UndoResult>()(z.object({}), { writes: ALL_ENTITIES }),
-  redo: call<UndoResult>()(z.object({}), { writes: ALL_ENTITIES }),
+  undo: call<UndoResult>()(z.object({}), { writes: LOGGED_ENTITIES }),
+  redo: call<UndoResult>()(z.object({}), { writes: LOGGED_ENTITIES }),
 
   'memos.list': call<Memo[]>()(z.object({ targetType: z.enum(MEMO_TARGETS).optional(), targetId: id.optional() })),
   'memo.save': call<Memo>()(z.object({ targetType: z.enum(MEMO_TARGETS), targetId: id, text: longText }), { writes: ['memo'] }),
@@ -320,16 +320,16 @@ export const contract = {
   /** Apply a staged bundle, all or nothing, after an automatic backup of the study file. */
   'bundle.apply': call<BundleApplyResult>()(
     z.object({ stagedId: z.string().uuid(), passphrase: z.string().min(1).max(1000), jobId }),
-    { job: true, writes: ALL_ENTITIES },
+    { job: true, writes: [...LOGGED_ENTITIES, 'conflict', 'exchange'] },
   ),
   'merge.status': call<MergeStatus>()(z.object({})),
   'merge.conflicts': call<MergeConflict[]>()(z.object({ status: z.enum(['open', 'all']).default('open') })),
   /** Resolve a conflict by choosing this copy's value ('local') or the incoming one ('remote'); returns the open conflicts. */
-  'merge.resolve': call<MergeConflict[]>()(z.object({ conflictId: id, choose: z.enum(['local', 'remote']) }), { writes: ALL_ENTITIES }),
+  'merge.resolve': call<MergeConflict[]>()(z.object({ conflictId: id, choose: z.enum(['local', 'remote']) }), { writes: [...LOGGED_ENTITIES, 'conflict'] }),
   /** Codes created twice under one parent with the same name (offered for merging). */
   'merge.duplicateCodes': call<DuplicateCodePair[]>()(z.object({})),
   /** Fold code `dropId` into `keepId` (codings, questions, sub-codes, memos, judgments move), as one undoable action. */
-  'merge.mergeCodes': call<Code[]>()(z.object({ keepId: id, dropId: id }), { writes: ALL_ENTITIES }),
+  'merge.mergeCodes': call<Code[]>()(z.object({ keepId: id, dropId: id }), { writes: LOGGED_ENTITIES }),
   /** "Samenvoegen ongedaan maken": restore the study file from before the last merge. */
   'merge.undo': call<{ restoredFrom: string; keptAs: string; state: SessionState }>()(z.object({}), switchesStudy),
   /** Intercoder agreement on double-coded sources; threshold = minimum overlap/union for matching segments (0-1). */

@@ -27,8 +27,13 @@ export const STUDY_ENTITIES = [
 ] as const;
 export type StudyEntity = (typeof STUDY_ENTITIES)[number];
 
-/** Every entity: for calls that may change anything (undo, merge, opening another study). */
+/** Every entity: what opening another study changes. */
 export const ALL_ENTITIES: readonly StudyEntity[] = STUDY_ENTITIES;
+
+/** Every entity of the change log: what an undo or a merge may change. */
+export const LOGGED_ENTITIES: readonly StudyEntity[] = STUDY_ENTITIES.filter(
+  (entity) => entity !== 'conflict' && entity !== 'exchange' && entity !== 'session',
+);
 
 export function isStudyEntity(value: unknown): value is StudyEntity {
   return typeof value === 'string' && (STUDY_ENTITIES as readonly string[]).includes(value);

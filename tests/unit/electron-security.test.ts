@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES } from '../../shared/api/contract';
 import { MENU_COMMANDS } from '../../shared/api/bridge';
 import { buildBridge, type IpcRendererLike } from '../../electron/bridge';
-import { CALL_CHANNEL_PREFIX, MENU_CHANNEL, PROGRESS_CHANNEL } from '../../electron/channels';
+import { CALL_CHANNEL_PREFIX, MENU_CHANNEL, PROGRESS_CHANNEL, STUDY_CHANGED_CHANNEL } from '../../electron/channels';
 import { contentTypeFor, resolveRendererFile, responseHeaders } from '../../electron/protocol-paths';
 import {
   APP_ENTRY_URL,
@@ -182,9 +182,9 @@ describe('preload bridge', () => {
     return { ipc, emit, listeners };
   }
 
-  it('exposes exactly the contract calls plus onProgress and onMenuCommand', () => {
+  it('exposes exactly the contract calls plus onProgress, onStudyChanged and onMenuCommand', () => {
     const bridge = buildBridge(fakeIpc().ipc);
-    expect(Object.keys(bridge).sort()).toEqual([...CALL_NAMES, 'onMenuCommand', 'onProgress'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...CALL_NAMES, 'onMenuCommand', 'onProgress', 'onStudyChanged'].sort());
     for (const key of Object.keys(bridge)) expect(typeof (bridge as unknown as Record<string, unknown>)[key]).toBe('function');
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(bridge).not.toHaveProperty('invoke');
@@ -231,6 +231,19 @@ describe('preload bridge', () => {
     expect(seen).toEqual(MENU_COMMANDS.map((command) => [command]));
     stop();
     expect(listeners.get(MENU_CHANNEL)?.size).toBe(0);
+  });
+
+  it('passes study-changed events checked (unknown entities dropped, anything else ignored) and unsubscribes', () => {
+    const { ipc, emit, listeners } = fakeIpc();
+    const bridge = buildBridge(ipc);
+    const seen: unknown[][] = [];
+    const stop = bridge.onStudyChanged((...args: unknown[]) => seen.push(args));
+    emit(STUDY_CHANGED_CHANNEL, { type: 'study-changed', entities: ['coding', '__proto__', 'code'], actionId: 'a1', reopened: false });
+    emit(STUDY_CHANGED_CHANNEL, { type: 'progress', entities: ['coding'] });
+    emit(STUDY_CHANGED_CHANNEL, 'study-changed');
+    expect(seen).toEqual([[{ type: 'study-changed', entities: ['coding', 'code'], actionId: 'a1', reopened: false }]]);
+    stop();
+    expect(listeners.get(STUDY_CHANGED_CHANNEL)?.size).toBe(0);
   });
 
   it('refuses a listener that is not a function', () => {
