@@ -8,16 +8,22 @@
  */
 export type CallKind = 'read' | 'write' | 'switch';
 
+/** Told how long each call waited for its turn (the benchmark listens). */
+export type WaitObserver = (kind: CallKind, waitedMs: number) => void;
+
 export class CallQueue {
   /** Settles when the last queued write (or switch) has finished. */
   private writeTail: Promise<void> = Promise.resolve();
   private readonly running = new Set<Promise<unknown>>();
   private switching: Promise<void> | null = null;
+  observer: WaitObserver | null = null;
 
   async run<T>(kind: CallKind, fn: () => T | Promise<T>): Promise<T> {
+    const asked = performance.now();
     if (kind === 'read') {
       // No await when nothing switches: a read sent after a switch was asked for never starts before it.
       while (this.switching) await this.switching;
+      this.observer?.(kind, performance.now() - asked);
       return this.track(fn);
     }
     const previous = this.writeTail;
@@ -26,6 +32,7 @@ export class CallQueue {
     const turn = (async () => {
       await previous;
       if (kind === 'switch') while (this.running.size > 0) await Promise.allSettled([...this.running]);
+      this.observer?.(kind, performance.now() - asked);
       return this.track(fn);
     })();
     if (kind === 'switch') this.holdReadsUntil(turn);

@@ -1,0 +1,114 @@
+/**
+ * The write queue (issue 9): how long a writing call waits for its turn, and
+ * what a write costs with its action row, measured through `dispatch` as the
+ * hosts call it.
+ *
+ * - idle: 200 codings created one after the other (nothing else running):
+ *   wait for the turn and the whole call;
+ * - under load: while an import of 100 text files runs (extraction in worker
+ *   threads, then one transaction per file), a coding is sent every 25 ms;
+ *   their waits (the import holds the queue to its end, by design) and reads
+ *   sent meanwhile (which do not wait);
+ * - burst: 200 codings sent at once: the wait of the last in line.
+ *
+ * Nothing is asserted; `npm run bench` reports the figures.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dispatch } from '../../backend/api/handlers';
+import { Session } from '../../backend/api/session';
+import type { CallKind } from '../../backend/api/call-queue';
+import { listCodes } from '../../backend/framework/framework';
+import { importFiles } from '../../backend/sources/import-sources';
+import { createStudy } from '../../backend/study/setup';
+import { shutdownExtractionPool } from '../../backend/sources/extract';
+import { seededRandom } from '../../shared/seeded-random';
+import { pageLines } from './generate-corpus';
+import { latencySummary } from './percentiles';
+
+const IMPORT_FILES = 100;
+const PAGES_PER_FILE = 20;
+const CODINGS = 200;
+
+export async function measureQueue(): Promise<object> {
+  const workDir = join(tmpdir(), `veldwerk-bench-queue-${process.pid}`);
+  rmSync(workDir, { recursive: true, force: true });
+  mkdirSync(workDir, { recursive: true });
+  const random = seededRandom(9);
+  const study = createStudy(join(workDir, 'wachtrij.veldwerk'), {
+    name: 'Wachtrij',
+    periodStart: null,
+    periodEnd: null,
+    institutions: ['GI Bench'],
+    inspectors: [{ name: 'Eerste Codeur', initials: 'EC' }],
+  });
+  const institutionId = study.institutions()[0]!.id;
+  const sourcePath = join(workDir, 'bron.txt');
+  writeFileSync(sourcePath, Array.from({ length: 50 }, () => pageLines(random).join('\n')).join('\n\n'));
+  const meta = { institutionId, sourceType: 'interview' as const, role: null, measure: null, date: null, inspectorId: null };
+  const [source] = await importFiles(study, [{ path: sourcePath, fileName: 'bron.txt' }], meta);
+  if (source?.status !== 'imported') throw new Error('bron niet geïmporteerd');
+  const codeIds = listCodes(study).map((code) => code.id);
+
+  const session = new Session({ kind: 'cli', demoStudyPath: () => '' });
+  session.setStudy(study);
+  const waits: Record<CallKind, number[]> = { read: [], write: [], switch: [] };
+  session.calls.observer = (kind, waitedMs) => waits[kind].push(waitedMs);
+  const coding = () => {
+    const start = Math.floor(random() * 50_000);
+    return dispatch(session, 'coding.create', { sourceId: source.sourceId, codeId: codeIds[Math.floor(random() * codeIds.length)]!, start, end: start + 40 });
+  };
+  const timed = async (run: () => Promise<unknown>) => {
+    const started = performance.now();
+    await run();
+    return performance.now() - started;
+  };
+  const drain = (kind: CallKind) => waits[kind].splice(0);
+
+  // Idle: one at a time.
+  const idleCalls: number[] = [];
+  for (let index = 0; index < CODINGS; index++) idleCalls.push(await timed(coding));
+  const idleWaits = drain('write');
+  drain('read');
+
+  // Under load: an import holds the queue; codings and reads arrive meanwhile.
+  const stagedIds = Array.from({ length: IMPORT_FILES }, (_, index) => {
+    const path = join(workDir, `verslag-${index}.txt`);
+    writeFileSync(path, Array.from({ length: PAGES_PER_FILE }, () => pageLines(random).join('\n')).join('\n\n'));
+    return session.registerLocalFile(path);
+  });
+  const importMs = timed(() => dispatch(session, 'sources.import', { stagedIds, meta }));
+  const sent: Array<Promise<unknown>> = [];
+  const readCalls: number[] = [];
+  let importing = true;
+  void importMs.then(() => (importing = false));
+  while (importing) {
+    sent.push(coding());
+    readCalls.push(await timed(() => dispatch(session, 'sources.list', {})));
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  await Promise.all(sent);
+  const importTook = await importMs;
+  const loadWaits = drain('write').filter((_, index) => index > 0); // the first is the import's own turn
+  const readWaits = drain('read');
+
+  // Burst: everything at once.
+  await Promise.all(Array.from({ length: CODINGS }, coding));
+  const burstWaits = drain('write');
+
+  session.close();
+  await shutdownExtractionPool();
+  rmSync(workDir, { recursive: true, force: true });
+  return {
+    idle: { waitForTurn: latencySummary(idleWaits), wholeCall: latencySummary(idleCalls) },
+    underImport: {
+      importFiles: IMPORT_FILES,
+      importMs: Number(importTook.toFixed(0)),
+      writeWaitForTurn: latencySummary(loadWaits),
+      readWaitForTurn: latencySummary(readWaits),
+      readWholeCall: latencySummary(readCalls),
+    },
+    burstOf200: { writeWaitForTurn: latencySummary(burstWaits) },
+  };
+}
