@@ -17,6 +17,8 @@ const NODE_ENTRIES = [
   ['backend/sources/extract/extract-worker.ts', 'dist/workers/extract-worker.mjs', 'esm'],
   ['backend/reports/report-worker.ts', 'dist/workers/report-worker.mjs', 'esm'],
   ['backend/survey/survey-worker.ts', 'dist/workers/survey-worker.mjs', 'esm'],
+  ['backend/service/service-worker.ts', 'dist/workers/service-worker.mjs', 'esm'],
+  ['electron/service-process.ts', 'dist/electron/service-process.cjs', 'cjs'],
   ['electron/main.ts', 'dist/electron/main.cjs', 'cjs'],
   ['electron/preload.ts', 'dist/electron/preload.cjs', 'cjs'],
   ['scripts/bench/bench.ts', 'dist/bench/bench.mjs', 'esm'],

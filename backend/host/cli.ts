@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dispatch } from '../api/handlers';
+import { startServiceWorker } from '../service/service-client';
 import { Session, type HostServices } from '../api/session';
 import { DEMO_STUDY_FILE_NAME, rendererDir, userDataDir } from '../app-paths';
 import { ensureDemoStudy } from '../demo/demo-study';
@@ -224,15 +225,22 @@ async function serve(args: string[]): Promise<void> {
     console.log('Demo-onderzoek wordt aangemaakt…');
     await ensureDemoStudy(file);
   }
-  const session = new Session(cliHost({ kind: 'browser', fixedStudyPath: file }));
-  if (existsSync(file)) session.openPath(file);
-  const host = await startBrowserHost(session, { port, rendererDir: rendererDir() });
+  // The backend runs as a service in a worker thread: the thread that answers HTTP stays free.
+  const service = await startServiceWorker(
+    { kind: 'browser', fixedStudyPath: file, demoStudyPath: demoPath },
+    existsSync(file) ? file : undefined,
+  );
+  if (service.openError) {
+    await service.stop();
+    throw new UserError(service.openError);
+  }
+  const host = await startBrowserHost(service.client, { port, rendererDir: rendererDir() });
   console.log(`Veldwerk draait op ${host.url}`);
   console.log(existsSync(file) ? `Onderzoek: ${file}` : `Nieuw onderzoek wordt aangemaakt in: ${file}`);
   console.log('Stoppen: Ctrl+C');
   const stop = () => {
     void host.close().then(async () => {
-      await session.closeWhenIdle();
+      await service.stop();
       process.exit(0);
     });
   };

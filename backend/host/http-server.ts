@@ -9,11 +9,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { dispatch, toApiError } from '../api/handlers';
-import { MAX_STAGED_BYTES, type Session } from '../api/session';
-import { originalFile } from '../sources/original-file';
-import { getDownload } from '../merge/session-files';
-import { keptReport } from '../reports/generate';
+import { toApiError } from '../api/handlers';
+import { MAX_STAGED_BYTES, Session } from '../api/session';
+import { inProcessBackend, type BackendPort } from '../api/backend-port';
 import { UserError } from '../errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 
@@ -47,10 +45,15 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
+/**
+ * Serve `backend`: a session in this thread, or the backend service behind a
+ * message transport (see backend/service/), which `veldwerk serve` uses.
+ */
 export async function startBrowserHost(
-  session: Session,
+  backend: Session | BackendPort,
   options: { port?: number; rendererDir: string },
 ): Promise<BrowserHost> {
+  const session = backend instanceof Session ? inProcessBackend(backend) : backend;
   const token = randomBytes(32).toString('base64url');
   const server = createServer((request, response) => {
     handleRequest(session, options.rendererDir, token, server, request, response).catch((error) => {
@@ -76,7 +79,7 @@ export async function startBrowserHost(
 }
 
 async function handleRequest(
-  session: Session,
+  session: BackendPort,
   rendererDir: string,
   token: string,
   server: Server,
@@ -106,7 +109,7 @@ async function handleRequest(
   return sendJson(response, 404, { ok: false, error: { code: 'not-found', message: 'Onbekend adres.' } });
 }
 
-async function handleCall(session: Session, name: string, request: IncomingMessage, response: ServerResponse) {
+async function handleCall(session: BackendPort, name: string, request: IncomingMessage, response: ServerResponse) {
   if (name === 'files.stage') {
     return sendJson(response, 400, { ok: false, error: { code: 'invalid-input', message: 'Gebruik /api/stage voor bestanden.' } });
   }
@@ -118,11 +121,11 @@ async function handleCall(session: Session, name: string, request: IncomingMessa
     const message = error instanceof UserError ? error.message : 'De invoer is geen geldige JSON.';
     return sendJson(response, 400, { ok: false, error: { code: 'invalid-input', message } });
   }
-  const result = await dispatch(session, name, input);
+  const result = await session.call(name, input);
   sendJson(response, result.ok ? 200 : (STATUS_BY_ERROR_CODE[result.error.code] ?? 500), result);
 }
 
-async function handleStage(session: Session, url: URL, request: IncomingMessage, response: ServerResponse) {
+async function handleStage(session: BackendPort, url: URL, request: IncomingMessage, response: ServerResponse) {
   const fileName = url.searchParams.get('name') ?? '';
   let bytes: Buffer;
   try {
@@ -130,12 +133,12 @@ async function handleStage(session: Session, url: URL, request: IncomingMessage,
   } catch (error) {
     return sendJson(response, 413, { ok: false, error: toApiError(error) });
   }
-  const result = await dispatch(session, 'files.stage', { fileName, bytes: new Uint8Array(bytes) });
+  const result = await session.call('files.stage', { fileName, bytes: new Uint8Array(bytes) });
   sendJson(response, result.ok ? 200 : (STATUS_BY_ERROR_CODE[result.error.code] ?? 500), result);
 }
 
 /** Progress of long jobs and `study-changed` after every writing call, as server-sent events. */
-function handleEvents(session: Session, request: IncomingMessage, response: ServerResponse) {
+function handleEvents(session: BackendPort, request: IncomingMessage, response: ServerResponse) {
   response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   response.write(': verbonden\n\n');
   const unsubscribe = session.onProgress((progress) => {
@@ -150,32 +153,17 @@ function handleEvents(session: Session, request: IncomingMessage, response: Serv
   });
 }
 
-function handleDownload(session: Session, what: string, response: ServerResponse) {
-  const report = /^report\/([0-9a-f-]{36})$/.exec(what);
-  if (report) return sendReport(session, report[1]!, response);
-  const bundle = /^bundle\/([0-9a-f-]{36})$/.exec(what);
-  const download = bundle ? getDownload(session, bundle[1]!) : undefined;
-  if (bundle && !download) return sendJson(response, 404, { ok: false, error: { code: 'not-found', message: 'Deze bundel is niet (meer) beschikbaar.' } });
-  if (download) {
-    response.writeHead(200, {
-      'Content-Type': 'application/octet-stream',
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
-      'Content-Length': download.bytes.byteLength,
-      'X-Content-Type-Options': 'nosniff',
-    });
-    response.end(download.bytes);
-    return;
-  }
-  const match = /^original\/([0-9a-f-]{36})$/.exec(what);
-  if (!match) return sendJson(response, 404, { ok: false, error: { code: 'not-found', message: 'Onbekende download.' } });
-  const { fileName, data } = originalFile(session.requireStudy(), match[1]!);
+async function handleDownload(session: BackendPort, what: string, response: ServerResponse) {
+  const download = await session.download(what);
+  if (!download.ok) return sendJson(response, STATUS_BY_ERROR_CODE[download.error.code] ?? 500, { ok: false, error: download.error });
   response.writeHead(200, {
-    'Content-Type': 'application/octet-stream',
-    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    'Content-Length': data.byteLength,
+    'Content-Type': download.contentType,
+    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
+    'Content-Length': download.bytes.byteLength,
     'X-Content-Type-Options': 'nosniff',
+    ...(download.noStore ? { 'Cache-Control': 'no-store' } : {}),
   });
-  response.end(data);
+  response.end(download.bytes);
 }
 
 async function serveStatic(rendererDir: string, pathname: string, request: IncomingMessage, response: ServerResponse) {
@@ -250,22 +238,4 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
     'X-Content-Type-Options': 'nosniff',
   });
   response.end(text);
-}
-
-/** A report draft generated in this session (`report.generate`), as a Word download. */
-function sendReport(session: Session, id: string, response: ServerResponse): void {
-  let report;
-  try {
-    report = keptReport(session, id);
-  } catch (error) {
-    return sendJson(response, 404, { ok: false, error: toApiError(error) });
-  }
-  response.writeHead(200, {
-    'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(report.fileName)}`,
-    'Content-Length': report.data.byteLength,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'no-store',
-  });
-  response.end(report.data);
 }
