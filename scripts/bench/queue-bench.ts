@@ -9,11 +9,14 @@
  *   threads, then one transaction per file), a coding is sent every 25 ms;
  *   their waits (the import holds the queue to its end, by design) and reads
  *   sent meanwhile (which do not wait);
- * - burst: 200 codings sent at once: the wait of the last in line.
+ * - burst: 200 codings sent at once: the wait of the last in line;
+ * - answering thread: the longest pause of the thread that answers the UI
+ *   while an import of 100 files is stored, with the backend in that thread
+ *   (in-process dispatch) and in the service worker (as `veldwerk serve`).
  *
  * Nothing is asserted; `npm run bench` reports the figures.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dispatch } from '../../backend/api/handlers';
@@ -25,6 +28,8 @@ import { createStudy } from '../../backend/study/setup';
 import { shutdownExtractionPool } from '../../backend/sources/extract';
 import { seededRandom } from '../../shared/seeded-random';
 import { pageLines } from './generate-corpus';
+import { startServiceWorker } from '../../backend/service/service-client';
+import { measureLoop } from '../../tests/helpers/event-loop';
 import { latencySummary } from './percentiles';
 
 const IMPORT_FILES = 100;
@@ -46,7 +51,7 @@ export async function measureQueue(): Promise<object> {
   const institutionId = study.institutions()[0]!.id;
   const sourcePath = join(workDir, 'bron.txt');
   writeFileSync(sourcePath, Array.from({ length: 50 }, () => pageLines(random).join('\n')).join('\n\n'));
-  const meta = { institutionId, sourceType: 'interview' as const, role: null, measure: null, date: null, inspectorId: null };
+  const meta: Meta = { institutionId, sourceType: 'interview', role: null, measure: null, date: null, inspectorId: null };
   const [source] = await importFiles(study, [{ path: sourcePath, fileName: 'bron.txt' }], meta);
   if (source?.status !== 'imported') throw new Error('bron niet geïmporteerd');
   const codeIds = listCodes(study).map((code) => code.id);
@@ -98,9 +103,11 @@ export async function measureQueue(): Promise<object> {
   const burstWaits = drain('write');
 
   session.close();
+  const answeringThread = await measureAnsweringThread(workDir, random, meta);
   await shutdownExtractionPool();
   rmSync(workDir, { recursive: true, force: true });
   return {
+    answeringThreadDuringImport: answeringThread,
     idle: { waitForTurn: latencySummary(idleWaits), wholeCall: latencySummary(idleCalls) },
     underImport: {
       importFiles: IMPORT_FILES,
@@ -111,4 +118,45 @@ export async function measureQueue(): Promise<object> {
     },
     burstOf200: { writeWaitForTurn: latencySummary(burstWaits) },
   };
+}
+
+type Meta = { institutionId: string; sourceType: 'interview'; role: null; measure: null; date: null; inspectorId: null };
+
+/** The same import (fresh files, fresh study) in-process and through the service worker; the calling thread's longest pause in each. */
+async function measureAnsweringThread(workDir: string, random: () => number, meta: Meta) {
+  const files = (tag: string) =>
+    Array.from({ length: IMPORT_FILES }, (_, index) => {
+      const path = join(workDir, `${tag}-${index}.txt`);
+      writeFileSync(path, Array.from({ length: PAGES_PER_FILE }, () => pageLines(random).join('\n')).join('\n\n'));
+      return path;
+    });
+  const studyAt = (name: string) => {
+    const study = createStudy(join(workDir, name), { name, periodStart: null, periodEnd: null, institutions: ['GI Bench'], inspectors: [{ name: 'Eerste Codeur', initials: 'EC' }] });
+    const path = study.path;
+    const institutionId = study.institutions()[0]!.id;
+    study.close();
+    return { path, meta: { ...meta, institutionId } };
+  };
+
+  const inProcess = studyAt('in-proces.veldwerk');
+  const session = new Session({ kind: 'cli', demoStudyPath: () => '' });
+  session.openPath(inProcess.path);
+  const stagedIds = files('a').map((path) => session.registerLocalFile(path));
+  const here = await measureLoop(() => dispatch(session, 'sources.import', { stagedIds, meta: inProcess.meta }));
+  session.close();
+
+  const viaService = studyAt('dienst.veldwerk');
+  const service = await startServiceWorker({ kind: 'cli', demoStudyPath: '' }, viaService.path);
+  const staged = await Promise.all(
+    files('b').map((path) => service.client.call('files.stage', { fileName: 'verslag.txt', bytes: new Uint8Array(readFileSync(path)) })),
+  );
+  const serviceStaged = staged.map((result) => (result as { value: { stagedId: string } }).value.stagedId);
+  const there = await measureLoop(() => service.client.call('sources.import', { stagedIds: serviceStaged, meta: viaService.meta }));
+  await service.stop();
+  const figures = (measured: typeof here) => ({
+    longestPauseMs: Number(measured.figures.longestGapMs.toFixed(1)),
+    importMs: Number(measured.figures.durationMs.toFixed(0)),
+    busyShare: Number(measured.figures.utilization.toFixed(2)),
+  });
+  return { files: IMPORT_FILES, inProcess: figures(here), serviceWorker: figures(there) };
 }
