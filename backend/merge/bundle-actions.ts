@@ -47,6 +47,12 @@ export function actionsToExport(db: Db, all: boolean): { actions: BundleAction[]
   };
 }
 
+/** A copy is born with the actions of the study it came from: that one hands them on, the copy starts after them. */
+export function startActionsAfterCopy(db: Db): void {
+  const seq = db.prepare('SELECT coalesce(max(seq), 0) FROM action').pluck().get() as number;
+  writeMeta(db, EXPORT_ACTION_SEQ, String(seq));
+}
+
 export function recordActionsExported(db: Db, seq: number): void {
   if (seq > Number(readMeta(db, EXPORT_ACTION_SEQ) ?? 0)) writeMeta(db, EXPORT_ACTION_SEQ, String(seq));
 }

@@ -14,6 +14,7 @@ import { openStudyFile } from '../store/open-study';
 import { findInspectorByInitials } from '../study/setup';
 import { Study, writeMeta } from '../study/study';
 import { META, maxSeq, versionVector } from './exchange';
+import { startActionsAfterCopy } from './bundle-actions';
 
 export interface CopyResult {
   path: string;
@@ -56,6 +57,7 @@ export function copyStudyForInspector(study: Study, targetPath: string, initials
       db.prepare('DELETE FROM merge_conflict').run();
       db.prepare('DELETE FROM meta WHERE key IN (?, ?, ?, ?)').run(META.backupPath, META.backupAt, META.exportAt, META.undoneAside);
       writeMeta(db, META.exportSeq, String(maxSeq(db)));
+      startActionsAfterCopy(db);
       writeMeta(db, META.exportVector, JSON.stringify(versionVector(db)));
       writeMeta(db, META.copiedFrom, study.replicaId);
       writeMeta(db, META.copiedAt, new Date().toISOString());

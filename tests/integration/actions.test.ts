@@ -12,6 +12,7 @@ import { runWritingCall } from '../../backend/api/writing-call';
 import { UserError } from '../../backend/errors';
 import { Session } from '../../backend/api/session';
 import { exportBundle } from '../../backend/merge/export';
+import { actionsToExport } from '../../backend/merge/bundle-actions';
 import { createStudy } from '../../backend/study/setup';
 import type { Study } from '../../backend/study/study';
 import { decodeHlc } from '../../shared/hlc';
@@ -145,6 +146,9 @@ describe('the catalogue', () => {
 describe('actions in bundles', () => {
   it('travel to the lead, the merge is an action named after the sender, and reading again adds nothing', async () => {
     const anna = copyFor(lead, dir, 'AA', 'anna');
+    // Born with the lead's actions, the copy hands on only what happens on it.
+    expect(actionsToExport(anna.db, false).actions).toEqual([]);
+    expect(actionsToExport(anna.db, true).actions.length).toBeGreaterThan(0);
     const annaSession = new Session({ kind: 'cli', demoStudyPath: () => '' });
     annaSession.setStudy(anna);
     valueOf(await dispatch(annaSession, 'coding.create', { sourceId, codeId: codeId(anna, 'veiligheid'), start: 0, end: 8 }));
