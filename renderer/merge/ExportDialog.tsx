@@ -44,7 +44,6 @@ export function ExportDialog() {
       setPassphrase('');
       setRepeat('');
       if (made.downloadId) startDownload(bundleDownloadHref(made.downloadId), made.fileName);
-      void useTeam.getState().loadStatus();
     } catch (failure) {
       setError(errorMessage(failure, nl.errors.unexpected));
     }

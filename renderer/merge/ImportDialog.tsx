@@ -72,7 +72,6 @@ export function ImportDialog() {
     setResult(applied);
     setPassphrase('');
     setPhase('done');
-    await useTeam.getState().refresh();
   }
 
   const closable = busy === null;

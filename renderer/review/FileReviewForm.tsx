@@ -64,7 +64,6 @@ export function FileReviewForm({ sourceId }: { sourceId: string }) {
       setAnswers(review.answers);
       setSaveStates((states) => ({ ...states, [question.id]: 'saved' }));
       setLastSaved(new Date());
-      useReview.getState().answersChanged();
     } catch (error) {
       setSaveStates((states) => ({ ...states, [question.id]: 'failed' }));
       reportError(error);
