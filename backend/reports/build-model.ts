@@ -29,7 +29,7 @@ import {
   type TableBlock,
   type TextRun,
 } from '../../shared/report-model';
-import { readStudyData, type CodingRow, type StudyData } from './study-data';
+import { readStudyData, type CodingRow, type SourceCountRow, type StudyData } from './study-data';
 import { respondentBlocks, surveyChapter, surveyNormSection, type SurveyContext } from './survey-chapter';
 import { readReportSurvey, type ReportSurveyData } from './survey-data';
 import {
@@ -114,7 +114,7 @@ function resolveOptions(data: StudyData, options: ReportOptions, kind: ReportKin
     includeAppendix,
     minCodings: (normKey) =>
       typeof min === 'number' ? min : typeof min === 'object' && min !== null ? (min[normKey] ?? DEFAULT_MIN_CODINGS_FOR_QUOTES) : DEFAULT_MIN_CODINGS_FOR_QUOTES,
-    date: options.date ?? todayIso(),
+    date: options.date ?? data.info.reportDate ?? todayIso(),
     maxQuotes: options.maxQuotesPerNorm ?? (kind === 'instelling' ? 4 : 6),
   };
 }
@@ -317,12 +317,31 @@ function valencePhrase(counts: { positief: number; negatief: number; neutraal: n
   );
 }
 
-function toneSentence(counts: { positief: number; negatief: number }): string | null {
+/**
+ * Below this many valued (positive or negative) fragments the material is too
+ * thin for a word like "overwegend": one negative fragment is not a picture.
+ */
+export const TONE_MINIMUM_FRAGMENTS = 5;
+
+export function toneSentence(counts: { positief: number; negatief: number }): string | null {
   const { positief, negatief } = counts;
-  if (positief + negatief === 0) return null;
+  if (positief + negatief < TONE_MINIMUM_FRAGMENTS) return null;
   if (negatief >= 2 * positief && negatief > 0) return 'Het beeld uit het materiaal is overwegend negatief.';
   if (positief >= 2 * negatief && positief > 0) return 'Het beeld uit het materiaal is overwegend positief.';
   return 'Het beeld uit het materiaal is gemengd: er zijn zowel positieve als negatieve bevindingen.';
+}
+
+/**
+ * "Negatieve bevindingen overheersen bij 2 van de 3 instellingen": only
+ * institutions with enough valued fragments for a picture are counted, and the
+ * sentence says so when some were left out; none with enough material, no sentence.
+ */
+export function negativeDominanceSentence(perInstitution: Array<{ positief: number; negatief: number }>): string | null {
+  const enough = perInstitution.filter((counts) => counts.positief + counts.negatief >= TONE_MINIMUM_FRAGMENTS);
+  if (enough.length === 0) return null;
+  const negativeMost = enough.filter((counts) => counts.negatief > counts.positief).length;
+  const scope = enough.length < perInstitution.length ? ` met ten minste ${TONE_MINIMUM_FRAGMENTS} positief of negatief gewaardeerde fragmenten` : '';
+  return `Negatieve bevindingen overheersen ${atInstitutions(negativeMost, enough.length)}${scope}.`;
 }
 
 function countBy<T>(items: T[], keyOf: (item: T) => string): Array<[string, number]> {
@@ -729,7 +748,30 @@ function judgmentBox(builder: Builder, norm: Code, institution: Institution): Bo
     .map((text) => text.trim())
     .filter(Boolean)
     .map((text) => [run(builder.clean(text))]);
-  return { kind: 'box', variant: 'judgment', title: `Oordeel: ${judgment.rating}`, paragraphs };
+  // The rationale is the team's own statement, typed numbers included: it is
+  // labelled as such so nobody reads it as a figure computed from the material.
+  const labelled = paragraphs.length > 0 ? [[run('Onderbouwing van de inspecties: ', { italic: true }), ...paragraphs[0]!], ...paragraphs.slice(1)] : paragraphs;
+  return { kind: 'box', variant: 'judgment', title: `Oordeel: ${judgment.rating}`, paragraphs: labelled };
+}
+
+/**
+ * One norm's judgments across institutions in a sentence. Counts run over the
+ * institutions that were judged: a norm nobody has judged yet is "nog niet
+ * beoordeeld", never "voldoet bij geen van de instellingen".
+ */
+export function normConclusionAcross(ratings: Array<{ rating: string | null; sufficient: boolean }>, good: string): string {
+  const judged = ratings.filter((entry) => entry.rating);
+  const missing = ratings.length - judged.length;
+  if (judged.length === 0) return 'nog niet beoordeeld.';
+  if (judged.length === 1 && missing > 0) return `het oordeel is ‘${judged[0]!.rating}’ bij de enige instelling die is beoordeeld.${missingJudgments(missing)}`;
+  const sufficient = judged.filter((entry) => entry.sufficient).length;
+  const verdict = `het oordeel is ${good} ${atInstitutions(sufficient, judged.length)}${missing > 0 ? (judged.length === 1 ? ' die is beoordeeld' : ' die zijn beoordeeld') : ''}.`;
+  return `${verdict}${missingJudgments(missing)}`;
+}
+
+/** " Bij 2 instellingen is nog geen oordeel vastgelegd." (or nothing). */
+function missingJudgments(missing: number): string {
+  return missing > 0 ? ` Bij ${plural(missing, 'instelling', 'instellingen')} is nog geen oordeel vastgelegd.` : '';
 }
 
 function isSufficient(builder: Builder, rating: string | null | undefined): boolean {
@@ -825,12 +867,7 @@ function summaryChapter(builder: Builder, unassignedExamples: CodingRow[]): Repo
     const good = joinList(scale.slice(0, Math.ceil(scale.length / 2)).map((rating) => `‘${rating}’`), 'of');
     const items: TextRun[][] = norms.map((norm) => {
       const ratings = builder.institutions.map((institution) => builder.judgmentOf(institution.id, norm.id)?.rating ?? null);
-      const sufficient = ratings.filter((rating) => isSufficient(builder, rating)).length;
-      const missing = ratings.filter((rating) => !rating).length;
-      return [
-        run(`${norm.name}: `, { bold: true }),
-        run(`het oordeel is ${good} ${atInstitutions(sufficient, total)}.${missing > 0 ? ` Bij ${plural(missing, 'instelling', 'instellingen')} is nog geen oordeel vastgelegd.` : ''}`),
-      ];
+      return [run(`${norm.name}: `, { bold: true }), run(normConclusionAcross(ratings.map((rating) => ({ rating, sufficient: isSufficient(builder, rating) })), good))];
     });
     const conclusions: ReportBlock[] = [{ kind: 'bullets', items }];
     const shortfalls = norms
@@ -859,6 +896,32 @@ function summaryChapter(builder: Builder, unassignedExamples: CodingRow[]): Repo
   return section(builder, 1, CHAPTER_LABELS.samenvatting, blocks, sections, 'samenvatting');
 }
 
+/** What the documents read are called in a sentence, per source type that is read rather than heard. */
+const READ_TYPE_PHRASES: Partial<Record<SourceType, [string, string]>> = {
+  clientdossier: ['cliëntdossier', 'cliëntdossiers'],
+  personeelsdossier: ['personeelsdossier', 'personeelsdossiers'],
+  beleidsdocument: ['beleidsdocument', 'beleidsdocumenten'],
+  uitspraak: ['uitspraak van de kinderrechter', 'uitspraken van de kinderrechter'],
+  overig: ['ander document', 'andere documenten'],
+};
+
+/**
+ * "Zij lazen 12 cliëntdossiers en 1 beleidsdocument en spraken met ouders." Only
+ * what is in the material is named, with its number, so the sentence is true of
+ * every study (an institution without policy documents is not said to have them).
+ */
+export function whatWasReadAndHeard(counts: SourceCountRow[], presentRoles: Role[]): string {
+  const read = (Object.keys(READ_TYPE_PHRASES) as SourceType[])
+    .map((type) => [type, counts.filter((row) => row.sourceType === type).reduce((total, row) => total + row.n, 0)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([type, n]) => plural(n, ...READ_TYPE_PHRASES[type]!));
+  const heard = presentRoles.length > 0 ? `spraken met ${joinList(presentRoles.map((role) => ROLE_PLURAL[role]))}` : '';
+  if (read.length === 0 && !heard) return 'Er is nog geen materiaal in het onderzoek opgenomen.';
+  const did = joinList([read.length > 0 ? `lazen ${joinList(read)}` : '', heard].filter(Boolean));
+  const coded = read.length > 0 && heard ? 'Wat zij lazen en hoorden' : read.length > 0 ? 'Wat zij lazen' : 'Wat zij hoorden';
+  return `Zij ${did}. ${coded}, hebben zij gecodeerd aan de hand van het toetsingskader.`;
+}
+
 function introductionChapter(builder: Builder): ReportSection {
   const { data } = builder;
   const ids = builder.institutionIds;
@@ -880,9 +943,7 @@ function introductionChapter(builder: Builder): ReportSection {
 
   const approachBlocks: ReportBlock[] = [
     paragraph(
-      `De inspecties bezochten ${builder.kind === 'instelling' ? builder.institutions[0]!.name : 'de instellingen'}${period}. Zij lazen cliëntdossiers en beleidsdocumenten${
-        presentRoles.length > 0 ? ` en spraken met ${joinList(presentRoles.map((role) => ROLE_PLURAL[role]))}` : ''
-      }. Wat zij lazen en hoorden, hebben zij gecodeerd aan de hand van het toetsingskader. Dat kader bestaat uit ${plural(data.norms.length, 'norm', 'normen')}:`,
+      `De inspecties bezochten ${builder.kind === 'instelling' ? builder.institutions[0]!.name : 'de instellingen'}${period}. ${whatWasReadAndHeard(counts, presentRoles)} Dat kader bestaat uit ${plural(data.norms.length, 'norm', 'normen')}:`,
     ),
     { kind: 'bullets', items: data.norms.map((norm) => [run(`${norm.name}. `, { bold: true }), run(norm.definition)]) },
     paragraph(`Per norm geven de inspecties een oordeel op de schaal ${joinList(data.scale.map((rating) => `‘${rating}’`))}.`),
@@ -1013,7 +1074,11 @@ function normChapter(builder: Builder, norm: Code, examples: CodingRow[]): Repor
       .map((group) => `‘${group.rating}’ ${atInstitutions(group.count, total)}`);
     sections.push(
       section(builder, 2, 'Oordelen', [
-        paragraph(grouped.length > 0 ? `Het oordeel over deze norm is ${joinList(grouped)}.` : 'Voor deze norm zijn nog geen oordelen vastgelegd.'),
+        paragraph(
+          grouped.length > 0
+            ? `Het oordeel over deze norm is ${joinList(grouped)}.${missingJudgments(ratings.filter((judgment) => !judgment?.rating).length)}`
+            : 'Voor deze norm zijn nog geen oordelen vastgelegd.',
+        ),
         table(
           builder,
           `Oordelen over ${inSentence(norm.name)} per instelling`,
@@ -1040,13 +1105,10 @@ function normChapter(builder: Builder, norm: Code, examples: CodingRow[]): Repor
       const rating = builder.judgmentOf(institution.id, norm.id)?.rating ?? 'nog geen oordeel';
       return { institution, ofInstitution, rating };
     });
-    const negativeMost = perInstitution.filter(({ ofInstitution }) => {
-      const counts = countValence(ofInstitution);
-      return counts.negatief > counts.positief;
-    }).length;
+    const dominance = negativeDominanceSentence(perInstitution.map(({ ofInstitution }) => countValence(ofInstitution)));
     findingSections.push(
       section(builder, 3, 'Verschillen tussen de instellingen', [
-        paragraph(`Negatieve bevindingen overheersen ${atInstitutions(negativeMost, builder.institutions.length)}.`),
+        ...(dominance ? [paragraph(dominance)] : []),
         {
           kind: 'bullets',
           items: perInstitution.map(({ institution, ofInstitution, rating }) => [

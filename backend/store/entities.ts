@@ -22,6 +22,7 @@ export const ENTITIES = {
       ratingScale: 'rating_scale',
       surveyMinGroup: 'survey_min_group',
       reportTemplate: 'report_template',
+      reportDate: 'report_date',
     }),
   },
   institution: { table: 'institution', fields: withTombstone({ name: 'name' }) },

@@ -225,6 +225,9 @@ export const MIGRATIONS: readonly string[] = [
   -- whole team. Null: Veldwerk's standard house style.
   ALTER TABLE study ADD COLUMN report_template TEXT;
   `,
+  /* findings (reports): the date the drafts carry, a setting of the study rather than the machine's date */ `
+  ALTER TABLE study ADD COLUMN report_date TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -58,6 +58,8 @@ export const nl = {
     period: 'Periode',
     periodStart: 'Begindatum',
     periodEnd: 'Einddatum',
+    reportDate: 'Datum van de rapporten',
+    reportDateHint: 'De datum op de conceptrapporten. Leeg: de dag waarop het concept wordt gemaakt.',
     institutions: 'Instellingen',
     institutionName: 'Naam van de instelling',
     addInstitution: 'Instelling toevoegen',

@@ -162,7 +162,7 @@ export const contract = {
   'study.openDialog': call<SessionState | null>()(z.object({})),
   'study.openDemo': call<SessionState>()(z.object({})),
   'study.update': call<SessionState>()(
-    z.object({ name: shortText, periodStart: isoDate.nullable(), periodEnd: isoDate.nullable() }),
+    z.object({ name: shortText, periodStart: isoDate.nullable(), periodEnd: isoDate.nullable(), reportDate: isoDate.nullable().optional() }),
   ),
 
   'institution.create': call<Institution>()(z.object({ name: shortText })),

@@ -268,7 +268,8 @@ describe('report drafts as Word documents', () => {
     expect(compared[2]).toEqual(['GI West', 'voldoet grotendeels', '–', '–', '–', '–']);
     const text = overall.paras.map((para) => para.text).join('\n');
     expect(text).toContain('Betekenisvol contact: het oordeel is ‘voldoet’ of ‘voldoet grotendeels’ bij 2 van de 3 instellingen.');
-    expect(text).toContain('Tijdige inzet passende hulp: het oordeel is ‘voldoet’ of ‘voldoet grotendeels’ bij geen van de instellingen.');
+    // Judged at one institution of three: the sentence names that judgment, not "bij geen van de instellingen".
+    expect(text).toContain('Tijdige inzet passende hulp: het oordeel is ‘voldoet grotendeels niet’ bij de enige instelling die is beoordeeld. Bij 2 instellingen is nog geen oordeel vastgelegd.');
     expect(institution.paras.some((para) => para.style === 'KaderTitel' && para.text === 'Oordeel: voldoet niet')).toBe(true);
   });
 
