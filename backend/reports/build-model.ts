@@ -87,6 +87,15 @@ const FALLBACK_COLORS = ['#1f4e79', '#c8553d', '#7aa6d1', '#e0a458', '#5b8c5a', 
 
 /** Minimum number of items before a chart is worth drawing. */
 const MIN_FOR_FIGURE = 3;
+
+/**
+ * A bar chart says something only with at least two bars and at least
+ * MIN_FOR_FIGURE counted items; below that the sentence and table say it better
+ * (one dossier is not a chart).
+ */
+export function chartWorthDrawing(n: number, bars: number): boolean {
+  return n >= MIN_FOR_FIGURE && bars >= 2;
+}
 /** Counts below this are flagged to the writer: small groups can identify people. */
 const SMALL_N = 5;
 
@@ -561,7 +570,7 @@ function fileReviewSection(builder: Builder, norm: Code): ReportSection | null {
   if (filesReviewed > 0 && filesReviewed < SMALL_N) builder.smallFileReview(filesReviewed);
 
   const choice = questions.filter(({ total }) => total.answerType === 'choice');
-  if (builder.kind === 'instelling' && choice.length > 0) {
+  if (builder.kind === 'instelling' && choice.length > 0 && chartWorthDrawing(filesReviewed, choice.length)) {
     const institution = builder.institutions[0]!;
     const answers = [...new Set(choice.flatMap(({ total }) => total.counts.map((count) => count.answer)))].sort(
       (a, b) => answerRank(a) - answerRank(b),
@@ -592,6 +601,7 @@ function fileReviewSection(builder: Builder, norm: Code): ReportSection | null {
       if (total.counts.some((count) => count.answer === 'ja') && perInstitution.length > 1) {
         blocks.push(paragraph(`${total.question}, antwoord ‘ja’ per instelling: ${joinList(perInstitution)}.`));
       }
+      if (!chartWorthDrawing(total.answered, perInstitution.length)) continue;
       const categories = [...builder.institutions.map((institution) => institution.name), 'Alle instellingen'];
       const series = total.counts.map((count, index) => ({
         name: capitalise(count.answer),
@@ -624,10 +634,10 @@ function sumFilesReviewed(builder: Builder): number {
 /* ---------- coding figures ---------- */
 
 function codingFigure(builder: Builder, top: Code, codings: CodingRow[]): FigureBlock | null {
-  if (codings.length < MIN_FOR_FIGURE) return null;
   const sources = new Set(codings.map((coding) => coding.sourceId)).size;
   if (builder.kind === 'instelling') {
     const types = SOURCE_TYPES.filter((type) => codings.some((coding) => coding.sourceType === type));
+    if (!chartWorthDrawing(codings.length, types.length)) return null;
     const rows = types.map((type) => codings.filter((coding) => coding.sourceType === type));
     return figure(builder, {
       title: `Gecodeerde fragmenten over ${inSentence(top.name)}, naar soort bron en waardering`,
@@ -639,6 +649,7 @@ function codingFigure(builder: Builder, top: Code, codings: CodingRow[]): Figure
     });
   }
   const rows = builder.institutions.map((institution) => codings.filter((coding) => coding.institutionId === institution.id));
+  if (!chartWorthDrawing(codings.length, rows.filter((ofInstitution) => ofInstitution.length > 0).length)) return null;
   return figure(builder, {
     title: `Gecodeerde fragmenten over ${inSentence(top.name)}, per instelling en waardering`,
     chart: { kind: 'bar', categories: builder.institutions.map((institution) => institution.name), series: valenceSeries(rows), stacked: true, valueLabel: 'aantal fragmenten' },
@@ -1040,7 +1051,7 @@ function introductionChapter(builder: Builder): ReportSection {
     ),
   );
   const usedTops = tops.filter((top) => codings.some((coding) => coding.topId === top.id));
-  if (codings.length >= MIN_FOR_FIGURE && usedTops.length > 0) {
+  if (chartWorthDrawing(codings.length, usedTops.length)) {
     const rows = usedTops.map((top) => codings.filter((coding) => coding.topId === top.id));
     figuresBlocks.push(
       figure(builder, {

@@ -10,7 +10,7 @@ import { createCodings } from '../../backend/coding/codings';
 import { saveJudgment } from '../../backend/judgments/judgments';
 import { answerReviewQuestion, listReviewQuestions } from '../../backend/review/file-review';
 import { reportModel } from '../../backend/reports/generate';
-import { negativeDominanceSentence, normConclusionAcross, toneSentence, TONE_MINIMUM_FRAGMENTS, whatWasReadAndHeard } from '../../backend/reports/build-model';
+import { chartWorthDrawing, negativeDominanceSentence, normConclusionAcross, toneSentence, TONE_MINIMUM_FRAGMENTS, whatWasReadAndHeard } from '../../backend/reports/build-model';
 import { inFiles } from '../../backend/reports/phrasing';
 import { getSource } from '../../backend/sources/queries';
 import { updateStudy } from '../../backend/study/setup';
@@ -105,6 +105,23 @@ describe('the drafts say only what is true of the study', () => {
     expect(inFiles(0, 1, 'dossiers waarin hulp nodig was')).toBe('niet in het ene dossier waarin hulp nodig was');
     const sentences = sentencesOf(reportModel(study, { institutionId: noord }));
     expect(sentences.some((sentence) => /het ene dossiers/.test(sentence))).toBe(false);
+  });
+
+  it('draws no chart for one dossier or a single bar', () => {
+    const titles: string[] = [];
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (typeof value === 'object' && value !== null) {
+        if ((value as { kind?: string }).kind === 'figure') titles.push((value as { title: string }).title);
+        Object.values(value).forEach(walk);
+      }
+    };
+    walk(reportModel(study, { institutionId: noord }).chapters);
+    walk(reportModel(study, { overall: true }).chapters);
+    expect(titles).toEqual([]);
+    expect(chartWorthDrawing(1, 3)).toBe(false);
+    expect(chartWorthDrawing(3, 1)).toBe(false);
+    expect(chartWorthDrawing(3, 2)).toBe(true);
   });
 
   it('carries the report date set in the study, not the machine\'s date', () => {
