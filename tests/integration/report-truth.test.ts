@@ -108,17 +108,22 @@ describe('the drafts say only what is true of the study', () => {
   });
 
   it('draws no chart for one dossier or a single bar', () => {
-    const titles: string[] = [];
-    const walk = (value: unknown): void => {
-      if (Array.isArray(value)) value.forEach(walk);
-      else if (typeof value === 'object' && value !== null) {
-        if ((value as { kind?: string }).kind === 'figure') titles.push((value as { title: string }).title);
-        Object.values(value).forEach(walk);
-      }
+    const figureTitles = (model: ReportModel): string[] => {
+      const titles: string[] = [];
+      const walk = (value: unknown): void => {
+        if (Array.isArray(value)) value.forEach(walk);
+        else if (typeof value === 'object' && value !== null) {
+          if ((value as { kind?: string }).kind === 'figure') titles.push((value as { title: string }).title);
+          Object.values(value).forEach(walk);
+        }
+      };
+      walk(model.chapters);
+      return titles;
     };
-    walk(reportModel(study, { institutionId: noord }).chapters);
-    walk(reportModel(study, { overall: true }).chapters);
-    expect(titles).toEqual([]);
+    // GI Noord: one reviewed dossier, two fragments from two kinds of source: nothing worth a chart.
+    expect(figureTitles(reportModel(study, { institutionId: noord }))).toEqual([]);
+    // Overall: three contact fragments over two institutions are two bars; the one dossier still is not.
+    expect(figureTitles(reportModel(study, { overall: true }))).toEqual(['Gecodeerde fragmenten over betekenisvol contact, per instelling en waardering']);
     expect(chartWorthDrawing(1, 3)).toBe(false);
     expect(chartWorthDrawing(3, 1)).toBe(false);
     expect(chartWorthDrawing(3, 2)).toBe(true);
