@@ -16,6 +16,7 @@ import { Dialog } from '../ui/Dialog';
 import { ProgressBar } from '../ui/ProgressBar';
 import { downloadHref } from './download';
 import { HouseStyleField } from './HouseStyleField';
+import { institutionWithMostMaterial } from './most-material';
 import './reports.css';
 
 type Kind = 'instelling' | 'overkoepelend';
@@ -64,6 +65,25 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
 
   const [kind, setKind] = useState<Kind>('instelling');
   const [chosen, setChosen] = useState<string[]>(() => (institutions[0] ? [institutions[0].id] : []));
+  const chosenByWriter = useRef(false);
+  const choose = (ids: string[]) => {
+    chosenByWriter.current = true;
+    setChosen(ids);
+  };
+  // Start with the institution that has the most material, unless the writer has already chosen.
+  useEffect(() => {
+    let current = true;
+    api.stats({}).then(
+      (stats) => {
+        const best = institutionWithMostMaterial(institutions, stats);
+        if (current && best && !chosenByWriter.current) setChosen([best]);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [institutions]);
   const [overallChosen, setOverallChosen] = useState<string[]>(() => institutions.map((institution) => institution.id));
   const [excluded, setExcluded] = useState<ChapterKey[]>([]);
   const [includeMemos, setIncludeMemos] = useState(true);
@@ -125,7 +145,6 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
   const generate = async () => {
     setBusy(true);
     setError(null);
-    setResults([]);
     const scopes = kind === 'instelling' ? chosen.map((institutionId) => ({ institutionId })) : [{ overall: true as const }];
     try {
       for (const scope of scopes) {
@@ -133,7 +152,8 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
         jobRef.current = jobId;
         setProgress({ done: 0, total: 0, message: nl.reports.generating });
         const generated = await api['report.generate']({ scope, options, jobId });
-        setResults((previous) => [...previous, { generated, saved: null, note: null }]);
+        // Earlier drafts of this session stay listed (and downloadable): the newest goes on top.
+        setResults((previous) => [{ generated, saved: null, note: null }, ...previous]);
       }
     } catch (caught) {
       setError(errorMessage(caught, nl.errors.unexpected));
@@ -183,7 +203,7 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
             items={institutions.map((institution) => ({ key: institution.id, label: institution.name }))}
             checked={selected}
             disabled={busy}
-            onChange={kind === 'instelling' ? setChosen : setOverallChosen}
+            onChange={kind === 'instelling' ? choose : setOverallChosen}
           />
 
           <CheckList
@@ -366,3 +386,4 @@ function OutlineView({ outline }: { outline: ReportOutline }) {
     </>
   );
 }
+
