@@ -9,7 +9,7 @@
  */
 
 /** The chapters a writer can choose. Norm chapters are `norm:<key>` (e.g. `norm:contact`). */
-export const FIXED_CHAPTERS = ['samenvatting', 'inleiding', 'gevolgen', 'oorzaken', 'vragenlijst', 'memos', 'verantwoording'] as const;
+export const FIXED_CHAPTERS = ['samenvatting', 'inleiding', 'gevolgen', 'oorzaken', 'vragenlijst', 'verwachtingen', 'memos', 'verantwoording'] as const;
 export type FixedChapter = (typeof FIXED_CHAPTERS)[number];
 export type ChapterKey = FixedChapter | `norm:${string}`;
 
@@ -19,6 +19,7 @@ export const CHAPTER_LABELS: Record<FixedChapter, string> = {
   gevolgen: 'Gevolgen voor jeugdigen en gezinnen',
   oorzaken: 'Oorzaken',
   vragenlijst: 'Uitkomsten van de vragenlijst',
+  verwachtingen: 'Wat nodig is',
   memos: 'Notities voor de schrijver',
   verantwoording: 'Bijlage: verantwoording (intern)',
 };

@@ -10,6 +10,7 @@ const KIND_OF: Partial<Record<EntityName, MergeKind>> = {
   reviewAnswer: 'fileReviews',
   judgment: 'judgments',
   judgmentEvidence: 'judgments',
+  finding: 'judgments',
   code: 'framework',
   reviewQuestion: 'framework',
 };

@@ -9,6 +9,7 @@ import { UserError } from '../errors';
 import type { Study } from '../study/study';
 import { MEASURE_LABELS, ROLE_LABELS, SOURCE_TYPE_LABELS, SOURCE_TYPES, ROLES, type Role, type SourceType } from '../../shared/vocabulary';
 import type { Code, Institution, ReviewSummary } from '../../shared/api/types';
+import type { Finding, FindingKind } from '../../shared/findings';
 import {
   CHAPTER_LABELS,
   DEFAULT_MIN_CODINGS_FOR_QUOTES,
@@ -111,7 +112,7 @@ interface Resolved {
 }
 
 function resolveOptions(data: StudyData, options: ReportOptions, kind: ReportKind): Resolved {
-  const all: ChapterKey[] = ['samenvatting', 'inleiding', ...data.norms.map((norm) => `norm:${norm.key}` as const), 'gevolgen', 'oorzaken', 'vragenlijst', 'memos'];
+  const all: ChapterKey[] = ['samenvatting', 'inleiding', ...data.norms.map((norm) => `norm:${norm.key}` as const), 'gevolgen', 'oorzaken', 'vragenlijst', 'verwachtingen', 'memos'];
   const chapters = new Set<ChapterKey>(options.chapters && options.chapters.length > 0 ? options.chapters : all);
   const includeAppendix = options.includeAppendix ?? false;
   if (includeAppendix) chapters.add('verantwoording');
@@ -491,7 +492,7 @@ export interface AggregatedQuestion {
   mean: number | null;
 }
 
-function aggregate(summaries: ReviewSummary[]): AggregatedQuestion | null {
+export function aggregate(summaries: ReviewSummary[]): AggregatedQuestion | null {
   const first = summaries[0];
   if (!first) return null;
   const counts = new Map<string, number>();
@@ -658,6 +659,71 @@ function codingFigure(builder: Builder, top: Code, codings: CodingRow[]): Figure
     tableHeader: ['Instelling', ...valenceSeries(rows).map((series) => series.name), 'Totaal'],
     trace: `Coderingen onder ${top.key} en zijn subcodes bij ${builder.institutions.length} instellingen; geteld per instelling en waardering.`,
   });
+}
+
+/* ---------- written findings ---------- */
+
+/** The findings written about one norm or theme for this draft: at its institution, or across institutions. */
+function findingsAbout(builder: Builder, top: Code): Finding[] {
+  const institutionId = builder.kind === 'instelling' ? builder.institutions[0]!.id : null;
+  return builder.data.findings.filter((finding) => finding.codeId === top.id && finding.institutionId === institutionId);
+}
+
+/** Conclusions lead their chapter: the inspectorates write conclusions first. */
+function conclusionBlocks(builder: Builder, findings: Finding[]): ReportBlock[] {
+  return findings.filter((finding) => finding.kind === 'conclusie').map((finding) => paragraph(run('Conclusie. ', { bold: true }), run(builder.clean(finding.text))));
+}
+
+const FINDING_LEADS: Partial<Record<FindingKind, string>> = { gevolg: 'Gevolg. ', oorzaak: 'Oorzaak. ' };
+const QUOTES_PER_FINDING = 2;
+
+/**
+ * The findings in the writers' order, each with its computed figures and up to
+ * two of its quotable segments. None yet: the draft says so, for the writer.
+ */
+function findingBlocks(builder: Builder, findings: Finding[], subject: string): ReportBlock[] {
+  const body = findings.filter((finding) => finding.kind !== 'conclusie' && finding.kind !== 'verwachting');
+  if (body.length === 0) {
+    return [hint(`Voor ${subject} is nog geen bevinding vastgelegd. Schrijf de bevindingen in het venster Oordelen; Veldwerk stelt daar bevindingen voor uit het dossieronderzoek, de codering en de oordelen.`)];
+  }
+  return body.flatMap((finding): ReportBlock[] => {
+    const text = builder.clean(finding.text);
+    if (finding.kind === 'mooi-voorbeeld') return [{ kind: 'box', variant: 'example', title: 'Mooi voorbeeld', paragraphs: [[run(text)]] }];
+    if (finding.kind === 'casus') {
+      return [{ kind: 'box', variant: 'example', title: 'Casus', paragraphs: [[run(text)], [run('De namen in deze casus zijn gefingeerd.', { italic: true })]] }];
+    }
+    const lead = FINDING_LEADS[finding.kind];
+    const blocks: ReportBlock[] = [paragraph(...(lead ? [run(lead, { bold: true })] : []), run(text))];
+    if (finding.figures.length > 0) blocks.push({ kind: 'bullets', items: finding.figures.map((figure) => [run(builder.clean(figure.text))]) });
+    blocks.push(...evidenceQuotes(builder, finding));
+    return blocks;
+  });
+}
+
+function evidenceQuotes(builder: Builder, finding: Finding): QuoteBlock[] {
+  const linked = new Set(finding.evidenceCodingIds);
+  const quotes: QuoteBlock[] = [];
+  for (const coding of builder.data.codings) {
+    if (quotes.length >= QUOTES_PER_FINDING) break;
+    if (!linked.has(coding.id) || !coding.quotable || !builder.institutionIds.has(coding.institutionId)) continue;
+    const quote = builder.quote(coding);
+    if (quote) quotes.push(quote);
+  }
+  return quotes;
+}
+
+/** The closing chapter: what the inspectorates expect, from every norm and theme, in the writers' order. */
+function expectationsChapter(builder: Builder): ReportSection {
+  const institutionId = builder.kind === 'instelling' ? builder.institutions[0]!.id : null;
+  const expectations = builder.data.findings.filter((finding) => finding.kind === 'verwachting' && finding.institutionId === institutionId);
+  const blocks: ReportBlock[] =
+    expectations.length > 0
+      ? [
+          paragraph(builder.kind === 'instelling' ? 'De inspecties verwachten het volgende.' : 'De inspecties vragen de betrokken partijen het volgende.'),
+          { kind: 'bullets', items: expectations.map((finding) => [run(builder.clean(finding.text))]) },
+        ]
+      : [hint('Er is nog geen verwachting vastgelegd. Leg verwachtingen (wat de inspecties van wie verwachten) vast als bevinding van de soort ‘Verwachting’.')];
+  return section(builder, 1, CHAPTER_LABELS.verwachtingen, blocks, [], 'verwachtingen');
 }
 
 /* ---------- quotes ---------- */
@@ -1069,14 +1135,16 @@ function introductionChapter(builder: Builder): ReportSection {
 }
 
 function normChapter(builder: Builder, norm: Code, examples: CodingRow[]): ReportSection {
-  const codings = builder.codingsOf(norm.id);
   const sections: ReportSection[] = [];
   const leadBlocks: ReportBlock[] = [{ kind: 'paragraph', variant: 'lead', runs: [run('Wat de inspecties verwachten. ', { bold: true }), run(norm.definition)] }];
 
+  const written = findingsAbout(builder, norm);
   if (builder.kind === 'instelling') {
     // The judgment comes first, right under what the norm asks (conclusions first, as the inspectorates write).
     leadBlocks.push(judgmentBox(builder, norm, builder.institutions[0]!));
+    leadBlocks.push(...conclusionBlocks(builder, written));
   } else {
+    leadBlocks.push(...conclusionBlocks(builder, written));
     const total = builder.institutions.length;
     const ratings = builder.institutions.map((institution) => builder.judgmentOf(institution.id, norm.id));
     const grouped = builder.data.scale
@@ -1106,31 +1174,8 @@ function normChapter(builder: Builder, norm: Code, examples: CodingRow[]): Repor
     );
   }
 
-  const findings: ReportBlock[] = [...findingsBlocks(builder, codings, inSentence(norm.name)), ...subcodeBullets(builder, norm, codings)];
-  const codingFig = codingFigure(builder, norm, codings);
-  if (codingFig) findings.push(codingFig);
-  const findingSections: ReportSection[] = [];
-  if (builder.kind === 'overkoepelend') {
-    const perInstitution = builder.institutions.map((institution) => {
-      const ofInstitution = codings.filter((coding) => coding.institutionId === institution.id);
-      const rating = builder.judgmentOf(institution.id, norm.id)?.rating ?? 'nog geen oordeel';
-      return { institution, ofInstitution, rating };
-    });
-    const dominance = negativeDominanceSentence(perInstitution.map(({ ofInstitution }) => countValence(ofInstitution)));
-    findingSections.push(
-      section(builder, 3, 'Verschillen tussen de instellingen', [
-        ...(dominance ? [paragraph(dominance)] : []),
-        {
-          kind: 'bullets',
-          items: perInstitution.map(({ institution, ofInstitution, rating }) => [
-            run(`${institution.name} (${rating}): `, { bold: true }),
-            run(ofInstitution.length > 0 ? `${plural(ofInstitution.length, 'fragment', 'fragmenten')}, ${valencePhrase(countValence(ofInstitution))}.` : 'geen fragmenten gecodeerd.'),
-          ]),
-        },
-      ]),
-    );
-  }
-  sections.push(section(builder, 2, 'Bevindingen', findings, findingSections));
+  // Findings are what the writers concluded from the material, never counts of coded fragments.
+  sections.push(section(builder, 2, 'Bevindingen', findingBlocks(builder, written, inSentence(norm.name))));
 
   const review = fileReviewSection(builder, norm);
   if (review) sections.push(review);
@@ -1154,10 +1199,9 @@ function contextChapter(builder: Builder, key: 'gevolgen' | 'oorzaken'): ReportS
   const codings = builder.codingsOf(top.id);
   const blocks: ReportBlock[] = [{ kind: 'paragraph', variant: 'lead', runs: [run(top.definition)] }];
   const sections: ReportSection[] = [];
-  const findings = [...findingsBlocks(builder, codings, inSentence(top.name)), ...subcodeBullets(builder, top, codings)];
-  const fig = codingFigure(builder, top, codings);
-  if (fig) findings.push(fig);
-  sections.push(section(builder, 2, 'Bevindingen', findings));
+  const written = findingsAbout(builder, top);
+  blocks.push(...conclusionBlocks(builder, written));
+  sections.push(section(builder, 2, 'Bevindingen', findingBlocks(builder, written, inSentence(top.name))));
   const quotes = quoteSection(builder, top, key === 'gevolgen' ? 'Wat jeugdigen en ouders merken' : 'Citaten');
   if (quotes) sections.push(quotes);
   const notes = codeMemos(builder, top);
@@ -1275,7 +1319,46 @@ function appendixChapter(builder: Builder, chapters: ReportSection[]): ReportSec
   sections.push(
     section(builder, 2, 'Herkomst van de figuren en tabellen', traceRows.length > 0 ? [table(builder, 'Herkomst van de figuren en tabellen', ['Nr.', 'Titel', 'Selectie'], traceRows, 'Verantwoording: de figuren en tabellen van dit rapport.', { compact: true })] : [paragraph('Dit rapport bevat geen figuren of tabellen.')]),
   );
+  sections.push(codedMaterialSection(builder));
   return section(builder, 1, CHAPTER_LABELS.verantwoording, blocks, sections, 'verantwoording');
+}
+
+/**
+ * Counts of coded fragments per norm and theme, and per institution in the
+ * overarching draft: material for the writer, never findings, so they live in
+ * the internal appendix and not in the body of a draft.
+ */
+function codedMaterialSection(builder: Builder): ReportSection {
+  const tops = [...builder.data.norms, ...builder.data.contextCodes.filter((code) => code.key === 'gevolgen' || code.key === 'oorzaken')];
+  const subsections = tops.map((top) => {
+    const codings = builder.codingsOf(top.id);
+    const blocks: ReportBlock[] = [...findingsBlocks(builder, codings, inSentence(top.name)), ...subcodeBullets(builder, top, codings)];
+    const figureOfCodings = codingFigure(builder, top, codings);
+    if (figureOfCodings) blocks.push(figureOfCodings);
+    if (builder.kind === 'overkoepelend') blocks.push(...institutionDifferences(builder, top, codings));
+    return section(builder, 3, top.name, blocks);
+  });
+  return section(builder, 2, 'Gecodeerd materiaal per norm en thema', [paragraph('Tellingen van gecodeerde fragmenten: materiaal voor de schrijver, geen bevindingen.')], subsections);
+}
+
+/** Per institution its judgment and its coded fragments, with which valence dominates where there is enough material. */
+function institutionDifferences(builder: Builder, top: Code, codings: CodingRow[]): ReportBlock[] {
+  const perInstitution = builder.institutions.map((institution) => {
+    const ofInstitution = codings.filter((coding) => coding.institutionId === institution.id);
+    const rating = top.kind === 'norm' ? (builder.judgmentOf(institution.id, top.id)?.rating ?? 'nog geen oordeel') : null;
+    return { institution, ofInstitution, rating };
+  });
+  const dominance = negativeDominanceSentence(perInstitution.map(({ ofInstitution }) => countValence(ofInstitution)));
+  return [
+    ...(dominance ? [paragraph(dominance)] : []),
+    {
+      kind: 'bullets',
+      items: perInstitution.map(({ institution, ofInstitution, rating }) => [
+        run(`${institution.name}${rating ? ` (${rating})` : ''}: `, { bold: true }),
+        run(ofInstitution.length > 0 ? `${plural(ofInstitution.length, 'fragment', 'fragmenten')}, ${valencePhrase(countValence(ofInstitution))}.` : 'geen fragmenten gecodeerd.'),
+      ]),
+    },
+  ];
 }
 
 /* ---------- assembling ---------- */
@@ -1310,6 +1393,7 @@ function assemble(builder: Builder): ReportModel {
   // After the norm chapters: it refers to the survey figures placed there.
   const survey = builder.survey;
   if (wanted('vragenlijst') && survey) chapters.push(surveyChapter(survey));
+  if (wanted('verwachtingen')) chapters.push(expectationsChapter(builder));
   const flaggedQuotes = [...walkBlocks(chapters)].filter((block): block is QuoteBlock => block.kind === 'quote' && block.trace.flagged.length > 0);
   if (builder.flaggedElsewhere.size > 0) {
     builder.hints.push(`In de voorbeelden staan woorden die op een naam kunnen wijzen: ${joinList([...builder.flaggedElsewhere].slice(0, 12))}. Controleer ze.`);

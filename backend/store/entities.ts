@@ -70,6 +70,19 @@ export const ENTITIES = {
       createdAt: 'created_at',
     }),
   },
+  finding: {
+    table: 'finding',
+    fields: withTombstone({
+      institutionId: 'institution_id',
+      codeId: 'code_id',
+      kind: 'kind',
+      text: 'text',
+      evidence: 'evidence',
+      figures: 'figures',
+      position: 'position',
+      authorId: 'author_id',
+    }),
+  },
   memo: {
     table: 'memo',
     fields: withTombstone({ targetType: 'target_type', targetId: 'target_id', text: 'text', authorId: 'author_id', updatedAt: 'updated_at' }),

@@ -228,6 +228,22 @@ export const MIGRATIONS: readonly string[] = [
   /* findings (reports): the date the drafts carry, a setting of the study rather than the machine's date */ `
   ALTER TABLE study ADD COLUMN report_date TEXT;
   `,
+  /* findings: statements about a norm or theme at an institution (or across), with their evidence */ `
+  CREATE TABLE finding (
+    id TEXT PRIMARY KEY,
+    institution_id TEXT REFERENCES institution (id) DEFERRABLE INITIALLY DEFERRED,
+    code_id TEXT REFERENCES code (id) DEFERRABLE INITIALLY DEFERRED,
+    kind TEXT,
+    text TEXT,
+    -- JSON lists: the coding ids and the computed figures the finding rests on
+    evidence TEXT,
+    figures TEXT,
+    position REAL,
+    author_id TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX finding_scope ON finding (code_id, institution_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -28,7 +28,7 @@ interface Result {
 }
 
 const FIXED_BEFORE: ChapterKey[] = ['samenvatting', 'inleiding'];
-const FIXED_AFTER: ChapterKey[] = ['gevolgen', 'oorzaken', 'memos'];
+const FIXED_AFTER: ChapterKey[] = ['gevolgen', 'oorzaken', 'verwachtingen', 'memos'];
 /** The questionnaire chapter, offered when the study has a survey; it comes before the writer's notes. */
 const SURVEY_CHAPTER: ChapterKey = 'vragenlijst';
 

@@ -823,6 +823,7 @@ export const nl = {
         reviewQuestion: 'Dossiervraag',
         judgment: 'Oordeel',
         judgmentEvidence: 'Oordeel',
+        finding: 'Bevinding',
         code: 'Code',
       },
       deleteEdit: 'De een verwijderde dit, de ander bewerkte het.',

@@ -10,6 +10,7 @@ import { MEMO_TARGETS } from './types';
 import type { ReportGenerated, ReportSaved, ReportTemplateInfo, TemplateSaved } from './types';
 import type { ChapterKey, ReportOutline } from '../report-model';
 import { SURVEY_COLUMN_KINDS } from '../survey';
+import { FINDING_KINDS, type Finding, type SuggestedFinding } from '../findings';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
 import type {
   Code,
@@ -271,6 +272,22 @@ export const contract = {
     z.object({ institutionId: id, codeId: id, rating: z.string().max(100).nullable(), rationale: longText.default('') }),
   ),
   'judgment.linkEvidence': call<Judgment>()(z.object({ institutionId: id, codeId: id, codingId: id, linked: z.boolean() })),
+
+  'finding.list': call<Finding[]>()(z.object({})),
+  'finding.save': call<Finding>()(
+    z.object({
+      id: id.optional(),
+      institutionId: id.nullable(),
+      codeId: id.nullable(),
+      kind: z.enum(FINDING_KINDS),
+      text: z.string().max(20_000),
+      evidenceCodingIds: z.array(id).max(500).default([]),
+      figures: z.array(z.object({ text: z.string().max(2_000), basis: z.string().max(2_000) })).max(50).default([]),
+    }),
+  ),
+  'finding.delete': call<null>()(z.object({ id })),
+  'finding.move': call<Finding[]>()(z.object({ id, beforeId: id.nullable() })),
+  'finding.suggest': call<SuggestedFinding[]>()(z.object({ institutionId: id.nullable(), codeId: id })),
   'ratingScale.save': call<string[]>()(z.object({ ratings: z.array(z.string().max(100)).min(2).max(10) })),
 
   /* ---- Team merge (issue 5) ---- */

@@ -77,6 +77,7 @@ describe('report drafts over the API', () => {
       'gevolgen',
       'oorzaken',
       'vragenlijst',
+      'verwachtingen',
       'memos',
     ]);
     expect(outline.totals.quotes).toBeGreaterThan(5);

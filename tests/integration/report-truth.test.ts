@@ -91,7 +91,10 @@ describe('the drafts say only what is true of the study', () => {
   });
 
   it('never calls one fragment a picture: no "overwegend" below the threshold', () => {
-    const all = [...sentencesOf(reportModel(study, { institutionId: noord })), ...sentencesOf(reportModel(study, { overall: true }))];
+    // The counts of coded material live in the internal appendix: look there too.
+    const withAppendix = { includeAppendix: true };
+    const all = [...sentencesOf(reportModel(study, { institutionId: noord }, withAppendix)), ...sentencesOf(reportModel(study, { overall: true }, withAppendix))];
+    expect(all.some((sentence) => sentence.startsWith('Over betekenisvol contact zijn 2 fragmenten gecodeerd'))).toBe(true);
     expect(all.some((sentence) => sentence.includes('overwegend'))).toBe(false);
     expect(all.some((sentence) => sentence.includes('overheersen'))).toBe(false);
   });
@@ -120,10 +123,11 @@ describe('the drafts say only what is true of the study', () => {
       walk(model.chapters);
       return titles;
     };
+    const withAppendix = { includeAppendix: true };
     // GI Noord: one reviewed dossier, two fragments from two kinds of source: nothing worth a chart.
-    expect(figureTitles(reportModel(study, { institutionId: noord }))).toEqual([]);
-    // Overall: three contact fragments over two institutions are two bars; the one dossier still is not.
-    expect(figureTitles(reportModel(study, { overall: true }))).toEqual(['Gecodeerde fragmenten over betekenisvol contact, per instelling en waardering']);
+    expect(figureTitles(reportModel(study, { institutionId: noord }, withAppendix))).toEqual([]);
+    // Overall: three contact fragments over two institutions are two bars (in the appendix's counts); the one dossier still is not.
+    expect(figureTitles(reportModel(study, { overall: true }, withAppendix))).toEqual(['Gecodeerde fragmenten over betekenisvol contact, per instelling en waardering']);
     expect(chartWorthDrawing(1, 3)).toBe(false);
     expect(chartWorthDrawing(3, 1)).toBe(false);
     expect(chartWorthDrawing(3, 2)).toBe(true);
