@@ -20,7 +20,7 @@ describe('veldwerk report', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`Rapport geschreven: ${out}`);
     // 12: with the chapter on the demo's questionnaire.
-    expect(result.stdout).toMatch(/12 hoofdstukken, \d+ citaten, \d+ figuren, \d+ tabellen/);
+    expect(result.stdout).toMatch(/13 hoofdstukken, \d+ citaten, \d+ figuren, \d+ tabellen/);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   }, 120_000);
 
