@@ -41,6 +41,11 @@ export interface Finding {
   authorId: string | null;
 }
 
+/** The figures a finding shows beside its text: not the one its text already is (a suggestion taken over as it was). */
+export function figuresBeside(finding: Pick<Finding, 'text' | 'figures'>): FindingFigure[] {
+  return finding.figures.filter((figure) => figure.text.trim() !== finding.text.trim());
+}
+
 /** A finding the data suggest, for the writer to accept, edit or discard. */
 export interface SuggestedFinding {
   kind: FindingKind;

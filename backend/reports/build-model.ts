@@ -9,7 +9,7 @@ import { UserError } from '../errors';
 import type { Study } from '../study/study';
 import { MEASURE_LABELS, ROLE_LABELS, SOURCE_TYPE_LABELS, SOURCE_TYPES, ROLES, type Role, type SourceType } from '../../shared/vocabulary';
 import type { Code, Institution, ReviewSummary } from '../../shared/api/types';
-import type { Finding, FindingKind } from '../../shared/findings';
+import { figuresBeside, type Finding, type FindingKind } from '../../shared/findings';
 import {
   CHAPTER_LABELS,
   DEFAULT_MIN_CODINGS_FOR_QUOTES,
@@ -694,7 +694,8 @@ function findingBlocks(builder: Builder, findings: Finding[], subject: string): 
     }
     const lead = FINDING_LEADS[finding.kind];
     const blocks: ReportBlock[] = [paragraph(...(lead ? [run(lead, { bold: true })] : []), run(text))];
-    if (finding.figures.length > 0) blocks.push({ kind: 'bullets', items: finding.figures.map((figure) => [run(builder.clean(figure.text))]) });
+    const figures = figuresBeside(finding);
+    if (figures.length > 0) blocks.push({ kind: 'bullets', items: figures.map((figure) => [run(builder.clean(figure.text))]) });
     blocks.push(...evidenceQuotes(builder, finding));
     return blocks;
   });

@@ -11,6 +11,7 @@ import { useEvidence } from '../evidence/evidence-store';
 import { undoStackChanged } from '../evidence/undo-refresh';
 import { useFramework } from '../framework/framework-store';
 import { useJudgments } from '../judgments/judgments-store';
+import { useFindings } from '../findings/findings-store';
 import { useReview } from '../review/review-store';
 import { useSearch } from '../search/search-store';
 import { useSources } from '../sources/sources-store';
@@ -22,6 +23,7 @@ import type { SessionState } from '../../shared/api/types';
 function resetDerivedViews(): void {
   useEvidence.getState().reset();
   useJudgments.getState().reset();
+  useFindings.getState().reset();
   useReview.getState().reset();
   useSurvey.getState().reset();
 }

@@ -127,6 +127,13 @@ describe('drafts built from findings', () => {
     expect(findingsSection).toContain('De namen in deze casus zijn gefingeerd.');
     expect(findingsSection).not.toMatch(/fragmenten gecodeerd/);
 
+    // A suggestion taken over as it is prints once, not again as its own figure.
+    const [fromReview] = suggestFindings(study, { institutionId: noord, codeId: contact });
+    const taken = saveFinding(study, finding({ text: fromReview!.text, figures: fromReview!.figures }));
+    const again = textOf(chapter(reportModel(study, { institutionId: noord }), 'Betekenisvol contact').sections.find((section) => section.title === 'Bevindingen'));
+    expect(again.split('binnen 5 dagen na de start').length - 1).toBe(2);
+    deleteFinding(study, taken.id);
+
     const safety = textOf(chapter(model, 'Zicht op veiligheid en ontwikkeling').sections.find((section) => section.title === 'Bevindingen'));
     expect(safety).toContain('Voor zicht op veiligheid en ontwikkeling is nog geen bevinding vastgelegd.');
     expect(safety).not.toMatch(/fragment/);
