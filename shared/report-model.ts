@@ -41,6 +41,12 @@ export interface ReportOptions {
   privacyNames?: string[] | undefined;
   /** The date on the title page (JJJJ-MM-DD). Default today. */
   date?: string | undefined;
+  /**
+   * Overarching report: show each institution's judgment per norm in the body
+   * (tables). Default false: a published overarching report speaks across
+   * institutions; the per-institution judgments are always in the internal appendix.
+   */
+  institutionRatings?: boolean | undefined;
   /** At most this many quotes per norm (default 4 per institution, 6 overarching). */
   maxQuotesPerNorm?: number | undefined;
 }

@@ -106,6 +106,7 @@ interface Resolved {
   chapters: Set<ChapterKey>;
   includeMemos: boolean;
   includeAppendix: boolean;
+  institutionRatings: boolean;
   minCodings: (normKey: string) => number;
   date: string;
   maxQuotes: number;
@@ -122,6 +123,7 @@ function resolveOptions(data: StudyData, options: ReportOptions, kind: ReportKin
     chapters,
     includeMemos: options.includeMemos ?? true,
     includeAppendix,
+    institutionRatings: options.institutionRatings ?? false,
     minCodings: (normKey) =>
       typeof min === 'number' ? min : typeof min === 'object' && min !== null ? (min[normKey] ?? DEFAULT_MIN_CODINGS_FOR_QUOTES) : DEFAULT_MIN_CODINGS_FOR_QUOTES,
     date: options.date ?? data.info.reportDate ?? todayIso(),
@@ -852,6 +854,20 @@ function missingJudgments(missing: number): string {
   return missing > 0 ? ` Bij ${plural(missing, 'instelling', 'instellingen')} is nog geen oordeel vastgelegd.` : '';
 }
 
+/** Every institution's judgment per norm: in the overarching body only when the writer chooses it, always in the appendix. */
+function judgmentsTable(builder: Builder): TableBlock {
+  const norms = builder.data.norms;
+  const total = builder.institutions.length;
+  return table(
+    builder,
+    'Oordelen per instelling en norm',
+    ['Instelling', ...norms.map((norm) => norm.name)],
+    builder.institutions.map((institution) => [institution.name, ...norms.map((norm) => builder.judgmentOf(institution.id, norm.id)?.rating ?? '–')]),
+    `Oordelen (judgments) van ${total} instellingen × ${norms.length} normen; – betekent: nog geen oordeel.`,
+    { compact: true, note: '– = nog geen oordeel vastgelegd' },
+  );
+}
+
 function isSufficient(builder: Builder, rating: string | null | undefined): boolean {
   if (!rating) return false;
   const index = builder.data.scale.indexOf(rating);
@@ -932,16 +948,7 @@ function summaryChapter(builder: Builder, unassignedExamples: CodingRow[]): Repo
         ),
       ],
     });
-    blocks.push(
-      table(
-        builder,
-        'Oordelen per instelling en norm',
-        ['Instelling', ...norms.map((norm) => norm.name)],
-        builder.institutions.map((institution) => [institution.name, ...norms.map((norm) => builder.judgmentOf(institution.id, norm.id)?.rating ?? '–')]),
-        `Oordelen (judgments) van ${total} instellingen × ${norms.length} normen; – betekent: nog geen oordeel.`,
-        { compact: true, note: '– = nog geen oordeel vastgelegd' },
-      ),
-    );
+    if (builder.options.institutionRatings) blocks.push(judgmentsTable(builder));
     const good = joinList(scale.slice(0, Math.ceil(scale.length / 2)).map((rating) => `‘${rating}’`), 'of');
     const items: TextRun[][] = norms.map((norm) => {
       const ratings = builder.institutions.map((institution) => builder.judgmentOf(institution.id, norm.id)?.rating ?? null);
@@ -1159,18 +1166,22 @@ function normChapter(builder: Builder, norm: Code, examples: CodingRow[]): Repor
             ? `Het oordeel over deze norm is ${joinList(grouped)}.${missingJudgments(ratings.filter((judgment) => !judgment?.rating).length)}`
             : 'Voor deze norm zijn nog geen oordelen vastgelegd.',
         ),
-        table(
-          builder,
-          `Oordelen over ${inSentence(norm.name)} per instelling`,
-          ['Instelling', 'Oordeel', 'Kern van de onderbouwing'],
-          builder.institutions.map((institution, index) => [
-            institution.name,
-            ratings[index]?.rating ?? 'nog geen oordeel',
-            ratings[index]?.rationale.trim() ? builder.clean(firstSentence(ratings[index]!.rationale)) : '–',
-          ]),
-          `Oordelen (judgments) over ${norm.key} bij ${total} instellingen; de onderbouwing ingekort tot de eerste zin.`,
-          { compact: true },
-        ),
+        ...(builder.options.institutionRatings
+          ? [
+              table(
+                builder,
+                `Oordelen over ${inSentence(norm.name)} per instelling`,
+                ['Instelling', 'Oordeel', 'Kern van de onderbouwing'],
+                builder.institutions.map((institution, index) => [
+                  institution.name,
+                  ratings[index]?.rating ?? 'nog geen oordeel',
+                  ratings[index]?.rationale.trim() ? builder.clean(firstSentence(ratings[index]!.rationale)) : '–',
+                ]),
+                `Oordelen (judgments) over ${norm.key} bij ${total} instellingen; de onderbouwing ingekort tot de eerste zin.`,
+                { compact: true },
+              ),
+            ]
+          : []),
       ]),
     );
   }
@@ -1320,6 +1331,7 @@ function appendixChapter(builder: Builder, chapters: ReportSection[]): ReportSec
   sections.push(
     section(builder, 2, 'Herkomst van de figuren en tabellen', traceRows.length > 0 ? [table(builder, 'Herkomst van de figuren en tabellen', ['Nr.', 'Titel', 'Selectie'], traceRows, 'Verantwoording: de figuren en tabellen van dit rapport.', { compact: true })] : [paragraph('Dit rapport bevat geen figuren of tabellen.')]),
   );
+  if (builder.kind === 'overkoepelend') sections.push(section(builder, 2, 'Oordelen per instelling', [judgmentsTable(builder)]));
   sections.push(codedMaterialSection(builder));
   return section(builder, 1, CHAPTER_LABELS.verantwoording, blocks, sections, 'verantwoording');
 }

@@ -88,6 +88,7 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
   const [excluded, setExcluded] = useState<ChapterKey[]>([]);
   const [includeMemos, setIncludeMemos] = useState(true);
   const [includeAppendix, setIncludeAppendix] = useState(false);
+  const [institutionRatings, setInstitutionRatings] = useState(false);
   const [minCodings, setMinCodings] = useState(3);
 
   const [outline, setOutline] = useState<ReportOutline | null>(null);
@@ -104,7 +105,7 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
     includeMemos,
     includeAppendix,
     minCodingsForQuotes: minCodings,
-    ...(kind === 'overkoepelend' ? { institutions: overallChosen } : {}),
+    ...(kind === 'overkoepelend' ? { institutions: overallChosen, institutionRatings } : {}),
   };
   const optionsKey = JSON.stringify([kind, selected, options]);
   const problem = selected.length === 0 ? nl.reports.noInstitution : chapters.length === 0 ? nl.reports.noChapter : null;
@@ -223,6 +224,12 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
               <input type="checkbox" checked={includeAppendix} onChange={(event) => setIncludeAppendix(event.target.checked)} disabled={busy} />
               {nl.reports.includeAppendix}
             </label>
+            {kind === 'overkoepelend' && (
+              <label className="report-check">
+                <input type="checkbox" data-testid="report-institution-ratings" checked={institutionRatings} onChange={(event) => setInstitutionRatings(event.target.checked)} disabled={busy} />
+                {nl.reports.institutionRatings}
+              </label>
+            )}
             <MinCodings value={minCodings} onChange={setMinCodings} disabled={busy} />
           </fieldset>
 

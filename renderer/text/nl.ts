@@ -664,6 +664,7 @@ export const nl = {
     } as Record<string, string>,
     includeMemos: 'Memo’s en aandachtspunten opnemen (notities voor de schrijver)',
     includeAppendix: 'Interne bijlage ‘Verantwoording’ (herkomst van citaten en figuren)',
+    institutionRatings: 'Oordelen per instelling in de tekst (staan altijd in de interne bijlage)',
     minCodings: 'Citaten pas bij minimaal … coderingen per norm',
     minCodingsHint: 'Een norm met minder coderingen bij een instelling krijgt geen citaten.',
     outline: 'Opbouw',

@@ -133,6 +133,17 @@ describe('the drafts say only what is true of the study', () => {
     expect(chartWorthDrawing(3, 2)).toBe(true);
   });
 
+  it('names each institution\'s judgment in the overarching body only when the writer chooses it; always in the appendix', () => {
+    const captions = (model: ReportModel, within: (title: string) => boolean) =>
+      model.chapters.filter((chapter) => within(chapter.title)).flatMap((chapter) => JSON.stringify(chapter).match(/"caption":"[^"]*"/g) ?? []);
+    const body = (title: string) => title !== 'Bijlage: verantwoording (intern)';
+    const byDefault = reportModel(study, { overall: true }, { includeAppendix: true });
+    expect(captions(byDefault, body).filter((caption) => caption.includes('per instelling'))).toEqual([]);
+    expect(captions(byDefault, (title) => !body(title))).toContain('"caption":"Oordelen per instelling en norm"');
+    const chosen = reportModel(study, { overall: true }, { institutionRatings: true });
+    expect(captions(chosen, body)).toContain('"caption":"Oordelen per instelling en norm"');
+  });
+
   it('carries the report date set in the study, not the machine\'s date', () => {
     expect(reportModel(study, { institutionId: noord }).titlePage.date).toBe('2026-09-15');
     expect(reportModel(study, { institutionId: noord }, { date: '2026-10-01' }).titlePage.date).toBe('2026-10-01');
