@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { CODE_KINDS, MEASURES, ROLES, SOURCE_TYPES, VALENCES } from '../vocabulary';
 import { MEMO_TARGETS } from './types';
 import type { ReportGenerated, ReportSaved, ReportTemplateInfo, TemplateSaved } from './types';
-import type { ChapterKey, ReportOutline } from '../report-model';
+import { FIXED_CHAPTERS, type ChapterKey, type ReportOutline } from '../report-model';
 import { SURVEY_COLUMN_KINDS } from '../survey';
 import { FINDING_KINDS, type Finding, type SuggestedFinding } from '../findings';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
@@ -131,7 +131,7 @@ export const reportOptionsSchema = z.object({
   chapters: z
     .array(
       z.custom<ChapterKey>(
-        (value) => typeof value === 'string' && /^(samenvatting|inleiding|gevolgen|oorzaken|vragenlijst|memos|verantwoording|norm:[a-z0-9][a-z0-9.-]{0,99})$/.test(value),
+        (value) => typeof value === 'string' && ((FIXED_CHAPTERS as readonly string[]).includes(value) || /^norm:[a-z0-9][a-z0-9.-]{0,99}$/.test(value)),
         'onbekend hoofdstuk',
       ),
     )
