@@ -53,3 +53,14 @@ export interface SuggestedFinding {
   figures: FindingFigure[];
   evidenceCodingIds: string[];
 }
+
+/**
+ * A theme of the overarching report's storyline ("Onvoldoende bescherming en
+ * begeleiding"): a chapter drawing on the norms and themes (top-level codes) it names.
+ */
+export interface Theme {
+  id: string;
+  title: string;
+  codeIds: string[];
+  position: number;
+}

@@ -25,6 +25,7 @@ import { linkEvidence, listJudgments, ratingScale, saveJudgment, saveRatingScale
 import { listMemos, saveMemo } from '../memos/memos';
 import { deleteFinding, listFindings, moveFinding, saveFinding } from '../findings/findings';
 import { suggestFindings } from '../findings/suggest';
+import { deleteTheme, listThemes, moveTheme, saveTheme } from '../findings/themes';
 import {
   answerReviewQuestion,
   deleteReviewQuestion,
@@ -166,6 +167,10 @@ const handlers: Handlers = {
   },
   'finding.move': (session, input) => moveFinding(session.requireStudy(), input.id, input.beforeId),
   'finding.suggest': (session, input) => suggestFindings(session.requireStudy(), input),
+  'theme.list': (session) => listThemes(session.requireStudy()),
+  'theme.save': (session, input) => saveTheme(session.requireStudy(), input),
+  'theme.delete': (session, input) => deleteTheme(session.requireStudy(), input.id),
+  'theme.move': (session, input) => moveTheme(session.requireStudy(), input.id, input.beforeId),
   'ratingScale.save': (session, input) => saveRatingScale(session.requireStudy(), input.ratings),
 
   /* ---- Team merge (issue 5) ---- */

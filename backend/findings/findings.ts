@@ -87,11 +87,27 @@ export function moveFinding(study: Study, id: string, beforeId: string | null): 
   const siblings = all.filter((finding) => finding.id !== id && sameScope(finding, moving));
   const index = beforeId === null ? siblings.length : siblings.findIndex((finding) => finding.id === beforeId);
   if (index < 0) throw new UserError('De bevinding om vóór te zetten hoort niet bij dezelfde norm en instelling.', 'invalid-input');
-  const before = siblings[index - 1]?.position;
-  const after = siblings[index]?.position;
-  const position = before === undefined ? (after === undefined ? 1 : after - 1) : after === undefined ? before + 1 : (before + after) / 2;
+  const position = positionAt(siblings, index);
   study.write([{ entity: 'finding', entityId: id, fields: { position } }], { undoLabel: 'Bevinding verplaatsen' });
   return listFindings(study);
+}
+
+/** The position that puts an item at `index` among `siblings` (in order): between its neighbours. */
+export function positionAt(siblings: Array<{ position: number }>, index: number): number {
+  const before = siblings[index - 1]?.position;
+  const after = siblings[index]?.position;
+  if (before === undefined) return after === undefined ? 1 : after - 1;
+  return after === undefined ? before + 1 : (before + after) / 2;
+}
+
+export function parseList<T>(json: string | null): T[] {
+  if (!json) return [];
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value) ? (value as T[]) : [];
+  } catch {
+    return [];
+  }
 }
 
 const sameScope = (a: Pick<Finding, 'institutionId' | 'codeId'>, b: Pick<Finding, 'institutionId' | 'codeId'>) =>
@@ -122,14 +138,4 @@ function liveCodingIds(study: Study, rows: FindingRow[]): Set<string> {
   const check = study.db.prepare('SELECT 1 FROM coding WHERE id = ? AND deleted = 0');
   for (const id of wanted) if (check.get(id)) live.add(id);
   return live;
-}
-
-function parseList<T>(json: string | null): T[] {
-  if (!json) return [];
-  try {
-    const value = JSON.parse(json) as unknown;
-    return Array.isArray(value) ? (value as T[]) : [];
-  } catch {
-    return [];
-  }
 }

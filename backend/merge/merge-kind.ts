@@ -11,6 +11,7 @@ const KIND_OF: Partial<Record<EntityName, MergeKind>> = {
   judgment: 'judgments',
   judgmentEvidence: 'judgments',
   finding: 'judgments',
+  theme: 'judgments',
   code: 'framework',
   reviewQuestion: 'framework',
 };

@@ -9,7 +9,7 @@ import { UserError } from '../errors';
 import type { Study } from '../study/study';
 import { MEASURE_LABELS, ROLE_LABELS, SOURCE_TYPE_LABELS, SOURCE_TYPES, ROLES, type Role, type SourceType } from '../../shared/vocabulary';
 import type { Code, Institution, ReviewSummary } from '../../shared/api/types';
-import { figuresBeside, type Finding, type FindingKind } from '../../shared/findings';
+import { figuresBeside, type Finding, type FindingKind, type Theme } from '../../shared/findings';
 import {
   CHAPTER_LABELS,
   DEFAULT_MIN_CODINGS_FOR_QUOTES,
@@ -1374,6 +1374,33 @@ function institutionDifferences(builder: Builder, top: Code, codings: CodingRow[
   ];
 }
 
+/* ---------- storyline ---------- */
+
+/**
+ * A theme of the storyline as a chapter: the norm and context chapters it
+ * draws on, one level down, under the writers' title.
+ */
+function themeChapter(builder: Builder, theme: Theme, normChapters: Map<string, ReportSection>, wanted: (key: ChapterKey) => boolean): ReportSection {
+  const parts = theme.codeIds.flatMap((codeId): ReportSection[] => {
+    const norm = normChapters.get(codeId);
+    if (norm) return [demote(norm)];
+    const context = builder.data.contextCodes.find((code) => code.id === codeId);
+    if (context && (context.key === 'gevolgen' || context.key === 'oorzaken') && wanted(context.key)) {
+      const chapter = contextChapter(builder, context.key);
+      return chapter ? [demote(chapter)] : [];
+    }
+    return [];
+  });
+  const names = parts.map((part) => inSentence(part.title));
+  return section(builder, 1, theme.title, names.length > 0 ? [paragraph(`Dit hoofdstuk gaat over ${joinList(names)}.`)] : [], parts);
+}
+
+/** A chapter as a section of another: every heading one level lower (Word's third level is the deepest). */
+function demote(chapter: ReportSection): ReportSection {
+  const { key: _key, ...rest } = chapter;
+  return { ...rest, level: Math.min(3, chapter.level + 1) as 2 | 3, sections: chapter.sections.map(demote) };
+}
+
 /* ---------- assembling ---------- */
 
 function assemble(builder: Builder): ReportModel {
@@ -1394,12 +1421,21 @@ function assemble(builder: Builder): ReportModel {
   const chapters: ReportSection[] = [];
   if (wanted('samenvatting')) chapters.push(summaryChapter(builder, unassigned));
   if (wanted('inleiding')) chapters.push(introductionChapter(builder));
-  for (const norm of data.norms) {
-    const chapter = normChapters.get(norm.id);
-    if (chapter) chapters.push(chapter);
+  // The overarching report follows the writers' storyline where there is one; otherwise one chapter per norm.
+  const themes = builder.kind === 'overkoepelend' ? data.themes.filter((theme) => theme.codeIds.length > 0) : [];
+  const inThemes = new Set(themes.flatMap((theme) => theme.codeIds));
+  if (themes.length > 0) {
+    chapters.push(...themes.map((theme) => themeChapter(builder, theme, normChapters, wanted)).filter((chapter) => chapter.sections.length > 0));
+    const left = data.norms.filter((norm) => !inThemes.has(norm.id) && wanted(`norm:${norm.key}`));
+    if (left.length > 0) builder.hints.push(`Niet in de verhaallijn: ${joinList(left.map((norm) => inSentence(norm.name)))}. Deze normen staan niet in dit rapport; neem ze op in een thema als dat wel moet.`);
+  } else {
+    for (const norm of data.norms) {
+      const chapter = normChapters.get(norm.id);
+      if (chapter) chapters.push(chapter);
+    }
   }
   for (const key of ['gevolgen', 'oorzaken'] as const) {
-    if (!wanted(key)) continue;
+    if (!wanted(key) || data.contextCodes.some((code) => code.key === key && inThemes.has(code.id))) continue;
     const chapter = contextChapter(builder, key);
     if (chapter) chapters.push(chapter);
   }

@@ -83,6 +83,7 @@ export const ENTITIES = {
       authorId: 'author_id',
     }),
   },
+  theme: { table: 'theme', fields: withTombstone({ title: 'title', codeIds: 'code_ids', position: 'position' }) },
   memo: {
     table: 'memo',
     fields: withTombstone({ targetType: 'target_type', targetId: 'target_id', text: 'text', authorId: 'author_id', updatedAt: 'updated_at' }),

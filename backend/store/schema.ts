@@ -243,6 +243,12 @@ export const MIGRATIONS: readonly string[] = [
     deleted INTEGER NOT NULL DEFAULT 0
   ) STRICT;
   CREATE INDEX finding_scope ON finding (code_id, institution_id);
+
+  -- The storyline of the overarching report: themes, each drawing on top-level codes (JSON list)
+  CREATE TABLE theme (
+    id TEXT PRIMARY KEY, title TEXT, code_ids TEXT, position REAL,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
   `,
 ];
 

@@ -845,6 +845,7 @@ export const nl = {
         judgment: 'Oordeel',
         judgmentEvidence: 'Oordeel',
         finding: 'Bevinding',
+        theme: 'Thema',
         code: 'Code',
       },
       deleteEdit: 'De een verwijderde dit, de ander bewerkte het.',

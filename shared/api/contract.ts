@@ -10,7 +10,7 @@ import { MEMO_TARGETS } from './types';
 import type { ReportGenerated, ReportSaved, ReportTemplateInfo, TemplateSaved } from './types';
 import { FIXED_CHAPTERS, type ChapterKey, type ReportOutline } from '../report-model';
 import { SURVEY_COLUMN_KINDS } from '../survey';
-import { FINDING_KINDS, type Finding, type SuggestedFinding } from '../findings';
+import { FINDING_KINDS, type Finding, type SuggestedFinding, type Theme } from '../findings';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
 import type {
   Code,
@@ -289,6 +289,10 @@ export const contract = {
   'finding.delete': call<null>()(z.object({ id })),
   'finding.move': call<Finding[]>()(z.object({ id, beforeId: id.nullable() })),
   'finding.suggest': call<SuggestedFinding[]>()(z.object({ institutionId: id.nullable(), codeId: id })),
+  'theme.list': call<Theme[]>()(z.object({})),
+  'theme.save': call<Theme>()(z.object({ id: id.optional(), title: z.string().max(300), codeIds: z.array(id).max(100) })),
+  'theme.delete': call<Theme[]>()(z.object({ id })),
+  'theme.move': call<Theme[]>()(z.object({ id, beforeId: id.nullable() })),
   'ratingScale.save': call<string[]>()(z.object({ ratings: z.array(z.string().max(100)).min(2).max(10) })),
 
   /* ---- Team merge (issue 5) ---- */

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createCodings } from '../../backend/coding/codings';
 import { deleteFinding, listFindings, moveFinding, saveFinding, type FindingInput } from '../../backend/findings/findings';
 import { suggestFindings } from '../../backend/findings/suggest';
+import { deleteTheme, listThemes, moveTheme, saveTheme } from '../../backend/findings/themes';
 import { saveJudgment } from '../../backend/judgments/judgments';
 import { reportModel } from '../../backend/reports/generate';
 import { answerReviewQuestion, listReviewQuestions } from '../../backend/review/file-review';
@@ -142,5 +143,40 @@ describe('drafts built from findings', () => {
     // The findings of one institution do not appear in another's draft, nor in the overarching one.
     expect(textOf(reportModel(study, { institutionId: zuid }))).not.toContain('Jeugdigen wachten weken');
     expect(textOf(reportModel(study, { overall: true }))).not.toContain('Jeugdigen wachten weken');
+  });
+});
+
+describe('the storyline of the overarching report', () => {
+  it('makes a chapter per theme over the norms it names, in the writers\' order, and says which norms it leaves out', () => {
+    const gevolgen = codeId(study, 'gevolgen');
+    const protection = saveTheme(study, { title: 'Onvoldoende bescherming en begeleiding', codeIds: [contact, codeId(study, 'veiligheid')] });
+    const consequences = saveTheme(study, { title: 'Gevolgen voor jeugdigen en ouders', codeIds: [gevolgen] });
+    moveTheme(study, consequences.id, protection.id);
+    const model = reportModel(study, { overall: true });
+    const titles = model.chapters.map((chapter) => chapter.title);
+    expect(titles.indexOf('Gevolgen voor jeugdigen en ouders')).toBeLessThan(titles.indexOf('Onvoldoende bescherming en begeleiding'));
+    expect(titles).not.toContain('Betekenisvol contact');
+    // The context chapter it draws on is not repeated on its own.
+    expect(titles).not.toContain('Gevolgen voor jeugdigen en gezinnen');
+    const protectionChapter = chapter(model, 'Onvoldoende bescherming en begeleiding');
+    expect(protectionChapter.sections.map((section) => [section.title, section.level])).toEqual([
+      ['Betekenisvol contact', 2],
+      ['Zicht op veiligheid en ontwikkeling', 2],
+    ]);
+    expect(textOf(protectionChapter.blocks)).toContain('Dit hoofdstuk gaat over betekenisvol contact en zicht op veiligheid en ontwikkeling.');
+    expect(model.warnings.some((warning) => warning.startsWith('Niet in de verhaallijn: participatie jeugdige en ouders, tijdige inzet passende hulp en wijze van bestuur.'))).toBe(true);
+    // Institution drafts keep one chapter per norm.
+    expect(reportModel(study, { institutionId: noord }).chapters.map((one) => one.title)).toContain('Betekenisvol contact');
+
+    deleteTheme(study, protection.id);
+    deleteTheme(study, consequences.id);
+    expect(listThemes(study)).toEqual([]);
+    expect(reportModel(study, { overall: true }).chapters.map((one) => one.title)).toContain('Betekenisvol contact');
+  });
+
+  it('refuses a theme without title or over a sub-code, with nothing stored', () => {
+    expect(() => saveTheme(study, { title: ' ', codeIds: [contact] })).toThrow(/titel/);
+    expect(() => saveTheme(study, { title: 'Thema', codeIds: [codeId(study, 'contact.start')] })).toThrow(/hoofdcodes/);
+    expect(listThemes(study)).toEqual([]);
   });
 });
