@@ -17,6 +17,7 @@ import { ProgressBar } from '../ui/ProgressBar';
 import { downloadHref } from './download';
 import { HouseStyleField } from './HouseStyleField';
 import { institutionWithMostMaterial } from './most-material';
+import { StorylineEditor } from '../findings/StorylineEditor';
 import './reports.css';
 
 type Kind = 'instelling' | 'overkoepelend';
@@ -107,7 +108,8 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
     minCodingsForQuotes: minCodings,
     ...(kind === 'overkoepelend' ? { institutions: overallChosen, institutionRatings } : {}),
   };
-  const optionsKey = JSON.stringify([kind, selected, options]);
+  const [storylineVersion, setStorylineVersion] = useState(0);
+  const optionsKey = JSON.stringify([kind, selected, options, storylineVersion]);
   const problem = selected.length === 0 ? nl.reports.noInstitution : chapters.length === 0 ? nl.reports.noChapter : null;
 
   // The live outline, for the first chosen institution or the overarching report.
@@ -233,6 +235,7 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
             <MinCodings value={minCodings} onChange={setMinCodings} disabled={busy} />
           </fieldset>
 
+          {kind === 'overkoepelend' && <StorylineEditor disabled={busy} onChange={() => setStorylineVersion((version) => version + 1)} />}
           <HouseStyleField disabled={busy} />
         </div>
 

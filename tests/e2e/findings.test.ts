@@ -76,3 +76,24 @@ describe('findings beside the judgment', () => {
     expect((await findingsHere()).some((finding) => finding.kind === 'conclusie')).toBe(false);
   });
 });
+
+describe('the storyline in the report dialog', () => {
+  it('adds a theme over a norm, which the overarching outline follows', async () => {
+    await page.keyboard.press('Escape');
+    await page.getByTestId('report-button').click();
+    const dialog = page.getByTestId('report-dialog');
+    await dialog.getByRole('radio', { name: 'Overkoepelend rapport' }).check();
+    await dialog.getByTestId('storyline-add').click();
+    const theme = dialog.getByTestId('storyline-theme');
+    await expectCount(theme, 1);
+    await theme.getByRole('textbox', { name: 'Titel van het thema' }).fill('Onvoldoende bescherming en begeleiding');
+    // The checkbox follows the stored theme, so it turns on once saved.
+    await theme.getByRole('checkbox', { name: 'Betekenisvol contact' }).click();
+    const stored = await waitFor(async () => {
+      const [one] = await api<Array<{ title: string; codeIds: string[] }>>('theme.list');
+      return one && one.title === 'Onvoldoende bescherming en begeleiding' && one.codeIds.includes(contactId) ? one : null;
+    }, 'het thema in het onderzoek');
+    expect(stored.codeIds).toEqual([contactId]);
+    await page.getByTestId('report-outline').getByText('Onvoldoende bescherming en begeleiding').waitFor({ timeout: 30_000 });
+  });
+});
