@@ -9,7 +9,7 @@
  */
 
 /** The chapters a writer can choose. Norm chapters are `norm:<key>` (e.g. `norm:contact`). */
-export const FIXED_CHAPTERS = ['samenvatting', 'inleiding', 'gevolgen', 'oorzaken', 'vragenlijst', 'memos', 'verantwoording'] as const;
+export const FIXED_CHAPTERS = ['samenvatting', 'inleiding', 'gevolgen', 'oorzaken', 'vragenlijst', 'verwachtingen', 'memos', 'verantwoording'] as const;
 export type FixedChapter = (typeof FIXED_CHAPTERS)[number];
 export type ChapterKey = FixedChapter | `norm:${string}`;
 
@@ -19,6 +19,7 @@ export const CHAPTER_LABELS: Record<FixedChapter, string> = {
   gevolgen: 'Gevolgen voor jeugdigen en gezinnen',
   oorzaken: 'Oorzaken',
   vragenlijst: 'Uitkomsten van de vragenlijst',
+  verwachtingen: 'Wat nodig is',
   memos: 'Notities voor de schrijver',
   verantwoording: 'Bijlage: verantwoording (intern)',
 };
@@ -40,6 +41,12 @@ export interface ReportOptions {
   privacyNames?: string[] | undefined;
   /** The date on the title page (JJJJ-MM-DD). Default today. */
   date?: string | undefined;
+  /**
+   * Overarching report: show each institution's judgment per norm in the body
+   * (tables). Default false: a published overarching report speaks across
+   * institutions; the per-institution judgments are always in the internal appendix.
+   */
+  institutionRatings?: boolean | undefined;
   /** At most this many quotes per norm (default 4 per institution, 6 overarching). */
   maxQuotesPerNorm?: number | undefined;
 }

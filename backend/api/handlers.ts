@@ -23,6 +23,9 @@ import { codingsForSource, createCodings, deleteCoding, updateCoding } from '../
 import { evidenceMatrix, evidenceSegments } from '../evidence/evidence';
 import { linkEvidence, listJudgments, ratingScale, saveJudgment, saveRatingScale } from '../judgments/judgments';
 import { listMemos, saveMemo } from '../memos/memos';
+import { deleteFinding, listFindings, moveFinding, saveFinding } from '../findings/findings';
+import { suggestFindings } from '../findings/suggest';
+import { deleteTheme, listThemes, moveTheme, saveTheme } from '../findings/themes';
 import {
   answerReviewQuestion,
   deleteReviewQuestion,
@@ -159,6 +162,19 @@ const handlers: Handlers = {
   },
   'judgment.save': (session, input) => saveJudgment(session.requireStudy(), input),
   'judgment.linkEvidence': (session, input) => linkEvidence(session.requireStudy(), input),
+
+  'finding.list': (session) => listFindings(session.requireStudy()),
+  'finding.save': (session, input) => saveFinding(session.requireStudy(), input),
+  'finding.delete': (session, input) => {
+    deleteFinding(session.requireStudy(), input.id);
+    return null;
+  },
+  'finding.move': (session, input) => moveFinding(session.requireStudy(), input.id, input.beforeId),
+  'finding.suggest': (session, input) => suggestFindings(session.requireStudy(), input),
+  'theme.list': (session) => listThemes(session.requireStudy()),
+  'theme.save': (session, input) => saveTheme(session.requireStudy(), input),
+  'theme.delete': (session, input) => deleteTheme(session.requireStudy(), input.id),
+  'theme.move': (session, input) => moveTheme(session.requireStudy(), input.id, input.beforeId),
   'ratingScale.save': (session, input) => saveRatingScale(session.requireStudy(), input.ratings),
 
   /* ---- Team merge (issue 5) ---- */

@@ -172,6 +172,12 @@ export function entityLabel(db: Db, entity: string, entityId: string): string {
     }
     case 'judgmentEvidence':
       return 'Bewijs bij een oordeel';
+    case 'theme':
+      return `Thema "${one<{ title: string }>(db, 'SELECT title FROM theme WHERE id = ?', entityId)?.title ?? '?'}"`;
+    case 'finding': {
+      const row = one<{ institution_id: string | null; code_id: string | null }>(db, 'SELECT institution_id, code_id FROM finding WHERE id = ?', entityId);
+      return `Bevinding ${row?.code_id ? codeName(row.code_id) : 'algemeen'} ${row?.institution_id ? `bij ${institutionName(row.institution_id)}` : 'over alle instellingen'}`;
+    }
     case 'source':
       return `Bron ${sourceTitle(entityId)}`;
     case 'code':

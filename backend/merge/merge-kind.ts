@@ -10,6 +10,8 @@ const KIND_OF: Partial<Record<EntityName, MergeKind>> = {
   reviewAnswer: 'fileReviews',
   judgment: 'judgments',
   judgmentEvidence: 'judgments',
+  finding: 'judgments',
+  theme: 'judgments',
   code: 'framework',
   reviewQuestion: 'framework',
 };

@@ -9,6 +9,7 @@ import { UserError } from '../errors';
 import type { Study } from '../study/study';
 import { MEASURE_LABELS, ROLE_LABELS, SOURCE_TYPE_LABELS, SOURCE_TYPES, ROLES, type Role, type SourceType } from '../../shared/vocabulary';
 import type { Code, Institution, ReviewSummary } from '../../shared/api/types';
+import { figuresBeside, type Finding, type FindingKind, type Theme } from '../../shared/findings';
 import {
   CHAPTER_LABELS,
   DEFAULT_MIN_CODINGS_FOR_QUOTES,
@@ -29,7 +30,7 @@ import {
   type TableBlock,
   type TextRun,
 } from '../../shared/report-model';
-import { readStudyData, type CodingRow, type StudyData } from './study-data';
+import { readStudyData, type CodingRow, type SourceCountRow, type StudyData } from './study-data';
 import { respondentBlocks, surveyChapter, surveyNormSection, type SurveyContext } from './survey-chapter';
 import { readReportSurvey, type ReportSurveyData } from './survey-data';
 import {
@@ -87,6 +88,15 @@ const FALLBACK_COLORS = ['#1f4e79', '#c8553d', '#7aa6d1', '#e0a458', '#5b8c5a', 
 
 /** Minimum number of items before a chart is worth drawing. */
 const MIN_FOR_FIGURE = 3;
+
+/**
+ * A bar chart says something only with at least two bars and at least
+ * MIN_FOR_FIGURE counted items; below that the sentence and table say it better
+ * (one dossier is not a chart).
+ */
+export function chartWorthDrawing(n: number, bars: number): boolean {
+  return n >= MIN_FOR_FIGURE && bars >= 2;
+}
 /** Counts below this are flagged to the writer: small groups can identify people. */
 const SMALL_N = 5;
 
@@ -96,13 +106,14 @@ interface Resolved {
   chapters: Set<ChapterKey>;
   includeMemos: boolean;
   includeAppendix: boolean;
+  institutionRatings: boolean;
   minCodings: (normKey: string) => number;
   date: string;
   maxQuotes: number;
 }
 
 function resolveOptions(data: StudyData, options: ReportOptions, kind: ReportKind): Resolved {
-  const all: ChapterKey[] = ['samenvatting', 'inleiding', ...data.norms.map((norm) => `norm:${norm.key}` as const), 'gevolgen', 'oorzaken', 'vragenlijst', 'memos'];
+  const all: ChapterKey[] = ['samenvatting', 'inleiding', ...data.norms.map((norm) => `norm:${norm.key}` as const), 'gevolgen', 'oorzaken', 'vragenlijst', 'verwachtingen', 'memos'];
   const chapters = new Set<ChapterKey>(options.chapters && options.chapters.length > 0 ? options.chapters : all);
   const includeAppendix = options.includeAppendix ?? false;
   if (includeAppendix) chapters.add('verantwoording');
@@ -112,9 +123,10 @@ function resolveOptions(data: StudyData, options: ReportOptions, kind: ReportKin
     chapters,
     includeMemos: options.includeMemos ?? true,
     includeAppendix,
+    institutionRatings: options.institutionRatings ?? false,
     minCodings: (normKey) =>
       typeof min === 'number' ? min : typeof min === 'object' && min !== null ? (min[normKey] ?? DEFAULT_MIN_CODINGS_FOR_QUOTES) : DEFAULT_MIN_CODINGS_FOR_QUOTES,
-    date: options.date ?? todayIso(),
+    date: options.date ?? data.info.reportDate ?? todayIso(),
     maxQuotes: options.maxQuotesPerNorm ?? (kind === 'instelling' ? 4 : 6),
   };
 }
@@ -317,12 +329,31 @@ function valencePhrase(counts: { positief: number; negatief: number; neutraal: n
   );
 }
 
-function toneSentence(counts: { positief: number; negatief: number }): string | null {
+/**
+ * Below this many valued (positive or negative) fragments the material is too
+ * thin for a word like "overwegend": one negative fragment is not a picture.
+ */
+export const TONE_MINIMUM_FRAGMENTS = 5;
+
+export function toneSentence(counts: { positief: number; negatief: number }): string | null {
   const { positief, negatief } = counts;
-  if (positief + negatief === 0) return null;
+  if (positief + negatief < TONE_MINIMUM_FRAGMENTS) return null;
   if (negatief >= 2 * positief && negatief > 0) return 'Het beeld uit het materiaal is overwegend negatief.';
   if (positief >= 2 * negatief && positief > 0) return 'Het beeld uit het materiaal is overwegend positief.';
   return 'Het beeld uit het materiaal is gemengd: er zijn zowel positieve als negatieve bevindingen.';
+}
+
+/**
+ * "Negatieve bevindingen overheersen bij 2 van de 3 instellingen": only
+ * institutions with enough valued fragments for a picture are counted, and the
+ * sentence says so when some were left out; none with enough material, no sentence.
+ */
+export function negativeDominanceSentence(perInstitution: Array<{ positief: number; negatief: number }>): string | null {
+  const enough = perInstitution.filter((counts) => counts.positief + counts.negatief >= TONE_MINIMUM_FRAGMENTS);
+  if (enough.length === 0) return null;
+  const negativeMost = enough.filter((counts) => counts.negatief > counts.positief).length;
+  const scope = enough.length < perInstitution.length ? ` met ten minste ${TONE_MINIMUM_FRAGMENTS} positief of negatief gewaardeerde fragmenten` : '';
+  return `Negatieve bevindingen overheersen ${atInstitutions(negativeMost, enough.length)}${scope}.`;
 }
 
 function countBy<T>(items: T[], keyOf: (item: T) => string): Array<[string, number]> {
@@ -463,7 +494,7 @@ export interface AggregatedQuestion {
   mean: number | null;
 }
 
-function aggregate(summaries: ReviewSummary[]): AggregatedQuestion | null {
+export function aggregate(summaries: ReviewSummary[]): AggregatedQuestion | null {
   const first = summaries[0];
   if (!first) return null;
   const counts = new Map<string, number>();
@@ -542,7 +573,7 @@ function fileReviewSection(builder: Builder, norm: Code): ReportSection | null {
   if (filesReviewed > 0 && filesReviewed < SMALL_N) builder.smallFileReview(filesReviewed);
 
   const choice = questions.filter(({ total }) => total.answerType === 'choice');
-  if (builder.kind === 'instelling' && choice.length > 0) {
+  if (builder.kind === 'instelling' && choice.length > 0 && chartWorthDrawing(filesReviewed, choice.length)) {
     const institution = builder.institutions[0]!;
     const answers = [...new Set(choice.flatMap(({ total }) => total.counts.map((count) => count.answer)))].sort(
       (a, b) => answerRank(a) - answerRank(b),
@@ -573,6 +604,7 @@ function fileReviewSection(builder: Builder, norm: Code): ReportSection | null {
       if (total.counts.some((count) => count.answer === 'ja') && perInstitution.length > 1) {
         blocks.push(paragraph(`${total.question}, antwoord ‘ja’ per instelling: ${joinList(perInstitution)}.`));
       }
+      if (!chartWorthDrawing(total.answered, perInstitution.length)) continue;
       const categories = [...builder.institutions.map((institution) => institution.name), 'Alle instellingen'];
       const series = total.counts.map((count, index) => ({
         name: capitalise(count.answer),
@@ -605,10 +637,10 @@ function sumFilesReviewed(builder: Builder): number {
 /* ---------- coding figures ---------- */
 
 function codingFigure(builder: Builder, top: Code, codings: CodingRow[]): FigureBlock | null {
-  if (codings.length < MIN_FOR_FIGURE) return null;
   const sources = new Set(codings.map((coding) => coding.sourceId)).size;
   if (builder.kind === 'instelling') {
     const types = SOURCE_TYPES.filter((type) => codings.some((coding) => coding.sourceType === type));
+    if (!chartWorthDrawing(codings.length, types.length)) return null;
     const rows = types.map((type) => codings.filter((coding) => coding.sourceType === type));
     return figure(builder, {
       title: `Gecodeerde fragmenten over ${inSentence(top.name)}, naar soort bron en waardering`,
@@ -620,6 +652,7 @@ function codingFigure(builder: Builder, top: Code, codings: CodingRow[]): Figure
     });
   }
   const rows = builder.institutions.map((institution) => codings.filter((coding) => coding.institutionId === institution.id));
+  if (!chartWorthDrawing(codings.length, rows.filter((ofInstitution) => ofInstitution.length > 0).length)) return null;
   return figure(builder, {
     title: `Gecodeerde fragmenten over ${inSentence(top.name)}, per instelling en waardering`,
     chart: { kind: 'bar', categories: builder.institutions.map((institution) => institution.name), series: valenceSeries(rows), stacked: true, valueLabel: 'aantal fragmenten' },
@@ -628,6 +661,72 @@ function codingFigure(builder: Builder, top: Code, codings: CodingRow[]): Figure
     tableHeader: ['Instelling', ...valenceSeries(rows).map((series) => series.name), 'Totaal'],
     trace: `Coderingen onder ${top.key} en zijn subcodes bij ${builder.institutions.length} instellingen; geteld per instelling en waardering.`,
   });
+}
+
+/* ---------- written findings ---------- */
+
+/** The findings written about one norm or theme for this draft: at its institution, or across institutions. */
+function findingsAbout(builder: Builder, top: Code): Finding[] {
+  const institutionId = builder.kind === 'instelling' ? builder.institutions[0]!.id : null;
+  return builder.data.findings.filter((finding) => finding.codeId === top.id && finding.institutionId === institutionId);
+}
+
+/** Conclusions lead their chapter: the inspectorates write conclusions first. */
+function conclusionBlocks(builder: Builder, findings: Finding[]): ReportBlock[] {
+  return findings.filter((finding) => finding.kind === 'conclusie').map((finding) => paragraph(run('Conclusie. ', { bold: true }), run(builder.clean(finding.text))));
+}
+
+const FINDING_LEADS: Partial<Record<FindingKind, string>> = { gevolg: 'Gevolg. ', oorzaak: 'Oorzaak. ' };
+const QUOTES_PER_FINDING = 2;
+
+/**
+ * The findings in the writers' order, each with its computed figures and up to
+ * two of its quotable segments. None yet: the draft says so, for the writer.
+ */
+function findingBlocks(builder: Builder, findings: Finding[], subject: string): ReportBlock[] {
+  const body = findings.filter((finding) => finding.kind !== 'conclusie' && finding.kind !== 'verwachting');
+  if (body.length === 0) {
+    return [hint(`Voor ${subject} is nog geen bevinding vastgelegd. Schrijf de bevindingen in het venster Oordelen; Veldwerk stelt daar bevindingen voor uit het dossieronderzoek, de codering en de oordelen.`)];
+  }
+  return body.flatMap((finding): ReportBlock[] => {
+    const text = builder.clean(finding.text);
+    if (finding.kind === 'mooi-voorbeeld') return [{ kind: 'box', variant: 'example', title: 'Mooi voorbeeld', paragraphs: [[run(text)]] }];
+    if (finding.kind === 'casus') {
+      return [{ kind: 'box', variant: 'example', title: 'Casus', paragraphs: [[run(text)], [run('De namen in deze casus zijn gefingeerd.', { italic: true })]] }];
+    }
+    const lead = FINDING_LEADS[finding.kind];
+    const blocks: ReportBlock[] = [paragraph(...(lead ? [run(lead, { bold: true })] : []), run(text))];
+    const figures = figuresBeside(finding);
+    if (figures.length > 0) blocks.push({ kind: 'bullets', items: figures.map((figure) => [run(builder.clean(figure.text))]) });
+    blocks.push(...evidenceQuotes(builder, finding));
+    return blocks;
+  });
+}
+
+function evidenceQuotes(builder: Builder, finding: Finding): QuoteBlock[] {
+  const linked = new Set(finding.evidenceCodingIds);
+  const quotes: QuoteBlock[] = [];
+  for (const coding of builder.data.codings) {
+    if (quotes.length >= QUOTES_PER_FINDING) break;
+    if (!linked.has(coding.id) || !coding.quotable || !builder.institutionIds.has(coding.institutionId)) continue;
+    const quote = builder.quote(coding);
+    if (quote) quotes.push(quote);
+  }
+  return quotes;
+}
+
+/** The closing chapter: what the inspectorates expect, from every norm and theme, in the writers' order. */
+function expectationsChapter(builder: Builder): ReportSection {
+  const institutionId = builder.kind === 'instelling' ? builder.institutions[0]!.id : null;
+  const expectations = builder.data.findings.filter((finding) => finding.kind === 'verwachting' && finding.institutionId === institutionId);
+  const blocks: ReportBlock[] =
+    expectations.length > 0
+      ? [
+          paragraph(builder.kind === 'instelling' ? 'De inspecties verwachten het volgende.' : 'De inspecties vragen de betrokken partijen het volgende.'),
+          { kind: 'bullets', items: expectations.map((finding) => [run(builder.clean(finding.text))]) },
+        ]
+      : [hint('Er is nog geen verwachting vastgelegd. Leg verwachtingen (wat de inspecties van wie verwachten) vast als bevinding van de soort ‘Verwachting’.')];
+  return section(builder, 1, CHAPTER_LABELS.verwachtingen, blocks, [], 'verwachtingen');
 }
 
 /* ---------- quotes ---------- */
@@ -729,7 +828,44 @@ function judgmentBox(builder: Builder, norm: Code, institution: Institution): Bo
     .map((text) => text.trim())
     .filter(Boolean)
     .map((text) => [run(builder.clean(text))]);
-  return { kind: 'box', variant: 'judgment', title: `Oordeel: ${judgment.rating}`, paragraphs };
+  // The rationale is the team's own statement, typed numbers included: it is
+  // labelled as such so nobody reads it as a figure computed from the material.
+  const labelled = paragraphs.length > 0 ? [[run('Onderbouwing van de inspecties: ', { italic: true }), ...paragraphs[0]!], ...paragraphs.slice(1)] : paragraphs;
+  return { kind: 'box', variant: 'judgment', title: `Oordeel: ${judgment.rating}`, paragraphs: labelled };
+}
+
+/**
+ * One norm's judgments across institutions in a sentence. Counts run over the
+ * institutions that were judged: a norm nobody has judged yet is "nog niet
+ * beoordeeld", never "voldoet bij geen van de instellingen".
+ */
+export function normConclusionAcross(ratings: Array<{ rating: string | null; sufficient: boolean }>, good: string): string {
+  const judged = ratings.filter((entry) => entry.rating);
+  const missing = ratings.length - judged.length;
+  if (judged.length === 0) return 'nog niet beoordeeld.';
+  if (judged.length === 1 && missing > 0) return `het oordeel is ‘${judged[0]!.rating}’ bij de enige instelling die is beoordeeld.${missingJudgments(missing)}`;
+  const sufficient = judged.filter((entry) => entry.sufficient).length;
+  const verdict = `het oordeel is ${good} ${atInstitutions(sufficient, judged.length)}${missing > 0 ? (judged.length === 1 ? ' die is beoordeeld' : ' die zijn beoordeeld') : ''}.`;
+  return `${verdict}${missingJudgments(missing)}`;
+}
+
+/** " Bij 2 instellingen is nog geen oordeel vastgelegd." (or nothing). */
+function missingJudgments(missing: number): string {
+  return missing > 0 ? ` Bij ${plural(missing, 'instelling', 'instellingen')} is nog geen oordeel vastgelegd.` : '';
+}
+
+/** Every institution's judgment per norm: in the overarching body only when the writer chooses it, always in the appendix. */
+function judgmentsTable(builder: Builder): TableBlock {
+  const norms = builder.data.norms;
+  const total = builder.institutions.length;
+  return table(
+    builder,
+    'Oordelen per instelling en norm',
+    ['Instelling', ...norms.map((norm) => norm.name)],
+    builder.institutions.map((institution) => [institution.name, ...norms.map((norm) => builder.judgmentOf(institution.id, norm.id)?.rating ?? '–')]),
+    `Oordelen (judgments) van ${total} instellingen × ${norms.length} normen; – betekent: nog geen oordeel.`,
+    { compact: true, note: '– = nog geen oordeel vastgelegd' },
+  );
 }
 
 function isSufficient(builder: Builder, rating: string | null | undefined): boolean {
@@ -812,25 +948,11 @@ function summaryChapter(builder: Builder, unassignedExamples: CodingRow[]): Repo
         ),
       ],
     });
-    blocks.push(
-      table(
-        builder,
-        'Oordelen per instelling en norm',
-        ['Instelling', ...norms.map((norm) => norm.name)],
-        builder.institutions.map((institution) => [institution.name, ...norms.map((norm) => builder.judgmentOf(institution.id, norm.id)?.rating ?? '–')]),
-        `Oordelen (judgments) van ${total} instellingen × ${norms.length} normen; – betekent: nog geen oordeel.`,
-        { compact: true, note: '– = nog geen oordeel vastgelegd' },
-      ),
-    );
+    if (builder.options.institutionRatings) blocks.push(judgmentsTable(builder));
     const good = joinList(scale.slice(0, Math.ceil(scale.length / 2)).map((rating) => `‘${rating}’`), 'of');
     const items: TextRun[][] = norms.map((norm) => {
       const ratings = builder.institutions.map((institution) => builder.judgmentOf(institution.id, norm.id)?.rating ?? null);
-      const sufficient = ratings.filter((rating) => isSufficient(builder, rating)).length;
-      const missing = ratings.filter((rating) => !rating).length;
-      return [
-        run(`${norm.name}: `, { bold: true }),
-        run(`het oordeel is ${good} ${atInstitutions(sufficient, total)}.${missing > 0 ? ` Bij ${plural(missing, 'instelling', 'instellingen')} is nog geen oordeel vastgelegd.` : ''}`),
-      ];
+      return [run(`${norm.name}: `, { bold: true }), run(normConclusionAcross(ratings.map((rating) => ({ rating, sufficient: isSufficient(builder, rating) })), good))];
     });
     const conclusions: ReportBlock[] = [{ kind: 'bullets', items }];
     const shortfalls = norms
@@ -859,6 +981,32 @@ function summaryChapter(builder: Builder, unassignedExamples: CodingRow[]): Repo
   return section(builder, 1, CHAPTER_LABELS.samenvatting, blocks, sections, 'samenvatting');
 }
 
+/** What the documents read are called in a sentence, per source type that is read rather than heard. */
+const READ_TYPE_PHRASES: Partial<Record<SourceType, [string, string]>> = {
+  clientdossier: ['cliëntdossier', 'cliëntdossiers'],
+  personeelsdossier: ['personeelsdossier', 'personeelsdossiers'],
+  beleidsdocument: ['beleidsdocument', 'beleidsdocumenten'],
+  uitspraak: ['uitspraak van de kinderrechter', 'uitspraken van de kinderrechter'],
+  overig: ['ander document', 'andere documenten'],
+};
+
+/**
+ * "Zij lazen 12 cliëntdossiers en 1 beleidsdocument en spraken met ouders." Only
+ * what is in the material is named, with its number, so the sentence is true of
+ * every study (an institution without policy documents is not said to have them).
+ */
+export function whatWasReadAndHeard(counts: SourceCountRow[], presentRoles: Role[]): string {
+  const read = (Object.keys(READ_TYPE_PHRASES) as SourceType[])
+    .map((type) => [type, counts.filter((row) => row.sourceType === type).reduce((total, row) => total + row.n, 0)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([type, n]) => plural(n, ...READ_TYPE_PHRASES[type]!));
+  const heard = presentRoles.length > 0 ? `spraken met ${joinList(presentRoles.map((role) => ROLE_PLURAL[role]))}` : '';
+  if (read.length === 0 && !heard) return 'Er is nog geen materiaal in het onderzoek opgenomen.';
+  const did = joinList([read.length > 0 ? `lazen ${joinList(read)}` : '', heard].filter(Boolean));
+  const coded = read.length > 0 && heard ? 'Wat zij lazen en hoorden' : read.length > 0 ? 'Wat zij lazen' : 'Wat zij hoorden';
+  return `Zij ${did}. ${coded}, hebben zij gecodeerd aan de hand van het toetsingskader.`;
+}
+
 function introductionChapter(builder: Builder): ReportSection {
   const { data } = builder;
   const ids = builder.institutionIds;
@@ -880,9 +1028,7 @@ function introductionChapter(builder: Builder): ReportSection {
 
   const approachBlocks: ReportBlock[] = [
     paragraph(
-      `De inspecties bezochten ${builder.kind === 'instelling' ? builder.institutions[0]!.name : 'de instellingen'}${period}. Zij lazen cliëntdossiers en beleidsdocumenten${
-        presentRoles.length > 0 ? ` en spraken met ${joinList(presentRoles.map((role) => ROLE_PLURAL[role]))}` : ''
-      }. Wat zij lazen en hoorden, hebben zij gecodeerd aan de hand van het toetsingskader. Dat kader bestaat uit ${plural(data.norms.length, 'norm', 'normen')}:`,
+      `De inspecties bezochten ${builder.kind === 'instelling' ? builder.institutions[0]!.name : 'de instellingen'}${period}. ${whatWasReadAndHeard(counts, presentRoles)} Dat kader bestaat uit ${plural(data.norms.length, 'norm', 'normen')}:`,
     ),
     { kind: 'bullets', items: data.norms.map((norm) => [run(`${norm.name}. `, { bold: true }), run(norm.definition)]) },
     paragraph(`Per norm geven de inspecties een oordeel op de schaal ${joinList(data.scale.map((rating) => `‘${rating}’`))}.`),
@@ -979,7 +1125,7 @@ function introductionChapter(builder: Builder): ReportSection {
     ),
   );
   const usedTops = tops.filter((top) => codings.some((coding) => coding.topId === top.id));
-  if (codings.length >= MIN_FOR_FIGURE && usedTops.length > 0) {
+  if (chartWorthDrawing(codings.length, usedTops.length)) {
     const rows = usedTops.map((top) => codings.filter((coding) => coding.topId === top.id));
     figuresBlocks.push(
       figure(builder, {
@@ -997,14 +1143,16 @@ function introductionChapter(builder: Builder): ReportSection {
 }
 
 function normChapter(builder: Builder, norm: Code, examples: CodingRow[]): ReportSection {
-  const codings = builder.codingsOf(norm.id);
   const sections: ReportSection[] = [];
   const leadBlocks: ReportBlock[] = [{ kind: 'paragraph', variant: 'lead', runs: [run('Wat de inspecties verwachten. ', { bold: true }), run(norm.definition)] }];
 
+  const written = findingsAbout(builder, norm);
   if (builder.kind === 'instelling') {
     // The judgment comes first, right under what the norm asks (conclusions first, as the inspectorates write).
     leadBlocks.push(judgmentBox(builder, norm, builder.institutions[0]!));
+    leadBlocks.push(...conclusionBlocks(builder, written));
   } else {
+    leadBlocks.push(...conclusionBlocks(builder, written));
     const total = builder.institutions.length;
     const ratings = builder.institutions.map((institution) => builder.judgmentOf(institution.id, norm.id));
     const grouped = builder.data.scale
@@ -1013,51 +1161,33 @@ function normChapter(builder: Builder, norm: Code, examples: CodingRow[]): Repor
       .map((group) => `‘${group.rating}’ ${atInstitutions(group.count, total)}`);
     sections.push(
       section(builder, 2, 'Oordelen', [
-        paragraph(grouped.length > 0 ? `Het oordeel over deze norm is ${joinList(grouped)}.` : 'Voor deze norm zijn nog geen oordelen vastgelegd.'),
-        table(
-          builder,
-          `Oordelen over ${inSentence(norm.name)} per instelling`,
-          ['Instelling', 'Oordeel', 'Kern van de onderbouwing'],
-          builder.institutions.map((institution, index) => [
-            institution.name,
-            ratings[index]?.rating ?? 'nog geen oordeel',
-            ratings[index]?.rationale.trim() ? builder.clean(firstSentence(ratings[index]!.rationale)) : '–',
-          ]),
-          `Oordelen (judgments) over ${norm.key} bij ${total} instellingen; de onderbouwing ingekort tot de eerste zin.`,
-          { compact: true },
+        paragraph(
+          grouped.length > 0
+            ? `Het oordeel over deze norm is ${joinList(grouped)}.${missingJudgments(ratings.filter((judgment) => !judgment?.rating).length)}`
+            : 'Voor deze norm zijn nog geen oordelen vastgelegd.',
         ),
+        ...(builder.options.institutionRatings
+          ? [
+              table(
+                builder,
+                `Oordelen over ${inSentence(norm.name)} per instelling`,
+                ['Instelling', 'Oordeel', 'Kern van de onderbouwing'],
+                builder.institutions.map((institution, index) => [
+                  institution.name,
+                  ratings[index]?.rating ?? 'nog geen oordeel',
+                  ratings[index]?.rationale.trim() ? builder.clean(firstSentence(ratings[index]!.rationale)) : '–',
+                ]),
+                `Oordelen (judgments) over ${norm.key} bij ${total} instellingen; de onderbouwing ingekort tot de eerste zin.`,
+                { compact: true },
+              ),
+            ]
+          : []),
       ]),
     );
   }
 
-  const findings: ReportBlock[] = [...findingsBlocks(builder, codings, inSentence(norm.name)), ...subcodeBullets(builder, norm, codings)];
-  const codingFig = codingFigure(builder, norm, codings);
-  if (codingFig) findings.push(codingFig);
-  const findingSections: ReportSection[] = [];
-  if (builder.kind === 'overkoepelend') {
-    const perInstitution = builder.institutions.map((institution) => {
-      const ofInstitution = codings.filter((coding) => coding.institutionId === institution.id);
-      const rating = builder.judgmentOf(institution.id, norm.id)?.rating ?? 'nog geen oordeel';
-      return { institution, ofInstitution, rating };
-    });
-    const negativeMost = perInstitution.filter(({ ofInstitution }) => {
-      const counts = countValence(ofInstitution);
-      return counts.negatief > counts.positief;
-    }).length;
-    findingSections.push(
-      section(builder, 3, 'Verschillen tussen de instellingen', [
-        paragraph(`Negatieve bevindingen overheersen ${atInstitutions(negativeMost, builder.institutions.length)}.`),
-        {
-          kind: 'bullets',
-          items: perInstitution.map(({ institution, ofInstitution, rating }) => [
-            run(`${institution.name} (${rating}): `, { bold: true }),
-            run(ofInstitution.length > 0 ? `${plural(ofInstitution.length, 'fragment', 'fragmenten')}, ${valencePhrase(countValence(ofInstitution))}.` : 'geen fragmenten gecodeerd.'),
-          ]),
-        },
-      ]),
-    );
-  }
-  sections.push(section(builder, 2, 'Bevindingen', findings, findingSections));
+  // Findings are what the writers concluded from the material, never counts of coded fragments.
+  sections.push(section(builder, 2, 'Bevindingen', findingBlocks(builder, written, inSentence(norm.name))));
 
   const review = fileReviewSection(builder, norm);
   if (review) sections.push(review);
@@ -1081,10 +1211,9 @@ function contextChapter(builder: Builder, key: 'gevolgen' | 'oorzaken'): ReportS
   const codings = builder.codingsOf(top.id);
   const blocks: ReportBlock[] = [{ kind: 'paragraph', variant: 'lead', runs: [run(top.definition)] }];
   const sections: ReportSection[] = [];
-  const findings = [...findingsBlocks(builder, codings, inSentence(top.name)), ...subcodeBullets(builder, top, codings)];
-  const fig = codingFigure(builder, top, codings);
-  if (fig) findings.push(fig);
-  sections.push(section(builder, 2, 'Bevindingen', findings));
+  const written = findingsAbout(builder, top);
+  blocks.push(...conclusionBlocks(builder, written));
+  sections.push(section(builder, 2, 'Bevindingen', findingBlocks(builder, written, inSentence(top.name))));
   const quotes = quoteSection(builder, top, key === 'gevolgen' ? 'Wat jeugdigen en ouders merken' : 'Citaten');
   if (quotes) sections.push(quotes);
   const notes = codeMemos(builder, top);
@@ -1202,7 +1331,74 @@ function appendixChapter(builder: Builder, chapters: ReportSection[]): ReportSec
   sections.push(
     section(builder, 2, 'Herkomst van de figuren en tabellen', traceRows.length > 0 ? [table(builder, 'Herkomst van de figuren en tabellen', ['Nr.', 'Titel', 'Selectie'], traceRows, 'Verantwoording: de figuren en tabellen van dit rapport.', { compact: true })] : [paragraph('Dit rapport bevat geen figuren of tabellen.')]),
   );
+  if (builder.kind === 'overkoepelend') sections.push(section(builder, 2, 'Oordelen per instelling', [judgmentsTable(builder)]));
+  sections.push(codedMaterialSection(builder));
   return section(builder, 1, CHAPTER_LABELS.verantwoording, blocks, sections, 'verantwoording');
+}
+
+/**
+ * Counts of coded fragments per norm and theme, and per institution in the
+ * overarching draft: material for the writer, never findings, so they live in
+ * the internal appendix and not in the body of a draft.
+ */
+function codedMaterialSection(builder: Builder): ReportSection {
+  const tops = [...builder.data.norms, ...builder.data.contextCodes.filter((code) => code.key === 'gevolgen' || code.key === 'oorzaken')];
+  const subsections = tops.map((top) => {
+    const codings = builder.codingsOf(top.id);
+    const blocks: ReportBlock[] = [...findingsBlocks(builder, codings, inSentence(top.name)), ...subcodeBullets(builder, top, codings)];
+    const figureOfCodings = codingFigure(builder, top, codings);
+    if (figureOfCodings) blocks.push(figureOfCodings);
+    if (builder.kind === 'overkoepelend') blocks.push(...institutionDifferences(builder, top, codings));
+    return section(builder, 3, top.name, blocks);
+  });
+  return section(builder, 2, 'Gecodeerd materiaal per norm en thema', [paragraph('Tellingen van gecodeerde fragmenten: materiaal voor de schrijver, geen bevindingen.')], subsections);
+}
+
+/** Per institution its judgment and its coded fragments, with which valence dominates where there is enough material. */
+function institutionDifferences(builder: Builder, top: Code, codings: CodingRow[]): ReportBlock[] {
+  const perInstitution = builder.institutions.map((institution) => {
+    const ofInstitution = codings.filter((coding) => coding.institutionId === institution.id);
+    const rating = top.kind === 'norm' ? (builder.judgmentOf(institution.id, top.id)?.rating ?? 'nog geen oordeel') : null;
+    return { institution, ofInstitution, rating };
+  });
+  const dominance = negativeDominanceSentence(perInstitution.map(({ ofInstitution }) => countValence(ofInstitution)));
+  return [
+    ...(dominance ? [paragraph(dominance)] : []),
+    {
+      kind: 'bullets',
+      items: perInstitution.map(({ institution, ofInstitution, rating }) => [
+        run(`${institution.name}${rating ? ` (${rating})` : ''}: `, { bold: true }),
+        run(ofInstitution.length > 0 ? `${plural(ofInstitution.length, 'fragment', 'fragmenten')}, ${valencePhrase(countValence(ofInstitution))}.` : 'geen fragmenten gecodeerd.'),
+      ]),
+    },
+  ];
+}
+
+/* ---------- storyline ---------- */
+
+/**
+ * A theme of the storyline as a chapter: the norm and context chapters it
+ * draws on, one level down, under the writers' title.
+ */
+function themeChapter(builder: Builder, theme: Theme, normChapters: Map<string, ReportSection>, wanted: (key: ChapterKey) => boolean): ReportSection {
+  const parts = theme.codeIds.flatMap((codeId): ReportSection[] => {
+    const norm = normChapters.get(codeId);
+    if (norm) return [demote(norm)];
+    const context = builder.data.contextCodes.find((code) => code.id === codeId);
+    if (context && (context.key === 'gevolgen' || context.key === 'oorzaken') && wanted(context.key)) {
+      const chapter = contextChapter(builder, context.key);
+      return chapter ? [demote(chapter)] : [];
+    }
+    return [];
+  });
+  const names = parts.map((part) => inSentence(part.title));
+  return section(builder, 1, theme.title, names.length > 0 ? [paragraph(`Dit hoofdstuk gaat over ${joinList(names)}.`)] : [], parts);
+}
+
+/** A chapter as a section of another: every heading one level lower (Word's third level is the deepest). */
+function demote(chapter: ReportSection): ReportSection {
+  const { key: _key, ...rest } = chapter;
+  return { ...rest, level: Math.min(3, chapter.level + 1) as 2 | 3, sections: chapter.sections.map(demote) };
 }
 
 /* ---------- assembling ---------- */
@@ -1225,18 +1421,28 @@ function assemble(builder: Builder): ReportModel {
   const chapters: ReportSection[] = [];
   if (wanted('samenvatting')) chapters.push(summaryChapter(builder, unassigned));
   if (wanted('inleiding')) chapters.push(introductionChapter(builder));
-  for (const norm of data.norms) {
-    const chapter = normChapters.get(norm.id);
-    if (chapter) chapters.push(chapter);
+  // The overarching report follows the writers' storyline where there is one; otherwise one chapter per norm.
+  const themes = builder.kind === 'overkoepelend' ? data.themes.filter((theme) => theme.codeIds.length > 0) : [];
+  const inThemes = new Set(themes.flatMap((theme) => theme.codeIds));
+  if (themes.length > 0) {
+    chapters.push(...themes.map((theme) => themeChapter(builder, theme, normChapters, wanted)).filter((chapter) => chapter.sections.length > 0));
+    const left = data.norms.filter((norm) => !inThemes.has(norm.id) && wanted(`norm:${norm.key}`));
+    if (left.length > 0) builder.hints.push(`Niet in de verhaallijn: ${joinList(left.map((norm) => inSentence(norm.name)))}. Deze normen staan niet in dit rapport; neem ze op in een thema als dat wel moet.`);
+  } else {
+    for (const norm of data.norms) {
+      const chapter = normChapters.get(norm.id);
+      if (chapter) chapters.push(chapter);
+    }
   }
   for (const key of ['gevolgen', 'oorzaken'] as const) {
-    if (!wanted(key)) continue;
+    if (!wanted(key) || data.contextCodes.some((code) => code.key === key && inThemes.has(code.id))) continue;
     const chapter = contextChapter(builder, key);
     if (chapter) chapters.push(chapter);
   }
   // After the norm chapters: it refers to the survey figures placed there.
   const survey = builder.survey;
   if (wanted('vragenlijst') && survey) chapters.push(surveyChapter(survey));
+  if (wanted('verwachtingen')) chapters.push(expectationsChapter(builder));
   const flaggedQuotes = [...walkBlocks(chapters)].filter((block): block is QuoteBlock => block.kind === 'quote' && block.trace.flagged.length > 0);
   if (builder.flaggedElsewhere.size > 0) {
     builder.hints.push(`In de voorbeelden staan woorden die op een naam kunnen wijzen: ${joinList([...builder.flaggedElsewhere].slice(0, 12))}. Controleer ze.`);

@@ -24,7 +24,7 @@ export interface ReportCliKit {
 export const REPORT_USAGE = `  veldwerk report <bestand> --institution <naam> --out <pad.docx> [opties]
   veldwerk report <bestand> --overall --out <pad.docx> [opties]
   veldwerk report <bestand> --all --out-dir <map> [opties]
-      opties: [--appendix] [--no-memos] [--min-quotes <n>] [--chapters <lijst>] [--names-file <pad>]
+      opties: [--appendix] [--no-memos] [--min-quotes <n>] [--chapters <lijst>] [--names-file <pad>] [--per-institution]
               [--template <sjabloon.docx>] [--date <JJJJ-MM-DD>] [--fast] [--outline] [--json]
       zonder --template krijgen de concepten de huisstijl van het onderzoek (te kiezen in Rapport… in de app)
   veldwerk report --write-template <pad.docx>`;
@@ -36,6 +36,7 @@ const OPTIONS = {
   out: { type: 'string' },
   'out-dir': { type: 'string' },
   appendix: { type: 'boolean' },
+  'per-institution': { type: 'boolean' },
   'no-memos': { type: 'boolean' },
   'min-quotes': { type: 'string' },
   chapters: { type: 'string' },
@@ -119,7 +120,11 @@ export async function reportCommand(args: string[], kit: ReportCliKit): Promise<
 }
 
 function reportOptions(values: { [K in keyof typeof OPTIONS]?: string | boolean | undefined }, kit: ReportCliKit): ReportOptions {
-  const options: ReportOptions = { includeAppendix: values.appendix === true, includeMemos: values['no-memos'] !== true };
+  const options: ReportOptions = {
+    includeAppendix: values.appendix === true,
+    includeMemos: values['no-memos'] !== true,
+    institutionRatings: values['per-institution'] === true,
+  };
   if (typeof values['min-quotes'] === 'string') {
     const n = Number(values['min-quotes']);
     if (!Number.isInteger(n) || n < 0) throw kit.usageError('--min-quotes moet een heel getal (0 of meer) zijn.');

@@ -104,8 +104,10 @@ interface StoredReport {
   created: number;
 }
 
-const KEEP_MS = 60 * 60 * 1000;
-const KEEP_COUNT = 8;
+// Every draft of a working session stays downloadable from the dialog; only a
+// very long session drops its oldest (drafts are a few MB each, held in memory).
+const KEEP_MS = 12 * 60 * 60 * 1000;
+const KEEP_COUNT = 40;
 const stores = new WeakMap<object, Map<string, StoredReport>>();
 
 function storeOf(owner: object): Map<string, StoredReport> {

@@ -28,8 +28,9 @@ export function inFiles(count: number, total: number, noun = 'onderzochte dossie
   return `in ${formatNumberNl(count)} van de ${formatNumberNl(total)} ${noun}`;
 }
 
+/** "onderzochte dossiers" → "onderzochte dossier"; "dossiers waarin hulp nodig was" → "dossier waarin hulp nodig was". */
 function singularOf(noun: string): string {
-  return noun.replace(/dossiers$/, 'dossier').replace(/bronnen$/, 'bron');
+  return noun.replace(/\bdossiers\b/, 'dossier').replace(/\bbronnen\b/, 'bron');
 }
 
 /** "a", "a en b", "a, b en c". */

@@ -5,6 +5,8 @@
  * a coding counts toward the top-level code of its tree.
  */
 import { codedTextReader, codingsInSources } from '../coding/codings';
+import { listFindings } from '../findings/findings';
+import { listThemes } from '../findings/themes';
 import { listCodes } from '../framework/framework';
 import { listJudgments, ratingScale } from '../judgments/judgments';
 import { listMemos } from '../memos/memos';
@@ -15,6 +17,7 @@ import { studyStats } from '../stats/stats';
 import type { Study } from '../study/study';
 import type { Code, CodedText, CodingInSource, Inspector, Institution, Judgment, Memo, ReviewSummary, StudyInfo, StudyStats } from '../../shared/api/types';
 import type { SourceType } from '../../shared/vocabulary';
+import type { Finding, Theme } from '../../shared/findings';
 
 export interface CodingRow extends CodingInSource {
   /** The top-level code of the coding's tree (the norm or context code it counts toward). */
@@ -41,6 +44,10 @@ export interface StudyData {
   contextCodes: Code[];
   codings: CodingRow[];
   judgments: Judgment[];
+  /** The writers' findings, in their order. */
+  findings: Finding[];
+  /** The overarching report's storyline (empty: one chapter per norm). */
+  themes: Theme[];
   scale: string[];
   review: ReviewSummary[];
   memos: Memo[];
@@ -90,6 +97,8 @@ export function readStudyData(study: Study, extraNames: string[] = []): StudyDat
     contextCodes: codes.filter((code) => code.parentId === null && code.kind === 'context'),
     codings,
     judgments: listJudgments(study),
+    findings: listFindings(study),
+    themes: listThemes(study),
     scale: ratingScale(study),
     review: reviewSummaries(study),
     memos: listMemos(study),

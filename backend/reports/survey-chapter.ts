@@ -22,7 +22,7 @@ import type { Institution } from '../../shared/api/types';
 import { CHAPTER_LABELS, paragraph, run, type BarSeries, type FigureBlock, type ReportBlock, type ReportKind, type ReportSection, type TableBlock, type TextRun } from '../../shared/report-model';
 import { foldAnswer, suppressedLabel, type GroupDistribution, type GroupMean } from '../../shared/survey';
 import type { RespondentCounts, SurveyFigure, SurveyFigureBlock } from '../survey/report-figures';
-import { count, decimal, joinList, pct, plural } from './phrasing';
+import { count, decimal, inSentence, joinList, pct, plural } from './phrasing';
 import { WITHOUT_WORKER_GROUPS, type ReportSurvey, type ReportSurveyData } from './survey-data';
 
 export interface SurveyContext {
@@ -556,7 +556,7 @@ function surveySections(ctx: SurveyContext, survey: ReportSurvey, level: 2 | 3):
           paragraph(
             run(
               `Het rapportcijfer dat respondenten hun jeugdzorgwerker geven, naar het aantal jeugdzorgwerkers dat zij hebben gehad: ${joinList(
-                shown.map((group) => `${decimal(group.mean!)} bij ${group.group === 'Geen antwoord' ? 'wie het aantal niet invulde' : `${group.group} ${group.group === '1' ? 'jeugdzorgwerker' : 'jeugdzorgwerkers'}`} (n = ${count(group.n)})`),
+                shown.map((group) => `${decimal(group.mean!)} bij ${group.group === 'Geen antwoord' ? 'wie het aantal niet invulde' : `${inSentence(group.group)} ${group.group === '1' ? 'jeugdzorgwerker' : 'jeugdzorgwerkers'}`} (n = ${count(group.n)})`),
               )}. Zie `,
             ),
             { text: '', figureRef: fig.id },

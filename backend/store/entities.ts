@@ -22,6 +22,7 @@ export const ENTITIES = {
       ratingScale: 'rating_scale',
       surveyMinGroup: 'survey_min_group',
       reportTemplate: 'report_template',
+      reportDate: 'report_date',
     }),
   },
   institution: { table: 'institution', fields: withTombstone({ name: 'name' }) },
@@ -69,6 +70,20 @@ export const ENTITIES = {
       createdAt: 'created_at',
     }),
   },
+  finding: {
+    table: 'finding',
+    fields: withTombstone({
+      institutionId: 'institution_id',
+      codeId: 'code_id',
+      kind: 'kind',
+      text: 'text',
+      evidence: 'evidence',
+      figures: 'figures',
+      position: 'position',
+      authorId: 'author_id',
+    }),
+  },
+  theme: { table: 'theme', fields: withTombstone({ title: 'title', codeIds: 'code_ids', position: 'position' }) },
   memo: {
     table: 'memo',
     fields: withTombstone({ targetType: 'target_type', targetId: 'target_id', text: 'text', authorId: 'author_id', updatedAt: 'updated_at' }),

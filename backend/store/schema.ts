@@ -246,6 +246,31 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX action_replica ON action (replica_id, hlc);
   `,
+  /* findings (reports): the date the drafts carry, a setting of the study rather than the machine's date */ `
+  ALTER TABLE study ADD COLUMN report_date TEXT;
+  `,
+  /* findings: statements about a norm or theme at an institution (or across), with their evidence */ `
+  CREATE TABLE finding (
+    id TEXT PRIMARY KEY,
+    institution_id TEXT REFERENCES institution (id) DEFERRABLE INITIALLY DEFERRED,
+    code_id TEXT REFERENCES code (id) DEFERRABLE INITIALLY DEFERRED,
+    kind TEXT,
+    text TEXT,
+    -- JSON lists: the coding ids and the computed figures the finding rests on
+    evidence TEXT,
+    figures TEXT,
+    position REAL,
+    author_id TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX finding_scope ON finding (code_id, institution_id);
+
+  -- The storyline of the overarching report: themes, each drawing on top-level codes (JSON list)
+  CREATE TABLE theme (
+    id TEXT PRIMARY KEY, title TEXT, code_ids TEXT, position REAL,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

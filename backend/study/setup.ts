@@ -41,8 +41,10 @@ export function createStudy(path: string, setup: NewStudy): Study {
   return study;
 }
 
-export function updateStudy(study: Study, fields: { name: string; periodStart: string | null; periodEnd: string | null }) {
-  study.write([{ entity: 'study', entityId: study.id, fields }]);
+export function updateStudy(study: Study, fields: { name: string; periodStart: string | null; periodEnd: string | null; reportDate?: string | null }) {
+  // An absent reportDate leaves the setting as it is (older callers do not know it).
+  const { reportDate, ...rest } = fields;
+  study.write([{ entity: 'study', entityId: study.id, fields: reportDate === undefined ? rest : { ...rest, reportDate } }]);
 }
 
 export function createInstitution(study: Study, name: string): Institution {

@@ -90,14 +90,15 @@ export class Study {
   }
 
   info(): StudyInfo {
-    const row = this.db.prepare('SELECT name, period_start, period_end FROM study WHERE id = ?').get(this.id) as
-      | { name: string | null; period_start: string | null; period_end: string | null }
+    const row = this.db.prepare('SELECT name, period_start, period_end, report_date FROM study WHERE id = ?').get(this.id) as
+      | { name: string | null; period_start: string | null; period_end: string | null; report_date: string | null }
       | undefined;
     return {
       id: this.id,
       name: row?.name ?? '(naamloos onderzoek)',
       periodStart: row?.period_start ?? null,
       periodEnd: row?.period_end ?? null,
+      reportDate: row?.report_date ?? null,
       replicaId: this.replicaId,
     };
   }

@@ -15,6 +15,7 @@ import { JudgmentsView } from '../judgments/JudgmentsView';
 import { TeamView } from '../merge/TeamView';
 import { useTeam } from '../merge/team-store';
 import { useJudgments } from '../judgments/judgments-store';
+import { useFindings } from '../findings/findings-store';
 import { useReview } from '../review/review-store';
 import { DropOverlay } from '../sources/DropOverlay';
 import { ImportPanel } from '../sources/ImportPanel';
@@ -66,6 +67,7 @@ function useAnalysisData(): void {
   useEffect(() => {
     useEvidence.getState().reset();
     useJudgments.getState().reset();
+    useFindings.getState().reset();
     useReview.getState().reset();
     useTeam.getState().reset();
   }, [studyId]);

@@ -15,6 +15,7 @@ import { selectInstitutions, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
+import { FindingsPanel } from '../findings/FindingsPanel';
 import { targetKey, useJudgments, type JudgmentTarget } from './judgments-store';
 import { findJudgment, ratingTone } from './scale';
 
@@ -119,6 +120,7 @@ export function JudgmentEditor({ target }: { target: JudgmentTarget }) {
         </div>
       </form>
       <LinkedEvidence target={target} normName={norm.name} institutionName={institution.name} codingIds={judgment?.evidenceCodingIds ?? []} />
+      <FindingsPanel codeId={target.codeId} institutionId={target.institutionId} />
     </aside>
   );
 }

@@ -16,6 +16,8 @@ import { Dialog } from '../ui/Dialog';
 import { ProgressBar } from '../ui/ProgressBar';
 import { downloadHref } from './download';
 import { HouseStyleField } from './HouseStyleField';
+import { institutionWithMostMaterial } from './most-material';
+import { StorylineEditor } from '../findings/StorylineEditor';
 import './reports.css';
 
 type Kind = 'instelling' | 'overkoepelend';
@@ -27,7 +29,7 @@ interface Result {
 }
 
 const FIXED_BEFORE: ChapterKey[] = ['samenvatting', 'inleiding'];
-const FIXED_AFTER: ChapterKey[] = ['gevolgen', 'oorzaken', 'memos'];
+const FIXED_AFTER: ChapterKey[] = ['gevolgen', 'oorzaken', 'verwachtingen', 'memos'];
 /** The questionnaire chapter, offered when the study has a survey; it comes before the writer's notes. */
 const SURVEY_CHAPTER: ChapterKey = 'vragenlijst';
 
@@ -64,10 +66,30 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
 
   const [kind, setKind] = useState<Kind>('instelling');
   const [chosen, setChosen] = useState<string[]>(() => (institutions[0] ? [institutions[0].id] : []));
+  const chosenByWriter = useRef(false);
+  const choose = (ids: string[]) => {
+    chosenByWriter.current = true;
+    setChosen(ids);
+  };
+  // Start with the institution that has the most material, unless the writer has already chosen.
+  useEffect(() => {
+    let current = true;
+    api.stats({}).then(
+      (stats) => {
+        const best = institutionWithMostMaterial(institutions, stats);
+        if (current && best && !chosenByWriter.current) setChosen([best]);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [institutions]);
   const [overallChosen, setOverallChosen] = useState<string[]>(() => institutions.map((institution) => institution.id));
   const [excluded, setExcluded] = useState<ChapterKey[]>([]);
   const [includeMemos, setIncludeMemos] = useState(true);
   const [includeAppendix, setIncludeAppendix] = useState(false);
+  const [institutionRatings, setInstitutionRatings] = useState(false);
   const [minCodings, setMinCodings] = useState(3);
 
   const [outline, setOutline] = useState<ReportOutline | null>(null);
@@ -84,9 +106,10 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
     includeMemos,
     includeAppendix,
     minCodingsForQuotes: minCodings,
-    ...(kind === 'overkoepelend' ? { institutions: overallChosen } : {}),
+    ...(kind === 'overkoepelend' ? { institutions: overallChosen, institutionRatings } : {}),
   };
-  const optionsKey = JSON.stringify([kind, selected, options]);
+  const [storylineVersion, setStorylineVersion] = useState(0);
+  const optionsKey = JSON.stringify([kind, selected, options, storylineVersion]);
   const problem = selected.length === 0 ? nl.reports.noInstitution : chapters.length === 0 ? nl.reports.noChapter : null;
 
   // The live outline, for the first chosen institution or the overarching report.
@@ -125,7 +148,6 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
   const generate = async () => {
     setBusy(true);
     setError(null);
-    setResults([]);
     const scopes = kind === 'instelling' ? chosen.map((institutionId) => ({ institutionId })) : [{ overall: true as const }];
     try {
       for (const scope of scopes) {
@@ -133,7 +155,8 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
         jobRef.current = jobId;
         setProgress({ done: 0, total: 0, message: nl.reports.generating });
         const generated = await api['report.generate']({ scope, options, jobId });
-        setResults((previous) => [...previous, { generated, saved: null, note: null }]);
+        // Earlier drafts of this session stay listed (and downloadable): the newest goes on top.
+        setResults((previous) => [{ generated, saved: null, note: null }, ...previous]);
       }
     } catch (caught) {
       setError(errorMessage(caught, nl.errors.unexpected));
@@ -183,7 +206,7 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
             items={institutions.map((institution) => ({ key: institution.id, label: institution.name }))}
             checked={selected}
             disabled={busy}
-            onChange={kind === 'instelling' ? setChosen : setOverallChosen}
+            onChange={kind === 'instelling' ? choose : setOverallChosen}
           />
 
           <CheckList
@@ -203,9 +226,16 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
               <input type="checkbox" checked={includeAppendix} onChange={(event) => setIncludeAppendix(event.target.checked)} disabled={busy} />
               {nl.reports.includeAppendix}
             </label>
+            {kind === 'overkoepelend' && (
+              <label className="report-check">
+                <input type="checkbox" data-testid="report-institution-ratings" checked={institutionRatings} onChange={(event) => setInstitutionRatings(event.target.checked)} disabled={busy} />
+                {nl.reports.institutionRatings}
+              </label>
+            )}
             <MinCodings value={minCodings} onChange={setMinCodings} disabled={busy} />
           </fieldset>
 
+          {kind === 'overkoepelend' && <StorylineEditor disabled={busy} onChange={() => setStorylineVersion((version) => version + 1)} />}
           <HouseStyleField disabled={busy} />
         </div>
 
@@ -366,3 +396,4 @@ function OutlineView({ outline }: { outline: ReportOutline }) {
     </>
   );
 }
+

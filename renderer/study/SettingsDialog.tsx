@@ -35,6 +35,7 @@ function StudySection() {
   const [name, setName] = useState(study?.name ?? '');
   const [periodStart, setPeriodStart] = useState(study?.periodStart ?? '');
   const [periodEnd, setPeriodEnd] = useState(study?.periodEnd ?? '');
+  const [reportDate, setReportDate] = useState(study?.reportDate ?? '');
   const [error, setError] = useState<string | null>(null);
 
   const save = async (event: FormEvent) => {
@@ -42,7 +43,7 @@ function StudySection() {
     if (!name.trim()) return setError(nl.setup.missingName);
     if (periodStart && periodEnd && periodEnd < periodStart) return setError(nl.setup.periodOrder);
     try {
-      await updateStudy({ name: name.trim(), periodStart: periodStart || null, periodEnd: periodEnd || null });
+      await updateStudy({ name: name.trim(), periodStart: periodStart || null, periodEnd: periodEnd || null, reportDate: reportDate || null });
       setError(null);
       notify(nl.settings.studySaved);
     } catch (caught) {
@@ -64,6 +65,9 @@ function StudySection() {
           <input type="date" value={periodEnd} onChange={(event) => setPeriodEnd(event.target.value)} />
         </Field>
       </div>
+      <Field label={nl.setup.reportDate} hint={nl.setup.reportDateHint}>
+        <input type="date" value={reportDate} onChange={(event) => setReportDate(event.target.value)} />
+      </Field>
       {error && (
         <p className="form-error" role="alert">
           {error}

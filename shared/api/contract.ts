@@ -8,9 +8,10 @@ import { z } from 'zod';
 import { CODE_KINDS, MEASURES, ROLES, SOURCE_TYPES, VALENCES } from '../vocabulary';
 import { MEMO_TARGETS } from './types';
 import type { ReportGenerated, ReportSaved, ReportTemplateInfo, TemplateSaved } from './types';
-import type { ChapterKey, ReportOutline } from '../report-model';
+import { FIXED_CHAPTERS, type ChapterKey, type ReportOutline } from '../report-model';
 import { SURVEY_COLUMN_KINDS } from '../survey';
 import { ALL_ENTITIES, LOGGED_ENTITIES, type StudyEntity } from './study-entities';
+import { FINDING_KINDS, type Finding, type SuggestedFinding, type Theme } from '../findings';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
 import type {
   Code,
@@ -149,7 +150,7 @@ export const reportOptionsSchema = z.object({
   chapters: z
     .array(
       z.custom<ChapterKey>(
-        (value) => typeof value === 'string' && /^(samenvatting|inleiding|gevolgen|oorzaken|vragenlijst|memos|verantwoording|norm:[a-z0-9][a-z0-9.-]{0,99})$/.test(value),
+        (value) => typeof value === 'string' && ((FIXED_CHAPTERS as readonly string[]).includes(value) || /^norm:[a-z0-9][a-z0-9.-]{0,99}$/.test(value)),
         'onbekend hoofdstuk',
       ),
     )
@@ -157,6 +158,7 @@ export const reportOptionsSchema = z.object({
     .optional(),
   includeMemos: z.boolean().optional(),
   includeAppendix: z.boolean().optional(),
+  institutionRatings: z.boolean().optional(),
   minCodingsForQuotes: z.union([z.number().int().min(0).max(10_000), z.record(z.string().max(100), z.number().int().min(0).max(10_000))]).optional(),
   institutions: z.array(id).max(500).optional(),
   privacyNames: z.array(z.string().trim().min(1).max(200)).max(10_000).optional(),
@@ -182,7 +184,7 @@ export const contract = {
   'study.openDialog': call<SessionState | null>()(z.object({}), switchesStudy),
   'study.openDemo': call<SessionState>()(z.object({}), switchesStudy),
   'study.update': call<SessionState>()(
-    z.object({ name: shortText, periodStart: isoDate.nullable(), periodEnd: isoDate.nullable() }), { writes: ['study'] },
+    z.object({ name: shortText, periodStart: isoDate.nullable(), periodEnd: isoDate.nullable(), reportDate: isoDate.nullable().optional() }), { writes: ['study'] },
   ),
 
   'institution.create': call<Institution>()(z.object({ name: shortText }), { writes: ['institution'] }),
@@ -292,6 +294,27 @@ export const contract = {
   ),
   'judgment.linkEvidence': call<Judgment>()(z.object({ institutionId: id, codeId: id, codingId: id, linked: z.boolean() }), { writes: ['judgment', 'judgmentEvidence'] }),
   'ratingScale.save': call<string[]>()(z.object({ ratings: z.array(z.string().max(100)).min(2).max(10) }), { writes: ['study'] }),
+
+  'finding.list': call<Finding[]>()(z.object({})),
+  'finding.save': call<Finding>()(
+    z.object({
+      id: id.optional(),
+      institutionId: id.nullable(),
+      codeId: id.nullable(),
+      kind: z.enum(FINDING_KINDS),
+      text: z.string().max(20_000),
+      evidenceCodingIds: z.array(id).max(500).default([]),
+      figures: z.array(z.object({ text: z.string().max(2_000), basis: z.string().max(2_000) })).max(50).default([]),
+    }),
+    { writes: ['finding'] },
+  ),
+  'finding.delete': call<null>()(z.object({ id }), { writes: ['finding'] }),
+  'finding.move': call<Finding[]>()(z.object({ id, beforeId: id.nullable() }), { writes: ['finding'] }),
+  'finding.suggest': call<SuggestedFinding[]>()(z.object({ institutionId: id.nullable(), codeId: id })),
+  'theme.list': call<Theme[]>()(z.object({})),
+  'theme.save': call<Theme>()(z.object({ id: id.optional(), title: z.string().max(300), codeIds: z.array(id).max(100) }), { writes: ['theme'] }),
+  'theme.delete': call<Theme[]>()(z.object({ id }), { writes: ['theme'] }),
+  'theme.move': call<Theme[]>()(z.object({ id, beforeId: id.nullable() }), { writes: ['theme'] }),
 
   /* ---- Team merge (issue 5) ---- */
   /**

@@ -19,6 +19,8 @@ export const STUDY_ENTITIES = [
   'reviewAnswer',
   'judgment',
   'judgmentEvidence',
+  'finding',
+  'theme',
   'survey',
   'surveyQuestion',
   'conflict',

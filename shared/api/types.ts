@@ -7,6 +7,8 @@ export interface StudyInfo {
   name: string;
   periodStart: string | null;
   periodEnd: string | null;
+  /** The date report drafts carry (JJJJ-MM-DD); null: the day the draft is made. */
+  reportDate: string | null;
   replicaId: string;
 }
 

@@ -12,7 +12,7 @@ import { Session } from '../../backend/api/session';
 import { ensureDemoStudy } from '../../backend/demo/demo-study';
 import { startBrowserHost, type BrowserHost } from '../../backend/host/http-server';
 import type { ReportGenerated, ReportSaved } from '../../shared/api/types';
-import type { ReportOutline } from '../../shared/report-model';
+import { FIXED_CHAPTERS, type ReportOutline } from '../../shared/report-model';
 import type { JobProgress } from '../../shared/api/types';
 import { tempDir } from '../helpers/temp-study';
 
@@ -77,6 +77,7 @@ describe('report drafts over the API', () => {
       'gevolgen',
       'oorzaken',
       'vragenlijst',
+      'verwachtingen',
       'memos',
     ]);
     expect(outline.totals.quotes).toBeGreaterThan(5);
@@ -93,6 +94,9 @@ describe('report drafts over the API', () => {
     const bad = await http('POST', '/api/call/report.outline', { scope: { overall: true }, options: { chapters: ['colofon'] } });
     expect(bad.status).toBe(400);
     expect(bad.body.toString()).toContain('onbekend hoofdstuk');
+    // Every chapter the dialog offers is accepted, the closing chapter included.
+    const every = await http('POST', '/api/call/report.outline', { scope: { overall: true }, options: { chapters: [...FIXED_CHAPTERS, 'norm:contact'] } });
+    expect(every.status, every.body.toString()).toBe(200);
     const missing = await http('POST', '/api/call/report.outline', { scope: { institutionId: '00000000-0000-4000-8000-000000000000' } });
     expect(missing.status).toBe(404);
     expect(missing.body.toString()).toContain('Deze instelling bestaat niet');

@@ -19,8 +19,8 @@ describe('veldwerk report', () => {
     const result = veldwerk(['report', study, '--institution', 'stichting jeugdbescherming hunzedal', '--out', out, '--fast', '--appendix']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`Rapport geschreven: ${out}`);
-    // 12: with the chapter on the demo's questionnaire.
-    expect(result.stdout).toMatch(/12 hoofdstukken, \d+ citaten, \d+ figuren, \d+ tabellen/);
+    // 13: with the chapter on the demo's questionnaire and the closing 'Wat nodig is'.
+    expect(result.stdout).toMatch(/13 hoofdstukken, \d+ citaten, \d+ figuren, \d+ tabellen/);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   }, 120_000);
 

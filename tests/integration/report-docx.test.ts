@@ -209,7 +209,7 @@ const NORM_CHAPTERS = ['Betekenisvol contact', 'Zicht op veiligheid en ontwikkel
 describe('report drafts as Word documents', () => {
   it('have a Heading 1 per chapter, the norms in framework order', () => {
     const chapters = institution.paras.filter((para) => para.style === 'Heading1').map((para) => para.text);
-    expect(chapters).toEqual(['Samenvatting', 'Inleiding', ...NORM_CHAPTERS, 'Gevolgen voor jeugdigen en gezinnen', 'Oorzaken', 'Notities voor de schrijver']);
+    expect(chapters).toEqual(['Samenvatting', 'Inleiding', ...NORM_CHAPTERS, 'Gevolgen voor jeugdigen en gezinnen', 'Oorzaken', 'Wat nodig is', 'Notities voor de schrijver']);
     expect(institution.paras.some((para) => para.style === 'Heading2')).toBe(true);
     expect(institution.paras.some((para) => para.style === 'Heading3')).toBe(true);
     const overallChapters = overall.paras.filter((para) => para.style === 'Heading1').map((para) => para.text);
@@ -268,7 +268,8 @@ describe('report drafts as Word documents', () => {
     expect(compared[2]).toEqual(['GI West', 'voldoet grotendeels', '–', '–', '–', '–']);
     const text = overall.paras.map((para) => para.text).join('\n');
     expect(text).toContain('Betekenisvol contact: het oordeel is ‘voldoet’ of ‘voldoet grotendeels’ bij 2 van de 3 instellingen.');
-    expect(text).toContain('Tijdige inzet passende hulp: het oordeel is ‘voldoet’ of ‘voldoet grotendeels’ bij geen van de instellingen.');
+    // Judged at one institution of three: the sentence names that judgment, not "bij geen van de instellingen".
+    expect(text).toContain('Tijdige inzet passende hulp: het oordeel is ‘voldoet grotendeels niet’ bij de enige instelling die is beoordeeld. Bij 2 instellingen is nog geen oordeel vastgelegd.');
     expect(institution.paras.some((para) => para.style === 'KaderTitel' && para.text === 'Oordeel: voldoet niet')).toBe(true);
   });
 
@@ -357,7 +358,9 @@ describe('report drafts as Word documents', () => {
     expect(identifying[4]).toMatch(/^tekens \d+–\d+$/);
     expect(identifying[5]).toBe('Marloes Dijkstra (MD)');
     const traces = tableAfterCaption(overall.document, 'Herkomst van de figuren en tabellen');
-    const figures = overall.paras.filter((para) => para.style === 'Caption' && para.text.startsWith('Figuur ')).length;
+    // The figures of the draft itself; the appendix's own counts of coded material are not traced again.
+    const body = overall.paras.slice(0, overall.paras.findIndex((para) => para.style === 'Heading1' && para.text === 'Bijlage: verantwoording (intern)'));
+    const figures = body.filter((para) => para.style === 'Caption' && para.text.startsWith('Figuur ')).length;
     expect(traces.filter((row) => row[0]!.startsWith('Figuur ')).length).toBe(figures);
   });
 

@@ -166,7 +166,8 @@ describe('the questionnaire in the report drafts', () => {
     for (const doc of [noord, zuid, overall]) {
       const chapters = paras(doc).filter((para) => para.style === 'Heading1').map((para) => para.text);
       expect(chapters.indexOf(CHAPTER)).toBe(chapters.indexOf('Oorzaken') + 1);
-      expect(chapters.indexOf('Notities voor de schrijver')).toBe(chapters.indexOf(CHAPTER) + 1);
+      expect(chapters.indexOf('Wat nodig is')).toBe(chapters.indexOf(CHAPTER) + 1);
+      expect(chapters.indexOf('Notities voor de schrijver')).toBe(chapters.indexOf(CHAPTER) + 2);
     }
     const lead = chapter(overall, CHAPTER).find((item) => item.kind === 'p' && item.style === 'Inleidend') as Extract<Item, { kind: 'p' }>;
     expect(lead.text).toContain('In totaal deden 25 jeugdigen en 15 ouders mee (n = 40).');

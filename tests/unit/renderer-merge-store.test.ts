@@ -23,7 +23,7 @@ const STATUS = { backupPath: null, backupAt: null, lastExportAt: null, changesSi
 const SESSION: SessionState = {
   host: 'browser',
   studyPath: '/tmp/ronde.veldwerk',
-  study: { id: 'st', name: 'Ronde', periodStart: null, periodEnd: null, replicaId: 'r1' },
+  study: { id: 'st', name: 'Ronde', periodStart: null, periodEnd: null, reportDate: null, replicaId: 'r1' },
   institutions: [{ id: 'i1', name: 'GI Noord' }],
   inspectors: [],
   currentInspectorId: null,

@@ -1,0 +1,185 @@
+/**
+ * Every generated sentence of a draft must be true of its data. This study is
+ * built to hold the traps a fixed sentence falls into: an institution without
+ * policy documents, a norm nobody has judged, a norm resting on one fragment,
+ * one reviewed dossier, a number typed in a rationale, a report date set in the
+ * study. The drafts may say only what is true of it.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCodings } from '../../backend/coding/codings';
+import { saveJudgment } from '../../backend/judgments/judgments';
+import { answerReviewQuestion, listReviewQuestions } from '../../backend/review/file-review';
+import { reportModel } from '../../backend/reports/generate';
+import { chartWorthDrawing, negativeDominanceSentence, normConclusionAcross, toneSentence, TONE_MINIMUM_FRAGMENTS, whatWasReadAndHeard } from '../../backend/reports/build-model';
+import { inFiles } from '../../backend/reports/phrasing';
+import { getSource } from '../../backend/sources/queries';
+import { updateStudy } from '../../backend/study/setup';
+import type { Study } from '../../backend/study/study';
+import type { ReportModel } from '../../shared/report-model';
+import { addTextSource, codeId } from '../helpers/sources';
+import { newTestStudy, tempDir } from '../helpers/temp-study';
+
+const dir = tempDir();
+
+/** Every paragraph, bullet and box line of a model as plain text (a run list joined). */
+function sentencesOf(model: ReportModel): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      if (value.length > 0 && value.every((item) => typeof item === 'object' && item !== null && typeof (item as { text?: unknown }).text === 'string' && !('kind' in item))) {
+        found.push(value.map((item) => (item as { text: string }).text).join(''));
+        return;
+      }
+      value.forEach(walk);
+    } else if (typeof value === 'object' && value !== null) {
+      Object.values(value).forEach(walk);
+    }
+  };
+  walk(model.chapters);
+  return found;
+}
+
+let study: Study;
+let noord: string;
+let zuid: string;
+
+beforeAll(async () => {
+  study = newTestStudy(dir);
+  [noord, zuid] = study.institutions().map((institution) => institution.id) as [string, string];
+  const code = async (institutionId: string, sourceType: 'clientdossier' | 'interview', role: 'ouder' | null, quote: string, key: string) => {
+    const id = await addTextSource(study, dir, quote, { institutionId, sourceType, role, title: `Bron ${key}` });
+    const text = getSource(study, id).text;
+    createCodings(study, [{ sourceId: id, codeId: codeId(study, key), start: 0, end: text.length, valence: 'negatief', note: '', quotable: true }], 'Coderen');
+    return id;
+  };
+  // GI Noord: one client file and one interview with a parent, no policy documents.
+  const dossier = await code(noord, 'clientdossier', null, 'Het eerste gesprek vond na zeven weken plaats.', 'contact.start');
+  await code(noord, 'interview', 'ouder', 'We hoorden maandenlang niets van de jeugdzorgwerker.', 'contact');
+  // GI Zuid: only an interview.
+  await code(zuid, 'interview', 'ouder', 'Er was niemand die ons terugbelde.', 'contact');
+
+  const hulp = listReviewQuestions(study).find((question) => question.key === 'hulp-tijdig')!.id;
+  answerReviewQuestion(study, dossier, hulp, 'nee');
+
+  // Contact judged at one institution only, with a number the inspector typed; Veiligheid judged nowhere.
+  saveJudgment(study, { institutionId: noord, codeId: codeId(study, 'contact'), rating: 'voldoet niet', rationale: 'In 12 van de 20 dossiers was het contact te laat.' });
+  const { name, periodStart, periodEnd } = study.info();
+  updateStudy(study, { name, periodStart, periodEnd, reportDate: '2026-09-15' });
+});
+
+describe('the drafts say only what is true of the study', () => {
+  it('names only the material that was read: no policy documents where there are none', () => {
+    const sentences = sentencesOf(reportModel(study, { institutionId: noord }));
+    const approach = sentences.find((sentence) => sentence.startsWith('De inspecties bezochten'));
+    expect(approach).toContain('Zij lazen 1 cliëntdossier en spraken met ouders.');
+    expect(approach).not.toContain('beleidsdocument');
+
+    const zuidApproach = sentencesOf(reportModel(study, { institutionId: zuid })).find((sentence) => sentence.startsWith('De inspecties bezochten'));
+    expect(zuidApproach).toContain('Zij spraken met ouders. Wat zij hoorden, hebben zij gecodeerd');
+    expect(zuidApproach).not.toMatch(/lazen|dossier/);
+  });
+
+  it('says "nog niet beoordeeld" for a norm nobody judged, and counts only judged institutions', () => {
+    const sentences = sentencesOf(reportModel(study, { overall: true }));
+    expect(sentences).toContain('Zicht op veiligheid en ontwikkeling: nog niet beoordeeld.');
+    expect(sentences).toContain('Het oordeel over deze norm is ‘voldoet niet’ bij 1 van de 2 instellingen. Bij 1 instelling is nog geen oordeel vastgelegd.');
+    expect(sentences.some((sentence) => /Zicht op veiligheid: .*bij geen van de instellingen/.test(sentence))).toBe(false);
+    const contact = sentences.find((sentence) => sentence.startsWith('Betekenisvol contact: het oordeel'));
+    expect(contact).toBe(
+      'Betekenisvol contact: het oordeel is ‘voldoet niet’ bij de enige instelling die is beoordeeld. Bij 1 instelling is nog geen oordeel vastgelegd.',
+    );
+  });
+
+  it('never calls one fragment a picture: no "overwegend" below the threshold', () => {
+    // The counts of coded material live in the internal appendix: look there too.
+    const withAppendix = { includeAppendix: true };
+    const all = [...sentencesOf(reportModel(study, { institutionId: noord }, withAppendix)), ...sentencesOf(reportModel(study, { overall: true }, withAppendix))];
+    expect(all.some((sentence) => sentence.startsWith('Over betekenisvol contact zijn 2 fragmenten gecodeerd'))).toBe(true);
+    expect(all.some((sentence) => sentence.includes('overwegend'))).toBe(false);
+    expect(all.some((sentence) => sentence.includes('overheersen'))).toBe(false);
+  });
+
+  it('labels a rationale as the inspectors\' own statement, typed numbers included', () => {
+    const sentences = sentencesOf(reportModel(study, { institutionId: noord }));
+    expect(sentences).toContain('Onderbouwing van de inspecties: In 12 van de 20 dossiers was het contact te laat.');
+  });
+
+  it('writes one dossier in the singular, also with a clause after the noun', () => {
+    expect(inFiles(0, 1, 'dossiers waarin hulp nodig was')).toBe('niet in het ene dossier waarin hulp nodig was');
+    const sentences = sentencesOf(reportModel(study, { institutionId: noord }));
+    expect(sentences.some((sentence) => /het ene dossiers/.test(sentence))).toBe(false);
+  });
+
+  it('draws no chart for one dossier or a single bar', () => {
+    const figureTitles = (model: ReportModel): string[] => {
+      const titles: string[] = [];
+      const walk = (value: unknown): void => {
+        if (Array.isArray(value)) value.forEach(walk);
+        else if (typeof value === 'object' && value !== null) {
+          if ((value as { kind?: string }).kind === 'figure') titles.push((value as { title: string }).title);
+          Object.values(value).forEach(walk);
+        }
+      };
+      walk(model.chapters);
+      return titles;
+    };
+    const withAppendix = { includeAppendix: true };
+    // GI Noord: one reviewed dossier, two fragments from two kinds of source: nothing worth a chart.
+    expect(figureTitles(reportModel(study, { institutionId: noord }, withAppendix))).toEqual([]);
+    // Overall: three contact fragments over two institutions are two bars (in the appendix's counts); the one dossier still is not.
+    expect(figureTitles(reportModel(study, { overall: true }, withAppendix))).toEqual(['Gecodeerde fragmenten over betekenisvol contact, per instelling en waardering']);
+    expect(chartWorthDrawing(1, 3)).toBe(false);
+    expect(chartWorthDrawing(3, 1)).toBe(false);
+    expect(chartWorthDrawing(3, 2)).toBe(true);
+  });
+
+  it('names each institution\'s judgment in the overarching body only when the writer chooses it; always in the appendix', () => {
+    const captions = (model: ReportModel, within: (title: string) => boolean) =>
+      model.chapters.filter((chapter) => within(chapter.title)).flatMap((chapter) => JSON.stringify(chapter).match(/"caption":"[^"]*"/g) ?? []);
+    const body = (title: string) => title !== 'Bijlage: verantwoording (intern)';
+    const byDefault = reportModel(study, { overall: true }, { includeAppendix: true });
+    expect(captions(byDefault, body).filter((caption) => caption.includes('per instelling'))).toEqual([]);
+    expect(captions(byDefault, (title) => !body(title))).toContain('"caption":"Oordelen per instelling en norm"');
+    const chosen = reportModel(study, { overall: true }, { institutionRatings: true });
+    expect(captions(chosen, body)).toContain('"caption":"Oordelen per instelling en norm"');
+  });
+
+  it('carries the report date set in the study, not the machine\'s date', () => {
+    expect(reportModel(study, { institutionId: noord }).titlePage.date).toBe('2026-09-15');
+    expect(reportModel(study, { institutionId: noord }, { date: '2026-10-01' }).titlePage.date).toBe('2026-10-01');
+  });
+});
+
+describe('the phrasing rules behind those sentences', () => {
+  it('names each kind of document read with its number, and says so when there is no material', () => {
+    const row = (sourceType: 'clientdossier' | 'beleidsdocument' | 'uitspraak', n: number) => ({ institutionId: 'x', sourceType, role: 'geen', n });
+    expect(whatWasReadAndHeard([row('clientdossier', 3), row('beleidsdocument', 1)], [])).toBe(
+      'Zij lazen 3 cliëntdossiers en 1 beleidsdocument. Wat zij lazen, hebben zij gecodeerd aan de hand van het toetsingskader.',
+    );
+    expect(whatWasReadAndHeard([row('uitspraak', 2)], ['jeugdige'])).toMatch(/^Zij lazen 2 uitspraken van de kinderrechter en spraken met jeugdigen\./);
+    expect(whatWasReadAndHeard([], [])).toBe('Er is nog geen materiaal in het onderzoek opgenomen.');
+  });
+
+  it('uses "overwegend" only from the stated minimum of valued fragments', () => {
+    expect(toneSentence({ positief: 0, negatief: TONE_MINIMUM_FRAGMENTS - 1 })).toBeNull();
+    expect(toneSentence({ positief: 0, negatief: TONE_MINIMUM_FRAGMENTS })).toBe('Het beeld uit het materiaal is overwegend negatief.');
+    expect(negativeDominanceSentence([{ positief: 0, negatief: 1 }, { positief: 1, negatief: 0 }])).toBeNull();
+    expect(negativeDominanceSentence([{ positief: 1, negatief: 6 }, { positief: 0, negatief: 1 }])).toBe(
+      `Negatieve bevindingen overheersen bij de instelling met ten minste ${TONE_MINIMUM_FRAGMENTS} positief of negatief gewaardeerde fragmenten.`,
+    );
+  });
+
+  it('counts judgments over the institutions judged', () => {
+    const good = '‘voldoet’';
+    expect(normConclusionAcross([{ rating: null, sufficient: false }, { rating: null, sufficient: false }], good)).toBe('nog niet beoordeeld.');
+    expect(normConclusionAcross([{ rating: 'voldoet', sufficient: true }, { rating: 'voldoet niet', sufficient: false }], good)).toBe(
+      'het oordeel is ‘voldoet’ bij 1 van de 2 instellingen.',
+    );
+    expect(normConclusionAcross([{ rating: 'voldoet niet', sufficient: false }, { rating: null, sufficient: false }], good)).toBe(
+      'het oordeel is ‘voldoet niet’ bij de enige instelling die is beoordeeld. Bij 1 instelling is nog geen oordeel vastgelegd.',
+    );
+    expect(normConclusionAcross([{ rating: 'voldoet', sufficient: true }, { rating: 'voldoet', sufficient: true }, { rating: null, sufficient: false }], good)).toBe(
+      'het oordeel is ‘voldoet’ bij beide instellingen die zijn beoordeeld. Bij 1 instelling is nog geen oordeel vastgelegd.',
+    );
+  });
+});
