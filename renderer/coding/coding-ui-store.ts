@@ -31,7 +31,21 @@ export interface PendingSelection {
   key: string;
 }
 
+const LABELS_KEY = 'veldwerk.coding.labels';
+
+/** Labels are on unless the user turned them off (kept across restarts). */
+function storedShowLabels(): boolean {
+  try {
+    return window.localStorage.getItem(LABELS_KEY) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
 interface CodingUi {
+  /** Code labels in the right margin beside the stripes. */
+  showLabels: boolean;
+  toggleLabels(): void;
   palette: PendingSelection | null;
   popoverAnchor: Anchor | null;
   /** Text selected while a popover is open: offered as the coding's new extent. */
@@ -48,6 +62,16 @@ interface CodingUi {
 let paletteCount = 0;
 
 export const useCodingUi = create<CodingUi>()((set, get) => ({
+  showLabels: storedShowLabels(),
+  toggleLabels() {
+    const showLabels = !get().showLabels;
+    try {
+      window.localStorage.setItem(LABELS_KEY, showLabels ? 'on' : 'off');
+    } catch {
+      // Private mode: the choice lasts this session only.
+    }
+    set({ showLabels });
+  },
   palette: null,
   popoverAnchor: null,
   reselection: null,

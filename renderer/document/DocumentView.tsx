@@ -11,6 +11,7 @@ import { CodingPopover } from '../coding/CodingPopover';
 import { CodingToolbar } from '../coding/CodingToolbar';
 import { CodingLookupContext, type CodingLookup } from '../coding/coding-lookup';
 import { useCodings } from '../coding/coding-store';
+import { useCodingUi } from '../coding/coding-ui-store';
 import '../coding/coding.css';
 import { ResizeHandles } from '../coding/ResizeHandles';
 import { useCodingInteraction } from '../coding/use-coding-interaction';
@@ -31,6 +32,7 @@ export function DocumentView() {
   const byLine = useCodings((store) => store.index.byLine);
   const selectedId = useCodings((store) => store.selectedId);
   const lookup = useLookup();
+  const showLabels = useCodingUi((store) => store.showLabels);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const pageRef = useRef<HTMLElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
@@ -66,7 +68,7 @@ export function DocumentView() {
   return (
     <main className="pane document-pane" data-testid="document-view" aria-busy={loading}>
       <div className="doc-scroller" ref={scrollerRef} tabIndex={0} role="region" aria-label={document.title}>
-        <article className="doc-page" ref={pageRef}>
+        <article className={`doc-page${showLabels ? ' with-labels' : ''}`} ref={pageRef}>
           <DocumentHeader document={document} />
           <CodingToolbar />
           <CodingLookupContext.Provider value={lookup}>

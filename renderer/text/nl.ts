@@ -260,6 +260,12 @@ export const nl = {
       `${plural(created, 'codering', 'coderingen')} gemaakt${skipped ? `; ${skipped} al gecodeerd` : ''}.`,
   },
 
+  // The coding day (issue 16): labels in the margin, keyboard paths, retrieval, source status, memos.
+  codingDay: {
+    labels: 'Labels',
+    labelsTitle: 'Codelabels in de marge tonen of verbergen (toets L)',
+  },
+
   side: {
     tabsLabel: 'Zijpaneel',
     search: 'Zoeken',
