@@ -47,6 +47,9 @@ export function CodingToolbar() {
       <Button className="small" data-testid="labels-toggle" label={nl.codingDay.labelsTitle} aria-pressed={showLabels} onClick={toggleLabels}>
         {nl.codingDay.labels}
       </Button>
+      <Button className="small" data-testid="shortcuts-button" label={nl.codingDay.sheetButton} onClick={() => useCodingUi.getState().setSheetOpen(true)}>
+        ?
+      </Button>
       <span className="toolbar-spacer" />
       <select
         data-testid="coder-filter"

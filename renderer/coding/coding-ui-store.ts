@@ -29,6 +29,8 @@ export interface PendingSelection {
   anchor: Anchor;
   /** Changes with every new selection, so the palette starts afresh. */
   key: string;
+  /** Keys pressed before the palette showed (digits, valence keys), played into it when it opens. */
+  keys?: string[] | undefined;
 }
 
 const LABELS_KEY = 'veldwerk.coding.labels';
@@ -46,6 +48,12 @@ interface CodingUi {
   /** Code labels in the right margin beside the stripes. */
   showLabels: boolean;
   toggleLabels(): void;
+  /** The keyboard shortcut sheet (`?`). */
+  sheetOpen: boolean;
+  setSheetOpen(open: boolean): void;
+  /** What a keyboard move just reached, read out by screen readers. */
+  announcement: string;
+  announce(text: string): void;
   palette: PendingSelection | null;
   popoverAnchor: Anchor | null;
   /** Text selected while a popover is open: offered as the coding's new extent. */
@@ -72,12 +80,18 @@ export const useCodingUi = create<CodingUi>()((set, get) => ({
     }
     set({ showLabels });
   },
+  sheetOpen: false,
+  setSheetOpen: (sheetOpen) => set({ sheetOpen }),
+  announcement: '',
+  announce: (announcement) => set({ announcement }),
   palette: null,
   popoverAnchor: null,
   reselection: null,
   openPalette(selection) {
     const current = get().palette;
     if (current && current.span.start === selection.span.start && current.span.end === selection.span.end) return;
+    // A valence key from now on belongs to this selection, not to the coding made before.
+    useCodings.setState({ lastMadeId: null });
     set({ palette: { ...selection, key: `${selection.key}-${++paletteCount}` } });
   },
   closePalette() {
@@ -86,6 +100,7 @@ export const useCodingUi = create<CodingUi>()((set, get) => ({
   },
   openPopover(codingId, anchor) {
     get().closePalette();
+    useCodings.setState({ lastMadeId: null });
     useCodings.getState().select(codingId);
     set({ popoverAnchor: anchor, reselection: null });
   },

@@ -19,3 +19,6 @@ export const VALENCE_SYMBOLS: Record<Valence, string> = {
   neutraal: '○',
   negatief: '−',
 };
+
+/** The keys that set a valence (`=` is `+` without Shift on most layouts). */
+export const VALENCE_KEYS: Readonly<Record<string, Valence>> = { '+': 'positief', '=': 'positief', '-': 'negatief', '0': 'neutraal' };

@@ -15,6 +15,8 @@ import { useCodingUi } from '../coding/coding-ui-store';
 import '../coding/coding.css';
 import { ResizeHandles } from '../coding/ResizeHandles';
 import { useCodingInteraction } from '../coding/use-coding-interaction';
+import { useCodingKeys } from '../coding/use-coding-keys';
+import { CodingAnnouncer, ShortcutSheet } from '../coding/ShortcutSheet';
 import { useFramework } from '../framework/framework-store';
 import { selectInspectors, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
@@ -45,6 +47,9 @@ export function DocumentView() {
   // The chunk holding a search hit is built at once (and stays built), so the hit can be scrolled to.
   if (markedChunkStart !== null) rendered.add(markedChunkStart);
   useCodingInteraction(document, textRef, pageRef);
+  const lookupRef = useRef(lookup);
+  lookupRef.current = lookup;
+  useCodingKeys(lookupRef, textRef, pageRef);
 
   // A newly opened source starts at the top, unless it was opened to show a hit.
   const hasTarget = target !== null;
@@ -88,6 +93,8 @@ export function DocumentView() {
             <ResizeHandles pageRef={pageRef} textRef={textRef} />
             <CodingPopover />
             <CodePalette />
+            <ShortcutSheet />
+            <CodingAnnouncer />
           </CodingLookupContext.Provider>
         </article>
       </div>

@@ -195,7 +195,7 @@ export const nl = {
   coding: {
     toolbarLabel: 'Coderen',
     paletteLabel: 'Code kiezen voor de selectie',
-    paletteHint: '1–9 kiest een code · letters filteren · ↑↓ en Enter · Tab: notitie · Esc sluit',
+    paletteHint: '1–9 kiest een code, 21 de eerste subcode van 2 · letters filteren · ↑↓ en Enter · Tab: notitie · Esc sluit · ? sneltoetsen',
     filterPlaceholder: 'Typ om te filteren…',
     filterLabel: 'Filter op codenaam',
     noMatches: 'Geen code gevonden.',
@@ -264,6 +264,43 @@ export const nl = {
   codingDay: {
     labels: 'Labels',
     labelsTitle: 'Codelabels in de marge tonen of verbergen (toets L)',
+    reached: (position: number, total: number, description: string) => `Codering ${position} van ${total}: ${description}`,
+    noCodings: 'Deze bron heeft geen zichtbare coderingen.',
+    sheetTitle: 'Sneltoetsen bij het coderen',
+    sheetButton: 'Sneltoetsen (?)',
+    sheet: [
+      {
+        title: 'Een selectie coderen',
+        keys: [
+          [['1 … 9'], 'Norm of code met dat nummer in het codepalet'],
+          [['2', '1'], 'Twee cijfers achter elkaar: de eerste subcode van norm 2'],
+          [['letters'], 'Filteren in het codepalet; ↑ ↓ en Enter kiezen'],
+          [['+', '−', '0'], 'Waardering positief, negatief, neutraal (vóór of direct ná de code)'],
+          [['Tab'], 'Naar notitie en citeerbaar'],
+          [['Esc'], 'Palet sluiten'],
+        ],
+      },
+      {
+        title: 'Coderingen nalopen',
+        keys: [
+          [['J', 'Alt+↓'], 'Volgende codering openen'],
+          [['K', 'Alt+↑'], 'Vorige codering openen'],
+          [['+', '−', '0'], 'Waardering van de open codering'],
+          [['C'], 'Citeerbaar aan of uit'],
+          [['Enter'], 'Naar de velden van de open codering'],
+          [['Delete'], 'Open codering verwijderen'],
+          [['Esc'], 'Codering sluiten'],
+        ],
+      },
+      {
+        title: 'Algemeen',
+        keys: [
+          [['L'], 'Codelabels in de marge tonen of verbergen'],
+          [['Ctrl+Z', 'Ctrl+Shift+Z'], 'Ongedaan maken en opnieuw'],
+          [['?'], 'Dit overzicht'],
+        ],
+      },
+    ] as Array<{ title: string; keys: Array<[string[], string]> }>,
   },
 
   side: {
