@@ -23,6 +23,7 @@ import { codingsForSource, createCodings, deleteCoding, updateCoding } from '../
 import { evidenceMatrix, evidenceSegments } from '../evidence/evidence';
 import { linkEvidence, listJudgments, ratingScale, saveJudgment, saveRatingScale } from '../judgments/judgments';
 import { listMemos, saveMemo } from '../memos/memos';
+import { setSourceStatus, sourceProgress } from '../sources/source-progress';
 import {
   answerReviewQuestion,
   deleteReviewQuestion,
@@ -131,6 +132,9 @@ const handlers: Handlers = {
     const study = session.requireStudy();
     return { done: redo(study), ...undoState(study) };
   },
+
+  'sources.progress': (session) => sourceProgress(session.requireStudy()),
+  'source.setStatus': (session, input) => setSourceStatus(session.requireStudy(), input.sourceId, input.status),
 
   'memos.list': (session, input) =>
     listMemos(session.requireStudy(), input.targetType ? { targetType: input.targetType, targetId: input.targetId } : undefined),

@@ -105,6 +105,10 @@ export const ENTITIES = {
     table: 'survey_question',
     fields: withTombstone({ surveyId: 'survey_id', header: 'header', codeId: 'code_id' }),
   },
+  sourceStatus: {
+    table: 'source_status',
+    fields: withTombstone({ sourceId: 'source_id', inspectorId: 'inspector_id', status: 'status', updatedAt: 'updated_at' }),
+  },
 } as const satisfies Record<string, EntityDef>;
 
 export type EntityName = keyof typeof ENTITIES;

@@ -225,6 +225,17 @@ export const MIGRATIONS: readonly string[] = [
   -- whole team. Null: Veldwerk's standard house style.
   ALTER TABLE study ADD COLUMN report_template TEXT;
   `,
+  /* sources (coding day): each inspector's status per source (nieuw, bezig, klaar); one row per (source, inspector), id derived from both */ `
+  CREATE TABLE source_status (
+    id TEXT PRIMARY KEY,
+    source_id TEXT REFERENCES source (id) DEFERRABLE INITIALLY DEFERRED,
+    inspector_id TEXT REFERENCES inspector (id) DEFERRABLE INITIALLY DEFERRED,
+    status TEXT,
+    updated_at TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX source_status_source ON source_status (source_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -266,6 +266,23 @@ export const nl = {
     labelsTitle: 'Codelabels in de marge tonen of verbergen (toets L)',
     reached: (position: number, total: number, description: string) => `Codering ${position} van ${total}: ${description}`,
     noCodings: 'Deze bron heeft geen zichtbare coderingen.',
+    searchSources: 'Zoek in titels…',
+    searchSourcesLabel: 'Bronnen zoeken op titel, instelling of bestandsnaam',
+    sortLabel: 'Bronnen sorteren',
+    sorts: { titel: 'Op titel', instelling: 'Op instelling', datum: 'Nieuwste eerst', coderingen: 'Meeste coderingen', status: 'Eerst wat nog moet' } as Record<
+      'titel' | 'instelling' | 'datum' | 'coderingen' | 'status',
+      string
+    >,
+    codingCount: (count: number) => `${count} cod.`,
+    codingCountTitle: (count: number) => (count === 1 ? '1 codering' : `${count} coderingen`),
+    status: { nieuw: 'Nieuw', bezig: 'Bezig', klaar: 'Klaar' } as Record<'nieuw' | 'bezig' | 'klaar', string>,
+    statusLabel: 'Mijn status van deze bron',
+    statusOthers: (parts: string[]) => (parts.length ? `Status per inspecteur: ${parts.join(', ')}` : 'Nog niemand heeft een status gezet'),
+    progressHeading: 'Voortgang',
+    progressInspectors: 'Per inspecteur',
+    progressInstitutions: 'Per instelling',
+    progressLine: (klaar: number, bezig: number, total: number) => `${klaar} klaar · ${bezig} bezig · van ${total}`,
+    progressNote: 'Over de bronnen in de lijst (filters tellen mee).',
     sheetTitle: 'Sneltoetsen bij het coderen',
     sheetButton: 'Sneltoetsen (?)',
     sheet: [

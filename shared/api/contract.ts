@@ -6,10 +6,11 @@
  */
 import { z } from 'zod';
 import { CODE_KINDS, MEASURES, ROLES, SOURCE_TYPES, VALENCES } from '../vocabulary';
-import { MEMO_TARGETS } from './types';
+import { MEMO_TARGETS, SOURCE_STATUSES } from './types';
 import type { ReportGenerated, ReportSaved, ReportTemplateInfo, TemplateSaved } from './types';
 import type { ChapterKey, ReportOutline } from '../report-model';
 import { SURVEY_COLUMN_KINDS } from '../survey';
+import type { SourceProgress, SourceStatusEntry } from './types';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
 import type {
   Code,
@@ -240,6 +241,11 @@ export const contract = {
   'undo.state': call<UndoState>()(z.object({})),
   undo: call<UndoResult>()(z.object({})),
   redo: call<UndoResult>()(z.object({})),
+
+  /** Coding counts per source and every inspector's status per source (coding day). */
+  'sources.progress': call<SourceProgress>()(z.object({})),
+  /** Set the current inspector's status of a source. */
+  'source.setStatus': call<SourceStatusEntry>()(z.object({ sourceId: id, status: z.enum(SOURCE_STATUSES) })),
 
   'memos.list': call<Memo[]>()(z.object({ targetType: z.enum(MEMO_TARGETS).optional(), targetId: id.optional() })),
   'memo.save': call<Memo>()(z.object({ targetType: z.enum(MEMO_TARGETS), targetId: id, text: longText })),

@@ -604,3 +604,20 @@ export interface TemplateSaved {
   opened: boolean;
   downloadUrl: string | null;
 }
+
+/** How far an inspector is with a source (coding day). */
+export const SOURCE_STATUSES = ['nieuw', 'bezig', 'klaar'] as const;
+export type SourceStatus = (typeof SOURCE_STATUSES)[number];
+
+export interface SourceStatusEntry {
+  sourceId: string;
+  inspectorId: string;
+  status: SourceStatus;
+  updatedAt: string;
+}
+
+/** Per source: how many live codings it has; and every inspector's status of every source. */
+export interface SourceProgress {
+  codingCounts: Record<string, number>;
+  statuses: SourceStatusEntry[];
+}
