@@ -6,18 +6,20 @@ import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useDocument } from '../document/document-store';
 import { FrameworkEditor } from '../framework/FrameworkEditor';
 import { MemoEditor } from '../memos/MemoEditor';
+import { RetrievalPanel } from '../coding/RetrievalPanel';
 import { FileReviewForm } from '../review/FileReviewForm';
 import { SearchPanel } from '../search/SearchPanel';
 import { nl } from '../text/nl';
 import { useUi, type SideTab } from './ui-store';
 
 /** The tabs about the open source are kept here; the window-wide ones in the UI store. */
-type SourceTab = 'memos' | 'review';
+type SourceTab = 'memos' | 'review' | 'retrieval';
 type PanelTab = SideTab | SourceTab;
 
 const TABS: Array<{ tab: PanelTab; label: string; testId: string }> = [
   { tab: 'search', label: nl.side.search, testId: 'search-tab' },
   { tab: 'framework', label: nl.side.framework, testId: 'framework-tab' },
+  { tab: 'retrieval', label: nl.codingDay.retrievalTab, testId: 'retrieval-tab' },
   { tab: 'memos', label: nl.side.memos, testId: 'memos-tab' },
   { tab: 'review', label: nl.side.review, testId: 'review-tab' },
 ];
@@ -41,7 +43,7 @@ export function SidePanel() {
   const active: PanelTab = wanted === 'review' && !isClientFile ? 'memos' : wanted;
 
   const show = (tab: PanelTab) => {
-    if (tab === 'memos' || tab === 'review') setSourceTab(tab);
+    if (tab === 'memos' || tab === 'review' || tab === 'retrieval') setSourceTab(tab);
     else {
       setSourceTab(null);
       showSideTab(tab);
@@ -102,6 +104,8 @@ function TabContent({ tab, active, sourceId, sourceTitle }: { tab: PanelTab; act
       return <SearchPanel />;
     case 'framework':
       return <FrameworkEditor />;
+    case 'retrieval':
+      return active ? <RetrievalPanel /> : null;
     case 'memos':
     case 'review':
       // Mounted only while shown: they load the open source's memos or review.

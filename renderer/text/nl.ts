@@ -283,6 +283,13 @@ export const nl = {
     progressInstitutions: 'Per instelling',
     progressLine: (klaar: number, bezig: number, total: number) => `${klaar} klaar · ${bezig} bezig · van ${total}`,
     progressNote: 'Over de bronnen in de lijst (filters tellen mee).',
+    retrievalTab: 'Fragmenten',
+    retrievalLegend: 'Per code: coderingen in deze bron · in het hele onderzoek (met de filters). Kies een code voor haar fragmenten.',
+    retrievalCodes: 'Codes met hun aantallen',
+    countsTitle: 'In deze bron · in het onderzoek',
+    segmentsOf: (name: string) => `Fragmenten: ${name}`,
+    onlyThisSource: 'Alleen deze bron',
+    loadingSegments: 'Fragmenten laden…',
     sheetTitle: 'Sneltoetsen bij het coderen',
     sheetButton: 'Sneltoetsen (?)',
     sheet: [
