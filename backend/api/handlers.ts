@@ -23,6 +23,7 @@ import { codingsForSource, createCodings, deleteCoding, updateCoding } from '../
 import { evidenceMatrix, evidenceSegments } from '../evidence/evidence';
 import { linkEvidence, listJudgments, ratingScale, saveJudgment, saveRatingScale } from '../judgments/judgments';
 import { listMemos, saveMemo } from '../memos/memos';
+import { addPassageMemo, allMemos, deleteMemo, passageMemos, searchMemos, updateMemo } from '../memos/passage-memos';
 import { setSourceStatus, sourceProgress } from '../sources/source-progress';
 import {
   answerReviewQuestion,
@@ -139,6 +140,15 @@ const handlers: Handlers = {
   'memos.list': (session, input) =>
     listMemos(session.requireStudy(), input.targetType ? { targetType: input.targetType, targetId: input.targetId } : undefined),
   'memo.save': (session, input) => saveMemo(session.requireStudy(), input.targetType, input.targetId, input.text),
+  'memos.all': (session) => allMemos(session.requireStudy()),
+  'memos.passages': (session, input) => passageMemos(session.requireStudy(), input.sourceId),
+  'memos.search': (session, input) => searchMemos(session.requireStudy(), input.query),
+  'memo.addPassage': (session, input) => addPassageMemo(session.requireStudy(), input),
+  'memo.update': (session, input) => updateMemo(session.requireStudy(), input.id, input.text),
+  'memo.delete': (session, input) => {
+    deleteMemo(session.requireStudy(), input.id);
+    return { id: input.id };
+  },
 
   'evidence.matrix': (session, input) => evidenceMatrix(session.requireStudy(), input.filter),
   'evidence.segments': (session, input) => evidenceSegments(session.requireStudy(), input.codeId, input.institutionId, input.filter),

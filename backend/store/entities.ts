@@ -71,7 +71,15 @@ export const ENTITIES = {
   },
   memo: {
     table: 'memo',
-    fields: withTombstone({ targetType: 'target_type', targetId: 'target_id', text: 'text', authorId: 'author_id', updatedAt: 'updated_at' }),
+    fields: withTombstone({
+      targetType: 'target_type',
+      targetId: 'target_id',
+      text: 'text',
+      authorId: 'author_id',
+      updatedAt: 'updated_at',
+      start: 'start',
+      end: 'end',
+    }),
   },
   reviewQuestion: {
     table: 'review_question',

@@ -236,6 +236,10 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX source_status_source ON source_status (source_id);
   `,
+  /* memos (coding day): a memo on a passage of a source, anchored by offsets into its text; null on a memo about a whole subject */ `
+  ALTER TABLE memo ADD COLUMN start INTEGER;
+  ALTER TABLE memo ADD COLUMN "end" INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

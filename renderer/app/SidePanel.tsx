@@ -5,7 +5,8 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useDocument } from '../document/document-store';
 import { FrameworkEditor } from '../framework/FrameworkEditor';
-import { MemoEditor } from '../memos/MemoEditor';
+import { MemosTab } from '../memos/MemosTab';
+import { useMemos } from '../memos/memo-store';
 import { RetrievalPanel } from '../coding/RetrievalPanel';
 import { FileReviewForm } from '../review/FileReviewForm';
 import { SearchPanel } from '../search/SearchPanel';
@@ -36,6 +37,11 @@ export function SidePanel() {
 
   // Ctrl+F (or the menu) brings the search tab to the front.
   useEffect(() => setSourceTab(null), [searchFocusRequest]);
+  // A passage memo to write or to show brings the Memo's tab to the front.
+  const memoRequest = useMemos((store) => store.showRequest);
+  useEffect(() => {
+    if (memoRequest > 0) setSourceTab('memos');
+  }, [memoRequest]);
 
   const isClientFile = source?.sourceType === 'clientdossier';
   const tabs = TABS.filter(({ tab }) => tab !== 'review' || isClientFile);
@@ -107,17 +113,14 @@ function TabContent({ tab, active, sourceId, sourceTitle }: { tab: PanelTab; act
     case 'retrieval':
       return active ? <RetrievalPanel /> : null;
     case 'memos':
+      return active ? <MemosTab sourceId={sourceId} sourceTitle={sourceTitle} /> : null;
     case 'review':
-      // Mounted only while shown: they load the open source's memos or review.
+      // Mounted only while shown: it loads the open source's review.
       if (!active) return null;
       if (!sourceId) return <p className="pane-empty">{nl.side.needSource}</p>;
       return (
         <div className="side-scroll">
-          {tab === 'memos' ? (
-            <MemoEditor key={sourceId} targetType="source" targetId={sourceId} subject={sourceTitle} />
-          ) : (
-            <FileReviewForm key={sourceId} sourceId={sourceId} />
-          )}
+          <FileReviewForm key={sourceId} sourceId={sourceId} />
         </div>
       );
   }

@@ -18,6 +18,17 @@ import { cardPosition, useCodingUi, type PendingSelection } from './coding-ui-st
 import { filterItems, paletteItems, resolveDigits, type PaletteItem } from './palette-items';
 import { clearDocumentSelection } from './selection';
 import { VALENCE_KEYS } from './valence-style';
+import { useDocument } from '../document/document-store';
+import { useMemos } from '../memos/memo-store';
+
+/** Write a memo on the selected passage instead of coding it: the Memo's tab opens with the passage. */
+function memoOnPassage(selection: PendingSelection): void {
+  const sourceId = useDocument.getState().document?.id;
+  if (!sourceId) return;
+  useMemos.getState().startDraft({ sourceId, start: selection.span.start, end: selection.span.end });
+  useCodingUi.getState().closePalette();
+  clearDocumentSelection();
+}
 
 
 /** How long a digit that could go on to a sub-code waits for the next one. */
@@ -80,6 +91,11 @@ function Palette({ selection }: { selection: PendingSelection }) {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyM' && rootRef.current?.offsetParent) {
+        event.preventDefault();
+        memoOnPassage(selection);
+        return;
+      }
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
       // Another view is in front (the coding panes are hidden): the palette waits.
       if (!rootRef.current?.offsetParent) return;
@@ -263,6 +279,9 @@ function Palette({ selection }: { selection: PendingSelection }) {
           {nl.coding.quotable}
         </label>
       </div>
+      <button type="button" className="small palette-memo" data-testid="palette-memo" onClick={() => memoOnPassage(selection)}>
+        ✎ {nl.codingDay.passageMemoButton}
+      </button>
       <p className="palette-hint muted">{nl.coding.paletteHint}</p>
     </div>
   );

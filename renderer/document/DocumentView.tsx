@@ -17,6 +17,7 @@ import { ResizeHandles } from '../coding/ResizeHandles';
 import { useCodingInteraction } from '../coding/use-coding-interaction';
 import { useCodingKeys } from '../coding/use-coding-keys';
 import { CodingAnnouncer, ShortcutSheet } from '../coding/ShortcutSheet';
+import { PassageMemoMarks } from '../memos/PassageMemoMarks';
 import { useFramework } from '../framework/framework-store';
 import { selectInspectors, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
@@ -91,6 +92,7 @@ export function DocumentView() {
               ))}
             </div>
             <ResizeHandles pageRef={pageRef} textRef={textRef} />
+            <PassageMemoMarks pageRef={pageRef} textRef={textRef} />
             <CodingPopover />
             <CodePalette />
             <ShortcutSheet />

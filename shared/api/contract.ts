@@ -249,6 +249,13 @@ export const contract = {
 
   'memos.list': call<Memo[]>()(z.object({ targetType: z.enum(MEMO_TARGETS).optional(), targetId: id.optional() })),
   'memo.save': call<Memo>()(z.object({ targetType: z.enum(MEMO_TARGETS), targetId: id, text: longText })),
+  /** Every memo, whole-subject and passage (coding day). */
+  'memos.all': call<Memo[]>()(z.object({})),
+  'memos.passages': call<Memo[]>()(z.object({ sourceId: id })),
+  'memos.search': call<Memo[]>()(z.object({ query: z.string().max(500) })),
+  'memo.addPassage': call<Memo>()(z.object({ sourceId: id, start: offset, end: offset, text: longText })),
+  'memo.update': call<Memo>()(z.object({ id, text: longText })),
+  'memo.delete': call<{ id: string }>()(z.object({ id })),
 
   'evidence.matrix': call<EvidenceMatrix>()(z.object({ filter: evidenceFilterSchema.default({}) })),
   'evidence.segments': call<EvidenceSegment[]>()(

@@ -176,6 +176,9 @@ export interface Memo {
   text: string;
   authorId: string | null;
   updatedAt: string;
+  /** A memo on a passage of a source: its offsets in the source text (absent or null: about the whole subject). */
+  start?: number | null;
+  end?: number | null;
 }
 
 export interface ReviewQuestion {
