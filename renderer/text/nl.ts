@@ -307,6 +307,12 @@ export const nl = {
     memoKinds: { source: 'Bron', passage: 'Passage', code: 'Norm/code', institution: 'Instelling' } as Record<'source' | 'passage' | 'code' | 'institution', string>,
     memoCount: (count: number) => (count === 1 ? '1 memo' : `${count} memo’s`),
     memoHits: (count: number) => (count === 1 ? '1 memo' : `${count} memo’s`),
+    linkHeading: (count: number) => `Bewijs koppelen (${count} ${count === 1 ? 'fragment' : 'fragmenten'} van deze norm hier)`,
+    linkSearch: 'Zoek in de fragmenten…',
+    link: 'Koppelen',
+    linkLabel: (title: string) => `Dit fragment uit ${title} als bewijs koppelen`,
+    noCandidates: 'Geen fragmenten om te koppelen.',
+    moreCandidates: (count: number) => `En nog ${count}; verfijn de zoekopdracht.`,
     sheetTitle: 'Sneltoetsen bij het coderen',
     sheetButton: 'Sneltoetsen (?)',
     sheet: [
