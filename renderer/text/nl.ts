@@ -313,6 +313,10 @@ export const nl = {
     linkLabel: (title: string) => `Dit fragment uit ${title} als bewijs koppelen`,
     noCandidates: 'Geen fragmenten om te koppelen.',
     moreCandidates: (count: number) => `En nog ${count}; verfijn de zoekopdracht.`,
+    datePicker: 'Datum kiezen uit de kalender',
+    dateInvalid: 'Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 01-03-2026.',
+    previousMonth: 'Vorige maand',
+    nextMonth: 'Volgende maand',
     sheetTitle: 'Sneltoetsen bij het coderen',
     sheetButton: 'Sneltoetsen (?)',
     sheet: [

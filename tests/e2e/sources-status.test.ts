@@ -90,7 +90,32 @@ describe('bronnen met status', () => {
     await page.getByTestId('import-type').selectOption('clientdossier');
     const institution = page.getByTestId('import-institution');
     if (!(await institution.inputValue())) await institution.selectOption({ index: 1 });
+    await page.getByTestId('import-date').fill('4-3-2026');
     await page.getByTestId('import-submit').click();
     await expectContains(() => page.getByTestId('document-view').innerText(), 'sprak de jeugdige alleen op haar kamer');
+    const imported = (await api<SourceSummary[]>('sources.list')).find((source) => source.fileName === 'verslag-huisbezoek.txt')!;
+    expect(imported.date).toBe('2026-03-04');
+  });
+
+  it('schrijft datums als dd-mm-jjjj, met een Nederlandse kalender en een melding bij onzin', async () => {
+    const { page } = app;
+    const file = join(dir, 'tweede-verslag.txt');
+    writeFileSync(file, 'Tweede verslag, fictief.\n');
+    await page.getByTestId('import-file-input').setInputFiles(file);
+    const field = page.getByTestId('import-date');
+    await field.fill('31-02-2026');
+    await expectContains(() => page.getByRole('alert').first().innerText(), 'dd-mm-jjjj');
+    await field.fill('');
+    await page.getByRole('button', { name: 'Datum kiezen uit de kalender' }).click();
+    const calendar = page.getByTestId('date-calendar');
+    await expectContains(() => calendar.innerText(), 'ma');
+    const shown = await calendar.locator('strong').innerText();
+    expect(shown).toMatch(/^(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}$/);
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('ArrowRight');
+    const chosen = (await calendar.locator('[data-focused="true"]').getAttribute('data-date'))!;
+    await page.keyboard.press('Enter');
+    await expectValue(() => field.inputValue(), chosen.split('-').reverse().join('-'));
+    await page.getByRole('button', { name: 'Annuleren' }).first().click();
   });
 });
