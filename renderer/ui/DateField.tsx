@@ -4,9 +4,12 @@
  * Monday, Dutch month and day names; arrows, Page Up/Down, Enter and Escape
  * work in it). The value in and out is ISO (jjjj-mm-dd) or '' for none.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { nl } from '../text/nl';
 import { addDays, DUTCH_MONTHS, DUTCH_WEEKDAYS, formatDutchDate, monthGrid, parseDutchDate, toIso } from './dutch-date';
+
+/** About the calendar's height, to choose between below and above the field. */
+const CALENDAR_HEIGHT = 260;
 
 interface DateFieldProps {
   value: string;
@@ -21,7 +24,19 @@ interface DateFieldProps {
 export function DateField({ value, onChange, id, 'aria-describedby': describedBy, ...rest }: DateFieldProps) {
   const [text, setText] = useState(formatDutchDate(value));
   const [open, setOpen] = useState(false);
+  const [place, setPlace] = useState<CSSProperties>({});
+  const fieldRef = useRef<HTMLSpanElement>(null);
   const errorId = useId();
+
+  // Fixed to the window, below the field or above it where the room is: a dialog's or panel's edge would cut it off.
+  const toggle = () => {
+    const box = fieldRef.current?.getBoundingClientRect();
+    if (box) {
+      const below = window.innerHeight - box.bottom > CALENDAR_HEIGHT;
+      setPlace(below ? { left: box.left, top: box.bottom + 4 } : { left: box.left, bottom: window.innerHeight - box.top + 4 });
+    }
+    setOpen(!open);
+  };
   const invalid = text.trim() !== '' && parseDutchDate(text) === null;
 
   // A value set from outside (a reset, another field) shows here unless it is what was typed.
@@ -37,7 +52,7 @@ export function DateField({ value, onChange, id, 'aria-describedby': describedBy
   };
 
   return (
-    <span className="date-field">
+    <span className="date-field" ref={fieldRef}>
       <input
         id={id}
         type="text"
@@ -51,8 +66,11 @@ export function DateField({ value, onChange, id, 'aria-describedby': describedBy
         onChange={(event) => type(event.target.value)}
         onBlur={() => parseDutchDate(text) && setText(formatDutchDate(parseDutchDate(text)))}
       />
-      <button type="button" className="small date-picker-button" aria-label={nl.codingDay.datePicker} title={nl.codingDay.datePicker} aria-expanded={open} onClick={() => setOpen(!open)}>
-        📅
+      <button type="button" className="small date-picker-button" aria-label={nl.codingDay.datePicker} title={nl.codingDay.datePicker} aria-expanded={open} onClick={toggle}>
+        <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+          <rect x="1" y="2.5" width="12" height="10.5" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.3" />
+          <path d="M1 6h12M4 1v3M10 1v3" stroke="currentColor" strokeWidth="1.3" />
+        </svg>
       </button>
       {invalid && (
         <span id={errorId} className="date-error" role="alert">
@@ -61,6 +79,7 @@ export function DateField({ value, onChange, id, 'aria-describedby': describedBy
       )}
       {open && (
         <Calendar
+          place={place}
           value={parseDutchDate(text) ?? value}
           onPick={(iso) => {
             setText(formatDutchDate(iso));
@@ -79,7 +98,7 @@ function today(): string {
   return toIso(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
-function Calendar({ value, onPick, onClose }: { value: string; onPick: (iso: string) => void; onClose: () => void }) {
+function Calendar({ place, value, onPick, onClose }: { place: CSSProperties; value: string; onPick: (iso: string) => void; onClose: () => void }) {
   const [focus, setFocus] = useState(value || today());
   const gridRef = useRef<HTMLTableElement>(null);
   const [year, month] = focus.split('-').map(Number) as [number, number];
@@ -114,7 +133,7 @@ function Calendar({ value, onPick, onClose }: { value: string; onPick: (iso: str
   };
 
   return (
-    <div className="date-calendar" role="dialog" aria-label={nl.codingDay.datePicker} data-testid="date-calendar" onKeyDown={onKeyDown}>
+    <div className="date-calendar" role="dialog" aria-label={nl.codingDay.datePicker} data-testid="date-calendar" style={place} onKeyDown={onKeyDown}>
       <div className="date-calendar-head">
         <button type="button" className="small" aria-label={nl.codingDay.previousMonth} onClick={() => shiftMonth(-1)}>
           ‹
