@@ -25,6 +25,7 @@ import { linkEvidence, listJudgments, ratingScale, saveJudgment, saveRatingScale
 import { listMemos, saveMemo } from '../memos/memos';
 import { addPassageMemo, allMemos, deleteMemo, passageMemos, searchMemos, updateMemo } from '../memos/passage-memos';
 import { setSourceStatus, sourceProgress } from '../sources/source-progress';
+import { codingCountsByCode } from '../coding/code-counts';
 import {
   answerReviewQuestion,
   deleteReviewQuestion,
@@ -134,6 +135,7 @@ const handlers: Handlers = {
     return { done: redo(study), ...undoState(study) };
   },
 
+  'codings.countByCode': (session, input) => codingCountsByCode(session.requireStudy(), input.filter),
   'sources.progress': (session) => sourceProgress(session.requireStudy()),
   'source.setStatus': (session, input) => setSourceStatus(session.requireStudy(), input.sourceId, input.status),
 

@@ -235,6 +235,8 @@ export const MIGRATIONS: readonly string[] = [
     deleted INTEGER NOT NULL DEFAULT 0
   ) STRICT;
   CREATE INDEX source_status_source ON source_status (source_id);
+  -- The source list's coding counts read this index alone, not the coding rows.
+  CREATE INDEX coding_source_live ON coding (source_id, deleted);
   `,
   /* memos (coding day): a memo on a passage of a source, anchored by offsets into its text; null on a memo about a whole subject */ `
   ALTER TABLE memo ADD COLUMN start INTEGER;

@@ -6,7 +6,7 @@
  * (the coding version).
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { EvidenceCell, EvidenceSegment } from '../../shared/api/types';
+import type { EvidenceSegment } from '../../shared/api/types';
 import { api } from '../api/client';
 import { reportError } from '../app/toast-store';
 import { useDocument } from '../document/document-store';
@@ -18,7 +18,7 @@ import { nl } from '../text/nl';
 import { useCodingVersion } from './coding-events';
 import { useCodings } from './coding-store';
 import { paletteItems } from './palette-items';
-import { countsInSource, countsInStudy } from './retrieval';
+import { countsInSource, rollUp } from './retrieval';
 
 export function RetrievalPanel() {
   const codes = useFramework((store) => store.codes);
@@ -27,7 +27,7 @@ export function RetrievalPanel() {
   const codings = useCodings((store) => store.codings);
   const sourceId = useDocument((store) => store.document?.id ?? null);
   const version = useCodingVersion();
-  const [cells, setCells] = useState<EvidenceCell[]>([]);
+  const [studyCounts, setStudyCounts] = useState<Record<string, number>>({});
   const [codeId, setCodeId] = useState<string | null>(null);
   const [segments, setSegments] = useState<EvidenceSegment[] | null>(null);
   const [onlyThisSource, setOnlyThisSource] = useState(false);
@@ -35,8 +35,8 @@ export function RetrievalPanel() {
 
   useEffect(() => {
     let current = true;
-    api['evidence.matrix']({ filter: JSON.parse(filterKey) })
-      .then((matrix) => current && setCells(matrix.cells))
+    api['codings.countByCode']({ filter: JSON.parse(filterKey) })
+      .then((counts) => current && setStudyCounts(counts))
       .catch(reportError);
     return () => void (current = false);
   }, [filterKey, version]);
@@ -51,7 +51,7 @@ export function RetrievalPanel() {
   }, [codeId, filterKey, version]);
 
   const inSource = useMemo(() => countsInSource(codes, codings.values()), [codes, codings]);
-  const inStudy = useMemo(() => countsInStudy(cells), [cells]);
+  const inStudy = useMemo(() => rollUp(codes, Object.entries(studyCounts)), [codes, studyCounts]);
   const shown = segments && onlyThisSource ? segments.filter((segment) => segment.sourceId === sourceId) : segments;
   const chosen = codes.find((code) => code.id === codeId);
 

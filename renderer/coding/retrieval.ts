@@ -3,7 +3,7 @@
  * in the study, a norm counting those on its sub-codes too (as the evidence
  * view counts). Pure: no DOM, no React.
  */
-import type { Code, Coding, EvidenceCell } from '../../shared/api/types';
+import type { Code, Coding } from '../../shared/api/types';
 
 /** Each code with itself and its ancestors: a coding counts in every one of them. */
 function chains(codes: readonly Code[]): Map<string, string[]> {
@@ -17,18 +17,16 @@ function chains(codes: readonly Code[]): Map<string, string[]> {
   );
 }
 
-export function countsInSource(codes: readonly Code[], codings: Iterable<Coding>): Map<string, number> {
+/** Counts per code with each code's count added to all its ancestors. */
+export function rollUp(codes: readonly Code[], direct: Iterable<[string, number]>): Map<string, number> {
   const chainOf = chains(codes);
   const counts = new Map<string, number>();
-  for (const coding of codings) {
-    for (const codeId of chainOf.get(coding.codeId) ?? [coding.codeId]) counts.set(codeId, (counts.get(codeId) ?? 0) + 1);
+  for (const [codeId, count] of direct) {
+    for (const id of chainOf.get(codeId) ?? [codeId]) counts.set(id, (counts.get(id) ?? 0) + count);
   }
   return counts;
 }
 
-/** The matrix cells are already rolled up per code and institution: add up the institutions. */
-export function countsInStudy(cells: readonly EvidenceCell[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const cell of cells) counts.set(cell.codeId, (counts.get(cell.codeId) ?? 0) + cell.total);
-  return counts;
+export function countsInSource(codes: readonly Code[], codings: Iterable<Coding>): Map<string, number> {
+  return rollUp(codes, Array.from(codings, (coding): [string, number] => [coding.codeId, 1]));
 }

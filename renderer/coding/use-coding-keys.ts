@@ -110,7 +110,7 @@ export function useCodingKeys(lookupRef: RefObject<CodingLookup>, textRef: RefOb
       else if (key === 'k' || key === 'K') move(-1);
       else if (key === 'l' || key === 'L') ui.toggleLabels();
       else if (key in VALENCE_KEYS && !inPopover) handled = setValence(key);
-      else if (selected && (key === 'Delete' || (key === 'Backspace' && !inPopover))) remove(selected.id);
+      else if (selected && key === 'Delete') remove(selected.id);
       else if (selected && (key === 'c' || key === 'C')) void useCodings.getState().update(selected.id, { quotable: !selected.quotable });
       else if (selected && key === 'Enter' && !inPopover) {
         document.querySelector<HTMLElement>('[data-testid="coding-popover"] [data-testid="coding-code"]')?.focus();

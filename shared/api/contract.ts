@@ -242,6 +242,8 @@ export const contract = {
   undo: call<UndoResult>()(z.object({})),
   redo: call<UndoResult>()(z.object({})),
 
+  /** Live codings per code in the study, with the evidence filters; not rolled up to norms (coding day). */
+  'codings.countByCode': call<Record<string, number>>()(z.object({ filter: evidenceFilterSchema.default({}) })),
   /** Coding counts per source and every inspector's status per source (coding day). */
   'sources.progress': call<SourceProgress>()(z.object({})),
   /** Set the current inspector's status of a source. */
