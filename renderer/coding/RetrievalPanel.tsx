@@ -2,7 +2,8 @@
  * Retrieval beside the text ("Fragmenten"): the code tree with, per code, its
  * codings in the open source and in the whole study; choose a code to see its
  * coded segments in context, filtered like the evidence view (the same
- * filters), and jump to each in its source. Follows every coding change
+ * filters), jump to each in its source, and link it as evidence to the
+ * judgment of its norm at its institution (or unlink it). Follows every coding change
  * (the coding version).
  */
 import { useEffect, useMemo, useState } from 'react';
@@ -14,6 +15,9 @@ import { EvidenceFilters } from '../evidence/EvidenceFilters';
 import { activeFilter, useEvidence } from '../evidence/evidence-store';
 import { SegmentCard } from '../evidence/SegmentCard';
 import { useFramework } from '../framework/framework-store';
+import { useJudgments } from '../judgments/judgments-store';
+import { findJudgment } from '../judgments/scale';
+import type { Code } from '../../shared/api/types';
 import { nl } from '../text/nl';
 import { useCodingVersion } from './coding-events';
 import { useCodings } from './coding-store';
@@ -32,6 +36,12 @@ export function RetrievalPanel() {
   const [segments, setSegments] = useState<EvidenceSegment[] | null>(null);
   const [onlyThisSource, setOnlyThisSource] = useState(false);
   const filterKey = JSON.stringify(activeFilter(filter));
+  const judgments = useJudgments((store) => store.judgments);
+  const judgmentsLoaded = useJudgments((store) => store.loaded);
+
+  useEffect(() => {
+    if (!judgmentsLoaded) useJudgments.getState().load().catch(reportError);
+  }, [judgmentsLoaded]);
 
   useEffect(() => {
     let current = true;
@@ -54,6 +64,13 @@ export function RetrievalPanel() {
   const inStudy = useMemo(() => rollUp(codes, Object.entries(studyCounts)), [codes, studyCounts]);
   const shown = segments && onlyThisSource ? segments.filter((segment) => segment.sourceId === sourceId) : segments;
   const chosen = codes.find((code) => code.id === codeId);
+  const normId = chosen ? rootNorm(codes, chosen) : null;
+  const isLinked = (segment: EvidenceSegment) =>
+    normId !== null && (findJudgment(judgments, segment.institutionId, normId)?.evidenceCodingIds.includes(segment.codingId) ?? false);
+  const toggleLink = (segment: EvidenceSegment) => {
+    if (!normId) return;
+    useJudgments.getState().link({ institutionId: segment.institutionId, codeId: normId, codingId: segment.codingId, linked: !isLinked(segment) }).catch(reportError);
+  };
 
   return (
     <div className="side-scroll retrieval" data-testid="retrieval">
@@ -102,7 +119,19 @@ export function RetrievalPanel() {
             <>
               <p className="muted">{nl.evidence.fragments(shown.length)}</p>
               {shown.map((segment) => (
-                <SegmentCard key={segment.codingId} segment={segment} listCodeId={chosen.id} showInstitution testId="retrieval-segment" />
+                <SegmentCard key={segment.codingId} segment={segment} listCodeId={chosen.id} showInstitution testId="retrieval-segment">
+                  {normId && (
+                    <button
+                      type="button"
+                      className="small"
+                      data-testid="retrieval-link"
+                      aria-pressed={isLinked(segment)}
+                      onClick={() => toggleLink(segment)}
+                    >
+                      {isLinked(segment) ? nl.codingDay.unlinkFromJudgment : nl.codingDay.linkToJudgment}
+                    </button>
+                  )}
+                </SegmentCard>
               ))}
             </>
           )}
@@ -110,4 +139,15 @@ export function RetrievalPanel() {
       )}
     </div>
   );
+}
+
+/** The norm at the root of a code's branch; null for context codes (they have no judgment). */
+function rootNorm(codes: readonly Code[], code: Code): string | null {
+  let current: Code | undefined = code;
+  const seen = new Set<string>();
+  while (current?.parentId && !seen.has(current.id)) {
+    seen.add(current.id);
+    current = codes.find((candidate) => candidate.id === current!.parentId);
+  }
+  return current && current.kind === 'norm' ? current.id : null;
 }

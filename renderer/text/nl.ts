@@ -317,6 +317,8 @@ export const nl = {
     dateInvalid: 'Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 01-03-2026.',
     previousMonth: 'Vorige maand',
     nextMonth: 'Volgende maand',
+    linkToJudgment: 'Bewijs bij oordeel',
+    unlinkFromJudgment: 'Ontkoppelen van oordeel',
     sheetTitle: 'Sneltoetsen bij het coderen',
     sheetButton: 'Sneltoetsen (?)',
     sheet: [

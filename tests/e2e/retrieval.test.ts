@@ -1,15 +1,16 @@
 /**
  * Retrieval beside the text, in a real browser on the demo study: the code
  * tree with counts for the open source and the study, a code's segments in
- * context, narrowed by the evidence filters, and a jump to one of them.
+ * context, narrowed by the evidence filters, linked to a judgment from there,
+ * and a jump to one of them.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Code, Coding, EvidenceMatrix, EvidenceSegment, SourceSummary } from '../../shared/api/types';
+import type { Code, Coding, EvidenceMatrix, EvidenceSegment, Judgment, SourceSummary } from '../../shared/api/types';
 import type { CallName } from '../../shared/api/contract';
 import { veldwerk } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-study';
-import { expectContains, expectCount, expectValue } from './browser';
+import { expectContains, expectCount, expectValue, waitFor } from './browser';
 import { callHost } from './host-api';
 import { openApp, type OpenApp } from './open-app';
 
@@ -66,6 +67,21 @@ describe('fragmenten naast de tekst', () => {
     await expectCount(cards, positive);
     await page.getByTestId('retrieval').getByTestId('evidence-filter-valence').selectOption('');
     await expectCount(cards, all.length);
+  });
+
+  it('koppelt een fragment als bewijs aan het oordeel van zijn norm en instelling, en ontkoppelt het', async () => {
+    const { page } = app;
+    const normId = codes.find((code) => code.key === norm)!.id;
+    const card = page.getByTestId('retrieval-segment').first();
+    const codingId = (await card.getAttribute('data-coding-id'))!;
+    const linkedIn = async () =>
+      (await api<{ judgments: Judgment[] }>('judgments.list')).judgments.some((judgment) => judgment.codeId === normId && judgment.evidenceCodingIds.includes(codingId));
+    const before = await linkedIn();
+    await card.getByTestId('retrieval-link').click();
+    await waitFor(async () => (await linkedIn()) !== before, 'koppeling gewijzigd');
+    await expectValue(() => card.getByTestId('retrieval-link').getAttribute('aria-pressed'), String(!before));
+    await card.getByTestId('retrieval-link').click();
+    await waitFor(async () => (await linkedIn()) === before, 'koppeling terug');
   });
 
   it('springt naar een fragment in een andere bron', async () => {
