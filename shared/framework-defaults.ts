@@ -22,6 +22,8 @@ const sub = (key: string, name: string, definition: string, color: string): Defa
   color,
 });
 
+// Colours from the code palette (renderer/framework/palette.ts), sub-codes darker
+// like subcodeColor: none can be mistaken for a valence colour.
 export const DEFAULT_FRAMEWORK: DefaultCode[] = [
   {
     key: 'contact',
@@ -29,11 +31,11 @@ export const DEFAULT_FRAMEWORK: DefaultCode[] = [
     name: 'Betekenisvol contact',
     definition:
       'De jeugdzorgwerker heeft structureel, persoonlijk en één-op-één contact met de jeugdige en de ouders, waarin de jeugdige kan vertellen hoe het gaat en meepraat. Het eerste contact vindt plaats binnen 5 dagen na de start van de maatregel.',
-    color: '#2f6fb3',
+    color: '#006058',
     children: [
-      sub('contact.start', 'Eerste contact binnen 5 dagen', 'Wanneer en hoe het eerste contact na de start van de maatregel plaatsvond.', '#5b8fc9'),
-      sub('contact.frequentie', 'Frequentie en continuïteit', 'Hoe vaak en hoe regelmatig er contact is, en of dat doorloopt bij wisselingen.', '#7ea7d6'),
-      sub('contact.alleen', 'Eén-op-één met de jeugdige', 'Of de jeugdige de jeugdzorgwerker alleen spreekt, los van ouders of anderen.', '#a3c1e3'),
+      sub('contact.start', 'Eerste contact binnen 5 dagen', 'Wanneer en hoe het eerste contact na de start van de maatregel plaatsvond.', '#00524b'),
+      sub('contact.frequentie', 'Frequentie en continuïteit', 'Hoe vaak en hoe regelmatig er contact is, en of dat doorloopt bij wisselingen.', '#004842'),
+      sub('contact.alleen', 'Eén-op-één met de jeugdige', 'Of de jeugdige de jeugdzorgwerker alleen spreekt, los van ouders of anderen.', '#003e39'),
     ],
   },
   {
@@ -42,11 +44,11 @@ export const DEFAULT_FRAMEWORK: DefaultCode[] = [
     name: 'Zicht op veiligheid en ontwikkeling',
     definition:
       'De jeugdzorgwerker beoordeelt de veiligheid en ontwikkeling van de jeugdige op basis van eigen, direct contact, en niet alleen op basis van informatie van anderen. Bij jeugdreclassering hoort hier ook het risico op recidive bij.',
-    color: '#c0392b',
+    color: '#883136',
     children: [
-      sub('veiligheid.taxatie', 'Veiligheidstaxatie', 'Hoe en wanneer de veiligheid is ingeschat en vastgelegd.', '#d0655a'),
-      sub('veiligheid.eigen-waarneming', 'Eigen waarneming', 'Of de jeugdzorgwerker de jeugdige zelf heeft gezien en gesproken.', '#de8d85'),
-      sub('veiligheid.recidive', 'Recidiverisico', 'Inschatting en aanpak van het risico op nieuwe delicten (jeugdreclassering).', '#ebb5af'),
+      sub('veiligheid.taxatie', 'Veiligheidstaxatie', 'Hoe en wanneer de veiligheid is ingeschat en vastgelegd.', '#742a2e'),
+      sub('veiligheid.eigen-waarneming', 'Eigen waarneming', 'Of de jeugdzorgwerker de jeugdige zelf heeft gezien en gesproken.', '#662528'),
+      sub('veiligheid.recidive', 'Recidiverisico', 'Inschatting en aanpak van het risico op nieuwe delicten (jeugdreclassering).', '#582023'),
     ],
   },
   {
@@ -55,11 +57,11 @@ export const DEFAULT_FRAMEWORK: DefaultCode[] = [
     name: 'Participatie jeugdige en ouders',
     definition:
       'Jeugdige en ouders denken en beslissen mee over hun eigen traject. Het plan van aanpak wordt binnen 6 weken samen met hen opgesteld en regelmatig met hen geëvalueerd.',
-    color: '#27855a',
+    color: '#2e5f3a',
     children: [
-      sub('participatie.plan', 'Plan van aanpak samen opgesteld', 'Of het plan van aanpak tijdig en samen met jeugdige en ouders is gemaakt.', '#4fa07a'),
-      sub('participatie.inspraak', 'Inspraak bij beslissingen', 'Of de mening van jeugdige en ouders wordt gevraagd en meeweegt.', '#7bbb9c'),
-      sub('participatie.evaluatie', 'Evaluatie met betrokkenen', 'Of het plan met jeugdige en ouders wordt besproken en bijgesteld.', '#a8d5bf'),
+      sub('participatie.plan', 'Plan van aanpak samen opgesteld', 'Of het plan van aanpak tijdig en samen met jeugdige en ouders is gemaakt.', '#275131'),
+      sub('participatie.inspraak', 'Inspraak bij beslissingen', 'Of de mening van jeugdige en ouders wordt gevraagd en meeweegt.', '#22472c'),
+      sub('participatie.evaluatie', 'Evaluatie met betrokkenen', 'Of het plan met jeugdige en ouders wordt besproken en bijgesteld.', '#1e3e26'),
     ],
   },
   {
@@ -68,11 +70,11 @@ export const DEFAULT_FRAMEWORK: DefaultCode[] = [
     name: 'Tijdige inzet passende hulp',
     definition:
       'De hulp die de jeugdige en het gezin nodig hebben is beschikbaar en wordt zonder onnodige vertraging ingezet.',
-    color: '#b7791f',
+    color: '#6a4d15',
     children: [
-      sub('hulp.wachttijd', 'Wachttijden', 'Wachtlijsten en de tijd tussen het vaststellen en het starten van hulp.', '#c9954a'),
-      sub('hulp.gemeente', 'Toegang via de gemeente', 'Herbeoordeling, budgetplafonds en andere drempels bij gemeenten.', '#d8b079'),
-      sub('hulp.overbrugging', 'Overbruggingshulp', 'Wat er wordt gedaan zolang de passende hulp er nog niet is.', '#e7cca8'),
+      sub('hulp.wachttijd', 'Wachttijden', 'Wachtlijsten en de tijd tussen het vaststellen en het starten van hulp.', '#5a4112'),
+      sub('hulp.gemeente', 'Toegang via de gemeente', 'Herbeoordeling, budgetplafonds en andere drempels bij gemeenten.', '#503a10'),
+      sub('hulp.overbrugging', 'Overbruggingshulp', 'Wat er wordt gedaan zolang de passende hulp er nog niet is.', '#45320e'),
     ],
   },
   {
@@ -81,10 +83,10 @@ export const DEFAULT_FRAMEWORK: DefaultCode[] = [
     name: 'Wijze van bestuur',
     definition:
       'Het bestuur is in control: het kent de knelpunten in de uitvoering, stuurt erop en is open over wat de organisatie niet kan waarmaken, zoals wachtlijsten.',
-    color: '#6c4a9e',
+    color: '#634471',
     children: [
-      sub('bestuur.sturing', 'Sturing en informatie', 'Welke informatie het bestuur gebruikt en hoe het daarop stuurt.', '#8b6fb6'),
-      sub('bestuur.transparantie', 'Transparantie', 'Openheid naar toezichthouders, gemeenten en cliënten over knelpunten.', '#ab96ce'),
+      sub('bestuur.sturing', 'Sturing en informatie', 'Welke informatie het bestuur gebruikt en hoe het daarop stuurt.', '#543a60'),
+      sub('bestuur.transparantie', 'Transparantie', 'Openheid naar toezichthouders, gemeenten en cliënten over knelpunten.', '#4a3355'),
     ],
   },
   {
@@ -99,10 +101,10 @@ export const DEFAULT_FRAMEWORK: DefaultCode[] = [
     kind: 'context',
     name: 'Oorzaken',
     definition: 'Achterliggende oorzaken: arbeidsmarkt, personeelsverloop, gebrek aan hulpaanbod, gemeenten.',
-    color: '#718096',
+    color: '#3d4900',
     children: [
-      sub('oorzaken.personeel', 'Personeelstekort en verloop', 'Vacatures, verloop en periodes zonder vaste jeugdzorgwerker.', '#8d99ab'),
-      sub('oorzaken.aanbod', 'Gebrek aan hulpaanbod', 'Hulp die er niet is of niet op tijd beschikbaar komt.', '#a9b2c0'),
+      sub('oorzaken.personeel', 'Personeelstekort en verloop', 'Vacatures, verloop en periodes zonder vaste jeugdzorgwerker.', '#343e00'),
+      sub('oorzaken.aanbod', 'Gebrek aan hulpaanbod', 'Hulp die er niet is of niet op tijd beschikbaar komt.', '#2e3700'),
     ],
   },
   {
@@ -110,7 +112,7 @@ export const DEFAULT_FRAMEWORK: DefaultCode[] = [
     kind: 'context',
     name: 'Goed voorbeeld',
     definition: 'Een werkwijze die navolging verdient.',
-    color: '#2c7a7b',
+    color: '#833156',
   },
 ];
 

@@ -26,6 +26,9 @@ import { listMemos, saveMemo } from '../memos/memos';
 import { deleteFinding, listFindings, moveFinding, saveFinding } from '../findings/findings';
 import { suggestFindings } from '../findings/suggest';
 import { deleteTheme, listThemes, moveTheme, saveTheme } from '../findings/themes';
+import { addPassageMemo, allMemos, deleteMemo, passageMemos, searchMemos, updateMemo } from '../memos/passage-memos';
+import { setSourceStatus, sourceProgress } from '../sources/source-progress';
+import { codingCountsByCode } from '../coding/code-counts';
 import {
   answerReviewQuestion,
   deleteReviewQuestion,
@@ -139,9 +142,22 @@ const handlers: Handlers = {
     return { done: redo(study), ...undoState(study) };
   },
 
+  'codings.countByCode': (session, input) => codingCountsByCode(session.requireStudy(), input.filter),
+  'sources.progress': (session) => sourceProgress(session.requireStudy()),
+  'source.setStatus': (session, input) => setSourceStatus(session.requireStudy(), input.sourceId, input.status),
+
   'memos.list': (session, input) =>
     listMemos(session.requireStudy(), input.targetType ? { targetType: input.targetType, targetId: input.targetId } : undefined),
   'memo.save': (session, input) => saveMemo(session.requireStudy(), input.targetType, input.targetId, input.text),
+  'memos.all': (session) => allMemos(session.requireStudy()),
+  'memos.passages': (session, input) => passageMemos(session.requireStudy(), input.sourceId),
+  'memos.search': (session, input) => searchMemos(session.requireStudy(), input.query),
+  'memo.addPassage': (session, input) => addPassageMemo(session.requireStudy(), input),
+  'memo.update': (session, input) => updateMemo(session.requireStudy(), input.id, input.text),
+  'memo.delete': (session, input) => {
+    deleteMemo(session.requireStudy(), input.id);
+    return { id: input.id };
+  },
 
   'evidence.matrix': (session, input) => evidenceMatrix(session.requireStudy(), input.filter),
   'evidence.segments': (session, input) => evidenceSegments(session.requireStudy(), input.codeId, input.institutionId, input.filter),

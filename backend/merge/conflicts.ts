@@ -180,6 +180,8 @@ export function entityLabel(db: Db, entity: string, entityId: string): string {
     }
     case 'source':
       return `Bron ${sourceTitle(entityId)}`;
+    case 'sourceStatus':
+      return `Status van ${sourceTitle(one<{ source_id: string }>(db, 'SELECT source_id FROM source_status WHERE id = ?', entityId)?.source_id)}`;
     case 'code':
       return `Code ${codeName(entityId)}`;
     case 'reviewQuestion':

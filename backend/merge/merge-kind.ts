@@ -5,6 +5,7 @@ import type { EntityName } from '../store/entities';
 /** Anything not listed (e.g. surveys, institutions) counts as 'other'. */
 const KIND_OF: Partial<Record<EntityName, MergeKind>> = {
   source: 'sources',
+  sourceStatus: 'sources',
   coding: 'codings',
   memo: 'memos',
   reviewAnswer: 'fileReviews',

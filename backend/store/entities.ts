@@ -86,7 +86,15 @@ export const ENTITIES = {
   theme: { table: 'theme', fields: withTombstone({ title: 'title', codeIds: 'code_ids', position: 'position' }) },
   memo: {
     table: 'memo',
-    fields: withTombstone({ targetType: 'target_type', targetId: 'target_id', text: 'text', authorId: 'author_id', updatedAt: 'updated_at' }),
+    fields: withTombstone({
+      targetType: 'target_type',
+      targetId: 'target_id',
+      text: 'text',
+      authorId: 'author_id',
+      updatedAt: 'updated_at',
+      start: 'start',
+      end: 'end',
+    }),
   },
   reviewQuestion: {
     table: 'review_question',
@@ -119,6 +127,10 @@ export const ENTITIES = {
   surveyQuestion: {
     table: 'survey_question',
     fields: withTombstone({ surveyId: 'survey_id', header: 'header', codeId: 'code_id' }),
+  },
+  sourceStatus: {
+    table: 'source_status',
+    fields: withTombstone({ sourceId: 'source_id', inspectorId: 'inspector_id', status: 'status', updatedAt: 'updated_at' }),
   },
 } as const satisfies Record<string, EntityDef>;
 

@@ -271,6 +271,23 @@ export const MIGRATIONS: readonly string[] = [
     deleted INTEGER NOT NULL DEFAULT 0
   ) STRICT;
   `,
+  /* sources (coding day): each inspector's status per source (nieuw, bezig, klaar); one row per (source, inspector), id derived from both */ `
+  CREATE TABLE source_status (
+    id TEXT PRIMARY KEY,
+    source_id TEXT REFERENCES source (id) DEFERRABLE INITIALLY DEFERRED,
+    inspector_id TEXT REFERENCES inspector (id) DEFERRABLE INITIALLY DEFERRED,
+    status TEXT,
+    updated_at TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX source_status_source ON source_status (source_id);
+  -- The source list's coding counts read this index alone, not the coding rows.
+  CREATE INDEX coding_source_live ON coding (source_id, deleted);
+  `,
+  /* memos (coding day): a memo on a passage of a source, anchored by offsets into its text; null on a memo about a whole subject */ `
+  ALTER TABLE memo ADD COLUMN start INTEGER;
+  ALTER TABLE memo ADD COLUMN "end" INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,7 +4,7 @@
  * an undo, a merge, an import), naming the entities it changed. Stores and
  * views subscribe to the entities they show and reload only those.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StudyChangedEvent, StudyEntity } from '../../shared/api/study-entities';
 import { onStudyChanged } from './client';
 
@@ -23,4 +23,11 @@ export function useEntitiesChanged(entities: readonly StudyEntity[], callback: C
   latest.current = callback;
   const key = entities.join(',');
   useEffect(() => onEntitiesChanged(key.split(',') as StudyEntity[], (event) => latest.current(event)), [key]);
+}
+
+/** A number that grows with every change touching `entities`: a dependency for views that fetch what they show. */
+export function useChangeVersion(entities: readonly StudyEntity[]): number {
+  const [version, setVersion] = useState(0);
+  useEntitiesChanged(entities, () => setVersion((value) => value + 1));
+  return version;
 }

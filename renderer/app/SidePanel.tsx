@@ -5,19 +5,22 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useDocument } from '../document/document-store';
 import { FrameworkEditor } from '../framework/FrameworkEditor';
-import { MemoEditor } from '../memos/MemoEditor';
+import { MemosTab } from '../memos/MemosTab';
+import { useMemos } from '../memos/memo-store';
+import { RetrievalPanel } from '../coding/RetrievalPanel';
 import { FileReviewForm } from '../review/FileReviewForm';
 import { SearchPanel } from '../search/SearchPanel';
 import { nl } from '../text/nl';
 import { useUi, type SideTab } from './ui-store';
 
 /** The tabs about the open source are kept here; the window-wide ones in the UI store. */
-type SourceTab = 'memos' | 'review';
+type SourceTab = 'memos' | 'review' | 'retrieval';
 type PanelTab = SideTab | SourceTab;
 
 const TABS: Array<{ tab: PanelTab; label: string; testId: string }> = [
   { tab: 'search', label: nl.side.search, testId: 'search-tab' },
   { tab: 'framework', label: nl.side.framework, testId: 'framework-tab' },
+  { tab: 'retrieval', label: nl.codingDay.retrievalTab, testId: 'retrieval-tab' },
   { tab: 'memos', label: nl.side.memos, testId: 'memos-tab' },
   { tab: 'review', label: nl.side.review, testId: 'review-tab' },
 ];
@@ -34,6 +37,11 @@ export function SidePanel() {
 
   // Ctrl+F (or the menu) brings the search tab to the front.
   useEffect(() => setSourceTab(null), [searchFocusRequest]);
+  // A passage memo to write or to show brings the Memo's tab to the front.
+  const memoRequest = useMemos((store) => store.showRequest);
+  useEffect(() => {
+    if (memoRequest > 0) setSourceTab('memos');
+  }, [memoRequest]);
 
   const isClientFile = source?.sourceType === 'clientdossier';
   const tabs = TABS.filter(({ tab }) => tab !== 'review' || isClientFile);
@@ -41,7 +49,7 @@ export function SidePanel() {
   const active: PanelTab = wanted === 'review' && !isClientFile ? 'memos' : wanted;
 
   const show = (tab: PanelTab) => {
-    if (tab === 'memos' || tab === 'review') setSourceTab(tab);
+    if (tab === 'memos' || tab === 'review' || tab === 'retrieval') setSourceTab(tab);
     else {
       setSourceTab(null);
       showSideTab(tab);
@@ -102,18 +110,17 @@ function TabContent({ tab, active, sourceId, sourceTitle }: { tab: PanelTab; act
       return <SearchPanel />;
     case 'framework':
       return <FrameworkEditor />;
+    case 'retrieval':
+      return active ? <RetrievalPanel /> : null;
     case 'memos':
+      return active ? <MemosTab sourceId={sourceId} sourceTitle={sourceTitle} /> : null;
     case 'review':
-      // Mounted only while shown: they load the open source's memos or review.
+      // Mounted only while shown: it loads the open source's review.
       if (!active) return null;
       if (!sourceId) return <p className="pane-empty">{nl.side.needSource}</p>;
       return (
         <div className="side-scroll">
-          {tab === 'memos' ? (
-            <MemoEditor key={sourceId} targetType="source" targetId={sourceId} subject={sourceTitle} />
-          ) : (
-            <FileReviewForm key={sourceId} sourceId={sourceId} />
-          )}
+          <FileReviewForm key={sourceId} sourceId={sourceId} />
         </div>
       );
   }

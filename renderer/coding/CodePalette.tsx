@@ -1,7 +1,9 @@
 /**
  * The code palette: appears beside a fresh selection in the document, without
  * taking focus, so the keyboard keeps working on the text:
- * 1-9 apply that top-level code at once; letters filter the list and Enter
+ * 1-9 choose a top-level code, a second digit one of its sub-codes ("21":
+ * the first sub-code of the second norm; a code without sub-codes applies at
+ * once, one with them after a short pause or Enter); letters filter the list and Enter
  * applies the highlighted code; ↑/↓ move; + - 0 set the valence; Tab goes to
  * the note and the "citeerbaar" box; Escape closes. Everything also works
  * with the mouse.
@@ -13,10 +15,24 @@ import { nl } from '../text/nl';
 import { Button } from '../ui/Button';
 import { useCodings } from './coding-store';
 import { cardPosition, useCodingUi, type PendingSelection } from './coding-ui-store';
-import { filterItems, itemForDigit, paletteItems, type PaletteItem } from './palette-items';
+import { filterItems, paletteItems, resolveDigits, type PaletteItem } from './palette-items';
 import { clearDocumentSelection } from './selection';
+import { VALENCE_KEYS } from './valence-style';
+import { useDocument } from '../document/document-store';
+import { useMemos } from '../memos/memo-store';
 
-const VALENCE_KEYS: Record<string, Valence> = { '+': 'positief', '=': 'positief', '-': 'negatief', '0': 'neutraal' };
+/** Write a memo on the selected passage instead of coding it: the Memo's tab opens with the passage. */
+function memoOnPassage(selection: PendingSelection): void {
+  const sourceId = useDocument.getState().document?.id;
+  if (!sourceId) return;
+  useMemos.getState().startDraft({ sourceId, start: selection.span.start, end: selection.span.end });
+  useCodingUi.getState().closePalette();
+  clearDocumentSelection();
+}
+
+
+/** How long a digit that could go on to a sub-code waits for the next one. */
+export const DIGIT_SEQUENCE_MS = 700;
 
 export function CodePalette() {
   const palette = useCodingUi((store) => store.palette);
@@ -41,12 +57,15 @@ function Palette({ selection }: { selection: PendingSelection }) {
   const rootRef = useRef<HTMLDivElement>(null);
   const noteRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const digits = useRef({ typed: '', timer: undefined as ReturnType<typeof setTimeout> | undefined });
 
   // The latest values for the window key handler, without re-subscribing on every keystroke.
   const state = useRef({ shown, active, valence, note, quotable, filter });
   state.current = { shown, active, valence, note, quotable, filter };
 
   const apply = (item: PaletteItem | undefined) => {
+    clearTimeout(digits.current.timer);
+    digits.current.typed = '';
     if (!item) return;
     const { valence: chosenValence, note: chosenNote, quotable: chosenQuotable } = state.current;
     useCodings.getState().create({
@@ -72,6 +91,11 @@ function Palette({ selection }: { selection: PendingSelection }) {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyM' && rootRef.current?.offsetParent) {
+        event.preventDefault();
+        memoOnPassage(selection);
+        return;
+      }
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
       // Another view is in front (the coding panes are hidden): the palette waits.
       if (!rootRef.current?.offsetParent) return;
@@ -83,10 +107,29 @@ function Palette({ selection }: { selection: PendingSelection }) {
         event.stopPropagation();
       }
     };
+    /** A digit goes on the typed sequence; the code it reaches applies when no sub-code can follow. */
+    const typeDigit = (digit: string) => {
+      const sequence = digits.current;
+      clearTimeout(sequence.timer);
+      const reached = resolveDigits(items, sequence.typed + digit);
+      if (!reached.item) {
+        // Leads nowhere: what was typed before stands.
+        const before = sequence.typed ? resolveDigits(items, sequence.typed).item : undefined;
+        sequence.typed = '';
+        if (before) applyRef.current(before);
+        return;
+      }
+      sequence.typed += digit;
+      setFilter('');
+      setActive(items.indexOf(reached.item));
+      const item = reached.item;
+      if (reached.complete) applyRef.current(item);
+      else sequence.timer = setTimeout(() => applyRef.current(item), DIGIT_SEQUENCE_MS);
+    };
     const handleKey = (key: string, shift: boolean): boolean => {
       const current = state.current;
-      if (key >= '1' && key <= '9') {
-        applyRef.current(itemForDigit(items, Number(key)));
+      if (key >= '1' && key <= '9' && key.length === 1) {
+        typeDigit(key);
         return true;
       }
       if (key in VALENCE_KEYS) {
@@ -98,6 +141,7 @@ function Palette({ selection }: { selection: PendingSelection }) {
           useCodingUi.getState().closePalette();
           return true;
         case 'Enter':
+          clearTimeout(digits.current.timer);
           applyRef.current(current.shown[current.active]);
           return true;
         case 'ArrowDown':
@@ -123,7 +167,14 @@ function Palette({ selection }: { selection: PendingSelection }) {
       return false;
     };
     window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
+    // Keys typed before the palette was there (a digit, a valence key right after selecting).
+    for (const key of selection.keys ?? []) handleKey(key, false);
+    const sequence = digits.current;
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true);
+      clearTimeout(sequence.timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the early keys are played once, when the palette opens
   }, [items]);
 
   /** Keys inside the palette's own fields: Enter applies, Escape closes. */
@@ -177,7 +228,7 @@ function Palette({ selection }: { selection: PendingSelection }) {
             id={`${listId}-${item.code.id}`}
             role="option"
             aria-selected={index === active}
-            aria-label={nl.coding.itemLabel(item.code.name, item.number)}
+            aria-label={nl.coding.itemLabel(item.code.name, item.digits ? Number(item.digits) : null)}
             data-testid="palette-item"
             data-code-key={item.code.key}
             className={`palette-item${index === active ? ' active' : ''}`}
@@ -185,7 +236,7 @@ function Palette({ selection }: { selection: PendingSelection }) {
             onMouseEnter={() => setActive(index)}
             onClick={() => apply(item)}
           >
-            <span className="palette-number">{item.number ?? ''}</span>
+            <span className="palette-number">{item.digits ?? ''}</span>
             <span className="palette-swatch" style={{ backgroundColor: item.code.color }} />
             <span className="palette-name truncate">{item.code.name}</span>
           </li>
@@ -228,6 +279,9 @@ function Palette({ selection }: { selection: PendingSelection }) {
           {nl.coding.quotable}
         </label>
       </div>
+      <button type="button" className="small palette-memo" data-testid="palette-memo" onClick={() => memoOnPassage(selection)}>
+        ✎ {nl.codingDay.passageMemoButton}
+      </button>
       <p className="palette-hint muted">{nl.coding.paletteHint}</p>
     </div>
   );

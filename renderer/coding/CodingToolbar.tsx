@@ -8,6 +8,7 @@ import { selectInspectors, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { Button } from '../ui/Button';
 import { redoLast, undoLast, useCodings, type CoderFilter } from './coding-store';
+import { useCodingUi } from './coding-ui-store';
 
 function filterValue(filter: CoderFilter): string {
   return typeof filter === 'string' ? filter : `inspector:${filter.inspectorId}`;
@@ -27,6 +28,8 @@ export function CodingToolbar() {
   const total = useCodings((store) => store.codings.size);
   const inspectors = useSession(selectInspectors);
   const sourceId = useCodings((store) => store.sourceId);
+  const showLabels = useCodingUi((store) => store.showLabels);
+  const toggleLabels = useCodingUi((store) => store.toggleLabels);
 
   // Other parts of the program also make undoable changes: ask again when a source opens.
   useEffect(() => void refreshUndo(), [refreshUndo, sourceId]);
@@ -40,6 +43,12 @@ export function CodingToolbar() {
       </Button>
       <Button className="small" data-testid="redo-button" label={redoTitle} disabled={undo.redoLabel === null} onClick={redoLast}>
         <span aria-hidden="true">↷</span> {nl.coding.redo}
+      </Button>
+      <Button className="small" data-testid="labels-toggle" label={nl.codingDay.labelsTitle} aria-pressed={showLabels} onClick={toggleLabels}>
+        {nl.codingDay.labels}
+      </Button>
+      <Button className="small" data-testid="shortcuts-button" label={nl.codingDay.sheetButton} onClick={() => useCodingUi.getState().setSheetOpen(true)}>
+        ?
       </Button>
       <span className="toolbar-spacer" />
       <select

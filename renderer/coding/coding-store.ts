@@ -49,6 +49,8 @@ interface CodingStore {
   index: CodingIndex;
   /** The coding whose popover is open. */
   selectedId: string | null;
+  /** The coding just made here (its temporary id until stored), which a valence key right after still reaches. */
+  lastMadeId: string | null;
   undo: UndoState;
 
   /** Show the codings of a freshly opened source (lines from its layout). */
@@ -141,11 +143,12 @@ export const useCodings = create<CodingStore>()((set, get) => {
     filter: 'all',
     index: EMPTY_INDEX,
     selectedId: null,
+    lastMadeId: null,
     undo: NO_UNDO,
 
     show(sourceId, lines, codings) {
       const map = new Map(codings.map((coding) => [coding.id, coding]));
-      set({ sourceId, lines, codings: map, selectedId: null });
+      set({ sourceId, lines, codings: map, selectedId: null, lastMadeId: null });
       set({ index: rebuild(map, get().filter) }); // `rebuild` reads the lines just set
     },
 
@@ -180,15 +183,18 @@ export const useCodings = create<CodingStore>()((set, get) => {
       // What one codes must show: leave a filter that would hide it.
       if (!passesFilter(temporary, get().filter, me)) get().setFilter('all');
       swap(null, temporary);
+      set({ lastMadeId: temporary.id });
       request
         .then((stored) => {
           if (get().sourceId !== sourceId) return;
           swap(get().codings.get(temporary.id) ?? temporary, stored);
           if (get().selectedId === temporary.id) set({ selectedId: stored.id });
+          if (get().lastMadeId === temporary.id) set({ lastMadeId: stored.id });
         })
         .catch((error) => {
           if (get().sourceId === sourceId) swap(get().codings.get(temporary.id) ?? temporary, null);
           if (get().selectedId === temporary.id) set({ selectedId: null });
+          if (get().lastMadeId === temporary.id) set({ lastMadeId: null });
           reportError(error);
         });
       return temporary.id;

@@ -29,9 +29,31 @@ export interface PendingSelection {
   anchor: Anchor;
   /** Changes with every new selection, so the palette starts afresh. */
   key: string;
+  /** Keys pressed before the palette showed (digits, valence keys), played into it when it opens. */
+  keys?: string[] | undefined;
+}
+
+const LABELS_KEY = 'veldwerk.coding.labels';
+
+/** Labels are on unless the user turned them off (kept across restarts). */
+function storedShowLabels(): boolean {
+  try {
+    return window.localStorage.getItem(LABELS_KEY) !== 'off';
+  } catch {
+    return true;
+  }
 }
 
 interface CodingUi {
+  /** Code labels in the right margin beside the stripes. */
+  showLabels: boolean;
+  toggleLabels(): void;
+  /** The keyboard shortcut sheet (`?`). */
+  sheetOpen: boolean;
+  setSheetOpen(open: boolean): void;
+  /** What a keyboard move just reached, read out by screen readers. */
+  announcement: string;
+  announce(text: string): void;
   palette: PendingSelection | null;
   popoverAnchor: Anchor | null;
   /** Text selected while a popover is open: offered as the coding's new extent. */
@@ -48,12 +70,28 @@ interface CodingUi {
 let paletteCount = 0;
 
 export const useCodingUi = create<CodingUi>()((set, get) => ({
+  showLabels: storedShowLabels(),
+  toggleLabels() {
+    const showLabels = !get().showLabels;
+    try {
+      window.localStorage.setItem(LABELS_KEY, showLabels ? 'on' : 'off');
+    } catch {
+      // Private mode: the choice lasts this session only.
+    }
+    set({ showLabels });
+  },
+  sheetOpen: false,
+  setSheetOpen: (sheetOpen) => set({ sheetOpen }),
+  announcement: '',
+  announce: (announcement) => set({ announcement }),
   palette: null,
   popoverAnchor: null,
   reselection: null,
   openPalette(selection) {
     const current = get().palette;
     if (current && current.span.start === selection.span.start && current.span.end === selection.span.end) return;
+    // A valence key from now on belongs to this selection, not to the coding made before.
+    useCodings.setState({ lastMadeId: null });
     set({ palette: { ...selection, key: `${selection.key}-${++paletteCount}` } });
   },
   closePalette() {
@@ -62,6 +100,7 @@ export const useCodingUi = create<CodingUi>()((set, get) => ({
   },
   openPopover(codingId, anchor) {
     get().closePalette();
+    useCodings.setState({ lastMadeId: null });
     useCodings.getState().select(codingId);
     set({ popoverAnchor: anchor, reselection: null });
   },

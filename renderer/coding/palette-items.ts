@@ -11,6 +11,8 @@ export interface PaletteItem {
   depth: number;
   /** 1-9 for the first nine top-level codes, otherwise null. */
   number: number | null;
+  /** The digits that reach it: "2" for the second norm, "21" for its first sub-code; null past the ninth. */
+  digits: string | null;
 }
 
 export function paletteItems(codes: readonly Code[]): PaletteItem[] {
@@ -27,14 +29,24 @@ export function paletteItems(codes: readonly Code[]): PaletteItem[] {
   const ordered = [...roots.filter((code) => code.kind !== 'context'), ...roots.filter((code) => code.kind === 'context')];
 
   const items: PaletteItem[] = [];
-  const visit = (code: Code, depth: number) => {
-    items.push({ code, depth, number: null });
-    for (const child of children.get(code.id) ?? []) visit(child, depth + 1);
+  const visit = (code: Code, depth: number, digits: string | null) => {
+    items.push({ code, depth, number: depth === 0 && digits ? Number(digits) : null, digits });
+    (children.get(code.id) ?? []).forEach((child, index) => visit(child, depth + 1, digits && index < 9 ? `${digits}${index + 1}` : null));
   };
-  for (const root of ordered) visit(root, 0);
-  let number = 0;
-  for (const item of items) if (item.depth === 0 && number < 9) item.number = ++number;
+  ordered.forEach((root, index) => visit(root, 0, index < 9 ? String(index + 1) : null));
   return items;
+}
+
+/**
+ * What a typed digit sequence reaches: the item, and whether the sequence is
+ * complete (the item has no sub-codes a further digit could choose). "2"
+ * reaches the second norm but waits for a sub-code digit; "21" its first
+ * sub-code. No item: the sequence leads nowhere.
+ */
+export function resolveDigits(items: readonly PaletteItem[], digits: string): { item: PaletteItem | undefined; complete: boolean } {
+  const item = items.find((candidate) => candidate.digits === digits);
+  const complete = !items.some((candidate) => candidate.digits !== null && candidate.digits.length > digits.length && candidate.digits.startsWith(digits));
+  return { item, complete };
 }
 
 /** Lower case without diacritics, for matching "ge" against "geïnformeerd". */

@@ -5,22 +5,22 @@
  *   that coding's new extent instead;
  * - a click on a highlight or a margin stripe opens that coding's popover; a
  *   click elsewhere in the text closes palette and popover;
- * - a number key with text selected codes it even before the palette shows;
+ * - a number or valence key with text selected opens the palette at once and
+ *   goes into it (a digit sequence there may go on to a sub-code);
  * - Enter with the caret in a highlight opens its popover;
  * - when the page changes width, palette and popover move with the text.
  */
 import { useEffect, type RefObject } from 'react';
 import type { SourceDocument } from '../../shared/api/types';
-import { useFramework } from '../framework/framework-store';
 import { useCodings } from './coding-store';
 import { CARD_WIDTH, useCodingUi, type Anchor } from './coding-ui-store';
-import { itemForDigit, paletteItems } from './palette-items';
-import { clearDocumentSelection, currentSelectionSpan, showPendingHighlight, type Span } from './selection';
+import { currentSelectionSpan, showPendingHighlight, type Span } from './selection';
+import { VALENCE_KEYS } from './valence-style';
 
 const SELECTION_SETTLE_MS = 120;
-const PALETTE_GAP = 6;
+export const PALETTE_GAP = 6;
 
-function relativeTo(page: HTMLElement, x: number, y: number): Anchor {
+export function relativeTo(page: HTMLElement, x: number, y: number): Anchor {
   const origin = page.getBoundingClientRect();
   return { x: Math.max(0, Math.min(x - origin.left, page.clientWidth - CARD_WIDTH)), y: y - origin.top };
 }
@@ -44,7 +44,7 @@ export function useCodingInteraction(
     let settleTimer: ReturnType<typeof setTimeout> | undefined;
 
     /** A fresh selection: to the palette, or to the open popover as a new extent. */
-    const offer = (span: Span, range: Range) => {
+    const offer = (span: Span, range: Range, keys?: string[]) => {
       const ui = useCodingUi.getState();
       if (useCodings.getState().selectedId) {
         ui.setReselection(span);
@@ -53,7 +53,7 @@ export function useCodingInteraction(
       const rects = range.getClientRects();
       const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
       const anchor = relativeTo(page, last.left, last.bottom + PALETTE_GAP);
-      ui.openPalette({ span, anchor, key: `${span.start}-${span.end}` });
+      ui.openPalette({ span, anchor, key: `${span.start}-${span.end}`, keys });
       showPendingHighlight(range);
     };
 
@@ -103,7 +103,7 @@ export function useCodingInteraction(
       return true;
     };
 
-    // A number key right after selecting, before the palette is there.
+    // A number or valence key right after selecting, before the palette is there.
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       const inText = event.target instanceof Node && (event.target === window.document.body || page.parentElement === event.target || root.contains(event.target));
@@ -111,16 +111,15 @@ export function useCodingInteraction(
         if (openAtCaret()) event.preventDefault();
         return;
       }
-      if (event.key < '1' || event.key > '9' || event.key.length !== 1) return;
+      const digit = event.key >= '1' && event.key <= '9' && event.key.length === 1;
+      if (!digit && !(event.key in VALENCE_KEYS)) return;
       if (useCodingUi.getState().palette || isEditable(event.target)) return;
       const found = currentSelectionSpan(root, text);
       if (!found || useCodings.getState().selectedId) return;
-      const item = itemForDigit(paletteItems(useFramework.getState().codes), Number(event.key));
-      if (!item) return;
       event.preventDefault();
+      event.stopImmediatePropagation(); // the key belongs to this selection, not to the coding made before it
       clearTimeout(settleTimer);
-      useCodings.getState().create({ ...found.span, codeId: item.code.id, valence: 'neutraal', note: '', quotable: false });
-      clearDocumentSelection();
+      offer(found.span, found.range, [event.key]);
     };
 
     // The page changed width (a pane handle, the window) and the text re-wrapped: the palette follows the

@@ -4,6 +4,7 @@ import { MEASURE_LABELS, ROLE_LABELS, SOURCE_TYPE_LABELS } from '../../shared/vo
 import { inspectorLabel } from '../study/initials';
 import { selectInspectors, selectInstitutions, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
+import { SourceStatusSelect } from '../sources/SourceStatusSelect';
 
 export function DocumentHeader({ document }: { document: SourceDocument }) {
   const institutions = useSession(selectInstitutions);
@@ -36,6 +37,7 @@ export function DocumentHeader({ document }: { document: SourceDocument }) {
         {document.fileName} · {nl.sources.format(document.format, document.pageCount)} · {nl.document.characters(document.characterCount)} ·{' '}
         {nl.document.importedAt(document.importedAt)}
       </p>
+      <SourceStatusSelect sourceId={document.id} />
     </header>
   );
 }

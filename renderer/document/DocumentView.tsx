@@ -11,9 +11,13 @@ import { CodingPopover } from '../coding/CodingPopover';
 import { CodingToolbar } from '../coding/CodingToolbar';
 import { CodingLookupContext, type CodingLookup } from '../coding/coding-lookup';
 import { useCodings } from '../coding/coding-store';
+import { useCodingUi } from '../coding/coding-ui-store';
 import '../coding/coding.css';
 import { ResizeHandles } from '../coding/ResizeHandles';
 import { useCodingInteraction } from '../coding/use-coding-interaction';
+import { useCodingKeys } from '../coding/use-coding-keys';
+import { CodingAnnouncer, ShortcutSheet } from '../coding/ShortcutSheet';
+import { PassageMemoMarks } from '../memos/PassageMemoMarks';
 import { useFramework } from '../framework/framework-store';
 import { selectInspectors, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
@@ -31,6 +35,7 @@ export function DocumentView() {
   const byLine = useCodings((store) => store.index.byLine);
   const selectedId = useCodings((store) => store.selectedId);
   const lookup = useLookup();
+  const showLabels = useCodingUi((store) => store.showLabels);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const pageRef = useRef<HTMLElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
@@ -43,6 +48,9 @@ export function DocumentView() {
   // The chunk holding a search hit is built at once (and stays built), so the hit can be scrolled to.
   if (markedChunkStart !== null) rendered.add(markedChunkStart);
   useCodingInteraction(document, textRef, pageRef);
+  const lookupRef = useRef(lookup);
+  lookupRef.current = lookup;
+  useCodingKeys(lookupRef, textRef, pageRef);
 
   // A newly opened source starts at the top, unless it was opened to show a hit.
   const hasTarget = target !== null;
@@ -66,7 +74,7 @@ export function DocumentView() {
   return (
     <main className="pane document-pane" data-testid="document-view" aria-busy={loading}>
       <div className="doc-scroller" ref={scrollerRef} tabIndex={0} role="region" aria-label={document.title}>
-        <article className="doc-page" ref={pageRef}>
+        <article className={`doc-page${showLabels ? ' with-labels' : ''}`} ref={pageRef}>
           <DocumentHeader document={document} />
           <CodingToolbar />
           <CodingLookupContext.Provider value={lookup}>
@@ -84,8 +92,11 @@ export function DocumentView() {
               ))}
             </div>
             <ResizeHandles pageRef={pageRef} textRef={textRef} />
+            <PassageMemoMarks pageRef={pageRef} textRef={textRef} />
             <CodingPopover />
             <CodePalette />
+            <ShortcutSheet />
+            <CodingAnnouncer />
           </CodingLookupContext.Provider>
         </article>
       </div>

@@ -1,9 +1,12 @@
 /**
  * The judgment of one norm at one institution: rating, rationale, and the
- * segments linked as evidence (each can be opened in its source or unlinked).
+ * segments linked as evidence (each can be opened in its source or unlinked),
+ * with the norm's other segments at this institution to search and link
+ * from here, without going to Bewijs and back.
  * Unsaved changes are kept as a draft while another cell is looked at.
  */
-import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { fold } from '../coding/palette-items';
 import type { EvidenceSegment } from '../../shared/api/types';
 import { api } from '../api/client';
 import { notify, reportError } from '../app/toast-store';
@@ -125,28 +128,41 @@ export function JudgmentEditor({ target }: { target: JudgmentTarget }) {
   );
 }
 
+/** Candidates shown at once; the search narrows them. */
+const MAX_CANDIDATES = 30;
+
 function LinkedEvidence({ target, normName, institutionName, codingIds }: { target: JudgmentTarget; normName: string; institutionName: string; codingIds: string[] }) {
-  const [segments, setSegments] = useState<EvidenceSegment[] | null>(null);
+  const [all, setAll] = useState<EvidenceSegment[] | null>(null);
+  const [query, setQuery] = useState('');
   const idsKey = codingIds.join(',');
   const headingId = useId();
 
+  // Every segment of the norm at this institution: the linked ones and the candidates to link.
   useEffect(() => {
     let cancelled = false;
-    const wanted = new Set(idsKey ? idsKey.split(',') : []);
-    if (wanted.size === 0) {
-      setSegments([]);
-      return;
-    }
     api['evidence.segments']({ codeId: target.codeId, institutionId: target.institutionId, filter: {} })
-      .then((all) => {
-        if (!cancelled) setSegments(all.filter((segment) => wanted.has(segment.codingId)));
+      .then((found) => {
+        if (!cancelled) setAll(found);
       })
       .catch(reportError);
     return () => {
       cancelled = true;
     };
-  }, [target.codeId, target.institutionId, idsKey]);
+  }, [target.codeId, target.institutionId]);
 
+  const wanted = useMemo(() => new Set(idsKey ? idsKey.split(',') : []), [idsKey]);
+  const segments = all === null ? null : all.filter((segment) => wanted.has(segment.codingId));
+  const candidates = useMemo(() => {
+    const words = fold(query).split(/\s+/).filter(Boolean);
+    return (all ?? []).filter(
+      (segment) =>
+        !wanted.has(segment.codingId) &&
+        words.every((word) => fold(`${segment.before} ${segment.text} ${segment.after} ${segment.sourceTitle} ${segment.note}`).includes(word)),
+    );
+  }, [all, wanted, query]);
+
+  const link = (segment: EvidenceSegment) =>
+    useJudgments.getState().link({ ...target, codingId: segment.codingId, linked: true }).catch(reportError);
   const unlink = (segment: EvidenceSegment) =>
     useJudgments.getState().link({ ...target, codingId: segment.codingId, linked: false }).catch(reportError);
 
@@ -176,6 +192,30 @@ function LinkedEvidence({ target, normName, institutionName, codingIds }: { targ
           ))}
         </ul>
       )}
+      <details className="judgment-link" data-testid="judgment-link-section">
+        <summary>{nl.codingDay.linkHeading(candidates.length)}</summary>
+        <input
+          type="search"
+          data-testid="judgment-evidence-search"
+          aria-label={nl.codingDay.linkSearch}
+          placeholder={nl.codingDay.linkSearch}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+        {all !== null && candidates.length === 0 && <p className="muted">{nl.codingDay.noCandidates}</p>}
+        <ul className="segment-list">
+          {candidates.slice(0, MAX_CANDIDATES).map((segment) => (
+            <li key={segment.codingId}>
+              <SegmentCard segment={segment} listCodeId={target.codeId} testId="judgment-candidate">
+                <button type="button" className="small" data-testid="judgment-evidence-link" aria-label={nl.codingDay.linkLabel(segment.sourceTitle)} onClick={() => void link(segment)}>
+                  {nl.codingDay.link}
+                </button>
+              </SegmentCard>
+            </li>
+          ))}
+        </ul>
+        {candidates.length > MAX_CANDIDATES && <p className="muted">{nl.codingDay.moreCandidates(candidates.length - MAX_CANDIDATES)}</p>}
+      </details>
       <p className="evidence-hint">{nl.judgments.evidenceHint}</p>
       <button type="button" className="small" aria-label={nl.judgments.toEvidenceLabel(normName, institutionName)} onClick={toEvidence}>
         {nl.judgments.toEvidence}

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { reportError } from '../app/toast-store';
 import { useUi } from '../app/ui-store';
 import { nl } from '../text/nl';
+import { MemoSearchHits } from '../memos/MemoSearchHits';
 import { Button } from '../ui/Button';
 import { AutocodeForm } from './AutocodeForm';
 import './search.css';
@@ -21,6 +22,7 @@ export function SearchPanel() {
   const run = useSearch((store) => store.run);
   const searching = useSearch((store) => store.searching);
   const result = useSearch((store) => store.result);
+  const searchedQuery = useSearch((store) => store.searchedQuery);
   const autocoding = useSearch((store) => store.autocoding);
   const setAutocoding = useSearch((store) => store.setAutocoding);
   const searchFocusRequest = useUi((store) => store.searchFocusRequest);
@@ -72,6 +74,7 @@ export function SearchPanel() {
       </div>
       {result && autocoding && <AutocodeForm />}
       {result && <SearchResults result={result} />}
+      <MemoSearchHits query={searchedQuery} />
     </div>
   );
 }

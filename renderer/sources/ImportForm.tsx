@@ -18,6 +18,7 @@ import { nl } from '../text/nl';
 import { EnumSelect, optionsOf } from '../ui/EnumSelect';
 import { Field } from '../ui/Field';
 import { useSources } from './sources-store';
+import { DateField } from '../ui/DateField';
 
 const TYPE_OPTIONS = optionsOf(SOURCE_TYPES, SOURCE_TYPE_LABELS);
 const ROLE_OPTIONS = optionsOf(ROLES, ROLE_LABELS);
@@ -102,7 +103,7 @@ export function ImportForm({ fileCount, onSubmit, onCancel }: ImportFormProps) {
           />
         </Field>
         <Field label={nl.importer.date}>
-          <input type="date" data-testid="import-date" value={date} onChange={(event) => setDate(event.target.value)} />
+          <DateField data-testid="import-date" value={date} onChange={setDate} />
         </Field>
         <Field label={nl.importer.inspector}>
           <EnumSelect

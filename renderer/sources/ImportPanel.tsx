@@ -12,6 +12,7 @@ import { ImportForm } from './ImportForm';
 import { ImportResults } from './ImportResults';
 import { useImport } from './import-store';
 import { useSources } from './sources-store';
+import { openSource } from '../document/open-source';
 
 export function ImportPanel() {
   const phase = useImport((store) => store.phase);
@@ -68,9 +69,12 @@ function ImportSetup() {
 
   const start = (meta: SourceMeta) => {
     run(meta)
-      .then(async (outcomes) => {
+      .then((outcomes) => {
         const count = (status: string) => outcomes.filter((outcome) => outcome.status === status).length;
         notify(nl.importer.summary(count('imported'), count('duplicate'), count('rejected')));
+        // One file imported: the inspector wants to read it next (the list follows by itself).
+        const only = outcomes.length === 1 ? outcomes[0] : undefined;
+        if (only && only.status === 'imported') openSource(only.sourceId);
       })
       .catch(reportError);
   };

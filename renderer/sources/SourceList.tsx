@@ -1,11 +1,20 @@
 /**
- * The left pane: import button, filters, count and the list of sources.
+ * The left pane: import button, search, sort, filters, count and the list of
+ * sources, each with its coding count and the current inspector's status;
+ * titles shared by several sources carry what tells them apart; progress
+ * per inspector and institution below.
  * The list is a listbox: arrow keys move through it and open the source.
  */
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useDocument } from '../document/document-store';
 import { openSource } from '../document/open-source';
-import { selectInstitutions, useSession } from '../study/session-store';
+import { useChangeVersion } from '../api/study-changes';
+import { reportError } from '../app/toast-store';
+import { inspectorLabel } from '../study/initials';
+import { selectInspectors, selectInstitutions, useSession } from '../study/session-store';
+import type { SourceStatus } from '../../shared/api/types';
+import { arrangeSources, distinguishers, SOURCE_SORTS, statusOf, type SourceSort } from './source-arrange';
+import { SourceProgressPanel } from './SourceProgressPanel';
 import { nl } from '../text/nl';
 import { ImportButton } from './ImportButton';
 import './sources.css';
@@ -15,8 +24,16 @@ import { useSources } from './sources-store';
 
 export const SOURCE_PANE_ID = 'source-pane';
 
+const NO_COUNTS: Readonly<Record<string, number>> = {};
+
 export function SourceList() {
-  const sources = useSources((store) => store.sources);
+  const listed = useSources((store) => store.sources);
+  const query = useSources((store) => store.query);
+  const sort = useSources((store) => store.sort);
+  const progress = useSources((store) => store.progress);
+  const me = useSession((store) => store.session?.currentInspectorId ?? null);
+  const inspectors = useSession(selectInspectors);
+  const codingVersion = useChangeVersion(['coding', 'sourceStatus']);
   const loaded = useSources((store) => store.loaded);
   const filtered = useSources((store) => Object.values(store.filters).some((value) => value !== null));
   const selectedId = useDocument((store) => store.selectedId);
@@ -27,6 +44,29 @@ export function SourceList() {
     () => new Map(institutions.map((institution) => [institution.id, institution.name])),
     [institutions],
   );
+  // Counts follow every coding change (the coding version) and every reload of the list.
+  useEffect(() => void useSources.getState().loadProgress().catch(reportError), [codingVersion, listed]);
+
+  const myStatus = useMemo(
+    () => new Map<string, SourceStatus>((progress?.statuses ?? []).filter((entry) => entry.inspectorId === me).map((entry) => [entry.sourceId, entry.status])),
+    [progress, me],
+  );
+  const codingCounts = progress?.codingCounts ?? NO_COUNTS;
+  const sources = useMemo(
+    () => arrangeSources(listed, { query, sort, codingCounts, myStatus, institutionNames }),
+    [listed, query, sort, codingCounts, myStatus, institutionNames],
+  );
+  const apart = useMemo(() => distinguishers(listed, institutionNames, nl.formatDate), [listed, institutionNames]);
+  const othersTitle = (sourceId: string) =>
+    nl.codingDay.statusOthers(
+      (progress?.statuses ?? [])
+        .filter((entry) => entry.sourceId === sourceId)
+        .map((entry) => {
+          const inspector = inspectors.find((candidate) => candidate.id === entry.inspectorId);
+          return `${inspector ? inspectorLabel(inspector) : '?'} ${nl.codingDay.status[entry.status].toLowerCase()}`;
+        }),
+    );
+
   const selectedIndex = sources.findIndex((source) => source.id === selectedId);
   const focusIndex = selectedIndex >= 0 ? selectedIndex : 0;
 
@@ -68,12 +108,35 @@ export function SourceList() {
         <h2>{nl.sources.heading}</h2>
         <ImportButton />
       </header>
+      <div className="source-search">
+        <input
+          type="search"
+          data-testid="source-search"
+          aria-label={nl.codingDay.searchSourcesLabel}
+          placeholder={nl.codingDay.searchSources}
+          value={query}
+          onChange={(event) => useSources.getState().setQuery(event.target.value)}
+        />
+        <select
+          data-testid="source-sort"
+          aria-label={nl.codingDay.sortLabel}
+          title={nl.codingDay.sortLabel}
+          value={sort}
+          onChange={(event) => useSources.getState().setSort(event.target.value as SourceSort)}
+        >
+          {SOURCE_SORTS.map((option) => (
+            <option key={option} value={option}>
+              {nl.codingDay.sorts[option]}
+            </option>
+          ))}
+        </select>
+      </div>
       <SourceFilters />
       <p className="source-count" aria-live="polite">
-        {nl.sources.count(sources.length)}
+        {sources.length === listed.length ? nl.sources.count(sources.length) : `${sources.length} / ${nl.sources.count(listed.length)}`}
       </p>
       {loaded && sources.length === 0 ? (
-        <p className="pane-empty">{filtered ? nl.sources.emptyFiltered : nl.sources.empty}</p>
+        <p className="pane-empty">{filtered || query ? nl.sources.emptyFiltered : nl.sources.empty}</p>
       ) : (
         <ul
           ref={listRef}
@@ -91,10 +154,15 @@ export function SourceList() {
               selected={source.id === selectedId}
               focusable={index === focusIndex}
               onOpen={open}
+              distinguisher={apart.get(source.id) ?? null}
+              codingCount={progress ? (codingCounts[source.id] ?? 0) : null}
+              status={me ? statusOf(myStatus, source.id) : null}
+              statusTitle={othersTitle(source.id)}
             />
           ))}
         </ul>
       )}
+      <SourceProgressPanel />
     </nav>
   );
 }

@@ -1,6 +1,10 @@
-/** One source in the list: title, then type, role, institution and format. */
+/**
+ * One source in the list: title (and what tells it apart from sources with
+ * the same title), then type, role, institution and format, its coding count
+ * and the current inspector's status.
+ */
 import { memo } from 'react';
-import type { SourceSummary } from '../../shared/api/types';
+import type { SourceStatus, SourceSummary } from '../../shared/api/types';
 import { ROLE_LABELS, SOURCE_TYPE_LABELS } from '../../shared/vocabulary';
 import { nl } from '../text/nl';
 
@@ -10,9 +14,25 @@ interface SourceRowProps {
   selected: boolean;
   focusable: boolean;
   onOpen: (id: string) => void;
+  distinguisher: string | null;
+  /** Null until the counts are loaded. */
+  codingCount: number | null;
+  /** The current inspector's status; null without a current inspector. */
+  status: SourceStatus | null;
+  statusTitle: string;
 }
 
-export const SourceRow = memo(function SourceRow({ source, institutionName, selected, focusable, onOpen }: SourceRowProps) {
+export const SourceRow = memo(function SourceRow({
+  source,
+  institutionName,
+  selected,
+  focusable,
+  onOpen,
+  distinguisher,
+  codingCount,
+  status,
+  statusTitle,
+}: SourceRowProps) {
   const details = [SOURCE_TYPE_LABELS[source.sourceType], source.role ? ROLE_LABELS[source.role] : null].filter(Boolean);
   return (
     <li
@@ -26,7 +46,24 @@ export const SourceRow = memo(function SourceRow({ source, institutionName, sele
       onClick={() => onOpen(source.id)}
     >
       <span className="source-title">{source.title}</span>
-      <span className="source-details">{details.join(' · ')}</span>
+      {distinguisher && (
+        <span className="source-distinguisher" data-testid="source-distinguisher">
+          {distinguisher}
+        </span>
+      )}
+      <span className="source-details">
+        <span className="truncate">{details.join(' · ')}</span>
+        {codingCount !== null && (
+          <span className="source-codings" data-testid="source-coding-count" title={nl.codingDay.codingCountTitle(codingCount)}>
+            {nl.codingDay.codingCount(codingCount)}
+          </span>
+        )}
+        {status && (
+          <span className={`source-status status-${status}`} data-testid="source-status" data-status={status} title={statusTitle}>
+            {nl.codingDay.status[status]}
+          </span>
+        )}
+      </span>
       <span className="source-details">
         <span className="truncate">{institutionName}</span>
         <span className="source-format">{nl.sources.format(source.format, source.pageCount)}</span>

@@ -11,6 +11,7 @@ import { AddRow } from '../ui/AddRow';
 import { Field } from '../ui/Field';
 import { InspectorChip, InspectorInputs, useInspectorDraft } from './InspectorListEditor';
 import { selectInspectors, selectInstitutions, selectStudy, useSession } from './session-store';
+import { DateField } from '../ui/DateField';
 
 export function SettingsDialog() {
   const closeDialog = useUi((store) => store.closeDialog);
@@ -59,10 +60,10 @@ function StudySection() {
       </Field>
       <div className="field-row">
         <Field label={nl.setup.periodStart}>
-          <input type="date" value={periodStart} onChange={(event) => setPeriodStart(event.target.value)} />
+          <DateField value={periodStart} onChange={setPeriodStart} />
         </Field>
         <Field label={nl.setup.periodEnd}>
-          <input type="date" value={periodEnd} onChange={(event) => setPeriodEnd(event.target.value)} />
+          <DateField value={periodEnd} onChange={setPeriodEnd} />
         </Field>
       </div>
       <Field label={nl.setup.reportDate} hint={nl.setup.reportDateHint}>

@@ -8,6 +8,7 @@ import { Field } from '../ui/Field';
 import { InspectorListEditor, type NewInspector } from './InspectorListEditor';
 import { InstitutionListEditor } from './InstitutionListEditor';
 import { useSession } from './session-store';
+import { DateField } from '../ui/DateField';
 
 export function SetupWizard() {
   const closeDialog = useUi((store) => store.closeDialog);
@@ -64,10 +65,10 @@ export function SetupWizard() {
         <fieldset className="field-row">
           <legend>{nl.setup.period}</legend>
           <Field label={nl.setup.periodStart}>
-            <input type="date" data-testid="setup-period-start" value={periodStart} onChange={(event) => setPeriodStart(event.target.value)} />
+            <DateField data-testid="setup-period-start" value={periodStart} onChange={setPeriodStart} />
           </Field>
           <Field label={nl.setup.periodEnd}>
-            <input type="date" data-testid="setup-period-end" value={periodEnd} onChange={(event) => setPeriodEnd(event.target.value)} />
+            <DateField data-testid="setup-period-end" value={periodEnd} onChange={setPeriodEnd} />
           </Field>
         </fieldset>
         <InstitutionListEditor names={institutions} onChange={setInstitutions} />

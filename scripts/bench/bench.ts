@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { measureCodingLatency } from './coding-latency';
+import { measureCodingDay } from './codingday-bench';
 import { measureFoundation } from './foundation-bench';
 import { measureMerge } from './merge-bench';
 import { measureReports } from './report-bench';
@@ -21,6 +22,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   survey: measureSurvey,
   merge: measureMerge,
   queue: measureQueue,
+  codingday: measureCodingDay,
 };
 
 async function main() {

@@ -6,12 +6,13 @@
  */
 import { z } from 'zod';
 import { CODE_KINDS, MEASURES, ROLES, SOURCE_TYPES, VALENCES } from '../vocabulary';
-import { MEMO_TARGETS } from './types';
+import { MEMO_TARGETS, SOURCE_STATUSES } from './types';
 import type { ReportGenerated, ReportSaved, ReportTemplateInfo, TemplateSaved } from './types';
 import { FIXED_CHAPTERS, type ChapterKey, type ReportOutline } from '../report-model';
 import { SURVEY_COLUMN_KINDS } from '../survey';
 import { ALL_ENTITIES, LOGGED_ENTITIES, type StudyEntity } from './study-entities';
 import { FINDING_KINDS, type Finding, type SuggestedFinding, type Theme } from '../findings';
+import type { SourceProgress, SourceStatusEntry } from './types';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
 import type {
   Code,
@@ -263,8 +264,22 @@ export const contract = {
   undo: call<UndoResult>()(z.object({}), { writes: LOGGED_ENTITIES }),
   redo: call<UndoResult>()(z.object({}), { writes: LOGGED_ENTITIES }),
 
+  /** Live codings per code in the study, with the evidence filters; not rolled up to norms (coding day). */
+  'codings.countByCode': call<Record<string, number>>()(z.object({ filter: evidenceFilterSchema.default({}) })),
+  /** Coding counts per source and every inspector's status per source (coding day). */
+  'sources.progress': call<SourceProgress>()(z.object({})),
+  /** Set the current inspector's status of a source. */
+  'source.setStatus': call<SourceStatusEntry>()(z.object({ sourceId: id, status: z.enum(SOURCE_STATUSES) }), { writes: ['sourceStatus'] }),
+
   'memos.list': call<Memo[]>()(z.object({ targetType: z.enum(MEMO_TARGETS).optional(), targetId: id.optional() })),
   'memo.save': call<Memo>()(z.object({ targetType: z.enum(MEMO_TARGETS), targetId: id, text: longText }), { writes: ['memo'] }),
+  /** Every memo, whole-subject and passage (coding day). */
+  'memos.all': call<Memo[]>()(z.object({})),
+  'memos.passages': call<Memo[]>()(z.object({ sourceId: id })),
+  'memos.search': call<Memo[]>()(z.object({ query: z.string().max(500) })),
+  'memo.addPassage': call<Memo>()(z.object({ sourceId: id, start: offset, end: offset, text: longText }), { writes: ['memo'] }),
+  'memo.update': call<Memo>()(z.object({ id, text: longText }), { writes: ['memo'] }),
+  'memo.delete': call<{ id: string }>()(z.object({ id }), { writes: ['memo'] }),
 
   'evidence.matrix': call<EvidenceMatrix>()(z.object({ filter: evidenceFilterSchema.default({}) })),
   'evidence.segments': call<EvidenceSegment[]>()(

@@ -13,6 +13,7 @@ export const STUDY_ENTITIES = [
   'inspector',
   'code',
   'source',
+  'sourceStatus',
   'coding',
   'memo',
   'reviewQuestion',

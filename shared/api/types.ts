@@ -178,6 +178,9 @@ export interface Memo {
   text: string;
   authorId: string | null;
   updatedAt: string;
+  /** A memo on a passage of a source: its offsets in the source text (absent or null: about the whole subject). */
+  start?: number | null;
+  end?: number | null;
 }
 
 export interface ReviewQuestion {
@@ -605,4 +608,21 @@ export interface TemplateSaved {
   path: string | null;
   opened: boolean;
   downloadUrl: string | null;
+}
+
+/** How far an inspector is with a source (coding day). */
+export const SOURCE_STATUSES = ['nieuw', 'bezig', 'klaar'] as const;
+export type SourceStatus = (typeof SOURCE_STATUSES)[number];
+
+export interface SourceStatusEntry {
+  sourceId: string;
+  inspectorId: string;
+  status: SourceStatus;
+  updatedAt: string;
+}
+
+/** Per source: how many live codings it has; and every inspector's status of every source. */
+export interface SourceProgress {
+  codingCounts: Record<string, number>;
+  statuses: SourceStatusEntry[];
 }

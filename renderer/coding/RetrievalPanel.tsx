@@ -1,0 +1,153 @@
+/**
+ * Retrieval beside the text ("Fragmenten"): the code tree with, per code, its
+ * codings in the open source and in the whole study; choose a code to see its
+ * coded segments in context, filtered like the evidence view (the same
+ * filters), jump to each in its source, and link it as evidence to the
+ * judgment of its norm at its institution (or unlink it). Follows every coding change
+ * (the coding version).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { EvidenceSegment } from '../../shared/api/types';
+import { api } from '../api/client';
+import { reportError } from '../app/toast-store';
+import { useDocument } from '../document/document-store';
+import { EvidenceFilters } from '../evidence/EvidenceFilters';
+import { activeFilter, useEvidence } from '../evidence/evidence-store';
+import { SegmentCard } from '../evidence/SegmentCard';
+import { useFramework } from '../framework/framework-store';
+import { useJudgments } from '../judgments/judgments-store';
+import { findJudgment } from '../judgments/scale';
+import type { Code } from '../../shared/api/types';
+import { nl } from '../text/nl';
+import { useChangeVersion } from '../api/study-changes';
+import { useCodings } from './coding-store';
+import { paletteItems } from './palette-items';
+import { countsInSource, rollUp } from './retrieval';
+
+export function RetrievalPanel() {
+  const codes = useFramework((store) => store.codes);
+  const items = useMemo(() => paletteItems(codes), [codes]);
+  const filter = useEvidence((store) => store.filter);
+  const codings = useCodings((store) => store.codings);
+  const sourceId = useDocument((store) => store.document?.id ?? null);
+  const version = useChangeVersion(['coding', 'code', 'source']);
+  const [studyCounts, setStudyCounts] = useState<Record<string, number>>({});
+  const [codeId, setCodeId] = useState<string | null>(null);
+  const [segments, setSegments] = useState<EvidenceSegment[] | null>(null);
+  const [onlyThisSource, setOnlyThisSource] = useState(false);
+  const filterKey = JSON.stringify(activeFilter(filter));
+  const judgments = useJudgments((store) => store.judgments);
+  const judgmentsLoaded = useJudgments((store) => store.loaded);
+
+  useEffect(() => {
+    if (!judgmentsLoaded) useJudgments.getState().load().catch(reportError);
+  }, [judgmentsLoaded]);
+
+  useEffect(() => {
+    let current = true;
+    api['codings.countByCode']({ filter: JSON.parse(filterKey) })
+      .then((counts) => current && setStudyCounts(counts))
+      .catch(reportError);
+    return () => void (current = false);
+  }, [filterKey, version]);
+
+  useEffect(() => {
+    if (!codeId) return;
+    let current = true;
+    api['evidence.segments']({ codeId, institutionId: null, filter: JSON.parse(filterKey) })
+      .then((found) => current && setSegments(found))
+      .catch(reportError);
+    return () => void (current = false);
+  }, [codeId, filterKey, version]);
+
+  const inSource = useMemo(() => countsInSource(codes, codings.values()), [codes, codings]);
+  const inStudy = useMemo(() => rollUp(codes, Object.entries(studyCounts)), [codes, studyCounts]);
+  const shown = segments && onlyThisSource ? segments.filter((segment) => segment.sourceId === sourceId) : segments;
+  const chosen = codes.find((code) => code.id === codeId);
+  const normId = chosen ? rootNorm(codes, chosen) : null;
+  const isLinked = (segment: EvidenceSegment) =>
+    normId !== null && (findJudgment(judgments, segment.institutionId, normId)?.evidenceCodingIds.includes(segment.codingId) ?? false);
+  const toggleLink = (segment: EvidenceSegment) => {
+    if (!normId) return;
+    useJudgments.getState().link({ institutionId: segment.institutionId, codeId: normId, codingId: segment.codingId, linked: !isLinked(segment) }).catch(reportError);
+  };
+
+  return (
+    <div className="side-scroll retrieval" data-testid="retrieval">
+      <EvidenceFilters />
+      <p className="retrieval-legend muted">{nl.codingDay.retrievalLegend}</p>
+      <ul className="retrieval-codes" aria-label={nl.codingDay.retrievalCodes}>
+        {items.map((item) => (
+          <li key={item.code.id}>
+            <button
+              type="button"
+              className={`retrieval-code${item.code.id === codeId ? ' active' : ''}`}
+              data-testid="retrieval-code"
+              data-code-key={item.code.key}
+              data-source-count={inSource.get(item.code.id) ?? 0}
+              data-study-count={inStudy.get(item.code.id) ?? 0}
+              aria-pressed={item.code.id === codeId}
+              style={{ paddingLeft: 6 + item.depth * 14 }}
+              onClick={() => {
+                setSegments(null);
+                setCodeId(item.code.id);
+              }}
+            >
+              <span className="palette-swatch" style={{ backgroundColor: item.code.color }} />
+              <span className="truncate">{item.code.name}</span>
+              <span className="retrieval-count" title={nl.codingDay.countsTitle}>
+                {inSource.get(item.code.id) ?? 0} · {inStudy.get(item.code.id) ?? 0}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {chosen && (
+        <section className="retrieval-segments" aria-label={nl.codingDay.segmentsOf(chosen.name)}>
+          <header className="retrieval-head">
+            <h3>{nl.codingDay.segmentsOf(chosen.name)}</h3>
+            <label className="check-label">
+              <input type="checkbox" data-testid="retrieval-this-source" checked={onlyThisSource} onChange={(event) => setOnlyThisSource(event.target.checked)} />
+              {nl.codingDay.onlyThisSource}
+            </label>
+          </header>
+          {shown === null ? (
+            <p className="muted">{nl.codingDay.loadingSegments}</p>
+          ) : shown.length === 0 ? (
+            <p className="muted">{nl.evidence.noCodingsFiltered}</p>
+          ) : (
+            <>
+              <p className="muted">{nl.evidence.fragments(shown.length)}</p>
+              {shown.map((segment) => (
+                <SegmentCard key={segment.codingId} segment={segment} listCodeId={chosen.id} showInstitution testId="retrieval-segment">
+                  {normId && (
+                    <button
+                      type="button"
+                      className="small"
+                      data-testid="retrieval-link"
+                      aria-pressed={isLinked(segment)}
+                      onClick={() => toggleLink(segment)}
+                    >
+                      {isLinked(segment) ? nl.codingDay.unlinkFromJudgment : nl.codingDay.linkToJudgment}
+                    </button>
+                  )}
+                </SegmentCard>
+              ))}
+            </>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** The norm at the root of a code's branch; null for context codes (they have no judgment). */
+function rootNorm(codes: readonly Code[], code: Code): string | null {
+  let current: Code | undefined = code;
+  const seen = new Set<string>();
+  while (current?.parentId && !seen.has(current.id)) {
+    seen.add(current.id);
+    current = codes.find((candidate) => candidate.id === current!.parentId);
+  }
+  return current && current.kind === 'norm' ? current.id : null;
+}

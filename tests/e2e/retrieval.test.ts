@@ -1,0 +1,96 @@
+/**
+ * Retrieval beside the text, in a real browser on the demo study: the code
+ * tree with counts for the open source and the study, a code's segments in
+ * context, narrowed by the evidence filters, linked to a judgment from there,
+ * and a jump to one of them.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Code, Coding, EvidenceMatrix, EvidenceSegment, Judgment, SourceSummary } from '../../shared/api/types';
+import type { CallName } from '../../shared/api/contract';
+import { veldwerk } from '../helpers/cli';
+import { tempDir } from '../helpers/temp-study';
+import { expectContains, expectCount, expectValue, waitFor } from './browser';
+import { callHost } from './host-api';
+import { openApp, type OpenApp } from './open-app';
+
+const dir = tempDir('veldwerk-e2e-retrieval-');
+const studyPath = join(dir, 'demo.veldwerk');
+let app: OpenApp;
+let source: SourceSummary;
+let codes: Code[];
+const api = <T>(name: CallName, input: object = {}) => callHost<T>(app.url, name, input);
+
+beforeAll(async () => {
+  const init = veldwerk(['init', studyPath, '--demo'], { VELDWERK_HOME: dir });
+  expect(init.code, init.stderr).toBe(0);
+  app = await openApp([studyPath], { VELDWERK_HOME: dir });
+  codes = await api<Code[]>('framework.list');
+  const sources = await api<SourceSummary[]>('sources.list');
+  source = sources.find((candidate) => candidate.sourceType === 'clientdossier' && candidate.format === 'txt') ?? sources[0]!;
+  await app.page.getByTestId('source-row').filter({ hasText: source.title }).first().click();
+  await expectValue(() => app.page.getByTestId('document-title').innerText(), source.title);
+  await app.page.getByTestId('retrieval-tab').click();
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('fragmenten naast de tekst', () => {
+  const norm = 'contact';
+  const codeButton = () => app.page.locator(`[data-testid="retrieval-code"][data-code-key="${norm}"]`);
+
+  it('telt per code in deze bron en in het onderzoek, een norm met haar subcodes', async () => {
+    const normId = codes.find((code) => code.key === norm)!.id;
+    const family = new Set(codes.filter((code) => code.id === normId || code.parentId === normId).map((code) => code.id));
+    const inSource = (await api<Coding[]>('codings.forSource', { sourceId: source.id })).filter((coding) => family.has(coding.codeId)).length;
+    const matrix = await api<EvidenceMatrix>('evidence.matrix', { filter: {} });
+    const inStudy = matrix.cells.filter((cell) => cell.codeId === normId).reduce((sum, cell) => sum + cell.total, 0);
+    expect(inStudy).toBeGreaterThan(0);
+    await expectValue(async () => Number(await codeButton().getAttribute('data-source-count')), inSource);
+    await expectValue(async () => Number(await codeButton().getAttribute('data-study-count')), inStudy);
+  });
+
+  it('toont de fragmenten van een code met hun context, gefilterd als het bewijs', async () => {
+    const { page } = app;
+    const normId = codes.find((code) => code.key === norm)!.id;
+    const all = await api<EvidenceSegment[]>('evidence.segments', { codeId: normId, institutionId: null, filter: {} });
+    await codeButton().click();
+    const cards = page.getByTestId('retrieval-segment');
+    await expectCount(cards, all.length);
+    await expectContains(() => cards.first().innerText(), all[0]!.text.slice(0, 30));
+
+    const positive = all.filter((segment) => segment.valence === 'positief').length;
+    expect(positive).toBeLessThan(all.length);
+    await page.getByTestId('retrieval').getByTestId('evidence-filter-valence').selectOption('positief');
+    await expectCount(cards, positive);
+    await page.getByTestId('retrieval').getByTestId('evidence-filter-valence').selectOption('');
+    await expectCount(cards, all.length);
+  });
+
+  it('koppelt een fragment als bewijs aan het oordeel van zijn norm en instelling, en ontkoppelt het', async () => {
+    const { page } = app;
+    const normId = codes.find((code) => code.key === norm)!.id;
+    const card = page.getByTestId('retrieval-segment').first();
+    const codingId = (await card.getAttribute('data-coding-id'))!;
+    const linkedIn = async () =>
+      (await api<{ judgments: Judgment[] }>('judgments.list')).judgments.some((judgment) => judgment.codeId === normId && judgment.evidenceCodingIds.includes(codingId));
+    const before = await linkedIn();
+    await card.getByTestId('retrieval-link').click();
+    await waitFor(async () => (await linkedIn()) !== before, 'koppeling gewijzigd');
+    await expectValue(() => card.getByTestId('retrieval-link').getAttribute('aria-pressed'), String(!before));
+    await card.getByTestId('retrieval-link').click();
+    await waitFor(async () => (await linkedIn()) === before, 'koppeling terug');
+  });
+
+  it('springt naar een fragment in een andere bron', async () => {
+    const { page } = app;
+    const card = page.locator(`[data-testid="retrieval-segment"]:not([data-source-id="${source.id}"])`).first();
+    const targetId = (await card.getAttribute('data-source-id'))!;
+    const target = (await api<SourceSummary[]>('sources.list')).find((candidate) => candidate.id === targetId)!;
+    await card.getByTestId('segment-jump').click();
+    await expectValue(() => page.getByTestId('document-title').innerText(), target.title);
+    await page.getByTestId('hit-mark').first().waitFor();
+  });
+});
