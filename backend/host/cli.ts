@@ -15,6 +15,7 @@ import { startBrowserHost } from './http-server';
 import { SURVEY_USAGE, surveyCommand } from '../survey/cli-survey';
 import { agreementCommand, bundleCommand, copyCommand, MERGE_USAGE, type MergeCliKit } from '../merge/cli-merge';
 import { REPORT_USAGE, reportCommand } from '../reports/cli-report';
+import { encryptCommand, KEYS_USAGE, passphraseCommand, prepareEncryptedStudy, rekeyCommand, takeStudySecretOptions, unlockNamedStudies, type StudySecretOptions } from './cli-keys';
 import { MEASURES, ROLES, SOURCE_TYPES } from '../../shared/vocabulary';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import type { ImportOutcome, SearchResult, StudyStats } from '../../shared/api/types';
@@ -31,6 +32,7 @@ const USAGE = `Gebruik:
 ${SURVEY_USAGE}
 ${MERGE_USAGE}
 ${REPORT_USAGE}
+${KEYS_USAGE}
 
 Bronsoorten: ${SOURCE_TYPES.join(', ')}
 Rollen: ${ROLES.join(', ')}
@@ -76,11 +78,20 @@ async function init(args: string[]): Promise<void> {
     console.log(`Demo-onderzoek aangemaakt: ${file}`);
     return;
   }
+  // A real study is encrypted from its first byte; the demo above is fictional and stays readable (see README).
+  const encrypted = await prepareEncryptedStudy(file, studySecrets);
   const session = new Session(cliHost({ fixedStudyPath: file }));
   const name = (values.name as string | undefined) ?? basename(file).replace(/\.veldwerk$/, '');
-  await call(session, 'study.create', { name, inspectors: [{ name: 'Inspecteur', initials: 'INS' }] });
-  session.close();
-  console.log(`Onderzoek "${name}" aangemaakt: ${file}`);
+  try {
+    await call(session, 'study.create', { name, inspectors: [{ name: 'Inspecteur', initials: 'INS' }] });
+  } catch (error) {
+    encrypted.failed();
+    throw error;
+  } finally {
+    session.close();
+  }
+  console.log(`Onderzoek "${name}" aangemaakt (versleuteld): ${file}`);
+  encrypted.done();
 }
 
 async function importCommand(args: string[]): Promise<void> {
@@ -226,6 +237,7 @@ async function serve(args: string[]): Promise<void> {
   }
   const session = new Session(cliHost({ kind: 'browser', fixedStudyPath: file }));
   if (existsSync(file)) session.openPath(file);
+  else if (!values.demo) (await prepareEncryptedStudy(file, studySecrets)).done();
   const host = await startBrowserHost(session, { port, rendererDir: rendererDir() });
   console.log(`Veldwerk draait op ${host.url}`);
   console.log(existsSync(file) ? `Onderzoek: ${file}` : `Nieuw onderzoek wordt aangemaakt in: ${file}`);
@@ -261,7 +273,14 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   bundle: (args) => bundleCommand(args, mergeKit),
   agreement: (args) => agreementCommand(args, mergeKit),
   report: (args) => reportCommand(args, mergeKit),
+  encrypt: (args) => encryptCommand(args, studySecrets),
+  passphrase: (args) => passphraseCommand(args, studySecrets),
+  rekey: (args) => rekeyCommand(args, studySecrets),
 };
+
+/** The study passphrase options of this run (taken out of the command's own arguments). */
+let studySecrets: StudySecretOptions = {};
+const OWN_UNLOCK = new Set(['init', 'encrypt', 'passphrase', 'rekey']);
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -271,7 +290,10 @@ export async function main(argv: string[]): Promise<number> {
     return command === '--help' ? 0 : 2;
   }
   try {
-    await run(args);
+    const taken = takeStudySecretOptions(command!, args);
+    studySecrets = taken.secrets;
+    if (!OWN_UNLOCK.has(command!)) await unlockNamedStudies(taken.args, studySecrets);
+    await run(taken.args);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof UsageError) {
