@@ -11,6 +11,8 @@ import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { UserError } from '../errors';
 import { applyStudyKey, studyFileKind } from '../keys/cipher';
 import { LOCKED, studyKeyFor } from '../keys/unlock';
+import { keyFilePath } from '../keys/key-file';
+import { existsSync } from 'node:fs';
 import { createEmptyPrivateFile, makePrivate } from './private-files';
 
 export type Db = Database.Database;
@@ -33,7 +35,10 @@ export function openStudyFile(path: string, options: OpenOptions = {}): Db {
     throw new UserError(`Het onderzoeksbestand "${path}" bestaat niet.`, 'not-found');
   }
   const key = kind === 'plaintext' ? undefined : (options.key ?? studyKeyFor(path));
-  if (kind === 'encrypted' && !key) throw new UserError(LOCKED, 'rejected');
+  if (kind === 'encrypted' && !key) {
+    if (existsSync(keyFilePath(path))) throw new UserError(LOCKED, 'rejected');
+    throw new UserError(`"${path}" is geen Veldwerk-onderzoeksbestand, of een versleuteld onderzoek waarvan het sleutelbestand (${keyFilePath(path)}) ontbreekt.`, 'rejected');
+  }
   if (kind === 'absent') createEmptyPrivateFile(path);
   else if (!options.readonly) makePrivate(path);
   let db: Db;
