@@ -175,7 +175,7 @@ const handlers: Handlers = {
     session.reportProgress({ jobId, done: 0, total: 2, message: 'Bundel versleutelen…' });
     const made = await exportBundle(study, { passphrase: input.passphrase, all: input.all });
     let downloadId: string | null = null;
-    if (path) writeFileSync(path, made.bytes);
+    if (path) writeFileSync(path, made.bytes, { mode: 0o600 });
     else downloadId = addDownload(session, made.fileName, made.bytes);
     made.commit();
     session.reportProgress({ jobId, done: 2, total: 2, message: 'Bundel klaar' });

@@ -3,9 +3,9 @@
  * study, the files staged for import and the listeners for job progress.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { privateTempDir, removeDeadTempDirs, removeLeftoversOf } from '../store/leftovers';
 import { UserError } from '../errors';
 import { Study } from '../study/study';
 import { shutdownExtractionPool } from '../sources/extract';
@@ -45,7 +45,9 @@ export class Session {
   private stagingDir: string | null = null;
   private readonly progressListeners = new Set<(progress: JobProgress) => void>();
 
-  constructor(readonly host: HostServices) {}
+  constructor(readonly host: HostServices) {
+    removeDeadTempDirs();
+  }
 
   get openStudy(): Study | null {
     return this.study;
@@ -65,6 +67,7 @@ export class Session {
 
   openPath(path: string): Study {
     const study = Study.open(path);
+    removeLeftoversOf(study);
     this.setStudy(study);
     return study;
   }
@@ -89,7 +92,7 @@ export class Session {
     const stagedId = randomUUID();
     const safeName = basename(fileName).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'bestand';
     const path = join(this.ensureStagingDir(), `${stagedId}-${safeName}`);
-    writeFileSync(path, bytes);
+    writeFileSync(path, bytes, { mode: 0o600 });
     const entry: StagedEntry = { stagedId, fileName, size: bytes.byteLength, path, ownedCopy: true };
     this.staged.set(stagedId, entry);
     return { stagedId, fileName, size: entry.size };
@@ -132,7 +135,7 @@ export class Session {
   }
 
   private ensureStagingDir(): string {
-    this.stagingDir ??= mkdtempSync(join(tmpdir(), 'veldwerk-staging-'));
+    this.stagingDir ??= privateTempDir();
     return this.stagingDir;
   }
 }

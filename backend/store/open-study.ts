@@ -45,7 +45,10 @@ export function openStudyFile(path: string, options: OpenOptions = {}): Db {
   try {
     db = new Database(path, { readonly: options.readonly ?? false });
     if (key) applyStudyKey(db, key);
-    db.pragma('journal_mode = WAL');
+    // The first read: with a wrong key (or a damaged file) it fails here.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    // A read-only connection cannot switch modes (a backup made by VACUUM INTO is not in WAL mode).
+    if (!options.readonly) db.pragma('journal_mode = WAL');
   } catch (error) {
     const message = key
       ? `"${path}" kan met deze sleutel niet worden geopend: het hoort bij een andere sleutel of is beschadigd. Er is niets gewijzigd.`
