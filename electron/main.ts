@@ -12,6 +12,7 @@ import type { MenuCommand } from '../shared/api/bridge';
 import { demoStudyPathIn, isStudyFileName, studyPathFromArgv } from './args';
 import { MENU_CHANNEL } from './channels';
 import { createDialogs } from './dialogs';
+import { prepareNewStudyInApp, unlockInApp } from './study-keys';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { handleAppScheme, registerAppSchemePrivileges } from './protocol';
@@ -54,9 +55,10 @@ function focusMainWindow(): void {
 const dialogs = createDialogs(() => mainWindow);
 
 /** Open a study the OS or the command line named; tell the user (in Dutch) when that fails. */
-function openStudyFile(path: string): boolean {
+async function openStudyFile(path: string): Promise<boolean> {
   if (!session) return false;
   try {
+    await unlockInApp(path);
     session.openPath(path);
     return true;
   } catch (error) {
@@ -68,7 +70,7 @@ function openStudyFile(path: string): boolean {
 async function openInitialStudy(current: Session): Promise<void> {
   const path = pendingOpenPath ?? studyPathFromArgv(process.argv, { isPackaged: app.isPackaged, cwd: process.cwd() });
   pendingOpenPath = null;
-  if (path && openStudyFile(path)) return;
+  if (path && (await openStudyFile(path))) return;
   const result = await dispatch(current, 'study.openDemo', {});
   if (!result.ok) console.error(`Veldwerk: het demo-onderzoek kon niet worden geopend: ${result.error.message}`);
 }
@@ -86,6 +88,8 @@ async function start(): Promise<void> {
     // shell.openPath resolves with an error message, empty on success.
     openPath: (path) => shell.openPath(path).then((error) => error === ''),
     demoStudyPath: () => demoStudyPathIn(app.getPath('userData')),
+    unlockStudy: unlockInApp,
+    prepareNewStudy: (path) => prepareNewStudyInApp(path, mainWindow),
     onStudyChanged: updateTitle,
   });
   session = current;
@@ -129,7 +133,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', (_event, argv, workingDirectory) => {
     focusMainWindow();
     const path = studyPathFromArgv(argv, { isPackaged: app.isPackaged, cwd: workingDirectory });
-    if (path && openStudyFile(path)) sendMenuCommand('study-changed');
+    if (path) void openStudyFile(path).then((opened) => opened && sendMenuCommand('study-changed'));
   });
 
   // macOS: a .veldwerk file opened from Finder (may arrive before `ready`).
@@ -141,7 +145,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     focusMainWindow();
-    if (openStudyFile(path)) sendMenuCommand('study-changed');
+    void openStudyFile(path).then((opened) => opened && sendMenuCommand('study-changed'));
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -65,12 +65,14 @@ const handlers: Handlers = {
     if (session.host.fixedStudyPath && session.openStudy) {
       throw new UserError('Er is al een onderzoek geopend.', 'conflict');
     }
+    await session.host.prepareNewStudy?.(path);
     session.setStudy(createStudy(path, input));
     return session.state();
   },
   'study.openDialog': async (session) => {
     const path = await session.host.chooseStudyToOpen?.();
     if (!path) return null;
+    await session.host.unlockStudy?.(path);
     session.openPath(path);
     return session.state();
   },

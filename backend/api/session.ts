@@ -26,6 +26,10 @@ export interface HostServices {
   fixedStudyPath?: string;
   /** Path of the demo study, created on first use. */
   demoStudyPath: () => string;
+  /** Unlock an encrypted study before it is opened (the app: the OS keychain through safeStorage). */
+  unlockStudy?: (path: string) => Promise<void>;
+  /** Before a new study is created: give it a key (the app: kept by the OS keychain, recovery key shown once). */
+  prepareNewStudy?: (path: string) => Promise<void>;
   /** Called after the open study changed (e.g. to update the window title). */
   onStudyChanged?: (study: Study | null) => void;
 }
