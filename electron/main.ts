@@ -58,7 +58,7 @@ const dialogs = createDialogs(() => mainWindow);
 async function openStudyFile(path: string): Promise<boolean> {
   if (!session) return false;
   try {
-    await unlockInApp(path);
+    await unlockInApp(path, session.host.demoStudyPath(), mainWindow);
     session.openPath(path);
     return true;
   } catch (error) {
@@ -88,7 +88,7 @@ async function start(): Promise<void> {
     // shell.openPath resolves with an error message, empty on success.
     openPath: (path) => shell.openPath(path).then((error) => error === ''),
     demoStudyPath: () => demoStudyPathIn(app.getPath('userData')),
-    unlockStudy: unlockInApp,
+    unlockStudy: (path) => unlockInApp(path, demoStudyPathIn(app.getPath('userData')), mainWindow),
     prepareNewStudy: (path) => prepareNewStudyInApp(path, mainWindow),
     onStudyChanged: updateTitle,
   });

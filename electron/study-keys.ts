@@ -9,7 +9,9 @@ import { BrowserWindow, dialog, safeStorage } from 'electron';
 import { UserError } from '../backend/errors';
 import { writeKeyFile } from '../backend/keys/key-file';
 import type { Keychain } from '../backend/keys/keychain';
-import { newStudyKey } from '../backend/keys/cipher';
+import { newStudyKey, studyFileKind } from '../backend/keys/cipher';
+import { encryptStudyFile } from '../backend/keys/encrypt-study';
+import { resolve } from 'node:path';
 import { rememberStudyKey, unlockStudy, wrapKey } from '../backend/keys/unlock';
 
 export async function safeStorageKeychain(): Promise<Keychain | null> {
@@ -25,9 +27,32 @@ export async function safeStorageKeychain(): Promise<Keychain | null> {
   };
 }
 
-/** Before opening: an encrypted study is unlocked through the keychain (a plaintext one needs nothing). */
-export async function unlockInApp(path: string): Promise<void> {
-  await unlockStudy(path, { keychain: await safeStorageKeychain() });
+/**
+ * Before opening: an encrypted study is unlocked through the keychain. A
+ * plaintext study other than the fictional demo is offered encryption; it is
+ * encrypted only when the user agrees, and the plaintext original is removed
+ * only after the encrypted file has been verified (keys/encrypt-study.ts).
+ */
+export async function unlockInApp(path: string, demoPath: string, window: BrowserWindow | null): Promise<void> {
+  const keychain = await safeStorageKeychain();
+  if (studyFileKind(path) === 'plaintext' && resolve(path) !== resolve(demoPath) && keychain) {
+    const options = {
+      type: 'question' as const,
+      title: 'Onderzoek versleutelen',
+      message: 'Dit onderzoek is niet versleuteld. Wilt u het nu versleutelen?',
+      detail: 'Het versleutelde bestand wordt eerst gemaakt en gecontroleerd; pas daarna wordt de onversleutelde versie verwijderd. De sleutel bewaart de sleutelhanger van het systeem; u krijgt eenmalig een herstelsleutel te zien.',
+      buttons: ['Versleutelen', 'Nu niet'],
+      defaultId: 0,
+      cancelId: 1,
+    };
+    const { response } = await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+    if (response === 0) {
+      const { recoveryKey } = await encryptStudyFile(path, { passphrase: null, keychain });
+      await showRecoveryKey(recoveryKey, window);
+    }
+    return;
+  }
+  await unlockStudy(path, { keychain });
 }
 
 /** Before creating: a new key kept by the keychain, and the recovery key shown once. */
@@ -43,6 +68,10 @@ export async function prepareNewStudyInApp(path: string, window: BrowserWindow |
   const { entry, recoveryKey } = await wrapKey(key, { passphrase: null, keychain });
   writeKeyFile(path, { current: entry });
   rememberStudyKey(path, key);
+  await showRecoveryKey(recoveryKey, window);
+}
+
+async function showRecoveryKey(recoveryKey: string, window: BrowserWindow | null): Promise<void> {
   const options = {
     type: 'info' as const,
     title: 'Herstelsleutel',
