@@ -40,12 +40,22 @@ interface StagedEntry extends StagedFile {
   ownedCopy: boolean;
 }
 
+/**
+ * An upload waits in memory, not on disk: only when a job takes it is it
+ * written, owner-only, to this process's private temporary folder, for the
+ * readers that need a path, and removed when the job is done (or at the next
+ * start, if the process was killed).
+ */
+interface UploadEntry extends StagedFile {
+  bytes: Uint8Array;
+}
+
 /** Limit on one staged file; the importer's own limits apply after this. */
 export const MAX_STAGED_BYTES = 200 * 1024 * 1024;
 
 export class Session {
   private study: Study | null = null;
-  private readonly staged = new Map<string, StagedEntry>();
+  private readonly staged = new Map<string, StagedEntry | UploadEntry>();
   private stagingDir: string | null = null;
   private readonly progressListeners = new Set<(progress: JobProgress) => void>();
 
@@ -94,12 +104,8 @@ export class Session {
       throw new UserError(`${fileName}: het bestand is groter dan ${MAX_STAGED_BYTES / 1024 / 1024} MB.`, 'rejected');
     }
     const stagedId = randomUUID();
-    const safeName = basename(fileName).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'bestand';
-    const path = join(this.ensureStagingDir(), `${stagedId}-${safeName}`);
-    writeFileSync(path, bytes, { mode: 0o600 });
-    const entry: StagedEntry = { stagedId, fileName, size: bytes.byteLength, path, ownedCopy: true };
-    this.staged.set(stagedId, entry);
-    return { stagedId, fileName, size: entry.size };
+    this.staged.set(stagedId, { stagedId, fileName, size: bytes.byteLength, bytes });
+    return { stagedId, fileName, size: bytes.byteLength };
   }
 
   /** Stage a file that is already on this machine (CLI): imported in place, never removed. */
@@ -115,8 +121,15 @@ export class Session {
       const entry = this.staged.get(id);
       if (!entry) throw new UserError('Een bestand voor de import is niet (meer) beschikbaar; kies het opnieuw.', 'not-found');
       this.staged.delete(id);
-      return entry;
+      return 'bytes' in entry ? this.writeForJob(entry) : entry;
     });
+  }
+
+  private writeForJob({ stagedId, fileName, size, bytes }: UploadEntry): StagedEntry {
+    const safeName = basename(fileName).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'bestand';
+    const path = join(this.ensureStagingDir(), `${stagedId}-${safeName}`);
+    writeFileSync(path, bytes, { mode: 0o600 });
+    return { stagedId, fileName, size, path, ownedCopy: true };
   }
 
   discard(entries: StagedEntry[]): void {

@@ -101,7 +101,7 @@ describe('encryption at rest, through the CLI', () => {
     run(['bundle', 'import', lead, bundle, '--passphrase-file', teamPassphrase]);
     expect(readdirSync(studyDir).some((name) => name.includes('voor-samenvoegen'))).toBe(true);
     expect(plaintextLeaks()).toEqual([]);
-  });
+  }, 300_000);
 
   it('undoes the merge from the encrypted backup, and still leaks nothing', async () => {
     await unlockStudy(lead, { passphrase });
@@ -110,6 +110,10 @@ describe('encryption at rest, through the CLI', () => {
       session.openPath(lead);
       const undone = await dispatch(session, 'merge.undo', {});
       expect(undone.ok, JSON.stringify(undone)).toBe(true);
+      // An upload (app, browser host) waits in memory until a job takes it.
+      const staged = await dispatch(session, 'files.stage', { fileName: 'upload.txt', bytes: new TextEncoder().encode(sourceText(99)) });
+      expect(staged.ok).toBe(true);
+      expect(plaintextLeaks()).toEqual([]);
       const search = await dispatch(session, 'search', { query: 'kwakzalvertoren', limit: 5 });
       expect(search.ok && (search.value as { hits: unknown[] }).hits.length).toBeGreaterThan(0);
     } finally {
@@ -133,7 +137,7 @@ describe('encryption at rest, through the CLI', () => {
     expect(plaintextLeaks()).toEqual([]);
     run(['stats', lead]);
     expect(plaintextLeaks()).toEqual([]);
-  });
+  }, 120_000);
 
   it('refuses a wrong passphrase with a Dutch message and changes nothing', () => {
     const before = [sha(lead), sha(keyFilePath(lead))];
@@ -159,5 +163,5 @@ describe('encryption at rest, through the CLI', () => {
     const { keyOpensFile } = await import('../../backend/keys/cipher');
     expect(keyOpensFile(lead, oldKey)).toBe(false);
     expect(plaintextLeaks()).toEqual([]);
-  });
+  }, 120_000);
 });
