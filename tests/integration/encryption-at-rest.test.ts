@@ -101,6 +101,10 @@ describe('encryption at rest, through the CLI', () => {
     run(['bundle', 'import', lead, bundle, '--passphrase-file', teamPassphrase]);
     expect(readdirSync(studyDir).some((name) => name.includes('voor-samenvoegen'))).toBe(true);
     expect(plaintextLeaks()).toEqual([]);
+    if (process.platform !== 'win32') {
+      const notPrivate = filesUnder(studyDir).filter((path) => (statSync(path).mode & 0o777) !== 0o600);
+      expect(notPrivate).toEqual([]);
+    }
   }, 300_000);
 
   it('undoes the merge from the encrypted backup, and still leaks nothing', async () => {
