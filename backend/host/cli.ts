@@ -75,7 +75,7 @@ async function init(args: string[]): Promise<void> {
   if (existsSync(file)) throw new UserError(`Er bestaat al een bestand "${file}".`);
   if (values.demo) {
     await ensureDemoStudy(file);
-    console.log(`Demo-onderzoek aangemaakt: ${file}`);
+    console.log(`Demo-onderzoek aangemaakt (fictief en daarom niet versleuteld; "veldwerk encrypt" versleutelt het): ${file}`);
     return;
   }
   // A real study is encrypted from its first byte; the demo above is fictional and stays readable (see README).
