@@ -8,12 +8,13 @@
  * keep copies). A crash before the rename leaves the old study as it was; a
  * leftover `.deel` is removed at the next attempt.
  */
-import { closeSync, fstatSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { UserError } from '../errors';
 import { openStudyFile, type Db } from '../store/open-study';
 import { createEmptyPrivateFile } from '../store/private-files';
-import { applyStudyKey, newStudyKey, studyFileKind } from './cipher';
+import { applyStudyKey, keyOpensFile, newStudyKey, studyFileKind } from './cipher';
 import { readKeyFile, writeKeyFile, type KeyEntry } from './key-file';
 import { forgetStudyKey, rememberStudyKey, wrapKey, type NewWraps } from './unlock';
 import { passphraseWrap } from './wraps';
@@ -43,6 +44,9 @@ export async function rekeyStudyFile(path: string, oldKey: Buffer, wraps: NewWra
   // Until the rename, the old key must still open the study: the key file holds both.
   rewrite(path, oldKey, key, () => writeKeyFile(path, { current: entry, previous }));
   writeKeyFile(path, { current: entry });
+  // The pre-merge backups beside it follow, so that undoing the last merge still works under the new key.
+  for (const backup of backupsUnder(path, oldKey)) rewrite(backup, oldKey, key, () => writeKeyFile(backup, { current: entry, previous }));
+  for (const backup of backupsUnder(path, key)) writeKeyFile(backup, { current: entry });
   forgetStudyKey(path);
   rememberStudyKey(path, key);
   return { recoveryKey };
@@ -54,6 +58,14 @@ export async function changePassphrase(path: string, key: Buffer, newPassphrase:
   const wrap = await passphraseWrap(key, file.current.keyId, newPassphrase);
   const current: KeyEntry = { ...file.current, wraps: [...file.current.wraps.filter((candidate) => candidate.kind !== 'passphrase'), wrap] };
   writeKeyFile(path, { current });
+}
+
+function backupsUnder(studyPath: string, key: Buffer): string[] {
+  const prefix = `${basename(studyPath).replace(/\.veldwerk$/i, '')}.voor-samenvoegen-`;
+  return readdirSync(dirname(studyPath))
+    .filter((name) => name.startsWith(prefix) && name.endsWith('.veldwerk'))
+    .map((name) => join(dirname(studyPath), name))
+    .filter((backup) => studyFileKind(backup) === 'encrypted' && keyOpensFile(backup, key));
 }
 
 function rewrite(path: string, oldKey: Buffer | undefined, newKey: Buffer, beforeSwap: () => void): void {

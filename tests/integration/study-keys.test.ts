@@ -8,7 +8,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyOpensFile, newStudyKey, studyFileKind } from '../../backend/keys/cipher';
-import { changePassphrase, encryptStudyFile } from '../../backend/keys/encrypt-study';
+import { changePassphrase, encryptStudyFile, rekeyStudyFile } from '../../backend/keys/encrypt-study';
+import { makePreMergeBackup } from '../../backend/merge/backup';
 import { keyFilePath, readKeyFile, writeKeyFile } from '../../backend/keys/key-file';
 import { osKeyring, type Keychain } from '../../backend/keys/keychain';
 import { veldwerk } from '../helpers/cli';
@@ -117,6 +118,20 @@ describe('study keys', () => {
     writeKeyFile(path, { current: entry, previous });
     const key = await unlockStudy(path, { passphrase: async () => PASS });
     expect(key && keyOpensFile(path, key)).toBe(true);
+    forgetStudyKey(path);
+  }, 60_000);
+
+  it('re-keys the pre-merge backups beside the study too, so undoing the last merge still works', async () => {
+    const { path } = await encryptedStudy();
+    const oldKey = (await unlockStudy(path, { passphrase: async () => PASS }))!;
+    const study = Study.open(path);
+    const backup = makePreMergeBackup(study);
+    study.close();
+    await rekeyStudyFile(path, oldKey, { passphrase: PASS });
+    const newKey = (await unlockStudy(path, { passphrase: async () => PASS }))!;
+    expect(keyOpensFile(backup, newKey)).toBe(true);
+    expect(keyOpensFile(backup, oldKey)).toBe(false);
+    expect(readKeyFile(backup).current.keyId).toBe(readKeyFile(path).current.keyId);
     forgetStudyKey(path);
   }, 60_000);
 
