@@ -71,7 +71,24 @@ function backupsUnder(studyPath: string, key: Buffer): string[] {
 function rewrite(path: string, oldKey: Buffer | undefined, newKey: Buffer, beforeSwap: () => void): void {
   const work = `${path}.versleutelen.deel`;
   for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(work + suffix, { force: true });
-  const counts = copyOut(path, oldKey, work);
+  const { counts, lock } = copyOut(path, oldKey, work);
+  try {
+    rekeyAndVerify(work, oldKey, newKey, counts);
+  } finally {
+    lock.close();
+  }
+  beforeSwap();
+  const old = openSync(path, 'r+');
+  try {
+    renameSync(work, path);
+    for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
+    overwriteWithZeros(old);
+  } finally {
+    closeSync(old);
+  }
+}
+
+function rekeyAndVerify(work: string, oldKey: Buffer | undefined, newKey: Buffer, counts: Map<string, number>): void {
   try {
     const db = new Database(work);
     try {
@@ -92,30 +109,33 @@ function rewrite(path: string, oldKey: Buffer | undefined, newKey: Buffer, befor
     if (error instanceof UserError) throw error;
     throw new UserError('Het onderzoek kon niet worden versleuteld; het is ongewijzigd.', 'rejected', error);
   }
-  beforeSwap();
-  const old = openSync(path, 'r+');
-  try {
-    renameSync(work, path);
-    for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
-    overwriteWithZeros(old);
-  } finally {
-    closeSync(old);
-  }
 }
 
-/** A consistent copy of the study (same key) at `work`, and its row counts. */
-function copyOut(path: string, key: Buffer | undefined, work: string): Map<string, number> {
+export const STUDY_IN_USE = 'Het onderzoek is nog geopend (in de app, de browser of een andere opdracht). Sluit het en probeer het opnieuw; er is niets gewijzigd.';
+
+/**
+ * A consistent copy of the study (same key) at `work` and its row counts,
+ * made under an exclusive lock that the caller holds (`lock`) until the new
+ * file is ready: no other connection may have the study open meanwhile.
+ */
+function copyOut(path: string, key: Buffer | undefined, work: string): { counts: Map<string, number>; lock: Db } {
   const db = openStudyFile(path, { key });
   try {
     db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+  } catch (error) {
+    db.close();
+    throw new UserError(STUDY_IN_USE, 'conflict', error);
+  }
+  try {
     createEmptyPrivateFile(work);
     db.prepare('VACUUM INTO ?').run(work);
-    return rowCounts(db);
+    return { counts: rowCounts(db), lock: db };
   } catch (error) {
+    db.close();
     rmSync(work, { force: true });
     throw new UserError('Het onderzoek kon niet worden gelezen om het te versleutelen; het is ongewijzigd.', 'rejected', error);
-  } finally {
-    db.close();
   }
 }
 

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyOpensFile, newStudyKey, studyFileKind } from '../../backend/keys/cipher';
-import { changePassphrase, encryptStudyFile, rekeyStudyFile } from '../../backend/keys/encrypt-study';
+import { changePassphrase, encryptStudyFile, rekeyStudyFile, STUDY_IN_USE } from '../../backend/keys/encrypt-study';
 import { makePreMergeBackup } from '../../backend/merge/backup';
 import { keyFilePath, readKeyFile, writeKeyFile } from '../../backend/keys/key-file';
 import { osKeyring, type Keychain } from '../../backend/keys/keychain';
@@ -133,6 +133,20 @@ describe('study keys', () => {
     expect(keyOpensFile(backup, oldKey)).toBe(false);
     expect(readKeyFile(backup).current.keyId).toBe(readKeyFile(path).current.keyId);
     forgetStudyKey(path);
+  }, 60_000);
+
+  it('refuses to encrypt a study another connection has open, changing nothing', async () => {
+    const study = newTestStudy(dir);
+    try {
+      await expect(encryptStudyFile(study.path, { passphrase: PASS })).rejects.toThrow(STUDY_IN_USE);
+    } finally {
+      study.close();
+    }
+    expect(studyFileKind(study.path)).toBe('plaintext');
+    expect(existsSync(keyFilePath(study.path))).toBe(false);
+    const reopened = Study.open(study.path);
+    expect(reopened.info().name).toBe('Testronde');
+    reopened.close();
   }, 60_000);
 
   it('on a machine without a keychain (like this one), a new study needs a passphrase: no plaintext fallback', async () => {
