@@ -12,6 +12,7 @@ import type { MenuCommand } from '../shared/api/bridge';
 import { demoStudyPathIn, isStudyFileName, studyPathFromArgv } from './args';
 import { MENU_CHANNEL } from './channels';
 import { createDialogs } from './dialogs';
+import { prepareNewStudyInApp, unlockInApp } from './study-keys';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { handleAppScheme, registerAppSchemePrivileges } from './protocol';
@@ -54,12 +55,14 @@ function focusMainWindow(): void {
 const dialogs = createDialogs(() => mainWindow);
 
 /**
- * Open a study the OS or the command line named, once the calls running on
- * the open one finished; tell the user (in Dutch) when that fails.
+ * Open a study the OS or the command line named (unlocked first, when it is
+ * encrypted), once the calls running on the open one finished; tell the user
+ * (in Dutch) when that fails.
  */
 async function openStudyFile(path: string): Promise<boolean> {
   if (!session) return false;
   try {
+    await unlockInApp(path, session.host.demoStudyPath(), mainWindow);
     await session.switchTo(path);
     return true;
   } catch (error) {
@@ -89,6 +92,8 @@ async function start(): Promise<void> {
     // shell.openPath resolves with an error message, empty on success.
     openPath: (path) => shell.openPath(path).then((error) => error === ''),
     demoStudyPath: () => demoStudyPathIn(app.getPath('userData')),
+    unlockStudy: (path) => unlockInApp(path, demoStudyPathIn(app.getPath('userData')), mainWindow),
+    prepareNewStudy: (path) => prepareNewStudyInApp(path, mainWindow),
     onStudyChanged: updateTitle,
   });
   session = current;

@@ -73,12 +73,14 @@ const handlers: Handlers = {
     if (session.host.fixedStudyPath && session.openStudy) {
       throw new UserError('Er is al een onderzoek geopend.', 'conflict');
     }
+    await session.host.prepareNewStudy?.(path);
     session.setStudy(createStudy(path, input));
     return session.state();
   },
   'study.openDialog': async (session) => {
     const path = await session.host.chooseStudyToOpen?.();
     if (!path) return null;
+    await session.host.unlockStudy?.(path);
     session.openPath(path);
     return session.state();
   },
@@ -211,7 +213,7 @@ const handlers: Handlers = {
     session.reportProgress({ jobId, done: 0, total: 2, message: 'Bundel versleutelen…' });
     const made = await exportBundle(study, { passphrase: input.passphrase, all: input.all });
     let downloadId: string | null = null;
-    if (path) writeFileSync(path, made.bytes);
+    if (path) writeFileSync(path, made.bytes, { mode: 0o600 });
     else downloadId = addDownload(session, made.fileName, made.bytes);
     made.commit();
     session.reportProgress({ jobId, done: 2, total: 2, message: 'Bundel klaar' });

@@ -3,9 +3,9 @@
  * study, the files staged for import and the listeners for job progress.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { privateTempDir, removeDeadTempDirs, removeLeftoversOf } from '../store/leftovers';
 import { UserError } from '../errors';
 import { Study } from '../study/study';
 import { shutdownExtractionPool } from '../sources/extract';
@@ -28,6 +28,10 @@ export interface HostServices {
   fixedStudyPath?: string;
   /** Path of the demo study, created on first use. */
   demoStudyPath: () => string;
+  /** Unlock an encrypted study before it is opened (the app: the OS keychain through safeStorage). */
+  unlockStudy?: (path: string) => Promise<void>;
+  /** Before a new study is created: give it a key (the app: kept by the OS keychain, recovery key shown once). */
+  prepareNewStudy?: (path: string) => Promise<void>;
   /** Called after the open study changed (e.g. to update the window title). */
   onStudyChanged?: (study: Study | null) => void;
 }
@@ -38,19 +42,31 @@ interface StagedEntry extends StagedFile {
   ownedCopy: boolean;
 }
 
+/**
+ * An upload waits in memory, not on disk: only when a job takes it is it
+ * written, owner-only, to this process's private temporary folder, for the
+ * readers that need a path, and removed when the job is done (or at the next
+ * start, if the process was killed).
+ */
+interface UploadEntry extends StagedFile {
+  bytes: Uint8Array;
+}
+
 /** Limit on one staged file; the importer's own limits apply after this. */
 export const MAX_STAGED_BYTES = 200 * 1024 * 1024;
 
 export class Session {
   private study: Study | null = null;
-  private readonly staged = new Map<string, StagedEntry>();
+  private readonly staged = new Map<string, StagedEntry | UploadEntry>();
   private stagingDir: string | null = null;
   private readonly progressListeners = new Set<(progress: JobProgress) => void>();
   private readonly changeListeners = new Set<(event: StudyChangedEvent) => void>();
   /** Every call of this session runs through here (see call-queue.ts). */
   readonly calls = new CallQueue();
 
-  constructor(readonly host: HostServices) {}
+  constructor(readonly host: HostServices) {
+    removeDeadTempDirs();
+  }
 
   get openStudy(): Study | null {
     return this.study;
@@ -70,6 +86,7 @@ export class Session {
 
   openPath(path: string): Study {
     const study = Study.open(path);
+    removeLeftoversOf(study);
     this.setStudy(study);
     return study;
   }
@@ -92,12 +109,8 @@ export class Session {
       throw new UserError(`${fileName}: het bestand is groter dan ${MAX_STAGED_BYTES / 1024 / 1024} MB.`, 'rejected');
     }
     const stagedId = randomUUID();
-    const safeName = basename(fileName).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'bestand';
-    const path = join(this.ensureStagingDir(), `${stagedId}-${safeName}`);
-    writeFileSync(path, bytes);
-    const entry: StagedEntry = { stagedId, fileName, size: bytes.byteLength, path, ownedCopy: true };
-    this.staged.set(stagedId, entry);
-    return { stagedId, fileName, size: entry.size };
+    this.staged.set(stagedId, { stagedId, fileName, size: bytes.byteLength, bytes });
+    return { stagedId, fileName, size: bytes.byteLength };
   }
 
   /** Stage a file that is already on this machine (CLI): imported in place, never removed. */
@@ -113,8 +126,15 @@ export class Session {
       const entry = this.staged.get(id);
       if (!entry) throw new UserError('Een bestand voor de import is niet (meer) beschikbaar; kies het opnieuw.', 'not-found');
       this.staged.delete(id);
-      return entry;
+      return 'bytes' in entry ? this.writeForJob(entry) : entry;
     });
+  }
+
+  private writeForJob({ stagedId, fileName, size, bytes }: UploadEntry): StagedEntry {
+    const safeName = basename(fileName).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'bestand';
+    const path = join(this.ensureStagingDir(), `${stagedId}-${safeName}`);
+    writeFileSync(path, bytes, { mode: 0o600 });
+    return { stagedId, fileName, size, path, ownedCopy: true };
   }
 
   discard(entries: StagedEntry[]): void {
@@ -160,7 +180,7 @@ export class Session {
   }
 
   private ensureStagingDir(): string {
-    this.stagingDir ??= mkdtempSync(join(tmpdir(), 'veldwerk-staging-'));
+    this.stagingDir ??= privateTempDir();
     return this.stagingDir;
   }
 }

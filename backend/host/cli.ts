@@ -16,6 +16,8 @@ import { startBrowserHost } from './http-server';
 import { SURVEY_USAGE, surveyCommand } from '../survey/cli-survey';
 import { agreementCommand, bundleCommand, copyCommand, MERGE_USAGE, type MergeCliKit } from '../merge/cli-merge';
 import { REPORT_USAGE, reportCommand } from '../reports/cli-report';
+import { encryptCommand, KEYS_USAGE, passphraseCommand, prepareEncryptedStudy, rekeyCommand, takeStudySecretOptions, unlockNamedStudies, type StudySecretOptions } from './cli-keys';
+import { studyKeyFor } from '../keys/unlock';
 import { MEASURES, ROLES, SOURCE_TYPES } from '../../shared/vocabulary';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import type { ImportOutcome, SearchResult, StudyStats } from '../../shared/api/types';
@@ -32,6 +34,7 @@ const USAGE = `Gebruik:
 ${SURVEY_USAGE}
 ${MERGE_USAGE}
 ${REPORT_USAGE}
+${KEYS_USAGE}
 
 Bronsoorten: ${SOURCE_TYPES.join(', ')}
 Rollen: ${ROLES.join(', ')}
@@ -74,14 +77,23 @@ async function init(args: string[]): Promise<void> {
   if (existsSync(file)) throw new UserError(`Er bestaat al een bestand "${file}".`);
   if (values.demo) {
     await ensureDemoStudy(file);
-    console.log(`Demo-onderzoek aangemaakt: ${file}`);
+    console.log(`Demo-onderzoek aangemaakt (fictief en daarom niet versleuteld; "veldwerk encrypt" versleutelt het): ${file}`);
     return;
   }
+  // A real study is encrypted from its first byte; the demo above is fictional and stays readable (see README).
+  const encrypted = await prepareEncryptedStudy(file, studySecrets);
   const session = new Session(cliHost({ fixedStudyPath: file }));
   const name = (values.name as string | undefined) ?? basename(file).replace(/\.veldwerk$/, '');
-  await call(session, 'study.create', { name, inspectors: [{ name: 'Inspecteur', initials: 'INS' }] });
-  session.close();
-  console.log(`Onderzoek "${name}" aangemaakt: ${file}`);
+  try {
+    await call(session, 'study.create', { name, inspectors: [{ name: 'Inspecteur', initials: 'INS' }] });
+  } catch (error) {
+    encrypted.failed();
+    throw error;
+  } finally {
+    session.close();
+  }
+  console.log(`Onderzoek "${name}" aangemaakt (versleuteld): ${file}`);
+  encrypted.done();
 }
 
 async function importCommand(args: string[]): Promise<void> {
@@ -225,9 +237,12 @@ async function serve(args: string[]): Promise<void> {
     console.log('Demo-onderzoek wordt aangemaakt…');
     await ensureDemoStudy(file);
   }
+  // A new study is encrypted from its first page: its key is made (and shown once) before the service creates it.
+  if (!existsSync(file) && !values.demo) (await prepareEncryptedStudy(file, studySecrets)).done();
+  const key = studyKeyFor(file);
   // The backend runs as a service in a worker thread: the thread that answers HTTP stays free.
   const service = await startServiceWorker(
-    { kind: 'browser', fixedStudyPath: file, demoStudyPath: demoPath },
+    { kind: 'browser', fixedStudyPath: file, demoStudyPath: demoPath, ...(key ? { studyKeys: [{ path: resolve(file), key }] } : {}) },
     existsSync(file) ? file : undefined,
   );
   if (service.openError) {
@@ -269,7 +284,14 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   bundle: (args) => bundleCommand(args, mergeKit),
   agreement: (args) => agreementCommand(args, mergeKit),
   report: (args) => reportCommand(args, mergeKit),
+  encrypt: (args) => encryptCommand(args, studySecrets),
+  passphrase: (args) => passphraseCommand(args, studySecrets),
+  rekey: (args) => rekeyCommand(args, studySecrets),
 };
+
+/** The study passphrase options of this run (taken out of the command's own arguments). */
+let studySecrets: StudySecretOptions = {};
+const OWN_UNLOCK = new Set(['init', 'encrypt', 'passphrase', 'rekey']);
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
@@ -279,7 +301,10 @@ export async function main(argv: string[]): Promise<number> {
     return command === '--help' ? 0 : 2;
   }
   try {
-    await run(args);
+    const taken = takeStudySecretOptions(command!, args);
+    studySecrets = taken.secrets;
+    if (!OWN_UNLOCK.has(command!)) await unlockNamedStudies(taken.args, studySecrets);
+    await run(taken.args);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof UsageError) {

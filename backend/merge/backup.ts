@@ -1,15 +1,18 @@
 /**
  * The automatic backup before a merge, and "Samenvoegen ongedaan maken":
- * restoring it. The backup is a full copy of the study file (`VACUUM INTO`)
- * next to it: `<study>.voor-samenvoegen-<date-time>.veldwerk`. Restoring keeps
- * the merged file aside as `<study>-na-samenvoegen-<date-time>.veldwerk`
- * instead of deleting it, so nothing done after the merge is lost for good.
+ * restoring it. The backup is a full copy of the study file (`VACUUM INTO`,
+ * under the study's key, owner-only) next to it:
+ * `<study>.voor-samenvoegen-<date-time>.veldwerk`. Restoring is again SQLite
+ * writing under the key, never a file copy. It keeps the merged file aside as
+ * `<study>-na-samenvoegen-<date-time>.veldwerk` instead of deleting it, so
+ * nothing done after the merge is lost for good.
  */
-import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors';
-import { openStudyFile } from '../store/open-study';
+import { copyKeyFile } from '../keys/key-file';
+import { copyStudyInto } from '../store/copy-study';
+import { openStudyFile, type Db } from '../store/open-study';
 import { readMeta, writeMeta, type Study } from '../study/study';
 import type { Session } from '../api/session';
 import { META } from './exchange';
@@ -31,7 +34,7 @@ const stem = (path: string) => basename(path).replace(/\.veldwerk$/i, '');
 export function makePreMergeBackup(study: Study): string {
   const path = freePath(dirname(study.path), `${stem(study.path)}.voor-samenvoegen-${stamp()}`, '.veldwerk');
   try {
-    study.db.prepare('VACUUM INTO ?').run(path);
+    copyStudyInto(study.db, study.path, path);
   } catch (error) {
     throw new UserError(`De reservekopie vóór het samenvoegen kon niet worden gemaakt (${path}); er is niets samengevoegd.`, 'rejected', error);
   }
@@ -53,15 +56,23 @@ export function restorePreMergeBackup(session: Session): RestoreResult {
   const backup = readMeta(study.db, META.backupPath);
   if (!backup) throw new UserError('Er is geen samenvoeging om ongedaan te maken.', 'not-found');
   if (!existsSync(backup)) throw new UserError(`De reservekopie van vóór het samenvoegen is er niet meer (${backup}).`, 'not-found');
-  checkBackup(backup, study.id, study.replicaId);
+  const key = study.key;
+  checkBackup(backup, study.id, study.replicaId, key);
 
   session.setStudy(null);
   const keptAs = freePath(dirname(path), `${stem(path)}-na-samenvoegen-${stamp()}`, '.veldwerk');
   try {
     renameSync(path, keptAs);
     for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) renameSync(path + suffix, keptAs + suffix);
-    copyFileSync(backup, path);
-    const db = openStudyFile(path);
+    copyKeyFile(path, keptAs);
+    const source = openStudyFile(backup, { readonly: true, key });
+    try {
+      // The key file comes from the study's own (now kept aside): its passphrase may have changed since the backup.
+      copyStudyInto(source, keptAs, path);
+    } finally {
+      source.close();
+    }
+    const db = openStudyFile(path, { key });
     try {
       db.transaction(() => {
         db.prepare('DELETE FROM meta WHERE key IN (?, ?)').run(META.backupPath, META.backupAt);
@@ -79,10 +90,10 @@ export function restorePreMergeBackup(session: Session): RestoreResult {
   return { restoredFrom: backup, keptAs };
 }
 
-function checkBackup(backup: string, studyId: string, replicaId: string): void {
-  let db: Database.Database;
+function checkBackup(backup: string, studyId: string, replicaId: string, key: Buffer | undefined): void {
+  let db: Db;
   try {
-    db = new Database(backup, { readonly: true, fileMustExist: true });
+    db = openStudyFile(backup, { readonly: true, key });
   } catch (error) {
     throw new UserError('De reservekopie van vóór het samenvoegen is beschadigd.', 'rejected', error);
   }

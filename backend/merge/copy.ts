@@ -1,6 +1,6 @@
 /**
  * "Kopie voor inspecteur": the team lead hands each inspector a copy of the
- * study. The copy is the whole file (`VACUUM INTO`), then made its own
+ * study. The copy is the whole file (`VACUUM INTO`, under the study's key), then made its own
  * replica: a new replica id (its changes carry it), the inspector as current
  * user, an empty undo history (undo is per copy), no exchange bookkeeping and
  * no conflicts of the original. Its "since the last exchange" starts at the
@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../errors';
 import { openStudyFile } from '../store/open-study';
+import { copyStudyInto } from '../store/copy-study';
 import { findInspectorByInitials } from '../study/setup';
 import { Study, writeMeta } from '../study/study';
 import { META, maxSeq, versionVector } from './exchange';
@@ -42,12 +43,12 @@ export function copyStudyForInspector(study: Study, targetPath: string, initials
   if (target === resolve(study.path)) throw new UserError('Kies voor de kopie een ander bestand dan het onderzoek zelf.', 'invalid-input');
   if (existsSync(target)) throw new UserError(`Er bestaat al een bestand "${target}".`, 'conflict');
   try {
-    study.db.prepare('VACUUM INTO ?').run(target);
+    copyStudyInto(study.db, study.path, target);
   } catch (error) {
     throw new UserError(`De kopie kon niet worden gemaakt in "${target}".`, 'rejected', error);
   }
   const replicaId = randomUUID();
-  const db = openStudyFile(target);
+  const db = openStudyFile(target, { key: study.key });
   try {
     db.transaction(() => {
       writeMeta(db, 'replica_id', replicaId);

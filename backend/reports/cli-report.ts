@@ -61,7 +61,7 @@ export async function reportCommand(args: string[], kit: ReportCliKit): Promise<
   if (values['write-template']) {
     if (positionals.length > 0) throw kit.usageError('--write-template neemt geen onderzoeksbestand.');
     const path = resolve(values['write-template']);
-    writeFileSync(path, await makeDefaultTemplate());
+    writeFileSync(path, await makeDefaultTemplate(), { mode: 0o600 });
     console.log(`Rapportsjabloon geschreven: ${path}`);
     return;
   }

@@ -87,7 +87,7 @@ export async function generateReports(
 export function writeFileAtomically(path: string, data: Buffer): void {
   const partial = `${path}.${process.pid}.deel`;
   try {
-    writeFileSync(partial, data);
+    writeFileSync(partial, data, { mode: 0o600 });
     renameSync(partial, path);
   } catch (error) {
     rmSync(partial, { force: true });

@@ -14,6 +14,7 @@
  */
 import { UserError } from '../errors';
 import { runWorkerJob } from '../worker-bundle';
+import { studyKeyFor } from '../keys/unlock';
 import type { ReportOutline } from '../../shared/report-model';
 import type { GenerateEvents, GenerateOptions, GeneratedReport, ReportScope } from './generate';
 import type { WriteProgress } from './write-docx';
@@ -21,6 +22,8 @@ import type { WriteProgress } from './write-docx';
 /** What the worker is asked to build (its workerData). */
 export interface ReportJob {
   studyPath: string;
+  /** The key of an encrypted study, handed to the worker (it cannot see this thread's unlocked keys); added by generateReportsInWorker. */
+  studyKey?: Uint8Array;
   scopes: ReportScope[];
   options: GenerateOptions;
 }
@@ -55,7 +58,7 @@ export function generateReportsInWorker(
 ): Promise<GeneratedReport[]> {
   const reports: GeneratedReport[] = [];
   return runWorkerJob<ReportWorkerMessage, GeneratedReport[]>('report', {
-    workerData: job,
+    workerData: { ...job, studyKey: job.studyKey ?? studyKeyFor(job.studyPath) },
     memoryMb,
     messages: REPORT_WORKER_MESSAGES,
     task: 'rapportconcepten maken',

@@ -15,8 +15,8 @@ function post(message: ReportWorkerMessage | WorkerJobFailed): void {
   parentPort!.postMessage(message);
 }
 
-async function run({ studyPath, scopes, options }: ReportJob): Promise<void> {
-  const study = Study.openReadOnly(studyPath);
+async function run({ studyPath, studyKey, scopes, options }: ReportJob): Promise<void> {
+  const study = Study.openReadOnly(studyPath, studyKey ? Buffer.from(studyKey) : undefined);
   try {
     await generateReports(study, scopes, options, {
       onProgress: (index, progress) => post({ type: 'progress', index, progress }),

@@ -20,6 +20,8 @@ export interface ServiceInit {
   answers: HostRequest[];
   /** A study to open at once. */
   openPath?: string;
+  /** Keys of encrypted studies the host has unlocked: the service's thread keeps its own copy. */
+  studyKeys?: Array<{ path: string; key: Uint8Array }>;
 }
 
 export type ToService =

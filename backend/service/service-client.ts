@@ -21,6 +21,8 @@ export interface HostSide {
   demoStudyPath: string;
   requests?: Partial<Pick<HostServices, HostRequest>>;
   onOpened?: (study: { path: string; name: string } | null) => void;
+  /** Keys of encrypted studies unlocked by the host, handed to the service. */
+  studyKeys?: ServiceInit['studyKeys'];
 }
 
 const SERVICE_GONE: DispatchResult = {
@@ -52,7 +54,7 @@ export class ServiceClient implements BackendPort {
       else if (message.t === 'host-request') void this.answer(message.id, message.method, message.args);
     });
     const answers = HOST_REQUESTS.filter((method) => typeof host.requests?.[method] === 'function');
-    const init: ServiceInit = { kind: host.kind, demoStudyPath: host.demoStudyPath, answers, ...(host.fixedStudyPath ? { fixedStudyPath: host.fixedStudyPath } : {}), ...(openPath ? { openPath } : {}) };
+    const init: ServiceInit = { kind: host.kind, demoStudyPath: host.demoStudyPath, answers, ...(host.fixedStudyPath ? { fixedStudyPath: host.fixedStudyPath } : {}), ...(openPath ? { openPath } : {}), ...(host.studyKeys ? { studyKeys: host.studyKeys } : {}) };
     endpoint.post({ t: 'init', init });
   }
 

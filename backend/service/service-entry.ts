@@ -9,6 +9,7 @@
 import { dispatch } from '../api/handlers';
 import { resolveDownload } from '../api/downloads';
 import { Session, type HostServices } from '../api/session';
+import { rememberStudyKey } from '../keys/unlock';
 import { toApiError } from '../api/handlers';
 import type { Endpoint, FromService, HostRequest, ServiceInit, ToService } from './protocol';
 
@@ -25,6 +26,7 @@ export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClose
     });
 
   const start = (init: ServiceInit) => {
+    for (const { path, key } of init.studyKeys ?? []) rememberStudyKey(path, Buffer.from(key));
     const host: HostServices = {
       kind: init.kind,
       demoStudyPath: () => init.demoStudyPath,

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { decodeHlc, encodeHlc, tickHlc, type Hlc } from '../../shared/hlc';
 import { ENTITIES, isEntityName, type EntityName, type Fields } from './entities';
 import { currentAction, noteTouched, type ActionContext } from './action-context';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from './open-study';
 
 export interface ChangeRecord {

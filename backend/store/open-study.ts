@@ -1,12 +1,19 @@
 /**
- * The one way a study file is opened. Every connection gets the same pragmas:
- * WAL for concurrent readers, FULL sync so a committed change survives a power
- * cut, foreign keys on. Migrations run here, keyed on `user_version`.
+ * The one way a study file is opened, in every process and worker. It takes
+ * the study's key (or finds the one unlocked in this thread, see
+ * keys/unlock.ts); an encrypted file without its key is refused. Every
+ * connection gets the same pragmas: WAL for concurrent readers, FULL sync so
+ * a committed change survives a power cut, foreign keys on, secure_delete so
+ * deleted text is overwritten. Migrations run here, keyed on `user_version`.
  */
-import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 import { UserError } from '../errors';
+import { applyStudyKey, studyFileKind } from '../keys/cipher';
+import { LOCKED, studyKeyFor } from '../keys/unlock';
+import { keyFilePath } from '../keys/key-file';
+import { existsSync } from 'node:fs';
+import { createEmptyPrivateFile, makePrivate } from './private-files';
 
 export type Db = Database.Database;
 
@@ -14,20 +21,42 @@ export interface OpenOptions {
   /** Create the file when it does not exist (otherwise that is an error). */
   create?: boolean;
   readonly?: boolean;
+  /**
+   * The study key. Omitted: the key unlocked for this path in this thread, if
+   * any. A new file is encrypted when there is a key, plaintext otherwise
+   * (tests and the fictional demo only).
+   */
+  key?: Buffer;
 }
 
 export function openStudyFile(path: string, options: OpenOptions = {}): Db {
-  if (!options.create && !existsSync(path)) {
+  const kind = studyFileKind(path);
+  if (!options.create && kind === 'absent') {
     throw new UserError(`Het onderzoeksbestand "${path}" bestaat niet.`, 'not-found');
   }
+  const key = kind === 'plaintext' ? undefined : (options.key ?? studyKeyFor(path));
+  if (kind === 'encrypted' && !key) {
+    if (existsSync(keyFilePath(path))) throw new UserError(LOCKED, 'rejected');
+    throw new UserError(`"${path}" is geen Veldwerk-onderzoeksbestand, of een versleuteld onderzoek waarvan het sleutelbestand (${keyFilePath(path)}) ontbreekt.`, 'rejected');
+  }
+  if (kind === 'absent') createEmptyPrivateFile(path);
+  else if (!options.readonly) makePrivate(path);
   let db: Db;
   try {
     db = new Database(path, { readonly: options.readonly ?? false });
-    db.pragma('journal_mode = WAL');
+    if (key) applyStudyKey(db, key);
+    // The first read: with a wrong key (or a damaged file) it fails here.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    // A read-only connection cannot switch modes (a backup made by VACUUM INTO is not in WAL mode).
+    if (!options.readonly) db.pragma('journal_mode = WAL');
   } catch (error) {
-    throw new UserError(`"${path}" is geen Veldwerk-onderzoeksbestand of is beschadigd.`, 'rejected', error);
+    const message = key
+      ? `"${path}" kan met deze sleutel niet worden geopend: het hoort bij een andere sleutel of is beschadigd. Er is niets gewijzigd.`
+      : `"${path}" is geen Veldwerk-onderzoeksbestand of is beschadigd.`;
+    throw new UserError(message, 'rejected', error);
   }
   try {
+    db.pragma('secure_delete = ON');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');

@@ -9,6 +9,8 @@ import { ChangeWriter, type Mutation, type WriteOptions } from '../store/changes
 import { openStudyFile, type Db } from '../store/open-study';
 import { UserError } from '../errors';
 import { registerSearchIndexing } from '../search/index-sources';
+import { studyFileKind } from '../keys/cipher';
+import { studyKeyFor } from '../keys/unlock';
 import type { Inspector, Institution, StudyInfo } from '../../shared/api/types';
 
 export class Study {
@@ -19,34 +21,40 @@ export class Study {
     readonly path: string,
     readonly id: string,
     readonly replicaId: string,
+    /** The key this study was opened with; undefined for a plaintext study. */
+    readonly key: Buffer | undefined,
   ) {
     this.writer = new ChangeWriter(db, replicaId);
   }
 
-  static open(path: string): Study {
+  static open(path: string, key?: Buffer): Study {
     registerSearchIndexing();
-    return Study.withDb(openStudyFile(path), path);
+    return Study.withDb(openStudyFile(path, { key }), path, key);
   }
 
   /**
    * A read-only connection to a study another connection keeps open (WAL lets
    * it read alongside): for report drafts built in a worker thread.
    */
-  static openReadOnly(path: string): Study {
-    return Study.withDb(openStudyFile(path, { readonly: true }), path);
+  static openReadOnly(path: string, key?: Buffer): Study {
+    return Study.withDb(openStudyFile(path, { readonly: true, key }), path, key);
   }
 
-  private static withDb(db: Db, path: string): Study {
+  private static withDb(db: Db, path: string, key: Buffer | undefined): Study {
     const studyId = readMeta(db, 'study_id');
     const replicaId = readMeta(db, 'replica_id');
     if (!studyId || !replicaId) {
       db.close();
       throw new UserError(`"${path}" is geen volledig Veldwerk-onderzoek.`, 'rejected');
     }
-    return new Study(db, path, studyId, replicaId);
+    return new Study(db, path, studyId, replicaId, studyFileKind(path) === 'encrypted' ? (key ?? studyKeyFor(path)) : undefined);
   }
 
-  /** Create an empty study file (no entities yet) with a fresh study and replica id. */
+  /**
+   * Create an empty study file (no entities yet) with a fresh study and
+   * replica id; encrypted when a key was unlocked for `path` beforehand
+   * (keys/create-encrypted.ts), plaintext otherwise (tests, the demo).
+   */
   static createEmpty(path: string): Study {
     if (existsSync(path)) throw new UserError(`Er bestaat al een bestand "${path}".`, 'rejected');
     registerSearchIndexing();
@@ -57,7 +65,7 @@ export class Study {
       writeMeta(db, 'study_id', studyId);
       writeMeta(db, 'replica_id', replicaId);
     })();
-    return new Study(db, path, studyId, replicaId);
+    return new Study(db, path, studyId, replicaId, studyKeyFor(path));
   }
 
   private actingInspectorId: string | null = null;

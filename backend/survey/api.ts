@@ -85,7 +85,7 @@ export async function exportTable(session: Session, request: SurveyTableRequest)
   const path = await choose(fileName);
   if (!path) return { fileName, base64: null, savedTo: null };
   try {
-    writeFileSync(path, bytes);
+    writeFileSync(path, bytes, { mode: 0o600 });
   } catch (error) {
     throw new UserError(`Het bestand kon niet worden opgeslagen in "${path}".`, 'rejected', error);
   }

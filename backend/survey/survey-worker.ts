@@ -7,7 +7,9 @@
  * survey-thread.ts, asked for it), then the rest of the file and the
  * analysis, and ends. It stores nothing.
  */
+import { rmSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { privateTempDir } from '../store/leftovers';
 import { workerJobFailed, type WorkerJobFailed } from '../worker-bundle';
 import { analyseColumns } from './analyse';
 import { readSurveyFile } from './read-file';
@@ -29,7 +31,19 @@ function nextColumnWanted(): Promise<void> {
   });
 }
 
-async function run({ path, fileName, limits, institutions }: SurveyReadJob): Promise<void> {
+async function run(job: SurveyReadJob): Promise<void> {
+  // exceljs parks a worksheet that precedes the shared strings in a temporary file (plaintext rows): give it
+  // a private folder of this worker (its own process.env), removed when the read ends or at the next start.
+  const scratch = privateTempDir();
+  for (const name of ['TMPDIR', 'TMP', 'TEMP']) process.env[name] = scratch;
+  try {
+    await readAndPost(job);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function readAndPost({ path, fileName, limits, institutions }: SurveyReadJob): Promise<void> {
   const raw = await readSurveyFile(path, fileName, { limits, onRows: (rows) => post({ type: 'progress', rows }) });
   const columns = analyseColumns(raw, institutions);
   const { columns: rawColumns, ...survey } = raw;

@@ -9,6 +9,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { measureCodingLatency } from './coding-latency';
 import { measureCodingDay } from './codingday-bench';
+import { measureEncryption } from './encryption-bench';
 import { measureFoundation } from './foundation-bench';
 import { measureMerge } from './merge-bench';
 import { measureReports } from './report-bench';
@@ -23,6 +24,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   merge: measureMerge,
   queue: measureQueue,
   codingday: measureCodingDay,
+  encryption: measureEncryption,
 };
 
 async function main() {

@@ -4,6 +4,9 @@ import { resolve } from 'node:path';
 
 export const projectRoot = resolve(__dirname, '../..');
 const bin = resolve(projectRoot, 'bin/veldwerk.cjs');
+/** New studies are encrypted: the CLI in tests reads the study passphrase from this fixture unless a test says otherwise. */
+export const TEST_STUDY_PASSPHRASE_FILE = resolve(projectRoot, 'tests/fixtures/test-study-passphrase.txt');
+const studyEnv = { VELDWERK_PASSPHRASE_FILE: TEST_STUDY_PASSPHRASE_FILE };
 
 export interface CliResult {
   code: number | null;
@@ -14,7 +17,7 @@ export interface CliResult {
 export function veldwerk(args: string[], env: Record<string, string> = {}): CliResult {
   const result = spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    env: { ...studyEnv, ...process.env, ...env },
     timeout: 120_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -22,7 +25,7 @@ export function veldwerk(args: string[], env: Record<string, string> = {}): CliR
 
 /** Start `veldwerk serve` and resolve with its URL once it prints it. */
 export function startServe(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { ...studyEnv, ...process.env, ...env } });
   let output = '';
   const url = new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve gaf geen URL:\n${output}`)), 60_000);

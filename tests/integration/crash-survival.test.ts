@@ -34,7 +34,7 @@ describe('crash survival', () => {
     writeFileSync(script, WRITER);
     // Inside the project, so that the bundle resolves better-sqlite3 from node_modules.
     const bundle = join(__dirname, '../../dist/test-crash-writer.mjs');
-    await build({ entryPoints: [script], bundle: true, platform: 'node', format: 'esm', outfile: bundle, external: ['better-sqlite3'], banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
+    await build({ entryPoints: [script], bundle: true, platform: 'node', format: 'esm', outfile: bundle, external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers'], banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } });
     const { rmSync } = await import('node:fs');
     rmSync(script);
 

@@ -44,7 +44,7 @@ async function ensureWorkerBuilt(): Promise<void> {
     target: 'node22',
     format: 'esm',
     sourcemap: true,
-    external: ['electron', 'better-sqlite3', 'pdfjs-dist', 'mammoth', 'docx', 'exceljs', 'vite', 'playwright-core'],
+    external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', '@napi-rs/keyring', 'pdfjs-dist', 'mammoth', 'docx', 'exceljs', 'vite', 'playwright-core'],
     logLevel: 'warning',
     banner: {
       js: "import { createRequire as __veldwerkCreateRequire } from 'node:module'; const require = __veldwerkCreateRequire(import.meta.url);",

@@ -1,0 +1,109 @@
+/**
+ * What a killed run leaves behind is removed the next time: partial files
+ * (`<name>.<pid>.deel`, of a process that no longer runs) beside the study,
+ * an unfinished encryption (`.versleutelen.deel`), pre-merge backups that no
+ * undo can reach (a merge killed after its backup, or older than the last
+ * `backup_keep` ones; a setting in the study, default 3), and the temporary
+ * folders (`veldwerk-tijdelijk-<pid>-…`) of dead processes.
+ */
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { KEY_FILE_SUFFIX } from '../keys/key-file';
+import type { Db } from './open-study';
+
+export const DEFAULT_BACKUP_KEEP = 3;
+const COMPANIONS = ['', '-wal', '-shm', '-journal', KEY_FILE_SUFFIX];
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function removeWithCompanions(path: string): void {
+  for (const suffix of COMPANIONS) rmSync(path + suffix, { force: true, recursive: false });
+}
+
+function entries(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** Partial files of dead processes and unfinished encryptions beside the study. */
+export function removePartialFiles(studyPath: string): string[] {
+  const dir = dirname(studyPath);
+  const removed: string[] = [];
+  for (const name of entries(dir)) {
+    const partial = /\.(\d+)\.deel$/.exec(name);
+    const stale = partial ? !isRunning(Number(partial[1])) : name === `${basename(studyPath)}.versleutelen.deel`;
+    if (!stale) continue;
+    rmSync(join(dir, name), { force: true });
+    removed.push(join(dir, name));
+  }
+  return removed;
+}
+
+/**
+ * Pre-merge backups of this study: keep the one an undo would restore and
+ * the newest older ones up to `keep` in all; remove the rest.
+ */
+export function pruneBackups(studyPath: string, referenced: string | undefined, keep: number): string[] {
+  const dir = dirname(studyPath);
+  const prefix = `${basename(studyPath).replace(/\.veldwerk$/i, '')}.voor-samenvoegen-`;
+  const backups = entries(dir)
+    .filter((name) => name.startsWith(prefix) && name.endsWith('.veldwerk'))
+    .map((name) => join(dir, name))
+    .map((path) => ({ path, time: statSync(path).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  const anchor = referenced ? backups.find((backup) => resolve(backup.path) === resolve(referenced)) : undefined;
+  const kept = new Set<string>();
+  if (anchor) {
+    kept.add(anchor.path);
+    for (const backup of backups) if (kept.size < keep && backup.time <= anchor.time) kept.add(backup.path);
+  }
+  const removed = backups.filter((backup) => !kept.has(backup.path)).map((backup) => backup.path);
+  // A key file whose backup was removed after a failed merge.
+  for (const name of entries(dir)) {
+    const backup = join(dir, name.slice(0, -KEY_FILE_SUFFIX.length));
+    if (name.startsWith(prefix) && name.endsWith(`.veldwerk${KEY_FILE_SUFFIX}`) && !backups.some((candidate) => candidate.path === backup)) removed.push(backup);
+  }
+  for (const path of removed) removeWithCompanions(path);
+  return removed;
+}
+
+export function backupKeep(db: Db): number {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'backup_keep'").get() as { value: string } | undefined;
+  const value = Number(row?.value);
+  return Number.isInteger(value) && value >= 1 ? value : DEFAULT_BACKUP_KEEP;
+}
+
+const TEMP_PREFIX = 'veldwerk-tijdelijk-';
+
+/** A private (0700) temporary folder of this process; removed by the caller, or at a later start if the process dies. */
+export function privateTempDir(): string {
+  return mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
+}
+
+/** Temporary folders of Veldwerk processes that no longer run (staging, spreadsheet reading). */
+export function removeDeadTempDirs(): void {
+  for (const name of entries(tmpdir())) {
+    const match = /^veldwerk-(?:tijdelijk|staging)-(\d+)-/.exec(name);
+    if (match && !isRunning(Number(match[1]))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+/** At open: what killed runs left beside this study. */
+export function removeLeftoversOf(study: { path: string; db: Db }): void {
+  removePartialFiles(study.path);
+  const referenced = study.db.prepare("SELECT value FROM meta WHERE key = 'merge_backup'").get() as { value: string } | undefined;
+  pruneBackups(study.path, referenced?.value, backupKeep(study.db));
+}

@@ -1,0 +1,83 @@
+/**
+ * The app's side of study encryption: Electron's safeStorage (its
+ * asynchronous API) as the keychain seam of backend/keys. On Linux the
+ * `basic_text` backend (a hard-coded password, no real keychain) is refused:
+ * there the study needs its passphrase or recovery key (the CLI's
+ * `veldwerk` commands; the app has no passphrase dialog yet).
+ */
+import { BrowserWindow, dialog, safeStorage } from 'electron';
+import { UserError } from '../backend/errors';
+import { writeKeyFile } from '../backend/keys/key-file';
+import type { Keychain } from '../backend/keys/keychain';
+import { newStudyKey, studyFileKind } from '../backend/keys/cipher';
+import { encryptStudyFile } from '../backend/keys/encrypt-study';
+import { resolve } from 'node:path';
+import { rememberStudyKey, unlockStudy, wrapKey } from '../backend/keys/unlock';
+
+export async function safeStorageKeychain(): Promise<Keychain | null> {
+  if (!(await safeStorage.isAsyncEncryptionAvailable())) return null;
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return null;
+  return {
+    store: 'safeStorage',
+    protect: async (key) => (await safeStorage.encryptStringAsync(key.toString('hex'))).toString('base64'),
+    async recover(ref) {
+      const { result } = await safeStorage.decryptStringAsync(Buffer.from(ref, 'base64'));
+      return /^[0-9a-f]{64}$/.test(result) ? Buffer.from(result, 'hex') : null;
+    },
+  };
+}
+
+/**
+ * Before opening: an encrypted study is unlocked through the keychain. A
+ * plaintext study other than the fictional demo is offered encryption; it is
+ * encrypted only when the user agrees, and the plaintext original is removed
+ * only after the encrypted file has been verified (keys/encrypt-study.ts).
+ */
+export async function unlockInApp(path: string, demoPath: string, window: BrowserWindow | null): Promise<void> {
+  const keychain = await safeStorageKeychain();
+  if (studyFileKind(path) === 'plaintext' && resolve(path) !== resolve(demoPath) && keychain) {
+    const options = {
+      type: 'question' as const,
+      title: 'Onderzoek versleutelen',
+      message: 'Dit onderzoek is niet versleuteld. Wilt u het nu versleutelen?',
+      detail: 'Het versleutelde bestand wordt eerst gemaakt en gecontroleerd; pas daarna wordt de onversleutelde versie verwijderd. De sleutel bewaart de sleutelhanger van het systeem; u krijgt eenmalig een herstelsleutel te zien.',
+      buttons: ['Versleutelen', 'Nu niet'],
+      defaultId: 0,
+      cancelId: 1,
+    };
+    const { response } = await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+    if (response === 0) {
+      const { recoveryKey } = await encryptStudyFile(path, { passphrase: null, keychain });
+      await showRecoveryKey(recoveryKey, window);
+    }
+    return;
+  }
+  await unlockStudy(path, { keychain });
+}
+
+/** Before creating: a new key kept by the keychain, and the recovery key shown once. */
+export async function prepareNewStudyInApp(path: string, window: BrowserWindow | null): Promise<void> {
+  const keychain = await safeStorageKeychain();
+  if (!keychain) {
+    throw new UserError(
+      'Er is geen sleutelhanger van het systeem om de sleutel van een nieuw onderzoek in te bewaren. Maak het onderzoek met "veldwerk init <bestand>" en een wachtwoord.',
+      'rejected',
+    );
+  }
+  const key = newStudyKey();
+  const { entry, recoveryKey } = await wrapKey(key, { passphrase: null, keychain });
+  writeKeyFile(path, { current: entry });
+  rememberStudyKey(path, key);
+  await showRecoveryKey(recoveryKey, window);
+}
+
+async function showRecoveryKey(recoveryKey: string, window: BrowserWindow | null): Promise<void> {
+  const options = {
+    type: 'info' as const,
+    title: 'Herstelsleutel',
+    message: 'Het onderzoek wordt versleuteld. Noteer de herstelsleutel: hij wordt maar één keer getoond.',
+    detail: `${recoveryKey}\n\nBewaar hem op papier of in een kluis, niet bij het onderzoek. Zonder deze sleutel is het onderzoek op een andere computer niet te openen.`,
+    buttons: ['Ik heb hem genoteerd'],
+  };
+  await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+}
