@@ -31,6 +31,7 @@ import { conflictsByIds } from './conflicts';
 import { kindOfEntity } from './merge-kind';
 import { MAX_ANCESTRY_STEPS, NON_CONFLICTING_FIELDS } from './conflict-rules';
 import { META, missingFrom, programVersion, recordPeer, versionVector } from './exchange';
+import { syncStructureConflicts } from './structure';
 
 export interface MergeOptions {
   dryRun: boolean;
@@ -209,6 +210,16 @@ class Merger {
       warnings.push(
         `${dangling} ${dangling === 1 ? 'verwijzing wijst' : 'verwijzingen wijzen'} naar gegevens die hier nog ontbreken ` +
           '(bijvoorbeeld een bron uit de bundel van een andere inspecteur). Ze verschijnen zodra die bundel is ingelezen.',
+      );
+    }
+    const structure = syncStructureConflicts(this.db, this.bundle.header.bundleId, this.detectedAt);
+    if (structure.length > 0) {
+      this.conflictIds.push(...structure);
+      this.perKind.framework.conflicts += structure.length;
+      warnings.push(
+        `${structure.length === 1 ? 'Eén probleem' : `${structure.length} problemen`} in de opbouw van het toetsingskader of bij coderingen ` +
+          '(een kring van codes, een code onder een verwijderde code, of een codering met een verwijderde code of bron). ' +
+          'Niets is weggelaten: kies bij Conflicten hoe het verder moet.',
       );
     }
     if (applied > 0) {
