@@ -8,6 +8,7 @@ import { createCodings } from '../../backend/coding/codings';
 import { evidenceMatrix } from '../../backend/evidence/evidence';
 import { createCode, deleteCode, listCodes, moveCode } from '../../backend/framework/framework';
 import { listConflicts, resolveConflict } from '../../backend/merge/conflicts';
+import { reportModel } from '../../backend/reports/generate';
 import { createStudy } from '../../backend/study/setup';
 import type { Study } from '../../backend/study/study';
 import { addTextSource, codeId } from '../helpers/sources';
@@ -122,6 +123,7 @@ describe('merges keep the framework a tree and every coding in view', () => {
     expect([...outcome.warnings, ...outcome2.warnings].join(' ')).toMatch(/Niets is weggelaten/);
     const [conflict] = structureConflicts(lead!).filter((c) => c.entityId === coding.id);
     expect(conflict?.label).toMatch(/code is verwijderd/);
+    expect(reportModel(lead!, { overall: true }).warnings.join(' ')).toMatch(/1 codering telt niet mee: de code ervan is verwijderd/);
     resolveConflict(lead!, conflict!.id, 'remote');
     expect(lead!.db.prepare('SELECT deleted FROM coding WHERE id = ?').pluck().get(coding.id)).toBe(1);
     expect(structureConflicts(lead!)).toHaveLength(0);
