@@ -14,6 +14,7 @@ import { openStudyFile } from '../store/open-study';
 import { findInspectorByInitials } from '../study/setup';
 import { Study, writeMeta } from '../study/study';
 import { META, maxSeq, versionVector } from './exchange';
+import { installCopyKey, keyIdOf, registerCopyKey, signOwnChanges } from './signing';
 
 export interface CopyResult {
   path: string;
@@ -40,17 +41,23 @@ export function copyStudyForInspector(study: Study, targetPath: string, initials
   const target = resolve(targetPath);
   if (target === resolve(study.path)) throw new UserError('Kies voor de kopie een ander bestand dan het onderzoek zelf.', 'invalid-input');
   if (existsSync(target)) throw new UserError(`Er bestaat al een bestand "${target}".`, 'conflict');
+  // The copy's own signing key, registered here by the lead before copying, so the copy carries the register (signing.ts).
+  const replicaId = randomUUID();
+  signOwnChanges(study);
+  const keyPair = registerCopyKey(study, inspector.id, replicaId);
   try {
     study.db.prepare('VACUUM INTO ?').run(target);
   } catch (error) {
+    study.db.prepare('DELETE FROM inspector_key WHERE key_id = ?').run(keyIdOf(keyPair.publicKey));
     throw new UserError(`De kopie kon niet worden gemaakt in "${target}".`, 'rejected', error);
   }
-  const replicaId = randomUUID();
   const db = openStudyFile(target);
   try {
     db.transaction(() => {
       writeMeta(db, 'replica_id', replicaId);
       writeMeta(db, 'current_inspector', inspector.id);
+      // Replaces the lead's private key, which VACUUM INTO copied along.
+      installCopyKey(db, keyPair);
       db.prepare('DELETE FROM undo_history').run();
       db.prepare('DELETE FROM exchange_peer').run();
       db.prepare('DELETE FROM merge_conflict').run();

@@ -11,6 +11,7 @@ import type { Study } from '../study/study';
 import { BUNDLE_EXTENSION, BUNDLE_FORMAT_VERSION, BUNDLE_LIMITS, type BundleHeader } from './bundle-format';
 import { sealBundle, type BundleBodyLine } from './bundle-file';
 import { exportBaseline, maxSeq, programVersion, recordExport, versionVector } from './exchange';
+import { readRecords, signaturesOf, signOwnChanges } from './signing';
 
 export interface ExportOptions {
   passphrase: string;
@@ -39,12 +40,14 @@ export async function exportBundle(study: Study, options: ExportOptions): Promis
   }
   const all = options.all ?? false;
   const db = study.db;
+  // Every change this copy made leaves signed by its key (signing.ts).
+  signOwnChanges(study);
   const snapshot = db.transaction(() => {
     const seq = maxSeq(db);
     const since = all ? 0 : exportBaseline(db);
     const changes = readChanges(db, 'SELECT * FROM change_log WHERE seq > ? AND seq <= ? ORDER BY seq', String(since), String(seq));
     const { files, contents, surveyData } = referencedBlobs(study, changes);
-    return { seq, vector: versionVector(db), changes, files, contents, surveyData };
+    return { seq, vector: versionVector(db), changes, files, contents, surveyData, signatures: signaturesOf(db, changes), keys: readRecords(db) };
   })();
   if (snapshot.changes.length > BUNDLE_LIMITS.maxChanges) throw new UserError('Er zijn te veel wijzigingen voor één bundel.', 'rejected');
 
@@ -70,6 +73,7 @@ export async function exportBundle(study: Study, options: ExportOptions): Promis
       files: snapshot.files.length,
       contents: snapshot.contents.length,
       surveyData: snapshot.surveyData.length,
+      keys: snapshot.keys.length,
     },
     ...options.headerOverrides,
   };
@@ -85,7 +89,8 @@ export async function exportBundle(study: Study, options: ExportOptions): Promis
       };
     }
     for (const data of snapshot.surveyData) yield { t: 'surveyData', sha256: data.sha256, size: data.size, data: data.data.toString('base64') };
-    for (const change of snapshot.changes) yield { t: 'change', ...change };
+    for (const record of snapshot.keys) yield { t: 'key', ...record };
+    for (const change of snapshot.changes) yield { t: 'change', ...change, signature: snapshot.signatures.get(change.changeId) };
   };
   const bytes = await sealBundle(header, body(), options.passphrase, options.scryptWorkFactor);
   let committed = false;
