@@ -187,6 +187,7 @@ const keySchema = z.object({
   role: z.enum(['lead', 'member']),
   registeredAt: z.string().max(40),
   revokedAt: z.string().max(40).nullable(),
+  validThrough: hlcSchema.nullable().default(null),
   signature: z.string().max(200),
 });
 

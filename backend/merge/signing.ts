@@ -37,6 +37,11 @@ export interface KeyRecord {
   role: 'lead' | 'member';
   registeredAt: string;
   revokedAt: string | null;
+  /**
+   * Of a revoked key: the latest clock of its copy the lead held when revoking.
+   * What the lead had accepted until then stays good (and is passed on); anything else is refused.
+   */
+  validThrough: string | null;
   /** The lead's signature over the record (the lead's own record signs itself). */
   signature: string;
 }
@@ -99,8 +104,8 @@ export function changeBytes(change: ChangeRecord): Buffer {
 }
 
 function recordBytes(record: KeyRecord): Buffer {
-  const { keyId, inspectorId, replicaId, publicKey, role, registeredAt, revokedAt } = record;
-  return Buffer.from(JSON.stringify(['veldwerk-key-v1', keyId, inspectorId, replicaId, publicKey, role, registeredAt, revokedAt]), 'utf8');
+  const { keyId, inspectorId, replicaId, publicKey, role, registeredAt, revokedAt, validThrough } = record;
+  return Buffer.from(JSON.stringify(['veldwerk-key-v1', keyId, inspectorId, replicaId, publicKey, role, registeredAt, revokedAt, validThrough]), 'utf8');
 }
 
 /* ---------- this copy's key ---------- */
@@ -155,7 +160,7 @@ export function ensureSigningKey(study: Study): OwnKey {
 }
 
 function unsignedRecord(keyId: string, inspectorId: string, replicaId: string, publicKey: string, role: KeyRecord['role']): KeyRecord {
-  return { keyId, inspectorId, replicaId, publicKey, role, registeredAt: new Date().toISOString(), revokedAt: null, signature: '' };
+  return { keyId, inspectorId, replicaId, publicKey, role, registeredAt: new Date().toISOString(), revokedAt: null, validThrough: null, signature: '' };
 }
 
 function signBytes(key: OwnKey, bytes: Buffer): string {
@@ -191,14 +196,20 @@ export function installCopyKey(db: Db, pair: { privateKey: string; publicKey: st
   storeOwnKey(db, pair);
 }
 
-/** Revoke every key of an inspector (a lost laptop). Returns how many were revoked. */
+/**
+ * Revoke every key of an inspector (a lost laptop). What the lead already
+ * accepted from those copies stays (up to the latest clock held from each);
+ * anything else signed with them is refused from now on, everywhere the
+ * revocation arrives. Returns how many keys were revoked.
+ */
 export function revokeInspectorKeys(study: Study, inspectorId: string): number {
   const lead = requireLead(study);
   const at = new Date().toISOString();
   const records = readRecords(study.db, "WHERE inspector_id = ? AND revoked_at IS NULL AND role = 'member'", inspectorId);
   study.db.transaction(() => {
     for (const record of records) {
-      const revoked = { ...record, revokedAt: at };
+      const latest = study.db.prepare('SELECT max(hlc) FROM change_log WHERE replica_id = ?').pluck().get(record.replicaId) as string | null;
+      const revoked = { ...record, revokedAt: at, validThrough: latest };
       insertRecord(study.db, { ...revoked, signature: signBytes(lead, recordBytes(revoked)) });
     }
   })();
@@ -217,16 +228,27 @@ export function readRecords(db: Db, where = '', ...params: string[]): KeyRecord[
     role: row.role as KeyRecord['role'],
     registeredAt: row.registered_at!,
     revokedAt: row.revoked_at ?? null,
+    validThrough: row.valid_through ?? null,
     signature: row.signature!,
   }));
 }
 
 function insertRecord(db: Db, record: KeyRecord): void {
   db.prepare(
-    `INSERT INTO inspector_key (key_id, inspector_id, replica_id, public_key, role, registered_at, revoked_at, signature)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (key_id) DO UPDATE SET revoked_at = excluded.revoked_at, signature = excluded.signature`,
-  ).run(record.keyId, record.inspectorId, record.replicaId, record.publicKey, record.role, record.registeredAt, record.revokedAt, record.signature);
+    `INSERT INTO inspector_key (key_id, inspector_id, replica_id, public_key, role, registered_at, revoked_at, valid_through, signature)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (key_id) DO UPDATE SET revoked_at = excluded.revoked_at, valid_through = excluded.valid_through, signature = excluded.signature`,
+  ).run(
+    record.keyId,
+    record.inspectorId,
+    record.replicaId,
+    record.publicKey,
+    record.role,
+    record.registeredAt,
+    record.revokedAt,
+    record.validThrough,
+    record.signature,
+  );
 }
 
 /**
@@ -305,6 +327,8 @@ export function signaturesOf(db: Db, changes: ChangeRecord[]): Map<string, Chang
 export function verifyAndStoreSignatures(db: Db, changes: ChangeRecord[], signatures: Map<string, ChangeSignature>): void {
   const records = new Map(readRecords(db).map((record) => [record.keyId, record]));
   const lead = leadRecord(db);
+  // The lead holds whatever it accepted before revoking, so an unknown change of a revoked key is never good there.
+  const atLead = lead !== undefined && ownKey(db)?.keyId === lead.keyId;
   const keys = new Map<string, KeyObject>();
   const names = db.prepare('SELECT name, initials FROM inspector WHERE id = ?');
   const who = (inspectorId: string) => {
@@ -317,7 +341,8 @@ export function verifyAndStoreSignatures(db: Db, changes: ChangeRecord[], signat
     if (!signed) refuse(SIGNING_MESSAGES.unsigned);
     const record = records.get(signed!.keyId);
     if (!record) refuse(SIGNING_MESSAGES.unknownKey);
-    if (record!.revokedAt !== null) refuse(SIGNING_MESSAGES.revoked(who(record!.inspectorId)));
+    const acceptedBefore = !atLead && record!.validThrough !== null && change.hlc <= record!.validThrough;
+    if (record!.revokedAt !== null && !acceptedBefore) refuse(SIGNING_MESSAGES.revoked(who(record!.inspectorId)));
     if (record!.replicaId !== change.replicaId) refuse(SIGNING_MESSAGES.wrongCopy);
     const byLead = record!.keyId === lead?.keyId;
     if (!byLead && change.authorId !== record!.inspectorId) refuse(SIGNING_MESSAGES.forged(who(record!.inspectorId)));

@@ -227,7 +227,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   /* accountability (merge/signing.ts): the register of the team's signing keys and the signature of every change */ `
   -- Who holds which Ed25519 key (raw public key, base64): one row per copy.
-  -- The lead's key signs every row (its own too); revoked_at, once set, stays.
+  -- The lead's key signs every row (its own too); revoked_at, once set, stays;
+  -- valid_through: the latest clock of that copy the lead held when revoking.
   CREATE TABLE inspector_key (
     key_id TEXT PRIMARY KEY,
     inspector_id TEXT NOT NULL,
@@ -236,6 +237,7 @@ export const MIGRATIONS: readonly string[] = [
     role TEXT NOT NULL,
     registered_at TEXT NOT NULL,
     revoked_at TEXT,
+    valid_through TEXT,
     signature TEXT NOT NULL
   ) STRICT;
 
