@@ -15,6 +15,7 @@ import { startBrowserHost } from './http-server';
 import { SURVEY_USAGE, surveyCommand } from '../survey/cli-survey';
 import { agreementCommand, bundleCommand, copyCommand, MERGE_USAGE, type MergeCliKit } from '../merge/cli-merge';
 import { REPORT_USAGE, reportCommand } from '../reports/cli-report';
+import { INSPECTOR_USAGE, inspectorCommand } from './cli-inspectors';
 import { MEASURES, ROLES, SOURCE_TYPES } from '../../shared/vocabulary';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import type { ImportOutcome, SearchResult, StudyStats } from '../../shared/api/types';
@@ -30,6 +31,7 @@ const USAGE = `Gebruik:
   veldwerk serve [<bestand>] [--port <n>] [--demo]
 ${SURVEY_USAGE}
 ${MERGE_USAGE}
+${INSPECTOR_USAGE}
 ${REPORT_USAGE}
 
 Bronsoorten: ${SOURCE_TYPES.join(', ')}
@@ -261,6 +263,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   bundle: (args) => bundleCommand(args, mergeKit),
   agreement: (args) => agreementCommand(args, mergeKit),
   report: (args) => reportCommand(args, mergeKit),
+  inspector: (args) => inspectorCommand(args, mergeKit),
 };
 
 export async function main(argv: string[]): Promise<number> {
