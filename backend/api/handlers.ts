@@ -101,7 +101,9 @@ const handlers: Handlers = {
     const staged = session.takeStaged(input.stagedIds);
     const jobId = input.jobId ?? randomUUID();
     try {
-      return await importFiles(study, staged, input.meta, (progress) => session.reportProgress({ jobId, ...progress }));
+      return await importFiles(study, staged, input.meta, (progress) => session.reportProgress({ jobId, ...progress }), {
+        institutionName: input.institutionName,
+      });
     } finally {
       session.discard(staged);
     }

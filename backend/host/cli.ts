@@ -16,6 +16,7 @@ import { SURVEY_USAGE, surveyCommand } from '../survey/cli-survey';
 import { agreementCommand, bundleCommand, copyCommand, MERGE_USAGE, type MergeCliKit } from '../merge/cli-merge';
 import { REPORT_USAGE, reportCommand } from '../reports/cli-report';
 import { INSPECTOR_USAGE, inspectorCommand } from './cli-inspectors';
+import { findInstitutionByName, newInstitutionId } from '../study/setup';
 import { MEASURES, ROLES, SOURCE_TYPES } from '../../shared/vocabulary';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import type { ImportOutcome, SearchResult, StudyStats } from '../../shared/api/types';
@@ -104,7 +105,10 @@ async function importCommand(args: string[]): Promise<void> {
   const session = openSession(file);
   try {
     const study = session.requireStudy();
-    const institutionId = await institutionIdFor(session, values.institution as string);
+    // The institution is looked up, or created with the first source stored, inside the import's own transactions.
+    const institutionName = (values.institution as string).trim();
+    const known = findInstitutionByName(study, institutionName);
+    const institutionId = known?.id ?? newInstitutionId(study, institutionName);
     const inspectorId = values.inspector ? inspectorIdFor(session, values.inspector as string) : study.currentInspectorId;
     const staged = paths.map((path) => {
       if (!existsSync(path)) throw new UserError(`Het bestand "${path}" bestaat niet.`);
@@ -121,20 +125,14 @@ async function importCommand(args: string[]): Promise<void> {
         date: values.date ?? null,
         inspectorId,
       },
+      institutionName,
     });
+    if (!known && findInstitutionByName(study, institutionName)) console.log(`Nieuwe instelling toegevoegd: ${institutionName}`);
     printImportOutcomes(outcomes);
     if (outcomes.some((outcome) => outcome.status === 'rejected')) process.exitCode = 1;
   } finally {
     session.close();
   }
-}
-
-async function institutionIdFor(session: Session, name: string): Promise<string> {
-  const existing = session.state().institutions.find((institution) => institution.name.toLocaleLowerCase('nl') === name.trim().toLocaleLowerCase('nl'));
-  if (existing) return existing.id;
-  const created = await call(session, 'institution.create', { name });
-  console.log(`Nieuwe instelling toegevoegd: ${created.name}`);
-  return created.id;
 }
 
 function inspectorIdFor(session: Session, initials: string): string {
