@@ -729,10 +729,8 @@ export const nl = {
       inspector: 'Voor inspecteur',
       inspectorHint: 'De kopie krijgt een eigen kenmerk; deze inspecteur werkt erin.',
       noInspectors: 'Dit onderzoek heeft nog geen inspecteurs. Voeg ze toe bij Instellingen.',
-      path: 'Bestand van de kopie op deze computer',
-      pathHint: (suggested: string) =>
-        `Veldwerk draait hier in de browser en kan geen opslagvenster tonen. Geef een volledig pad, of laat het leeg: dan komt de kopie naast het onderzoek, als ${suggested}.`,
       desktopHint: 'Hierna kies je waar de kopie komt.',
+      besideStudy: (suggested: string) => `Veldwerk draait hier in de browser en kan geen opslagvenster tonen: de kopie komt naast het onderzoek, als ${suggested}.`,
       submit: 'Kopie maken',
       busy: 'Kopie maken…',
       done: (name: string) => `De kopie voor ${name} is gemaakt:`,
