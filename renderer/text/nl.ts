@@ -822,6 +822,10 @@ export const nl = {
         code: 'Code',
       },
       deleteEdit: 'De een verwijderde dit, de ander bewerkte het.',
+      structureNote:
+        'Door het samenvoegen klopt de opbouw niet meer. Veldwerk laat niets weg en toont het voorlopig zo dat alles zichtbaar blijft, in elke kopie gelijk. Kies hoe het verder moet.',
+      structureChoice: (n: number) => `Keuze ${n}`,
+      choose: 'Hiervoor kiezen',
       field: (field: string) => `Veld: ${field}`,
       keep: 'Deze houden',
       keepLabel: (value: string, side: string) => `"${value}" (${side}) houden`,
