@@ -223,8 +223,10 @@ class Merger {
     }
     const structure = syncStructureConflicts(this.db, this.bundle.header.bundleId, this.detectedAt);
     if (structure.length > 0) {
-      this.conflictIds.push(...structure);
-      this.perKind.framework.conflicts += structure.length;
+      for (const { id, entity } of structure) {
+        this.conflictIds.push(id);
+        this.perKind[kindOfEntity(entity)].conflicts++;
+      }
       warnings.push(
         `${structure.length === 1 ? 'Eén probleem' : `${structure.length} problemen`} in de opbouw van het toetsingskader of bij coderingen ` +
           '(een kring van codes, een code onder een verwijderde code, of een codering met een verwijderde code of bron). ' +

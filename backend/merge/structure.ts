@@ -94,9 +94,9 @@ export function structureFieldLabel(db: Db, entity: string, entityId: string, st
 
 /**
  * Bring the open structure conflicts in line with the study (inside the
- * merge's transaction). Returns the ids of the conflicts opened.
+ * merge's transaction). Returns the conflicts opened.
  */
-export function syncStructureConflicts(db: Db, bundleId: string | null, detectedAt: string): string[] {
+export function syncStructureConflicts(db: Db, bundleId: string | null, detectedAt: string): Array<{ id: string; entity: 'code' | 'coding' }> {
   const current = problems(db);
   const open = db
     .prepare("SELECT id, entity, entity_id FROM merge_conflict WHERE kind = 'structure' AND status = 'open'")
@@ -114,14 +114,14 @@ export function syncStructureConflicts(db: Db, bundleId: string | null, detected
        remote_value, remote_author, remote_hlc, status, detected_at, bundle_id)
      VALUES (?, ?, ?, ?, 'structure', ?, NULL, ?, ?, NULL, ?, 'open', ?, ?)`,
   );
-  const opened: string[] = [];
+  const opened: Array<{ id: string; entity: 'code' | 'coding' }> = [];
   for (const problem of current) {
     if (have.has(`${problem.entity}/${problem.entityId}`)) continue;
     const [local, remote] = choices(db, problem);
     const id = randomUUID();
     const detail = problem.entity === 'code' ? problem.repair.reason : problem.missing;
     insert.run(id, problem.entity, problem.entityId, `${STRUCTURE_FIELD}:${detail}`, JSON.stringify(local), '', JSON.stringify(remote), '', detectedAt, bundleId);
-    opened.push(id);
+    opened.push({ id, entity: problem.entity });
   }
   return opened;
 }
