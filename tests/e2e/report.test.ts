@@ -64,7 +64,7 @@ async function exerciseDialog(page: Page): Promise<void> {
 
   await page.getByTestId('report-generate').click();
   await page.getByTestId('report-progress').waitFor();
-  const download = page.getByRole('button', { name: 'Downloaden' });
+  const download = page.getByRole('button', { name: 'Downloaden', exact: true });
   await download.waitFor({ timeout: 90_000 });
   // The button follows a one-time link: the access token is never in a download address.
   const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
