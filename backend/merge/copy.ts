@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { UserError } from '../errors';
 import { openStudyFile } from '../store/open-study';
 import { findInspectorByInitials } from '../study/setup';
-import { Study, writeMeta } from '../study/study';
+import { readMeta, Study, writeMeta } from '../study/study';
 import { META, maxSeq, versionVector } from './exchange';
 import { installCopyKey, keyIdOf, registerCopyKey, signOwnChanges } from './signing';
 
@@ -37,6 +37,10 @@ export function copyStudyForInspector(study: Study, targetPath: string, initials
   if (!inspector) {
     const known = study.inspectors().map((candidate) => candidate.initials).join(', ');
     throw new UserError(`Er is geen inspecteur met initialen "${initials}" in dit onderzoek (wel: ${known || 'geen'}).`, 'not-found');
+  }
+  // The copy's key is registered by the lead's key; a copy cannot vouch for another copy.
+  if (readMeta(study.db, META.copiedFrom)) {
+    throw new UserError('Dit is zelf een kopie. Alleen de teamleider maakt kopieën voor inspecteurs, vanuit het oorspronkelijke onderzoek.', 'rejected');
   }
   const target = resolve(targetPath);
   if (target === resolve(study.path)) throw new UserError('Kies voor de kopie een ander bestand dan het onderzoek zelf.', 'invalid-input');

@@ -157,3 +157,9 @@ describe('signed authorship', () => {
     expect(() => revokeInspectorKeys(anna, bramId)).toThrow(/Alleen de teamleider/);
   });
 });
+
+describe('who makes copies', () => {
+  it('only the lead makes a copy for an inspector: a copy cannot register keys', () => {
+    expect(() => copyFor(anna, dir, 'BB', 'bram-van-anna')).toThrow(/Dit is zelf een kopie/);
+  });
+});
