@@ -83,7 +83,8 @@ function choices(db: Db, problem: Problem): [string, string] {
   if (repair.reason === 'orphan') {
     return [`De verwijderde bovenliggende code ${nameOf(db, 'code', repair.storedParentId)} terugzetten`, `De code ${shown} laten staan`];
   }
-  return [`De code onder ${nameOf(db, 'code', repair.storedParentId)} houden (de kring breekt bij de code daaronder)`, `De code ${shown} zetten`];
+  const yielding = codesBelowInLoop(db, repair.codeId).map((id) => nameOf(db, 'code', id));
+  return [`De code onder ${nameOf(db, 'code', repair.storedParentId)} houden; dan komt ${yielding.join(' en ') || 'de code daaronder'} bovenaan`, `De code ${shown} zetten`];
 }
 
 /** The label a structure conflict shows after its subject. */
@@ -151,9 +152,14 @@ export function structureResolution(study: Study, entity: string, entityId: stri
   if (choose === 'remote') return [{ entity: 'code', entityId: repair.codeId, fields: { parentId: repair.shownParentId } }];
   if (repair.reason === 'orphan') return repair.storedParentId ? restoreChain(db, repair.storedParentId) : [];
   // Keep this code under its stored parent: the code in the loop that hangs under it goes to the top instead.
-  const below = db.prepare('SELECT id FROM code WHERE parent_id = ? AND deleted = 0 ORDER BY id').pluck().all(repair.codeId) as string[];
-  const loop = new Set(loopThrough(db, repair.codeId));
-  return below.filter((id) => loop.has(id)).map((id) => ({ entity: 'code' as const, entityId: id, fields: { parentId: null } }));
+  return codesBelowInLoop(db, repair.codeId).map((id) => ({ entity: 'code' as const, entityId: id, fields: { parentId: null } }));
+}
+
+/** The live codes stored directly under `codeId` that lie on the loop through it. */
+function codesBelowInLoop(db: Db, codeId: string): string[] {
+  const below = db.prepare('SELECT id FROM code WHERE parent_id = ? AND deleted = 0 ORDER BY id').pluck().all(codeId) as string[];
+  const loop = new Set(loopThrough(db, codeId));
+  return below.filter((id) => loop.has(id));
 }
 
 /** Undelete a code and every deleted code above it along the stored parents. */

@@ -78,6 +78,7 @@ describe('merges keep the framework a tree and every coding in view', () => {
     const [conflict] = structureConflicts(lead!);
     expect(conflict?.label).toMatch(/Code Zicht op veiligheid.*kring/);
     expect(String(conflict!.remote.value)).toMatch(/bovenaan/);
+    expect(String(conflict!.local.value)).toBe('De code onder "Betekenisvol contact" houden; dan komt "Betekenisvol contact" bovenaan');
     resolveConflict(lead!, conflict!.id, 'local');
     // Kept under contact: the loop now breaks at contact, which goes to the top.
     const after = new Map(listCodes(lead!).map((c) => [c.key, c]));
