@@ -111,7 +111,9 @@ const handlers: Handlers = {
     const staged = session.takeStaged(input.stagedIds);
     const jobId = input.jobId ?? randomUUID();
     try {
-      return await importFiles(study, staged, input.meta, (progress) => session.reportProgress({ jobId, ...progress }));
+      return await importFiles(study, staged, input.meta, (progress) => session.reportProgress({ jobId, ...progress }), {
+        institutionName: input.institutionName,
+      });
     } finally {
       session.discard(staged);
     }
@@ -199,6 +201,11 @@ const handlers: Handlers = {
   'study.copyForInspector': async (session, input) => {
     const study = session.requireStudy();
     const suggested = `${safeName(basename(study.path).replace(/\.veldwerk$/i, ''))}-${safeName(input.initials)}.veldwerk`;
+    // A path sent by the client is taken only from the command line (typed by the user there); the app asks
+    // with its save dialog, and the browser host puts the copy next to the study: never a path a page chose.
+    if (input.targetPath && session.host.kind !== 'cli') {
+      throw new UserError('Een kopie komt waar je die in het opslagvenster kiest; een pad meesturen kan hier niet.', 'invalid-input');
+    }
     let target = input.targetPath ?? (await session.host.chooseSavePath?.(suggested, 'study')) ?? null;
     if (!target && !input.targetPath && session.host.kind === 'browser') target = join(dirname(study.path), suggested);
     if (!target) throw new UserError('Er is geen plaats voor de kopie gekozen.', 'invalid-input');

@@ -11,6 +11,8 @@ import type { Fields } from '../store/entities';
 import type { Study } from '../study/study';
 import type { Code } from '../../shared/api/types';
 import type { CodeKind } from '../../shared/vocabulary';
+import { repairTree } from '../merge/tree-repair';
+import { storedCodes } from '../merge/structure';
 
 interface CodeRow {
   id: string;
@@ -36,9 +38,12 @@ const toCode = (row: CodeRow): Code => ({
 
 /** All live codes, parents before children, siblings in their order. */
 export function listCodes(study: Study): Code[] {
-  const rows = study.db
-    .prepare('SELECT * FROM code WHERE deleted = 0 ORDER BY sort_order, name')
-    .all() as CodeRow[];
+  // Shown under the parent a merge's repair gives (cycles and deleted parents, see merge/tree-repair.ts).
+  const { parentOf } = repairTree(storedCodes(study.db));
+  const rows = (study.db.prepare('SELECT * FROM code WHERE deleted = 0 ORDER BY sort_order, name').all() as CodeRow[]).map((row) => ({
+    ...row,
+    parent_id: parentOf.get(row.id) ?? null,
+  }));
   const byParent = new Map<string | null, CodeRow[]>();
   for (const row of rows) {
     const siblings = byParent.get(row.parent_id) ?? [];

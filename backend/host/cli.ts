@@ -18,6 +18,8 @@ import { agreementCommand, bundleCommand, copyCommand, MERGE_USAGE, type MergeCl
 import { REPORT_USAGE, reportCommand } from '../reports/cli-report';
 import { encryptCommand, KEYS_USAGE, passphraseCommand, prepareEncryptedStudy, rekeyCommand, takeStudySecretOptions, unlockNamedStudies, type StudySecretOptions } from './cli-keys';
 import { studyKeyFor } from '../keys/unlock';
+import { INSPECTOR_USAGE, inspectorCommand } from './cli-inspectors';
+import { findInstitutionByName, newInstitutionId } from '../study/setup';
 import { MEASURES, ROLES, SOURCE_TYPES } from '../../shared/vocabulary';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import type { ImportOutcome, SearchResult, StudyStats } from '../../shared/api/types';
@@ -33,6 +35,7 @@ const USAGE = `Gebruik:
   veldwerk serve [<bestand>] [--port <n>] [--demo]
 ${SURVEY_USAGE}
 ${MERGE_USAGE}
+${INSPECTOR_USAGE}
 ${REPORT_USAGE}
 ${KEYS_USAGE}
 
@@ -115,7 +118,10 @@ async function importCommand(args: string[]): Promise<void> {
   const session = openSession(file);
   try {
     const study = session.requireStudy();
-    const institutionId = await institutionIdFor(session, values.institution as string);
+    // The institution is looked up, or created with the first source stored, inside the import's own transactions.
+    const institutionName = (values.institution as string).trim();
+    const known = findInstitutionByName(study, institutionName);
+    const institutionId = known?.id ?? newInstitutionId(study, institutionName);
     const inspectorId = values.inspector ? inspectorIdFor(session, values.inspector as string) : study.currentInspectorId;
     const staged = paths.map((path) => {
       if (!existsSync(path)) throw new UserError(`Het bestand "${path}" bestaat niet.`);
@@ -132,20 +138,14 @@ async function importCommand(args: string[]): Promise<void> {
         date: values.date ?? null,
         inspectorId,
       },
+      institutionName,
     });
+    if (!known && findInstitutionByName(study, institutionName)) console.log(`Nieuwe instelling toegevoegd: ${institutionName}`);
     printImportOutcomes(outcomes);
     if (outcomes.some((outcome) => outcome.status === 'rejected')) process.exitCode = 1;
   } finally {
     session.close();
   }
-}
-
-async function institutionIdFor(session: Session, name: string): Promise<string> {
-  const existing = session.state().institutions.find((institution) => institution.name.toLocaleLowerCase('nl') === name.trim().toLocaleLowerCase('nl'));
-  if (existing) return existing.id;
-  const created = await call(session, 'institution.create', { name });
-  console.log(`Nieuwe instelling toegevoegd: ${created.name}`);
-  return created.id;
 }
 
 function inspectorIdFor(session: Session, initials: string): string {
@@ -287,6 +287,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   encrypt: (args) => encryptCommand(args, studySecrets),
   passphrase: (args) => passphraseCommand(args, studySecrets),
   rekey: (args) => rekeyCommand(args, studySecrets),
+  inspector: (args) => inspectorCommand(args, mergeKit),
 };
 
 /** The study passphrase options of this run (taken out of the command's own arguments). */

@@ -2,8 +2,14 @@
  * The browser host: the renderer build and the backend's handlers over HTTP,
  * for driving the real UI in a browser (e2e tests, machines without the
  * Electron runtime). Listens on 127.0.0.1 only; every API request must carry
- * this run's random token, and requests with a foreign Host or Origin are
- * refused (DNS rebinding, cross-site requests).
+ * this run's random token, and requests with a foreign Host or Origin (or two
+ * of either) are refused (DNS rebinding, cross-site requests).
+ *
+ * Downloads (a browser cannot put a header on them) go by one-time links: the
+ * page asks POST /api/download-link {path} with its token and gets the path
+ * with `?once=<key>`, good for one GET within a minute. The session token
+ * itself never appears in an address, so it does not end up in the browser's
+ * history, its downloads list or a proxy log.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -55,8 +61,9 @@ export async function startBrowserHost(
 ): Promise<BrowserHost> {
   const session = backend instanceof Session ? inProcessBackend(backend) : backend;
   const token = randomBytes(32).toString('base64url');
+  const links = new OneTimeLinks();
   const server = createServer((request, response) => {
-    handleRequest(session, options.rendererDir, token, server, request, response).catch((error) => {
+    handleRequest(session, options.rendererDir, token, links, server, request, response).catch((error) => {
       if (!response.headersSent) sendJson(response, 500, { ok: false, error: toApiError(error) });
       else response.destroy();
     });
@@ -82,24 +89,37 @@ async function handleRequest(
   session: BackendPort,
   rendererDir: string,
   token: string,
+  links: OneTimeLinks,
   server: Server,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
   const port = (server.address() as { port: number }).port;
-  if (!isOwnHost(request, port) || !isOwnOrigin(request, port)) {
+  if (!isOwnHost(request, port) || !isOwnOrigin(request, port) || hasRepeatedHeader(request, 'host') || hasRepeatedHeader(request, 'origin')) {
     return sendJson(response, 403, { ok: false, error: { code: 'rejected', message: 'Verzoek van een andere herkomst geweigerd.' } });
   }
   const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+  // Every escape in the path must decode; a malformed one ("%zz", "%e0%a4") is the client's error, not ours.
+  if (decoded(url.pathname) === null) {
+    return sendJson(response, 400, { ok: false, error: { code: 'invalid-input', message: 'Het adres bevat een ongeldige %-code.' } });
+  }
   if (!url.pathname.startsWith('/api/')) return serveStatic(rendererDir, url.pathname, request, response);
 
-  const offered = request.headers['x-veldwerk-token'] ?? (isDownload(url) ? url.searchParams.get('token') : null);
+  const { pathname } = url;
+  const once = url.searchParams.get('once');
+  if (request.method === 'GET' && isDownload(url) && once !== null) {
+    if (!links.take(once, pathname)) {
+      return sendJson(response, 404, { ok: false, error: { code: 'not-found', message: 'Deze downloadlink is al gebruikt of verlopen. Download opnieuw.' } });
+    }
+    return handleDownload(session, pathname.slice('/api/download/'.length), response);
+  }
+  const offered = request.headers['x-veldwerk-token'];
   if (typeof offered !== 'string' || !tokensMatch(offered, token)) {
     return sendJson(response, 401, { ok: false, error: { code: 'rejected', message: 'Geen of een ongeldig toegangstoken.' } });
   }
-  const { pathname } = url;
+  if (request.method === 'POST' && pathname === '/api/download-link') return handleDownloadLink(links, request, response);
   if (request.method === 'POST' && pathname.startsWith('/api/call/')) {
-    return handleCall(session, decodeURIComponent(pathname.slice('/api/call/'.length)), request, response);
+    return handleCall(session, decoded(pathname.slice('/api/call/'.length))!, request, response);
   }
   if (request.method === 'POST' && pathname === '/api/stage') return handleStage(session, url, request, response);
   if (request.method === 'GET' && pathname === '/api/events') return handleEvents(session, request, response);
@@ -118,6 +138,7 @@ async function handleCall(session: BackendPort, name: string, request: IncomingM
     const body = await readBody(request, MAX_JSON_BYTES);
     input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
   } catch (error) {
+    if (error instanceof BodyTooLarge) return sendTooLarge(response, error);
     const message = error instanceof UserError ? error.message : 'De invoer is geen geldige JSON.';
     return sendJson(response, 400, { ok: false, error: { code: 'invalid-input', message } });
   }
@@ -131,10 +152,48 @@ async function handleStage(session: BackendPort, url: URL, request: IncomingMess
   try {
     bytes = await readBody(request, MAX_STAGED_BYTES);
   } catch (error) {
-    return sendJson(response, 413, { ok: false, error: toApiError(error) });
+    if (error instanceof BodyTooLarge) return sendTooLarge(response, error);
+    return sendJson(response, 400, { ok: false, error: toApiError(error) });
   }
   const result = await session.call('files.stage', { fileName, bytes: new Uint8Array(bytes) });
   sendJson(response, result.ok ? 200 : (STATUS_BY_ERROR_CODE[result.error.code] ?? 500), result);
+}
+
+/** Keys for one GET each of one download path, for a minute. */
+class OneTimeLinks {
+  private readonly keys = new Map<string, { path: string; expires: number }>();
+  static readonly LIFETIME_MS = 60_000;
+
+  issue(path: string): string {
+    const now = Date.now();
+    for (const [key, link] of this.keys) if (link.expires < now) this.keys.delete(key);
+    const key = randomBytes(24).toString('base64url');
+    this.keys.set(key, { path, expires: now + OneTimeLinks.LIFETIME_MS });
+    return key;
+  }
+
+  take(key: string, path: string): boolean {
+    const link = this.keys.get(key);
+    if (!link) return false;
+    this.keys.delete(key);
+    return link.path === path && link.expires >= Date.now();
+  }
+}
+
+const DOWNLOAD_PATH = /^\/api\/download\/(report|bundle|original)\/[0-9a-f-]{36}$/;
+
+async function handleDownloadLink(links: OneTimeLinks, request: IncomingMessage, response: ServerResponse) {
+  let path: unknown;
+  try {
+    path = (JSON.parse((await readBody(request, 4096)).toString('utf8')) as { path?: unknown }).path;
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return sendTooLarge(response, error);
+    path = undefined;
+  }
+  if (typeof path !== 'string' || !DOWNLOAD_PATH.test(path)) {
+    return sendJson(response, 400, { ok: false, error: { code: 'invalid-input', message: 'Onbekende download.' } });
+  }
+  sendJson(response, 200, { ok: true, value: { href: `${path}?once=${links.issue(path)}` } });
 }
 
 /** Progress of long jobs and `study-changed` after every writing call, as server-sent events. */
@@ -170,7 +229,7 @@ async function serveStatic(rendererDir: string, pathname: string, request: Incom
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return sendJson(response, 405, { ok: false, error: { code: 'invalid-input', message: 'Methode niet toegestaan.' } });
   }
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const relative = pathname === '/' ? 'index.html' : decoded(pathname)!.replace(/^\/+/, '');
   const filePath = normalize(join(rendererDir, relative));
   if (!filePath.startsWith(rendererDir + sep)) {
     return sendJson(response, 404, { ok: false, error: { code: 'not-found', message: 'Niet gevonden.' } });
@@ -200,6 +259,22 @@ function isOwnHost(request: IncomingMessage, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
+/** The decoded text of a URL part, or null when one of its %-escapes is malformed. */
+function decoded(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+/** A header sent more than once (Node keeps only the first Host, so a second could slip past the check). */
+function hasRepeatedHeader(request: IncomingMessage, name: string): boolean {
+  let count = 0;
+  for (let i = 0; i < request.rawHeaders.length; i += 2) if (request.rawHeaders[i]!.toLowerCase() === name) count++;
+  return count > 1;
+}
+
 function isOwnOrigin(request: IncomingMessage, port: number): boolean {
   const origin = request.headers.origin;
   return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
@@ -211,22 +286,45 @@ function tokensMatch(offered: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+class BodyTooLarge extends UserError {
+  constructor(readonly limit: number) {
+    super(`De aanvraag is te groot: Veldwerk neemt hier hoogstens ${Math.round(limit / 1024 / 1024)} MB aan.`, 'rejected');
+  }
+}
+
+/** What is read past the limit only to let the client hear the answer (closing with unread data resets the connection). */
+const DRAIN_BEYOND_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * The request body up to `limit` bytes. A larger one (by Content-Length or as
+ * it streams in) is refused with BodyTooLarge: the rest is read and dropped,
+ * up to a cap, so that the 413 reaches the client instead of a reset.
+ */
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = Number(request.headers['content-length'] ?? 0) > limit;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new UserError(`De aanvraag is groter dan ${Math.round(limit / 1024 / 1024)} MB.`, 'rejected'));
-        request.destroy();
+      if (size > limit) tooLarge = true;
+      if (tooLarge) {
+        chunks.length = 0;
+        if (size > limit + DRAIN_BEYOND_LIMIT) {
+          reject(new BodyTooLarge(limit));
+          request.destroy();
+        }
         return;
       }
       chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('end', () => (tooLarge ? reject(new BodyTooLarge(limit)) : resolve(Buffer.concat(chunks))));
     request.on('error', reject);
   });
+}
+
+function sendTooLarge(response: ServerResponse, error: BodyTooLarge): void {
+  sendJson(response, 413, { ok: false, error: { code: 'rejected', message: error.message } });
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

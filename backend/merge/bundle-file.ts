@@ -31,7 +31,7 @@ export function defaultScryptWorkFactor(): number {
   return Number.isInteger(fromEnv) && fromEnv >= 10 && fromEnv <= 18 ? fromEnv : 18;
 }
 
-export type BundleBodyLine = Record<string, unknown> & { t: 'file' | 'content' | 'surveyData' | 'change' | 'action' };
+export type BundleBodyLine = Record<string, unknown> & { t: 'file' | 'content' | 'surveyData' | 'change' | 'action' | 'key' };
 
 /**
  * Serialise, compress and encrypt. `header` lacks the payload hash, which is
@@ -120,7 +120,7 @@ class BundleParser {
   private pendingBytes = 0;
   private header: BundleHeader | null = null;
   private readonly hash = createHash('sha256');
-  private readonly bundle: Omit<ParsedBundle, 'header'> = { files: [], contents: [], surveyData: [], changes: [], actions: [] };
+  private readonly bundle: Omit<ParsedBundle, 'header'> = { files: [], contents: [], surveyData: [], changes: [], actions: [], keys: [], signatures: new Map() };
 
   constructor(private readonly expect: ReadExpectations) {}
 
@@ -151,7 +151,8 @@ class BundleParser {
       counts.changes !== this.bundle.changes.length ||
       counts.files !== this.bundle.files.length ||
       counts.contents !== this.bundle.contents.length ||
-      counts.surveyData !== this.bundle.surveyData.length
+      counts.surveyData !== this.bundle.surveyData.length ||
+      counts.keys !== this.bundle.keys.length
     ) {
       throw new UserError(BUNDLE_MESSAGES.damaged, 'rejected');
     }
@@ -177,6 +178,11 @@ class BundleParser {
     } else if (line.t === 'change') {
       if (this.bundle.changes.length >= limits.changes) throw new UserError(BUNDLE_MESSAGES.damaged, 'rejected');
       this.bundle.changes.push(toChangeRecord(line));
+      if (line.signature) this.bundle.signatures.set(line.changeId, line.signature);
+    } else if (line.t === 'key') {
+      if (this.bundle.keys.length >= limits.keys) throw new UserError(BUNDLE_MESSAGES.damaged, 'rejected');
+      const { t: _t, ...record } = line;
+      this.bundle.keys.push(record);
     } else if (line.t === 'file') {
       if (this.bundle.files.length >= limits.files) throw new UserError(BUNDLE_MESSAGES.damaged, 'rejected');
       const data = Buffer.from(line.data, 'base64');

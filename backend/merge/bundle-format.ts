@@ -11,7 +11,9 @@
  *               every byte after the header line.
  *   then        `{"t":"file",...}` original files (base64), `{"t":"content",...}`
  *               extracted texts, `{"t":"surveyData",...}` survey respondent
- *               tables (gzip, base64), `{"t":"change",...}` change records
+ *               tables (gzip, base64), `{"t":"key",...}` the register of the
+ *               team's signing keys (format 2), `{"t":"change",...}` change
+ *               records, each with `signature` {keyId, signature} (format 2),
  *               and `{"t":"action",...}` the actions they belong to (see
  *               bundle-actions.ts; one per writing call, refusals included),
  *               each on one line: the content-addressed rows the changes in
@@ -27,9 +29,11 @@ import { z } from 'zod';
 import { decodeHlc, MAX_CLOCK_DRIFT_MS } from '../../shared/hlc';
 import { ENTITIES, isEntityName } from '../store/entities';
 import type { ChangeRecord } from '../store/changes';
+import type { ChangeSignature, KeyRecord } from './signing';
 
 /** Bumped when a reader of an older version could misread a bundle. */
-export const BUNDLE_FORMAT_VERSION = 1;
+/** 2: key register lines and signed changes (merge/signing.ts). */
+export const BUNDLE_FORMAT_VERSION = 2;
 export const BUNDLE_EXTENSION = '.vwbundle';
 
 export const BUNDLE_LIMITS = Object.freeze({
@@ -49,6 +53,8 @@ export const BUNDLE_LIMITS = Object.freeze({
   maxTextChars: 60_000_000,
   /** The highest scrypt work factor (log2 N) we are willing to compute: 2^18 is age's default, 256 MiB. */
   maxScryptLogN: 18,
+  /** Entries of the key register (one per copy of the study). */
+  maxKeys: 10_000,
 });
 
 /** The messages a user reads when a bundle is refused. */
@@ -105,6 +111,7 @@ export const headerSchema = z.object({
     files: z.number().int().min(0).max(BUNDLE_LIMITS.maxFiles),
     contents: z.number().int().min(0).max(BUNDLE_LIMITS.maxContents),
     surveyData: z.number().int().min(0).max(BUNDLE_LIMITS.maxFiles).default(0),
+    keys: z.number().int().min(0).max(BUNDLE_LIMITS.maxKeys).default(0),
   }),
   payloadSha256: sha256Schema,
 });
@@ -128,6 +135,7 @@ const changeSchema = z
     replicaId: uuidSchema,
     authorId: uuidSchema.nullable(),
     bases: z.record(z.string().max(100), z.array(hlcSchema).max(1000)),
+    signature: z.object({ keyId: z.string().regex(/^[0-9a-f]{32}$/), signature: z.string().max(200) }).optional(),
   })
   .superRefine((change, context) => {
     if (!isEntityName(change.entity)) return;
@@ -187,7 +195,20 @@ const actionLineSchema = z.object({
 });
 export type BundleAction = Omit<z.infer<typeof actionLineSchema>, 't'>;
 
-export const lineSchema = z.discriminatedUnion('t', [changeSchema, fileSchema, contentSchema, surveyDataSchema, actionLineSchema]);
+const keySchema = z.object({
+  t: z.literal('key'),
+  keyId: z.string().regex(/^[0-9a-f]{32}$/),
+  inspectorId: z.union([uuidSchema, z.literal('')]),
+  replicaId: uuidSchema,
+  publicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'geen geldige sleutel'),
+  role: z.enum(['lead', 'member']),
+  registeredAt: z.string().max(40),
+  revokedAt: z.string().max(40).nullable(),
+  validThrough: hlcSchema.nullable().default(null),
+  signature: z.string().max(200),
+});
+
+export const lineSchema = z.discriminatedUnion('t', [changeSchema, fileSchema, contentSchema, surveyDataSchema, actionLineSchema, keySchema]);
 export type BundleLine = z.infer<typeof lineSchema>;
 
 export interface BundleFile {
@@ -219,10 +240,14 @@ export interface ParsedBundle {
   changes: ChangeRecord[];
   /** The actions the bundle carries (none in bundles of older versions). */
   actions: BundleAction[];
+  /** The sender's key register (merge/signing.ts). */
+  keys: KeyRecord[];
+  /** Change id -> the signature the change carried. */
+  signatures: Map<string, ChangeSignature>;
 }
 
 export function toChangeRecord(line: Extract<BundleLine, { t: 'change' }>): ChangeRecord {
-  const { t: _t, ...change } = line;
+  const { t: _t, signature: _signature, ...change } = line;
   return change as ChangeRecord;
 }
 

@@ -11,13 +11,14 @@ import { ENTITIES, isEntityName, type FieldValue } from '../store/entities';
 import type { Db } from '../store/open-study';
 import type { Study } from '../study/study';
 import { kindOfEntity } from './merge-kind';
+import { isStructureField, structureFieldLabel, structureResolution, syncStructureConflicts } from './structure';
 
 interface ConflictRow {
   id: string;
   entity: string;
   entity_id: string;
   field: string;
-  kind: 'field' | 'delete-edit';
+  kind: 'field' | 'delete-edit' | 'structure';
   local_value: string;
   local_author: string | null;
   local_hlc: string;
@@ -55,6 +56,7 @@ export function resolveConflict(study: Study, conflictId: string, choose: 'local
   if (!row) throw new UserError('Dit conflict bestaat niet (meer).', 'not-found');
   if (row.status !== 'open') throw new UserError('Dit conflict is al opgelost.', 'conflict');
   if (!isEntityName(row.entity)) throw new UserError('Dit conflict hoort bij iets onbekends.', 'rejected');
+  if (row.kind === 'structure') return resolveStructure(study, row, choose);
   const value = JSON.parse(choose === 'local' ? row.local_value : row.remote_value) as FieldValue;
   const sameField = study.db
     .prepare("SELECT * FROM merge_conflict WHERE entity = ? AND entity_id = ? AND field = ? AND status = 'open'")
@@ -68,6 +70,20 @@ export function resolveConflict(study: Study, conflictId: string, choose: 'local
     );
     const resolve = study.db.prepare("UPDATE merge_conflict SET status = 'resolved', resolution = ?, resolved_at = ? WHERE id = ?");
     for (const conflict of sameField) resolve.run(conflict.id === row.id ? choose : 'replaced', now, conflict.id);
+  })();
+  return listConflicts(study);
+}
+
+/** A structure conflict: the chosen way out as one undoable action (see structure.ts). */
+function resolveStructure(study: Study, row: ConflictRow, choose: 'local' | 'remote'): MergeConflict[] {
+  const mutations = structureResolution(study, row.entity, row.entity_id, choose);
+  const settle = study.db.prepare("UPDATE merge_conflict SET status = 'resolved', resolution = ?, resolved_at = ? WHERE id = ?");
+  study.db.transaction(() => {
+    if (mutations && mutations.length > 0) study.write(mutations, { undoLabel: 'Structuur herstellen' });
+    const now = new Date().toISOString();
+    settle.run(mutations ? choose : 'elsewhere', now, row.id);
+    // One way out can settle other problems (a restored norm brings back the codings on it).
+    syncStructureConflicts(study.db, null, now);
   })();
   return listConflicts(study);
 }
@@ -120,7 +136,7 @@ function describe(db: Db, rows: ConflictRow[]): MergeConflict[] {
       entityId: row.entity_id,
       field: row.field,
       kind: row.kind,
-      label: `${entityLabel(db, row.entity, row.entity_id)}: ${row.kind === 'delete-edit' ? 'verwijderd door de een, bewerkt door de ander' : (FIELD_LABELS[row.field] ?? row.field)}`,
+      label: `${entityLabel(db, row.entity, row.entity_id)}: ${fieldLabel(db, row)}`,
       mergeKind: isEntityName(row.entity) ? kindOfEntity(row.entity) : 'other',
       local: { value: parse(row.local_value), authorId: row.local_author, authorName: row.local_author ? (names.get(row.local_author) ?? null) : null, hlc: row.local_hlc },
       remote: { value: parse(row.remote_value), authorId: row.remote_author, authorName: row.remote_author ? (names.get(row.remote_author) ?? null) : null, hlc: row.remote_hlc },
@@ -132,8 +148,14 @@ function describe(db: Db, rows: ConflictRow[]): MergeConflict[] {
   });
 }
 
+function fieldLabel(db: Db, row: ConflictRow): string {
+  if (row.kind === 'delete-edit') return 'verwijderd door de een, bewerkt door de ander';
+  if (row.kind === 'structure') return structureFieldLabel(db, row.entity, row.entity_id, row.field.split(':')[1] ?? '');
+  return FIELD_LABELS[row.field] ?? row.field;
+}
+
 function currentValue(db: Db, entity: string, entityId: string, field: string): string | number | null {
-  if (!isEntityName(entity)) return null;
+  if (!isEntityName(entity) || isStructureField(field)) return null;
   const def = ENTITIES[entity];
   const column = (def.fields as Record<string, string>)[field];
   if (!column) return null;

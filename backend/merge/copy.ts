@@ -13,9 +13,10 @@ import { UserError } from '../errors';
 import { openStudyFile } from '../store/open-study';
 import { copyStudyInto } from '../store/copy-study';
 import { findInspectorByInitials } from '../study/setup';
-import { Study, writeMeta } from '../study/study';
+import { readMeta, Study, writeMeta } from '../study/study';
 import { META, maxSeq, versionVector } from './exchange';
 import { startActionsAfterCopy } from './bundle-actions';
+import { installCopyKey, keyIdOf, registerCopyKey, signOwnChanges } from './signing';
 
 export interface CopyResult {
   path: string;
@@ -39,20 +40,30 @@ export function copyStudyForInspector(study: Study, targetPath: string, initials
     const known = study.inspectors().map((candidate) => candidate.initials).join(', ');
     throw new UserError(`Er is geen inspecteur met initialen "${initials}" in dit onderzoek (wel: ${known || 'geen'}).`, 'not-found');
   }
+  // The copy's key is registered by the lead's key; a copy cannot vouch for another copy.
+  if (readMeta(study.db, META.copiedFrom)) {
+    throw new UserError('Dit is zelf een kopie. Alleen de teamleider maakt kopieën voor inspecteurs, vanuit het oorspronkelijke onderzoek.', 'rejected');
+  }
   const target = resolve(targetPath);
   if (target === resolve(study.path)) throw new UserError('Kies voor de kopie een ander bestand dan het onderzoek zelf.', 'invalid-input');
   if (existsSync(target)) throw new UserError(`Er bestaat al een bestand "${target}".`, 'conflict');
+  // The copy's own signing key, registered here by the lead before copying, so the copy carries the register (signing.ts).
+  const replicaId = randomUUID();
+  signOwnChanges(study);
+  const keyPair = registerCopyKey(study, inspector.id, replicaId);
   try {
     copyStudyInto(study.db, study.path, target);
   } catch (error) {
+    study.db.prepare('DELETE FROM inspector_key WHERE key_id = ?').run(keyIdOf(keyPair.publicKey));
     throw new UserError(`De kopie kon niet worden gemaakt in "${target}".`, 'rejected', error);
   }
-  const replicaId = randomUUID();
   const db = openStudyFile(target, { key: study.key });
   try {
     db.transaction(() => {
       writeMeta(db, 'replica_id', replicaId);
       writeMeta(db, 'current_inspector', inspector.id);
+      // Replaces the lead's private key, which VACUUM INTO copied along.
+      installCopyKey(db, keyPair);
       db.prepare('DELETE FROM undo_history').run();
       db.prepare('DELETE FROM exchange_peer').run();
       db.prepare('DELETE FROM merge_conflict').run();

@@ -12,6 +12,7 @@ import { BUNDLE_EXTENSION, BUNDLE_FORMAT_VERSION, BUNDLE_LIMITS, type BundleHead
 import { sealBundle, type BundleBodyLine } from './bundle-file';
 import { exportBaseline, maxSeq, programVersion, recordExport, versionVector } from './exchange';
 import { actionsToExport, recordActionsExported } from './bundle-actions';
+import { readRecords, signaturesOf, signOwnChanges } from './signing';
 
 export interface ExportOptions {
   passphrase: string;
@@ -40,12 +41,14 @@ export async function exportBundle(study: Study, options: ExportOptions): Promis
   }
   const all = options.all ?? false;
   const db = study.db;
+  // Every change this copy made leaves signed by its key (signing.ts).
+  signOwnChanges(study);
   const snapshot = db.transaction(() => {
     const seq = maxSeq(db);
     const since = all ? 0 : exportBaseline(db);
     const changes = readChanges(db, 'SELECT * FROM change_log WHERE seq > ? AND seq <= ? ORDER BY seq', String(since), String(seq));
     const { files, contents, surveyData } = referencedBlobs(study, changes);
-    return { seq, vector: versionVector(db), changes, files, contents, surveyData, actions: actionsToExport(db, all) };
+    return { seq, vector: versionVector(db), changes, files, contents, surveyData, actions: actionsToExport(db, all), signatures: signaturesOf(db, changes), keys: readRecords(db) };
   })();
   if (snapshot.changes.length > BUNDLE_LIMITS.maxChanges) throw new UserError('Er zijn te veel wijzigingen voor één bundel.', 'rejected');
 
@@ -71,6 +74,7 @@ export async function exportBundle(study: Study, options: ExportOptions): Promis
       files: snapshot.files.length,
       contents: snapshot.contents.length,
       surveyData: snapshot.surveyData.length,
+      keys: snapshot.keys.length,
     },
     ...options.headerOverrides,
   };
@@ -86,7 +90,8 @@ export async function exportBundle(study: Study, options: ExportOptions): Promis
       };
     }
     for (const data of snapshot.surveyData) yield { t: 'surveyData', sha256: data.sha256, size: data.size, data: data.data.toString('base64') };
-    for (const change of snapshot.changes) yield { t: 'change', ...change };
+    for (const record of snapshot.keys) yield { t: 'key', ...record };
+    for (const change of snapshot.changes) yield { t: 'change', ...change, signature: snapshot.signatures.get(change.changeId) };
     for (const action of snapshot.actions.actions) yield { t: 'action', ...action };
   };
   const bytes = await sealBundle(header, body(), options.passphrase, options.scryptWorkFactor);

@@ -10,10 +10,13 @@
  * conflict-rules.ts). The local clock then moves past every clock read, so
  * later local edits sort after them.
  *
- * Foreign keys are not enforced while a bundle is applied: a bundle may refer
- * to something that arrives in another bundle (a coding on a source imported
- * on a third laptop), and bundles may come in any order. Such references are
- * reported as a warning and resolve themselves when the missing bundle is read.
+ * Before anything is applied the bundle's content is checked whole
+ * (bundle-checks.ts): a reference to something neither the study nor the
+ * bundle holds (a coding on a source imported on a third laptop whose bundle
+ * was not read yet) refuses the bundle, with the advice to read the earlier
+ * bundles first. Foreign keys are still not enforced while applying (fields
+ * arrive one at a time); what a study from before that check holds dangling
+ * is reported as a warning.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
@@ -32,6 +35,9 @@ import { kindOfEntity } from './merge-kind';
 import { MAX_ANCESTRY_STEPS, NON_CONFLICTING_FIELDS } from './conflict-rules';
 import { META, missingFrom, programVersion, recordPeer, versionVector } from './exchange';
 import { storeBundleActions } from './bundle-actions';
+import { syncStructureConflicts } from './structure';
+import { checkBundleContent } from './bundle-checks';
+import { acceptRegistrations, verifyAndStoreSignatures } from './signing';
 
 export interface MergeOptions {
   dryRun: boolean;
@@ -94,6 +100,10 @@ export function mergeBundle(study: Study, bundle: ParsedBundle, options: MergeOp
   try {
     return db
       .transaction(() => {
+        checkBundleContent(db, bundle);
+        acceptRegistrations(db, bundle.keys);
+        const known = db.prepare('SELECT 1 FROM change_log WHERE change_id = ?').pluck();
+        verifyAndStoreSignatures(db, bundle.changes.filter((change) => !known.get(change.changeId)), bundle.signatures);
         const outcome = new Merger(db, bundle, options.now ?? Date.now).run();
         storeBundleActions(study, bundle.header, bundle.actions);
         if (options.backupPath) {
@@ -211,6 +221,18 @@ class Merger {
       warnings.push(
         `${dangling} ${dangling === 1 ? 'verwijzing wijst' : 'verwijzingen wijzen'} naar gegevens die hier nog ontbreken ` +
           '(bijvoorbeeld een bron uit de bundel van een andere inspecteur). Ze verschijnen zodra die bundel is ingelezen.',
+      );
+    }
+    const structure = syncStructureConflicts(this.db, this.bundle.header.bundleId, this.detectedAt);
+    if (structure.length > 0) {
+      for (const { id, entity } of structure) {
+        this.conflictIds.push(id);
+        this.perKind[kindOfEntity(entity)].conflicts++;
+      }
+      warnings.push(
+        `${structure.length === 1 ? 'Eén probleem' : `${structure.length} problemen`} in de opbouw van het toetsingskader of bij coderingen ` +
+          '(een kring van codes, een code onder een verwijderde code, of een codering met een verwijderde code of bron). ' +
+          'Niets is weggelaten: kies bij Conflicten hoe het verder moet.',
       );
     }
     if (applied > 0) {

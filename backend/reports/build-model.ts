@@ -1444,6 +1444,11 @@ function assemble(builder: Builder): ReportModel {
   if (wanted('vragenlijst') && survey) chapters.push(surveyChapter(survey));
   if (wanted('verwachtingen')) chapters.push(expectationsChapter(builder));
   const flaggedQuotes = [...walkBlocks(chapters)].filter((block): block is QuoteBlock => block.kind === 'quote' && block.trace.flagged.length > 0);
+  if (builder.data.codingsLeftOut > 0) {
+    builder.hints.push(
+      `${plural(builder.data.codingsLeftOut, 'codering telt', 'coderingen tellen')} niet mee: de code ervan is verwijderd. Beslis onder Team › Conflicten of de code terugkomt of de codering vervalt.`,
+    );
+  }
   if (builder.flaggedElsewhere.size > 0) {
     builder.hints.push(`In de voorbeelden staan woorden die op een naam kunnen wijzen: ${joinList([...builder.flaggedElsewhere].slice(0, 12))}. Controleer ze.`);
   }

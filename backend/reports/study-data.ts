@@ -60,6 +60,8 @@ export interface StudyData {
   /** Pseudonymise a text of the study (counts replacements for the model). */
   clean(text: string): PseudonymisedText;
   replacements: number;
+  /** Live codings left out because their code was deleted (a merge can leave them; the lead decides under Conflicten). */
+  codingsLeftOut: number;
 }
 
 export function readStudyData(study: Study, extraNames: string[] = []): StudyData {
@@ -71,12 +73,11 @@ export function readStudyData(study: Study, extraNames: string[] = []): StudyDat
     return code?.id ?? codeId;
   };
   // Only sources of a known institution, as sourceCounts counts them.
-  const codings: CodingRow[] = codingsInSources(study, {
+  const inSources = codingsInSources(study, {
     where: 's.institution_id IN (SELECT id FROM institution)',
     orderBy: 's.title COLLATE NOCASE, k.start, k.id',
-  })
-    .filter((coding) => codeById.has(coding.codeId))
-    .map((coding) => ({ ...coding, topId: topOf(coding.codeId) }));
+  });
+  const codings: CodingRow[] = inSources.filter((coding) => codeById.has(coding.codeId)).map((coding) => ({ ...coding, topId: topOf(coding.codeId) }));
 
   const sourceCounts = study.db
     .prepare(
@@ -96,6 +97,7 @@ export function readStudyData(study: Study, extraNames: string[] = []): StudyDat
     norms: codes.filter((code) => code.parentId === null && code.kind === 'norm'),
     contextCodes: codes.filter((code) => code.parentId === null && code.kind === 'context'),
     codings,
+    codingsLeftOut: inSources.length - codings.length,
     judgments: listJudgments(study),
     findings: listFindings(study),
     themes: listThemes(study),

@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS, type ExtractedText } from './extract/types';
 import type { SourceMeta } from '../../shared/api/contract';
 import type { ImportOutcome } from '../../shared/api/types';
 import type { Study } from '../study/study';
+import { institutionFor } from '../study/setup';
 
 export interface FileToImport {
   path: string;
@@ -24,11 +25,21 @@ export interface ImportProgress {
   message: string;
 }
 
+export interface ImportOptions {
+  /**
+   * The institution by name (the CLI names them): created, when it does not
+   * exist yet, in the same transaction as the first source stored, so an
+   * import that stores nothing adds no institution. Overrides meta.institutionId.
+   */
+  institutionName?: string;
+}
+
 export async function importFiles(
   study: Study,
   files: FileToImport[],
   meta: SourceMeta,
   onProgress: (progress: ImportProgress) => void = () => {},
+  options: ImportOptions = {},
 ): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = new Array(files.length);
   const toExtract: Array<{ index: number; file: FileToImport; sha256: string }> = [];
@@ -53,7 +64,7 @@ export async function importFiles(
   toExtract.forEach(({ index, file, sha256 }, position) => {
     const outcome = extracted[position]!;
     outcomes[index] = outcome.ok
-      ? storeSource(study, file, sha256, outcome.value, meta)
+      ? storeSource(study, file, sha256, outcome.value, meta, options)
       : { fileName: file.fileName, status: 'rejected', message: `${file.fileName}: ${outcome.reason}` };
   });
   return outcomes;
@@ -65,22 +76,39 @@ function storeSource(
   sha256: string,
   extracted: ExtractedText,
   meta: SourceMeta,
+  options: ImportOptions,
 ): ImportOutcome {
-  // The same file may occur twice in one batch: check again right before storing.
+  const original = readFileSync(file.path);
+  // One write transaction from the duplicate check to the stored source: another
+  // process importing the same file (or naming the same new institution) waits.
+  return study.db.transaction(() => storeChecked(study, file, sha256, extracted, meta, options, original)).immediate();
+}
+
+function storeChecked(
+  study: Study,
+  file: FileToImport,
+  sha256: string,
+  extracted: ExtractedText,
+  meta: SourceMeta,
+  options: ImportOptions,
+  original: Buffer,
+): ImportOutcome {
+  // The same file may occur twice in one batch, or come from another writer: check again right before storing.
   const existing = findSourceByFile(study, sha256);
   if (existing) return duplicate(file.fileName, existing);
+  const institution = options.institutionName ? institutionFor(study, options.institutionName) : null;
   const sourceId = randomUUID();
   const contentId = createHash('sha256').update(extracted.text).digest('hex');
   const title = meta.title ?? titleFromFileName(file.fileName);
-  const original = readFileSync(file.path);
   study.write(
     [
+      ...(institution?.create ? [institution.create] : []),
       {
         entity: 'source',
         entityId: sourceId,
         fields: {
           title,
-          institutionId: meta.institutionId,
+          institutionId: institution?.id ?? meta.institutionId,
           sourceType: meta.sourceType,
           role: meta.role,
           measure: meta.measure,

@@ -288,6 +288,29 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE memo ADD COLUMN start INTEGER;
   ALTER TABLE memo ADD COLUMN "end" INTEGER;
   `,
+  /* accountability (merge/signing.ts): the register of the team's signing keys and the signature of every change */ `
+  -- Who holds which Ed25519 key (raw public key, base64): one row per copy.
+  -- The lead's key signs every row (its own too); revoked_at, once set, stays;
+  -- valid_through: the latest clock of that copy the lead held when revoking.
+  CREATE TABLE inspector_key (
+    key_id TEXT PRIMARY KEY,
+    inspector_id TEXT NOT NULL,
+    replica_id TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    role TEXT NOT NULL,
+    registered_at TEXT NOT NULL,
+    revoked_at TEXT,
+    valid_through TEXT,
+    signature TEXT NOT NULL
+  ) STRICT;
+
+  -- The signature of each change by the key of the copy that made it; travels with the change.
+  CREATE TABLE change_signature (
+    change_id TEXT PRIMARY KEY,
+    key_id TEXT NOT NULL,
+    signature TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,8 @@
 /** Creating a study and maintaining its institutions and inspectors. */
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../errors';
+import type { Mutation } from '../store/changes';
+import { derivedId } from '../store/derived-id';
 import { seedDefaultFramework } from '../framework/framework';
 import { seedReviewQuestions } from '../review/file-review';
 import { Study } from './study';
@@ -47,12 +49,44 @@ export function updateStudy(study: Study, fields: { name: string; periodStart: s
   study.write([{ entity: 'study', entityId: study.id, fields: reportDate === undefined ? rest : { ...rest, reportDate } }]);
 }
 
+/**
+ * Lookup and creation in one write transaction (BEGIN IMMEDIATE), so that two
+ * processes writing one study (the app and the CLI, two imports) cannot both
+ * find the name missing and create it twice.
+ */
 export function createInstitution(study: Study, name: string): Institution {
+  return study.db
+    .transaction(() => {
+      const existing = findInstitutionByName(study, name);
+      if (existing) throw new UserError(`De instelling "${name}" bestaat al.`, 'conflict');
+      const id = newInstitutionId(study, name);
+      study.write([{ entity: 'institution', entityId: id, fields: { name } }]);
+      return { id, name };
+    })
+    .immediate();
+}
+
+/**
+ * The id a new institution of this name gets: derived from the study and the
+ * name (case and surrounding spaces ignored), the uniqueness rule that makes
+ * two writers who create "GI Oost" at the same moment, or two laptops offline,
+ * meet in one institution. A random id when that one is taken (the
+ * institution was renamed or deleted since).
+ */
+export function newInstitutionId(study: Study, name: string): string {
+  const id = derivedId('institution', study.id, name.normalize('NFC').trim().toLocaleLowerCase('nl'));
+  return study.db.prepare('SELECT 1 FROM institution WHERE id = ?').get(id) ? randomUUID() : id;
+}
+
+/**
+ * Inside a write transaction: the institution of this name, or the mutation
+ * that creates it (to be written in the same transaction as what needs it).
+ */
+export function institutionFor(study: Study, name: string): { id: string; create: Mutation | null } {
   const existing = findInstitutionByName(study, name);
-  if (existing) throw new UserError(`De instelling "${name}" bestaat al.`, 'conflict');
-  const id = randomUUID();
-  study.write([{ entity: 'institution', entityId: id, fields: { name } }]);
-  return { id, name };
+  if (existing) return { id: existing.id, create: null };
+  const id = newInstitutionId(study, name);
+  return { id, create: { entity: 'institution', entityId: id, fields: { name: name.trim() } } };
 }
 
 export function renameInstitution(study: Study, id: string, name: string): Institution {

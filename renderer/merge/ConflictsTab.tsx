@@ -98,6 +98,7 @@ function ConflictCard({ conflict, names }: { conflict: MergeConflict; names: Nam
         <span className="muted">{nl.team.conflicts.field(conflictField(conflict))}</span>
       </header>
       {conflict.kind === 'delete-edit' && <p className="muted conflict-note">{nl.team.conflicts.deleteEdit}</p>}
+      {conflict.kind === 'structure' && <p className="muted conflict-note">{nl.team.conflicts.structureNote}</p>}
       <ConflictSides conflict={conflict} names={names} onKeep={(side) => void resolve(conflict.id, side)} disabled={busy !== null} />
     </li>
   );
@@ -119,9 +120,11 @@ export function ConflictSides(props: {
 }) {
   const { conflict, names, onKeep, disabled, preview = false } = props;
   const text = nl.team.conflicts;
+  // A structure conflict's sides are two ways out, not two copies' values.
+  const structure = conflict.kind === 'structure';
   const sides = [
-    { side: 'local' as const, heading: text.local, value: conflict.local },
-    { side: 'remote' as const, heading: text.remote, value: conflict.remote },
+    { side: 'local' as const, heading: structure ? text.structureChoice(1) : text.local, value: conflict.local },
+    { side: 'remote' as const, heading: structure ? text.structureChoice(2) : text.remote, value: conflict.remote },
   ];
   return (
     <div className="conflict-sides">
@@ -135,7 +138,7 @@ export function ConflictSides(props: {
               {isColor(conflict.field, value.value) && <span className="color-swatch" style={{ background: value.value }} aria-hidden="true" />}
               {shown}
             </div>
-            <div className="conflict-meta">{text.by(value.authorName, hlcMoment(value.hlc))}</div>
+            {!structure && <div className="conflict-meta">{text.by(value.authorName, hlcMoment(value.hlc))}</div>}
             {isCurrent && <div className="conflict-current">{preview ? text.wouldHold : text.current}</div>}
             {onKeep && (
               <button
@@ -146,7 +149,7 @@ export function ConflictSides(props: {
                 data-testid={`team-keep-${side}`}
                 onClick={() => onKeep(side)}
               >
-                {text.keep}
+                {structure ? text.choose : text.keep}
               </button>
             )}
           </div>

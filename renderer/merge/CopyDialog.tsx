@@ -21,7 +21,6 @@ export function CopyDialog() {
   const studyPath = useSession((store) => store.session?.studyPath ?? '');
   const canChooseFiles = useSession((store) => store.session?.canChooseFiles ?? false);
   const [initials, setInitials] = useState(() => (inspectors.find((inspector) => inspector.id !== currentId) ?? inspectors[0])?.initials ?? '');
-  const [targetPath, setTargetPath] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<CopyForInspectorResult | null>(null);
@@ -33,8 +32,8 @@ export function CopyDialog() {
     setBusy(true);
     setError(null);
     try {
-      const path = targetPath.trim();
-      setResult(await api['study.copyForInspector']({ initials, targetPath: !canChooseFiles && path ? path : undefined }));
+      // No path from here: the app asks with its save dialog, the browser host puts the copy next to the study.
+      setResult(await api['study.copyForInspector']({ initials }));
     } catch (failure) {
       setError(errorMessage(failure, nl.errors.unexpected));
     } finally {
@@ -73,16 +72,9 @@ export function CopyDialog() {
           {canChooseFiles ? (
             <p className="muted">{text.desktopHint}</p>
           ) : (
-            <Field label={text.path} hint={text.pathHint(copyFileName(studyPath, initials))}>
-              <input
-                type="text"
-                value={targetPath}
-                spellCheck={false}
-                data-testid="team-copy-path-input"
-                placeholder={copyFileName(studyPath, initials)}
-                onChange={(event) => setTargetPath(event.target.value)}
-              />
-            </Field>
+            <p className="muted" data-testid="team-copy-beside">
+              {text.besideStudy(copyFileName(studyPath, initials))}
+            </p>
           )}
           {error && (
             <p className="form-error" role="alert" data-testid="team-copy-error">

@@ -9,12 +9,12 @@ import type { BundleExportResult } from '../../shared/api/types';
 import { api, errorMessage } from '../api/client';
 import { nl } from '../text/nl';
 import { Dialog } from '../ui/Dialog';
-import { startDownload } from '../ui/download';
 import { useJobProgress } from '../ui/job-progress';
 import { ProgressBar } from '../ui/ProgressBar';
 import { formatMoment, passphraseProblem } from './format';
 import { PassphraseField } from './PassphraseField';
-import { bundleDownloadHref } from './paths';
+import { bundleDownloadPath } from './paths';
+import { startHostDownload } from '../reports/download';
 import { useTeam } from './team-store';
 
 export function ExportDialog() {
@@ -43,7 +43,7 @@ export function ExportDialog() {
       setResult(made);
       setPassphrase('');
       setRepeat('');
-      if (made.downloadId) startDownload(bundleDownloadHref(made.downloadId), made.fileName);
+      if (made.downloadId) await startHostDownload(bundleDownloadPath(made.downloadId), made.fileName);
     } catch (failure) {
       setError(errorMessage(failure, nl.errors.unexpected));
     }
@@ -69,9 +69,14 @@ export function ExportDialog() {
             <>
               <p className="muted">{text.downloading}</p>
               <p>
-                <a className="team-link-button" data-testid="team-export-download" href={bundleDownloadHref(result.downloadId)} download={result.fileName}>
+                <button
+                  type="button"
+                  className="team-link-button"
+                  data-testid="team-export-download"
+                  onClick={() => void startHostDownload(bundleDownloadPath(result.downloadId!), result.fileName).catch((failure: unknown) => setError(errorMessage(failure, nl.errors.unexpected)))}
+                >
                   {text.downloadAgain}
-                </a>{' '}
+                </button>{' '}
                 <span className="muted path-text">{result.fileName}</span>
               </p>
             </>

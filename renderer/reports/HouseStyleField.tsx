@@ -61,7 +61,7 @@ export function HouseStyleField({ disabled }: { disabled: boolean }) {
     run(text.saving, async () => {
       const saved = await api['report.saveTemplate']({ open: true });
       if (saved.downloadUrl) {
-        startHostDownload(saved.downloadUrl, saved.fileName);
+        await startHostDownload(saved.downloadUrl, saved.fileName);
         setNote(text.downloaded);
       } else if (saved.path) {
         setNote(text.saved(saved.path));

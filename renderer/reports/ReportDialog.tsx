@@ -14,7 +14,7 @@ import { selectInstitutions, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { Dialog } from '../ui/Dialog';
 import { ProgressBar } from '../ui/ProgressBar';
-import { downloadHref } from './download';
+import { startHostDownload } from './download';
 import { HouseStyleField } from './HouseStyleField';
 import { institutionWithMostMaterial } from './most-material';
 import { StorylineEditor } from '../findings/StorylineEditor';
@@ -264,9 +264,13 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
                   {result.generated.fileName} <span className="muted">({nl.reports.size(result.generated.size)})</span>
                 </span>
                 {result.generated.downloadUrl ? (
-                  <a className="button-link" href={downloadHref(result.generated.downloadUrl)} download={result.generated.fileName}>
+                  <button
+                    type="button"
+                    className="button-link"
+                    onClick={() => void startHostDownload(result.generated.downloadUrl!, result.generated.fileName).catch((caught: unknown) => setError(errorMessage(caught, nl.errors.unexpected)))}
+                  >
                     {nl.reports.download}
-                  </a>
+                  </button>
                 ) : result.saved ? (
                   <span className="muted">{nl.reports.savedAt(result.saved)}</span>
                 ) : (

@@ -856,10 +856,8 @@ export const nl = {
       inspector: 'Voor inspecteur',
       inspectorHint: 'De kopie krijgt een eigen kenmerk; deze inspecteur werkt erin.',
       noInspectors: 'Dit onderzoek heeft nog geen inspecteurs. Voeg ze toe bij Instellingen.',
-      path: 'Bestand van de kopie op deze computer',
-      pathHint: (suggested: string) =>
-        `Veldwerk draait hier in de browser en kan geen opslagvenster tonen. Geef een volledig pad, of laat het leeg: dan komt de kopie naast het onderzoek, als ${suggested}.`,
       desktopHint: 'Hierna kies je waar de kopie komt.',
+      besideStudy: (suggested: string) => `Veldwerk draait hier in de browser en kan geen opslagvenster tonen: de kopie komt naast het onderzoek, als ${suggested}.`,
       submit: 'Kopie maken',
       busy: 'Kopie maken…',
       done: (name: string) => `De kopie voor ${name} is gemaakt:`,
@@ -953,6 +951,10 @@ export const nl = {
         code: 'Code',
       },
       deleteEdit: 'De een verwijderde dit, de ander bewerkte het.',
+      structureNote:
+        'Door het samenvoegen klopt de opbouw niet meer. Veldwerk laat niets weg en toont het voorlopig zo dat alles zichtbaar blijft, in elke kopie gelijk. Kies hoe het verder moet.',
+      structureChoice: (n: number) => `Keuze ${n}`,
+      choose: 'Hiervoor kiezen',
       field: (field: string) => `Veld: ${field}`,
       keep: 'Deze houden',
       keepLabel: (value: string, side: string) => `"${value}" (${side}) houden`,

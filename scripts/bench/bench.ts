@@ -15,6 +15,7 @@ import { measureMerge } from './merge-bench';
 import { measureReports } from './report-bench';
 import { measureSurvey } from './survey-bench';
 import { measureQueue } from './queue-bench';
+import { measureSigning } from './signing-bench';
 
 const SECTIONS: Record<string, () => Promise<object>> = {
   foundation: measureFoundation,
@@ -25,6 +26,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   queue: measureQueue,
   codingday: measureCodingDay,
   encryption: measureEncryption,
+  signing: measureSigning,
 };
 
 async function main() {

@@ -214,8 +214,14 @@ export const contract = {
     z.object({ fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }),
   ),
   'sources.import': call<ImportOutcome[]>()(
-    z.object({ stagedIds: z.array(z.string().uuid()).min(1).max(2000), meta: sourceMetaSchema, jobId }),
-    { job: true, writes: ['source'] },
+    z.object({
+      stagedIds: z.array(z.string().uuid()).min(1).max(2000),
+      meta: sourceMetaSchema,
+      jobId,
+      /** The institution by name instead of meta.institutionId: created with the first source stored (CLI). */
+      institutionName: shortText.optional(),
+    }),
+    { job: true, writes: ['source', 'institution'] },
   ),
   'sources.list': call<SourceSummary[]>()(sourceFilterSchema),
   'source.get': call<SourceDocument>()(z.object({ id })),

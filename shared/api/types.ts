@@ -311,8 +311,12 @@ export interface MergeConflict {
   entity: string;
   entityId: string;
   field: string;
-  /** 'field': both changed the field; 'delete-edit': one deleted what the other edited. */
-  kind: 'field' | 'delete-edit';
+  /**
+   * 'field': both changed the field; 'delete-edit': one deleted what the other edited;
+   * 'structure': a merge broke the framework tree or left a coding on a deleted code or source
+   * (field 'structure:<why>'; local and remote are the two ways out, in words).
+   */
+  kind: 'field' | 'delete-edit' | 'structure';
   /** What the conflict is about, in Dutch (e.g. 'Oordeel Participatie bij GI Noord: oordeel'). */
   label: string;
   mergeKind: MergeKind;

@@ -338,7 +338,9 @@ describe('team merge end to end', () => {
     expect(download.suggestedFilename()).toMatch(/-MD-\d{8}-\d{4}\.vwbundle$/);
     await download.saveAs(bundleA);
     await dialog.getByTestId('team-export-result').waitFor();
-    await expectMatch(() => dialog.getByTestId('team-export-download').getAttribute('href'), /^\/api\/download\/bundle\/[0-9a-f-]{36}\?token=/);
+    // "Opnieuw downloaden" fetches a fresh one-time link: the access token is never in a download address.
+    const [again] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('team-export-download').click()]);
+    expect(again.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/download\/bundle\/[0-9a-f-]{36}\?once=[\w-]+$/);
     await dialog.getByRole('button', { name: 'Sluiten' }).last().click();
     await dialog.waitFor({ state: 'detached' });
   });

@@ -64,12 +64,17 @@ async function exerciseDialog(page: Page): Promise<void> {
 
   await page.getByTestId('report-generate').click();
   await page.getByTestId('report-progress').waitFor();
-  const download = page.getByRole('link', { name: 'Downloaden' });
+  const download = page.getByRole('button', { name: 'Downloaden', exact: true });
   await download.waitFor({ timeout: 90_000 });
-  const href = await download.getAttribute('href');
-  expect(href).toMatch(/^\/api\/download\/report\/[0-9a-f-]{36}\?token=/);
-  const fetched = await page.evaluate(async (address) => {
-    const response = await fetch(address!);
+  // The button follows a one-time link: the access token is never in a download address.
+  const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+  const href = new URL(file.url()).pathname;
+  expect(file.url()).toMatch(/\/api\/download\/report\/[0-9a-f-]{36}\?once=[\w-]+$/);
+  const fetched = await page.evaluate(async (path) => {
+    const token = sessionStorage.getItem('veldwerk.token')!;
+    const link = await fetch('/api/download-link', { method: 'POST', headers: { 'X-Veldwerk-Token': token }, body: JSON.stringify({ path }) });
+    const { value } = (await link.json()) as { value: { href: string } };
+    const response = await fetch(value.href);
     const bytes = new Uint8Array(await response.arrayBuffer());
     let binary = '';
     for (const byte of bytes) binary += String.fromCharCode(byte);

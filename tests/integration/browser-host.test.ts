@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,7 +124,9 @@ describe('browser host', () => {
     events.destroy();
     expect(progress.join('')).toContain('"jobId":"job-1"');
 
-    const download = await send({ path: `/api/download/original/${JSON.parse(imported.body).value[0].sourceId}?token=${host.token}` });
+    const path = `/api/download/original/${JSON.parse(imported.body).value[0].sourceId}`;
+    const link = await send({ method: 'POST', path: '/api/download-link', headers: withToken(), body: JSON.stringify({ path }) });
+    const download = await send({ path: JSON.parse(link.body).value.href });
     expect(download.body).toBe('De ouders zijn geïnformeerd.');
   });
 });
@@ -140,5 +143,74 @@ describe('framework edits over the browser host', () => {
     });
     expect(updated.status).toBe(200);
     expect(JSON.parse(updated.body).value).toMatchObject({ key: 'contact', name: 'Contact met de jeugdige', color: '#112233', definition: 'Nieuwe definitie.' });
+  });
+});
+
+/** A request written byte for byte, for what Node's client will not send (two Host headers). */
+function sendRaw(text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(host.port, '127.0.0.1', () => socket.end(text));
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('utf8')));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+describe('the browser host with hostile requests (issue 12)', () => {
+  it('answers a malformed %-escape with 400, not a stack trace', async () => {
+    for (const path of ['/%zz', '/%e0%a4%a', '/api/call/session.%zzstate']) {
+      const response = await send({ method: path.startsWith('/api') ? 'POST' : 'GET', path, headers: withToken(), body: path.startsWith('/api') ? '{}' : undefined });
+      expect(response.status).toBe(400);
+      expect(JSON.parse(response.body).error.message).toBe('Het adres bevat een ongeldige %-code.');
+    }
+  });
+
+  it('answers an unknown download with 404', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    for (const what of [`original/${missing}`, `bundle/${missing}`, `report/${missing}`, 'iets-anders']) {
+      expect((await send({ path: `/api/download/${what}`, headers: withToken() })).status).toBe(404);
+    }
+  });
+
+  it('refuses an oversized body with 413 and a Dutch message (the connection is not reset)', async () => {
+    const big = Buffer.alloc(5 * 1024 * 1024 + 10, 0x20);
+    const response = await send({ method: 'POST', path: '/api/call/session.state', headers: withToken(), body: big });
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.body).error.message).toBe('De aanvraag is te groot: Veldwerk neemt hier hoogstens 5 MB aan.');
+  });
+
+  it('refuses a second Host header', async () => {
+    const request = (hosts: string[]) =>
+      `POST /api/call/session.state HTTP/1.1\r\n${hosts.map((value) => `Host: ${value}\r\n`).join('')}X-Veldwerk-Token: ${host.token}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`;
+    expect(await sendRaw(request([`127.0.0.1:${host.port}`]))).toMatch(/^HTTP\/1\.1 200/);
+    expect(await sendRaw(request([`127.0.0.1:${host.port}`, 'evil.example']))).toMatch(/^HTTP\/1\.1 (400|403)/);
+  });
+
+  it('hands out downloads only by one-time links, never with the session token in the address', async () => {
+    const sources = JSON.parse((await send({ method: 'POST', path: '/api/call/sources.list', headers: withToken(), body: '{}' })).body).value;
+    const path = `/api/download/original/${sources[0].id}`;
+    expect((await send({ path: `${path}?token=${host.token}` })).status).toBe(401);
+    const link = JSON.parse((await send({ method: 'POST', path: '/api/download-link', headers: withToken(), body: JSON.stringify({ path }) })).body).value.href as string;
+    expect(link).toMatch(/\?once=[\w-]+$/);
+    expect(link).not.toContain(host.token);
+    expect((await send({ path: link.replace('/original/', '/bundle/') })).status).toBe(404);
+    expect((await send({ path: link })).status).toBe(404);
+    const fresh = JSON.parse((await send({ method: 'POST', path: '/api/download-link', headers: withToken(), body: JSON.stringify({ path }) })).body).value.href as string;
+    expect((await send({ path: fresh })).status).toBe(200);
+    expect((await send({ path: fresh })).status).toBe(404);
+    const refused = await send({ method: 'POST', path: '/api/download-link', headers: withToken(), body: JSON.stringify({ path: '/etc/passwd' }) });
+    expect(refused.status).toBe(400);
+    expect((await send({ method: 'POST', path: '/api/download-link', body: JSON.stringify({ path }) })).status).toBe(401);
+  });
+
+  it('writes a copy for an inspector only where the host chooses, never at a path the page sends', async () => {
+    const target = join(dir, 'elders', 'kopie.veldwerk');
+    const refused = await send({ method: 'POST', path: '/api/call/study.copyForInspector', headers: withToken(), body: JSON.stringify({ initials: 'WI', targetPath: target }) });
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.body).error.message).toMatch(/opslagvenster/);
+    expect(existsSync(target)).toBe(false);
+    const made = await send({ method: 'POST', path: '/api/call/study.copyForInspector', headers: withToken(), body: JSON.stringify({ initials: 'WI' }) });
+    expect(JSON.parse(made.body).value.path).toBe(join(dir, 'web-WI.veldwerk'));
   });
 });

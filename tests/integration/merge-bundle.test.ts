@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Session } from '../../backend/api/session';
 import { dispatch } from '../../backend/api/handlers';
 import { restorePreMergeBackup } from '../../backend/merge/backup';
-import { BUNDLE_MESSAGES } from '../../backend/merge/bundle-format';
+import { BUNDLE_FORMAT_VERSION, BUNDLE_MESSAGES } from '../../backend/merge/bundle-format';
 import { copyForInspector } from '../../backend/merge/copy';
 import { exportBundle } from '../../backend/merge/export';
 import { applyBundle, previewBundle } from '../../backend/merge/merge';
@@ -171,7 +171,7 @@ describe('bundles', () => {
     });
 
     it('from a newer format or schema version', async () => {
-      await refused(await bundleOf(anna, { all: true, headerOverrides: { formatVersion: 2, programVersion: '9.0.0' } }), /nieuwere versie van Veldwerk \(9\.0\.0\)/);
+      await refused(await bundleOf(anna, { all: true, headerOverrides: { formatVersion: BUNDLE_FORMAT_VERSION + 1, programVersion: '9.0.0' } }), /nieuwere versie van Veldwerk \(9\.0\.0\)/);
       await refused(await bundleOf(anna, { all: true, headerOverrides: { schemaVersion: 999, programVersion: '9.1.0' } }), /nieuwere versie van Veldwerk \(9\.1\.0\)/);
     });
 

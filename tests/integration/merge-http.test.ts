@@ -65,13 +65,18 @@ describe('bundles over the browser host', () => {
     const exported = await callApi(annaUrl, annaToken, 'bundle.export', { passphrase: PASSPHRASE });
     expect(exported.ok).toBe(true);
     expect(exported.value.path).toBeNull();
-    const download = await fetch(`${annaUrl}/api/download/bundle/${exported.value.downloadId}?token=${annaToken}`);
+    const path = `/api/download/bundle/${exported.value.downloadId}`;
+    const link = await fetch(`${annaUrl}/api/download-link`, { method: 'POST', headers: { 'x-veldwerk-token': annaToken }, body: JSON.stringify({ path }) });
+    const { href } = ((await link.json()) as { value: { href: string } }).value;
+    expect(href).not.toContain(annaToken);
+    const download = await fetch(`${annaUrl}${href}`);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toContain('.vwbundle');
     const bytes = new Uint8Array(await download.arrayBuffer());
     expect(bytes.byteLength).toBe(exported.value.bytes);
     expect((await fetch(`${annaUrl}/api/download/bundle/${exported.value.downloadId}`)).status).toBe(401);
-    expect((await fetch(`${annaUrl}/api/download/bundle/00000000-0000-4000-8000-000000000000?token=${annaToken}`)).status).toBe(404);
+    expect((await fetch(`${annaUrl}${href}`)).status).toBe(404);
+    expect((await fetch(`${annaUrl}/api/download/bundle/00000000-0000-4000-8000-000000000000`, { headers: { 'x-veldwerk-token': annaToken } })).status).toBe(404);
 
     const staged = await fetch(`${leadUrl}/api/stage?name=anna.vwbundle`, { method: 'POST', headers: { 'x-veldwerk-token': leadToken }, body: bytes });
     const { value: stagedFile } = (await staged.json()) as { value: { stagedId: string } };

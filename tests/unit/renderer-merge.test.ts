@@ -21,7 +21,7 @@ import {
   thresholdFraction,
   type NameLookup,
 } from '../../renderer/merge/format';
-import { bundleDownloadHref, copyFileName } from '../../renderer/merge/paths';
+import { bundleDownloadPath, copyFileName } from '../../renderer/merge/paths';
 
 const names: NameLookup = {
   code: (id) => ({ c1: 'Betekenisvol contact' })[id],
@@ -198,8 +198,7 @@ describe('file names and addresses', () => {
     expect(copyFileName('', 'RT')).toBe('onderzoek-RT.veldwerk');
   });
 
-  it('puts the access token in the query of a bundle download (a link cannot send headers)', () => {
-    expect(bundleDownloadHref('0b6a4f0e-1111-4222-8333-944455556666', 'ab-c_d')).toBe('/api/download/bundle/0b6a4f0e-1111-4222-8333-944455556666?token=ab-c_d');
-    expect(bundleDownloadHref('0b6a4f0e-1111-4222-8333-944455556666', null)).toBe('/api/download/bundle/0b6a4f0e-1111-4222-8333-944455556666');
+  it('never puts the access token in a bundle download address (a one-time link is fetched instead)', () => {
+    expect(bundleDownloadPath('0b6a4f0e-1111-4222-8333-944455556666')).toBe('/api/download/bundle/0b6a4f0e-1111-4222-8333-944455556666');
   });
 });
