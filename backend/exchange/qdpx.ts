@@ -1,0 +1,53 @@
+/**
+ * REFI-QDA exchange as the hosts call it: a study to a .qdpx or .qdc, and a
+ * .qdpx or .qdc into a study.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { UserError } from '../errors';
+import { listCodes } from '../framework/framework';
+import type { Study } from '../study/study';
+import { codeTreeOf, studyAsProject } from './export-project';
+import { importProject, type ImportMapping, type QdpxImportResult } from './import-project';
+import { ExportPrivacy, type ExportMode } from './privacy-pass';
+import { readCodes, readProject } from './qde-read';
+import { writeCodebookXml } from './qde-write';
+import { readQdpxEntries, writeQdpx } from './qdpx-archive';
+import { parseXml } from './xml-tree';
+
+export async function exportQdpx(study: Study, mode: ExportMode): Promise<Buffer> {
+  return writeQdpx(studyAsProject(study, new ExportPrivacy(study, mode)));
+}
+
+export async function importQdpx(study: Study, path: string, mapping?: ImportMapping): Promise<QdpxImportResult> {
+  const read = readProject(await readQdpxEntries(path));
+  return importProject(study, read, mapping);
+}
+
+/** The framework as a REFI-QDA codebook (.qdc). Code names and definitions hold no personal data. */
+export function exportCodebook(study: Study): Buffer {
+  return Buffer.from(writeCodebookXml(codeTreeOf(listCodes(study))), 'utf8');
+}
+
+const MAX_CODEBOOK_BYTES = 20 * 1024 * 1024;
+
+/** A .qdc's codes onto the framework (mapped, matched by name path, or added) as one action. */
+export function importCodebook(study: Study, path: string, mapping?: ImportMapping): QdpxImportResult {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new UserError(`Het bestand "${path}" bestaat niet of kan niet worden gelezen.`, 'invalid-input');
+  }
+  if (size > MAX_CODEBOOK_BYTES) throw new UserError('Het codeboek is groter dan 20 MB; dat is te groot om te importeren.');
+  let xml: string;
+  try {
+    xml = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+  } catch {
+    throw new UserError('Het codeboek is geen geldige UTF-8-tekst.');
+  }
+  const root = parseXml(xml, 'Het codeboek');
+  if (root.name !== 'CodeBook') throw new UserError(`Het codeboek is geweigerd: het hoofdelement is <${root.name}> in plaats van <CodeBook>.`);
+  const codes = readCodes(root.children.find((c) => c.name === 'Codes'));
+  const project = { name: 'Codeboek', origin: null, created: null, users: [], codes, variables: [], cases: [], sources: [], notes: [], sets: [], description: '' };
+  return importProject(study, { project, skippedSources: [] }, mapping);
+}
