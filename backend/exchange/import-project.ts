@@ -153,6 +153,10 @@ class ImportRun {
     const byKey = new Map(existing.map((c) => [c.key, c]));
     const pathOf = codePaths(existing);
     const byPath = new Map(existing.map((c) => [pathOf.get(c.id)!, c]));
+    // Other programs often file the norms under a category of their own: a name that occurs once also matches.
+    const nameCounts = new Map<string, number>();
+    for (const c of existing) nameCounts.set(foldPath([c.name]), (nameCounts.get(foldPath([c.name])) ?? 0) + 1);
+    const byUniqueName = new Map(existing.filter((c) => nameCounts.get(foldPath([c.name])) === 1).map((c) => [foldPath([c.name]), c]));
     const keys = existing.map((c) => c.key);
     const nextOrder = new Map<string | null, number>();
     for (const c of existing) nextOrder.set(c.parentId, Math.max(nextOrder.get(c.parentId) ?? 0, c.sortOrder + 1));
@@ -166,7 +170,7 @@ class ImportRun {
         target = byKey.get(wanted);
         if (!target) throw new UserError(`De koppeling noemt code "${wanted}", maar die sleutel bestaat niet in het toetsingskader.`, 'invalid-input');
       } else if (!wanted) {
-        target = byId.get(code.guid) ?? byId.get(derivedId('qdpx-code', code.guid)) ?? byPath.get(foldPath(code.path));
+        target = byId.get(code.guid) ?? byId.get(derivedId('qdpx-code', code.guid)) ?? byPath.get(foldPath(code.path)) ?? byUniqueName.get(foldPath([code.name]));
       }
       if (target) {
         this.codeOf.set(code.guid, target.id);
