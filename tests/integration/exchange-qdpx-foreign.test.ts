@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { readQdpxEntries, QDPX_LIMITS } from '../../backend/exchange/qdpx-archive';
-import { importQdpx } from '../../backend/exchange/qdpx';
+import { importQdpx } from '../../backend/exchange/exchange';
 import { listCodes } from '../../backend/framework/framework';
 import { listMemos } from '../../backend/memos/memos';
 import { getSource, listSources } from '../../backend/sources/queries';

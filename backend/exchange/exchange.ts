@@ -1,6 +1,6 @@
 /**
- * REFI-QDA exchange as the hosts call it: a study to a .qdpx or .qdc, and a
- * .qdpx or .qdc into a study.
+ * Exchange as the hosts call it: a study to a .qdpx or .qdc, a .qdpx or .qdc
+ * into a study, and the study's tables to Excel.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { UserError } from '../errors';
@@ -13,6 +13,8 @@ import { readCodes, readProject } from './qde-read';
 import { writeCodebookXml } from './qde-write';
 import { readQdpxEntries, writeQdpx } from './qdpx-archive';
 import { parseXml } from './xml-tree';
+import { tablesFor, type TableKind } from './tables';
+import { writeWorkbook } from './workbook';
 
 export async function exportQdpx(study: Study, mode: ExportMode): Promise<Buffer> {
   return writeQdpx(studyAsProject(study, new ExportPrivacy(study, mode)));
@@ -50,4 +52,9 @@ export function importCodebook(study: Study, path: string, mapping?: ImportMappi
   const codes = readCodes(root.children.find((c) => c.name === 'Codes'));
   const project = { name: 'Codeboek', origin: null, created: null, users: [], codes, variables: [], cases: [], sources: [], notes: [], sets: [], description: '' };
   return importProject(study, { project, skippedSources: [] }, mapping);
+}
+
+/** One of the study's tables as an Excel workbook. */
+export async function exportTables(study: Study, kind: TableKind, mode: ExportMode): Promise<Buffer> {
+  return writeWorkbook(tablesFor(study, kind, new ExportPrivacy(study, mode)));
 }
