@@ -13,7 +13,8 @@ import { readCodes, readProject } from './qde-read';
 import { writeCodebookXml } from './qde-write';
 import { readQdpxEntries, writeQdpx } from './qdpx-archive';
 import { parseXml } from './xml-tree';
-import { tablesFor, type TableKind } from './tables';
+import { TABLE_KINDS, tablesFor, type TableKind } from './tables';
+import { safeName } from '../merge/export';
 import { writeWorkbook } from './workbook';
 
 export async function exportQdpx(study: Study, mode: ExportMode): Promise<Buffer> {
@@ -57,4 +58,36 @@ export function importCodebook(study: Study, path: string, mapping?: ImportMappi
 /** One of the study's tables as an Excel workbook. */
 export async function exportTables(study: Study, kind: TableKind, mode: ExportMode): Promise<Buffer> {
   return writeWorkbook(tablesFor(study, kind, new ExportPrivacy(study, mode)));
+}
+
+export const EXPORT_KINDS = ['qdpx', 'qdc', ...TABLE_KINDS] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+const FILE_SUFFIX: Record<ExportKind, string> = {
+  qdpx: '.qdpx',
+  qdc: ' - codeboek.qdc',
+  segments: ' - fragmenten.xlsx',
+  matrix: ' - bewijsmatrix.xlsx',
+  judgments: ' - oordelen.xlsx',
+  review: ' - dossieranalyse.xlsx',
+  agreement: ' - overeenstemming.xlsx',
+};
+
+/** Said to the user whenever a full export is made: it leaves the program with names. */
+export const FULL_EXPORT_WARNING =
+  'Let op: dit is een volledige export, met namen, geboortedata en andere herkenbare gegevens (en bij een project de originele bestanden). Bewaar en deel het bestand alleen versleuteld en alleen met wie het mag zien.';
+
+export interface ExportedFile {
+  fileName: string;
+  data: Buffer;
+  /** Set for a full export (the codebook holds no personal data and is never "full"). */
+  warning: string | null;
+}
+
+/** Any export as a file: a REFI-QDA project or codebook, or one of the study's tables in Excel. */
+export async function exportFile(study: Study, kind: ExportKind, mode: ExportMode): Promise<ExportedFile> {
+  const base = safeName(study.info().name);
+  const full = mode === 'full' && kind !== 'qdc';
+  const data = kind === 'qdpx' ? await exportQdpx(study, mode) : kind === 'qdc' ? exportCodebook(study) : await exportTables(study, kind, mode);
+  return { fileName: `${base}${full ? ' (volledig)' : ''}${FILE_SUFFIX[kind]}`, data, warning: full ? FULL_EXPORT_WARNING : null };
 }

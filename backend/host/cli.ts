@@ -15,6 +15,7 @@ import { startBrowserHost } from './http-server';
 import { SURVEY_USAGE, surveyCommand } from '../survey/cli-survey';
 import { agreementCommand, bundleCommand, copyCommand, MERGE_USAGE, type MergeCliKit } from '../merge/cli-merge';
 import { REPORT_USAGE, reportCommand } from '../reports/cli-report';
+import { EXCHANGE_USAGE, exportCommand, importCommand as importExchangeCommand } from './cli-exchange';
 import { MEASURES, ROLES, SOURCE_TYPES } from '../../shared/vocabulary';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import type { ImportOutcome, SearchResult, StudyStats } from '../../shared/api/types';
@@ -31,6 +32,7 @@ const USAGE = `Gebruik:
 ${SURVEY_USAGE}
 ${MERGE_USAGE}
 ${REPORT_USAGE}
+${EXCHANGE_USAGE}
 
 Bronsoorten: ${SOURCE_TYPES.join(', ')}
 Rollen: ${ROLES.join(', ')}
@@ -261,6 +263,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   bundle: (args) => bundleCommand(args, mergeKit),
   agreement: (args) => agreementCommand(args, mergeKit),
   report: (args) => reportCommand(args, mergeKit),
+  export: (args) => exportCommand(args, mergeKit),
+  'import-qdpx': (args) => importExchangeCommand(args, mergeKit, 'qdpx'),
+  'import-qdc': (args) => importExchangeCommand(args, mergeKit, 'qdc'),
 };
 
 export async function main(argv: string[]): Promise<number> {
