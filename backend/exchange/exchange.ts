@@ -7,13 +7,15 @@ import { UserError } from '../errors';
 import { listCodes } from '../framework/framework';
 import type { Study } from '../study/study';
 import { codeTreeOf, studyAsProject } from './export-project';
-import { importProject, type ImportMapping, type QdpxImportResult } from './import-project';
+import { importProject, type ImportMapping } from './import-project';
+import type { QdpxImportResult } from '../../shared/api/types';
 import { ExportPrivacy, type ExportMode } from './privacy-pass';
 import { readCodes, readProject } from './qde-read';
 import { writeCodebookXml } from './qde-write';
 import { readQdpxEntries, writeQdpx } from './qdpx-archive';
 import { parseXml } from './xml-tree';
-import { TABLE_KINDS, tablesFor, type TableKind } from './tables';
+import { tablesFor } from './tables';
+import type { ExportKind, TableKind } from '../../shared/exchange';
 import { safeName } from '../merge/export';
 import { writeWorkbook } from './workbook';
 
@@ -59,9 +61,6 @@ export function importCodebook(study: Study, path: string, mapping?: ImportMappi
 export async function exportTables(study: Study, kind: TableKind, mode: ExportMode): Promise<Buffer> {
   return writeWorkbook(tablesFor(study, kind, new ExportPrivacy(study, mode)));
 }
-
-export const EXPORT_KINDS = ['qdpx', 'qdc', ...TABLE_KINDS] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 const FILE_SUFFIX: Record<ExportKind, string> = {
   qdpx: '.qdpx',

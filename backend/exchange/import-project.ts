@@ -10,7 +10,6 @@
  * codings by source, code, span and coder, and memos by subject and text.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { UserError } from '../errors';
 import { listCodes, slugForCode, uniqueCodeKey } from '../framework/framework';
 import type { Mutation } from '../store/changes';
@@ -28,31 +27,14 @@ import {
   type SourceType,
   type Valence,
 } from '../../shared/vocabulary';
-import type { Code } from '../../shared/api/types';
+import type { Code, QdpxImportResult } from '../../shared/api/types';
 import { normaliseWithPositions, type NormalisedText } from './positions';
 import type { ReadProject } from './qde-read';
 import { flattenCodes, type RefiCode, type RefiNote, type RefiProject, type RefiSelection, type RefiSource } from './refi-model';
 import { isAttributeCode, QUOTABLE_GUID, VALENCE_GUIDS } from './veldwerk-codes';
 
-/** The user's choices (the CLI's --map file): codes onto norm keys or "nieuw", users onto initials. */
-export const importMappingSchema = z
-  .object({
-    codes: z.record(z.string().max(1000), z.string().max(200)).default({}),
-    users: z.record(z.string().max(1000), z.string().max(20)).default({}),
-    institution: z.string().min(1).max(200).optional(),
-  })
-  .strict();
-export type ImportMapping = z.infer<typeof importMappingSchema>;
-
-export interface QdpxImportResult {
-  project: string;
-  sources: { added: number; existing: number; skipped: string[] };
-  codes: { mapped: number; added: number };
-  codings: { added: number; existing: number; empty: number };
-  memos: { added: number; skipped: number };
-  inspectorsAdded: number;
-  institutionsAdded: number;
-}
+export { importMappingSchema, type ImportMapping } from '../../shared/exchange';
+import type { ImportMapping } from '../../shared/exchange';
 
 const DEFAULT_COLOR = '#8a8a8a';
 

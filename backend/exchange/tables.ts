@@ -16,8 +16,7 @@ import type { Code } from '../../shared/api/types';
 import type { ExportPrivacy } from './privacy-pass';
 import { asDate, type Table } from './workbook';
 
-export const TABLE_KINDS = ['segments', 'matrix', 'judgments', 'review', 'agreement'] as const;
-export type TableKind = (typeof TABLE_KINDS)[number];
+import type { TableKind } from '../../shared/exchange';
 
 export function tablesFor(study: Study, kind: TableKind, privacy: ExportPrivacy): Table[] {
   const names = new Names(study, privacy);

@@ -8,8 +8,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HostServices, Session } from '../api/session';
 import { UserError } from '../errors';
-import { EXPORT_KINDS, exportFile, importCodebook, importQdpx, type ExportKind } from '../exchange/exchange';
-import { importMappingSchema, type ImportMapping, type QdpxImportResult } from '../exchange/import-project';
+import { exportFile, importCodebook, importQdpx } from '../exchange/exchange';
+import { EXPORT_KINDS, type ExportKind } from '../../shared/exchange';
+import { importMappingSchema, type ImportMapping } from '../exchange/import-project';
+import type { QdpxImportResult } from '../../shared/api/types';
 import { writeFileAtomically } from '../reports/generate';
 
 export interface ExchangeCliKit {

@@ -250,7 +250,13 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(text);
 }
 
-/** A report draft generated in this session (`report.generate`), as a Word download. */
+/** Kept files are Word drafts, or exports (`exchange.export`) of other types. */
+const KEPT_TYPES: Array<[RegExp, string]> = [
+  [/\.xlsx$/i, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  [/\.(qdpx|qdc)$/i, 'application/octet-stream'],
+];
+
+/** A report draft generated in this session (`report.generate`), as a Word download, or a kept export. */
 function sendReport(session: Session, id: string, response: ServerResponse): void {
   let report;
   try {
@@ -259,7 +265,7 @@ function sendReport(session: Session, id: string, response: ServerResponse): voi
     return sendJson(response, 404, { ok: false, error: toApiError(error) });
   }
   response.writeHead(200, {
-    'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'Content-Type': KEPT_TYPES.find(([pattern]) => pattern.test(report.fileName))?.[1] ?? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(report.fileName)}`,
     'Content-Length': report.data.byteLength,
     'X-Content-Type-Options': 'nosniff',

@@ -40,7 +40,11 @@ import type {
   DuplicateCodePair,
   MergeConflict,
   MergeStatus,
+  ExchangeExported,
+  ExchangeSaved,
+  QdpxImportResult,
 } from './types';
+import { EXPORT_KINDS, importMappingSchema } from '../exchange';
 
 /** A call's definition: its input schema, and (as a phantom) its output type. */
 export interface CallDef<I extends z.ZodType, O> {
@@ -353,6 +357,13 @@ export const contract = {
   'report.setTemplate': call<ReportTemplateInfo>()(z.object({ stagedId: z.string().uuid().nullable() })),
   /** Veldwerk's standard template, to edit in Word and choose again: saved (desktop) or downloaded (browser). */
   'report.saveTemplate': call<TemplateSaved>()(z.object({ open: z.boolean().default(true) })),
+
+  /** Exchange (issue 15): a REFI-QDA project or codebook, or a table as Excel, pseudonymised unless `full`; then `exchange.save` (desktop) or its `downloadUrl` (browser). */
+  'exchange.export': call<ExchangeExported>()(z.object({ kind: z.enum(EXPORT_KINDS), full: z.boolean().default(false), jobId }), { job: true }),
+  /** Desktop: save a kept export where the user chooses. */
+  'exchange.save': call<ExchangeSaved>()(z.object({ exportId: z.string().uuid() })),
+  /** Import a staged REFI-QDA project (.qdpx) or codebook (.qdc) as one undoable action; refused whole when anything is wrong. */
+  'exchange.import': call<QdpxImportResult>()(z.object({ stagedId: z.string().uuid(), mapping: importMappingSchema.optional(), jobId }), { job: true }),
 } as const;
 
 export type Contract = typeof contract;

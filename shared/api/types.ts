@@ -604,3 +604,31 @@ export interface TemplateSaved {
   opened: boolean;
   downloadUrl: string | null;
 }
+
+/* ---------- Exchange with other QDA programs and Excel (issue 15) ---------- */
+
+/** What a REFI-QDA project (or codebook) import added and found already present. */
+export interface QdpxImportResult {
+  project: string;
+  sources: { added: number; existing: number; skipped: string[] };
+  codes: { mapped: number; added: number };
+  codings: { added: number; existing: number; empty: number };
+  memos: { added: number; skipped: number };
+  inspectorsAdded: number;
+  institutionsAdded: number;
+}
+
+/** An export kept in the session: then `exchange.save` (desktop) or its `downloadUrl` (browser). */
+export interface ExchangeExported {
+  exportId: string;
+  fileName: string;
+  size: number;
+  /** Browser host: where to download it (add the access token as `?token=`); null where the host saves it. */
+  downloadUrl: string | null;
+  /** Set for a full export: it carries names and other identifying details. */
+  warning: string | null;
+}
+
+export interface ExchangeSaved {
+  path: string | null;
+}

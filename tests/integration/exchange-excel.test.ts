@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCodings } from '../../backend/coding/codings';
 import { exportTables } from '../../backend/exchange/exchange';
-import type { TableKind } from '../../backend/exchange/tables';
+import type { TableKind } from '../../shared/exchange';
 import { linkEvidence, saveJudgment } from '../../backend/judgments/judgments';
 import { answerReviewQuestion, listReviewQuestions } from '../../backend/review/file-review';
 import { getSource } from '../../backend/sources/queries';

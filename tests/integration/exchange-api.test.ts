@@ -1,0 +1,96 @@
+/**
+ * Exchange through the API, as the app uses it: an export is kept and
+ * downloaded from the browser host (the report drafts' route) or saved
+ * through the desktop host's save dialog; a staged project is imported.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../backend/api/handlers';
+import { Session } from '../../backend/api/session';
+import { startBrowserHost, type BrowserHost } from '../../backend/host/http-server';
+import type { ExchangeExported, QdpxImportResult } from '../../shared/api/types';
+import { codedExchangeStudy } from '../helpers/coded-study';
+import { schemaErrors, unzipWithInfoZip } from '../helpers/refi';
+import { newTestStudy, tempDir } from '../helpers/temp-study';
+
+const dir = tempDir('veldwerk-exchange-api-');
+const closers: Array<() => unknown> = [];
+afterAll(async () => {
+  for (const close of closers.reverse()) await close();
+});
+
+function download(host: BrowserHost, path: string): Promise<{ status: number; type: string; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: host.port, method: 'GET', path: `${path}?token=${host.token}`, headers: { host: `127.0.0.1:${host.port}` } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body: Buffer.concat(chunks) }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function ok<T>(session: Session, name: string, input: unknown): Promise<T> {
+  const result = await dispatch(session, name, input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as T;
+}
+
+describe('exchange over the API', () => {
+  it('browser host: the export is downloaded, valid, pseudonymised; a full one carries a warning', async () => {
+    const { study } = await codedExchangeStudy(dir);
+    const path = study.path;
+    study.close();
+    const session = new Session({ kind: 'browser', fixedStudyPath: path, demoStudyPath: () => path });
+    session.openPath(path);
+    const host = await startBrowserHost(session, { rendererDir: dir });
+    closers.push(() => session.close(), () => host.close());
+
+    const exported = await ok<ExchangeExported>(session, 'exchange.export', { kind: 'qdpx' });
+    expect(exported.warning).toBeNull();
+    expect(exported.fileName).toMatch(/\.qdpx$/);
+    const file = await download(host, exported.downloadUrl!);
+    expect(file.status).toBe(200);
+    expect(file.body.byteLength).toBe(exported.size);
+    expect(schemaErrors(join(unzipWithInfoZip(dir, file.body), 'project.qde'), 'Project.xsd')).toBe('');
+    expect(file.body.includes(Buffer.from('Inspecteur Een'))).toBe(false);
+
+    const table = await ok<ExchangeExported>(session, 'exchange.export', { kind: 'segments', full: true });
+    expect(table.warning).toMatch(/volledige export/);
+    expect(table.fileName).toMatch(/\(volledig\) - fragmenten\.xlsx$/);
+    expect((await download(host, table.downloadUrl!)).type).toContain('spreadsheetml');
+
+    const refused = await dispatch(session, 'exchange.export', { kind: 'pdf' });
+    expect(refused.ok).toBe(false);
+  });
+
+  it('desktop host: saved where the user chooses; a staged project imports into another study', async () => {
+    const { study } = await codedExchangeStudy(dir);
+    const target = join(dir, 'gekozen.qdpx');
+    const desktop = new Session({ kind: 'electron', demoStudyPath: () => study.path, chooseSavePath: async () => target });
+    desktop.setStudy(study);
+    closers.push(() => desktop.close());
+    const exported = await ok<ExchangeExported>(desktop, 'exchange.export', { kind: 'qdpx', full: true });
+    expect(exported.downloadUrl).toBeNull();
+    expect(await ok<{ path: string | null }>(desktop, 'exchange.save', { exportId: exported.exportId })).toEqual({ path: target });
+
+    const other = newTestStudy(dir);
+    const importer = new Session({ kind: 'electron', demoStudyPath: () => other.path });
+    importer.setStudy(other);
+    closers.push(() => importer.close());
+    const staged = importer.stage('gekozen.qdpx', readFileSync(target));
+    const result = await ok<QdpxImportResult>(importer, 'exchange.import', { stagedId: staged.stagedId });
+    expect(result.codings.added).toBe(6);
+
+    writeFileSync(join(dir, 'kapot.qdpx'), 'geen zip');
+    const broken = importer.stage('kapot.qdpx', readFileSync(join(dir, 'kapot.qdpx')));
+    const failed = await dispatch(importer, 'exchange.import', { stagedId: broken.stagedId });
+    expect(failed.ok ? '' : failed.error.message).toMatch(/zip-archief is beschadigd/);
+  });
+});
