@@ -28,7 +28,8 @@ import {
   type Valence,
 } from '../../shared/vocabulary';
 import type { Code, QdpxImportResult } from '../../shared/api/types';
-import { normaliseWithPositions, type NormalisedText } from './positions';
+import { alignPseudonymised } from './align';
+import { normaliseWithPositions } from './positions';
 import type { ReadProject } from './qde-read';
 import { flattenCodes, type RefiCode, type RefiNote, type RefiProject, type RefiSelection, type RefiSource } from './refi-model';
 import { isAttributeCode, QUOTABLE_GUID, VALENCE_GUIDS } from './veldwerk-codes';
@@ -55,7 +56,8 @@ class ImportRun {
   private readonly result: QdpxImportResult;
   private readonly inspectorOf = new Map<string, string>();
   private readonly codeOf = new Map<string, string>();
-  private readonly sourceOf = new Map<string, { id: string; text: NormalisedText }>();
+  /** Per project source: the study's source and where a selection's code points land in its text. */
+  private readonly sourceOf = new Map<string, { id: string; startOf(codePoint: number): number; endOf(codePoint: number): number }>();
 
   constructor(
     private readonly study: Study,
@@ -219,10 +221,11 @@ class ImportRun {
       )
       .get(derived, contentId, derived) as { id: string } | undefined;
     if (existing) {
-      this.sourceOf.set(source.guid, { id: existing.id, text });
+      this.sourceOf.set(source.guid, { id: existing.id, startOf: text.offsetOf, endOf: text.offsetOf });
       this.result.sources.existing++;
       return;
     }
+    if (this.comesHome(source, text.offsetOf, text.text)) return;
     const original = source.original ?? { fileName: `${safeFileName(source.name)}.txt`, data: source.plainTextBytes ?? Buffer.from(source.plainText, 'utf8') };
     const fileSha256 = createHash('sha256').update(original.data).digest('hex');
     const format = source.kind === 'pdf' ? 'pdf' : /\.docx$/i.test(original.fileName) ? 'docx' : 'txt';
@@ -246,8 +249,28 @@ class ImportRun {
       this.study.db.prepare('INSERT OR IGNORE INTO original_file (sha256, size, data) VALUES (?, ?, ?)').run(fileSha256, original.data.byteLength, original.data);
       this.study.db.prepare('INSERT OR IGNORE INTO content (id, text, page_starts, headings) VALUES (?, ?, NULL, ?)').run(contentId, text.text, '[]');
     });
-    this.sourceOf.set(source.guid, { id: derived, text });
+    this.sourceOf.set(source.guid, { id: derived, startOf: text.offsetOf, endOf: text.offsetOf });
     this.result.sources.added++;
+  }
+
+  /**
+   * A source of this study exported pseudonymised (its guid is the source's
+   * id) and coded elsewhere: the codings land on the original text, through
+   * the alignment of the two, and no second source is added.
+   */
+  private comesHome(source: RefiSource, offsetOf: (codePoint: number) => number, text: string): boolean {
+    const own = this.study.db
+      .prepare('SELECT c.text FROM source s JOIN content c ON c.id = s.content_id WHERE s.id = ? AND s.deleted = 0')
+      .get(source.guid) as { text: string } | undefined;
+    const alignment = own ? alignPseudonymised(text, own.text) : null;
+    if (!alignment) return false;
+    this.sourceOf.set(source.guid, {
+      id: source.guid,
+      startOf: (codePoint) => alignment.startOf(offsetOf(codePoint)),
+      endOf: (codePoint) => alignment.endOf(offsetOf(codePoint)),
+    });
+    this.result.sources.existing++;
+    return true;
   }
 
   /** Variables (by name, values by key or label) and sets named "Bronsoort: …" as source metadata. */
@@ -275,12 +298,13 @@ class ImportRun {
   private planCodings(source: RefiSource): void {
     const target = this.sourceOf.get(source.guid)!;
     const notes = new Map(this.project.notes.map((n) => [n.guid, n]));
+    // A selection's guid is the coding's id when the project is this study's own export.
     const existing = this.study.db.prepare(
-      `SELECT 1 FROM coding WHERE (id = ?) OR (deleted = 0 AND source_id = ? AND code_id = ? AND start = ? AND end = ? AND coder_id IS ?) LIMIT 1`,
+      `SELECT 1 FROM coding WHERE id IN (?, ?) OR (deleted = 0 AND source_id = ? AND code_id = ? AND start = ? AND end = ? AND coder_id IS ?) LIMIT 1`,
     );
     for (const selection of source.selections) {
-      const start = target.text.offsetOf(selection.start);
-      const end = target.text.offsetOf(selection.end);
+      const start = target.startOf(selection.start);
+      const end = target.endOf(selection.end);
       const attributes = new Set(selection.codings.map((c) => c.codeGuid));
       const valence: Valence = attributes.has(VALENCE_GUIDS.positief) ? 'positief' : attributes.has(VALENCE_GUIDS.negatief) ? 'negatief' : 'neutraal';
       for (const coding of selection.codings.filter((c) => !isAttributeCode(c.codeGuid))) {
@@ -291,7 +315,7 @@ class ImportRun {
         const id = derivedId('qdpx-coding', coding.guid);
         const codeId = this.codeOf.get(coding.codeGuid)!;
         const coderId = this.coder(coding.creatingUser, selection.creatingUser);
-        if (existing.get(id, target.id, codeId, start, end, coderId)) {
+        if (existing.get(id, selection.guid, target.id, codeId, start, end, coderId)) {
           this.result.codings.existing++;
           continue;
         }
@@ -345,10 +369,11 @@ class ImportRun {
   private planMemo(note: RefiNote, target: { type: 'source' | 'code' | 'institution'; id: string }): void {
     const authorId = this.coder(note.creatingUser);
     const id = derivedId('qdpx-note', note.guid, target.id);
+    // A note's guid is the memo's id when the project is this study's own export.
     const same = this.study.db
-      .prepare('SELECT id, text FROM memo WHERE id = ? OR (deleted = 0 AND target_type = ? AND target_id = ? AND author_id IS ?)')
-      .all(id, target.type, target.id, authorId) as Array<{ id: string; text: string }>;
-    if (same.some((memo) => memo.id === id || memo.text.includes(note.text))) return;
+      .prepare('SELECT id, text FROM memo WHERE id IN (?, ?) OR (deleted = 0 AND target_type = ? AND target_id = ? AND author_id IS ?)')
+      .all(id, note.guid, target.type, target.id, authorId) as Array<{ id: string; text: string }>;
+    if (same.some((memo) => memo.id === id || memo.id === note.guid || memo.text.includes(note.text))) return;
     const planned = this.mutations.find((m) => m.entity === 'memo' && m.fields.targetId === target.id && m.fields.authorId === authorId);
     const own = same[0];
     if (planned) planned.fields.text = `${String(planned.fields.text)}\n\n${note.text}`;

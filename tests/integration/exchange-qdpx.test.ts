@@ -9,6 +9,10 @@ import type { Study } from '../../backend/study/study';
 import { schemaErrors, unzipWithInfoZip } from '../helpers/refi';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
 import { codedExchangeStudy } from '../helpers/coded-study';
+import { studyAsProject } from '../../backend/exchange/export-project';
+import { ExportPrivacy } from '../../backend/exchange/privacy-pass';
+import { writeQdpx } from '../../backend/exchange/qdpx-archive';
+import { codeId } from '../helpers/sources';
 
 const dir = tempDir('veldwerk-qdpx-');
 const codedStudy = () => codedExchangeStudy(dir);
@@ -109,13 +113,39 @@ describe('QDPX round trip', () => {
     target.close();
   });
 
-  it('importing a study’s own export into itself adds nothing', async () => {
+  it('a pseudonymised export coded in another program comes home onto the original text, adding no source', async () => {
+    const { study, clientId } = await codedExchangeStudy(dir);
+    const project = studyAsProject(study, new ExportPrivacy(study, 'pseudonymised'));
+    const client = project.sources.find((source) => source.guid === clientId)!;
+    const codePoints = Array.from(client.plainText);
+    const from = client.plainText.indexOf('[naam] vertelde op [datum]');
+    const start = Array.from(client.plainText.slice(0, from)).length;
+    const end = start + Array.from('[naam] vertelde op [datum]').length;
+    expect(codePoints.slice(start, end).join('')).toBe('[naam] vertelde op [datum]');
+    const elsewhere = project.users[0]!.guid;
+    client.selections.push({
+      guid: '0b7c9f2e-1111-4222-8333-444455556666', start, end, creatingUser: elsewhere, created: null, description: 'Gecodeerd in een ander programma.',
+      codings: [{ guid: '0b7c9f2e-1111-4222-8333-444455556667', codeGuid: codeId(study, 'veiligheid'), creatingUser: elsewhere, created: null, noteGuids: [] }],
+      noteGuids: [],
+    });
+    const path = join(dir, 'thuiskomst.qdpx');
+    writeFileSync(path, await writeQdpx(project));
+    const sources = listSources(study).length;
+    const result = await importQdpx(study, path);
+    expect(result).toMatchObject({ sources: { added: 0, existing: 2 }, codings: { added: 1, existing: 6 }, memos: { added: 0 } });
+    expect(listSources(study)).toHaveLength(sources);
+    const added = study.db.prepare("SELECT * FROM coding WHERE note = 'Gecodeerd in een ander programma.'").get() as { start: number; end: number };
+    expect(getSource(study, clientId).text.slice(added.start, added.end)).toBe('Noor vertelde op 12-03-2026');
+    study.close();
+  });
+
+  it.each(['full', 'pseudonymised'] as const)('importing a study’s own %s export into itself adds nothing', async (mode) => {
     const { study } = await codedStudy();
-    const path = join(dir, 'eigen.qdpx');
-    writeFileSync(path, await exportQdpx(study, 'full'));
+    const path = join(dir, `eigen-${mode}.qdpx`);
+    writeFileSync(path, await exportQdpx(study, mode));
     const changes = (study.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
     const result = await importQdpx(study, path);
-    expect(result.codings).toMatchObject({ added: 0, existing: 6 });
+    expect(result).toMatchObject({ sources: { added: 0, existing: 2 }, codings: { added: 0, existing: 6 }, memos: { added: 0 }, inspectorsAdded: 0 });
     expect((study.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n).toBe(changes);
     study.close();
   });

@@ -1,0 +1,159 @@
+/**
+ * "Uitwisselen…": export the study for other QDA programs (REFI-QDA project
+ * or codebook) or as an Excel table, pseudonymised unless the user asks for a
+ * full export (which warns), then download it (browser) or save it (desktop),
+ * as report drafts are; and import a project or codebook from another program.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ExchangeExported, JobProgress, QdpxImportResult } from '../../shared/api/types';
+import { EXPORT_KINDS, type ExportKind } from '../../shared/exchange';
+import { api, errorMessage, onProgress, stageFile } from '../api/client';
+import { reloadAfterMerge } from '../merge/reload';
+import { downloadHref } from '../reports/download';
+import { nl } from '../text/nl';
+import { Dialog } from '../ui/Dialog';
+import { ProgressBar } from '../ui/ProgressBar';
+import './exchange.css';
+
+const text = nl.exchange;
+const PROJECT_TYPES = '.qdpx,.qdc';
+
+export function ExchangeDialog({ onClose }: { onClose: () => void }) {
+  const [kind, setKind] = useState<ExportKind>('qdpx');
+  const [full, setFull] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<Omit<JobProgress, 'jobId'>>({ done: 0, total: 0, message: '' });
+  const [exported, setExported] = useState<ExchangeExported | null>(null);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [imported, setImported] = useState<QdpxImportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const jobRef = useRef<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const warningId = useId();
+
+  useEffect(() => onProgress((event) => event.jobId === jobRef.current && setProgress(event)), []);
+
+  /** One job at a time: its progress shown, its error said here. */
+  const run = async (message: string, job: (jobId: string) => Promise<void>) => {
+    const jobId = `uitwisselen-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    jobRef.current = jobId;
+    setBusy(true);
+    setError(null);
+    setProgress({ done: 0, total: 0, message });
+    try {
+      await job(jobId);
+    } catch (caught) {
+      setError(errorMessage(caught, nl.errors.unexpected));
+    } finally {
+      jobRef.current = null;
+      setBusy(false);
+    }
+  };
+
+  const doExport = () =>
+    run(text.exporting, async (jobId) => {
+      setExported(null);
+      setSavedAt(null);
+      setExported(await api['exchange.export']({ kind, full, jobId }));
+    });
+
+  const save = async () => {
+    if (!exported) return;
+    try {
+      const saved = await api['exchange.save']({ exportId: exported.exportId });
+      if (saved.path) setSavedAt(saved.path);
+    } catch (caught) {
+      setError(errorMessage(caught, nl.errors.unexpected));
+    }
+  };
+
+  const doImport = (file: File) =>
+    run(text.importing(file.name), async (jobId) => {
+      setImported(null);
+      const staged = await stageFile(file);
+      setImported(await api['exchange.import']({ stagedId: staged.stagedId, jobId }));
+      await reloadAfterMerge();
+    });
+
+  return (
+    <Dialog title={text.title} onClose={busy ? undefined : onClose} className="exchange-dialog" testId="exchange-dialog">
+      <section aria-labelledby="exchange-export-heading">
+        <h3 id="exchange-export-heading">{text.exportHeading}</h3>
+        <fieldset className="exchange-kinds" disabled={busy}>
+          <legend>{text.kindLegend}</legend>
+          {EXPORT_KINDS.map((option) => (
+            <label key={option} className="exchange-kind">
+              <input type="radio" name="exchange-kind" value={option} checked={kind === option} onChange={() => setKind(option)} />
+              <span>
+                <strong>{text.kinds[option][0]}</strong>
+                <span className="muted"> {text.kinds[option][1]}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {kind !== 'qdc' && (
+          <label className="exchange-full">
+            <input type="checkbox" checked={full} disabled={busy} onChange={(event) => setFull(event.target.checked)} aria-describedby={warningId} data-testid="exchange-full" />
+            {text.full}
+          </label>
+        )}
+        <p id={warningId} className={full && kind !== 'qdc' ? 'exchange-warning' : 'muted'} role={full ? 'alert' : undefined}>
+          {full && kind !== 'qdc' ? text.fullWarning : text.pseudonymisedNote}
+        </p>
+        <button type="button" className="primary" onClick={() => void doExport()} disabled={busy} data-testid="exchange-export">
+          {text.export}
+        </button>
+        {exported && (
+          <p className="exchange-result" data-testid="exchange-result">
+            <span>
+              {exported.fileName} <span className="muted">({text.size(exported.size)})</span>
+            </span>{' '}
+            {exported.downloadUrl ? (
+              <a className="button-link" href={downloadHref(exported.downloadUrl)} download={exported.fileName}>
+                {text.download}
+              </a>
+            ) : savedAt ? (
+              <span className="muted">{text.savedAt(savedAt)}</span>
+            ) : (
+              <button type="button" className="small primary" onClick={() => void save()}>
+                {text.save}
+              </button>
+            )}
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="exchange-import-heading">
+        <h3 id="exchange-import-heading">{text.importHeading}</h3>
+        <p className="muted">{text.importHint}</p>
+        <input
+          ref={inputRef}
+          type="file"
+          accept={PROJECT_TYPES}
+          hidden
+          data-testid="exchange-import-input"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void doImport(file);
+          }}
+        />
+        <button type="button" onClick={() => inputRef.current?.click()} disabled={busy}>
+          {text.chooseFile}
+        </button>
+        {imported && (
+          <p className="exchange-result" data-testid="exchange-imported">
+            {text.imported(imported)} {imported.sources.skipped.length > 0 && text.skipped(imported.sources.skipped)}
+          </p>
+        )}
+      </section>
+
+      {busy && <ProgressBar {...progress} label={text.progressLabel} testId="exchange-progress" />}
+      {error && (
+        <p className="exchange-warning" role="alert" data-testid="exchange-error">
+          {error}
+        </p>
+      )}
+    </Dialog>
+  );
+}
