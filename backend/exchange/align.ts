@@ -1,12 +1,14 @@
 /**
  * A pseudonymised export coming home. The text another program coded is the
  * study's own text with identifying details replaced by placeholders
- * ("[naam]", "[datum]"). A character diff (jsdiff, Myers' algorithm) lines
- * the two up, so a position in the pseudonymised text finds its place in the
- * original: unchanged stretches one to one, a placeholder as a whole onto
- * what it replaced.
+ * ("[naam]", "[datum]"). A diff (jsdiff, Myers' algorithm) lines the two up,
+ * so a position in the pseudonymised text finds its place in the original:
+ * unchanged stretches one to one, a placeholder as a whole onto what it
+ * replaced. Placeholders are single tokens in the diff, so none of their
+ * letters is ever matched with a letter of the original ("[datum]" shares
+ * "dat" with "dat").
  */
-import { diffChars } from 'diff';
+import { diffArrays } from 'diff';
 
 export interface Alignment {
   /** Position in the pseudonymised text → position in the original, for a span's start. */
@@ -32,14 +34,14 @@ interface Block {
 
 /** How the pseudonymised text lines up with the original, or null when it is not the same text. */
 export function alignPseudonymised(pseudonymised: string, original: string): Alignment | null {
-  const changes = diffChars(pseudonymised, original, { timeout: DIFF_TIMEOUT_MS });
+  const changes = diffArrays(tokens(pseudonymised), original.split(''), { timeout: DIFF_TIMEOUT_MS });
   if (!changes) return null;
   const blocks: Block[] = [];
   let at = 0;
   let originalAt = 0;
   let shared = 0;
   for (const change of changes) {
-    const length = change.value.length;
+    const length = change.value.reduce((sum, token) => sum + token.length, 0);
     const last = blocks[blocks.length - 1];
     const equal = !change.added && !change.removed;
     // Consecutive insertions and removals form one replaced block.
@@ -57,6 +59,19 @@ export function alignPseudonymised(pseudonymised: string, original: string): Ali
     startOf: (offset) => map(blocks, offset, 'start'),
     endOf: (offset) => map(blocks, offset, 'end'),
   };
+}
+
+/** Placeholders whole, everything else one UTF-16 unit at a time (as the original is split). */
+function tokens(text: string): string[] {
+  const out: string[] = [];
+  let at = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    out.push(...text.slice(at, match.index).split(''));
+    out.push(match[0]);
+    at = match.index + match[0].length;
+  }
+  out.push(...text.slice(at).split(''));
+  return out;
 }
 
 function map(blocks: Block[], offset: number, side: 'start' | 'end'): number {

@@ -299,9 +299,12 @@ class ImportRun {
     const target = this.sourceOf.get(source.guid)!;
     const notes = new Map(this.project.notes.map((n) => [n.guid, n]));
     // A selection's guid is the coding's id when the project is this study's own export.
-    const existing = this.study.db.prepare(
-      `SELECT 1 FROM coding WHERE id IN (?, ?) OR (deleted = 0 AND source_id = ? AND code_id = ? AND start = ? AND end = ? AND coder_id IS ?) LIMIT 1`,
+    // Two lookups, each on an index (an OR of both would scan the table for every coding).
+    const byId = this.study.db.prepare('SELECT 1 FROM coding WHERE id IN (?, ?)');
+    const bySpan = this.study.db.prepare(
+      'SELECT 1 FROM coding WHERE source_id = ? AND deleted = 0 AND code_id = ? AND start = ? AND end = ? AND coder_id IS ? LIMIT 1',
     );
+    const existing = { get: (id: string, guid: string, sourceId: string, codeId: string, start: number, end: number, coderId: string | null) => byId.get(id, guid) ?? bySpan.get(sourceId, codeId, start, end, coderId) };
     for (const selection of source.selections) {
       const start = target.startOf(selection.start);
       const end = target.endOf(selection.end);

@@ -59,6 +59,8 @@ const WHITESPACE = /^\s+$/u;
  * coding is never moved onto the wrong words.
  */
 export function normaliseWithPositions(raw: string, sourceName: string): NormalisedText {
+  // Already in normal form (a Veldwerk export, most texts): code points map straight onto UTF-16 offsets.
+  if (normalizeText(raw) === raw) return alreadyNormal(raw);
   const codePoints = Array.from(raw);
   const clusters = trimLineEnds(composeClusters(cleanUnits(codePoints)));
   const starts = new Int32Array(clusters.length);
@@ -88,6 +90,14 @@ export function normaliseWithPositions(raw: string, sourceName: string): Normali
       return low < clusters.length ? offsets[low]! : length;
     },
   };
+}
+
+function alreadyNormal(text: string): NormalisedText {
+  if (!SURROGATE.test(text)) return { text, codePoints: text.length, offsetOf: (codePoint) => Math.min(codePoint, text.length) };
+  const offsets: number[] = [];
+  for (let offset = 0; offset < text.length; offset += text.codePointAt(offset)! > 0xffff ? 2 : 1) offsets.push(offset);
+  offsets.push(text.length);
+  return { text, codePoints: offsets.length - 1, offsetOf: (codePoint) => offsets[Math.min(codePoint, offsets.length - 1)]! };
 }
 
 /** BOM, CR LF → LF, lone CR → LF, C0 controls dropped (as normalizeText). */

@@ -52,7 +52,9 @@ export class ExportPrivacy {
    */
   sourceText(text: string, spans: Array<{ start: number; end: number }>): MappedText {
     const context = this.context;
-    if (!context) return { text, startOf: (offset) => offset, endOf: (offset) => offset };
+    const unchanged = { text, startOf: (offset: number) => offset, endOf: (offset: number) => offset };
+    // Most of a text has nothing to replace: then nothing moves.
+    if (!context || pseudonymise(text, context).replaced.length === 0) return unchanged;
     const starts = new Map<number, number>();
     const ends = new Map<number, number>();
     for (const span of spans) {
@@ -76,7 +78,10 @@ function splitsADetail(text: string, at: number, context: PrivacyContext): boole
   if (at <= 0 || at >= text.length) return false;
   const left = text.slice(Math.max(0, at - WINDOW), at);
   const right = text.slice(at, at + WINDOW);
-  return pseudonymise(left, context).text + pseudonymise(right, context).text !== pseudonymise(left + right, context).text;
+  const whole = pseudonymise(left + right, context);
+  // No detail near the cut: nothing to split.
+  if (whole.replaced.length === 0) return false;
+  return pseudonymise(left, context).text + pseudonymise(right, context).text !== whole.text;
 }
 
 function safeBoundary(text: string, boundary: number, step: -1 | 1, context: PrivacyContext): number {

@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { measureCodingLatency } from './coding-latency';
+import { measureExchange } from './exchange-bench';
 import { measureFoundation } from './foundation-bench';
 import { measureMerge } from './merge-bench';
 import { measureReports } from './report-bench';
@@ -19,6 +20,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   reports: measureReports,
   survey: measureSurvey,
   merge: measureMerge,
+  exchange: measureExchange,
 };
 
 async function main() {
