@@ -64,6 +64,7 @@ class ImportRun {
     private readonly project: RefiProject,
     private readonly mapping: ImportMapping,
   ) {
+    this.importingInspector = study.currentInspectorId;
     this.result = {
       project: project.name,
       sources: { added: 0, existing: 0, skipped: [] },
@@ -124,9 +125,12 @@ class ImportRun {
     }
   }
 
+  /** Read once: who imports stands in for codings and notes without a known user. */
+  private readonly importingInspector: string | null;
+
   private coder(...guids: Array<string | null>): string | null {
     for (const guid of guids) if (guid && this.inspectorOf.has(guid)) return this.inspectorOf.get(guid)!;
-    return this.study.currentInspectorId;
+    return this.importingInspector;
   }
 
   /* ---------- codes ---------- */
