@@ -25,7 +25,7 @@ interface SheetDump {
   title: string;
   freeze: string | null;
   filter: string | null;
-  rows: Array<Array<{ type: string; value: string | number | boolean | null }>>;
+  rows: Array<Array<{ type: string; format: string; value: string | number | boolean | null }>>;
 }
 
 /** openpyxl's view of a workbook: per sheet the frozen pane, the filter and every cell's Python type and value. */
@@ -37,7 +37,7 @@ out = []
 for ws in wb.worksheets:
     rows = []
     for row in ws.iter_rows():
-        rows.append([{"type": type(c.value).__name__, "value": c.value.isoformat() if hasattr(c.value, "isoformat") else c.value} for c in row])
+        rows.append([{"type": type(c.value).__name__, "format": c.number_format, "value": c.value.isoformat() if hasattr(c.value, "isoformat") else c.value} for c in row])
     out.append({"title": ws.title, "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref, "rows": rows})
 print(json.dumps(out))
 `;
@@ -90,12 +90,12 @@ describe('Excel exports read back with openpyxl', () => {
     expect(row[column(sheet!, 'Citeerbaar')]!.value).toBe('ja');
     expect(row[column(sheet!, 'Codeur')]!.value).toBe('IE');
     expect(row[column(sheet!, 'Notitie')]!.value).toBe('[naam] ziet haar werker weinig.');
-    expect(row[column(sheet!, 'Begin')]).toEqual({ type: 'int', value: 0 });
-    expect(row[column(sheet!, 'Einde')]).toEqual({ type: 'int', value: 13 });
-    expect(row[column(sheet!, 'Datum bron')]).toEqual({ type: 'datetime', value: '2026-03-14T00:00:00' });
+    expect(row[column(sheet!, 'Begin')]).toMatchObject({ type: 'int', value: 0 });
+    expect(row[column(sheet!, 'Einde')]).toMatchObject({ type: 'int', value: 13 });
+    expect(row[column(sheet!, 'Datum bron')]).toEqual({ type: 'datetime', format: 'dd-mm-yyyy', value: '2026-03-14T00:00:00' });
     expect(row[column(sheet!, 'Gecodeerd op')]!.type).toBe('datetime');
     const pdfRow = sheet!.rows.find((r) => r[column(sheet!, 'Tekst')]!.value === 'monitorlijst')!;
-    expect(pdfRow[column(sheet!, 'Pagina')]).toEqual({ type: 'int', value: 2 });
+    expect(pdfRow[column(sheet!, 'Pagina')]).toMatchObject({ type: 'int', value: 2 });
     expect(JSON.stringify(sheet)).not.toMatch(/\bNoor\b|Inspecteur Een/);
 
     const [full] = await exportedSheets('segments', 'full', study);
@@ -118,11 +118,11 @@ describe('Excel exports read back with openpyxl', () => {
 
     const [perDossier, aggregated] = await exportedSheets('review', 'pseudonymised', study);
     expect(perDossier!.freeze).toBe('A2');
-    expect(perDossier!.rows[1]![column(perDossier!, number.text)]).toEqual({ type: 'int', value: 3 });
+    expect(perDossier!.rows[1]![column(perDossier!, number.text)]).toMatchObject({ type: 'int', value: 3 });
     expect(perDossier!.rows[1]![column(perDossier!, choice.text)]!.value).toBe(choice.options[0]);
     const share = aggregated!.rows.find((r) => r[1]!.value === choice.text && r[0]!.value === 'GI Noord' && r[3]!.value === choice.options[0])!;
-    expect(share[4]).toEqual({ type: 'int', value: 1 });
-    expect(share[5]).toEqual({ type: 'int', value: 1 });
+    expect(share[4]).toMatchObject({ type: 'int', value: 1 });
+    expect(share[5]).toEqual({ type: 'int', format: '0.0%', value: 1 });
 
     const [agreement] = await exportedSheets('agreement', 'pseudonymised', study);
     const pair = agreement!.rows.find((r) => r[3]!.value === 'contact')!;
