@@ -25,6 +25,7 @@ export const WORKER_BUNDLES = {
   extract: { file: 'extract-worker.mjs', name: 'De uitleesmodule' },
   report: { file: 'report-worker.mjs', name: 'De rapportmodule' },
   survey: { file: 'survey-worker.mjs', name: 'De inleesmodule voor vragenlijsten' },
+  exchange: { file: 'exchange-worker.mjs', name: 'De exportmodule' },
 } as const;
 
 export type WorkerBundle = keyof typeof WORKER_BUNDLES;

@@ -17,6 +17,7 @@ const NODE_ENTRIES = [
   ['backend/sources/extract/extract-worker.ts', 'dist/workers/extract-worker.mjs', 'esm'],
   ['backend/reports/report-worker.ts', 'dist/workers/report-worker.mjs', 'esm'],
   ['backend/survey/survey-worker.ts', 'dist/workers/survey-worker.mjs', 'esm'],
+  ['backend/exchange/exchange-worker.ts', 'dist/workers/exchange-worker.mjs', 'esm'],
   ['electron/main.ts', 'dist/electron/main.cjs', 'cjs'],
   ['electron/preload.ts', 'dist/electron/preload.cjs', 'cjs'],
   ['scripts/bench/bench.ts', 'dist/bench/bench.mjs', 'esm'],

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../backend/api/handlers';
 import { Session } from '../../backend/api/session';
 import { startBrowserHost, type BrowserHost } from '../../backend/host/http-server';
@@ -14,9 +14,14 @@ import type { ExchangeExported, QdpxImportResult } from '../../shared/api/types'
 import { codedExchangeStudy } from '../helpers/coded-study';
 import { schemaErrors, unzipWithInfoZip } from '../helpers/refi';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
+import { ensureWorkerBundles, fakeWorker, withWorkerDir } from '../helpers/worker-bundles';
+import { measureLoop } from '../helpers/event-loop';
+import { exportFile } from '../../backend/exchange/exchange';
+import { exportFileInWorker } from '../../backend/exchange/exchange-thread';
 
 const dir = tempDir('veldwerk-exchange-api-');
 const closers: Array<() => unknown> = [];
+beforeAll(() => ensureWorkerBundles(), 120_000);
 afterAll(async () => {
   for (const close of closers.reverse()) await close();
 });
@@ -92,5 +97,21 @@ describe('exchange over the API', () => {
     const broken = importer.stage('kapot.qdpx', readFileSync(join(dir, 'kapot.qdpx')));
     const failed = await dispatch(importer, 'exchange.import', { stagedId: broken.stagedId });
     expect(failed.ok ? '' : failed.error.message).toMatch(/zip-archief is beschadigd/);
+  });
+
+  it('the export is made in a worker: the same file as in-process, the calling thread free, a crash told in Dutch', async () => {
+    const { study } = await codedExchangeStudy(dir);
+    closers.push(() => study.close());
+    const inProcess = await exportFile(study, 'segments', 'pseudonymised');
+    const { result, figures } = await measureLoop(() => exportFileInWorker({ studyPath: study.path, kind: 'qdpx', mode: 'pseudonymised' }));
+    expect(result.fileName).toMatch(/\.qdpx$/);
+    expect(schemaErrors(join(unzipWithInfoZip(dir, result.data), 'project.qde'), 'Project.xsd')).toBe('');
+    expect(figures.ticks).toBeGreaterThan(0);
+    const table = await exportFileInWorker({ studyPath: study.path, kind: 'segments', mode: 'pseudonymised' });
+    expect(table.fileName).toBe(inProcess.fileName);
+    const crashed = await withWorkerDir(fakeWorker(dir, 'exchange-worker.mjs', 'stopt', 'process.exit(3);'), () =>
+      exportFileInWorker({ studyPath: study.path, kind: 'qdpx', mode: 'full' }).then(() => null, (error: Error) => error.message),
+    );
+    expect(crashed).toMatch(/export is onverwacht afgebroken/);
   });
 });
