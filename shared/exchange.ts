@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /** Exchange with other QDA programs (REFI-QDA) and Excel: what can be exported. Pure TS, shared by backend and UI. */
 
-/** A REFI-QDA project or codebook, or one of the study's tables as an Excel workbook. */
-export const EXPORT_KINDS = ['qdpx', 'qdc', 'segments', 'matrix', 'judgments', 'review', 'agreement'] as const;
+/** A REFI-QDA project or codebook, one of the study's tables as an Excel workbook, or the retrieval report (Word). */
+export const EXPORT_KINDS = ['qdpx', 'qdc', 'segments', 'matrix', 'judgments', 'review', 'agreement', 'retrieval'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const TABLE_KINDS = ['segments', 'matrix', 'judgments', 'review', 'agreement'] as const satisfies readonly ExportKind[];

@@ -11,10 +11,13 @@ import type { ExportKind, ImportMapping } from '../../shared/exchange';
 import { importCodebook, importQdpx } from './exchange';
 import { exportFileInWorker } from './exchange-thread';
 
-export async function exportForSession(session: Session, input: { kind: ExportKind; full: boolean; jobId: string }): Promise<ExchangeExported> {
+export async function exportForSession(
+  session: Session,
+  input: { kind: ExportKind; full: boolean; codeIds?: string[] | undefined; jobId: string },
+): Promise<ExchangeExported> {
   const study = session.requireStudy();
   session.reportProgress({ jobId: input.jobId, done: 0, total: 1, message: 'Export maken…' });
-  const file = await exportFileInWorker({ studyPath: study.path, kind: input.kind, mode: input.full ? 'full' : 'pseudonymised' });
+  const file = await exportFileInWorker({ studyPath: study.path, kind: input.kind, mode: input.full ? 'full' : 'pseudonymised', codeIds: input.codeIds ?? null });
   const exportId = keepReport(session, file.fileName, file.data);
   session.reportProgress({ jobId: input.jobId, done: 1, total: 1, message: 'Export klaar' });
   return {

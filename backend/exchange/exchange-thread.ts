@@ -14,6 +14,8 @@ export interface ExportJob {
   studyPath: string;
   kind: ExportKind;
   mode: ExportMode;
+  /** For the retrieval report: the chosen codes (null: the top of the framework). */
+  codeIds: string[] | null;
 }
 
 /** Worker → parent, besides the WorkerJobFailed that ends a failed job. */
@@ -41,7 +43,7 @@ export function exportFileInWorker(job: ExportJob, memoryMb = EXPORT_WORKER_MEMO
       return candidate?.type === 'done' && typeof candidate.fileName === 'string' && candidate.data instanceof Uint8Array;
     },
     receive(message, finish) {
-      if (!/\.(qdpx|qdc|xlsx)$/.test(message.fileName)) throw new UserError(EXPORT_WORKER_MESSAGES.crashed, 'rejected');
+      if (!/\.(qdpx|qdc|xlsx|docx)$/.test(message.fileName)) throw new UserError(EXPORT_WORKER_MESSAGES.crashed, 'rejected');
       finish({ fileName: message.fileName, data: Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength), warning: message.warning });
     },
   });

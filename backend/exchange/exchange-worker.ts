@@ -14,10 +14,10 @@ function post(message: ExportWorkerMessage | WorkerJobFailed): void {
   parentPort!.postMessage(message);
 }
 
-async function run({ studyPath, kind, mode }: ExportJob): Promise<void> {
+async function run({ studyPath, kind, mode, codeIds }: ExportJob): Promise<void> {
   const study = Study.openReadOnly(studyPath);
   try {
-    const file = await exportFile(study, kind, mode);
+    const file = await exportFile(study, kind, mode, codeIds);
     post({ type: 'done', fileName: file.fileName, data: file.data, warning: file.warning });
   } finally {
     study.close();

@@ -1,6 +1,6 @@
 /**
  * Exchange as the hosts call it: a study to a .qdpx or .qdc, a .qdpx or .qdc
- * into a study, and the study's tables to Excel.
+ * into a study, the study's tables to Excel, and the retrieval report to Word.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { UserError } from '../errors';
@@ -15,6 +15,7 @@ import { writeCodebookXml } from './qde-write';
 import { readQdpxEntries, writeQdpx } from './qdpx-archive';
 import { parseXml } from './xml-tree';
 import { tablesFor } from './tables';
+import { retrievalReport } from './retrieval';
 import type { ExportKind, TableKind } from '../../shared/exchange';
 import { safeName } from '../merge/export';
 import { writeWorkbook } from './workbook';
@@ -70,6 +71,7 @@ const FILE_SUFFIX: Record<ExportKind, string> = {
   judgments: ' - oordelen.xlsx',
   review: ' - dossieranalyse.xlsx',
   agreement: ' - overeenstemming.xlsx',
+  retrieval: ' - fragmenten per code.docx',
 };
 
 /** Said to the user whenever a full export is made: it leaves the program with names. */
@@ -84,9 +86,16 @@ export interface ExportedFile {
 }
 
 /** Any export as a file: a REFI-QDA project or codebook, or one of the study's tables in Excel. */
-export async function exportFile(study: Study, kind: ExportKind, mode: ExportMode): Promise<ExportedFile> {
+export async function exportFile(study: Study, kind: ExportKind, mode: ExportMode, codeIds: string[] | null = null): Promise<ExportedFile> {
   const base = safeName(study.info().name);
   const full = mode === 'full' && kind !== 'qdc';
-  const data = kind === 'qdpx' ? await exportQdpx(study, mode) : kind === 'qdc' ? exportCodebook(study) : await exportTables(study, kind, mode);
+  const data =
+    kind === 'qdpx'
+      ? await exportQdpx(study, mode)
+      : kind === 'qdc'
+        ? exportCodebook(study)
+        : kind === 'retrieval'
+          ? await retrievalReport(study, codeIds, new ExportPrivacy(study, mode))
+          : await exportTables(study, kind, mode);
   return { fileName: `${base}${full ? ' (volledig)' : ''}${FILE_SUFFIX[kind]}`, data, warning: full ? FULL_EXPORT_WARNING : null };
 }

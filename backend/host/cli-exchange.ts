@@ -13,6 +13,8 @@ import { EXPORT_KINDS, type ExportKind } from '../../shared/exchange';
 import { importMappingSchema, type ImportMapping } from '../exchange/import-project';
 import type { QdpxImportResult } from '../../shared/api/types';
 import { writeFileAtomically } from '../reports/generate';
+import { listCodes } from '../framework/framework';
+import type { Study } from '../study/study';
 
 export interface ExchangeCliKit {
   openSession(file: string, host?: Partial<HostServices>): Session;
@@ -20,6 +22,7 @@ export interface ExchangeCliKit {
 }
 
 export const EXCHANGE_USAGE = `  veldwerk export qdpx|qdc|segments|matrix|judgments|review|agreement <bestand> --out <pad> [--full]
+  veldwerk export retrieval <bestand> --out <pad.docx> [--codes <sleutel,sleutel>] [--full]
       standaard gepseudonimiseerd; --full neemt namen (en bij qdpx de originele bestanden) mee
   veldwerk import-qdpx <bestand> <project.qdpx> [--map <koppeling.json>] [--coder <initialen>] [--json]
   veldwerk import-qdc <bestand> <codeboek.qdc> [--map <koppeling.json>] [--json]
@@ -33,17 +36,20 @@ const EXTENSION: Record<ExportKind, RegExp> = {
   judgments: /\.xlsx$/i,
   review: /\.xlsx$/i,
   agreement: /\.xlsx$/i,
+  retrieval: /\.docx$/i,
 };
 
 export async function exportCommand(args: string[], kit: ExchangeCliKit): Promise<void> {
-  const { values, positionals } = parse(args, { out: { type: 'string' }, full: { type: 'boolean' } }, kit);
+  const { values, positionals } = parse(args, { out: { type: 'string' }, full: { type: 'boolean' }, codes: { type: 'string' } }, kit);
   const [kind, file] = positionals;
   if (positionals.length !== 2 || !isExportKind(kind)) throw kit.usageError(`Kies wat u exporteert: ${EXPORT_KINDS.join(', ')}, en geef het onderzoeksbestand.`);
   if (!values.out) throw kit.usageError('Geef met --out <pad> aan waar het bestand komt.');
   if (!EXTENSION[kind].test(values.out)) throw kit.usageError(`--out moet eindigen op ${EXTENSION[kind].source.replace(/\\|\$|\/i/g, '')}.`);
   const session = kit.openSession(file!);
   try {
-    const exported = await exportFile(session.requireStudy(), kind, values.full ? 'full' : 'pseudonymised');
+    const study = session.requireStudy();
+    const codeIds = values.codes ? codeIdsFor(study, values.codes) : null;
+    const exported = await exportFile(study, kind, values.full ? 'full' : 'pseudonymised', codeIds);
     if (exported.warning) console.error(exported.warning);
     const path = resolve(values.out);
     writeFileAtomically(path, exported.data);
@@ -81,6 +87,15 @@ function parse<O extends NonNullable<Parameters<typeof parseArgs>[0]>['options']
   } catch (error) {
     throw kit.usageError((error as Error).message);
   }
+}
+
+function codeIdsFor(study: Study, keys: string): string[] {
+  const codes = listCodes(study);
+  return keys.split(',').map((key) => {
+    const code = codes.find((candidate) => candidate.key === key.trim());
+    if (!code) throw new UserError(`Er is geen code met sleutel "${key.trim()}". Sleutels: ${codes.map((c) => c.key).join(', ')}`);
+    return code.id;
+  });
 }
 
 function isExportKind(kind: string | undefined): kind is ExportKind {

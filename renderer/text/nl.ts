@@ -928,6 +928,7 @@ export const nl = {
       judgments: ['Oordelen (Excel)', 'Oordeel en onderbouwing per norm en instelling, met het bewijs.'],
       review: ['Dossieranalyse (Excel)', 'Antwoorden per dossier en samengevat per instelling.'],
       agreement: ['Intercodeursovereenstemming (Excel)', 'Per norm en per paar codeurs.'],
+      retrieval: ['Fragmenten per code (Word)', 'Alle fragmenten van de normen en contextcodes, per code en instelling, om te lezen.'],
     },
     full: 'Volledig exporteren, met namen en (bij een project) de originele bestanden',
     fullWarning: 'Een volledige export bevat namen en andere herkenbare gegevens. Deel hem alleen versleuteld en alleen met wie hem mag zien.',

@@ -359,7 +359,10 @@ export const contract = {
   'report.saveTemplate': call<TemplateSaved>()(z.object({ open: z.boolean().default(true) })),
 
   /** Exchange (issue 15): a REFI-QDA project or codebook, or a table as Excel, pseudonymised unless `full`; then `exchange.save` (desktop) or its `downloadUrl` (browser). */
-  'exchange.export': call<ExchangeExported>()(z.object({ kind: z.enum(EXPORT_KINDS), full: z.boolean().default(false), jobId }), { job: true }),
+  'exchange.export': call<ExchangeExported>()(
+    z.object({ kind: z.enum(EXPORT_KINDS), full: z.boolean().default(false), codeIds: z.array(id).min(1).max(500).optional(), jobId }),
+    { job: true },
+  ),
   /** Desktop: save a kept export where the user chooses. */
   'exchange.save': call<ExchangeSaved>()(z.object({ exportId: z.string().uuid() })),
   /** Import a staged REFI-QDA project (.qdpx) or codebook (.qdc) as one undoable action; refused whole when anything is wrong. */

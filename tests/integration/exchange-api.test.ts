@@ -103,14 +103,14 @@ describe('exchange over the API', () => {
     const { study } = await codedExchangeStudy(dir);
     closers.push(() => study.close());
     const inProcess = await exportFile(study, 'segments', 'pseudonymised');
-    const { result, figures } = await measureLoop(() => exportFileInWorker({ studyPath: study.path, kind: 'qdpx', mode: 'pseudonymised' }));
+    const { result, figures } = await measureLoop(() => exportFileInWorker({ studyPath: study.path, kind: 'qdpx', mode: 'pseudonymised', codeIds: null }));
     expect(result.fileName).toMatch(/\.qdpx$/);
     expect(schemaErrors(join(unzipWithInfoZip(dir, result.data), 'project.qde'), 'Project.xsd')).toBe('');
     expect(figures.ticks).toBeGreaterThan(0);
-    const table = await exportFileInWorker({ studyPath: study.path, kind: 'segments', mode: 'pseudonymised' });
+    const table = await exportFileInWorker({ studyPath: study.path, kind: 'segments', mode: 'pseudonymised', codeIds: null });
     expect(table.fileName).toBe(inProcess.fileName);
     const crashed = await withWorkerDir(fakeWorker(dir, 'exchange-worker.mjs', 'stopt', 'process.exit(3);'), () =>
-      exportFileInWorker({ studyPath: study.path, kind: 'qdpx', mode: 'full' }).then(() => null, (error: Error) => error.message),
+      exportFileInWorker({ studyPath: study.path, kind: 'qdpx', mode: 'full', codeIds: null }).then(() => null, (error: Error) => error.message),
     );
     expect(crashed).toMatch(/export is onverwacht afgebroken/);
   });
