@@ -77,7 +77,9 @@ export function studyAsProject(study: Study, privacy: ExportPrivacy): RefiProjec
   }));
   const codes = [...codeTreeOf(listCodes(study), notesOf), attributeCodes()];
   const rows = readSources(study);
-  const sources = rows.map((row) => exportSource(study, row, privacy, notes, notesOf));
+  const userIds = new Set(users.map((user) => user.guid));
+  const sources = rows.map((row) => exportSource(study, row, privacy, notes, notesOf)).map((source) => onlyKnownUsers(source, userIds));
+  for (const note of notes) if (note.creatingUser && !userIds.has(note.creatingUser)) note.creatingUser = null;
   const institutions = study.institutions();
   const cases = institutions.map((institution) => ({
     guid: institution.id,
@@ -143,7 +145,8 @@ function exportSource(
   notesOf: (type: 'source', id: string) => string[],
 ): RefiSource {
   const codings = study.db
-    .prepare('SELECT * FROM coding WHERE source_id = ? AND deleted = 0 ORDER BY start, end, id')
+    // A coding whose code was deleted elsewhere (waiting for a decision after a merge) has no code to refer to.
+    .prepare('SELECT * FROM coding WHERE source_id = ? AND deleted = 0 AND code_id IN (SELECT id FROM code WHERE deleted = 0) ORDER BY start, end, id')
     .all(row.id) as CodingRow[];
   const mapped = privacy.sourceText(row.text, codings);
   const codePointOf = codePointIndexer(mapped.text);
@@ -190,6 +193,20 @@ function exportSource(
     selections,
     noteGuids: notesOf('source', row.id),
     variables: sourceVariables(row),
+  };
+}
+
+/** References to users go only to the users in the project (an inspector removed since is left out). */
+function onlyKnownUsers(source: RefiSource, userIds: Set<string>): RefiSource {
+  const known = (guid: string | null) => (guid && userIds.has(guid) ? guid : null);
+  return {
+    ...source,
+    creatingUser: known(source.creatingUser),
+    selections: source.selections.map((selection) => ({
+      ...selection,
+      creatingUser: known(selection.creatingUser),
+      codings: selection.codings.map((coding) => ({ ...coding, creatingUser: known(coding.creatingUser) })),
+    })),
   };
 }
 

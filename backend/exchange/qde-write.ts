@@ -26,9 +26,13 @@ function escapeAttribute(text: string): string {
 
 type Attributes = Record<string, string | number | boolean | null | undefined>;
 
+/** xsd:dateTime; a time taken over from elsewhere in another form is left out rather than make the file invalid. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
+
 function attributes(attrs: Attributes): string {
   return Object.entries(attrs)
     .filter(([, value]) => value !== null && value !== undefined)
+    .filter(([name, value]) => !/DateTime$/.test(name) || DATE_TIME.test(String(value)))
     .map(([name, value]) => ` ${name}="${escapeAttribute(String(value))}"`)
     .join('');
 }

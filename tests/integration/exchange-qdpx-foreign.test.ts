@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { readQdpxEntries, QDPX_LIMITS } from '../../backend/exchange/qdpx-archive';
-import { importQdpx } from '../../backend/exchange/exchange';
+import { importCodebook, importQdpx } from '../../backend/exchange/exchange';
 import { listCodes } from '../../backend/framework/framework';
 import { listMemos } from '../../backend/memos/memos';
 import { getSource, listSources } from '../../backend/sources/queries';
@@ -238,5 +238,41 @@ describe('hostile or broken projects are refused with a Dutch message and nothin
     const notZip = join(dir, 'geen-zip.qdpx');
     writeFileSync(notZip, 'dit is geen zip');
     await refused(notZip, /zip-archief is beschadigd/);
+  });
+});
+
+describe('a codebook (.qdc) from another program', () => {
+  const codebook = (body: string, doctype = '') =>
+    `<?xml version="1.0" encoding="utf-8"?>${doctype}<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Ander programma"><Codes>${body}</Codes></CodeBook>`;
+
+  it('maps codes named like norms and adds the others under their parent, valid against Codebook.xsd as written', () => {
+    const path = join(dir, 'vreemd.qdc');
+    writeFileSync(
+      path,
+      codebook(`<Code guid="${G.contact}" name="betekenisvol contact" isCodable="true"><Code guid="${G.own}" name="Contact via app" isCodable="true"><Description>Berichten in plaats van gesprekken.</Description></Code></Code><Code guid="${G.waiting}" name="Wachtlijst" isCodable="true" color="#0a0"/>`),
+    );
+    expect(schemaErrors(path, 'Codebook.xsd')).toBe('');
+    const study = newTestStudy(dir);
+    expect(importCodebook(study, path).codes).toEqual({ mapped: 1, added: 2 });
+    const codes = listCodes(study);
+    const app = codes.find((code) => code.name === 'Contact via app')!;
+    expect(codes.find((code) => code.id === app.parentId)?.key).toBe('contact');
+    expect(app).toMatchObject({ key: 'contact.contact-via-app', kind: 'subcode', definition: 'Berichten in plaats van gesprekken.' });
+    expect(codes.find((code) => code.name === 'Wachtlijst')?.color).toBe('#00aa00');
+    expect(importCodebook(study, path).codes).toEqual({ mapped: 3, added: 0 });
+    study.close();
+  });
+
+  it('refuses a codebook with a DOCTYPE, and one whose root is not CodeBook, storing nothing', () => {
+    const study = newTestStudy(dir);
+    const before = changeCount(study);
+    const laughs = join(dir, 'lachen.qdc');
+    writeFileSync(laughs, codebook(`<Code guid="${G.own}" name="&a;" isCodable="true"/>`, '<!DOCTYPE CodeBook [<!ENTITY a "haha">]>'));
+    expect(() => importCodebook(study, laughs)).toThrow(/DOCTYPE/);
+    const wrong = join(dir, 'verkeerd.qdc');
+    writeFileSync(wrong, '<?xml version="1.0"?><Project name="x"/>');
+    expect(() => importCodebook(study, wrong)).toThrow(/hoofdelement/);
+    expect(changeCount(study)).toBe(before);
+    study.close();
   });
 });
