@@ -38,7 +38,7 @@ const MB = 1024 * 1024;
 export const QDPX_LIMITS: ArchiveLimits = Object.freeze({
   maxFileBytes: 1024 * MB,
   maxEntries: 50_000,
-  maxUncompressedBytes: 2048 * MB,
+  maxUncompressedBytes: 1024 * MB,
   maxExpansionRatio: 200,
 });
 
