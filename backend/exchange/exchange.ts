@@ -55,7 +55,7 @@ export function importCodebook(study: Study, path: string, mapping?: ImportMappi
   if (root.name !== 'CodeBook') throw new UserError(`Het codeboek is geweigerd: het hoofdelement is <${root.name}> in plaats van <CodeBook>.`);
   const codes = readCodes(root.children.find((c) => c.name === 'Codes'));
   const project = { name: 'Codeboek', origin: null, created: null, users: [], codes, variables: [], cases: [], sources: [], notes: [], sets: [], description: '' };
-  return importProject(study, { project, skippedSources: [] }, mapping);
+  return importProject(study, { project, skippedSources: [], unplacedCodings: 0 }, mapping);
 }
 
 /** One of the study's tables as an Excel workbook. */

@@ -43,6 +43,7 @@ export function importProject(study: Study, read: ReadProject, mapping: ImportMa
   const run = new ImportRun(study, read.project, mapping);
   const result = run.plan();
   result.sources.skipped = read.skippedSources;
+  result.codings.unplaced = read.unplacedCodings;
   if (run.mutations.length > 0) {
     study.write(run.mutations, { beforeApply: () => run.storeBlobs(), undoLabel: `Project "${read.project.name}" importeren` });
   }
@@ -69,7 +70,7 @@ class ImportRun {
       project: project.name,
       sources: { added: 0, existing: 0, skipped: [] },
       codes: { mapped: 0, added: 0 },
-      codings: { added: 0, existing: 0, empty: 0 },
+      codings: { added: 0, existing: 0, empty: 0, unplaced: 0 },
       memos: { added: 0, skipped: 0 },
       inspectorsAdded: 0,
       institutionsAdded: 0,

@@ -16,6 +16,14 @@ export interface ReadProject {
   project: RefiProject;
   /** Sources left out because Veldwerk cannot hold them, by name. */
   skippedSources: string[];
+  /** Codings Veldwerk cannot place: on a picture, sound or video, on PDF coordinates, or on a whole source. */
+  unplacedCodings: number;
+}
+
+/** Codings anywhere below an element that are not inside a PlainTextSelection. */
+function codingsOutsideText(element: XmlElement): number {
+  if (element.name === 'PlainTextSelection') return 0;
+  return (element.name === 'Coding' ? 1 : 0) + element.children.reduce((sum, c) => sum + codingsOutsideText(c), 0);
 }
 
 const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
@@ -42,7 +50,9 @@ export function readProject(entries: Map<string, Buffer>): ReadProject {
   const codes = readCodes(child(child(root, 'CodeBook') ?? root, 'Codes'));
   const skippedSources: string[] = [];
   const sources: RefiSource[] = [];
+  let unplacedCodings = 0;
   for (const element of child(root, 'Sources')?.children ?? []) {
+    unplacedCodings += codingsOutsideText(element);
     const source = readSource(element, entries);
     if (source) sources.push(source);
     else skippedSources.push(element.attrs.name ?? element.name);
@@ -71,7 +81,7 @@ export function readProject(entries: Map<string, Buffer>): ReadProject {
     description: child(root, 'Description')?.text ?? '',
   };
   checkReferences(project);
-  return { project, skippedSources };
+  return { project, skippedSources, unplacedCodings };
 }
 
 export function readCodes(codesElement: XmlElement | undefined): RefiCode[] {

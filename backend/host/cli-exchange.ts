@@ -120,6 +120,7 @@ function describeImport(result: QdpxImportResult): string {
     `Bronnen: ${result.sources.added} toegevoegd, ${result.sources.existing} al aanwezig.`,
     `Codes: ${result.codes.mapped} gekoppeld aan het toetsingskader, ${result.codes.added} toegevoegd.`,
     `Coderingen: ${result.codings.added} toegevoegd, ${result.codings.existing} al aanwezig${result.codings.empty ? `, ${result.codings.empty} leeg na normaliseren (overgeslagen)` : ''}.`,
+    ...(result.codings.unplaced ? [`Niet overgenomen: ${result.codings.unplaced} coderingen op beeld, geluid, video, pdf-coördinaten of een hele bron.`] : []),
     `Memo's: ${result.memos.added} toegevoegd${result.memos.skipped ? `, ${result.memos.skipped} notities zonder onderwerp in Veldwerk niet overgenomen` : ''}.`,
   ];
   if (result.inspectorsAdded) lines.push(`Inspecteurs toegevoegd: ${result.inspectorsAdded}.`);

@@ -143,7 +143,8 @@ export function ExchangeDialog({ onClose }: { onClose: () => void }) {
         </button>
         {imported && (
           <p className="exchange-result" data-testid="exchange-imported">
-            {text.imported(imported)} {imported.sources.skipped.length > 0 && text.skipped(imported.sources.skipped)}
+            {text.imported(imported)} {imported.sources.skipped.length > 0 && text.skipped(imported.sources.skipped)}{' '}
+            {imported.codings.unplaced > 0 && text.unplaced(imported.codings.unplaced)}
           </p>
         )}
       </section>

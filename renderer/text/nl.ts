@@ -947,6 +947,7 @@ export const nl = {
     imported: (r: { sources: { added: number; existing: number }; codes: { mapped: number; added: number }; codings: { added: number; existing: number }; memos: { added: number } }) =>
       `Ingelezen: ${plural(r.sources.added, 'bron', 'bronnen')} toegevoegd (${r.sources.existing} al aanwezig), ${plural(r.codes.added, 'code', 'codes')} toegevoegd en ${r.codes.mapped} gekoppeld, ${plural(r.codings.added, 'codering', 'coderingen')} toegevoegd (${r.codings.existing} al aanwezig), ${plural(r.memos.added, 'memo', 'memo\'s')}.`,
     skipped: (names: string[]) => `Niet ingelezen (beeld, geluid, video of pdf zonder tekst): ${names.join(', ')}.`,
+    unplaced: (n: number) => `Niet overgenomen: ${plural(n, 'codering', 'coderingen')} op beeld, geluid, video, pdf-coördinaten of een hele bron.`,
   },
 
   toasts: {

@@ -612,7 +612,8 @@ export interface QdpxImportResult {
   project: string;
   sources: { added: number; existing: number; skipped: string[] };
   codes: { mapped: number; added: number };
-  codings: { added: number; existing: number; empty: number };
+  /** empty: nothing left of the span after normalising; unplaced: on pictures, sound, video, PDF coordinates or a whole source. */
+  codings: { added: number; existing: number; empty: number; unplaced: number };
   memos: { added: number; skipped: number };
   inspectorsAdded: number;
   institutionsAdded: number;

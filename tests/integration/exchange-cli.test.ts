@@ -31,7 +31,7 @@ describe('veldwerk export / import-qdpx', () => {
     expect(result.codings.added).toBe(stats.codings.total);
     expect(result.sources.added).toBe(stats.sources.total);
     const second = JSON.parse(veldwerk(['import-qdpx', target, full, '--json']).stdout) as { codings: { added: number; existing: number } };
-    expect(second.codings).toEqual({ added: 0, existing: stats.codings.total, empty: 0 });
+    expect(second.codings).toEqual({ added: 0, existing: stats.codings.total, empty: 0, unplaced: 0 });
   });
 
   it('refuses a wrong mapping file and wrong usage with the right exit codes', () => {

@@ -95,12 +95,20 @@ function projectXml(overrides: { interviewSelections?: string; doctype?: string 
       <VariableValue><VariableRef targetGUID="${G.varDate}"/><DateValue>2026-01-20</DateValue></VariableValue>
     </TextSource>
     <PDFSource guid="${G.pdf}" name="Jaarverslag" path="internal://${G.pdf}.pdf">
+      <PDFSelection guid="D0000000-0000-4000-8000-0000000000a1" page="1" firstX="10" firstY="10" secondX="200" secondY="40">
+        <Coding guid="E0000000-0000-4000-8000-0000000000a1"><CodeRef targetGUID="${G.waiting}"/></Coding>
+      </PDFSelection>
       <Representation guid="${G.pdfText}" plainTextPath="internal://${G.pdfText}.txt">
         <PlainTextSelection guid="${G.sel3}" startPosition="${s3.start}" endPosition="${s3.end}">
           <Coding guid="${G.cod4}" creatingUser="${G.userBram}"><CodeRef targetGUID="${G.waiting}"/></Coding>
         </PlainTextSelection>
       </Representation>
     </PDFSource>
+    <PictureSource guid="C0000000-0000-4000-8000-0000000000b1" name="Foto van het prikbord" path="internal://C0000000-0000-4000-8000-0000000000b1.jpg">
+      <PictureSelection guid="D0000000-0000-4000-8000-0000000000b1" firstX="0" firstY="0" secondX="5" secondY="5">
+        <Coding guid="E0000000-0000-4000-8000-0000000000b1"><CodeRef targetGUID="${G.contact}"/></Coding>
+      </PictureSelection>
+    </PictureSource>
   </Sources>
   <Notes><Note guid="${G.note}" name="Indruk" creatingUser="${G.userAnna}"><PlainTextContent>Moeder was open en boos.</PlainTextContent></Note></Notes>
 </Project>`;
@@ -150,7 +158,8 @@ describe('a project written by another program', () => {
   it('imports: CRLF text and code points mapped onto the normalised text, PDF with its original, codes mapped or added, users mapped', async () => {
     const study = newTestStudy(dir);
     const result = await importQdpx(study, await projectFile(projectXml()));
-    expect(result.sources).toMatchObject({ added: 2, existing: 0 });
+    expect(result.sources).toMatchObject({ added: 2, existing: 0, skipped: ['Foto van het prikbord'] });
+    expect(result.codings.unplaced).toBe(2);
     expect(result.codes).toEqual({ mapped: 1, added: 3 });
     expect(result.inspectorsAdded).toBe(2);
     expect(study.inspectors().map((i) => i.name)).not.toContain('Carla Collega');
