@@ -35,16 +35,13 @@ describe('veldwerk export / import-qdpx', () => {
   });
 
   it('refuses a wrong mapping file and wrong usage with the right exit codes', () => {
-    const study = join(dir, 'leeg.veldwerk');
-    expect(veldwerk(['init', study]).code).toBe(0);
-    const project = join(dir, 'leeg.qdpx');
-    expect(veldwerk(['export', 'qdpx', study, '--out', project]).code).toBe(0);
+    // The mapping is checked before the study is opened: neither needs to exist for this refusal.
     const badMap = join(dir, 'koppeling.json');
     writeFileSync(badMap, JSON.stringify({ codes: { Wachtlijst: 42 } }));
-    const refused = veldwerk(['import-qdpx', study, project, '--map', badMap]);
+    const refused = veldwerk(['import-qdpx', join(dir, 'leeg.veldwerk'), badMap, '--map', badMap]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('koppelbestand');
-    expect(veldwerk(['export', 'plaatjes', study, '--out', 'x.xlsx']).code).toBe(2);
-    expect(veldwerk(['export', 'segments', study, '--out', join(dir, 'x.qdpx')]).code).toBe(2);
+    expect(veldwerk(['export', 'plaatjes', 'leeg.veldwerk', '--out', 'x.xlsx']).code).toBe(2);
+    expect(veldwerk(['export', 'segments', 'leeg.veldwerk', '--out', join(dir, 'x.qdpx')]).code).toBe(2);
   });
 });
