@@ -48,7 +48,7 @@ import { mergeStatus } from '../merge/status';
 import { generateDraft, saveStandardTemplate, setStudyTemplate } from '../reports/api';
 import { keptReport, reportOutline, writeFileAtomically } from '../reports/generate';
 import { reportTemplateInfo } from '../reports/study-template';
-import { exportForSession, importForSession, saveExport } from '../exchange/api';
+import { exportForSession, importForSession, previewForSession, saveExport } from '../exchange/api';
 
 type Handler<N extends CallName> = (session: Session, input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
 type Handlers = { [N in CallName]: Handler<N> };
@@ -248,6 +248,7 @@ const handlers: Handlers = {
   /* ---- Exchange with other QDA programs and Excel (issue 15) ---- */
   'exchange.export': (session, input) => exportForSession(session, { ...input, jobId: input.jobId ?? randomUUID() }),
   'exchange.save': (session, input) => saveExport(session, input.exportId),
+  'exchange.preview': (session, input) => previewForSession(session, { ...input, jobId: input.jobId ?? randomUUID() }),
   'exchange.import': (session, input) => importForSession(session, { ...input, jobId: input.jobId ?? randomUUID() }),
 };
 

@@ -6,9 +6,9 @@
 import type { Session } from '../api/session';
 import { UserError } from '../errors';
 import { keepReport, keptReport, writeFileAtomically } from '../reports/generate';
-import type { ExchangeExported, ExchangeSaved, QdpxImportResult } from '../../shared/api/types';
+import type { ExchangeExported, ExchangeSaved, ImportPreview, QdpxImportResult } from '../../shared/api/types';
 import type { ExportKind, ImportMapping } from '../../shared/exchange';
-import { importCodebook, importQdpx } from './exchange';
+import { importCodebook, importQdpx, previewExchangeImport } from './exchange';
 import { exportFileInWorker } from './exchange-thread';
 
 export async function exportForSession(
@@ -51,6 +51,18 @@ export async function importForSession(session: Session, input: { stagedId: stri
     const result = /\.qdc$/i.test(entry!.fileName) ? importCodebook(study, entry!.path, input.mapping) : await importQdpx(study, entry!.path, input.mapping);
     session.reportProgress({ jobId: input.jobId, done: 1, total: 1, message: 'Ingelezen' });
     return result;
+  } finally {
+    session.discard([entry!]);
+  }
+}
+
+/** The staged file is read and planned, not stored; the UI stages it again to import it with the user's mapping. */
+export async function previewForSession(session: Session, input: { stagedId: string; jobId: string }): Promise<ImportPreview> {
+  const study = session.requireStudy();
+  const [entry] = session.takeStaged([input.stagedId]);
+  try {
+    session.reportProgress({ jobId: input.jobId, done: 0, total: 1, message: `${entry!.fileName} lezen…` });
+    return await previewExchangeImport(study, entry!.path, /\.qdc$/i.test(entry!.fileName));
   } finally {
     session.discard([entry!]);
   }

@@ -7,10 +7,10 @@ import { UserError } from '../errors';
 import { listCodes } from '../framework/framework';
 import type { Study } from '../study/study';
 import { codeTreeOf, studyAsProject } from './export-project';
-import { importProject, type ImportMapping } from './import-project';
-import type { QdpxImportResult } from '../../shared/api/types';
+import { importProject, previewImport, type ImportMapping } from './import-project';
+import type { ImportPreview, QdpxImportResult } from '../../shared/api/types';
 import { ExportPrivacy, type ExportMode } from './privacy-pass';
-import { readCodes, readProject } from './qde-read';
+import { readCodes, readProject, type ReadProject } from './qde-read';
 import { writeCodebookXml } from './qde-write';
 import { readQdpxEntries, writeQdpx } from './qdpx-archive';
 import { parseXml } from './xml-tree';
@@ -25,8 +25,12 @@ export async function exportQdpx(study: Study, mode: ExportMode): Promise<Buffer
 }
 
 export async function importQdpx(study: Study, path: string, mapping?: ImportMapping): Promise<QdpxImportResult> {
-  const read = readProject(await readQdpxEntries(path));
-  return importProject(study, read, mapping);
+  return importProject(study, readProject(await readQdpxEntries(path)), mapping);
+}
+
+/** What importing the project or codebook at `path` would do, storing nothing. */
+export async function previewExchangeImport(study: Study, path: string, isCodebook: boolean): Promise<ImportPreview> {
+  return previewImport(study, isCodebook ? readCodebook(path) : readProject(await readQdpxEntries(path)));
 }
 
 /** The framework as a REFI-QDA codebook (.qdc). Code names and definitions hold no personal data. */
@@ -38,6 +42,10 @@ const MAX_CODEBOOK_BYTES = 20 * 1024 * 1024;
 
 /** A .qdc's codes onto the framework (mapped, matched by name path, or added) as one action. */
 export function importCodebook(study: Study, path: string, mapping?: ImportMapping): QdpxImportResult {
+  return importProject(study, readCodebook(path), mapping);
+}
+
+function readCodebook(path: string): ReadProject {
   let size: number;
   try {
     size = statSync(path).size;
@@ -55,7 +63,7 @@ export function importCodebook(study: Study, path: string, mapping?: ImportMappi
   if (root.name !== 'CodeBook') throw new UserError(`Het codeboek is geweigerd: het hoofdelement is <${root.name}> in plaats van <CodeBook>.`);
   const codes = readCodes(root.children.find((c) => c.name === 'Codes'));
   const project = { name: 'Codeboek', origin: null, created: null, users: [], codes, variables: [], cases: [], sources: [], notes: [], sets: [], description: '' };
-  return importProject(study, { project, skippedSources: [], unplacedCodings: 0 }, mapping);
+  return { project, skippedSources: [], unplacedCodings: 0 };
 }
 
 /** One of the study's tables as an Excel workbook. */

@@ -27,7 +27,7 @@ import {
   type SourceType,
   type Valence,
 } from '../../shared/vocabulary';
-import type { Code, QdpxImportResult } from '../../shared/api/types';
+import type { Code, ImportPreview, QdpxImportResult } from '../../shared/api/types';
 import { alignPseudonymised } from './align';
 import { normaliseWithPositions } from './positions';
 import type { ReadProject } from './qde-read';
@@ -40,14 +40,29 @@ import type { ImportMapping } from '../../shared/exchange';
 const DEFAULT_COLOR = '#8a8a8a';
 
 export function importProject(study: Study, read: ReadProject, mapping: ImportMapping = { codes: {}, users: {} }): QdpxImportResult {
-  const run = new ImportRun(study, read.project, mapping);
-  const result = run.plan();
-  result.sources.skipped = read.skippedSources;
-  result.codings.unplaced = read.unplacedCodings;
+  const { run, result } = planned(study, read, mapping);
   if (run.mutations.length > 0) {
     study.write(run.mutations, { beforeApply: () => run.storeBlobs(), undoLabel: `Project "${read.project.name}" importeren` });
   }
   return result;
+}
+
+function planned(study: Study, read: ReadProject, mapping: ImportMapping) {
+  const run = new ImportRun(study, read.project, mapping);
+  const result = run.plan();
+  result.sources.skipped = read.skippedSources;
+  result.codings.unplaced = read.unplacedCodings;
+  return { run, result };
+}
+
+/** What an import would do, without storing anything: the counts, and where each code of the project would go. */
+export function previewImport(study: Study, read: ReadProject, mapping: ImportMapping = { codes: {}, users: {} }): ImportPreview {
+  const { run, result } = planned(study, read, mapping);
+  const keys = new Map(listCodes(study).map((code) => [code.id, code.key]));
+  const codes = flattenCodes(read.project.codes)
+    .filter((code) => !isAttributeCode(code.guid))
+    .map((code) => ({ guid: code.guid, path: code.path.join(' > '), codeKey: keys.get(run.codeIdOf(code.guid) ?? '') ?? null }));
+  return { result, codes };
 }
 
 class ImportRun {
@@ -85,6 +100,10 @@ class ImportRun {
     for (const source of this.project.sources) this.planCodings(source);
     this.planMemos();
     return this.result;
+  }
+
+  codeIdOf(guid: string): string | undefined {
+    return this.codeOf.get(guid);
   }
 
   storeBlobs(): void {

@@ -5,9 +5,10 @@
  * as report drafts are; and import a project or codebook from another program.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { ExchangeExported, JobProgress, QdpxImportResult } from '../../shared/api/types';
+import type { Code, ExchangeExported, ImportPreview, JobProgress, QdpxImportResult } from '../../shared/api/types';
 import { EXPORT_KINDS, type ExportKind } from '../../shared/exchange';
 import { api, errorMessage, onProgress, stageFile } from '../api/client';
+import { useFramework } from '../framework/framework-store';
 import { reloadAfterMerge } from '../merge/reload';
 import { downloadHref } from '../reports/download';
 import { nl } from '../text/nl';
@@ -17,6 +18,7 @@ import './exchange.css';
 
 const text = nl.exchange;
 const PROJECT_TYPES = '.qdpx,.qdc';
+const NEW_CODE = 'nieuw';
 
 export function ExchangeDialog({ onClose }: { onClose: () => void }) {
   const [kind, setKind] = useState<ExportKind>('qdpx');
@@ -26,6 +28,9 @@ export function ExchangeDialog({ onClose }: { onClose: () => void }) {
   const [exported, setExported] = useState<ExchangeExported | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [imported, setImported] = useState<QdpxImportResult | null>(null);
+  /** A chosen project, read but not yet imported: its preview and the user's choice per code (a framework key or "nieuw"). */
+  const [pending, setPending] = useState<{ file: File; preview: ImportPreview; choices: Record<string, string> } | null>(null);
+  const codes = useFramework((store) => store.codes);
   const [error, setError] = useState<string | null>(null);
   const jobRef = useRef<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -67,13 +72,26 @@ export function ExchangeDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
-  const doImport = (file: File) =>
-    run(text.importing(file.name), async (jobId) => {
+  const doPreview = (file: File) =>
+    run(text.reading(file.name), async (jobId) => {
       setImported(null);
+      setPending(null);
       const staged = await stageFile(file);
-      setImported(await api['exchange.import']({ stagedId: staged.stagedId, jobId }));
+      const preview = await api['exchange.preview']({ stagedId: staged.stagedId, jobId });
+      setPending({ file, preview, choices: Object.fromEntries(preview.codes.map((code) => [code.guid, code.codeKey ?? NEW_CODE])) });
+    });
+
+  const doImport = () => {
+    if (!pending) return;
+    const { file, choices } = pending;
+    return run(text.importing(file.name), async (jobId) => {
+      // The preview used the staged copy up: stage the file again, now with the user's mapping.
+      const staged = await stageFile(file);
+      setImported(await api['exchange.import']({ stagedId: staged.stagedId, mapping: { codes: choices }, jobId }));
+      setPending(null);
       await reloadAfterMerge();
     });
+  };
 
   return (
     <Dialog title={text.title} onClose={busy ? undefined : onClose} className="exchange-dialog" testId="exchange-dialog">
@@ -135,12 +153,23 @@ export function ExchangeDialog({ onClose }: { onClose: () => void }) {
           onChange={(event) => {
             const file = event.target.files?.[0];
             event.target.value = '';
-            if (file) void doImport(file);
+            if (file) void doPreview(file);
           }}
         />
         <button type="button" onClick={() => inputRef.current?.click()} disabled={busy}>
           {text.chooseFile}
         </button>
+        {pending && (
+          <ImportMapping
+            preview={pending.preview}
+            codes={codes}
+            choices={pending.choices}
+            disabled={busy}
+            onChoose={(guid, key) => setPending({ ...pending, choices: { ...pending.choices, [guid]: key } })}
+            onImport={() => void doImport()}
+            onCancel={() => setPending(null)}
+          />
+        )}
         {imported && (
           <p className="exchange-result" data-testid="exchange-imported">
             {text.imported(imported)} {imported.sources.skipped.length > 0 && text.skipped(imported.sources.skipped)}{' '}
@@ -156,5 +185,62 @@ export function ExchangeDialog({ onClose }: { onClose: () => void }) {
         </p>
       )}
     </Dialog>
+  );
+}
+
+/** The project's codes with where each goes: a code of the framework, or added as a new one. */
+function ImportMapping(props: {
+  preview: ImportPreview;
+  codes: Code[];
+  choices: Record<string, string>;
+  disabled: boolean;
+  onChoose: (guid: string, key: string) => void;
+  onImport: () => void;
+  onCancel: () => void;
+}) {
+  const { preview, codes, choices, disabled } = props;
+  const pathOf = (code: Code): string => {
+    const parent = codes.find((candidate) => candidate.id === code.parentId);
+    return parent ? `${pathOf(parent)} > ${code.name}` : code.name;
+  };
+  return (
+    <div className="exchange-mapping" data-testid="exchange-mapping">
+      <p>{text.preview(preview.result)}</p>
+      {preview.codes.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{text.projectCode}</th>
+              <th scope="col">{text.frameworkCode}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.codes.map((code) => (
+              <tr key={code.guid}>
+                <td>{code.path}</td>
+                <td>
+                  <select aria-label={text.mapLabel(code.path)} value={choices[code.guid] ?? NEW_CODE} disabled={disabled} onChange={(event) => props.onChoose(code.guid, event.target.value)}>
+                    <option value={NEW_CODE}>{text.addAsNew}</option>
+                    {codes.map((candidate) => (
+                      <option key={candidate.id} value={candidate.key}>
+                        {pathOf(candidate)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="exchange-result">
+        <button type="button" className="primary" onClick={props.onImport} disabled={disabled} data-testid="exchange-import">
+          {text.importNow}
+        </button>
+        <button type="button" onClick={props.onCancel} disabled={disabled}>
+          {nl.common.cancel}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -941,9 +941,17 @@ export const nl = {
     savedAt: (path: string) => `Opgeslagen in ${path}`,
     size: (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`),
     importHeading: 'Project of codeboek importeren',
-    importHint: 'Een .qdpx-project of .qdc-codeboek uit een ander programma. Codes met dezelfde naam als een norm worden daaraan gekoppeld, andere codes worden toegevoegd. Alles wordt in één keer ingelezen (en is in één keer ongedaan te maken), of niets.',
+    importHint: 'Een .qdpx-project of .qdc-codeboek uit een ander programma. U ziet eerst wat er wordt toegevoegd en kiest per code aan welke norm die wordt gekoppeld of dat die als nieuwe code wordt toegevoegd. Alles wordt in één keer ingelezen (en is in één keer ongedaan te maken), of niets.',
     chooseFile: 'Bestand kiezen…',
     importing: (name: string) => `${name} inlezen…`,
+    reading: (name: string) => `${name} lezen…`,
+    preview: (r: { sources: { added: number; existing: number }; codings: { added: number; existing: number } }) =>
+      `Dit project voegt ${plural(r.sources.added, 'bron', 'bronnen')} en ${plural(r.codings.added, 'codering', 'coderingen')} toe (${r.sources.existing} bronnen en ${r.codings.existing} coderingen zijn er al). Kies per code waar die heen gaat.`,
+    projectCode: 'Code in het project',
+    frameworkCode: 'In Veldwerk',
+    mapLabel: (path: string) => `Waar gaat "${path}" heen`,
+    addAsNew: 'Toevoegen als nieuwe code',
+    importNow: 'Importeren',
     imported: (r: { sources: { added: number; existing: number }; codes: { mapped: number; added: number }; codings: { added: number; existing: number }; memos: { added: number } }) =>
       `Ingelezen: ${plural(r.sources.added, 'bron', 'bronnen')} toegevoegd (${r.sources.existing} al aanwezig), ${plural(r.codes.added, 'code', 'codes')} toegevoegd en ${r.codes.mapped} gekoppeld, ${plural(r.codings.added, 'codering', 'coderingen')} toegevoegd (${r.codings.existing} al aanwezig), ${plural(r.memos.added, 'memo', 'memo\'s')}.`,
     skipped: (names: string[]) => `Niet ingelezen (beeld, geluid, video of pdf zonder tekst): ${names.join(', ')}.`,

@@ -43,6 +43,7 @@ import type {
   ExchangeExported,
   ExchangeSaved,
   QdpxImportResult,
+  ImportPreview,
 } from './types';
 import { EXPORT_KINDS, importMappingSchema } from '../exchange';
 
@@ -365,6 +366,8 @@ export const contract = {
   ),
   /** Desktop: save a kept export where the user chooses. */
   'exchange.save': call<ExchangeSaved>()(z.object({ exportId: z.string().uuid() })),
+  /** What importing a staged project or codebook would add and where its codes would go, storing nothing (the staged file is used up). */
+  'exchange.preview': call<ImportPreview>()(z.object({ stagedId: z.string().uuid(), jobId }), { job: true }),
   /** Import a staged REFI-QDA project (.qdpx) or codebook (.qdc) as one undoable action; refused whole when anything is wrong. */
   'exchange.import': call<QdpxImportResult>()(z.object({ stagedId: z.string().uuid(), mapping: importMappingSchema.optional(), jobId }), { job: true }),
 } as const;

@@ -619,6 +619,12 @@ export interface QdpxImportResult {
   institutionsAdded: number;
 }
 
+/** An import tried without storing: what it would add, and per code of the project the framework code it goes to (null: added as a new code). */
+export interface ImportPreview {
+  result: QdpxImportResult;
+  codes: Array<{ guid: string; path: string; codeKey: string | null }>;
+}
+
 /** An export kept in the session: then `exchange.save` (desktop) or its `downloadUrl` (browser). */
 export interface ExchangeExported {
   exportId: string;

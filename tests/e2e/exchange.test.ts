@@ -57,6 +57,15 @@ describe('exchange dialog end to end', () => {
       await input.setInputFiles({ name: 'kapot.qdpx', mimeType: 'application/octet-stream', buffer: Buffer.from('geen zip') });
       await expect.poll(async () => (await page.getByTestId('exchange-error').textContent()) ?? '', { timeout: 30_000 }).toMatch(/zip-archief is beschadigd/);
       await input.setInputFiles((await projectDownload.path())!);
+      // First what it would add, and where each code goes; the user can change that before importing.
+      const mapping = page.getByTestId('exchange-mapping');
+      await mapping.waitFor({ timeout: 60_000 });
+      expect(await mapping.textContent()).toMatch(/voegt 0 bronnen en 0 coderingen toe/);
+      const contact = mapping.getByRole('combobox', { name: 'Waar gaat "Betekenisvol contact" heen' });
+      expect(await contact.inputValue()).toBe('contact');
+      await mapping.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(process.env.VELDWERK_SCREENSHOT_DIR ?? dir, 'uitwisselen-koppeling.png') });
+      await page.getByTestId('exchange-import').click();
       await expect.poll(async () => (await page.getByTestId('exchange-imported').textContent()) ?? '', { timeout: 60_000 }).toMatch(/^Ingelezen: 0 bronnen toegevoegd .* 0 coderingen toegevoegd/);
       await page.screenshot({ path: join(process.env.VELDWERK_SCREENSHOT_DIR ?? dir, 'uitwisselen.png') });
       expect(errors).toEqual([]);

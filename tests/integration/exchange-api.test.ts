@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../backend/api/handlers';
 import { Session } from '../../backend/api/session';
 import { startBrowserHost, type BrowserHost } from '../../backend/host/http-server';
-import type { ExchangeExported, QdpxImportResult } from '../../shared/api/types';
+import type { ExchangeExported, ImportPreview, QdpxImportResult } from '../../shared/api/types';
 import { codedExchangeStudy } from '../helpers/coded-study';
 import { schemaErrors, unzipWithInfoZip } from '../helpers/refi';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
@@ -89,9 +89,18 @@ describe('exchange over the API', () => {
     const importer = new Session({ kind: 'electron', demoStudyPath: () => other.path });
     importer.setStudy(other);
     closers.push(() => importer.close());
+    const forPreview = importer.stage('gekozen.qdpx', readFileSync(target));
+    const preview = await ok<ImportPreview>(importer, 'exchange.preview', { stagedId: forPreview.stagedId });
+    expect(preview.result.codings.added).toBe(6);
+    expect(preview.codes.find((code) => code.path === 'Tijdige inzet passende hulp')?.codeKey).toBe('hulp');
+    expect((other.db.prepare('SELECT count(*) AS n FROM coding').get() as { n: number }).n).toBe(0);
+    // The user sends "hulp" to the norm "bestuur" instead.
     const staged = importer.stage('gekozen.qdpx', readFileSync(target));
-    const result = await ok<QdpxImportResult>(importer, 'exchange.import', { stagedId: staged.stagedId });
+    const hulpGuid = preview.codes.find((code) => code.path === 'Tijdige inzet passende hulp')!.guid;
+    const result = await ok<QdpxImportResult>(importer, 'exchange.import', { stagedId: staged.stagedId, mapping: { codes: { [hulpGuid]: 'bestuur' } } });
     expect(result.codings.added).toBe(6);
+    const bestuur = other.db.prepare("SELECT count(*) AS n FROM coding k JOIN code c ON c.id = k.code_id WHERE c.key = 'bestuur'").get() as { n: number };
+    expect(bestuur.n).toBe(2);
 
     writeFileSync(join(dir, 'kapot.qdpx'), 'geen zip');
     const broken = importer.stage('kapot.qdpx', readFileSync(join(dir, 'kapot.qdpx')));
