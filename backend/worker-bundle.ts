@@ -26,6 +26,7 @@ export const WORKER_BUNDLES = {
   report: { file: 'report-worker.mjs', name: 'De rapportmodule' },
   survey: { file: 'survey-worker.mjs', name: 'De inleesmodule voor vragenlijsten' },
   service: { file: 'service-worker.mjs', name: 'De backenddienst' },
+  exchange: { file: 'exchange-worker.mjs', name: 'De exportmodule' },
 } as const;
 
 export type WorkerBundle = keyof typeof WORKER_BUNDLES;

@@ -6,13 +6,21 @@ import { STUDY_EXTENSION, suggestedStudyFileName, withStudyExtension } from './a
 const STUDY_FILTERS = [{ name: 'Veldwerk-onderzoek', extensions: [STUDY_EXTENSION] }];
 
 /** What the save dialog offers for each kind of file the backend writes. */
-export type SaveKind = 'study' | 'bundle' | 'report' | 'template';
+export type SaveKind = 'study' | 'bundle' | 'report' | 'template' | 'export';
 
 const SAVE_KINDS: Record<SaveKind, { title: string; filters: FileFilter[] }> = {
   study: { title: 'Kopie opslaan', filters: STUDY_FILTERS },
   bundle: { title: 'Bundel opslaan', filters: [{ name: 'Veldwerk-bundel', extensions: ['vwbundle'] }] },
   report: { title: 'Rapportconcept opslaan', filters: [{ name: 'Word-document', extensions: ['docx'] }] },
   template: { title: 'Rapportsjabloon opslaan', filters: [{ name: 'Word-document', extensions: ['docx'] }] },
+  export: {
+    title: 'Export opslaan',
+    filters: [
+      { name: 'REFI-QDA-project', extensions: ['qdpx'] },
+      { name: 'REFI-QDA-codeboek', extensions: ['qdc'] },
+      { name: 'Excel-werkmap', extensions: ['xlsx'] },
+    ],
+  },
 };
 
 export interface Dialogs {
@@ -61,7 +69,8 @@ export function createDialogs(getWindow: () => BrowserWindow | null): Dialogs {
         title,
         buttonLabel: 'Opslaan',
         defaultPath: join(app.getPath('documents'), suggestedName),
-        filters: [...filters],
+        // The filter of the suggested name's extension first: the dialog preselects it.
+        filters: [...filters].sort((a, b) => Number(hasExtensionOf(b, suggestedName)) - Number(hasExtensionOf(a, suggestedName))),
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
       const win = parent();
@@ -88,4 +97,8 @@ export function createDialogs(getWindow: () => BrowserWindow | null): Dialogs {
       dialog.showErrorBox(title, message);
     },
   };
+}
+
+function hasExtensionOf(filter: FileFilter, fileName: string): boolean {
+  return filter.extensions.some((extension) => fileName.toLowerCase().endsWith(`.${extension}`));
 }

@@ -1,6 +1,6 @@
 /**
  * The files the browser host hands out by address (GET /api/download/<what>):
- * a report draft generated in this session, a bundle exported in it, or the
+ * a report draft or export generated in this session, a bundle exported in it, or the
  * original file of a source. Resolved where the session lives, in-process or
  * in the backend service, so the HTTP side only writes the answer.
  */
@@ -13,6 +13,12 @@ import type { Session } from './session';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/** Kept files are Word drafts, or exports (`exchange.export`) of other types. */
+const KEPT_TYPES: Array<[RegExp, string]> = [
+  [/\.xlsx$/i, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  [/\.(qdpx|qdc)$/i, 'application/octet-stream'],
+];
+
 export type DownloadResult =
   | { ok: true; fileName: string; contentType: string; bytes: Uint8Array; noStore: boolean }
   | { ok: false; error: ApiErrorShape };
@@ -24,7 +30,8 @@ export function resolveDownload(session: Session, what: string): DownloadResult 
     const report = /^report\/([0-9a-f-]{36})$/.exec(what);
     if (report) {
       const kept = keptReport(session, report[1]!);
-      return { ok: true, fileName: kept.fileName, contentType: DOCX, bytes: kept.data, noStore: true };
+      const contentType = KEPT_TYPES.find(([pattern]) => pattern.test(kept.fileName))?.[1] ?? DOCX;
+      return { ok: true, fileName: kept.fileName, contentType, bytes: kept.data, noStore: true };
     }
     const bundle = /^bundle\/([0-9a-f-]{36})$/.exec(what);
     if (bundle) {

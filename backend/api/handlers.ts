@@ -56,6 +56,7 @@ import { mergeStatus } from '../merge/status';
 import { generateDraft, saveStandardTemplate, setStudyTemplate } from '../reports/api';
 import { keptReport, reportOutline, writeFileAtomically } from '../reports/generate';
 import { reportTemplateInfo } from '../reports/study-template';
+import { exportForSession, importForSession, previewForSession, saveExport } from '../exchange/api';
 
 type Handler<N extends CallName> = (session: Session, input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
 type Handlers = { [N in CallName]: Handler<N> };
@@ -288,6 +289,12 @@ const handlers: Handlers = {
   'report.template': (session) => reportTemplateInfo(session.requireStudy()),
   'report.setTemplate': (session, input) => setStudyTemplate(session, input.stagedId),
   'report.saveTemplate': (session, input) => saveStandardTemplate(session, input.open),
+
+  /* ---- Exchange with other QDA programs and Excel (issue 15) ---- */
+  'exchange.export': (session, input) => exportForSession(session, { ...input, jobId: input.jobId ?? randomUUID() }),
+  'exchange.save': (session, input) => saveExport(session, input.exportId),
+  'exchange.preview': (session, input) => previewForSession(session, { ...input, jobId: input.jobId ?? randomUUID() }),
+  'exchange.import': (session, input) => importForSession(session, { ...input, jobId: input.jobId ?? randomUUID() }),
 };
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };

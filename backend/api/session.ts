@@ -21,7 +21,7 @@ export interface HostServices {
   /** Ask the user where a new study file goes; null when cancelled. */
   chooseNewStudyPath?: (suggestedName: string) => Promise<string | null>;
   /** Ask the user where to save a file (a study copy, a bundle, a report draft or the report template, .docx); null when cancelled. */
-  chooseSavePath?: (suggestedName: string, kind: 'study' | 'bundle' | 'report' | 'template') => Promise<string | null>;
+  chooseSavePath?: (suggestedName: string, kind: 'study' | 'bundle' | 'report' | 'template' | 'export') => Promise<string | null>;
   /** Open a saved file with the system's program for it (a report draft in the word processor); false when that failed. */
   openPath?: (path: string) => Promise<boolean>;
   /** Where `study.create` puts the file when the host cannot ask (browser host). */

@@ -182,3 +182,12 @@ function uniqueKey(codes: Code[], wanted: string): string {
   if (!taken.has(wanted)) return wanted;
   for (let suffix = 2; ; suffix++) if (!taken.has(`${wanted}-${suffix}`)) return `${wanted}-${suffix}`;
 }
+
+/** The key a new code named `name` gets (used by the project import, which writes codes in its own action). */
+export function slugForCode(name: string): string {
+  return slug(name);
+}
+
+export function uniqueCodeKey(keys: string[], wanted: string): string {
+  return uniqueKey(keys.map((key) => ({ key }) as Code), wanted);
+}

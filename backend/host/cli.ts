@@ -20,6 +20,7 @@ import { encryptCommand, KEYS_USAGE, passphraseCommand, prepareEncryptedStudy, r
 import { studyKeyFor } from '../keys/unlock';
 import { INSPECTOR_USAGE, inspectorCommand } from './cli-inspectors';
 import { findInstitutionByName, newInstitutionId } from '../study/setup';
+import { EXCHANGE_USAGE, exportCommand, importCommand as importExchangeCommand } from './cli-exchange';
 import { MEASURES, ROLES, SOURCE_TYPES } from '../../shared/vocabulary';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import type { ImportOutcome, SearchResult, StudyStats } from '../../shared/api/types';
@@ -38,6 +39,7 @@ ${MERGE_USAGE}
 ${INSPECTOR_USAGE}
 ${REPORT_USAGE}
 ${KEYS_USAGE}
+${EXCHANGE_USAGE}
 
 Bronsoorten: ${SOURCE_TYPES.join(', ')}
 Rollen: ${ROLES.join(', ')}
@@ -288,6 +290,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   passphrase: (args) => passphraseCommand(args, studySecrets),
   rekey: (args) => rekeyCommand(args, studySecrets),
   inspector: (args) => inspectorCommand(args, mergeKit),
+  export: (args) => exportCommand(args, mergeKit),
+  'import-qdpx': (args) => importExchangeCommand(args, mergeKit, 'qdpx'),
+  'import-qdc': (args) => importExchangeCommand(args, mergeKit, 'qdc'),
 };
 
 /** The study passphrase options of this run (taken out of the command's own arguments). */

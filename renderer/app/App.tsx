@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { InspectorChoice } from '../study/InspectorChoice';
 import { ReportDialog } from '../reports/ReportDialog';
+import { ExchangeDialog } from '../exchange/ExchangeDialog';
 import { SettingsDialog } from '../study/SettingsDialog';
 import { SetupWizard } from '../study/SetupWizard';
 import { StartScreen } from '../study/StartScreen';
@@ -62,6 +63,7 @@ function Dialogs() {
   if (dialog === 'inspector' && hasStudy) return <InspectorChoice required={false} />;
   if (dialog === 'settings' && hasStudy) return <SettingsDialog />;
   if (dialog === 'report' && hasStudy) return <ReportDialog onClose={() => useUi.getState().closeDialog()} />;
+  if (dialog === 'exchange' && hasStudy) return <ExchangeDialog onClose={() => useUi.getState().closeDialog()} />;
   return null;
 }
 

@@ -32,6 +32,9 @@ export function TopBar() {
         <Button className="top-bar-button" data-testid="report-button" label={nl.topBar.reportLabel} onClick={() => openDialog('report')}>
           {nl.topBar.report}
         </Button>
+        <Button className="top-bar-button" data-testid="exchange-button" label={nl.exchange.openLabel} onClick={() => openDialog('exchange')}>
+          {nl.exchange.open}
+        </Button>
         <button
           type="button"
           className="inspector-button"

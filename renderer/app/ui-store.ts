@@ -1,7 +1,7 @@
 /** Which view, dialog and side tab show: state of the window, not of the study. */
 import { create } from 'zustand';
 
-export type DialogName = 'setup' | 'settings' | 'inspector' | 'report' | null;
+export type DialogName = 'setup' | 'settings' | 'inspector' | 'report' | 'exchange' | null;
 export type SideTab = 'search' | 'framework';
 /** The main views under the top bar: coding (three panes), evidence matrix, judgment table, questionnaire, team merge. */
 export type ViewName = 'coding' | 'evidence' | 'judgments' | 'survey' | 'team';

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { measureCodingLatency } from './coding-latency';
 import { measureCodingDay } from './codingday-bench';
 import { measureEncryption } from './encryption-bench';
+import { measureExchange } from './exchange-bench';
 import { measureFoundation } from './foundation-bench';
 import { measureMerge } from './merge-bench';
 import { measureReports } from './report-bench';
@@ -27,6 +28,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   codingday: measureCodingDay,
   encryption: measureEncryption,
   signing: measureSigning,
+  exchange: measureExchange,
 };
 
 async function main() {

@@ -44,6 +44,7 @@ export const ACTION_LABELS: Partial<Record<CallName, Label>> = {
   'theme.save': 'Thema van de verhaallijn vastgelegd',
   'theme.delete': 'Thema van de verhaallijn verwijderd',
   'theme.move': 'Thema van de verhaallijn verplaatst',
+  'exchange.import': 'REFI-QDA-project of codeboek ingelezen',
   'review.saveQuestion': 'Dossiervraag opgeslagen',
   'review.deleteQuestion': 'Dossiervraag verwijderd',
   'review.answer': 'Dossiervraag beantwoord',

@@ -43,7 +43,12 @@ import type {
   DuplicateCodePair,
   MergeConflict,
   MergeStatus,
+  ExchangeExported,
+  ExchangeSaved,
+  QdpxImportResult,
+  ImportPreview,
 } from './types';
+import { EXPORT_KINDS, importMappingSchema } from '../exchange';
 
 /** A call's definition: its input schema, and (as a phantom) its output type. */
 export interface CallDef<I extends z.ZodType, O> {
@@ -417,6 +422,21 @@ export const contract = {
   'report.setTemplate': call<ReportTemplateInfo>()(z.object({ stagedId: z.string().uuid().nullable() }), { writes: ['study'] }),
   /** Veldwerk's standard template, to edit in Word and choose again: saved (desktop) or downloaded (browser). */
   'report.saveTemplate': call<TemplateSaved>()(z.object({ open: z.boolean().default(true) })),
+
+  /** Exchange (issue 15): a REFI-QDA project or codebook, or a table as Excel, pseudonymised unless `full`; then `exchange.save` (desktop) or its `downloadUrl` (browser). */
+  'exchange.export': call<ExchangeExported>()(
+    z.object({ kind: z.enum(EXPORT_KINDS), full: z.boolean().default(false), codeIds: z.array(id).min(1).max(500).optional(), jobId }),
+    { job: true },
+  ),
+  /** Desktop: save a kept export where the user chooses. */
+  'exchange.save': call<ExchangeSaved>()(z.object({ exportId: z.string().uuid() })),
+  /** What importing a staged project or codebook would add and where its codes would go, storing nothing (the staged file is used up). */
+  'exchange.preview': call<ImportPreview>()(z.object({ stagedId: z.string().uuid(), jobId }), { job: true }),
+  /** Import a staged REFI-QDA project (.qdpx) or codebook (.qdc) as one undoable action; refused whole when anything is wrong. */
+  'exchange.import': call<QdpxImportResult>()(z.object({ stagedId: z.string().uuid(), mapping: importMappingSchema.optional(), jobId }), {
+    job: true,
+    writes: ['source', 'code', 'coding', 'memo', 'inspector', 'institution'],
+  }),
 } as const;
 
 export type Contract = typeof contract;

@@ -630,3 +630,38 @@ export interface SourceProgress {
   codingCounts: Record<string, number>;
   statuses: SourceStatusEntry[];
 }
+
+/* ---------- Exchange with other QDA programs and Excel (issue 15) ---------- */
+
+/** What a REFI-QDA project (or codebook) import added and found already present. */
+export interface QdpxImportResult {
+  project: string;
+  sources: { added: number; existing: number; skipped: string[] };
+  codes: { mapped: number; added: number };
+  /** empty: nothing left of the span after normalising; unplaced: on pictures, sound, video, PDF coordinates or a whole source. */
+  codings: { added: number; existing: number; empty: number; unplaced: number };
+  memos: { added: number; skipped: number };
+  inspectorsAdded: number;
+  institutionsAdded: number;
+}
+
+/** An import tried without storing: what it would add, and per code of the project the framework code it goes to (null: added as a new code). */
+export interface ImportPreview {
+  result: QdpxImportResult;
+  codes: Array<{ guid: string; path: string; codeKey: string | null }>;
+}
+
+/** An export kept in the session: then `exchange.save` (desktop) or its `downloadUrl` (browser). */
+export interface ExchangeExported {
+  exportId: string;
+  fileName: string;
+  size: number;
+  /** Browser host: where to download it (add the access token as `?token=`); null where the host saves it. */
+  downloadUrl: string | null;
+  /** Set for a full export: it carries names and other identifying details. */
+  warning: string | null;
+}
+
+export interface ExchangeSaved {
+  path: string | null;
+}

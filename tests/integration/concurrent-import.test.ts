@@ -88,7 +88,7 @@ describe('two CLI imports into one study at once', () => {
       // The refusal itself is recorded as an action, with its clock tick (the logbook shows refused work too); nothing else changed.
       const withoutClock = (dump: string) => {
         const tables = JSON.parse(dump) as Record<string, Array<Record<string, unknown>>>;
-        return { ...tables, meta: tables.meta!.filter((row) => row.key !== 'clock') };
+        return { ...tables, meta: tables.meta!.filter((row) => row.key !== 'clock') } as Record<string, Array<Record<string, unknown>>>;
       };
       const { action: actionsAfter, ...after } = withoutClock(dumpAll(study.db));
       const { action: actionsBefore, ...unchanged } = withoutClock(before);

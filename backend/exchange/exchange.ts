@@ -1,0 +1,109 @@
+/**
+ * Exchange as the hosts call it: a study to a .qdpx or .qdc, a .qdpx or .qdc
+ * into a study, the study's tables to Excel, and the retrieval report to Word.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { UserError } from '../errors';
+import { listCodes } from '../framework/framework';
+import type { Study } from '../study/study';
+import { codeTreeOf, studyAsProject } from './export-project';
+import { importProject, previewImport, type ImportMapping } from './import-project';
+import type { ImportPreview, QdpxImportResult } from '../../shared/api/types';
+import { ExportPrivacy, type ExportMode } from './privacy-pass';
+import { readCodes, readProject, type ReadProject } from './qde-read';
+import { writeCodebookXml } from './qde-write';
+import { readQdpxEntries, writeQdpx } from './qdpx-archive';
+import { parseXml } from './xml-tree';
+import { tablesFor } from './tables';
+import { retrievalReport } from './retrieval';
+import type { ExportKind, TableKind } from '../../shared/exchange';
+import { safeName } from '../merge/export';
+import { writeWorkbook } from './workbook';
+
+export async function exportQdpx(study: Study, mode: ExportMode): Promise<Buffer> {
+  return writeQdpx(studyAsProject(study, new ExportPrivacy(study, mode)));
+}
+
+export async function importQdpx(study: Study, path: string, mapping?: ImportMapping): Promise<QdpxImportResult> {
+  return importProject(study, readProject(await readQdpxEntries(path)), mapping);
+}
+
+/** What importing the project or codebook at `path` would do, storing nothing. */
+export async function previewExchangeImport(study: Study, path: string, isCodebook: boolean): Promise<ImportPreview> {
+  return previewImport(study, isCodebook ? readCodebook(path) : readProject(await readQdpxEntries(path)));
+}
+
+/** The framework as a REFI-QDA codebook (.qdc). Code names and definitions hold no personal data. */
+export function exportCodebook(study: Study): Buffer {
+  return Buffer.from(writeCodebookXml(codeTreeOf(listCodes(study))), 'utf8');
+}
+
+const MAX_CODEBOOK_BYTES = 20 * 1024 * 1024;
+
+/** A .qdc's codes onto the framework (mapped, matched by name path, or added) as one action. */
+export function importCodebook(study: Study, path: string, mapping?: ImportMapping): QdpxImportResult {
+  return importProject(study, readCodebook(path), mapping);
+}
+
+function readCodebook(path: string): ReadProject {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new UserError(`Het bestand "${path}" bestaat niet of kan niet worden gelezen.`, 'invalid-input');
+  }
+  if (size > MAX_CODEBOOK_BYTES) throw new UserError('Het codeboek is groter dan 20 MB; dat is te groot om te importeren.');
+  let xml: string;
+  try {
+    xml = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+  } catch {
+    throw new UserError('Het codeboek is geen geldige UTF-8-tekst.');
+  }
+  const root = parseXml(xml, 'Het codeboek');
+  if (root.name !== 'CodeBook') throw new UserError(`Het codeboek is geweigerd: het hoofdelement is <${root.name}> in plaats van <CodeBook>.`);
+  const codes = readCodes(root.children.find((c) => c.name === 'Codes'));
+  const project = { name: 'Codeboek', origin: null, created: null, users: [], codes, variables: [], cases: [], sources: [], notes: [], sets: [], description: '' };
+  return { project, skippedSources: [], unplacedCodings: 0 };
+}
+
+/** One of the study's tables as an Excel workbook. */
+export async function exportTables(study: Study, kind: TableKind, mode: ExportMode): Promise<Buffer> {
+  return writeWorkbook(tablesFor(study, kind, new ExportPrivacy(study, mode)));
+}
+
+const FILE_SUFFIX: Record<ExportKind, string> = {
+  qdpx: '.qdpx',
+  qdc: ' - codeboek.qdc',
+  segments: ' - fragmenten.xlsx',
+  matrix: ' - bewijsmatrix.xlsx',
+  judgments: ' - oordelen.xlsx',
+  review: ' - dossieranalyse.xlsx',
+  agreement: ' - overeenstemming.xlsx',
+  retrieval: ' - fragmenten per code.docx',
+};
+
+/** Said to the user whenever a full export is made: it leaves the program with names. */
+export const FULL_EXPORT_WARNING =
+  'Let op: dit is een volledige export, met namen, geboortedata en andere herkenbare gegevens (en bij een project de originele bestanden). Bewaar en deel het bestand alleen versleuteld en alleen met wie het mag zien.';
+
+export interface ExportedFile {
+  fileName: string;
+  data: Buffer;
+  /** Set for a full export (the codebook holds no personal data and is never "full"). */
+  warning: string | null;
+}
+
+/** Any export as a file: a REFI-QDA project or codebook, or one of the study's tables in Excel. */
+export async function exportFile(study: Study, kind: ExportKind, mode: ExportMode, codeIds: string[] | null = null): Promise<ExportedFile> {
+  const base = safeName(study.info().name);
+  const full = mode === 'full' && kind !== 'qdc';
+  const data =
+    kind === 'qdpx'
+      ? await exportQdpx(study, mode)
+      : kind === 'qdc'
+        ? exportCodebook(study)
+        : kind === 'retrieval'
+          ? await retrievalReport(study, codeIds, new ExportPrivacy(study, mode))
+          : await exportTables(study, kind, mode);
+  return { fileName: `${base}${full ? ' (volledig)' : ''}${FILE_SUFFIX[kind]}`, data, warning: full ? FULL_EXPORT_WARNING : null };
+}
