@@ -29,7 +29,8 @@ afterAll(async () => {
 function download(host: BrowserHost, path: string): Promise<{ status: number; type: string; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: host.port, method: 'GET', path: `${path}?token=${host.token}`, headers: { host: `127.0.0.1:${host.port}` } },
+      // The session token goes in a header, never in a download's address.
+      { host: '127.0.0.1', port: host.port, method: 'GET', path, headers: { host: `127.0.0.1:${host.port}`, 'x-veldwerk-token': host.token } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -46,7 +46,7 @@ describe('QDPX export', () => {
     expect(schemaErrors(qde, 'Project.xsd')).toBe('');
     const xml = readFileSync(qde, 'utf8');
     expect(xml).toContain('name="Inspecteur Een"');
-    expect(xml).toMatch(/<Code guid="[^"]+" name="Betekenisvol contact" isCodable="true" color="#2f6fb3"><Description>De jeugdzorgwerker/);
+    expect(xml).toMatch(/<Code guid="[^"]+" name="Betekenisvol contact" isCodable="true" color="#[0-9a-f]{6}"><Description>De jeugdzorgwerker/);
     expect(xml).toContain('<PDFSource');
     expect(xml).toContain('<Representation');
     expect(xml).toContain('<Case guid=');
