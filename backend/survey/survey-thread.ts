@@ -4,7 +4,7 @@
  * process, the browser host's server, the CLI's progress output) stays free
  * while a large export is parsed. In that thread, 50,000 respondents from a
  * .csv hold it for a quarter of a second in one piece, and from an .xlsx keep
- * it about 90% busy for over a second (exceljs hands it back between chunks).
+ * it busy for over a second (the reader hands it back between zip chunks).
  * The worker runs the same readSurveyFile and analyseColumns
  * as in-process reading, so every limit and every refusal of a hostile file
  * applies there unchanged and its Dutch message comes back as it is.
