@@ -12,17 +12,11 @@ import { describe, expect, it } from 'vitest';
 import { readSurveyFile } from '../../backend/survey/read-file';
 import type { RawSurvey } from '../../backend/survey/sheet';
 import { exceljsXlsx, handMadeXlsx, sheetJsXlsx, WRITER_TABLE, xlsxPopulateXlsx, type HandOptions } from '../fixtures/make-writer-xlsx';
+import { surveyTable } from '../helpers/survey-table';
 import { tempDir } from '../helpers/temp-study';
 
 const dir = tempDir('veldwerk-survey-writers-');
 const committed = join(__dirname, '../fixtures/files/writers');
-
-/** Header row and one row per respondent, as text. */
-export function surveyTable(raw: RawSurvey): Array<Array<string | null>> {
-  const rows: Array<Array<string | null>> = [raw.columns.map((column) => column.header)];
-  for (let row = 0; row < raw.rowCount; row++) rows.push(raw.columns.map((column) => (column.codes[row]! < 0 ? null : column.dict[column.codes[row]!]!)));
-  return rows;
-}
 
 async function readFiveTimes(name: string, bytes: Buffer): Promise<RawSurvey> {
   const path = join(dir, name);
