@@ -20,6 +20,7 @@ import type { Institution, SurveyAnalysis, SurveyColumnPreview, SurveyMapping } 
 import type { Study } from '../study/study';
 import type { RawColumn, RawSurvey } from './sheet';
 import { findReplacedSurvey } from './import';
+import { headerRowsView } from './header-rows';
 
 const FULL_VALUES_UP_TO = 200;
 const PREVIEW_VALUES = 20;
@@ -78,6 +79,7 @@ export function surveyAnalysis(study: Study, raw: RawSurvey, { columns, mapping,
     columns,
     mapping,
     notes,
+    header: headerRowsView(raw.head),
   };
 }
 

@@ -13,6 +13,7 @@ export function readCsv(
   bytes: Buffer,
   limits: SurveyLimits,
   onRows: (rows: number) => void,
+  headerRows?: number,
 ): { builder: SheetBuilder; notes: string[] } {
   const notes: string[] = [];
   let text = decode(bytes, notes);
@@ -24,7 +25,7 @@ export function readCsv(
   // Rows are numbered as a spreadsheet shows them (the header is row 1), also when a quoted cell spans lines.
   // Each record goes straight into the builder (on_record returns null), so no list of records piles up,
   // and a limit thrown there stops the parser at once.
-  const builder = new SheetBuilder(limits, 'rij');
+  const builder = new SheetBuilder(limits, 'rij', headerRows);
   let rowNumber = 0;
   try {
     parse(text, {

@@ -11,7 +11,7 @@ import { asUserError, refuse, type RawSurvey } from './sheet';
 export async function readSurveyFile(
   path: string,
   fileName: string,
-  options: { limits?: SurveyLimits; onRows?: (rows: number) => void } = {},
+  options: { limits?: SurveyLimits; onRows?: (rows: number) => void; headerRows?: number } = {},
 ): Promise<RawSurvey> {
   const limits = options.limits ?? SURVEY_LIMITS;
   const onRows = options.onRows ?? (() => {});
@@ -27,8 +27,8 @@ export async function readSurveyFile(
     if (size === 0) refuse('Het bestand is leeg.');
     const bytes = readFileSync(path);
     const isXlsx = extension === '.xlsx';
-    const { builder, notes } = isXlsx ? await readXlsx(bytes, limits, onRows) : readCsv(bytes, limits, onRows);
-    const sheet = builder.finish();
+    const { builder, notes } = isXlsx ? await readXlsx(bytes, limits, onRows, options.headerRows) : readCsv(bytes, limits, onRows, options.headerRows);
+    const sheet = builder.finish(notes);
     onRows(sheet.rowCount);
     return {
       fileName,
@@ -37,6 +37,7 @@ export async function readSurveyFile(
       rowCount: sheet.rowCount,
       columns: sheet.columns,
       notes: [...notes, ...sheet.notes],
+      head: sheet.head,
     };
   } catch (error) {
     const translated = asUserError(fileName, error);

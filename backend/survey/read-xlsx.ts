@@ -24,6 +24,7 @@ export async function readXlsx(
   bytes: Buffer,
   limits: SurveyLimits,
   onRows: (rows: number) => void,
+  headerRows?: number,
 ): Promise<{ builder: SheetBuilder; notes: string[] }> {
   if (bytes.length === 0) refuse('Het bestand is leeg.');
   if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) {
@@ -34,7 +35,7 @@ export async function readXlsx(
   }
   const pkg = await openPackage(bytes, limits);
   try {
-    return await readPackage(pkg, limits, onRows);
+    return await readPackage(pkg, limits, onRows, headerRows);
   } catch (error) {
     if (error instanceof SurveyFileError) throw error;
     refuse(DAMAGED);
@@ -43,7 +44,12 @@ export async function readXlsx(
   }
 }
 
-async function readPackage(pkg: XlsxPackage, limits: SurveyLimits, onRows: (rows: number) => void): Promise<{ builder: SheetBuilder; notes: string[] }> {
+async function readPackage(
+  pkg: XlsxPackage,
+  limits: SurveyLimits,
+  onRows: (rows: number) => void,
+  headerRows: number | undefined,
+): Promise<{ builder: SheetBuilder; notes: string[] }> {
   const facts = await workbookFacts(pkg).catch(async (error: unknown) => {
     // A zip that lies about its sizes is named damaged, whatever else is missing from it.
     for (const entry of pkg.entries.values()) await drain(pkg, entry);
@@ -56,7 +62,7 @@ async function readPackage(pkg: XlsxPackage, limits: SurveyLimits, onRows: (rows
     const others = facts.sheetNames.slice(1).map((name) => `"${name}"`).join(', ');
     notes.push(`Alleen het eerste werkblad ("${facts.sheetNames[0]}") is gelezen; ${others} ${facts.sheetNames.length > 2 ? 'zijn' : 'is'} genegeerd.`);
   }
-  const builder = new SheetBuilder(limits, 'rij');
+  const builder = new SheetBuilder(limits, 'rij', headerRows);
   await readSheet(pkg, facts.firstSheet, { strings, dateStyles, date1904: facts.date1904, sheetName: facts.sheetNames[0]! }, builder, onRows);
   // The parts not read still inflate once, so that a bomb hidden in one of them is found.
   const read = new Set<Entry | null>([facts.firstSheet, facts.sharedStrings, facts.styles]);

@@ -29,8 +29,8 @@ function nextColumnWanted(): Promise<void> {
   });
 }
 
-async function run({ path, fileName, limits, institutions }: SurveyReadJob): Promise<void> {
-  const raw = await readSurveyFile(path, fileName, { limits, onRows: (rows) => post({ type: 'progress', rows }) });
+async function run({ path, fileName, limits, institutions, headerRows }: SurveyReadJob): Promise<void> {
+  const raw = await readSurveyFile(path, fileName, { limits, headerRows, onRows: (rows) => post({ type: 'progress', rows }) });
   const columns = analyseColumns(raw, institutions);
   const { columns: rawColumns, ...survey } = raw;
   for (const column of rawColumns) {

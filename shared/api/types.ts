@@ -553,6 +553,18 @@ export interface SurveyAnalysis {
   /** The proposal, ready to be confirmed or corrected. */
   mapping: SurveyMapping;
   notes: string[];
+  /** The top rows of the file and which of them are header rows (survey: realfiles). */
+  header: SurveyHeaderRows;
+}
+
+/** The first non-blank rows of a survey export, shown so that the user can choose how many are header rows. */
+export interface SurveyHeaderRows {
+  /** Up to five rows, cells shortened for display ('' for a blank cell). */
+  rows: string[][];
+  headerRows: number;
+  detectedHeaderRows: number;
+  /** The survey tool or layout recognised, in Dutch, or null. */
+  recognised: string | null;
 }
 
 export interface SurveyImportResult {
