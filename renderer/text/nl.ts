@@ -620,6 +620,14 @@ export const nl = {
       done: (name: string, respondents: number, replaced: boolean) =>
         `Vragenlijst "${name}" ${replaced ? 'vervangen' : 'geïmporteerd'}: ${plural(respondents, 'respondent', 'respondenten')}.`,
       kindLimit: (label: string) => `Kies "${label}" voor hoogstens één kolom.`,
+      headerRows: 'Kopregels',
+      headerRowsIntro: 'De eerste regels van het bestand. Gemarkeerde regels zijn kopregels: ze geven de kolomnamen en tellen niet als respondent.',
+      headerRowsCount: 'Aantal kopregels',
+      headerRowsRecognised: (what: string) => `Herkend: ${what}.`,
+      headerRowsDetected: (n: number) => ` (voorgesteld: ${n})`,
+      headerRowLabel: (n: number) => `Regel ${n}`,
+      headerRowKind: (isHeader: boolean) => (isHeader ? 'kopregel' : 'respondent'),
+      rereading: 'Kolommen opnieuw bepalen…',
     },
   },
 
