@@ -1,9 +1,18 @@
 /**
  * PDF text, page by page, with pdfjs-dist (legacy build: the one meant for
- * Node). Text only: no font loading, no rendering. (pdfjs 6 has dropped the
- * isEvalSupported option along with any use of eval, so there is none to turn off.)
+ * Node). Text only: no font loading, no rendering. pdf.js gets the character
+ * maps and standard font data that pdfjs-dist ships (read from disk, never
+ * fetched), without which text in CID fonts (Japanese, Chinese, some
+ * OpenOffice exports) comes out empty. Filled-in form fields and comment
+ * annotations are part of what the page says, so their text goes into the
+ * page text where it stands on the page (./pdf-annotations.ts). (pdfjs 6 has
+ * dropped the isEvalSupported option along with any use of eval, so there is
+ * none to turn off.)
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { normalizeText } from '../../../shared/normalize-text';
+import { annotationTexts, placeAnnotations, type TextLine } from './pdf-annotations';
 import { REASONS, extracted, rejected, type ExtractLimits, type ExtractOutcome } from './types';
 
 type PdfDocument = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument>['promise']>;
@@ -14,16 +23,21 @@ const END_OF_FILE_MARKER = '%%EOF';
 
 export async function extractPdf(bytes: Buffer, limits: ExtractLimits): Promise<ExtractOutcome> {
   // pdfjs tries to repair damaged files and may then return just the pages it
-  // still finds; a file without its end marker was cut off, so rather than
-  // import half of it, it is rejected up front.
-  if (!containsAscii(bytes, END_OF_FILE_MARKER)) return rejected(REASONS.damaged);
+  // still finds. A file cut off halfway has lost its end; one that only lacks
+  // the %%EOF line (some writers leave it out) still ends in a cross-reference
+  // that pdf.js and poppler read, and is accepted.
+  if (!containsAscii(bytes, END_OF_FILE_MARKER) && !endsWithCrossReference(bytes)) return rejected(REASONS.damaged);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const data = pdfjsData();
   const loadingTask = pdfjs.getDocument({
     data: new Uint8Array(bytes), // a copy: pdfjs detaches the buffer it is given
     disableFontFace: true,
     useSystemFonts: false,
     stopAtErrors: false,
     verbosity: ONLY_ERRORS,
+    cMapUrl: data.cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl: data.standardFontDataUrl,
   });
   try {
     return await readPages(await loadingTask.promise, limits);
@@ -59,16 +73,41 @@ async function pageTextOf(document: PdfDocument, pageNumber: number): Promise<st
   const page = await document.getPage(pageNumber);
   try {
     const content = await page.getTextContent();
-    let text = '';
+    const lines: TextLine[] = [];
+    let current: TextLine | null = null;
     for (const item of content.items) {
       if (!('str' in item)) continue; // marked-content markers carry no text
-      text += item.str;
-      if (item.hasEOL) text += '\n';
+      current ??= { text: '', y: item.transform[5] ?? 0, height: Math.abs(item.transform[3] ?? 0) || item.height };
+      current.text += item.str;
+      if (item.hasEOL) {
+        lines.push(current);
+        current = null;
+      }
     }
-    return text;
+    if (current) lines.push(current);
+    const placed = placeAnnotations(lines, annotationTexts(await page.getAnnotations({ intent: 'display' })));
+    return placed.map((line) => line.text).join('\n');
   } finally {
     page.cleanup();
   }
+}
+
+/** Where pdfjs-dist keeps its character maps and standard fonts: beside its package.json, shipped with the app. */
+function pdfjsData(): { cMapUrl: string; standardFontDataUrl: string } {
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  // pdf.js joins these with file names and reads them with fs; it wants the trailing separator.
+  return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
+}
+
+/** The file's last kilobyte names a cross-reference (startxref) that exists where it points. */
+function endsWithCrossReference(bytes: Buffer): boolean {
+  const tail = bytes.subarray(Math.max(0, bytes.length - 1024)).toString('latin1');
+  const match = /startxref\s+(\d+)\s*$/.exec(tail);
+  if (!match) return false;
+  const offset = Number(match[1]);
+  if (!Number.isSafeInteger(offset) || offset >= bytes.length) return false;
+  const target = bytes.subarray(offset, offset + 32).toString('latin1');
+  return /^\s*(xref|\d+\s+\d+\s+obj)/.test(target);
 }
 
 /** By name: pdfjs's exception classes are not guaranteed to be subclasses of Error. */
