@@ -71,7 +71,7 @@ function storeSource(
   if (existing) return duplicate(file.fileName, existing);
   const sourceId = randomUUID();
   const contentId = createHash('sha256').update(extracted.text).digest('hex');
-  const title = meta.title ?? titleFromFileName(file.fileName);
+  const title = meta.title ?? extracted.title ?? titleFromFileName(file.fileName);
   const original = readFileSync(file.path);
   study.write(
     [

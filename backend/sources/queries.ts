@@ -4,6 +4,7 @@ import { whereClause } from '../store/where-clause';
 import type { HeadingMark, SourceDocument, SourceSummary } from '../../shared/api/types';
 import type { Measure, Role, SourceFormat, SourceType } from '../../shared/vocabulary';
 import type { Study } from '../study/study';
+import { sparsePages } from './sparse-pages';
 
 export interface SourceFilter {
   institutionId?: string | undefined;
@@ -67,10 +68,12 @@ export function getSource(study: Study, id: string): SourceDocument {
     )
     .get(id) as (SourceRow & { text: string; headings: string }) | undefined;
   if (!row) throw new UserError('Deze bron bestaat niet (meer).', 'not-found');
+  const pageStarts = row.page_starts ? (JSON.parse(row.page_starts) as number[]) : null;
   return {
     ...toSummary(row),
     text: row.text,
-    pageStarts: row.page_starts ? (JSON.parse(row.page_starts) as number[]) : null,
+    pageStarts,
     headings: JSON.parse(row.headings) as HeadingMark[],
+    sparsePages: sparsePages(row.text, pageStarts),
   };
 }

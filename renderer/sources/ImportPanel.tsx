@@ -12,6 +12,7 @@ import { ImportForm } from './ImportForm';
 import { ImportResults } from './ImportResults';
 import { useImport } from './import-store';
 import { useSources } from './sources-store';
+import { openSource } from '../document/open-source';
 
 export function ImportPanel() {
   const phase = useImport((store) => store.phase);
@@ -72,6 +73,9 @@ function ImportSetup() {
         const count = (status: string) => outcomes.filter((outcome) => outcome.status === status).length;
         notify(nl.importer.summary(count('imported'), count('duplicate'), count('rejected')));
         await useSources.getState().load();
+        // One new file: the user wants to read it next, so it opens.
+        const [only] = outcomes;
+        if (outcomes.length === 1 && only?.status === 'imported') openSource(only.sourceId);
       })
       .catch(reportError);
   };

@@ -146,7 +146,7 @@ export const nl = {
     date: 'Datum',
     inspector: 'Inspecteur',
     title_: 'Titel',
-    titleHint: 'Laat leeg om de bestandsnaam te gebruiken.',
+    titleHint: 'Laat leeg om de titel uit het document te gebruiken (de titel in de eigenschappen of de eerste kop), anders de bestandsnaam.',
     choose: 'Kies…',
     noRole: 'Geen rol',
     noMeasure: 'Geen maatregel',
@@ -190,6 +190,9 @@ export const nl = {
     importedAt: (date: string) => `geïmporteerd ${formatDate(date.slice(0, 10))}`,
     metaLabel: 'Gegevens van de bron',
     textLabel: 'Tekst van de bron',
+    sparsePages: (pages: number[]) =>
+      `${pages.length === 1 ? `Pagina ${pages[0]} bevat` : `Pagina's ${pages.slice(0, -1).join(', ')} en ${pages[pages.length - 1]} bevatten`} weinig of geen leesbare tekst ` +
+      '(mogelijk gescand of met een lettertype zonder tekst). Wat daar staat, is niet doorzoekbaar en niet te coderen; tekstherkenning (OCR) is nog niet beschikbaar.',
   },
 
   coding: {

@@ -71,6 +71,8 @@ export interface SourceDocument extends SourceSummary {
   /** Offset (UTF-16 code units) where each PDF page starts; null for other formats. */
   pageStarts: number[] | null;
   headings: HeadingMark[];
+  /** PDF pages (1-based) with little or no readable text: scanned, or fonts without letters (sources: realfiles). */
+  sparsePages: number[];
 }
 
 export type ImportOutcome =

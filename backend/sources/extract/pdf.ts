@@ -12,6 +12,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { normalizeText } from '../../../shared/normalize-text';
+import { documentTitle } from './document-title';
 import { annotationTexts, placeAnnotations, type TextLine } from './pdf-annotations';
 import { REASONS, extracted, rejected, type ExtractLimits, type ExtractOutcome } from './types';
 
@@ -66,7 +67,7 @@ async function readPages(document: PdfDocument, limits: ExtractLimits): Promise<
     if (length > limits.maxTextChars) return rejected(REASONS.tooMuchText(limits.maxTextChars));
     pages.push(pageText);
   }
-  return extracted({ format: 'pdf', text: pages.join('\n'), pageStarts, headings: [] });
+  return extracted({ format: 'pdf', text: pages.join('\n'), pageStarts, headings: [], title: await pdfTitle(document) });
 }
 
 async function pageTextOf(document: PdfDocument, pageNumber: number): Promise<string> {
@@ -89,6 +90,17 @@ async function pageTextOf(document: PdfDocument, pageNumber: number): Promise<st
     return placed.map((line) => line.text).join('\n');
   } finally {
     page.cleanup();
+  }
+}
+
+/** The title in the document's XMP metadata or its document info; null when it has none worth showing. */
+async function pdfTitle(document: PdfDocument): Promise<string | null> {
+  try {
+    const { info, metadata } = await document.getMetadata();
+    const infoTitle = (info as { Title?: unknown } | null)?.Title;
+    return documentTitle(metadata?.get('dc:title') ?? null, typeof infoTitle === 'string' ? infoTitle : null);
+  } catch {
+    return null; // a broken info dictionary costs the title, not the text
   }
 }
 

@@ -15,6 +15,8 @@ export interface ExtractedText {
   /** For PDFs: offset in `text` where page i+1 starts (the first is 0). Null for other formats. */
   pageStarts: number[] | null;
   headings: Heading[];
+  /** The title the document gives itself (properties or first heading), when it has a usable one. */
+  title?: string | null;
 }
 
 /** `reason` is one Dutch sentence without the file name: the caller prefixes it. */
