@@ -13,6 +13,7 @@ import { Session } from '../../backend/api/session';
 import type { Study } from '../../backend/study/study';
 import type { SurveyAnalysis } from '../../shared/api/types';
 import { csvLine, qualtricsCsv, ROLES } from '../fixtures/make-survey-layouts';
+import { veldwerk } from '../helpers/cli';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
 
 const dir = tempDir('veldwerk-survey-heads-');
@@ -116,5 +117,22 @@ describe('survey tools with more than one header row', () => {
     const analysis = await analyse({ path: write('google.csv', lines.map(csvLine).join('\n')) });
     expect(analysis.respondents).toBe(5);
     expect(analysis.header).toMatchObject({ headerRows: 1, recognised: 'Google Formulieren' });
+  });
+
+  it('takes the number of header rows on the command line (--kopregels), and says what it recognised', () => {
+    const studyPath = join(dir, 'cli.veldwerk');
+    expect(veldwerk(['init', studyPath, '--name', 'Koppen CLI']).code).toBe(0);
+    const path = write('qualtrics-cli.csv', qualtricsCsv());
+    const detected = veldwerk(['survey', 'analyse', studyPath, path]);
+    expect(detected.code, detected.stderr).toBe(0);
+    expect(detected.stderr).toContain('Herkend als Qualtrics-export');
+    expect(JSON.parse(detected.stdout).columns.map((column: { header: string }) => column.header)).toContain('Ik ben een');
+    const one = veldwerk(['survey', 'analyse', studyPath, path, '--kopregels', '1']);
+    expect(JSON.parse(one.stdout).columns.map((column: { header: string }) => column.header)).toContain('Q1');
+    const wrong = veldwerk(['survey', 'analyse', studyPath, path, '--kopregels', 'drie']);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain('--kopregels moet een getal van 1 tot en met 5 zijn');
+    const imported = veldwerk(['survey', 'import', studyPath, path]);
+    expect(imported.stdout).toContain('5 respondenten');
   });
 });
