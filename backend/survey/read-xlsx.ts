@@ -95,6 +95,8 @@ async function readSheet(pkg: XlsxPackage, entry: Entry, context: CellContext, b
   let cell: OpenCell | null = null;
   let collect: string[] | null = null;
   let phonetic = 0;
+  /** The last row of each merged range. */
+  const merges: number[] = [];
   await parsePart(pkg, entry, {
     open(name, attributes) {
       switch (name) {
@@ -125,9 +127,8 @@ async function readSheet(pkg: XlsxPackage, entry: Entry, context: CellContext, b
           collect = cell && phonetic === 0 ? cell.inline : null;
           return;
         case 'mergeCell':
-          refuse(
-            `Het werkblad "${context.sheetName}" bevat samengevoegde cellen. Maak het samenvoegen ongedaan, zodat elke respondent één rij heeft en elke cel één waarde, en importeer het opnieuw.`,
-          );
+          merges.push(lastRowOf(attributes.ref ?? ''));
+          return;
       }
     },
     close(name) {
@@ -156,6 +157,19 @@ async function readSheet(pkg: XlsxPackage, entry: Entry, context: CellContext, b
       collect?.push(text);
     },
   });
+  // Survey tools merge a question's cell over its options in the header rows; among the respondents
+  // a merged cell would stand for several answers, so there it is refused.
+  if (merges.some((lastRow) => lastRow > builder.lastHeaderRowNumber())) {
+    refuse(
+      `Het werkblad "${context.sheetName}" bevat samengevoegde cellen. Maak het samenvoegen ongedaan, zodat elke respondent één rij heeft en elke cel één waarde, en importeer het opnieuw.`,
+    );
+  }
+}
+
+/** The last row a merged range such as "B3:C4" covers; a range that cannot be read counts as below the header. */
+function lastRowOf(range: string): number {
+  const rows = [...range.matchAll(/\d+/g)].map((match) => Number(match[0]));
+  return rows.length > 0 ? Math.max(...rows) : Number.MAX_SAFE_INTEGER;
 }
 
 /** "AB12" → 27; -1 when it is no cell reference. */

@@ -167,6 +167,12 @@ export class SheetBuilder {
     }
   }
 
+  /** The file's row number of the last header row (0 when the sheet is empty). */
+  lastHeaderRowNumber(): number {
+    if (!this.headers && this.top.length > 0) this.decideHeader();
+    return this.headers ? this.top[this.headerRows - 1]!.rowNumber : 0;
+  }
+
   finish(fileNotes: string[] = []): { rowCount: number; columns: RawColumn[]; notes: string[]; head: HeadRows } {
     if (!this.headers && this.top.length > 0) this.decideHeader();
     if (!this.headers) refuse('Het bestand is leeg: er staat geen kopregel en geen antwoord in.');

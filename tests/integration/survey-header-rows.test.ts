@@ -92,6 +92,28 @@ describe('survey tools with more than one header row', () => {
     ]);
   });
 
+  it('reads a SurveyMonkey .xlsx whose question cells are merged over their options, and refuses merges among respondents', async () => {
+    const rows = [
+      ['Respondent ID', 'Ik ben een', 'Welke hulp kreeg je?', null, 'Cijfer'],
+      [null, 'Response', 'Gesprekken', 'Gezinsbegeleiding', 'Response'],
+      ...ROLES.map((role, index) => [1000 + index, role, index % 2 ? 'Gesprekken' : null, 'Gezinsbegeleiding', 5 + index]),
+    ];
+    const workbook = (merges: XLSX.Range[]) => {
+      const sheet = XLSX.utils.aoa_to_sheet(rows);
+      sheet['!merges'] = merges;
+      const book = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(book, sheet, 'Sheet');
+      return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    };
+    const header = [XLSX.utils.decode_range('C1:D1'), XLSX.utils.decode_range('A1:A2')];
+    const analysis = await analyse({ path: write('surveymonkey.xlsx', workbook(header)) });
+    expect(analysis.respondents).toBe(5);
+    expect(analysis.header.recognised).toBe('SurveyMonkey');
+    expect(headers(analysis)).toEqual(['Respondent ID', 'Ik ben een', 'Welke hulp kreeg je? – Gesprekken', 'Welke hulp kreeg je? – Gezinsbegeleiding', 'Cijfer']);
+    const refused = await dispatch(session, 'survey.analyse', { stagedId: session.registerLocalFile(write('samengevoegd.xlsx', workbook([...header, XLSX.utils.decode_range('B4:B5')]))) });
+    expect(!refused.ok && refused.error.message).toContain('samengevoegde cellen');
+  });
+
   it('recognises codes above question texts in an .xlsx, and a title line above the header', async () => {
     const rows = [
       ['G01Q01', 'G01Q02', 'G01Q03'],
