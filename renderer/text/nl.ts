@@ -550,8 +550,8 @@ export const nl = {
     title: 'Vragenlijst',
     viewLabel: 'Vragenlijst: uitkomsten per vraag',
     import: 'Vragenlijst importeren…',
-    importLabel: 'Een export van de vragenlijst importeren (.xlsx of .csv)',
-    empty: 'Nog geen vragenlijst. Importeer de export van het vragenlijstprogramma (.xlsx of .csv): één rij per respondent, de vragen als kopregel.',
+    importLabel: 'Een export van de vragenlijst importeren (.xlsx, .csv of .tsv)',
+    empty: 'Nog geen vragenlijst. Importeer de export van het vragenlijstprogramma (.xlsx, .csv of .tsv): één rij per respondent, de vragen als kopregel (Qualtrics, SurveyMonkey en andere met meer kopregels worden herkend).',
     chooseSurvey: 'Vragenlijst',
     respondents: (survey: { respondents: number; jeugdigen: number; ouders: number }) =>
       `${plural(survey.respondents, 'respondent', 'respondenten')} · ${plural(survey.jeugdigen, 'jeugdige', 'jeugdigen')} · ${plural(survey.ouders, 'ouder', 'ouders')}`,
