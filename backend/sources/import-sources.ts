@@ -100,8 +100,14 @@ function storeSource(
         .prepare('INSERT OR IGNORE INTO original_file (sha256, size, data) VALUES (?, ?, ?)')
         .run(sha256, original.byteLength, original);
       study.db
-        .prepare('INSERT OR IGNORE INTO content (id, text, page_starts, headings) VALUES (?, ?, ?, ?)')
-        .run(contentId, extracted.text, extracted.pageStarts ? JSON.stringify(extracted.pageStarts) : null, JSON.stringify(extracted.headings));
+        .prepare('INSERT OR IGNORE INTO content (id, text, page_starts, headings, ocr_pages) VALUES (?, ?, ?, ?, ?)')
+        .run(
+          contentId,
+          extracted.text,
+          extracted.pageStarts ? JSON.stringify(extracted.pageStarts) : null,
+          JSON.stringify(extracted.headings),
+          extracted.ocrPages?.length ? JSON.stringify(extracted.ocrPages) : null,
+        );
       },
     },
   );

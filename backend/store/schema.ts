@@ -225,6 +225,11 @@ export const MIGRATIONS: readonly string[] = [
   -- whole team. Null: Veldwerk's standard house style.
   ALTER TABLE study ADD COLUMN report_template TEXT;
   `,
+  /* sources (realfiles): which PDF pages of a content were read by OCR */ `
+  -- JSON array of 1-based page numbers whose text Tesseract recognised; null: none.
+  -- Part of the content, like page_starts: the same text always has the same marks.
+  ALTER TABLE content ADD COLUMN ocr_pages TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -36,6 +36,11 @@ export function DocumentHeader({ document }: { document: SourceDocument }) {
         {document.fileName} · {nl.sources.format(document.format, document.pageCount)} · {nl.document.characters(document.characterCount)} ·{' '}
         {nl.document.importedAt(document.importedAt)}
       </p>
+      {document.ocrPages.length > 0 && (
+        <p className="doc-sparse-pages doc-ocr-pages" role="note" data-testid="document-ocr-pages">
+          {nl.document.ocrPages(document.ocrPages)}
+        </p>
+      )}
       {document.sparsePages.length > 0 && (
         <p className="doc-sparse-pages" role="note" data-testid="document-sparse-pages">
           {nl.document.sparsePages(document.sparsePages)}

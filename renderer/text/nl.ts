@@ -192,7 +192,9 @@ export const nl = {
     textLabel: 'Tekst van de bron',
     sparsePages: (pages: number[]) =>
       `${pages.length === 1 ? `Pagina ${pages[0]} bevat` : `Pagina's ${pages.slice(0, -1).join(', ')} en ${pages[pages.length - 1]} bevatten`} weinig of geen leesbare tekst ` +
-      '(mogelijk gescand of met een lettertype zonder tekst). Wat daar staat, is niet doorzoekbaar en niet te coderen; tekstherkenning (OCR) is nog niet beschikbaar.',
+      '(mogelijk gescand of met een lettertype zonder tekst), ook niet met tekstherkenning (OCR). Wat daar staat, is niet doorzoekbaar en niet te coderen.',
+    ocrPages: (pages: number[]) =>
+      `De tekst van ${pages.length === 1 ? `pagina ${pages[0]}` : `pagina's ${pages.slice(0, -1).join(', ')} en ${pages[pages.length - 1]}`} is met tekstherkenning (OCR) uit een scan gelezen en kan fouten bevatten. Controleer citaten met het origineel.`,
   },
 
   coding: {

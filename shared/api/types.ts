@@ -73,6 +73,8 @@ export interface SourceDocument extends SourceSummary {
   headings: HeadingMark[];
   /** PDF pages (1-based) with little or no readable text: scanned, or fonts without letters (sources: realfiles). */
   sparsePages: number[];
+  /** PDF pages (1-based) whose text was recognised by OCR at import (sources: realfiles). */
+  ocrPages: number[];
 }
 
 export type ImportOutcome =

@@ -14,7 +14,8 @@ import { importFiles, type FileToImport } from '../../backend/sources/import-sou
 import { getSource } from '../../backend/sources/queries';
 import type { Study } from '../../backend/study/study';
 import { makeDocx, writeFile } from '../fixtures/make-files';
-import { makePdfWithBlankPage } from '../fixtures/make-real-pdfs';
+import { makePdfWithBlankPage, makeScannedPdf } from '../fixtures/make-real-pdfs';
+import { search } from '../../backend/search/search';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
 
 const dir = tempDir('veldwerk-titles-');
@@ -77,4 +78,14 @@ describe('pages with little or no text', () => {
     expect(source.pageCount).toBe(3);
     expect(source.sparsePages).toEqual([2]);
   });
+
+  it('reads a scanned page by OCR in the extraction worker, marks it, and makes it searchable', async () => {
+    const study = newTestStudy(dir);
+    const source = await importOne(study, writeFile(dir, 'gescand-dossier.pdf', await makeScannedPdf()));
+    expect(source.ocrPages).toEqual([2]);
+    expect(source.sparsePages).toEqual([]);
+    const hits = search(study, 'huisbezoek', 10).hits;
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ sourceId: source.id, page: 2 });
+  }, 60_000);
 });

@@ -13,6 +13,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { normalizeText } from '../../../shared/normalize-text';
 import { documentTitle } from './document-title';
+import { letterCount, SPARSE_PAGE_LETTERS } from '../sparse-pages';
+import { MAX_OCR_PAGES, openOcr } from './pdf-ocr';
 import { annotationTexts, placeAnnotations, type TextLine } from './pdf-annotations';
 import { REASONS, extracted, rejected, type ExtractLimits, type ExtractOutcome } from './types';
 
@@ -41,7 +43,7 @@ export async function extractPdf(bytes: Buffer, limits: ExtractLimits): Promise<
     standardFontDataUrl: data.standardFontDataUrl,
   });
   try {
-    return await readPages(await loadingTask.promise, limits);
+    return await readPages(await loadingTask.promise, limits, pdfjs);
   } catch (error) {
     return rejected(isPasswordError(error) ? REASONS.passwordProtected : REASONS.damaged);
   } finally {
@@ -49,25 +51,64 @@ export async function extractPdf(bytes: Buffer, limits: ExtractLimits): Promise<
   }
 }
 
-async function readPages(document: PdfDocument, limits: ExtractLimits): Promise<ExtractOutcome> {
+async function readPages(document: PdfDocument, limits: ExtractLimits, pdfjs: typeof import('pdfjs-dist/legacy/build/pdf.mjs')): Promise<ExtractOutcome> {
   if (document.numPages > limits.maxPdfPages) {
     return rejected(
       `Het document heeft ${document.numPages.toLocaleString('nl-NL')} pagina's; meer dan ${limits.maxPdfPages.toLocaleString('nl-NL')} kan niet worden geïmporteerd.`,
     );
   }
   const pages: string[] = [];
-  const pageStarts: number[] = [];
   let length = 0;
   for (let pageNumber = 1; pageNumber <= document.numPages; pageNumber++) {
-    if (pageNumber > 1) length += 1; // the '\n' that joins it to the previous page
-    pageStarts.push(length);
     const pageText = normalizeText(await pageTextOf(document, pageNumber));
-    length += pageText.length;
+    length += pageText.length + 1;
     // Stop early rather than build a string that is rejected anyway.
     if (length > limits.maxTextChars) return rejected(REASONS.tooMuchText(limits.maxTextChars));
     pages.push(pageText);
   }
-  return extracted({ format: 'pdf', text: pages.join('\n'), pageStarts, headings: [], title: await pdfTitle(document) });
+  const ocrPages = limits.ocr ? await recognisePages(document, pages, imageOperators(pdfjs.OPS)) : [];
+  const pageStarts: number[] = [];
+  let start = 0;
+  for (const page of pages) {
+    pageStarts.push(start);
+    start += page.length + 1; // the '\n' that joins it to the next page
+  }
+  if (start - 1 > limits.maxTextChars) return rejected(REASONS.tooMuchText(limits.maxTextChars));
+  return extracted({ format: 'pdf', text: pages.join('\n'), pageStarts, headings: [], title: await pdfTitle(document), ocrPages });
+}
+
+/**
+ * Pages with little or no text that paint an image are read again by OCR
+ * (pdf-ocr.ts), up to MAX_OCR_PAGES; a page whose recognised text has more letters than its own
+ * takes it. Returns the numbers (1-based) of the pages so read.
+ */
+async function recognisePages(document: PdfDocument, pages: string[], images: Set<number>): Promise<number[]> {
+  const sparse: number[] = [];
+  for (let index = 0; index < pages.length && sparse.length < MAX_OCR_PAGES; index++) {
+    // Only a page that paints a picture can hold a scan; a blank or short page is left alone.
+    if (letterCount(pages[index]!) < SPARSE_PAGE_LETTERS && (await paintsImage(document, index + 1, images))) sparse.push(index);
+  }
+  if (sparse.length === 0) return [];
+  const reader = await openOcr();
+  if (!reader) return [];
+  const recognised: number[] = [];
+  try {
+    for (const index of sparse) {
+      const page = await document.getPage(index + 1);
+      try {
+        const text = await reader.read(page as never, (document as unknown as { canvasFactory: Parameters<typeof reader.read>[1] }).canvasFactory);
+        if (letterCount(text) > letterCount(pages[index]!)) {
+          pages[index] = text;
+          recognised.push(index + 1);
+        }
+      } finally {
+        page.cleanup();
+      }
+    }
+  } finally {
+    await reader.close();
+  }
+  return recognised;
 }
 
 async function pageTextOf(document: PdfDocument, pageNumber: number): Promise<string> {
@@ -88,6 +129,22 @@ async function pageTextOf(document: PdfDocument, pageNumber: number): Promise<st
     if (current) lines.push(current);
     const placed = placeAnnotations(lines, annotationTexts(await page.getAnnotations({ intent: 'display' })));
     return placed.map((line) => line.text).join('\n');
+  } finally {
+    page.cleanup();
+  }
+}
+
+/** pdf.js's operators that paint an image (a scanned page is one large image). */
+function imageOperators(ops: Record<string, number>): Set<number> {
+  const names = ['paintImageXObject', 'paintInlineImageXObject', 'paintInlineImageXObjectGroup', 'paintImageXObjectRepeat', 'paintImageMaskXObject', 'paintImageMaskXObjectGroup', 'paintImageMaskXObjectRepeat'];
+  return new Set(names.map((name) => ops[name]).filter((op): op is number => op !== undefined));
+}
+
+async function paintsImage(document: PdfDocument, pageNumber: number, images: Set<number>): Promise<boolean> {
+  const page = await document.getPage(pageNumber);
+  try {
+    const { fnArray } = await page.getOperatorList({ intent: 'display' });
+    return fnArray.some((op) => images.has(op));
   } finally {
     page.cleanup();
   }
