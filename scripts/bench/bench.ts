@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { measureCodingLatency } from './coding-latency';
 import { measureFoundation } from './foundation-bench';
 import { measureMerge } from './merge-bench';
+import { measureOcr } from './ocr-bench';
 import { measureReports } from './report-bench';
 import { measureSurvey } from './survey-bench';
 
@@ -19,6 +20,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   reports: measureReports,
   survey: measureSurvey,
   merge: measureMerge,
+  ocr: measureOcr,
 };
 
 async function main() {

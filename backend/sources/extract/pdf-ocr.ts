@@ -11,8 +11,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { normalizeText } from '../../../shared/normalize-text';
 
-/** Pages recognised per document: at about 2.5 s a page this stays well inside the extraction timeout. */
-export const MAX_OCR_PAGES = 25;
+/** Pages recognised per document: at about 2.6 s a page (npm run bench, 2 cores) this stays inside the extraction timeout. */
+export const MAX_OCR_PAGES = 20;
 /** 2.5 × 72 dpi = 180 dpi: Tesseract reads ordinary print well from about 150 dpi. */
 const RENDER_SCALE = 2.5;
 
