@@ -89,14 +89,17 @@ async function recognisePages(document: PdfDocument, pages: string[], images: Se
     if (letterCount(pages[index]!) < SPARSE_PAGE_LETTERS && (await paintsImage(document, index + 1, images))) sparse.push(index);
   }
   if (sparse.length === 0) return [];
-  const reader = await openOcr();
+  // OCR is a help, not a condition: when it cannot start (no trained data, no canvas), the pages stay flagged.
+  const reader = await openOcr().catch(() => null);
   if (!reader) return [];
   const recognised: number[] = [];
   try {
     for (const index of sparse) {
       const page = await document.getPage(index + 1);
       try {
-        const text = await reader.read(page as never, (document as unknown as { canvasFactory: Parameters<typeof reader.read>[1] }).canvasFactory);
+        const text = await reader
+          .read(page as never, (document as unknown as { canvasFactory: Parameters<typeof reader.read>[1] }).canvasFactory)
+          .catch(() => ''); // a page that cannot be rendered or read keeps its own text and its flag
         if (letterCount(text) > letterCount(pages[index]!)) {
           pages[index] = text;
           recognised.push(index + 1);
@@ -106,7 +109,7 @@ async function recognisePages(document: PdfDocument, pages: string[], images: Se
       }
     }
   } finally {
-    await reader.close();
+    await reader.close().catch(() => undefined);
   }
   return recognised;
 }
