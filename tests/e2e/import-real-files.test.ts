@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { makePdfWithBlankPage } from '../fixtures/make-real-pdfs';
+import { makePdfWithBlankPage, makeScannedPdf } from '../fixtures/make-real-pdfs';
 import { tempDir } from '../helpers/temp-study';
 import { expectContains, expectValue } from './browser';
 import { openApp, type OpenApp } from './open-app';
@@ -51,5 +51,19 @@ describe('importing a real file end to end', () => {
     await expectValue(() => page.getByTestId('document-title').innerText(), 'Dossierstuk gezinsvoogdij (fictief)');
     await expectContains(() => page.getByTestId('document-sparse-pages').innerText(), 'Pagina 2 bevat weinig of geen leesbare tekst');
     await page.screenshot({ path: process.env.VELDWERK_SCREENSHOT ?? join(dir, 'bron.png') });
+  });
+
+  it('reads a scanned page by OCR and says so in the document view', async () => {
+    const path = join(dir, 'gescand-verslag.pdf');
+    writeFileSync(path, await makeScannedPdf());
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('import-file-input').setInputFiles(path);
+    await page.getByTestId('import-institution').selectOption({ label: 'GI Testland' });
+    await page.getByTestId('import-type').selectOption('clientdossier');
+    await page.getByTestId('import-submit').click();
+    await expectValue(() => page.getByTestId('document-title').innerText(), 'gescand-verslag');
+    await expectContains(() => page.getByTestId('document-ocr-pages').innerText(), 'De tekst van pagina 2 is met tekstherkenning (OCR)');
+    await expectContains(() => page.getByTestId('document-view').innerText(), 'huisbezoek');
+    await page.screenshot({ path: process.env.VELDWERK_SCREENSHOT_OCR ?? join(dir, 'ocr.png') });
   });
 });
