@@ -206,7 +206,8 @@ function cellText(cell: OpenCell, context: CellContext): string | null {
       const number = Number(value);
       if (!Number.isFinite(number)) refuse(`Cel ${cell.address} bevat een waarde die Veldwerk niet kan lezen.`);
       const style = context.dateStyles[cell.style];
-      return (style && serialText(number, style, context.date1904)) || String(number);
+      // Excel shows at most 15 significant digits: 0.30000000000000004 as written by some tools is 0.3 to the user.
+      return (style && serialText(number, style, context.date1904)) || String(Number(number.toPrecision(15)));
     }
     default:
       refuse(`Cel ${cell.address} bevat een waarde die Veldwerk niet kan lezen.`);

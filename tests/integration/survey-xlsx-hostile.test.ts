@@ -42,9 +42,13 @@ async function read(name: string, bytes: Buffer) {
 }
 
 describe('hostile .xlsx packages', () => {
-  it('reads the minimal package these tests start from', async () => {
-    const raw = await read('minimaal.xlsx', pkg({ sheet: sheet(GOOD_ROWS), shared: `<sst ${MAIN}><si><t>Ja</t></si></sst>` }));
-    expect(raw.columns.map((column) => [column.header, column.dict])).toEqual([['Vraag', ['Ja']]]);
+  it('reads the minimal package these tests start from, numbers as Excel shows them', async () => {
+    const rows = GOOD_ROWS.replace('</c></row><row r="2">', '</c><c r="B1" t="inlineStr"><is><t>Score</t></is></c></row><row r="2"><c r="B2"><v>0.30000000000000004</v></c>');
+    const raw = await read('minimaal.xlsx', pkg({ sheet: sheet(rows), shared: `<sst ${MAIN}><si><t>Ja</t></si></sst>` }));
+    expect(raw.columns.map((column) => [column.header, column.dict])).toEqual([
+      ['Vraag', ['Ja']],
+      ['Score', ['0.3']],
+    ]);
   });
 
   it('refuses entity expansion and external entities as damaged, without expanding or fetching them', async () => {
