@@ -16,7 +16,7 @@ export function readCsv(
   headerRows?: number,
 ): { builder: SheetBuilder; notes: string[] } {
   const notes: string[] = [];
-  let text = decode(bytes, notes);
+  let text = decodeCsvText(bytes, notes);
   if (text.trim() === '') refuse('Het bestand is leeg.');
   const hint = separatorHint(text);
   if (hint) text = hint.rest;
@@ -49,7 +49,8 @@ export function readCsv(
   return { builder, notes };
 }
 
-function decode(bytes: Buffer, notes: string[]): string {
+/** The text of a CSV file in whichever encoding it came (see the top of this file); refuses binary data. */
+export function decodeCsvText(bytes: Buffer, notes: string[] = []): string {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     refuse('Dit is een Excel-bestand (.xlsx) met de extensie .csv. Geef het de extensie .xlsx en importeer het opnieuw.');
   }
