@@ -24,7 +24,7 @@ const NODE_ENTRIES = [
   ['electron/preload.ts', 'dist/electron/preload.cjs', 'cjs'],
   ['scripts/bench/bench.ts', 'dist/bench/bench.mjs', 'esm'],
 ];
-const EXTERNAL = ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', '@napi-rs/keyring', 'pdfjs-dist', 'mammoth', 'docx', 'exceljs', 'vite', 'playwright-core', '@resvg/resvg-js'];
+const EXTERNAL = ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', '@napi-rs/keyring', 'pdfjs-dist', 'mammoth', 'docx', 'exceljs', 'vite', 'playwright-core', '@resvg/resvg-js', 'tesseract.js'];
 
 function newestSourceTime(dir) {
   let newest = 0;

@@ -263,7 +263,7 @@ const handlers: Handlers = {
   },
 
   'survey.list': (session) => listSurveys(session.requireStudy()),
-  'survey.analyse': (session, input) => analyseStaged(session, input.stagedId, input.jobId),
+  'survey.analyse': (session, input) => analyseStaged(session, input.stagedId, input.jobId, input.headerRows),
   'survey.import': (session, input) => importStaged(session, input),
   'survey.table': (session, input) => surveyTable(session.requireStudy(), input),
   'survey.exportTable': (session, input) => exportSurveyTable(session, input),

@@ -3,7 +3,7 @@
  * the same `dispatch`, so scripted work follows the same rules and limits.
  * Exit codes: 0 success, 1 bad input (with a Dutch message), 2 wrong usage.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dispatch } from '../api/handlers';
@@ -24,12 +24,14 @@ import { EXCHANGE_USAGE, exportCommand, importCommand as importExchangeCommand }
 import { MEASURES, ROLES, SOURCE_TYPES } from '../../shared/vocabulary';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import type { ImportOutcome, SearchResult, StudyStats } from '../../shared/api/types';
+import { readManifest } from '../sources/import-manifest';
 
 class UsageError extends Error {}
 
 const USAGE = `Gebruik:
   veldwerk init <bestand> [--name <naam>] [--demo]
   veldwerk import <bestand> <paden...> --institution <naam> --type <soort> [--role <rol>] [--measure <maatregel>] [--title <titel>] [--date <JJJJ-MM-DD>] [--inspector <initialen>]
+  veldwerk import <bestand> --manifest <bestanden.csv>   (kolommen bestand, instelling, type[, rol, maatregel, datum, titel, inspecteur])
   veldwerk search <bestand> <zoekvraag> [--json] [--limit <n>]
   veldwerk stats <bestand> [--json]
   veldwerk autocode <bestand> <zoekvraag> --norm <sleutel> [--valence positief|negatief|neutraal] [--coder <initialen>]
@@ -112,9 +114,12 @@ async function importCommand(args: string[]): Promise<void> {
       title: { type: 'string' },
       date: { type: 'string' },
       inspector: { type: 'string' },
+      manifest: { type: 'string' },
     },
-    { min: 2 },
+    { min: 1 },
   );
+  if (typeof values.manifest === 'string') return importManifestCommand(positionals, values.manifest);
+  if (positionals.length < 2) throw new UsageError('Geef het onderzoeksbestand en ten minste één bestand om te importeren.');
   if (!values.institution || !values.type) throw new UsageError('--institution en --type zijn verplicht.');
   const [file, ...paths] = positionals as [string, ...string[]];
   const session = openSession(file);
@@ -148,6 +153,45 @@ async function importCommand(args: string[]): Promise<void> {
   } finally {
     session.close();
   }
+}
+
+/** `import <studie> --manifest <csv>`: every file with its own details; the manifest is checked whole first. */
+async function importManifestCommand(positionals: string[], manifestPath: string): Promise<void> {
+  if (positionals.length !== 1) throw new UsageError('Met --manifest geef je alleen het onderzoeksbestand; de bestanden staan in het manifest.');
+  if (!existsSync(manifestPath)) throw new UserError(`Het manifest "${manifestPath}" bestaat niet.`);
+  const rows = readManifest(manifestPath, readFileSync(manifestPath));
+  const session = openSession(positionals[0]!);
+  try {
+    const inspectors = new Map(rows.flatMap((row) => (row.inspector ? [[row.inspector, inspectorIdFor(session, row.inspector)] as const] : [])));
+    let rejected = false;
+    for (const row of rows) {
+      const outcomes = await call(session, 'sources.import', {
+        stagedIds: [session.registerLocalFile(resolve(row.path))],
+        meta: {
+          ...(row.title ? { title: row.title } : {}),
+          institutionId: await institutionIdFor(session, row.institution),
+          sourceType: row.sourceType,
+          role: row.role,
+          measure: row.measure,
+          date: row.date,
+          inspectorId: row.inspector ? inspectors.get(row.inspector)! : session.requireStudy().currentInspectorId,
+        },
+      });
+      printImportOutcomes(outcomes);
+      rejected ||= outcomes.some((outcome) => outcome.status === 'rejected');
+    }
+    if (rejected) process.exitCode = 1;
+  } finally {
+    session.close();
+  }
+}
+
+async function institutionIdFor(session: Session, name: string): Promise<string> {
+  const existing = session.state().institutions.find((institution) => institution.name.toLocaleLowerCase('nl') === name.trim().toLocaleLowerCase('nl'));
+  if (existing) return existing.id;
+  const created = await call(session, 'institution.create', { name });
+  console.log(`Nieuwe instelling toegevoegd: ${created.name}`);
+  return created.id;
 }
 
 function inspectorIdFor(session: Session, initials: string): string {

@@ -99,7 +99,7 @@ function storeChecked(
   const institution = options.institutionName ? institutionFor(study, options.institutionName) : null;
   const sourceId = randomUUID();
   const contentId = createHash('sha256').update(extracted.text).digest('hex');
-  const title = meta.title ?? titleFromFileName(file.fileName);
+  const title = meta.title ?? extracted.title ?? titleFromFileName(file.fileName);
   study.write(
     [
       ...(institution?.create ? [institution.create] : []),
@@ -128,8 +128,14 @@ function storeChecked(
         .prepare('INSERT OR IGNORE INTO original_file (sha256, size, data) VALUES (?, ?, ?)')
         .run(sha256, original.byteLength, original);
       study.db
-        .prepare('INSERT OR IGNORE INTO content (id, text, page_starts, headings) VALUES (?, ?, ?, ?)')
-        .run(contentId, extracted.text, extracted.pageStarts ? JSON.stringify(extracted.pageStarts) : null, JSON.stringify(extracted.headings));
+        .prepare('INSERT OR IGNORE INTO content (id, text, page_starts, headings, ocr_pages) VALUES (?, ?, ?, ?, ?)')
+        .run(
+          contentId,
+          extracted.text,
+          extracted.pageStarts ? JSON.stringify(extracted.pageStarts) : null,
+          JSON.stringify(extracted.headings),
+          extracted.ocrPages?.length ? JSON.stringify(extracted.ocrPages) : null,
+        );
       },
     },
   );

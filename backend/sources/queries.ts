@@ -4,6 +4,7 @@ import { whereClause } from '../store/where-clause';
 import type { HeadingMark, SourceDocument, SourceSummary } from '../../shared/api/types';
 import type { Measure, Role, SourceFormat, SourceType } from '../../shared/vocabulary';
 import type { Study } from '../study/study';
+import { sparsePages } from './sparse-pages';
 
 export interface SourceFilter {
   institutionId?: string | undefined;
@@ -62,15 +63,18 @@ export function listSources(study: Study, filter: SourceFilter = {}): SourceSumm
 export function getSource(study: Study, id: string): SourceDocument {
   const row = study.db
     .prepare(
-      `SELECT ${SUMMARY_COLUMNS}, c.text, c.headings FROM source s JOIN content c ON c.id = s.content_id
+      `SELECT ${SUMMARY_COLUMNS}, c.text, c.headings, c.ocr_pages FROM source s JOIN content c ON c.id = s.content_id
        WHERE s.id = ? AND s.deleted = 0`,
     )
-    .get(id) as (SourceRow & { text: string; headings: string }) | undefined;
+    .get(id) as (SourceRow & { text: string; headings: string; ocr_pages: string | null }) | undefined;
   if (!row) throw new UserError('Deze bron bestaat niet (meer).', 'not-found');
+  const pageStarts = row.page_starts ? (JSON.parse(row.page_starts) as number[]) : null;
   return {
     ...toSummary(row),
     text: row.text,
-    pageStarts: row.page_starts ? (JSON.parse(row.page_starts) as number[]) : null,
+    pageStarts,
     headings: JSON.parse(row.headings) as HeadingMark[],
+    sparsePages: sparsePages(row.text, pageStarts),
+    ocrPages: row.ocr_pages ? (JSON.parse(row.ocr_pages) as number[]) : [],
   };
 }

@@ -311,6 +311,11 @@ export const MIGRATIONS: readonly string[] = [
     signature TEXT NOT NULL
   ) STRICT;
   `,
+  /* sources (realfiles): which PDF pages of a content were read by OCR */ `
+  -- JSON array of 1-based page numbers whose text Tesseract recognised; null: none.
+  -- Part of the content, like page_starts: the same text always has the same marks.
+  ALTER TABLE content ADD COLUMN ocr_pages TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -20,6 +20,7 @@ import type { Institution, SurveyAnalysis, SurveyColumnPreview, SurveyMapping } 
 import type { Study } from '../study/study';
 import type { RawColumn, RawSurvey } from './sheet';
 import { findReplacedSurvey } from './import';
+import { headerRowsView } from './header-rows';
 
 const FULL_VALUES_UP_TO = 200;
 const PREVIEW_VALUES = 20;
@@ -78,6 +79,7 @@ export function surveyAnalysis(study: Study, raw: RawSurvey, { columns, mapping,
     columns,
     mapping,
     notes,
+    header: headerRowsView(raw.head),
   };
 }
 
@@ -103,6 +105,9 @@ function preview(column: RawColumn): Omit<SurveyColumnPreview, 'proposedKind'> {
 
 const IGNORE_HEADER =
   /^(id|nr|nummer|volgnummer|respondent(id| id|nummer| nummer| nr)?|respons ?id|response ?id|tijdstempel|timestamp|datum|date|starttijd|eindtijd|start|einde|ip( adres)?|ip address|e ?mail( ?adres)?|naam|voornaam|achternaam|postcode|adres|woonplaats|telefoon(nummer)?|geboortedatum|leeftijd|bsn|opmerking(en)?|toelichting|toelichting .*|anders namelijk|status|taal|language)$/;
+/** Survey tools' own columns (Qualtrics, SurveyMonkey, LimeSurvey, Microsoft Forms): when and how a response came in, no answers. */
+const TOOL_HEADER =
+  /^(start ?date|end ?date|response type|status|recorded ?date|response ?id|ip ?address|progress|duration( in seconds)?|finished|location (latitude|longitude)|distribution ?channel|user ?language|recipient (last|first) ?name|recipient ?email|external ?(data )?reference|collector ?id|respondent ?id|custom data \d+|submitdate|lastpage|startlanguage|seed|datestamp|refurl|begintijd|tijd van voltooien|laatst gewijzigd|tijd van laatste wijziging|antwoord id|datum verstuurd|laatste pagina|starttaal)$/;
 const ROLE_HEADER = /\b(rol|ik ben|ben je|bent u|type respondent|respondenttype|respondent type|invuller|jeugdige of ouder|ouder of jeugdige|kind of ouder|ouder of kind|jongere of ouder)\b/;
 const INSTITUTION_HEADER = /\b(instelling|gi|organisatie|gecertificeerde instelling|jeugdbeschermingsorganisatie)\b/;
 const MEASURE_HEADER = /\bmaatregel\b/;
@@ -131,7 +136,7 @@ function proposeKind(column: RawColumn, preview: Omit<SurveyColumnPreview, 'prop
   const values = column.dict;
   if (values.length === 0) return 'ignore';
   const share = (test: (value: string) => boolean) => values.filter(test).length / values.length;
-  if (IGNORE_HEADER.test(header)) return 'ignore';
+  if (IGNORE_HEADER.test(header) || TOOL_HEADER.test(header)) return 'ignore';
 
   const knownInstitutions = new Set(institutions.map((institution) => foldAnswer(institution.name)));
   if (ROLE_HEADER.test(header) && share((value) => canonicalRole(value) !== null) >= 0.5) return 'role';

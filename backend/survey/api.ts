@@ -12,6 +12,8 @@ import type { Session } from '../api/session';
 import { UserError } from '../errors';
 import type { SurveyAnalysis, SurveyImportResult, SurveyMapping, SurveyTableExport } from '../../shared/api/types';
 import { analyseSurvey, surveyAnalysis } from './analyse';
+import { withHeaderRows } from './header-rows';
+import { SURVEY_LIMITS } from './limits';
 import { tableFileName, tableWorkbook } from './export-table';
 import { importSurvey } from './import';
 import type { RawSurvey } from './sheet';
@@ -29,10 +31,11 @@ function remember(session: Session, stagedId: string, raw: RawSurvey): void {
   while (map.size > MAX_REMEMBERED) map.delete(map.keys().next().value!);
 }
 
-async function readStaged(session: Session, stagedId: string, jobId: string | undefined): Promise<SurveyRead> {
+async function readStaged(session: Session, stagedId: string, jobId: string | undefined, headerRows?: number): Promise<SurveyRead> {
   const [entry] = session.takeStaged([stagedId]);
   try {
     return await readSurveyInWorker(entry!.path, entry!.fileName, session.requireStudy().institutions(), {
+      headerRows,
       onRows: (rows) => {
         if (jobId) session.reportProgress({ jobId, done: 0, total: 0, message: `${rows.toLocaleString('nl-NL')} respondenten gelezen…` });
       },
@@ -42,14 +45,16 @@ async function readStaged(session: Session, stagedId: string, jobId: string | un
   }
 }
 
-export async function analyseStaged(session: Session, stagedId: string, jobId?: string): Promise<SurveyAnalysis> {
+export async function analyseStaged(session: Session, stagedId: string, jobId?: string, headerRows?: number): Promise<SurveyAnalysis> {
   const study = session.requireStudy();
   const known = remembered.get(session)?.get(stagedId);
   if (known) {
-    remember(session, stagedId, known);
-    return analyseSurvey(study, known, stagedId);
+    // Another number of header rows is applied to the rows already read: the staged copy is gone.
+    const raw = headerRows === undefined ? known : withHeaderRows(known, headerRows, SURVEY_LIMITS);
+    remember(session, stagedId, raw);
+    return analyseSurvey(study, raw, stagedId);
   }
-  const { raw, columns } = await readStaged(session, stagedId, jobId);
+  const { raw, columns } = await readStaged(session, stagedId, jobId, headerRows);
   remember(session, stagedId, raw);
   return surveyAnalysis(study, raw, columns, stagedId);
 }

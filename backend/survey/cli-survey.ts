@@ -2,8 +2,8 @@
  * `veldwerk survey …`: import a questionnaire export and print its tables.
  * Runs the same handlers as the app, through `dispatch`.
  *
- *   survey import <bestand> <export.xlsx|csv> [--mapping <map.json>] [--name <naam>]
- *   survey analyse <bestand> <export.xlsx|csv>        prints the proposed mapping as JSON (edit it, pass it to --mapping)
+ *   survey import <bestand> <export.xlsx|csv> [--mapping <map.json>] [--name <naam>] [--kopregels <n>]
+ *   survey analyse <bestand> <export.xlsx|csv> [--kopregels <n>]   prints the proposed mapping as JSON (edit it, pass it to --mapping)
  *   survey list <bestand> [--json]
  *   survey table <bestand> --question <kop> [--by <kop>] [--mean <kop>] [--institution <naam>] [--survey <naam>] [--json]
  *   survey norm <bestand> --question <kop> --norm <sleutel|-> [--survey <naam>]
@@ -32,8 +32,8 @@ export interface SurveyCliKit {
   usageError(message: string): Error;
 }
 
-export const SURVEY_USAGE = `  veldwerk survey import <bestand> <export.xlsx|csv> [--mapping <map.json>] [--name <naam>]
-  veldwerk survey analyse <bestand> <export.xlsx|csv>
+export const SURVEY_USAGE = `  veldwerk survey import <bestand> <export.xlsx|csv> [--mapping <map.json>] [--name <naam>] [--kopregels <n>]
+  veldwerk survey analyse <bestand> <export.xlsx|csv> [--kopregels <n>]
   veldwerk survey list <bestand> [--json]
   veldwerk survey table <bestand> --question <kop> [--by <kop>] [--mean <kop>] [--institution <naam>] [--survey <naam>] [--json]
   veldwerk survey norm <bestand> --question <kop> --norm <sleutel|-> [--survey <naam>]
@@ -88,17 +88,26 @@ async function withSession<T>(file: string, kit: SurveyCliKit, run: (session: Se
   }
 }
 
-async function analyseFile(session: Session, path: string): Promise<SurveyAnalysis> {
+async function analyseFile(session: Session, path: string, headerRowsOption?: string | boolean): Promise<SurveyAnalysis> {
   if (!existsSync(path)) throw new UserError(`Het bestand "${path}" bestaat niet.`);
+  const headerRows = headerRowsFrom(headerRowsOption);
   const stagedId = session.registerLocalFile(resolve(path));
-  return call(session, 'survey.analyse', { stagedId });
+  return call(session, 'survey.analyse', { stagedId, ...(headerRows ? { headerRows } : {}) });
+}
+
+/** --kopregels: how many rows above the respondents are header rows (1-5); detected from the file when absent. */
+function headerRowsFrom(option: string | boolean | undefined): number | undefined {
+  if (typeof option !== 'string') return undefined;
+  const count = Number(option);
+  if (!Number.isInteger(count) || count < 1 || count > 5) throw new UserError(`--kopregels moet een getal van 1 tot en met 5 zijn, niet "${option}".`);
+  return count;
 }
 
 async function importCommand(args: string[], kit: SurveyCliKit): Promise<void> {
-  const { values, positionals } = parse(args, { mapping: { type: 'string' }, name: { type: 'string' } }, { min: 2, max: 2 }, kit);
+  const { values, positionals } = parse(args, { mapping: { type: 'string' }, name: { type: 'string' }, kopregels: { type: 'string' } }, { min: 2, max: 2 }, kit);
   const [file, exportPath] = positionals as [string, string];
   await withSession(file, kit, async (session) => {
-    const analysis = await analyseFile(session, exportPath);
+    const analysis = await analyseFile(session, exportPath, values.kopregels);
     for (const note of analysis.notes) console.log(`Let op: ${note}`);
     let mapping: SurveyMapping;
     if (typeof values.mapping === 'string') {
@@ -154,10 +163,10 @@ function describeMapping(analysis: SurveyAnalysis): string {
 }
 
 async function analyseCommand(args: string[], kit: SurveyCliKit): Promise<void> {
-  const { positionals } = parse(args, {}, { min: 2, max: 2 }, kit);
+  const { values, positionals } = parse(args, { kopregels: { type: 'string' } }, { min: 2, max: 2 }, kit);
   const [file, exportPath] = positionals as [string, string];
   await withSession(file, kit, async (session) => {
-    const analysis = await analyseFile(session, exportPath);
+    const analysis = await analyseFile(session, exportPath, values.kopregels);
     for (const note of analysis.notes) console.error(`Let op: ${note}`);
     console.log(JSON.stringify(analysis.mapping, null, 2));
   });

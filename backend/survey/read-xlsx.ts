@@ -1,33 +1,30 @@
 /**
- * Excel exports (.xlsx), read with exceljs's streaming reader (never the npm
- * `xlsx` package). Before exceljs sees the file, yauzl checks the zip against
- * the limits and inflates every entry once to prove its declared size (a zip
- * bomb can lie in its directory); on the way it learns which sheet is the
- * first and whether that sheet has merged cells, which the streaming reader
- * does not report. Only the first sheet is read. Formula cells, error values
- * and merged cells are refused: a survey export holds plain values.
+ * Excel exports (.xlsx) from any writer (Excel, LibreOffice, Google Sheets,
+ * Gnumeric, openpyxl and pandas, xlsxwriter, SheetJS, exceljs), read by our
+ * own small reader on yauzl and saxes (never the npm `xlsx` package): parts
+ * are found through the relationships whatever their path or order in the zip,
+ * cells by their reference, text from shared or inline strings (CDATA too),
+ * numbers with a date format become dates. One pass, no races: the same file
+ * gives the same result on every run. Only the first visible sheet is read.
+ * Formula cells, error values and merged cells are refused: a survey export
+ * holds plain values. Every other entry is inflated once to prove its
+ * declared size (xlsx-zip.ts).
  */
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import yauzl from 'yauzl';
-import type { Entry, ZipFile } from 'yauzl';
+import type { Entry } from 'yauzl';
 import { columnLetter, refuse, SheetBuilder, SurveyFileError } from './sheet';
-import { MB, type SurveyLimits } from './limits';
+import type { SurveyLimits } from './limits';
+import { cellDateStyles, sharedString, sharedStrings, workbookFacts } from './xlsx-parts';
+import { DAMAGED, drain, openPackage, parsePart, type XlsxPackage } from './xlsx-zip';
+import { isoCellText, serialText, type DateStyle } from './xlsx-dates';
 
-const DAMAGED = 'Het Excel-bestand is beschadigd of onvolledig.';
-const RATIO_CHECK_FROM_BYTES = MB;
-const MAX_XML_PART_BYTES = 10 * MB;
-
-interface ZipFacts {
-  sheetNames: string[];
-  firstSheetPath: string | null;
-  mergedSheets: Set<string>;
-}
+/** The widest sheet Excel makes (XFD). */
+const MAX_SHEET_COLUMNS = 16_384;
 
 export async function readXlsx(
   bytes: Buffer,
   limits: SurveyLimits,
   onRows: (rows: number) => void,
+  headerRows?: number,
 ): Promise<{ builder: SheetBuilder; notes: string[] }> {
   if (bytes.length === 0) refuse('Het bestand is leeg.');
   if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) {
@@ -36,185 +33,183 @@ export async function readXlsx(
   if (!(bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b)) {
     refuse('Dit is geen Excel-bestand (.xlsx), al heeft het die extensie.');
   }
-  const facts = await inspectZip(bytes, limits);
-  if (!facts.firstSheetPath || facts.sheetNames.length === 0) refuse('Het Excel-bestand bevat geen werkblad.');
-  if (facts.mergedSheets.has(facts.firstSheetPath)) {
-    refuse(
-      `Het werkblad "${facts.sheetNames[0]}" bevat samengevoegde cellen. Maak het samenvoegen ongedaan, zodat elke respondent één rij heeft en elke cel één waarde, en importeer het opnieuw.`,
-    );
+  const pkg = await openPackage(bytes, limits);
+  try {
+    return await readPackage(pkg, limits, onRows, headerRows);
+  } catch (error) {
+    if (error instanceof SurveyFileError) throw error;
+    refuse(DAMAGED);
+  } finally {
+    pkg.zip.close();
   }
+}
+
+async function readPackage(
+  pkg: XlsxPackage,
+  limits: SurveyLimits,
+  onRows: (rows: number) => void,
+  headerRows: number | undefined,
+): Promise<{ builder: SheetBuilder; notes: string[] }> {
+  const facts = await workbookFacts(pkg).catch(async (error: unknown) => {
+    // A zip that lies about its sizes is named damaged, whatever else is missing from it.
+    for (const entry of pkg.entries.values()) await drain(pkg, entry);
+    throw error;
+  });
+  const strings = await sharedStrings(pkg, facts.sharedStrings);
+  const dateStyles = await cellDateStyles(pkg, facts.styles);
   const notes: string[] = [];
   if (facts.sheetNames.length > 1) {
     const others = facts.sheetNames.slice(1).map((name) => `"${name}"`).join(', ');
     notes.push(`Alleen het eerste werkblad ("${facts.sheetNames[0]}") is gelezen; ${others} ${facts.sheetNames.length > 2 ? 'zijn' : 'is'} genegeerd.`);
   }
-
-  const builder = new SheetBuilder(limits, 'rij');
-  const firstSheetNumber = /sheet(\d+)\.xml$/.exec(facts.firstSheetPath)?.[1];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  let found = false;
-  try {
-    for await (const worksheet of reader) {
-      const sheet = worksheet as unknown as { name?: string; id?: string | number } & AsyncIterable<ExcelJS.Row>;
-      const isFirst = sheet.name !== undefined ? sheet.name === facts.sheetNames[0] : String(sheet.id) === firstSheetNumber;
-      if (!isFirst || found) continue;
-      found = true;
-      for await (const row of sheet) {
-        if (builder.addRow(rowValues(row), row.number) && builder.rowCount > 0 && builder.rowCount % 5000 === 0) onRows(builder.rowCount);
-      }
-    }
-  } catch (error) {
-    if (error instanceof SurveyFileError) throw error;
-    refuse(DAMAGED);
-  }
-  if (!found) refuse('Veldwerk kon het eerste werkblad van dit Excel-bestand niet lezen.');
+  const builder = new SheetBuilder(limits, 'rij', headerRows);
+  await readSheet(pkg, facts.firstSheet, { strings, dateStyles, date1904: facts.date1904, sheetName: facts.sheetNames[0]! }, builder, onRows);
+  // The parts not read still inflate once, so that a bomb hidden in one of them is found.
+  const read = new Set<Entry | null>([facts.firstSheet, facts.sharedStrings, facts.styles]);
+  for (const entry of pkg.entries.values()) if (!read.has(entry)) await drain(pkg, entry);
   return { builder, notes };
 }
 
-function rowValues(row: ExcelJS.Row): Array<string | null> {
-  const values = row.values as unknown[];
-  const out: Array<string | null> = [];
-  for (let column = 1; column < values.length; column++) {
-    out.push(cellText(values[column], `${columnLetter(column - 1)}${row.number}`));
-  }
-  return out;
+interface CellContext {
+  strings: string[];
+  dateStyles: Array<DateStyle | null>;
+  date1904: boolean;
+  sheetName: string;
 }
 
-function cellText(value: unknown, address: string): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
-  if (typeof value === 'boolean') return value ? 'Ja' : 'Nee';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const object = value as Record<string, unknown>;
-    if ('formula' in object || 'sharedFormula' in object) {
-      refuse(
-        `Cel ${address} bevat een formule. Veldwerk leest alleen vaste waarden: kopieer het werkblad en plak het als "Alleen waarden", sla op en importeer opnieuw.`,
-      );
+/** One cell as the parser meets it. */
+interface OpenCell {
+  column: number;
+  address: string;
+  type: string;
+  style: number;
+  value: string[];
+  inline: string[];
+  formula: boolean;
+}
+
+async function readSheet(pkg: XlsxPackage, entry: Entry, context: CellContext, builder: SheetBuilder, onRows: (rows: number) => void): Promise<void> {
+  let rowNumber = 0;
+  let row: Array<string | null> = [];
+  let nextColumn = 0;
+  let cell: OpenCell | null = null;
+  let collect: string[] | null = null;
+  let phonetic = 0;
+  /** The last row of each merged range. */
+  const merges: number[] = [];
+  await parsePart(pkg, entry, {
+    open(name, attributes) {
+      switch (name) {
+        case 'row': {
+          const number = attributes.r ? Number(attributes.r) : rowNumber + 1;
+          if (!Number.isInteger(number) || number <= rowNumber) refuse(DAMAGED);
+          rowNumber = number;
+          row = [];
+          nextColumn = 0;
+          return;
+        }
+        case 'c': {
+          const column = attributes.r ? columnOf(attributes.r) : nextColumn;
+          if (column < 0 || column >= MAX_SHEET_COLUMNS) refuse(DAMAGED);
+          cell = { column, address: `${columnLetter(column)}${rowNumber}`, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), value: [], inline: [], formula: false };
+          return;
+        }
+        case 'v':
+          collect = cell?.value ?? null;
+          return;
+        case 'f':
+          if (cell) cell.formula = true;
+          return;
+        case 'rPh':
+          phonetic += 1;
+          return;
+        case 't':
+          collect = cell && phonetic === 0 ? cell.inline : null;
+          return;
+        case 'mergeCell':
+          merges.push(lastRowOf(attributes.ref ?? ''));
+          return;
+      }
+    },
+    close(name) {
+      switch (name) {
+        case 'v':
+        case 't':
+          collect = null;
+          return;
+        case 'rPh':
+          phonetic -= 1;
+          return;
+        case 'c':
+          if (cell) {
+            while (row.length < cell.column) row.push(null);
+            row[cell.column] = cellText(cell, context);
+            nextColumn = cell.column + 1;
+          }
+          cell = null;
+          return;
+        case 'row':
+          if (builder.addRow(row, rowNumber) && builder.rowCount > 0 && builder.rowCount % 5000 === 0) onRows(builder.rowCount);
+          return;
+      }
+    },
+    text(text) {
+      collect?.push(text);
+    },
+  });
+  // Survey tools merge a question's cell over its options in the header rows; among the respondents
+  // a merged cell would stand for several answers, so there it is refused.
+  if (merges.some((lastRow) => lastRow > builder.lastHeaderRowNumber())) {
+    refuse(
+      `Het werkblad "${context.sheetName}" bevat samengevoegde cellen. Maak het samenvoegen ongedaan, zodat elke respondent één rij heeft en elke cel één waarde, en importeer het opnieuw.`,
+    );
+  }
+}
+
+/** The last row a merged range such as "B3:C4" covers; a range that cannot be read counts as below the header. */
+function lastRowOf(range: string): number {
+  const rows = [...range.matchAll(/\d+/g)].map((match) => Number(match[0]));
+  return rows.length > 0 ? Math.max(...rows) : Number.MAX_SAFE_INTEGER;
+}
+
+/** "AB12" → 27; -1 when it is no cell reference. */
+function columnOf(reference: string): number {
+  const letters = /^\$?([A-Za-z]{1,3})\$?\d*$/.exec(reference.trim())?.[1];
+  if (!letters) return -1;
+  let column = 0;
+  for (const letter of letters.toUpperCase()) column = column * 26 + (letter.charCodeAt(0) - 64);
+  return column - 1;
+}
+
+function cellText(cell: OpenCell, context: CellContext): string | null {
+  if (cell.formula) {
+    refuse(
+      `Cel ${cell.address} bevat een formule. Veldwerk leest alleen vaste waarden: kopieer het werkblad en plak het als "Alleen waarden", sla op en importeer opnieuw.`,
+    );
+  }
+  const value = cell.value.join('');
+  switch (cell.type) {
+    case 'inlineStr':
+      return cell.inline.join('');
+    case 's':
+      return value === '' ? null : sharedString(context.strings, value, cell.address);
+    case 'str':
+      return value;
+    case 'b':
+      return value === '' ? null : value.trim() === '1' || value.trim() === 'true' ? 'Ja' : 'Nee';
+    case 'e':
+      refuse(`Cel ${cell.address} bevat een foutwaarde (${value}). Herstel of wis die cel en importeer opnieuw.`);
+    case 'd':
+      return value === '' ? null : (isoCellText(value) ?? value);
+    case 'n': {
+      if (value.trim() === '') return null;
+      const number = Number(value);
+      if (!Number.isFinite(number)) refuse(`Cel ${cell.address} bevat een waarde die Veldwerk niet kan lezen.`);
+      const style = context.dateStyles[cell.style];
+      // Excel shows at most 15 significant digits: 0.30000000000000004 as written by some tools is 0.3 to the user.
+      return (style && serialText(number, style, context.date1904)) || String(Number(number.toPrecision(15)));
     }
-    if ('error' in object) refuse(`Cel ${address} bevat een foutwaarde (${String(object.error)}). Herstel of wis die cel en importeer opnieuw.`);
-    if (Array.isArray(object.richText)) return object.richText.map((part: { text?: unknown }) => String(part.text ?? '')).join('');
-    if ('text' in object) return String(object.text ?? '');
+    default:
+      refuse(`Cel ${cell.address} bevat een waarde die Veldwerk niet kan lezen.`);
   }
-  refuse(`Cel ${address} bevat een waarde die Veldwerk niet kan lezen.`);
-}
-
-// ---------------------------------------------------------------------------
-// The zip, checked before exceljs opens it
-
-async function inspectZip(bytes: Buffer, limits: SurveyLimits): Promise<ZipFacts> {
-  let zip: ZipFile;
-  try {
-    zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
-  } catch {
-    refuse(DAMAGED);
-  }
-  try {
-    if (zip.entryCount > limits.maxZipEntries) {
-      refuse(`Het Excel-bestand bestaat uit meer dan ${limits.maxZipEntries.toLocaleString('nl-NL')} onderdelen; dat wijst op een beschadigd of kwaadaardig bestand.`);
-    }
-    return await readEntries(zip, limits);
-  } catch (error) {
-    if (error instanceof SurveyFileError) throw error;
-    refuse(DAMAGED);
-  } finally {
-    zip.close();
-  }
-}
-
-async function readEntries(zip: ZipFile, limits: SurveyLimits): Promise<ZipFacts> {
-  let declaredTotal = 0;
-  let workbookXml = '';
-  let relsXml = '';
-  const mergedSheets = new Set<string>();
-  for await (const entry of zip.eachEntry()) {
-    checkEntry(entry, (declaredTotal += entry.uncompressedSize), limits);
-    const name = entry.fileName;
-    if (name === 'xl/workbook.xml') workbookXml = await readText(zip, entry);
-    else if (name === 'xl/_rels/workbook.xml.rels') relsXml = await readText(zip, entry);
-    else if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
-      if (await hasMergedCells(zip, entry)) mergedSheets.add(name);
-    } else await drain(zip, entry);
-  }
-  if (!workbookXml) refuse('Dit is geen Excel-werkmap (.xlsx): het werkboekdeel ontbreekt.');
-  const sheets = [...workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*)>/g)].map((match) => ({
-    name: xmlDecode(attribute(match[1]!, 'name') ?? ''),
-    relId: /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(match[1]!)?.[1] ?? null,
-  }));
-  const targets = new Map(
-    [...relsXml.matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)].map((match) => [attribute(match[1]!, 'Id'), attribute(match[1]!, 'Target')]),
-  );
-  const firstTarget = sheets[0]?.relId ? targets.get(sheets[0].relId) : undefined;
-  return { sheetNames: sheets.map((sheet) => sheet.name), firstSheetPath: firstTarget ? resolveTarget(firstTarget) : null, mergedSheets };
-}
-
-function checkEntry(entry: Entry, declaredTotal: number, limits: SurveyLimits): void {
-  if (entry.isEncrypted()) refuse('Het Excel-bestand is beveiligd met een wachtwoord; sla het zonder wachtwoord op en importeer het opnieuw.');
-  if (declaredTotal > limits.maxUncompressedBytes) {
-    refuse(`Het Excel-bestand is uitgepakt groter dan ${Math.round(limits.maxUncompressedBytes / MB)} MB; dat is te groot om te importeren.`);
-  }
-  const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
-  if (entry.uncompressedSize > RATIO_CHECK_FROM_BYTES && ratio > limits.maxExpansionRatio) {
-    refuse(`Het Excel-bestand bevat een onderdeel dat uitgepakt meer dan ${limits.maxExpansionRatio} keer zo groot wordt; dat wijst op een beschadigd of kwaadaardig bestand.`);
-  }
-}
-
-async function readText(zip: ZipFile, entry: Entry): Promise<string> {
-  if (entry.uncompressedSize > MAX_XML_PART_BYTES) refuse(DAMAGED);
-  const chunks: Buffer[] = [];
-  for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Streams the sheet once (validating its size) and looks for a <mergeCell> element on the way. */
-async function hasMergedCells(zip: ZipFile, entry: Entry): Promise<boolean> {
-  const pattern = /<(?:[\w.-]+:)?mergeCell[\s/>]/;
-  let tail = '';
-  let found = false;
-  for await (const chunk of await zip.openReadStreamPromise(entry)) {
-    if (found) continue;
-    const text = tail + (chunk as Buffer).toString('latin1');
-    if (pattern.test(text)) found = true;
-    tail = text.slice(-64);
-  }
-  return found;
-}
-
-/** yauzl (validateEntrySizes) fails the stream as soon as more, or fewer, bytes come out than declared. */
-async function drain(zip: ZipFile, entry: Entry): Promise<void> {
-  for await (const _chunk of await zip.openReadStreamPromise(entry)) {
-    // Only the count matters.
-  }
-}
-
-function attribute(attributes: string, name: string): string | null {
-  return new RegExp(`(?:^|\\s)${name}\\s*=\\s*"([^"]*)"`).exec(attributes)?.[1] ?? null;
-}
-
-function resolveTarget(target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = ['xl'];
-  for (const part of target.split('/')) {
-    if (part === '..') parts.pop();
-    else if (part !== '.' && part !== '') parts.push(part);
-  }
-  return parts.join('/');
-}
-
-function xmlDecode(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
-    .replace(/&amp;/g, '&');
 }

@@ -7,6 +7,7 @@
  */
 import { UserError } from '../errors';
 import type { SurveyLimits } from './limits';
+import { composeHeaders, detectLayout, HEAD_ROWS, layoutNote, nameHeaders, type HeadRows } from './header-rows';
 
 export interface RawColumn {
   header: string;
@@ -23,8 +24,10 @@ export interface RawSurvey {
   fileSha256: string;
   rowCount: number;
   columns: RawColumn[];
-  /** Things the user should know (ignored sheets, renamed headers, encoding). */
+  /** Things the user should know (ignored sheets, renamed headers, encoding, the layout recognised). */
   notes: string[];
+  /** The top rows of the file and how many of them are header rows. */
+  head: HeadRows;
 }
 
 /** A refusal of the file: one Dutch sentence, the caller puts the file name in front. */
@@ -63,12 +66,20 @@ export class SheetBuilder {
   private rows = 0;
   private cells = 0;
   private readonly scratch: Array<string | null> = [];
+  /** The first non-blank rows, held until the header rows are known. */
+  private readonly top: Array<{ values: Array<string | null>; rowNumber: number }> = [];
+  private layout: HeadRows['layout'] = null;
+  private detectedLayout: HeadRows['layout'] = null;
+  private headerRows = 1;
+  private detectedHeaderRows = 1;
   readonly notes: string[] = [];
 
   constructor(
     private readonly limits: SurveyLimits,
     /** How the user finds a row back: "rij 12" (xlsx) or "regel 12" (csv). */
     private readonly rowWord: 'rij' | 'regel',
+    /** The number of header rows the user chose; detected from the file when absent. */
+    private readonly requestedHeaderRows?: number,
   ) {}
 
   get rowCount(): number {
@@ -92,10 +103,17 @@ export class SheetBuilder {
     }
     if (lastFilled < 0) return false;
     if (!this.headers) {
-      this.setHeaders(cleaned.slice(0, lastFilled + 1));
+      this.top.push({ values: cleaned.slice(0, lastFilled + 1), rowNumber });
+      if (this.top.length >= HEAD_ROWS) this.decideHeader();
       return true;
     }
-    if (lastFilled >= this.headers.length) {
+    this.addRespondent(cleaned, lastFilled, rowNumber);
+    return true;
+  }
+
+  private addRespondent(cleaned: ReadonlyArray<string | null>, lastFilled: number, rowNumber: number): void {
+    const headers = this.headers!;
+    if (lastFilled >= headers.length) {
       refuse(
         `${capitalise(this.rowWord)} ${nl(rowNumber)} heeft een waarde in kolom ${columnLetter(lastFilled)}, maar die kolom heeft geen kop. ` +
           'Geef elke kolom met antwoorden een kop (de vraag) in de eerste regel.',
@@ -124,16 +142,54 @@ export class SheetBuilder {
     if (this.cells > this.limits.maxCells) {
       refuse(`Het bestand heeft meer dan ${nl(this.limits.maxCells)} ingevulde cellen; dat is meer dan Veldwerk inleest.`);
     }
-    return true;
   }
 
-  finish(): { rowCount: number; columns: RawColumn[]; notes: string[] } {
+  /** The header rows (chosen or detected) name the columns; the rows held below them are the first respondents. */
+  private decideHeader(): void {
+    const rows = this.top.map((row) => row.values);
+    const detected = detectLayout(rows);
+    this.detectedHeaderRows = detected.headerRows;
+    this.detectedLayout = detected.layout;
+    this.headerRows = Math.min(this.requestedHeaderRows ?? this.detectedHeaderRows, rows.length);
+    this.layout = this.headerRows === detected.headerRows ? detected.layout : null;
+    const headerRows = rows.slice(0, this.headerRows);
+    const width = Math.max(...headerRows.map((row) => row.length));
+    const { headers, notes } = nameHeaders(composeHeaders(headerRows, this.layout, width), this.limits, this.headerRows);
+    const note = layoutNote(this.layout, this.headerRows);
+    if (note) this.notes.push(note);
+    this.notes.push(...notes);
+    this.headers = headers;
+    for (let index = 0; index < headers.length; index++) this.columns.push({ dict: [], index: new Map(), codes: [] });
+    for (const row of this.top.slice(this.headerRows)) {
+      let lastFilled = row.values.length - 1;
+      while (lastFilled >= 0 && row.values[lastFilled] === null) lastFilled--;
+      this.addRespondent(row.values, lastFilled, row.rowNumber);
+    }
+  }
+
+  /** The file's row number of the last header row (0 when the sheet is empty). */
+  lastHeaderRowNumber(): number {
+    if (!this.headers && this.top.length > 0) this.decideHeader();
+    return this.headers ? this.top[this.headerRows - 1]!.rowNumber : 0;
+  }
+
+  finish(fileNotes: string[] = []): { rowCount: number; columns: RawColumn[]; notes: string[]; head: HeadRows } {
+    if (!this.headers && this.top.length > 0) this.decideHeader();
     if (!this.headers) refuse('Het bestand is leeg: er staat geen kopregel en geen antwoord in.');
     if (this.rows === 0) refuse('Het bestand bevat alleen een kopregel en geen antwoorden van respondenten.');
+    const width = this.headers.length;
     return {
       rowCount: this.rows,
       columns: this.headers.map((header, index) => ({ header, dict: this.columns[index]!.dict, codes: this.columns[index]!.codes })),
       notes: this.notes,
+      head: {
+        rows: this.top.map((row) => Array.from({ length: width }, (_, column) => row.values[column] ?? null)),
+        headerRows: this.headerRows,
+        detectedHeaderRows: this.detectedHeaderRows,
+        layout: this.layout,
+        detectedLayout: this.detectedLayout,
+        fileNotes,
+      },
     };
   }
 
@@ -146,33 +202,6 @@ export class SheetBuilder {
 
   private tooLong(rowNumber: number): never {
     refuse(`${capitalise(this.rowWord)} ${nl(rowNumber)} bevat een cel met meer dan ${nl(this.limits.maxCellChars)} tekens; dat is te lang voor een antwoord.`);
-  }
-
-  private setHeaders(values: Array<string | null>): void {
-    if (values.length > this.limits.maxColumns) {
-      refuse(`Het bestand heeft ${nl(values.length)} kolommen; Veldwerk leest er hoogstens ${nl(this.limits.maxColumns)}.`);
-    }
-    const seen = new Map<string, number>();
-    this.headers = values.map((value, index) => {
-      let header = value ?? '';
-      if (header.length > this.limits.maxHeaderChars) {
-        refuse(`De kop van kolom ${columnLetter(index)} is langer dan ${nl(this.limits.maxHeaderChars)} tekens; is de eerste regel wel de kopregel?`);
-      }
-      if (header === '') {
-        header = `Kolom ${columnLetter(index)}`;
-        this.notes.push(`Kolom ${columnLetter(index)} heeft geen kop en heet nu "${header}".`);
-      }
-      const key = header.toLocaleLowerCase('nl');
-      const count = (seen.get(key) ?? 0) + 1;
-      seen.set(key, count);
-      if (count > 1) {
-        const renamed = `${header} (${count})`;
-        this.notes.push(`De kop "${header}" komt meer dan eens voor; kolom ${columnLetter(index)} heet nu "${renamed}".`);
-        header = renamed;
-      }
-      this.columns.push({ dict: [], index: new Map(), codes: [] });
-      return header;
-    });
   }
 }
 

@@ -4,7 +4,7 @@
  * process, the browser host's server, the CLI's progress output) stays free
  * while a large export is parsed. In that thread, 50,000 respondents from a
  * .csv hold it for a quarter of a second in one piece, and from an .xlsx keep
- * it about 90% busy for over a second (exceljs hands it back between chunks).
+ * it busy for over a second (the reader hands it back between zip chunks).
  * The worker runs the same readSurveyFile and analyseColumns
  * as in-process reading, so every limit and every refusal of a hostile file
  * applies there unchanged and its Dutch message comes back as it is.
@@ -35,6 +35,8 @@ export interface SurveyReadJob {
   limits: SurveyLimits;
   /** The study's institutions, which the column analysis matches institution names against. */
   institutions: Institution[];
+  /** The number of header rows the user chose; detected when absent. */
+  headerRows?: number | undefined;
 }
 
 /** The worker's result: the file as read and the analysis of its columns. */
@@ -78,6 +80,7 @@ export interface SurveyReadOptions {
   onRows?: (rows: number) => void;
   /** The worker's heap cap (tests lower it). */
   memoryMb?: number;
+  headerRows?: number | undefined;
 }
 
 /** Read the export at `path` (shown to the user as `fileName`) and analyse its columns, in a worker thread. */
@@ -85,9 +88,9 @@ export function readSurveyInWorker(
   path: string,
   fileName: string,
   institutions: Institution[],
-  { limits = SURVEY_LIMITS, onRows, memoryMb = SURVEY_WORKER_MEMORY_MB }: SurveyReadOptions = {},
+  { limits = SURVEY_LIMITS, onRows, memoryMb = SURVEY_WORKER_MEMORY_MB, headerRows }: SurveyReadOptions = {},
 ): Promise<SurveyRead> {
-  const job: SurveyReadJob = { path, fileName, limits, institutions };
+  const job: SurveyReadJob = { path, fileName, limits, institutions, headerRows };
   const messages = surveyWorkerMessages(fileName);
   const rawColumns: RawColumn[] = [];
   return runWorkerJob<SurveyWorkerMessage, SurveyRead>('survey', {

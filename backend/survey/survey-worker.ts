@@ -43,8 +43,8 @@ async function run(job: SurveyReadJob): Promise<void> {
   }
 }
 
-async function readAndPost({ path, fileName, limits, institutions }: SurveyReadJob): Promise<void> {
-  const raw = await readSurveyFile(path, fileName, { limits, onRows: (rows) => post({ type: 'progress', rows }) });
+async function readAndPost({ path, fileName, limits, institutions, headerRows }: SurveyReadJob): Promise<void> {
+  const raw = await readSurveyFile(path, fileName, { limits, headerRows, onRows: (rows) => post({ type: 'progress', rows }) });
   const columns = analyseColumns(raw, institutions);
   const { columns: rawColumns, ...survey } = raw;
   for (const column of rawColumns) {

@@ -38,6 +38,16 @@ export function DocumentHeader({ document }: { document: SourceDocument }) {
         {nl.document.importedAt(document.importedAt)}
       </p>
       <SourceStatusSelect sourceId={document.id} />
+      {document.ocrPages.length > 0 && (
+        <p className="doc-sparse-pages doc-ocr-pages" role="note" data-testid="document-ocr-pages">
+          {nl.document.ocrPages(document.ocrPages)}
+        </p>
+      )}
+      {document.sparsePages.length > 0 && (
+        <p className="doc-sparse-pages" role="note" data-testid="document-sparse-pages">
+          {nl.document.sparsePages(document.sparsePages)}
+        </p>
+      )}
     </header>
   );
 }

@@ -25,7 +25,7 @@ export function SurveyImportDialog() {
   return (
     <Dialog title={nl.survey.importer.title} onClose={busy ? undefined : close} className="survey-import-dialog" testId="survey-mapping-dialog">
       {importing.phase === 'mapping' && importing.analysis ? (
-        <MappingForm analysis={importing.analysis} error={importing.error} />
+        <MappingForm key={`${importing.analysis.stagedId}-${importing.analysis.header.headerRows}`} analysis={importing.analysis} error={importing.error} />
       ) : (
         <div className="survey-import-progress">
           {importing.error ? (
@@ -104,6 +104,7 @@ function MappingForm({ analysis, error }: { analysis: SurveyAnalysis; error: str
           </ul>
         </div>
       )}
+      <HeaderRows analysis={analysis} disabled={saving} />
       <div className="field">
         <label htmlFor="survey-name">{nl.survey.importer.name}</label>
         <input id="survey-name" data-testid="survey-name" value={name} maxLength={300} onChange={(event) => setName(event.target.value)} />
@@ -231,6 +232,58 @@ function MappingForm({ analysis, error }: { analysis: SurveyAnalysis; error: str
         </button>
       </div>
     </form>
+  );
+}
+
+/** The top rows of the file with the header rows marked, and the number of header rows to choose. */
+function HeaderRows({ analysis, disabled }: { analysis: SurveyAnalysis; disabled: boolean }) {
+  const setHeaderRows = useSurvey((store) => store.setHeaderRows);
+  const { rows, headerRows, detectedHeaderRows, recognised } = analysis.header;
+  const choices = Array.from({ length: Math.max(1, Math.min(rows.length, headerRows + analysis.respondents - 1)) }, (_, index) => index + 1);
+  const width = Math.min(8, Math.max(...rows.map((row) => row.length)));
+  return (
+    <fieldset className="survey-header-rows" data-testid="survey-header-rows">
+      <legend>{nl.survey.importer.headerRows}</legend>
+      <p className="field-hint">
+        {recognised && <strong data-testid="survey-recognised">{nl.survey.importer.headerRowsRecognised(recognised)} </strong>}
+        {nl.survey.importer.headerRowsIntro}
+      </p>
+      <div className="field">
+        <label htmlFor="survey-header-rows">{nl.survey.importer.headerRowsCount}</label>
+        <select
+          id="survey-header-rows"
+          data-testid="survey-header-rows-count"
+          value={headerRows}
+          disabled={disabled}
+          onChange={(event) => void setHeaderRows(Number(event.target.value))}
+        >
+          {choices.map((count) => (
+            <option key={count} value={count}>
+              {count}
+              {count === detectedHeaderRows ? nl.survey.importer.headerRowsDetected(detectedHeaderRows) : ''}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="survey-mapping-scroll survey-header-preview">
+        <table>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr key={index} className={index < headerRows ? 'is-header' : undefined} data-testid="survey-head-row" data-header={index < headerRows}>
+                <th scope="row">
+                  {nl.survey.importer.headerRowLabel(index + 1)} <span className="muted">({nl.survey.importer.headerRowKind(index < headerRows)})</span>
+                </th>
+                {row.slice(0, width).map((cell, column) => (
+                  <td key={column} title={cell}>
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </fieldset>
   );
 }
 

@@ -91,7 +91,7 @@ function ImportButton({ primary = false }: { primary?: boolean }) {
         ref={input}
         type="file"
         hidden
-        accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        accept=".xlsx,.csv,.tsv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,text/tab-separated-values"
         data-testid="survey-import-input"
         onChange={(event) => {
           const file = event.target.files?.[0];

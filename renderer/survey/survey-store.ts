@@ -47,6 +47,8 @@ interface SurveyStore {
 
   beginImport(file: File): Promise<void>;
   confirmImport(mapping: SurveyMapping, name: string): Promise<string | null>;
+  /** Analyse the staged file again with another number of header rows. */
+  setHeaderRows(headerRows: number): Promise<void>;
   closeImport(): void;
 }
 
@@ -180,6 +182,17 @@ export const useSurvey = create<SurveyStore>()((set, get) => {
         return null;
       } finally {
         stop();
+      }
+    },
+    async setHeaderRows(headerRows) {
+      const importing = get().importing;
+      if (!importing?.analysis) return;
+      set({ importing: { ...importing, phase: 'analysing', message: nl.survey.importer.rereading, error: null } });
+      try {
+        const analysis = await api['survey.analyse']({ stagedId: importing.analysis.stagedId, headerRows });
+        if (get().importing) set({ importing: { ...get().importing!, phase: 'mapping', analysis, error: null } });
+      } catch (error) {
+        if (get().importing) set({ importing: { ...importing, phase: 'mapping', error: errorMessage(error, nl.errors.unexpected) } });
       }
     },
     closeImport: () => set({ importing: null }),

@@ -148,7 +148,7 @@ export const nl = {
     date: 'Datum',
     inspector: 'Inspecteur',
     title_: 'Titel',
-    titleHint: 'Laat leeg om de bestandsnaam te gebruiken.',
+    titleHint: 'Laat leeg om de titel uit het document te gebruiken (de titel in de eigenschappen of de eerste kop), anders de bestandsnaam.',
     choose: 'Kies…',
     noRole: 'Geen rol',
     noMeasure: 'Geen maatregel',
@@ -192,6 +192,11 @@ export const nl = {
     importedAt: (date: string) => `geïmporteerd ${formatDate(date.slice(0, 10))}`,
     metaLabel: 'Gegevens van de bron',
     textLabel: 'Tekst van de bron',
+    sparsePages: (pages: number[]) =>
+      `${pages.length === 1 ? `Pagina ${pages[0]} bevat` : `Pagina's ${pages.slice(0, -1).join(', ')} en ${pages[pages.length - 1]} bevatten`} weinig of geen leesbare tekst ` +
+      '(mogelijk gescand of met een lettertype zonder tekst), ook niet met tekstherkenning (OCR). Wat daar staat, is niet doorzoekbaar en niet te coderen.',
+    ocrPages: (pages: number[]) =>
+      `De tekst van ${pages.length === 1 ? `pagina ${pages[0]}` : `pagina's ${pages.slice(0, -1).join(', ')} en ${pages[pages.length - 1]}`} is met tekstherkenning (OCR) uit een scan gelezen en kan fouten bevatten. Controleer citaten met het origineel.`,
   },
 
   coding: {
@@ -665,8 +670,8 @@ export const nl = {
     title: 'Vragenlijst',
     viewLabel: 'Vragenlijst: uitkomsten per vraag',
     import: 'Vragenlijst importeren…',
-    importLabel: 'Een export van de vragenlijst importeren (.xlsx of .csv)',
-    empty: 'Nog geen vragenlijst. Importeer de export van het vragenlijstprogramma (.xlsx of .csv): één rij per respondent, de vragen als kopregel.',
+    importLabel: 'Een export van de vragenlijst importeren (.xlsx, .csv of .tsv)',
+    empty: 'Nog geen vragenlijst. Importeer de export van het vragenlijstprogramma (.xlsx, .csv of .tsv): één rij per respondent, de vragen als kopregel (Qualtrics, SurveyMonkey en andere met meer kopregels worden herkend).',
     chooseSurvey: 'Vragenlijst',
     respondents: (survey: { respondents: number; jeugdigen: number; ouders: number }) =>
       `${plural(survey.respondents, 'respondent', 'respondenten')} · ${plural(survey.jeugdigen, 'jeugdige', 'jeugdigen')} · ${plural(survey.ouders, 'ouder', 'ouders')}`,
@@ -738,6 +743,14 @@ export const nl = {
       done: (name: string, respondents: number, replaced: boolean) =>
         `Vragenlijst "${name}" ${replaced ? 'vervangen' : 'geïmporteerd'}: ${plural(respondents, 'respondent', 'respondenten')}.`,
       kindLimit: (label: string) => `Kies "${label}" voor hoogstens één kolom.`,
+      headerRows: 'Kopregels',
+      headerRowsIntro: 'De eerste regels van het bestand. Gemarkeerde regels zijn kopregels: ze geven de kolomnamen en tellen niet als respondent.',
+      headerRowsCount: 'Aantal kopregels',
+      headerRowsRecognised: (what: string) => `Herkend: ${what}.`,
+      headerRowsDetected: (n: number) => ` (voorgesteld: ${n})`,
+      headerRowLabel: (n: number) => `Regel ${n}`,
+      headerRowKind: (isHeader: boolean) => (isHeader ? 'kopregel' : 'respondent'),
+      rereading: 'Kolommen opnieuw bepalen…',
     },
   },
 

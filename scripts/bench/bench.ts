@@ -13,6 +13,7 @@ import { measureEncryption } from './encryption-bench';
 import { measureExchange } from './exchange-bench';
 import { measureFoundation } from './foundation-bench';
 import { measureMerge } from './merge-bench';
+import { measureOcr } from './ocr-bench';
 import { measureReports } from './report-bench';
 import { measureSurvey } from './survey-bench';
 import { measureQueue } from './queue-bench';
@@ -29,6 +30,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   encryption: measureEncryption,
   signing: measureSigning,
   exchange: measureExchange,
+  ocr: measureOcr,
 };
 
 async function main() {

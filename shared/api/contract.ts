@@ -391,7 +391,7 @@ export const contract = {
   /** Questionnaire (vragenlijst): import an export after the user confirmed the mapping, then tables and report placement. */
   'survey.list': call<SurveyList>()(z.object({})),
   /** Read a staged .xlsx/.csv and propose a mapping (nothing is stored). */
-  'survey.analyse': call<SurveyAnalysis>()(z.object({ stagedId: z.string().uuid(), jobId }), { job: true }),
+  'survey.analyse': call<SurveyAnalysis>()(z.object({ stagedId: z.string().uuid(), jobId, headerRows: z.number().int().min(1).max(5).optional() }), { job: true }),
   'survey.import': call<SurveyImportResult>()(
     z.object({ stagedId: z.string().uuid(), mapping: surveyMappingSchema, name: shortText.optional(), jobId }),
     { job: true, writes: ['survey', 'surveyQuestion', 'institution'] },

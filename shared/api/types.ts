@@ -73,6 +73,10 @@ export interface SourceDocument extends SourceSummary {
   /** Offset (UTF-16 code units) where each PDF page starts; null for other formats. */
   pageStarts: number[] | null;
   headings: HeadingMark[];
+  /** PDF pages (1-based) with little or no readable text: scanned, or fonts without letters (sources: realfiles). */
+  sparsePages: number[];
+  /** PDF pages (1-based) whose text was recognised by OCR at import (sources: realfiles). */
+  ocrPages: number[];
 }
 
 export type ImportOutcome =
@@ -562,6 +566,18 @@ export interface SurveyAnalysis {
   /** The proposal, ready to be confirmed or corrected. */
   mapping: SurveyMapping;
   notes: string[];
+  /** The top rows of the file and which of them are header rows (survey: realfiles). */
+  header: SurveyHeaderRows;
+}
+
+/** The first non-blank rows of a survey export, shown so that the user can choose how many are header rows. */
+export interface SurveyHeaderRows {
+  /** Up to five rows, cells shortened for display ('' for a blank cell). */
+  rows: string[][];
+  headerRows: number;
+  detectedHeaderRows: number;
+  /** The survey tool or layout recognised, in Dutch, or null. */
+  recognised: string | null;
 }
 
 export interface SurveyImportResult {

@@ -8,6 +8,7 @@
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { normalizeText } from '../../../shared/normalize-text';
+import { documentTitle } from './document-title';
 import { MB, REASONS, extracted, formatMegabytes, rejected, type ExtractLimits, type ExtractOutcome, type Heading } from './types';
 
 /** Some Word versions name the main part document2.xml; mammoth finds it through the relationships. */
@@ -18,14 +19,16 @@ const RATIO_CHECK_FROM_BYTES = MB;
 export const NOT_A_WORD_DOCUMENT = 'Het bestand heeft de extensie .docx maar is geen Word-document.';
 
 export async function extractDocx(buffer: Buffer, limits: ExtractLimits): Promise<ExtractOutcome> {
-  const zipProblem = await checkZip(buffer, limits);
+  const properties: { title: string | null } = { title: null };
+  const zipProblem = await checkZip(buffer, limits, properties);
   if (zipProblem) return rejected(zipProblem);
   const { text, headings } = htmlToText(await convertToHtml(buffer));
-  return extracted({ format: 'docx', text, pageStarts: null, headings });
+  const firstHeading = headings[0] ? lineAt(text, headings[0].start) : null;
+  return extracted({ format: 'docx', text, pageStarts: null, headings, title: documentTitle(properties.title, firstHeading) });
 }
 
 /** Why the zip must not be opened further, or null when it is a sound Word package within the limits. */
-async function checkZip(buffer: Buffer, limits: ExtractLimits): Promise<string | null> {
+async function checkZip(buffer: Buffer, limits: ExtractLimits, properties: { title: string | null }): Promise<string | null> {
   let zip: ZipFile;
   try {
     zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
@@ -34,7 +37,7 @@ async function checkZip(buffer: Buffer, limits: ExtractLimits): Promise<string |
   }
   try {
     if (zip.entryCount > limits.maxZipEntries) return tooManyEntries(limits);
-    return await checkEntries(zip, limits);
+    return await checkEntries(zip, limits, properties);
   } catch {
     return REASONS.damaged;
   } finally {
@@ -42,7 +45,7 @@ async function checkZip(buffer: Buffer, limits: ExtractLimits): Promise<string |
   }
 }
 
-async function checkEntries(zip: ZipFile, limits: ExtractLimits): Promise<string | null> {
+async function checkEntries(zip: ZipFile, limits: ExtractLimits, properties: { title: string | null }): Promise<string | null> {
   let declaredTotal = 0;
   let hasMainDocument = false;
   for await (const entry of zip.eachEntry()) {
@@ -50,7 +53,9 @@ async function checkEntries(zip: ZipFile, limits: ExtractLimits): Promise<string
     const problem = entryProblem(entry, declaredTotal, limits);
     if (problem) return problem;
     hasMainDocument ||= MAIN_DOCUMENT.test(entry.fileName);
-    await inflateAndDiscard(zip, entry);
+    if (entry.fileName === CORE_PROPERTIES && entry.uncompressedSize <= MAX_CORE_PROPERTIES_BYTES) {
+      properties.title = coreTitle(await inflateToText(zip, entry));
+    } else await inflateAndDiscard(zip, entry);
   }
   return hasMainDocument ? null : NOT_A_WORD_DOCUMENT;
 }
@@ -77,6 +82,26 @@ async function inflateAndDiscard(zip: ZipFile, entry: Entry): Promise<void> {
   for await (const _chunk of stream) {
     // Only the count matters, and yauzl keeps it.
   }
+}
+
+function lineAt(text: string, start: number): string {
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? undefined : end);
+}
+
+/** The core properties part (docProps/core.xml); the title is in dc:title. */
+const CORE_PROPERTIES = 'docProps/core.xml';
+const MAX_CORE_PROPERTIES_BYTES = 64 * 1024;
+
+async function inflateToText(zip: ZipFile, entry: Entry): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function coreTitle(xml: string): string | null {
+  const match = /<(?:[\w.-]+:)?title\b[^>]*>([^<]*)<\/(?:[\w.-]+:)?title>/.exec(xml);
+  return match ? decodeEntities(match[1]!) : null;
 }
 
 async function convertToHtml(buffer: Buffer): Promise<string> {

@@ -15,6 +15,10 @@ export interface ExtractedText {
   /** For PDFs: offset in `text` where page i+1 starts (the first is 0). Null for other formats. */
   pageStarts: number[] | null;
   headings: Heading[];
+  /** The title the document gives itself (properties or first heading), when it has a usable one. */
+  title?: string | null;
+  /** PDF pages (1-based) whose text was recognised by OCR. */
+  ocrPages?: number[];
 }
 
 /** `reason` is one Dutch sentence without the file name: the caller prefixes it. */
@@ -33,6 +37,8 @@ export interface ExtractLimits {
   timeoutMs: number;
   /** V8 old-generation limit of the worker that does the parsing. */
   maxWorkerMemoryMb: number;
+  /** Read PDF pages without a text layer by OCR. */
+  ocr: boolean;
 }
 
 export const MB = 1024 * 1024;
@@ -46,6 +52,7 @@ export const DEFAULT_LIMITS: ExtractLimits = Object.freeze({
   maxTextChars: 50_000_000,
   timeoutMs: 120_000,
   maxWorkerMemoryMb: 1024,
+  ocr: true,
 });
 
 export const rejected = (reason: string): ExtractOutcome => ({ ok: false, reason });
