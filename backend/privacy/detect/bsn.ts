@@ -10,7 +10,7 @@ export function elfProef(digits: string): boolean {
   return sum % 11 === 0;
 }
 
-const NINE_DIGITS = /(?<![\p{L}\p{N}][\s.\-/]?|\p{N})(\d(?:[ .\-/]?\d){8})(?![\s.\-/]?\p{N})/gu;
+const NINE_DIGITS = /(?<!\p{N}[\s.\-/]?)(?<![\p{L}])(\d(?:[ .\-/]?\d){8})(?![\s.\-/]?\p{N})/gu;
 const AFTER_CUE = /(?:bsn|burgerservicenummer|sofinummer)\s*(?:nr\.?|nummer)?\s*[:.]?\s*(\d(?:[ .\-/]?\d){7,8})(?![\s.\-/]?\p{N})/giu;
 
 export const detectBsn: Detector = (text) => [

@@ -9,6 +9,7 @@
  * ("Sandra's") included. A common word used as a name ("Roos", "Bas", "Groen")
  * is found only through context, so the rose in the garden stays.
  */
+import { resolveOverlaps } from './overlaps';
 import type { Detection, DetectContext, Detector } from './types';
 
 const PARTICLE = "(?:van|de|der|den|ter|ten|te|in\\s+'t|op\\s+de|Van|De|Der|Den|Ter|Ten)";
@@ -105,5 +106,5 @@ export const detectPersonName: Detector = (text, context) => {
   const direct = [...byContext(text, context), ...byWord(text, context)];
   const words = new Map<string, boolean>();
   for (const detection of direct) for (const word of nameWords(detection.text)) words.set(word, (words.get(word) ?? false) || detection.certain);
-  return [...direct, ...occurrencesOf(text, words)];
+  return resolveOverlaps([...direct, ...occurrencesOf(text, words)]);
 };

@@ -6,7 +6,8 @@
 import { parsePhoneNumber } from 'awesome-phonenumber';
 import { matchesOf, type Detector } from './types';
 
-const CANDIDATE = /(?<![\p{L}\p{N}+])((?:\+|00)?\(?\d[\d\s.\-()/]{7,20}\d)(?![\p{L}\p{N}])/gu;
+/** Digits and separators; an area code may stand in brackets ("(010) 123 45 67"), a bracket around the whole number is not taken. */
+const CANDIDATE = /(?<![\p{L}\p{N}+])((?:\+|00)?(?:\(0?\d{1,4}\)[\s.-]?)?\d[\d\s.\-/]{6,20}\d)(?![\p{L}\p{N}])/gu;
 
 export const detectPhone: Detector = (text) =>
   matchesOf(text, CANDIDATE, 'telefoonnummer', 'geldig telefoonnummer', (match) => {

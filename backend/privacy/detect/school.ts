@@ -5,7 +5,7 @@
  */
 import { B, CAP, E, matchesOf, type Detector } from './types';
 
-const KINDS = 'basisschool|school|obs|cbs|rkbs|pcbs|sbo|so|vso|ikc|kindcentrum|montessorischool|daltonschool|jenaplanschool|vrije school|scholengemeenschap|praktijkschool|mavo|vmbo|havo|vwo|lyceum|college|gymnasium|mbo|roc';
+const KINDS = 'basisschool|school|OBS|CBS|RKBS|PCBS|SBO|SO|VSO|IKC|obs|cbs|rkbs|pcbs|sbo|vso|ikc|kindcentrum|montessorischool|daltonschool|jenaplanschool|vrije school|scholengemeenschap|praktijkschool|mavo|vmbo|havo|vwo|lyceum|college|gymnasium|mbo|roc|MBO|ROC';
 const NAME = `(?:(?:de|het|'t|De|Het|'T)\\s+)?${CAP}(?:\\s+(?:${CAP}|van|de|der|den))*`;
 const AFTER_KIND = new RegExp(`${B}(?:${KINDS})\\s+(${NAME})${E}`, 'gu');
 const ENDING = new RegExp(`${B}(?:${CAP}\\s+){0,3}${CAP.replace('[\\p{Ll}\\p{M}]*', '[\\p{Ll}\\p{M}]*?')}(?:school|college|lyceum|gymnasium|scholengemeenschap)${E}`, 'gu');
