@@ -3,6 +3,26 @@
  * shared by the backend, the API contract and the UI. Pure TypeScript.
  */
 
+/** The kinds of identifying detail the privacy pass finds (backend/privacy/detect). */
+export const DETAIL_KINDS = [
+  'naam', 'bsn', 'geboortedatum', 'adres', 'telefoonnummer', 'e-mail', 'iban', 'zaaknummer', 'kenteken', 'school', 'woonplaats',
+] as const;
+export type DetailKind = (typeof DETAIL_KINDS)[number];
+
+export const DETAIL_KIND_LABELS: Record<DetailKind, string> = {
+  naam: 'Namen',
+  bsn: 'BSN',
+  geboortedatum: 'Geboortedata',
+  adres: 'Adressen',
+  telefoonnummer: 'Telefoonnummers',
+  'e-mail': 'E-mailadressen',
+  iban: 'Rekeningnummers',
+  zaaknummer: 'Zaak- en parketnummers',
+  kenteken: 'Kentekens',
+  school: 'Scholen',
+  woonplaats: 'Woonplaatsen',
+};
+
 export const PERSON_ROLES = ['jeugdige', 'ouder', 'pleegouder', 'jeugdzorgwerker', 'anders'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
 export const PERSON_STATUSES = ['kandidaat', 'bevestigd', 'geen-persoon'] as const;

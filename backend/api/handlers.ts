@@ -48,6 +48,9 @@ import { mergeStatus } from '../merge/status';
 import { generateDraft, saveStandardTemplate, setStudyTemplate } from '../reports/api';
 import { keptReport, reportOutline, writeFileAtomically } from '../reports/generate';
 import { reportTemplateInfo } from '../reports/study-template';
+import { addPerson, choose, listPersons, mergePersons, updatePerson } from '../privacy/persons';
+import { detectCandidates } from '../privacy/candidates';
+import { scanDrafts } from '../privacy/scan';
 
 type Handler<N extends CallName> = (session: Session, input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
 type Handlers = { [N in CallName]: Handler<N> };
@@ -243,6 +246,13 @@ const handlers: Handlers = {
   'report.template': (session) => reportTemplateInfo(session.requireStudy()),
   'report.setTemplate': (session, input) => setStudyTemplate(session, input.stagedId),
   'report.saveTemplate': (session, input) => saveStandardTemplate(session, input.open),
+  'privacy.persons': (session) => listPersons(session.requireStudy()),
+  'privacy.addPerson': (session, input) => addPerson(session.requireStudy(), input),
+  'privacy.updatePerson': (session, { id: personId, ...update }) => updatePerson(session.requireStudy(), personId, update),
+  'privacy.mergePersons': (session, input) => mergePersons(session.requireStudy(), input.keepId, input.otherId),
+  'privacy.detectCandidates': (session) => detectCandidates(session.requireStudy()),
+  'privacy.scan': (session, input) => scanDrafts(session.requireStudy(), input.scope ? [input.scope] : null, input.options),
+  'privacy.choose': (session, input) => choose(session.requireStudy(), input),
 };
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };

@@ -15,6 +15,7 @@ import { startBrowserHost } from './http-server';
 import { SURVEY_USAGE, surveyCommand } from '../survey/cli-survey';
 import { agreementCommand, bundleCommand, copyCommand, MERGE_USAGE, type MergeCliKit } from '../merge/cli-merge';
 import { REPORT_USAGE, reportCommand } from '../reports/cli-report';
+import { PRIVACY_USAGE, privacyCommand } from '../privacy/cli-privacy';
 import { MEASURES, ROLES, SOURCE_TYPES } from '../../shared/vocabulary';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import type { ImportOutcome, SearchResult, StudyStats } from '../../shared/api/types';
@@ -31,6 +32,7 @@ const USAGE = `Gebruik:
 ${SURVEY_USAGE}
 ${MERGE_USAGE}
 ${REPORT_USAGE}
+${PRIVACY_USAGE}
 
 Bronsoorten: ${SOURCE_TYPES.join(', ')}
 Rollen: ${ROLES.join(', ')}
@@ -261,6 +263,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   bundle: (args) => bundleCommand(args, mergeKit),
   agreement: (args) => agreementCommand(args, mergeKit),
   report: (args) => reportCommand(args, mergeKit),
+  privacy: (args) => privacyCommand(args, { openSession, usageError: (message) => new UsageError(message) }),
 };
 
 export async function main(argv: string[]): Promise<number> {

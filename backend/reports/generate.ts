@@ -14,6 +14,7 @@ import { readStudyData, type StudyData } from './study-data';
 import { reportStyles } from './study-template';
 import { writeReportDocx, type WriteProgress } from './write-docx';
 import { passReportModel } from '../privacy/report-pass';
+import { appendixFileName, splitAppendix } from './appendix';
 import { studyPassContext } from '../privacy/study-pass';
 import type { PrivacyScan } from '../../shared/privacy';
 
@@ -68,8 +69,12 @@ export async function generateReport(
   onProgress?.({ done: 0, total: 0, message: 'Gegevens verzamelen' });
   const { model, scan } = passedReportModel(data ?? readStudyData(study, options.privacyNames ?? []), scope, options);
   const styles = await reportStyles(study, options.templatePath);
-  const bytes = await writeReportDocx(model, { styles, pageNumbers: options.tocPageNumbers, onProgress });
-  return { fileName: reportFileName(model), data: bytes, outline: outlineOf(model), privacy: scan };
+  const { draft, appendix } = splitAppendix(model);
+  const bytes = await writeReportDocx(draft, { styles, pageNumbers: options.tocPageNumbers, onProgress });
+  const fileName = reportFileName(draft);
+  const report: GeneratedReport = { fileName, data: bytes, outline: outlineOf(model), privacy: scan };
+  if (appendix) report.appendix = { fileName: appendixFileName(fileName), data: await writeReportDocx(appendix, { styles, pageNumbers: options.tocPageNumbers }) };
+  return report;
 }
 
 export interface GenerateEvents {

@@ -10,6 +10,7 @@ import { MEMO_TARGETS } from './types';
 import type { ReportGenerated, ReportSaved, ReportTemplateInfo, TemplateSaved } from './types';
 import type { ChapterKey, ReportOutline } from '../report-model';
 import { SURVEY_COLUMN_KINDS } from '../survey';
+import { DETAIL_KINDS, PERSON_ROLES, PERSON_STATUSES, PRIVACY_DECISIONS, type Person, type PrivacyChoice, type PrivacyScan } from '../privacy';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
 import type {
   Code,
@@ -353,6 +354,18 @@ export const contract = {
   'report.setTemplate': call<ReportTemplateInfo>()(z.object({ stagedId: z.string().uuid().nullable() })),
   /** Veldwerk's standard template, to edit in Word and choose again: saved (desktop) or downloaded (browser). */
   'report.saveTemplate': call<TemplateSaved>()(z.object({ open: z.boolean().default(true) })),
+
+  /* privacy (issue 10): the persons register, the review's choices, and what drafts would carry */
+  'privacy.persons': call<Person[]>()(z.object({})),
+  'privacy.addPerson': call<Person>()(z.object({ name: shortText, role: z.enum(PERSON_ROLES).default('anders'), forms: z.array(shortText).max(50).default([]), pseudonym: z.string().trim().max(100).optional(), status: z.enum(PERSON_STATUSES).default('bevestigd') })),
+  'privacy.updatePerson': call<Person>()(z.object({ id, name: shortText.optional(), role: z.enum(PERSON_ROLES).optional(), forms: z.array(shortText).max(50).optional(), pseudonym: z.string().trim().max(100).optional(), status: z.enum(PERSON_STATUSES).optional() })),
+  'privacy.mergePersons': call<Person>()(z.object({ keepId: id, otherId: id })),
+  /** Propose every name in the sources that the register does not know as a candidate. */
+  'privacy.detectCandidates': call<{ added: Person[]; scanned: number }>()(z.object({})),
+  /** What the privacy pass finds in the draft(s) of a scope (null: every draft), appendix and notes included. */
+  'privacy.scan': call<PrivacyScan>()(z.object({ scope: reportScopeSchema.nullable().default(null), options: reportOptionsSchema.default({}) })),
+  /** A choice in the review: replace a detail, or keep it as not identifying; with personId a name becomes a form of that person. */
+  'privacy.choose': call<PrivacyChoice>()(z.object({ kind: z.enum(DETAIL_KINDS), text: shortText, decision: z.enum(PRIVACY_DECISIONS), personId: id.nullable().default(null) })),
 } as const;
 
 export type Contract = typeof contract;

@@ -6,10 +6,9 @@
  */
 import type { Lexicon } from './lexicon';
 
-export const DETAIL_KINDS = [
-  'naam', 'bsn', 'geboortedatum', 'adres', 'telefoonnummer', 'e-mail', 'iban', 'zaaknummer', 'kenteken', 'school', 'woonplaats',
-] as const;
-export type DetailKind = (typeof DETAIL_KINDS)[number];
+import { DETAIL_KINDS, type DetailKind } from '../../../shared/privacy';
+
+export { DETAIL_KINDS, type DetailKind };
 
 /** The marker that replaces a detail of a kind (a person is replaced by their pseudonym instead, when known). */
 export const MARKERS: Record<DetailKind, string> = {
