@@ -50,18 +50,18 @@ function sentenceStart(text: string, index: number): boolean {
 
 function byContext(text: string, context: DetectContext): Detection[] {
   const found: Detection[] = [];
-  const add = (pattern: RegExp, why: string) => {
+  const add = (pattern: RegExp, why: string, organisationsToo = false) => {
     for (const match of text.matchAll(pattern)) {
       const name = match[1]!;
       const words = nameWords(name);
       if (words.length === 0 || words.every((word) => context.allowed.has(word.toLocaleLowerCase('nl')))) continue;
-      // Several ordinary words in a row ("Veilig Thuis") are an organisation; one ("oma Groen") is a name.
-      if (words.length > 1 && words.every((word) => context.lexicon.isWord(word.toLocaleLowerCase('nl')))) continue;
+      // After a role, several ordinary words in a row ("jeugdzorgwerker van Veilig Thuis") are an organisation; one ("oma Groen") is a name.
+      if (organisationsToo && words.length > 1 && words.every((word) => context.lexicon.isWord(word.toLocaleLowerCase('nl')))) continue;
       const start = match.index + match[0].indexOf(name);
       found.push({ kind: 'naam', start, end: start + name.length, text: name, certain: true, why });
     }
   };
-  add(AFTER_ROLE, 'na een rol of aanspreekvorm');
+  add(AFTER_ROLE, 'na een rol of aanspreekvorm', true);
   add(BEFORE_AGE, 'voor een leeftijd');
   add(AFTER_INITIALS, 'na voorletters');
   return found;
