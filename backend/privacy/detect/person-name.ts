@@ -48,6 +48,10 @@ function sentenceStart(text: string, index: number): boolean {
   return index === 0 || /(?:^|[.!?:;"“‘(\n•–-])\s*$/u.test(before);
 }
 
+function isKnownName(word: string, { lexicon }: DetectContext): boolean {
+  return lexicon.firstNames.has(word) || lexicon.surnames.has(word) || lexicon.personNames.has(word);
+}
+
 function byContext(text: string, context: DetectContext): Detection[] {
   const found: Detection[] = [];
   const add = (pattern: RegExp, why: string, organisationsToo = false) => {
@@ -57,6 +61,9 @@ function byContext(text: string, context: DetectContext): Detection[] {
       if (words.length === 0 || words.every((word) => context.allowed.has(word.toLocaleLowerCase('nl')))) continue;
       // After a role, several ordinary words in a row ("jeugdzorgwerker van Veilig Thuis") are an organisation; one ("oma Groen") is a name.
       if (organisationsToo && words.length > 1 && words.every((word) => context.lexicon.isWord(word.toLocaleLowerCase('nl')))) continue;
+      // A single ordinary word after a role is a name only when people are called so ("oma Groen", "zus Roos"; not "jeugdzorgwerker Inspecteur").
+      // A particle makes it a surname ("mevrouw De Vries", "pleegvader van Dam").
+      if (organisationsToo && words.length === 1 && name === words[0] && context.lexicon.isWord(name.toLocaleLowerCase('nl')) && !isKnownName(name, context)) continue;
       const start = match.index + match[0].indexOf(name);
       found.push({ kind: 'naam', start, end: start + name.length, text: name, certain: true, why });
     }
@@ -75,11 +82,11 @@ function byWord(text: string, { lexicon, allowed, lowerCaseWords }: DetectContex
     if (allowed.has(lower) || NEVER.has(lower) || word.length < 3) continue;
     const known = lexicon.isWord(lower);
     const at = { kind: 'naam' as const, start: match.index, end: match.index + word.length, text: word };
-    if (lexicon.firstNames.has(word) && !known) {
+    if ((lexicon.firstNames.has(word) || lexicon.personNames.has(word)) && !known) {
       // "Sandra de Vries": the surname after a first name belongs to it.
       const surname = SURNAME_AFTER.exec(text.slice(at.end));
       const end = at.end + (surname?.[0].length ?? 0);
-      found.push({ ...at, end, text: text.slice(at.start, end), certain: true, why: 'voornaam' });
+      found.push({ ...at, end, text: text.slice(at.start, end), certain: true, why: lexicon.firstNames.has(word) ? 'voornaam' : 'naam in het woordenboek' });
     } else if (!known && !lowerCaseWords?.has(lower)) {
       const midSentence = !sentenceStart(text, match.index);
       if (midSentence && lexicon.surnames.has(word)) found.push({ ...at, certain: true, why: 'achternaam' });
