@@ -12,6 +12,7 @@ import { measureFoundation } from './foundation-bench';
 import { measureMerge } from './merge-bench';
 import { measureReports } from './report-bench';
 import { measureSurvey } from './survey-bench';
+import { measurePrivacy } from './privacy-bench';
 
 const SECTIONS: Record<string, () => Promise<object>> = {
   foundation: measureFoundation,
@@ -19,6 +20,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   reports: measureReports,
   survey: measureSurvey,
   merge: measureMerge,
+  privacy: measurePrivacy,
 };
 
 async function main() {
