@@ -62,7 +62,7 @@ export interface PrivacyChoice {
 
 /** One detected detail in what is about to leave, for the review (grouped by person and kind by the UI). */
 export interface PrivacyFinding {
-  kind: string;
+  kind: DetailKind;
   text: string;
   replacement: string;
   /** False: a candidate that a person should confirm (strict mode refuses while any is left). */

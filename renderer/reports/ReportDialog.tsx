@@ -16,6 +16,7 @@ import { Dialog } from '../ui/Dialog';
 import { ProgressBar } from '../ui/ProgressBar';
 import { downloadHref } from './download';
 import { HouseStyleField } from './HouseStyleField';
+import { PrivacyReview } from '../privacy/PrivacyReview';
 import './reports.css';
 
 type Kind = 'instelling' | 'overkoepelend';
@@ -143,11 +144,13 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
-  const save = async (index: number, open: boolean) => {
+  const save = async (index: number, open: boolean, reportId = results[index]?.generated.reportId) => {
     const result = results[index];
-    if (!result) return;
+    if (!result || !reportId) return;
     try {
-      const saved = await api['report.save']({ reportId: result.generated.reportId, open });
+      const saved = await api['report.save']({ reportId, open });
+      // The internal appendix is saved as a file of its own; its path is not the draft's.
+      if (reportId !== result.generated.reportId) return;
       if (!saved.path) return;
       setResults((previous) =>
         previous.map((entry, at) => (at === index ? { ...entry, saved: saved.path, note: open && !saved.opened ? nl.reports.openFailed : null } : entry)),
@@ -220,6 +223,11 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
           ) : (
             <OutlineView outline={outline} />
           )}
+          <PrivacyReview
+            scope={problem ? null : kind === 'instelling' ? { institutionId: chosen[0]! } : { overall: true }}
+            options={options}
+            disabled={busy}
+          />
         </section>
       </div>
 
@@ -247,6 +255,22 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
                     <button type="button" className="small primary" onClick={() => void save(index, true)}>
                       {nl.reports.saveAndOpen}
                     </button>
+                  </span>
+                )}
+                {result.generated.appendix && (
+                  <span className="report-result-actions">
+                    <span className="muted">
+                      {nl.privacy.appendix} ({nl.privacy.internal})
+                    </span>
+                    {result.generated.appendix.downloadUrl ? (
+                      <a className="button-link" href={downloadHref(result.generated.appendix.downloadUrl)} download={result.generated.appendix.fileName}>
+                        {nl.reports.download}
+                      </a>
+                    ) : (
+                      <button type="button" className="small" onClick={() => void save(index, false, result.generated.appendix!.reportId)}>
+                        {nl.reports.save}
+                      </button>
+                    )}
                   </span>
                 )}
                 {result.note && <span className="report-problem">{result.note}</span>}
