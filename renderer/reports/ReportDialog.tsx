@@ -259,16 +259,13 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
                 )}
                 {result.generated.appendix && (
                   <span className="report-result-actions">
-                    <span className="muted">
-                      {nl.privacy.appendix} ({nl.privacy.internal})
-                    </span>
                     {result.generated.appendix.downloadUrl ? (
                       <a className="button-link" href={downloadHref(result.generated.appendix.downloadUrl)} download={result.generated.appendix.fileName}>
-                        {nl.reports.download}
+                        {nl.privacy.appendixLink}
                       </a>
                     ) : (
                       <button type="button" className="small" onClick={() => void save(index, false, result.generated.appendix!.reportId)}>
-                        {nl.reports.save}
+                        {nl.privacy.appendixSave}
                       </button>
                     )}
                   </span>

@@ -712,8 +712,8 @@ export const nl = {
     candidates: (n: number) => `${plural(n, 'kandidaat', 'kandidaten')} in het personenregister`,
     confirm: 'Bevestigen',
     notPerson: 'Geen persoon',
-    appendix: 'Interne bijlage',
-    internal: 'intern, niet verzenden',
+    appendixLink: 'Interne bijlage (.docx, niet verzenden)',
+    appendixSave: 'Interne bijlage bewaren…',
   },
 
   team: {
