@@ -91,7 +91,8 @@ function byWord(text: string, { lexicon, allowed, lowerCaseWords }: DetectContex
       const midSentence = !sentenceStart(text, match.index);
       if (midSentence && lexicon.surnames.has(word)) found.push({ ...at, certain: true, why: 'achternaam' });
       // A proper noun the dictionary knows (Nederland, Jeugdwet) is no person; an unknown one may be.
-      else if (!lexicon.isWord(word) && !lexicon.places.has(word) && !lexicon.isCompound(lower)) found.push({ ...at, certain: false, why: 'onbekend woord met hoofdletter' });
+      // At the start of a sentence an unknown word is far more often a word the dictionary misses than a name.
+      else if (midSentence && !lexicon.isWord(word) && !lexicon.places.has(word) && !lexicon.isCompound(lower)) found.push({ ...at, certain: false, why: 'onbekend woord met hoofdletter' });
     }
   }
   return found;
