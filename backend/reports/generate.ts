@@ -69,7 +69,7 @@ export async function generateReport(
   onProgress?.({ done: 0, total: 0, message: 'Gegevens verzamelen' });
   const { model, scan } = passedReportModel(data ?? readStudyData(study, options.privacyNames ?? []), scope, options);
   const styles = await reportStyles(study, options.templatePath);
-  const { draft, appendix } = splitAppendix(model);
+  const { draft, appendix } = splitAppendix(model, scan);
   const bytes = await writeReportDocx(draft, { styles, pageNumbers: options.tocPageNumbers, onProgress });
   const fileName = reportFileName(draft);
   const report: GeneratedReport = { fileName, data: bytes, outline: outlineOf(model), privacy: scan };

@@ -159,6 +159,13 @@ describe('a study full of identifying details', () => {
       'vragenlijsttabel',
     ]);
     expect(outputs.every((output) => output.parts.has('docProps/core.xml'))).toBe(true);
+    // The appendix is marked internal and accounts for the privacy pass by kind, never by the details.
+    for (const appendix of outputs.filter((output) => output.label.endsWith('(bijlage)'))) {
+      const text = visible(appendix.parts.get('word/document.xml')!);
+      expect(text).toContain('Privacycontrole: gegevens per soort');
+      expect(text).toContain('INTERN – niet verzenden');
+      expect(visible([...appendix.parts].filter(([name]) => name.startsWith('word/footer')).map(([, xml]) => xml).join(''))).toContain('INTERN – niet verzenden');
+    }
   });
 
   it('lets no planted detail leave in any part of any file, nor in a file name', () => {
