@@ -184,3 +184,13 @@ describe('all detectors together', () => {
     ]);
   });
 });
+
+describe('hostile texts', () => {
+  it('finish on long texts made to make the detectors backtrack or compare every pair', () => {
+    // 50,000 unknown capitalised words: every one a candidate, and overlaps resolved without comparing every pair.
+    expect(detectAll('Xaaq '.repeat(50_000), context)).toHaveLength(50_000);
+    expect(detectAll(`x@${'aaaa.'.repeat(20_000)}!`, context)).toHaveLength(1);
+    expect(detectAll('12-'.repeat(30_000), context)).toEqual([]);
+    expect(detectAll(`${'van de '.repeat(30_000)}Jan`, context).length).toBeLessThanOrEqual(1);
+  });
+});
