@@ -50,7 +50,7 @@ import { keptReport, reportOutline, writeFileAtomically } from '../reports/gener
 import { reportTemplateInfo } from '../reports/study-template';
 import { addPerson, choose, listPersons, mergePersons, updatePerson } from '../privacy/persons';
 import { detectCandidates } from '../privacy/candidates';
-import { scanDrafts } from '../privacy/scan';
+import { scanDraftsInWorker } from '../reports/report-thread';
 
 type Handler<N extends CallName> = (session: Session, input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
 type Handlers = { [N in CallName]: Handler<N> };
@@ -251,7 +251,8 @@ const handlers: Handlers = {
   'privacy.updatePerson': (session, { id: personId, ...update }) => updatePerson(session.requireStudy(), personId, update),
   'privacy.mergePersons': (session, input) => mergePersons(session.requireStudy(), input.keepId, input.otherId),
   'privacy.detectCandidates': (session) => detectCandidates(session.requireStudy()),
-  'privacy.scan': (session, input) => scanDrafts(session.requireStudy(), input.scope ? [input.scope] : null, input.options),
+  // Built in the report worker: a scan builds whole draft models, too long for the thread that answers.
+  'privacy.scan': (session, input) => scanDraftsInWorker(session.requireStudy().path, input.scope ? [input.scope] : null, input.options),
   'privacy.choose': (session, input) => choose(session.requireStudy(), input),
 };
 

@@ -9,15 +9,20 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Study } from '../study/study';
 import { workerJobFailed, type WorkerJobFailed } from '../worker-bundle';
 import { generateReports } from './generate';
+import { scanDrafts } from '../privacy/scan';
 import type { ReportJob, ReportWorkerMessage } from './report-thread';
 
 function post(message: ReportWorkerMessage | WorkerJobFailed): void {
   parentPort!.postMessage(message);
 }
 
-async function run({ studyPath, scopes, options }: ReportJob): Promise<void> {
+async function run({ studyPath, scopes, options, privacyScan }: ReportJob): Promise<void> {
   const study = Study.openReadOnly(studyPath);
   try {
+    if (privacyScan) {
+      post({ type: 'scan', scan: scanDrafts(study, scopes.length > 0 ? scopes : null, options) });
+      return;
+    }
     await generateReports(study, scopes, options, {
       onProgress: (index, progress) => post({ type: 'progress', index, progress }),
       onReport: (index, { fileName, data, outline, privacy, appendix }) => post({ type: 'report', index, fileName, data, outline, privacy, appendix }),
