@@ -12,11 +12,14 @@ export function passReportModel(model: ReportModel, context: PassContext): { mod
   const { value, scan } = passStructure(model, context);
   const replacements = scan.findings.reduce((sum, finding) => sum + finding.count, 0);
   const text = JSON.stringify(value.chapters);
+  const flaggedWords = value.privacy.flaggedWords.filter((word) => text.includes(word));
   return {
     model: {
       ...value,
+      // A warning about words that may be names is moot once the pass replaced them all.
+      warnings: value.warnings.filter((warning) => !warning.includes('die op een naam kunnen wijzen') || flaggedWords.some((word) => warning.includes(word))),
       // Words flagged for a check that the pass replaced are gone from the draft; only the others are highlighted.
-      privacy: { ...value.privacy, replacements: value.privacy.replacements + replacements, flaggedWords: value.privacy.flaggedWords.filter((word) => text.includes(word)) },
+      privacy: { ...value.privacy, replacements: value.privacy.replacements + replacements, flaggedWords },
     },
     scan,
   };

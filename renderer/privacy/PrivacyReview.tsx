@@ -7,7 +7,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { ReportOptions } from '../../shared/report-model';
-import type { Person, PrivacyFinding, PrivacyScan } from '../../shared/privacy';
+import { PERSON_ROLES, type Person, type PrivacyFinding, type PrivacyScan } from '../../shared/privacy';
 import { api, errorMessage } from '../api/client';
 import { nl } from '../text/nl';
 import { groupFindings, splitContext } from './review-groups';
@@ -105,6 +105,7 @@ export function PrivacyReview({ scope, options, disabled }: { scope: Scope | nul
                   </span>
                 )}
               </h4>
+              {group.person && <PersonEditor person={group.person} act={act} disabled={disabled || busy} />}
               <ul className="privacy-findings">
                 {group.findings.map((finding) => (
                   <FindingRow key={`${finding.kind}:${finding.text}`} finding={finding} persons={persons} act={act} disabled={disabled || busy} />
@@ -115,6 +116,41 @@ export function PrivacyReview({ scope, options, disabled }: { scope: Scope | nul
         </>
       )}
     </section>
+  );
+}
+
+/** The person's role and the pseudonym the reports use ("moeder", "de jeugdige", an invented name). */
+function PersonEditor({ person, act, disabled }: { person: Person; act: (action: () => Promise<unknown>) => Promise<void>; disabled: boolean }) {
+  const roleId = useId();
+  const pseudonymId = useId();
+  const [pseudonym, setPseudonym] = useState(person.pseudonym);
+  useEffect(() => setPseudonym(person.pseudonym), [person.pseudonym]);
+  const savePseudonym = () => {
+    if (pseudonym.trim() && pseudonym.trim() !== person.pseudonym) void act(() => api['privacy.updatePerson']({ id: person.id, pseudonym: pseudonym.trim() }));
+  };
+  return (
+    <div className="privacy-person">
+      <label htmlFor={roleId}>{nl.privacy.role}</label>
+      <select id={roleId} value={person.role} disabled={disabled} onChange={(event) => void act(() => api['privacy.updatePerson']({ id: person.id, role: event.target.value as Person['role'] }))}>
+        {PERSON_ROLES.map((role) => (
+          <option key={role} value={role}>
+            {role}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={pseudonymId}>{nl.privacy.pseudonym}</label>
+      <input
+        id={pseudonymId}
+        value={pseudonym}
+        maxLength={100}
+        disabled={disabled}
+        onChange={(event) => setPseudonym(event.target.value)}
+        onBlur={savePseudonym}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') savePseudonym();
+        }}
+      />
+    </div>
   );
 }
 

@@ -712,6 +712,8 @@ export const nl = {
     candidates: (n: number) => `${plural(n, 'kandidaat', 'kandidaten')} in het personenregister`,
     confirm: 'Bevestigen',
     notPerson: 'Geen persoon',
+    role: 'Rol',
+    pseudonym: 'In het rapport',
     appendixLink: 'Interne bijlage (.docx, niet verzenden)',
     appendixSave: 'Interne bijlage bewaren…',
   },

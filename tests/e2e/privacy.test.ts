@@ -43,6 +43,11 @@ describe('privacy review end to end', () => {
       expect(await row.textContent()).toMatch(/wordt (?:\[naam\]|de jeugdzorgwerker)/i);
       await row.getByRole('button', { name: 'Vervangen' }).click();
       await expect.poll(() => row.getByRole('button', { name: 'Vervangen' }).getAttribute('aria-pressed'), { timeout: 60_000 }).toBe('true');
+      // The pseudonym the reports use is the register's, and changing it shows at once.
+      const pseudonym = review.getByRole('textbox', { name: 'In het rapport' }).first();
+      await pseudonym.fill('haar jeugdzorgwerker');
+      await pseudonym.press('Enter');
+      await expect.poll(() => row.textContent(), { timeout: 60_000 }).toContain('wordt Haar jeugdzorgwerker');
       await page.screenshot({ path: join(process.env.VELDWERK_SCREENSHOT_DIR ?? dir, 'privacycontrole.png'), fullPage: true });
       expect(errors).toEqual([]);
     } finally {
