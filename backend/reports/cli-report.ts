@@ -101,7 +101,7 @@ export async function reportCommand(args: string[], kit: ReportCliKit): Promise<
     }
     const outDir = values.all ? resolve(values['out-dir']!) : null;
     if (outDir) mkdirSync(outDir, { recursive: true });
-    const written: Array<{ path: string; outline: ReportOutline }> = [];
+    const written: Array<{ path: string; outline: ReportOutline; appendixPath?: string }> = [];
     // Built in a worker thread that reads the study once; each draft is written as soon as it is done.
     await generateReportsInWorker(
       { studyPath: study.path, scopes, options: { ...options, templatePath, tocPageNumbers: !values.fast } },
@@ -116,6 +116,7 @@ export async function reportCommand(args: string[], kit: ReportCliKit): Promise<
             // The internal appendix is a file of its own beside the draft, never inside it.
             const appendixPath = path.replace(/\.docx$/i, '') + ' - verantwoording INTERN.docx';
             writeFileAtomically(appendixPath, report.appendix.data);
+            written.at(-1)!.appendixPath = appendixPath;
             if (!values.json) console.log(`Interne bijlage geschreven: ${appendixPath}`);
           }
         },
