@@ -57,6 +57,9 @@ import { generateDraft, saveStandardTemplate, setStudyTemplate } from '../report
 import { keptReport, reportOutline, writeFileAtomically } from '../reports/generate';
 import { reportTemplateInfo } from '../reports/study-template';
 import { exportForSession, importForSession, previewForSession, saveExport } from '../exchange/api';
+import { addPerson, choose, listPersons, mergePersons, updatePerson } from '../privacy/persons';
+import { detectCandidates } from '../privacy/candidates';
+import { scanDraftsInWorker } from '../reports/report-thread';
 
 type Handler<N extends CallName> = (session: Session, input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
 type Handlers = { [N in CallName]: Handler<N> };
@@ -295,6 +298,14 @@ const handlers: Handlers = {
   'exchange.save': (session, input) => saveExport(session, input.exportId),
   'exchange.preview': (session, input) => previewForSession(session, { ...input, jobId: input.jobId ?? randomUUID() }),
   'exchange.import': (session, input) => importForSession(session, { ...input, jobId: input.jobId ?? randomUUID() }),
+  'privacy.persons': (session) => listPersons(session.requireStudy()),
+  'privacy.addPerson': (session, input) => addPerson(session.requireStudy(), input),
+  'privacy.updatePerson': (session, { id: personId, ...update }) => updatePerson(session.requireStudy(), personId, update),
+  'privacy.mergePersons': (session, input) => mergePersons(session.requireStudy(), input.keepId, input.otherId),
+  'privacy.detectCandidates': (session) => detectCandidates(session.requireStudy()),
+  // Built in the report worker: a scan builds whole draft models, too long for the thread that answers.
+  'privacy.scan': (session, input) => scanDraftsInWorker(session.requireStudy().path, input.scope ? [input.scope] : null, input.options),
+  'privacy.choose': (session, input) => choose(session.requireStudy(), input),
 };
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };

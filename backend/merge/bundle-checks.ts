@@ -38,6 +38,7 @@ const REFERENCES: Partial<Record<EntityName, Record<string, Target>>> = {
   surveyQuestion: { surveyId: 'survey', codeId: 'code' },
   finding: { institutionId: 'institution', codeId: 'code', authorId: 'inspector' },
   sourceStatus: { sourceId: 'source', inspectorId: 'inspector' },
+  privacyChoice: { personId: 'person' },
 };
 
 const MEMO_TARGETS: Record<string, Target> = { source: 'source', code: 'code', institution: 'institution' };
@@ -59,6 +60,8 @@ const LOOKUP: Record<Target, { table: string; key: string; noun: string }> = {
   finding: { table: 'finding', key: 'id', noun: 'bevinding' },
   theme: { table: 'theme', key: 'id', noun: 'thema' },
   sourceStatus: { table: 'source_status', key: 'id', noun: 'status van een bron' },
+  person: { table: 'person', key: 'id', noun: 'persoon' },
+  privacyChoice: { table: 'privacy_choice', key: 'id', noun: 'privacykeuze' },
   content: { table: 'content', key: 'id', noun: 'brontekst' },
   originalFile: { table: 'original_file', key: 'sha256', noun: 'origineel bestand' },
   surveyData: { table: 'survey_data', key: 'sha256', noun: 'vragenlijstgegevens' },

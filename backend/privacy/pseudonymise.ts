@@ -47,7 +47,7 @@ const PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', 'ter', 'ten', 'te',
  * Capitalised words that are not names: sentence starters, pronouns, days,
  * months, directions and words of the domain. Lower case; compared folded.
  */
-const STOP_WORDS = new Set(
+export const STOP_WORDS = new Set(
   `de het een ik je jij u we wij ze zij hij men als maar en of dan dat die dit deze er toen want ook daar hier wat wie waar hoe waarom
    wanneer soms vaak altijd nooit elke elk iedere ieder na voor bij in op met van zonder niet nee ja mijn onze ons hun haar zijn
    alles niemand iemand iedereen niets eerst daarna later nu toch wel al nog misschien gelukkig helaas dus omdat hoewel terwijl sinds

@@ -25,7 +25,16 @@ export async function generateDraft(
   const progress = (event: Omit<JobProgress, 'jobId'>) => session.reportProgress({ jobId: input.jobId, ...event });
   const report = await generateReportInWorker(study.path, input.scope, input.options, progress);
   const reportId = keepReport(session, report.fileName, report.data);
-  return { reportId, fileName: report.fileName, size: report.data.byteLength, outline: report.outline, downloadUrl: downloadUrlOf(session, reportId) };
+  const appendixId = report.appendix ? keepReport(session, report.appendix.fileName, report.appendix.data) : null;
+  return {
+    reportId,
+    fileName: report.fileName,
+    size: report.data.byteLength,
+    outline: report.outline,
+    downloadUrl: downloadUrlOf(session, reportId),
+    appendix: report.appendix && appendixId ? { reportId: appendixId, fileName: report.appendix.fileName, downloadUrl: downloadUrlOf(session, appendixId) } : null,
+    privacy: report.privacy,
+  };
 }
 
 /** A staged template becomes the study's house style; `null` means the standard one. The staged copy is removed either way. */

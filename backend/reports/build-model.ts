@@ -209,10 +209,9 @@ class Builder {
     return this.data.judgments.find((judgment) => judgment.institutionId === institutionId && judgment.codeId === normId) ?? null;
   }
 
+  /** Inspectors by their initials only: no full name of an inspector leaves in any file (issue 10). */
   coderName(coderId: string | null): string {
-    if (!coderId) return 'onbekend';
-    const inspector = this.data.inspectors.get(coderId);
-    return inspector ? `${inspector.name} (${inspector.initials})` : 'onbekend';
+    return this.coderInitials(coderId);
   }
 
   coderInitials(authorId: string | null): string {

@@ -10,6 +10,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { HostServices, Session } from '../api/session';
 import { UserError } from '../errors';
 import { readNamesFile } from '../privacy/study-context';
+import type { PrivacyScan } from '../../shared/privacy';
 import { FIXED_CHAPTERS, outlineOf, type ChapterKey, type ReportOptions, type ReportOutline } from '../../shared/report-model';
 import { reportModelFromData, writeFileAtomically, type ReportScope } from './generate';
 import { generateReportsInWorker } from './report-thread';
@@ -24,7 +25,7 @@ export interface ReportCliKit {
 export const REPORT_USAGE = `  veldwerk report <bestand> --institution <naam> --out <pad.docx> [opties]
   veldwerk report <bestand> --overall --out <pad.docx> [opties]
   veldwerk report <bestand> --all --out-dir <map> [opties]
-      opties: [--appendix] [--no-memos] [--min-quotes <n>] [--chapters <lijst>] [--names-file <pad>] [--per-institution]
+      opties: [--appendix] [--strict] [--no-memos] [--min-quotes <n>] [--chapters <lijst>] [--names-file <pad>] [--per-institution]
               [--template <sjabloon.docx>] [--date <JJJJ-MM-DD>] [--fast] [--outline] [--json]
       zonder --template krijgen de concepten de huisstijl van het onderzoek (te kiezen in Rapport… in de app)
   veldwerk report --write-template <pad.docx>`;
@@ -37,6 +38,7 @@ const OPTIONS = {
   'out-dir': { type: 'string' },
   appendix: { type: 'boolean' },
   'per-institution': { type: 'boolean' },
+  strict: { type: 'boolean' },
   'no-memos': { type: 'boolean' },
   'min-quotes': { type: 'string' },
   chapters: { type: 'string' },
@@ -100,16 +102,24 @@ export async function reportCommand(args: string[], kit: ReportCliKit): Promise<
     }
     const outDir = values.all ? resolve(values['out-dir']!) : null;
     if (outDir) mkdirSync(outDir, { recursive: true });
-    const written: Array<{ path: string; outline: ReportOutline }> = [];
+    const written: Array<{ path: string; outline: ReportOutline; appendixPath?: string }> = [];
     // Built in a worker thread that reads the study once; each draft is written as soon as it is done.
     await generateReportsInWorker(
       { studyPath: study.path, scopes, options: { ...options, templatePath, tocPageNumbers: !values.fast } },
       {
         onReport: (_, report) => {
+          if (values.strict && report.privacy.unresolved > 0) throw strictRefusal(report.privacy);
           const path = outDir ? join(outDir, report.fileName) : resolve(values.out!);
           writeFileAtomically(path, report.data);
           written.push({ path, outline: report.outline });
           if (!values.json) printWritten(path, report.outline);
+          if (report.appendix) {
+            // The internal appendix is a file of its own beside the draft, never inside it.
+            const appendixPath = path.replace(/\.docx$/i, '') + ' - verantwoording INTERN.docx';
+            writeFileAtomically(appendixPath, report.appendix.data);
+            written.at(-1)!.appendixPath = appendixPath;
+            if (!values.json) console.log(`Interne bijlage geschreven: ${appendixPath}`);
+          }
         },
       },
     );
@@ -117,6 +127,16 @@ export async function reportCommand(args: string[], kit: ReportCliKit): Promise<
   } finally {
     session.close();
   }
+}
+
+/** `--strict`: no draft while the pass is unsure about something nobody has decided on. */
+function strictRefusal(scan: PrivacyScan): UserError {
+  const open = scan.findings.filter((finding) => !finding.certain && finding.decision === null);
+  const list = open.slice(0, 10).map((finding) => `"${finding.text}" (${finding.why})`).join(', ');
+  return new UserError(
+    `Niet geschreven (--strict): ${open.length} onzekere gegevens zonder keuze, zoals ${list}. Kies per gegeven met "veldwerk privacy keep|replace" of bekijk ze met "veldwerk privacy scan".`,
+    'rejected',
+  );
 }
 
 function reportOptions(values: { [K in keyof typeof OPTIONS]?: string | boolean | undefined }, kit: ReportCliKit): ReportOptions {

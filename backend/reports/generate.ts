@@ -13,11 +13,21 @@ import { institutionModelFromData, overallModelFromData } from './build-model';
 import { readStudyData, type StudyData } from './study-data';
 import { reportStyles } from './study-template';
 import { writeReportDocx, type WriteProgress } from './write-docx';
+import { passReportModel } from '../privacy/report-pass';
+import { appendixFileName, splitAppendix } from './appendix';
+import { studyPassContext } from '../privacy/study-pass';
+import type { PrivacyScan } from '../../shared/privacy';
 
 export type ReportScope = { institutionId: string } | { overall: true };
 
+/** The model of a draft as it may leave: through the privacy pass (what the pass found comes along, for the review). */
+export function passedReportModel(data: StudyData, scope: ReportScope, options: ReportOptions): { model: ReportModel; scan: PrivacyScan } {
+  const built = 'institutionId' in scope ? institutionModelFromData(data, scope.institutionId, options) : overallModelFromData(data, options);
+  return passReportModel(built, studyPassContext(data.study, data.privacy));
+}
+
 export function reportModelFromData(data: StudyData, scope: ReportScope, options: ReportOptions): ReportModel {
-  return 'institutionId' in scope ? institutionModelFromData(data, scope.institutionId, options) : overallModelFromData(data, options);
+  return passedReportModel(data, scope, options).model;
 }
 
 export function reportModel(study: Study, scope: ReportScope, options: ReportOptions = {}): ReportModel {
@@ -32,6 +42,10 @@ export interface GeneratedReport {
   fileName: string;
   data: Buffer;
   outline: ReportOutline;
+  /** What the privacy pass found and replaced (for the review and `report --strict`). */
+  privacy: PrivacyScan;
+  /** The internal appendix (verantwoording), a file of its own, never inside the draft that can be sent. */
+  appendix?: { fileName: string; data: Buffer } | undefined;
 }
 
 export interface GenerateOptions extends ReportOptions {
@@ -53,10 +67,14 @@ export async function generateReport(
   data?: StudyData,
 ): Promise<GeneratedReport> {
   onProgress?.({ done: 0, total: 0, message: 'Gegevens verzamelen' });
-  const model = reportModelFromData(data ?? readStudyData(study, options.privacyNames ?? []), scope, options);
+  const { model, scan } = passedReportModel(data ?? readStudyData(study, options.privacyNames ?? []), scope, options);
   const styles = await reportStyles(study, options.templatePath);
-  const bytes = await writeReportDocx(model, { styles, pageNumbers: options.tocPageNumbers, onProgress });
-  return { fileName: reportFileName(model), data: bytes, outline: outlineOf(model) };
+  const { draft, appendix } = splitAppendix(model, scan);
+  const bytes = await writeReportDocx(draft, { styles, pageNumbers: options.tocPageNumbers, onProgress });
+  const fileName = reportFileName(draft);
+  const report: GeneratedReport = { fileName, data: bytes, outline: outlineOf(model), privacy: scan };
+  if (appendix) report.appendix = { fileName: appendixFileName(fileName), data: await writeReportDocx(appendix, { styles, pageNumbers: options.tocPageNumbers }) };
+  return report;
 }
 
 export interface GenerateEvents {

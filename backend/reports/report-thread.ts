@@ -16,6 +16,7 @@ import { UserError } from '../errors';
 import { runWorkerJob } from '../worker-bundle';
 import { studyKeyFor } from '../keys/unlock';
 import type { ReportOutline } from '../../shared/report-model';
+import type { PrivacyScan } from '../../shared/privacy';
 import type { GenerateEvents, GenerateOptions, GeneratedReport, ReportScope } from './generate';
 import type { WriteProgress } from './write-docx';
 
@@ -26,12 +27,15 @@ export interface ReportJob {
   studyKey?: Uint8Array;
   scopes: ReportScope[];
   options: GenerateOptions;
+  /** Only what the privacy pass would find in these drafts (the review), no Word files. */
+  privacyScan?: boolean | undefined;
 }
 
 /** Worker → parent, besides the WorkerJobFailed that ends a failed job. */
 export type ReportWorkerMessage =
   | { type: 'progress'; index: number; progress: WriteProgress }
-  | { type: 'report'; index: number; fileName: string; data: Uint8Array; outline: ReportOutline }
+  | { type: 'report'; index: number; fileName: string; data: Uint8Array; outline: ReportOutline; privacy: PrivacyScan; appendix?: { fileName: string; data: Uint8Array } | undefined }
+  | { type: 'scan'; scan: PrivacyScan }
   | { type: 'done' };
 
 /** The worker's heap cap: far above what a large round needs, and it keeps a runaway draft from taking the app down. */
@@ -69,13 +73,32 @@ export function generateReportsInWorker(
         case 'progress':
           return events.onProgress?.(message.index, message.progress);
         case 'report': {
-          const report = { fileName: message.fileName, data: toBuffer(message.data), outline: message.outline };
+          const report: GeneratedReport = { fileName: message.fileName, data: toBuffer(message.data), outline: message.outline, privacy: message.privacy };
+          if (message.appendix) report.appendix = { fileName: message.appendix.fileName, data: toBuffer(message.appendix.data) };
           reports.push(report);
           return events.onReport?.(message.index, report);
         }
+        case 'scan':
+          return;
         case 'done':
           return finish(reports);
       }
+    },
+  });
+}
+
+/** What the privacy pass finds in the drafts of `scopes` (null: every draft), built in a worker as the drafts are. */
+export function scanDraftsInWorker(studyPath: string, scopes: ReportScope[] | null, options: GenerateOptions): Promise<PrivacyScan> {
+  let scan: PrivacyScan | null = null;
+  return runWorkerJob<ReportWorkerMessage, PrivacyScan>('report', {
+    workerData: { studyPath, scopes: scopes ?? [], options, privacyScan: true } satisfies ReportJob,
+    memoryMb: REPORT_WORKER_MEMORY_MB,
+    messages: REPORT_WORKER_MESSAGES,
+    task: 'de privacycontrole uitvoeren',
+    isMessage: isWorkerMessage,
+    receive(message, finish) {
+      if (message.type === 'scan') scan = message.scan;
+      else if (message.type === 'done') finish(scan ?? { findings: [], unresolved: 0 });
     },
   });
 }
@@ -106,6 +129,8 @@ function isWorkerMessage(message: unknown): message is ReportWorkerMessage {
       return typeof candidate.index === 'number';
     case 'report':
       return typeof candidate.index === 'number' && typeof candidate.fileName === 'string' && candidate.data instanceof Uint8Array;
+    case 'scan':
+      return typeof (candidate as { scan?: unknown }).scan === 'object';
     case 'done':
       return true;
     default:

@@ -9,18 +9,23 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Study } from '../study/study';
 import { workerJobFailed, type WorkerJobFailed } from '../worker-bundle';
 import { generateReports } from './generate';
+import { scanDrafts } from '../privacy/scan';
 import type { ReportJob, ReportWorkerMessage } from './report-thread';
 
 function post(message: ReportWorkerMessage | WorkerJobFailed): void {
   parentPort!.postMessage(message);
 }
 
-async function run({ studyPath, studyKey, scopes, options }: ReportJob): Promise<void> {
+async function run({ studyPath, studyKey, scopes, options, privacyScan }: ReportJob): Promise<void> {
   const study = Study.openReadOnly(studyPath, studyKey ? Buffer.from(studyKey) : undefined);
   try {
+    if (privacyScan) {
+      post({ type: 'scan', scan: scanDrafts(study, scopes.length > 0 ? scopes : null, options) });
+      return;
+    }
     await generateReports(study, scopes, options, {
       onProgress: (index, progress) => post({ type: 'progress', index, progress }),
-      onReport: (index, { fileName, data, outline }) => post({ type: 'report', index, fileName, data, outline }),
+      onReport: (index, { fileName, data, outline, privacy, appendix }) => post({ type: 'report', index, fileName, data, outline, privacy, appendix }),
     });
   } finally {
     study.close();

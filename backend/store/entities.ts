@@ -132,6 +132,15 @@ export const ENTITIES = {
     table: 'source_status',
     fields: withTombstone({ sourceId: 'source_id', inspectorId: 'inspector_id', status: 'status', updatedAt: 'updated_at' }),
   },
+  // privacy (issue 10): the persons register and the review's choices
+  person: {
+    table: 'person',
+    fields: withTombstone({ name: 'name', role: 'role', forms: 'forms', pseudonym: 'pseudonym', status: 'status', mergedInto: 'merged_into' }),
+  },
+  privacyChoice: {
+    table: 'privacy_choice',
+    fields: withTombstone({ kind: 'kind', text: 'text', decision: 'decision', personId: 'person_id' }),
+  },
 } as const satisfies Record<string, EntityDef>;
 
 export type EntityName = keyof typeof ENTITIES;

@@ -316,6 +316,27 @@ export const MIGRATIONS: readonly string[] = [
   -- Part of the content, like page_starts: the same text always has the same marks.
   ALTER TABLE content ADD COLUMN ocr_pages TEXT;
   `,
+  /* privacy (issue 10): the persons register and the privacy choices of the review */ `
+  -- Every person who appears in the sources: role, every form they appear
+  -- under (JSON array: full name, first name, surname, initials, nicknames),
+  -- the pseudonym the reports use, and whether an inspector confirmed them
+  -- ('bevestigd'), detection proposed them ('kandidaat') or they are no
+  -- person ('geen-persoon'). A merged entry points to the one it joined.
+  CREATE TABLE person (
+    id TEXT PRIMARY KEY,
+    name TEXT, role TEXT, forms TEXT, pseudonym TEXT, status TEXT, merged_into TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+
+  -- A choice in the privacy review for one detected detail (id derived from
+  -- kind and text, so two inspectors making it meet in one row): replace it,
+  -- or keep it as not identifying.
+  CREATE TABLE privacy_choice (
+    id TEXT PRIMARY KEY,
+    kind TEXT, text TEXT, decision TEXT, person_id TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

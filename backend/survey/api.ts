@@ -8,6 +8,8 @@
  * and storing the rows stay on this thread: one write, all or nothing.
  */
 import { writeFileSync } from 'node:fs';
+import { passStructure } from '../privacy/privacy-pass';
+import { studyPassContext } from '../privacy/study-pass';
 import type { Session } from '../api/session';
 import { UserError } from '../errors';
 import type { SurveyAnalysis, SurveyImportResult, SurveyMapping, SurveyTableExport } from '../../shared/api/types';
@@ -81,8 +83,9 @@ type SavePathChooser = (suggestedName: string) => Promise<string | null>;
 /** The desktop host may offer a save dialog (`chooseSavePath`); elsewhere the renderer downloads the bytes. */
 export async function exportTable(session: Session, request: SurveyTableRequest): Promise<SurveyTableExport> {
   const study = session.requireStudy();
-  const table = surveyTable(study, request);
   const institution = request.institutionId ? (study.institutions().find((candidate) => candidate.id === request.institutionId)?.name ?? null) : null;
+  // Every text of the table (question, answers, group labels) and its file name through the privacy pass.
+  const table = passStructure(surveyTable(study, request), studyPassContext(study)).value;
   const bytes = await tableWorkbook(table, institution);
   const fileName = tableFileName(table);
   const choose = (session.host as { chooseSavePath?: SavePathChooser }).chooseSavePath;

@@ -18,6 +18,7 @@ import { startHostDownload } from './download';
 import { HouseStyleField } from './HouseStyleField';
 import { institutionWithMostMaterial } from './most-material';
 import { StorylineEditor } from '../findings/StorylineEditor';
+import { PrivacyReview } from '../privacy/PrivacyReview';
 import './reports.css';
 
 type Kind = 'instelling' | 'overkoepelend';
@@ -166,11 +167,13 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
-  const save = async (index: number, open: boolean) => {
+  const save = async (index: number, open: boolean, reportId = results[index]?.generated.reportId) => {
     const result = results[index];
-    if (!result) return;
+    if (!result || !reportId) return;
     try {
-      const saved = await api['report.save']({ reportId: result.generated.reportId, open });
+      const saved = await api['report.save']({ reportId, open });
+      // The internal appendix is saved as a file of its own; its path is not the draft's.
+      if (reportId !== result.generated.reportId) return;
       if (!saved.path) return;
       setResults((previous) =>
         previous.map((entry, at) => (at === index ? { ...entry, saved: saved.path, note: open && !saved.opened ? nl.reports.openFailed : null } : entry)),
@@ -250,6 +253,11 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
           ) : (
             <OutlineView outline={outline} />
           )}
+          <PrivacyReview
+            scope={problem ? null : kind === 'instelling' ? { institutionId: chosen[0]! } : { overall: true }}
+            options={options}
+            disabled={busy}
+          />
         </section>
       </div>
 
@@ -281,6 +289,23 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
                     <button type="button" className="small primary" onClick={() => void save(index, true)}>
                       {nl.reports.saveAndOpen}
                     </button>
+                  </span>
+                )}
+                {result.generated.appendix && (
+                  <span className="report-result-actions">
+                    {result.generated.appendix.downloadUrl ? (
+                      <button
+                        type="button"
+                        className="button-link"
+                        onClick={() => void startHostDownload(result.generated.appendix!.downloadUrl!, result.generated.appendix!.fileName).catch((caught: unknown) => setError(errorMessage(caught, nl.errors.unexpected)))}
+                      >
+                        {nl.privacy.appendixLink}
+                      </button>
+                    ) : (
+                      <button type="button" className="small" onClick={() => void save(index, false, result.generated.appendix!.reportId)}>
+                        {nl.privacy.appendixSave}
+                      </button>
+                    )}
                   </span>
                 )}
                 {result.note && <span className="report-problem">{result.note}</span>}

@@ -18,6 +18,7 @@ import { measureReports } from './report-bench';
 import { measureSurvey } from './survey-bench';
 import { measureQueue } from './queue-bench';
 import { measureSigning } from './signing-bench';
+import { measurePrivacy } from './privacy-bench';
 
 const SECTIONS: Record<string, () => Promise<object>> = {
   foundation: measureFoundation,
@@ -31,6 +32,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   signing: measureSigning,
   exchange: measureExchange,
   ocr: measureOcr,
+  privacy: measurePrivacy,
 };
 
 async function main() {

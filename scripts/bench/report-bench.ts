@@ -48,7 +48,7 @@ const KINDS: Array<{ type: SourceType; role: Role | null }> = [
 ];
 
 /** The generated study: returns its path (closed). */
-async function generateStudy(dir: string): Promise<string> {
+export async function generateStudy(dir: string): Promise<string> {
   const random = seededRandom(4);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const sentence = () => {

@@ -13,6 +13,7 @@ import { SURVEY_COLUMN_KINDS } from '../survey';
 import { ALL_ENTITIES, LOGGED_ENTITIES, type StudyEntity } from './study-entities';
 import { FINDING_KINDS, type Finding, type SuggestedFinding, type Theme } from '../findings';
 import type { SourceProgress, SourceStatusEntry } from './types';
+import { DETAIL_KINDS, PERSON_ROLES, PERSON_STATUSES, PRIVACY_DECISIONS, type Person, type PrivacyChoice, type PrivacyScan } from '../privacy';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
 import type {
   Code,
@@ -437,6 +438,17 @@ export const contract = {
     job: true,
     writes: ['source', 'code', 'coding', 'memo', 'inspector', 'institution'],
   }),
+  /* privacy (issue 10): the persons register, the review's choices, and what drafts would carry */
+  'privacy.persons': call<Person[]>()(z.object({})),
+  'privacy.addPerson': call<Person>()(z.object({ name: shortText, role: z.enum(PERSON_ROLES).default('anders'), forms: z.array(shortText).max(50).default([]), pseudonym: z.string().trim().max(100).optional(), status: z.enum(PERSON_STATUSES).default('bevestigd') }), { writes: ['person'] }),
+  'privacy.updatePerson': call<Person>()(z.object({ id, name: shortText.optional(), role: z.enum(PERSON_ROLES).optional(), forms: z.array(shortText).max(50).optional(), pseudonym: z.string().trim().max(100).optional(), status: z.enum(PERSON_STATUSES).optional() }), { writes: ['person'] }),
+  'privacy.mergePersons': call<Person>()(z.object({ keepId: id, otherId: id }), { writes: ['person'] }),
+  /** Propose every name in the sources that the register does not know as a candidate. */
+  'privacy.detectCandidates': call<{ added: Person[]; scanned: number }>()(z.object({}), { writes: ['person'] }),
+  /** What the privacy pass finds in the draft(s) of a scope (null: every draft), appendix and notes included. */
+  'privacy.scan': call<PrivacyScan>()(z.object({ scope: reportScopeSchema.nullable().default(null), options: reportOptionsSchema.default({}) })),
+  /** A choice in the review: replace a detail, or keep it as not identifying; with personId a name becomes a form of that person. */
+  'privacy.choose': call<PrivacyChoice>()(z.object({ kind: z.enum(DETAIL_KINDS), text: shortText, decision: z.enum(PRIVACY_DECISIONS), personId: id.nullable().default(null) }), { writes: ['privacyChoice', 'person'] }),
 } as const;
 
 export type Contract = typeof contract;

@@ -22,6 +22,8 @@ export const STUDY_ENTITIES = [
   'judgmentEvidence',
   'finding',
   'theme',
+  'person',
+  'privacyChoice',
   'survey',
   'surveyQuestion',
   'conflict',

@@ -605,6 +605,10 @@ export interface ReportGenerated {
   outline: import('../report-model').ReportOutline;
   /** Browser host: where to download it (add the access token as `?token=`); null where the host saves it (`report.save`). */
   downloadUrl: string | null;
+  /** The internal appendix, a file of its own (saved or downloaded like the draft), when asked for. */
+  appendix?: { reportId: string; fileName: string; downloadUrl: string | null } | null;
+  /** What the privacy pass replaced, for the review. */
+  privacy?: import('../privacy').PrivacyScan;
 }
 
 /** Where a draft was saved (`report.save`); path null when the user cancelled. */

@@ -183,10 +183,16 @@ interface Draft {
   parts: Map<string, string>;
   document: string;
   paras: Para[];
+  /** The internal appendix, a file of its own (issue 10). */
+  appendix: Draft | null;
 }
 
 async function draft(fixture: Fixture, scope: ReportScope, options: GenerateOptions = {}): Promise<Draft> {
-  const { data } = await generateReport(fixture.study, scope, { tocPageNumbers: false, date: '2026-11-23', ...options });
+  const { data, appendix } = await generateReport(fixture.study, scope, { tocPageNumbers: false, date: '2026-11-23', ...options });
+  return { ...(await readDraft(data)), appendix: appendix ? { ...(await readDraft(appendix.data)), appendix: null } : null };
+}
+
+async function readDraft(data: Buffer): Promise<Omit<Draft, 'appendix'>> {
   const parts = await docxParts(data);
   const document = parts.get('word/document.xml')!;
   return { buffer: data, parts, document, paras: paragraphs(document) };
@@ -213,7 +219,10 @@ describe('report drafts as Word documents', () => {
     expect(institution.paras.some((para) => para.style === 'Heading2')).toBe(true);
     expect(institution.paras.some((para) => para.style === 'Heading3')).toBe(true);
     const overallChapters = overall.paras.filter((para) => para.style === 'Heading1').map((para) => para.text);
-    expect(overallChapters.at(-1)).toBe('Bijlage: verantwoording (intern)');
+    // Issue 10: the internal appendix is a file of its own, never inside the draft.
+    expect(overallChapters).not.toContain('Bijlage: verantwoording (intern)');
+    expect(overall.appendix!.paras.filter((para) => para.style === 'Heading1').map((para) => para.text)).toEqual(['Bijlage: verantwoording (intern)']);
+    expect(overall.appendix!.paras.some((para) => para.style === 'Conceptlabel' && para.text === 'Intern')).toBe(true);
     expect(overallChapters.slice(2, 7)).toEqual(NORM_CHAPTERS);
   });
 
@@ -349,18 +358,17 @@ describe('report drafts as Word documents', () => {
   });
 
   it('trace every quote and figure in the internal appendix', () => {
-    const quoteTable = tableAfterCaption(overall.document, 'Herkomst van de citaten');
+    const quoteTable = tableAfterCaption(overall.appendix!.document, 'Herkomst van de citaten');
     expect(quoteTable[0]).toEqual(['Nr.', 'Citaat (begin)', 'Hoofdstuk', 'Bron', 'Vindplaats', 'Codeur', 'Privacy']);
     const quoteCount = overall.paras.filter((para) => para.style === 'Citaat' || (para.style === 'Kader' && /^\w+: “/.test(para.text))).length;
     expect(quoteTable.length - 1).toBe(quoteCount);
     const identifying = quoteTable.find((row) => row[1]!.startsWith('Ouder: Ik mailde naar'))!;
     expect(identifying[3]).toBe('Interview ouders (GI Noord)');
     expect(identifying[4]).toMatch(/^tekens \d+–\d+$/);
-    expect(identifying[5]).toBe('Marloes Dijkstra (MD)');
-    const traces = tableAfterCaption(overall.document, 'Herkomst van de figuren en tabellen');
-    // The figures of the draft itself; the appendix's own counts of coded material are not traced again.
-    const body = overall.paras.slice(0, overall.paras.findIndex((para) => para.style === 'Heading1' && para.text === 'Bijlage: verantwoording (intern)'));
-    const figures = body.filter((para) => para.style === 'Caption' && para.text.startsWith('Figuur ')).length;
+    // Issue 10: inspectors by initials only, no full names in any file.
+    expect(identifying[5]).toBe('MD');
+    const traces = tableAfterCaption(overall.appendix!.document, 'Herkomst van de figuren en tabellen');
+    const figures = overall.paras.filter((para) => para.style === 'Caption' && para.text.startsWith('Figuur ')).length;
     expect(traces.filter((row) => row[0]!.startsWith('Figuur ')).length).toBe(figures);
   });
 

@@ -100,10 +100,16 @@ interface Draft {
   xml: string;
   items: Item[];
   text: string;
+  /** The internal appendix, a file of its own (issue 10). */
+  appendix: Draft | null;
 }
 
 async function draft(fixture: Fixture, scope: ReportScope, options: GenerateOptions = {}): Promise<Draft> {
-  const { data } = await generateReport(fixture.study, scope, { tocPageNumbers: false, date: '2026-11-23', ...options });
+  const { data, appendix } = await generateReport(fixture.study, scope, { tocPageNumbers: false, date: '2026-11-23', ...options });
+  return { ...(await readDraft(data)), appendix: appendix ? { ...(await readDraft(appendix.data)), appendix: null } : null };
+}
+
+async function readDraft(data: Buffer): Promise<Omit<Draft, 'appendix'>> {
   const xml = await documentXml(data);
   const body = items(xml);
   return { xml, items: body, text: body.map((item) => (item.kind === 'p' ? item.text : item.rows.map((row) => row.join(' | ')).join('\n'))).join('\n') };
@@ -405,7 +411,7 @@ describe('the questionnaire in the report drafts', () => {
   });
 
   it('traces every survey figure in the internal appendix', () => {
-    const traces = tableCalled(overall.items, 'Herkomst van de figuren en tabellen');
+    const traces = tableCalled(overall.appendix!.items, 'Herkomst van de figuren en tabellen');
     const row = traces.find((cells) => cells[1] === H.explained)!;
     expect(row[2]).toContain(`kolom ‘${H.explained}’`);
     expect(row[2]).toContain('groepen onder 10 respondenten niet getoond');

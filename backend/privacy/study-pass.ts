@@ -1,0 +1,49 @@
+/**
+ * The privacy pass's knowledge of one study: the persons register (and the
+ * people the study knows without it: inspectors, names in file titles, names
+ * handed in for a report), the review's choices and the words that are never
+ * a name here (institutions, the framework, the inspectorate's vocabulary).
+ */
+import { listChoices, listPersons, formsOfName } from './persons';
+import { passContext, choiceKey, type PassContext, type PassPerson } from './privacy-pass';
+import { lexicon } from './detect/lexicon';
+import { nameForms, STOP_WORDS, type PrivacyContext } from './pseudonymise';
+import { privacyContextFor } from './study-context';
+import type { Study } from '../study/study';
+import type { PrivacyDecision } from '../../shared/privacy';
+
+const words = (text: string) => text.split(/[^\p{L}\p{M}]+/u).filter(Boolean).map((word) => word.toLocaleLowerCase('nl'));
+
+/** Forms found by the program (not by a person): a single ordinary word ("Een", "Noord") is no name on its own. */
+function safeForms(forms: string[]): string[] {
+  const { isWord } = lexicon();
+  return forms.filter((form) => form.includes(' ') || (!STOP_WORDS.has(form.toLocaleLowerCase('nl')) && !isWord(form.toLocaleLowerCase('nl'))));
+}
+
+function initials(name: string): string {
+  return name.split(/\s+/).filter((part) => /^\p{Lu}/u.test(part)).map((part) => `${part[0]}.`).join('') || 'inspecteur';
+}
+
+export function studyPassContext(study: Study, known: PrivacyContext = privacyContextFor(study)): PassContext {
+  const register = listPersons(study);
+  const persons: PassPerson[] = register
+    .filter((person) => person.status !== 'geen-persoon')
+    .map((person) => ({ id: person.id, forms: person.forms, pseudonym: person.pseudonym }));
+  const inspectors = new Set<string>();
+  for (const inspector of study.inspectors()) {
+    inspectors.add(inspector.name);
+    persons.push({ id: null, forms: safeForms(formsOfName(inspector.name)), pseudonym: inspector.initials || initials(inspector.name) });
+  }
+  for (const name of known.names) if (!inspectors.has(name)) persons.push({ id: null, forms: safeForms(nameForms(name)), pseudonym: '[naam]' });
+
+  const allowed = new Set([...STOP_WORDS, ...known.allowedWords]);
+  for (const code of study.db.prepare('SELECT definition FROM code WHERE deleted = 0').all() as Array<{ definition: string | null }>) {
+    for (const word of words(code.definition ?? '')) allowed.add(word);
+  }
+  for (const word of words(study.info().name)) allowed.add(word);
+  for (const person of register) if (person.status === 'geen-persoon') for (const form of person.forms) for (const word of words(form)) allowed.add(word);
+
+  const choices = new Map<string, PrivacyDecision>();
+  for (const choice of listChoices(study)) choices.set(choiceKey(choice.kind, choice.text), choice.decision);
+  return passContext({ persons, choices, allowed, lowerCaseWords: known.lowerCaseWords });
+}
