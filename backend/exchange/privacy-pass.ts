@@ -1,9 +1,9 @@
 /**
  * The one place where exchange exports meet the privacy code: every text an
  * export writes goes through `ExportPrivacy`. Pseudonymised (the default)
- * replaces identifying details by placeholders; full leaves text as it is
- * (the caller warns). When the privacy pass is replaced, only this file
- * changes.
+ * replaces identifying details by placeholders, through the study's known
+ * names and then the one privacy pass (backend/privacy/privacy-pass.ts); full
+ * leaves text as it is (the caller warns).
  *
  * Source text is harder than a quote: codings point into it, and a
  * placeholder is longer or shorter than what it replaces. The text is cut at
@@ -13,9 +13,28 @@
  * detail escape in two halves; such a boundary is moved to the left until it
  * no longer splits one.
  */
-import { pseudonymise, type PrivacyContext } from '../privacy/pseudonymise';
+import { privacyPass } from '../privacy/privacy-pass';
+import { pseudonymise } from '../privacy/pseudonymise';
 import { privacyContextFor } from '../privacy/study-context';
+import { studyPassContext } from '../privacy/study-pass';
 import type { Study } from '../study/study';
+
+/** A text through the privacy code, and how many details it replaced. */
+type Clean = (text: string) => { text: string; replaced: number };
+
+/**
+ * The names the study knows first (as the report drafts do), then the one
+ * privacy pass with its detectors and the persons register.
+ */
+function cleanerFor(study: Study): Clean {
+  const known = privacyContextFor(study);
+  const pass = studyPassContext(study, known);
+  return (text) => {
+    const first = pseudonymise(text, known);
+    const second = privacyPass(first.text, pass);
+    return { text: second.text, replaced: first.replaced.length + second.findings.length };
+  };
+}
 
 export type ExportMode = 'pseudonymised' | 'full';
 
@@ -31,18 +50,18 @@ export interface MappedText {
 const WINDOW = 48;
 
 export class ExportPrivacy {
-  private readonly context: PrivacyContext | null;
+  private readonly clean: Clean | null;
 
   constructor(study: Study, readonly mode: ExportMode) {
-    this.context = mode === 'full' ? null : privacyContextFor(study);
+    this.clean = mode === 'full' ? null : cleanerFor(study);
   }
 
   get pseudonymised(): boolean {
-    return this.context !== null;
+    return this.clean !== null;
   }
 
   text(text: string): string {
-    return this.context && text ? pseudonymise(text, this.context).text : text;
+    return this.clean && text ? this.clean(text).text : text;
   }
 
   /**
@@ -51,10 +70,10 @@ export class ExportPrivacy {
    * placeholder and never becomes empty.
    */
   sourceText(text: string, spans: Array<{ start: number; end: number }>): MappedText {
-    const context = this.context;
+    const context = this.clean;
     const unchanged = { text, startOf: (offset: number) => offset, endOf: (offset: number) => offset };
     // Most of a text has nothing to replace: then nothing moves.
-    if (!context || pseudonymise(text, context).replaced.length === 0) return unchanged;
+    if (!context || context(text).replaced === 0) return unchanged;
     const starts = new Map<number, number>();
     const ends = new Map<number, number>();
     for (const span of spans) {
@@ -66,7 +85,7 @@ export class ExportPrivacy {
     let result = '';
     for (let index = 0; index < cuts.length; index++) {
       newOffset.set(cuts[index]!, result.length);
-      if (index + 1 < cuts.length) result += pseudonymise(text.slice(cuts[index], cuts[index + 1]), context).text;
+      if (index + 1 < cuts.length) result += context(text.slice(cuts[index], cuts[index + 1])).text;
     }
     const at = (moved: Map<number, number>) => (offset: number) => newOffset.get(moved.get(offset) ?? offset) ?? result.length;
     return { text: result, startOf: at(starts), endOf: at(ends) };
@@ -74,17 +93,17 @@ export class ExportPrivacy {
 }
 
 /** True when pseudonymising the two sides of a cut apart gives another text than doing it whole. */
-function splitsADetail(text: string, at: number, context: PrivacyContext): boolean {
+function splitsADetail(text: string, at: number, context: Clean): boolean {
   if (at <= 0 || at >= text.length) return false;
   const left = text.slice(Math.max(0, at - WINDOW), at);
   const right = text.slice(at, at + WINDOW);
-  const whole = pseudonymise(left + right, context);
+  const whole = context(left + right);
   // No detail near the cut: nothing to split.
-  if (whole.replaced.length === 0) return false;
-  return pseudonymise(left, context).text + pseudonymise(right, context).text !== whole.text;
+  if (whole.replaced === 0) return false;
+  return context(left).text + context(right).text !== whole.text;
 }
 
-function safeBoundary(text: string, boundary: number, step: -1 | 1, context: PrivacyContext): number {
+function safeBoundary(text: string, boundary: number, step: -1 | 1, context: Clean): number {
   let at = boundary;
   while (at > 0 && at < text.length && Math.abs(boundary - at) < WINDOW && splitsADetail(text, at, context)) at += step;
   return at;

@@ -207,7 +207,8 @@ let overall: Draft;
 beforeAll(async () => {
   fixture = await buildStudy();
   institution = await draft(fixture, { institutionId: fixture.noord }, { privacyNames: ['Verhoeven'] });
-  overall = await draft(fixture, { overall: true }, { privacyNames: ['Verhoeven'], includeAppendix: true });
+  // The writer chooses each institution's judgments in the body (by default they are only in the appendix).
+  overall = await draft(fixture, { overall: true }, { privacyNames: ['Verhoeven'], includeAppendix: true, institutionRatings: true });
 });
 
 const NORM_CHAPTERS = ['Betekenisvol contact', 'Zicht op veiligheid en ontwikkeling', 'Participatie jeugdige en ouders', 'Tijdige inzet passende hulp', 'Wijze van bestuur'];

@@ -61,10 +61,10 @@ describe('the backend service in a worker thread', () => {
       expect(events.at(-1)).toMatchObject({ type: 'study-changed', entities: ['source'], reopened: false });
       expect(typeof events.at(-1)!.actionId).toBe('string');
 
-      const download = await fetch(`http://127.0.0.1:${host.port}/api/download/original/${sourceId}?token=${host.token}`);
+      const download = await fetch(`http://127.0.0.1:${host.port}/api/download/original/${sourceId}`, { headers: { 'x-veldwerk-token': host.token } });
       expect(download.status).toBe(200);
       expect(await download.text()).toBe(original);
-      const missing = await fetch(`http://127.0.0.1:${host.port}/api/download/report/${crypto.randomUUID()}?token=${host.token}`);
+      const missing = await fetch(`http://127.0.0.1:${host.port}/api/download/report/${crypto.randomUUID()}`, { headers: { 'x-veldwerk-token': host.token } });
       expect(missing.status).toBe(404);
 
       const refused = await call('verzonnen.opdracht', {});
