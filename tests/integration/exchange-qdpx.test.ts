@@ -12,7 +12,8 @@ import { codedExchangeStudy } from '../helpers/coded-study';
 import { studyAsProject } from '../../backend/exchange/export-project';
 import { ExportPrivacy } from '../../backend/exchange/privacy-pass';
 import { writeQdpx } from '../../backend/exchange/qdpx-archive';
-import { codeId } from '../helpers/sources';
+import { addTextSource, codeId } from '../helpers/sources';
+import { createCodings } from '../../backend/coding/codings';
 
 const dir = tempDir('veldwerk-qdpx-');
 const codedStudy = () => codedExchangeStudy(dir);
@@ -86,6 +87,22 @@ describe('QDPX export', () => {
     const selections = [...xml.matchAll(/startPosition="(\d+)" endPosition="(\d+)"/g)].map((m) => codePoints.slice(Number(m[1]), Number(m[2])).join(''));
     expect(selections).toContain('[naam] vertelde');
     expect(selections).toContain('zelden ziet 😀');
+    study.close();
+  });
+});
+
+describe('QDPX export through the one privacy pass', () => {
+  it('replaces details the study does not know as names: BSN, phone, e-mail, address, date of birth', async () => {
+    const study = newTestStudy(dir);
+    const text = "Moeder gaf BSN 111-222-333 door, bel 06.12.34.56.78 of mail j.jansen [at] voorbeeld.nl; zij woont aan De Wieken 9 en haar zoon is geb. 14-2-'08. Het contact met de jeugdzorgwerker was goed.";
+    const sourceId = await addTextSource(study, dir, text, { title: 'Gesprek moeder' });
+    const full = getSource(study, sourceId).text;
+    createCodings(study, [{ sourceId, codeId: codeId(study, 'contact'), start: 0, end: full.length, valence: 'positief', note: '', quotable: true }], 'Coderen');
+    const { folder, qde } = exported(dir, await exportQdpx(study, 'pseudonymised'));
+    const everything = [readFileSync(qde, 'utf8'), ...readdirSync(join(folder, 'sources')).map((file) => readFileSync(join(folder, 'sources', file), 'utf8'))].join('\n');
+    for (const detail of ['111-222-333', '06.12.34.56.78', 'voorbeeld.nl', 'De Wieken 9', "14-2-'08"]) expect(everything).not.toContain(detail);
+    // What is not identifying stays.
+    expect(everything).toContain('Het contact met de jeugdzorgwerker was goed.');
     study.close();
   });
 });
