@@ -5,6 +5,7 @@
  * the CLI does in-process, so the file is the same.
  */
 import { UserError } from '../errors';
+import { studyKeyFor } from '../keys/unlock';
 import { runWorkerJob } from '../worker-bundle';
 import type { ExportKind } from '../../shared/exchange';
 import type { ExportedFile } from './exchange';
@@ -16,6 +17,8 @@ export interface ExportJob {
   mode: ExportMode;
   /** For the retrieval report: the chosen codes (null: the top of the framework). */
   codeIds: string[] | null;
+  /** The key of an encrypted study (found in this thread's unlocked keys when absent). */
+  studyKey?: Uint8Array;
 }
 
 /** Worker → parent, besides the WorkerJobFailed that ends a failed job. */
@@ -34,7 +37,7 @@ export const EXPORT_WORKER_MESSAGES = {
 
 export function exportFileInWorker(job: ExportJob, memoryMb = EXPORT_WORKER_MEMORY_MB): Promise<ExportedFile> {
   return runWorkerJob<ExportWorkerMessage, ExportedFile>('exchange', {
-    workerData: job,
+    workerData: { ...job, studyKey: job.studyKey ?? studyKeyFor(job.studyPath) },
     memoryMb,
     messages: EXPORT_WORKER_MESSAGES,
     task: 'export maken',

@@ -14,8 +14,8 @@ function post(message: ExportWorkerMessage | WorkerJobFailed): void {
   parentPort!.postMessage(message);
 }
 
-async function run({ studyPath, kind, mode, codeIds }: ExportJob): Promise<void> {
-  const study = Study.openReadOnly(studyPath);
+async function run({ studyPath, studyKey, kind, mode, codeIds }: ExportJob): Promise<void> {
+  const study = Study.openReadOnly(studyPath, studyKey ? Buffer.from(studyKey) : undefined);
   try {
     const file = await exportFile(study, kind, mode, codeIds);
     post({ type: 'done', fileName: file.fileName, data: file.data, warning: file.warning });

@@ -3,8 +3,9 @@
  * codings in the open source and in the whole study; choose a code to see its
  * coded segments in context, filtered like the evidence view (the same
  * filters), jump to each in its source, and link it as evidence to the
- * judgment of its norm at its institution (or unlink it). Follows every coding change
- * (the coding version).
+ * judgment of its norm at its institution (or unlink it), or take a code's
+ * segments to Word (the exchange's retrieval report, pseudonymised). Follows
+ * every coding change (pushed by the backend).
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { EvidenceSegment } from '../../shared/api/types';
@@ -19,6 +20,7 @@ import { useJudgments } from '../judgments/judgments-store';
 import { findJudgment } from '../judgments/scale';
 import type { Code } from '../../shared/api/types';
 import { nl } from '../text/nl';
+import { startHostDownload } from '../reports/download';
 import { useChangeVersion } from '../api/study-changes';
 import { useCodings } from './coding-store';
 import { paletteItems } from './palette-items';
@@ -110,6 +112,9 @@ export function RetrievalPanel() {
               <input type="checkbox" data-testid="retrieval-this-source" checked={onlyThisSource} onChange={(event) => setOnlyThisSource(event.target.checked)} />
               {nl.codingDay.onlyThisSource}
             </label>
+            <button type="button" className="small" data-testid="retrieval-export" onClick={() => void exportToWord(chosen.id).catch(reportError)}>
+              {nl.codingDay.exportToWord}
+            </button>
           </header>
           {shown === null ? (
             <p className="muted">{nl.codingDay.loadingSegments}</p>
@@ -150,4 +155,11 @@ function rootNorm(codes: readonly Code[], code: Code): string | null {
     current = codes.find((candidate) => candidate.id === current!.parentId);
   }
   return current && current.kind === 'norm' ? current.id : null;
+}
+
+/** A code's segments per institution as a Word retrieval report (pseudonymised): downloaded in the browser, saved where the user chooses on the desktop. */
+async function exportToWord(codeId: string): Promise<void> {
+  const exported = await api['exchange.export']({ kind: 'retrieval', full: false, codeIds: [codeId] });
+  if (exported.downloadUrl) await startHostDownload(exported.downloadUrl, exported.fileName);
+  else await api['exchange.save']({ exportId: exported.exportId });
 }

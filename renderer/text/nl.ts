@@ -269,6 +269,7 @@ export const nl = {
 
   // The coding day (issue 16): labels in the margin, keyboard paths, retrieval, source status, memos.
   codingDay: {
+    exportToWord: 'Naar Word',
     labels: 'Labels',
     labelsTitle: 'Codelabels in de marge tonen of verbergen (toets L)',
     reached: (position: number, total: number, description: string) => `Codering ${position} van ${total}: ${description}`,

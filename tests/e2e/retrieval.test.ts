@@ -4,6 +4,7 @@
  * context, narrowed by the evidence filters, linked to a judgment from there,
  * and a jump to one of them.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Code, Coding, EvidenceMatrix, EvidenceSegment, Judgment, SourceSummary } from '../../shared/api/types';
@@ -82,6 +83,14 @@ describe('fragmenten naast de tekst', () => {
     await expectValue(() => card.getByTestId('retrieval-link').getAttribute('aria-pressed'), String(!before));
     await card.getByTestId('retrieval-link').click();
     await waitFor(async () => (await linkedIn()) === before, 'koppeling terug');
+  });
+
+  it('zet de fragmenten van de code in een Word-bestand', async () => {
+    const { page } = app;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('retrieval-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('springt naar een fragment in een andere bron', async () => {

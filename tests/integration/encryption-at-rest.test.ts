@@ -120,6 +120,10 @@ describe('encryption at rest, through the CLI', () => {
       expect(plaintextLeaks()).toEqual([]);
       const search = await dispatch(session, 'search', { query: 'kwakzalvertoren', limit: 5 });
       expect(search.ok && (search.value as { hits: unknown[] }).hits.length).toBeGreaterThan(0);
+      // The export worker opens the encrypted study with the key this thread unlocked.
+      const exported = await dispatch(session, 'exchange.export', { kind: 'segments', full: false });
+      expect(exported.ok, JSON.stringify(exported)).toBe(true);
+      expect(plaintextLeaks()).toEqual([]);
     } finally {
       session.close();
       forgetStudyKey(lead);
