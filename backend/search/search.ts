@@ -22,8 +22,9 @@ export function search(study: Study, query: string, limit: number): SearchResult
   if (terms.length === 0) return { hits: [], truncated: false };
   const candidates = study.db
     .prepare(
-      `SELECT f.source_id, s.title, c.text, c.page_starts
-       FROM source_fts f JOIN source s ON s.id = f.source_id JOIN content c ON c.id = s.content_id
+      `SELECT s.id AS source_id, s.title, c.text, c.page_starts
+       FROM source_fts f JOIN source_fts_row r ON r.fts_rowid = f.rowid
+       JOIN source s ON s.id = r.source_id JOIN content c ON c.id = s.content_id
        WHERE source_fts MATCH ? AND s.deleted = 0
        ORDER BY rank`,
     )

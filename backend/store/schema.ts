@@ -225,6 +225,28 @@ export const MIGRATIONS: readonly string[] = [
   -- whole team. Null: Veldwerk's standard house style.
   ALTER TABLE study ADD COLUMN report_template TEXT;
   `,
+  /* 7 (search, issue 9): the full-text index keyed by rowid, so writing or deleting one source never scans it */ `
+  -- Which index row holds which source: found through this table's unique
+  -- index, a source's row in source_fts is deleted by rowid instead of by a
+  -- scan of every row. The index keeps no copy of the texts (contentless, so
+  -- it deletes by rowid alone): search reads them from content.
+  CREATE TABLE source_fts_row (
+    fts_rowid INTEGER PRIMARY KEY,
+    source_id TEXT NOT NULL UNIQUE
+  ) STRICT;
+  INSERT INTO source_fts_row (source_id)
+    SELECT s.id FROM source s JOIN content c ON c.id = s.content_id WHERE s.deleted = 0 ORDER BY s.rowid;
+
+  DROP TABLE source_fts;
+  CREATE VIRTUAL TABLE source_fts USING fts5 (
+    title, text,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  INSERT INTO source_fts (rowid, title, text)
+    SELECT r.fts_rowid, coalesce(s.title, ''), c.text
+    FROM source_fts_row r JOIN source s ON s.id = r.source_id JOIN content c ON c.id = s.content_id;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
