@@ -247,6 +247,12 @@ export const MIGRATIONS: readonly string[] = [
     SELECT r.fts_rowid, coalesce(s.title, ''), c.text
     FROM source_fts_row r JOIN source s ON s.id = r.source_id JOIN content c ON c.id = s.content_id;
   `,
+  /* 8 (store, issue 9): indexes for statements that scanned a growing table (tests/integration/query-plans.test.ts) */ `
+  -- Every user action clears the redo stack and undo/redo take the top of a stack.
+  CREATE INDEX undo_history_undone ON undo_history (undone, seq);
+  -- The open conflicts, listed after every resolution.
+  CREATE INDEX merge_conflict_status ON merge_conflict (status, detected_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
