@@ -3,6 +3,8 @@
  * every write and delete of that source, and a study made before the index
  * was keyed is rebuilt on opening with the same search results.
  */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { search } from '../../backend/search/search';
 import { Study } from '../../backend/study/study';
@@ -52,21 +54,28 @@ describe('the full-text index keyed by rowid', () => {
     const before = searchAll(study);
     expect(before.filter((result) => result.hits.length > 0).length).toBeGreaterThanOrEqual(5);
 
-    // Put the file back as the previous schema left it: the index with a copy of
-    // every text and an unindexed source id, filled as the old indexer did.
-    const migrations = MIGRATIONS.length;
-    study.db.exec(`
-      DROP TABLE source_fts; DROP TABLE source_fts_row;
-      CREATE VIRTUAL TABLE source_fts USING fts5 (source_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2');
+    // The same sources in a file as the schema before the keyed index left it:
+    // the index with a copy of every text and an unindexed source id, filled
+    // as the old indexer did.
+    const keyedAt = MIGRATIONS.findIndex((migration) => migration.includes('CREATE TABLE source_fts_row'));
+    const path = join(dir, 'voor-sleutel.veldwerk');
+    const legacy = new Database(path);
+    for (let version = 0; version < keyedAt; version++) legacy.exec(MIGRATIONS[version]!);
+    legacy.pragma(`user_version = ${keyedAt}`);
+    legacy.prepare('ATTACH DATABASE ? AS current').run(study.path);
+    legacy.exec(`
+      INSERT INTO meta (key, value) SELECT key, value FROM current.meta WHERE key IN ('study_id', 'replica_id');
+      INSERT INTO content (id, text, page_starts, headings) SELECT id, text, page_starts, headings FROM current.content;
+      INSERT INTO source (id, title, content_id, deleted) SELECT id, title, content_id, deleted FROM current.source;
       INSERT INTO source_fts (source_id, title, text)
         SELECT s.id, s.title, c.text FROM source s JOIN content c ON c.id = s.content_id WHERE s.deleted = 0;
     `);
-    study.db.pragma(`user_version = ${migrations - 1}`);
-    const path = study.path;
+    legacy.exec('DETACH DATABASE current');
+    legacy.close();
     study.close();
 
     const reopened = Study.open(path);
-    expect(reopened.db.pragma('user_version', { simple: true })).toBe(migrations);
+    expect(reopened.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(indexRows(reopened)).toBe(TEXTS.length - 1);
     expect(searchAll(reopened)).toEqual(before);
     reopened.close();
