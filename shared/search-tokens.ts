@@ -11,32 +11,34 @@ export interface Token {
   folded: string;
 }
 
-const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u;
+/**
+ * A token: a letter, digit or private-use character, then any run of those and
+ * combining marks (a mark only continues a token, never starts one). The `u`
+ * flag steps over surrogate pairs as one character, so offsets stay UTF-16.
+ */
+const TOKEN = /[\p{L}\p{N}\p{Co}][\p{L}\p{N}\p{Co}\p{M}]*/gu;
 
 /** Fold one token: strip combining marks after canonical decomposition, lowercase. */
 export function foldToken(token: string): string {
   return token.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let start = -1;
-  for (let index = 0; index <= text.length; index++) {
-    const char = index < text.length ? charAt(text, index) : '';
-    const isTokenChar = char !== '' && (TOKEN_CHAR.test(char) || (start >= 0 && /\p{M}/u.test(char)));
-    if (isTokenChar && start < 0) start = index;
-    if (!isTokenChar && start >= 0) {
-      tokens.push({ start, end: index, folded: foldToken(text.slice(start, index)) });
-      start = -1;
-    }
-    if (char.length === 2) index++; // a surrogate pair counts as two code units
+/**
+ * The tokens of a text, lazily, in order: a search that has found enough hits
+ * stops reading. Folding is remembered per spelling (a text repeats its words).
+ */
+export function* tokenStream(text: string): Generator<Token> {
+  const folded = new Map<string, string>();
+  for (const match of text.matchAll(TOKEN)) {
+    const raw = match[0];
+    let fold = folded.get(raw);
+    if (fold === undefined) folded.set(raw, (fold = foldToken(raw)));
+    yield { start: match.index, end: match.index + raw.length, folded: fold };
   }
-  return tokens;
 }
 
-function charAt(text: string, index: number): string {
-  const code = text.codePointAt(index)!;
-  return String.fromCodePoint(code);
+export function tokenize(text: string): Token[] {
+  return [...tokenStream(text)];
 }
 
 /** A parsed search: phrases of folded tokens; a trailing `*` on a token means prefix. */
@@ -78,3 +80,43 @@ export function findTermRanges(tokens: Token[], term: SearchTerm): Array<[number
   }
   return ranges;
 }
+
+/** One occurrence of term number `term` of a query, in text offsets. */
+export interface TermOccurrence {
+  term: number;
+  start: number;
+  end: number;
+}
+
+const termMatchesAt = (window: Token[], term: SearchTerm): boolean => {
+  const last = term.tokens.length - 1;
+  if (window.length <= last) return false;
+  return term.tokens.every((wanted, offset) => {
+    const token = window[offset]!.folded;
+    return offset === last && term.prefix ? token.startsWith(wanted) : token === wanted;
+  });
+};
+
+/**
+ * Where every term occurs in a text, lazily, in order of their first token
+ * (terms starting at the same token in query order): the same occurrences as
+ * findTermRanges, without tokenising more of the text than is read.
+ */
+export function* termOccurrences(text: string, terms: SearchTerm[]): Generator<TermOccurrence> {
+  const longest = Math.max(...terms.map((term) => term.tokens.length));
+  const tokens = tokenStream(text);
+  const window: Token[] = [];
+  const fill = () => {
+    while (window.length < longest) {
+      const next = tokens.next();
+      if (next.done) return;
+      window.push(next.value);
+    }
+  };
+  for (fill(); window.length > 0; window.shift(), fill()) {
+    for (const [index, term] of terms.entries()) {
+      if (termMatchesAt(window, term)) yield { term: index, start: window[0]!.start, end: window[term.tokens.length - 1]!.end };
+    }
+  }
+}
+
