@@ -252,6 +252,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX undo_history_undone ON undo_history (undone, seq);
   -- The open conflicts, listed after every resolution.
   CREATE INDEX merge_conflict_status ON merge_conflict (status, detected_at);
+  -- A source's codings with what the evidence matrix counts (it reads this
+  -- index alone) and what the views filter on; replaces coding (source_id).
+  DROP INDEX coding_source;
+  CREATE INDEX coding_evidence ON coding (source_id, deleted, code_id, valence, quotable, coder_id);
   `,
 ];
 

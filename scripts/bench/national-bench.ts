@@ -111,7 +111,7 @@ function log(message: string): void {
 }
 
 /** The corpus, generated once into bench-out/corpus and reused (files are deterministic per index). */
-async function corpusOf(count: number): Promise<CorpusFile[]> {
+export async function corpusOf(count: number): Promise<CorpusFile[]> {
   const dir = join('bench-out', 'corpus');
   const manifestPath = join(dir, 'manifest.json');
   if (existsSync(manifestPath)) {
