@@ -19,7 +19,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { dispatch } from '../../backend/api/handlers';
@@ -78,7 +78,8 @@ const KINDS: Array<{ type: SourceType; role: Role | null }> = [
   { type: 'interview', role: 'gemeente' },
 ];
 
-const atMost = (target: number, measured: number) => ({ target, measured, met: measured <= target });
+/** A figure against its target; `cpu` is the same measurement in CPU time (see `timed`). */
+const atMost = (target: number, measured: number, cpu?: number) => ({ target, measured, met: measured <= target, ...(cpu === undefined ? {} : { cpu }) });
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 const mb = (bytes: number) => round(bytes / 1024 / 1024);
 
@@ -124,10 +125,16 @@ export async function corpusOf(count: number): Promise<CorpusFile[]> {
   return files;
 }
 
-async function timed<T>(run: () => T | Promise<T>): Promise<{ value: T; ms: number }> {
+/**
+ * Wall time and the process's CPU time: on a machine shared with other work
+ * the wall time of single-threaded work stretches, its CPU time barely.
+ */
+async function timed<T>(run: () => T | Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const value = await run();
-  return { value, ms: performance.now() - start };
+  const used = process.cpuUsage(cpu);
+  return { value, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
 }
 
 /** 20 inspectors' copies of the (still small) study, each with its own codings on the 300-page source, as bundles. */
@@ -226,6 +233,7 @@ function addCodings(study: Study): void {
 /** From closing the study to the data of the first view: open, session state, sources list, framework. */
 async function timeOpen(path: string, session: Session) {
   session.setStudy(null);
+  const cpu = process.cpuUsage();
   const start = performance.now();
   session.openPath(path);
   const openedMs = performance.now() - start;
@@ -233,22 +241,24 @@ async function timeOpen(path: string, session: Session) {
     const result = await dispatch(session, name, input);
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   }
-  return { totalMs: round(performance.now() - start), fileOpenMs: round(openedMs) };
+  const used = process.cpuUsage(cpu);
+  return { totalMs: round(performance.now() - start), cpuMs: round((used.user + used.system) / 1000), fileOpenMs: round(openedMs) };
 }
 
 async function timeCodingCreate(session: Session, sourceId: string, textLength: number) {
   const codes = listCodes(session.requireStudy());
   const random = seededRandom(11);
   const timings: number[] = [];
+  const cpuTimes: number[] = [];
   for (let sample = 0; sample < CODING_SAMPLES; sample++) {
     const start = Math.floor(random() * (textLength - 100));
     const input = { sourceId, codeId: codes[sample % codes.length]!.id, start, end: start + 35, valence: 'negatief', note: '', quotable: false };
-    const before = performance.now();
-    const result = await dispatch(session, 'coding.create', input);
-    timings.push(performance.now() - before);
+    const { value: result, ms, cpuMs } = await timed(() => dispatch(session, 'coding.create', input));
+    timings.push(ms);
+    cpuTimes.push(cpuMs);
     if (!result.ok) throw new Error(`coding.create: ${result.error.message}`);
   }
-  return latencySummary(timings);
+  return { ...latencySummary(timings), cpu: latencySummary(cpuTimes) };
 }
 
 async function applyBundles(study: Study, bundles: Uint8Array[]) {
@@ -291,6 +301,8 @@ export async function measureNational(): Promise<object> {
   mkdirSync(workDir, { recursive: true });
   const memory = new MemoryWatch();
   const session = new Session({ kind: 'cli', demoStudyPath: () => join(workDir, 'demo.veldwerk') });
+  // Other work on the machine stretches wall times: the load is reported with the figures.
+  const loadAtStart = loadavg().map((load) => round(load));
   try {
     log(`schaal ${SCALE}: ${SOURCES} bronnen, ${CODINGS} coderingen, ${BUNDLES} bundels van ${CHANGES_PER_BUNDLE} wijzigingen`);
     const corpus = await corpusOf(SOURCES);
@@ -333,10 +345,12 @@ export async function measureNational(): Promise<object> {
 
     log('zoeken…');
     const searchTimes: number[] = [];
+    const searchCpu: number[] = [];
     const hitCounts: Record<string, number> = {};
     for (const query of QUERIES) {
-      const { value, ms } = await timed(() => search(study, query, 200));
+      const { value, ms, cpuMs } = await timed(() => search(study, query, 200));
       searchTimes.push(ms);
+      searchCpu.push(cpuMs);
       hitCounts[query] = value.hits.length;
     }
     memory.endPhase('zoeken');
@@ -349,10 +363,12 @@ export async function measureNational(): Promise<object> {
 
     log('bewijsmatrix…');
     const evidenceRuns: number[] = [];
+    const evidenceCpu: number[] = [];
     let cells = 0;
     for (let run = 0; run < 3; run++) {
-      const { value, ms } = await timed(() => evidenceMatrix(opened, {}));
+      const { value, ms, cpuMs } = await timed(() => evidenceMatrix(opened, {}));
       evidenceRuns.push(ms);
+      evidenceCpu.push(cpuMs);
       cells = value.cells.length;
     }
     memory.endPhase('bewijs');
@@ -384,6 +400,7 @@ export async function measureNational(): Promise<object> {
     const evidenceSorted = [...evidenceRuns].sort((a, b) => a - b);
     const figures = {
       scale: SCALE,
+      loadAverage: { start: loadAtStart, end: loadavg().map((load) => round(load)) },
       study: { ...counts, pages, institutions: INSTITUTIONS, inspectors: INSPECTORS, fileMB, sourcesListed },
       import: {
         sourcesImported: imported.imported,
@@ -394,21 +411,27 @@ export async function measureNational(): Promise<object> {
         ratioToRawExtraction: round(imported.seconds / raw.seconds, 2),
       },
       codingsWrite: { codings: CODINGS, seconds: round(codingWrite.ms / 1000), perSecond: Math.round(CODINGS / (codingWrite.ms / 1000)) },
-      search: { queries: QUERIES.length, ...searchSummary, hitsPerQuery: hitCounts },
+      search: { queries: QUERIES.length, ...searchSummary, cpu: latencySummary(searchCpu), hitsPerQuery: hitCounts },
       open,
-      evidenceMatrix: { firstMs: round(evidenceRuns[0]!), medianMs: round(evidenceSorted[1]!), cells },
+      evidenceMatrix: { firstMs: round(evidenceRuns[0]!), medianMs: round(evidenceSorted[1]!), cpuMs: evidenceCpu.map((ms) => round(ms)), cells },
       codingCreateIn300PageSource: codingCreate,
-      reportOutline: { overallMs: round(outlineOverall.ms), institutionMs: round(outlineInstitution.ms), overallChapters: outlineOverall.value.chapters.length },
-      overallDraft: { seconds: round(draft.ms / 1000, 2), bytes: draft.value.data.byteLength },
+      reportOutline: {
+        overallMs: round(outlineOverall.ms),
+        overallCpuMs: round(outlineOverall.cpuMs),
+        institutionMs: round(outlineInstitution.ms),
+        institutionCpuMs: round(outlineInstitution.cpuMs),
+        overallChapters: outlineOverall.value.chapters.length,
+      },
+      overallDraft: { seconds: round(draft.ms / 1000, 2), cpuSeconds: round(draft.cpuMs / 1000, 2), bytes: draft.value.data.byteLength },
       bundles: { makeSeconds: round(bundleMaking.ms / 1000), ...merged },
       peakRssMB: mb(memory.peak),
       peakRssMBPerPhase: memory.perPhase,
       targets: {
-        searchP95Ms: atMost(TARGETS.searchP95Ms, searchSummary.p95Ms),
-        openMs: atMost(TARGETS.openMs, open.totalMs),
-        codingP95Ms: atMost(TARGETS.codingP95Ms, codingCreate.p95Ms),
-        evidenceMatrixMs: atMost(TARGETS.evidenceMatrixMs, round(evidenceSorted[1]!)),
-        overallDraftSeconds: atMost(TARGETS.overallDraftSeconds, round(draft.ms / 1000, 2)),
+        searchP95Ms: atMost(TARGETS.searchP95Ms, searchSummary.p95Ms, latencySummary(searchCpu).p95Ms),
+        openMs: atMost(TARGETS.openMs, open.totalMs, open.cpuMs),
+        codingP95Ms: atMost(TARGETS.codingP95Ms, codingCreate.p95Ms, codingCreate.cpu.p95Ms),
+        evidenceMatrixMs: atMost(TARGETS.evidenceMatrixMs, round(evidenceSorted[1]!), round([...evidenceCpu].sort((a, b) => a - b)[1]!)),
+        overallDraftSeconds: atMost(TARGETS.overallDraftSeconds, round(draft.ms / 1000, 2), round(draft.cpuMs / 1000, 2)),
         bundleChangesPerSecond: { target: TARGETS.bundleChangesPerSecond, measured: merged.changesAppliedPerSecond, met: merged.changesAppliedPerSecond >= TARGETS.bundleChangesPerSecond },
         peakRssMB: atMost(TARGETS.peakRssMB, mb(memory.peak)),
       },
