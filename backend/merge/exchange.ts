@@ -36,6 +36,8 @@ export const META = {
   copiedFrom: 'copied_from_replica',
   copiedAt: 'copied_at',
   undoneAside: 'merge_undone_kept_as',
+  /** How many references to missing rows the last merge left (see merge.ts). */
+  danglingReferences: 'merge_dangling_references',
 } as const;
 
 export function versionVector(db: Db): VersionVector {
