@@ -55,6 +55,7 @@ const BUNDLES = 20;
 const CHANGES_PER_BUNDLE = Math.round(10_000 * SCALE);
 const IMPORT_BATCH = 50;
 const CODING_SAMPLES = 40;
+const SOURCES_PER_ACTION = 50;
 const LATENCY_PAGES = 300;
 const PASSPHRASE = 'bench-team-wachtwoord';
 
@@ -199,7 +200,11 @@ async function importCorpus(study: Study, corpus: CorpusFile[]): Promise<{ secon
   return { seconds: (performance.now() - start) / 1000, imported };
 }
 
-/** CODINGS codings spread over every source, by all inspectors in turn, in actions of 1,000. */
+/**
+ * CODINGS codings spread over every source, by all inspectors in turn, in
+ * actions of 1,000 codings in 50 sources (as an inspector codes a few files
+ * at a time, and as autocode does).
+ */
 function addCodings(study: Study): void {
   const random = seededRandom(9);
   const sources = study.db
@@ -213,7 +218,7 @@ function addCodings(study: Study): void {
     study.actAs(inspectors[action % inspectors.length]!.id);
     const codings: NewCoding[] = [];
     for (let n = 0; n < Math.min(perAction, CODINGS - done); n++) {
-      const source = sources[Math.floor(random() * sources.length)]!;
+      const source = sources[(action * SOURCES_PER_ACTION + Math.floor(random() * SOURCES_PER_ACTION)) % sources.length]!;
       const start = Math.floor(random() * Math.max(1, source.length - 400));
       codings.push({
         sourceId: source.id,
