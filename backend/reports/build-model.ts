@@ -659,14 +659,25 @@ function quoteSection(builder: Builder, top: Code, title: string): ReportSection
  * at; they go to "Wat goed gaat" in the summary.
  */
 function normOfExample(builder: Builder, example: CodingRow): string | null {
-  const normIds = new Set(builder.data.norms.map((norm) => norm.id));
-  const candidates = builder.data.codings.filter((coding) => coding.sourceId === example.sourceId && normIds.has(coding.topId));
+  const candidates = normCodingsBySource(builder.data).get(example.sourceId) ?? [];
   let best: { id: string; distance: number } | null = null;
   for (const coding of candidates) {
     const distance = Math.max(0, Math.max(coding.start, example.start) - Math.min(coding.end, example.end));
     if (distance <= 100 && (!best || distance < best.distance)) best = { id: coding.topId, distance };
   }
   return best?.id ?? null;
+}
+
+/** Per source, its codings under a norm: found once per study reading, not by a pass over every coding per example. */
+const normCodingsCache = new WeakMap<StudyData, Map<string, CodingRow[]>>();
+function normCodingsBySource(data: StudyData): Map<string, CodingRow[]> {
+  let bySource = normCodingsCache.get(data);
+  if (!bySource) {
+    const normIds = new Set(data.norms.map((norm) => norm.id));
+    bySource = groupBy(data.codings.filter((coding) => normIds.has(coding.topId)), (coding) => coding.sourceId);
+    normCodingsCache.set(data, bySource);
+  }
+  return bySource;
 }
 
 function exampleBoxes(builder: Builder, examples: CodingRow[]): BoxBlock[] {
