@@ -186,11 +186,21 @@ class Builder {
     return this.kind === 'instelling' ? this.institutions[0]!.name : `de ${this.institutions.length} instellingen`;
   }
 
+  /** The codings under a top-level code, per institution, in the study data's order: grouped on first use. */
+  private codingsByTop: Map<string, { all: CodingRow[]; byInstitution: Map<string, CodingRow[]> }> | null = null;
+
   codingsOf(topId: string, institutionId?: string): CodingRow[] {
+    if (!this.codingsByTop) {
+      this.codingsByTop = new Map();
+      for (const [top, codings] of groupBy(this.data.codings, (coding) => coding.topId)) {
+        this.codingsByTop.set(top, { all: codings, byInstitution: groupBy(codings, (coding) => coding.institutionId) });
+      }
+    }
+    const group = this.codingsByTop.get(topId);
+    if (!group) return [];
+    if (institutionId) return [...(group.byInstitution.get(institutionId) ?? [])];
     const ids = this.institutionIds;
-    return this.data.codings.filter(
-      (coding) => coding.topId === topId && (institutionId ? coding.institutionId === institutionId : ids.has(coding.institutionId)),
-    );
+    return group.all.filter((coding) => ids.has(coding.institutionId));
   }
 
   judgmentOf(institutionId: string, normId: string) {
@@ -360,11 +370,12 @@ function answerColor(answer: string, index: number): string {
 }
 
 function valenceSeries(rows: CodingRow[][]): BarSeries[] {
+  const counted = rows.map(countValence);
   return (['positief', 'negatief', 'neutraal'] as const)
     .map((valence) => ({
       name: VALENCE_LABELS[valence],
       color: VALENCE_COLORS[valence],
-      values: rows.map((codings) => codings.filter((coding) => coding.valence === valence).length),
+      values: counted.map((counts) => counts[valence]),
     }))
     .filter((series) => series.values.some((value) => value > 0));
 }
@@ -438,12 +449,14 @@ function findingsBlocks(builder: Builder, codings: CodingRow[], subject: string)
 function subcodeBullets(builder: Builder, top: Code, codings: CodingRow[]): ReportBlock[] {
   const children = builder.data.codes.filter((code) => code.parentId === top.id);
   const items: TextRun[][] = [];
+  // Each coding under the child of `top` its code descends from, found once per coding.
+  const byChild = groupBy(codings, (coding) => {
+    let code = builder.data.codeById.get(coding.codeId);
+    while (code && code.parentId !== top.id && code.parentId) code = builder.data.codeById.get(code.parentId);
+    return code?.id ?? '';
+  });
   for (const child of children) {
-    const ofChild = codings.filter((coding) => {
-      let code = builder.data.codeById.get(coding.codeId);
-      while (code && code.parentId !== top.id && code.parentId) code = builder.data.codeById.get(code.parentId);
-      return code?.id === child.id;
-    });
+    const ofChild = byChild.get(child.id) ?? [];
     if (ofChild.length === 0) continue;
     items.push([run(`${child.name}: `, { bold: true }), run(`${plural(ofChild.length, 'fragment', 'fragmenten')} (${valencePhrase(countValence(ofChild))}).`)]);
   }
@@ -608,8 +621,9 @@ function codingFigure(builder: Builder, top: Code, codings: CodingRow[]): Figure
   if (codings.length < MIN_FOR_FIGURE) return null;
   const sources = new Set(codings.map((coding) => coding.sourceId)).size;
   if (builder.kind === 'instelling') {
-    const types = SOURCE_TYPES.filter((type) => codings.some((coding) => coding.sourceType === type));
-    const rows = types.map((type) => codings.filter((coding) => coding.sourceType === type));
+    const byType = groupBy(codings, (coding) => coding.sourceType);
+    const types = SOURCE_TYPES.filter((type) => byType.has(type));
+    const rows = types.map((type) => byType.get(type)!);
     return figure(builder, {
       title: `Gecodeerde fragmenten over ${inSentence(top.name)}, naar soort bron en waardering`,
       chart: { kind: 'bar', categories: types.map((type) => SOURCE_TYPE_LABELS[type]), series: valenceSeries(rows), stacked: true, valueLabel: 'aantal fragmenten' },
@@ -619,7 +633,8 @@ function codingFigure(builder: Builder, top: Code, codings: CodingRow[]): Figure
       trace: `Coderingen onder ${top.key} en zijn subcodes bij ${builder.institutions[0]!.name}; geteld per soort bron en waardering.`,
     });
   }
-  const rows = builder.institutions.map((institution) => codings.filter((coding) => coding.institutionId === institution.id));
+  const byInstitution = groupBy(codings, (coding) => coding.institutionId);
+  const rows = builder.institutions.map((institution) => byInstitution.get(institution.id) ?? []);
   return figure(builder, {
     title: `Gecodeerde fragmenten over ${inSentence(top.name)}, per instelling en waardering`,
     chart: { kind: 'bar', categories: builder.institutions.map((institution) => institution.name), series: valenceSeries(rows), stacked: true, valueLabel: 'aantal fragmenten' },
@@ -1046,8 +1061,9 @@ function normChapter(builder: Builder, norm: Code, examples: CodingRow[]): Repor
   if (codingFig) findings.push(codingFig);
   const findingSections: ReportSection[] = [];
   if (builder.kind === 'overkoepelend') {
+    const byInstitution = groupBy(codings, (coding) => coding.institutionId);
     const perInstitution = builder.institutions.map((institution) => {
-      const ofInstitution = codings.filter((coding) => coding.institutionId === institution.id);
+      const ofInstitution = byInstitution.get(institution.id) ?? [];
       const rating = builder.judgmentOf(institution.id, norm.id)?.rating ?? 'nog geen oordeel';
       return { institution, ofInstitution, rating };
     });
@@ -1100,16 +1116,19 @@ function contextChapter(builder: Builder, key: 'gevolgen' | 'oorzaken'): ReportS
   if (quotes) sections.push(quotes);
   const notes = codeMemos(builder, top);
   if (builder.options.includeMemos) {
+    // The first 12 distinct texts that are no quote: read one by one until found (a study may hold thousands here).
     const seen = new Set<string>();
-    const material = codings
-      .filter((coding) => {
-        const text = builder.data.segment(coding).text;
-        const key = quoteKey(text);
-        if (coding.quotable || builder.isQuoted(text) || seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      })
-      .slice(0, 12)
+    const unquoted: CodingRow[] = [];
+    for (const coding of codings) {
+      if (unquoted.length === 12) break;
+      if (coding.quotable) continue;
+      const text = builder.data.segment(coding).text;
+      const key = quoteKey(text);
+      if (builder.isQuoted(text) || seen.has(key)) continue;
+      seen.add(key);
+      unquoted.push(coding);
+    }
+    const material = unquoted
       .map((coding) => [
         run(`${SOURCE_TYPE_LABELS[coding.sourceType]}${builder.kind === 'overkoepelend' ? `, ${builder.institutionName(coding.institutionId)}` : ''}: `, { bold: true }),
         run(`‘${builder.clean(builder.data.segment(coding).text.replace(/\s+/g, ' ').trim())}’${coding.note.trim() ? ` – ${builder.clean(coding.note.trim())}` : ''}`),
