@@ -88,35 +88,49 @@ export interface TermOccurrence {
   end: number;
 }
 
-const termMatchesAt = (window: Token[], term: SearchTerm): boolean => {
-  const last = term.tokens.length - 1;
-  if (window.length <= last) return false;
-  return term.tokens.every((wanted, offset) => {
-    const token = window[offset]!.folded;
-    return offset === last && term.prefix ? token.startsWith(wanted) : token === wanted;
-  });
-};
-
 /**
  * Where every term occurs in a text, lazily, in order of their first token
  * (terms starting at the same token in query order): the same occurrences as
  * findTermRanges, without tokenising more of the text than is read.
  */
 export function* termOccurrences(text: string, terms: SearchTerm[]): Generator<TermOccurrence> {
+  // The last `longest` tokens in a ring; a term is tried where a token could start it.
   const longest = Math.max(...terms.map((term) => term.tokens.length));
-  const tokens = tokenStream(text);
-  const window: Token[] = [];
-  const fill = () => {
-    while (window.length < longest) {
-      const next = tokens.next();
-      if (next.done) return;
-      window.push(next.value);
-    }
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const folds: string[] = [];
+  const exactFirsts = new Set(terms.filter((term) => term.tokens.length > 1 || !term.prefix).map((term) => term.tokens[0]!));
+  const prefixFirsts = terms.filter((term) => term.tokens.length === 1 && term.prefix).map((term) => term.tokens[0]!);
+  const mayStart = (fold: string) => exactFirsts.has(fold) || prefixFirsts.some((prefix) => fold.startsWith(prefix));
+  /** The terms that start at token `first` (of `available` tokens read from there). */
+  const startingAt = (first: number, available: number): TermOccurrence[] => {
+    const found: TermOccurrence[] = [];
+    terms.forEach((term, index) => {
+      const last = term.tokens.length - 1;
+      if (last >= available) return;
+      for (let offset = 0; offset <= last; offset++) {
+        const token = folds[(first + offset) % longest]!;
+        const wanted = term.tokens[offset]!;
+        if (!(offset === last && term.prefix ? token.startsWith(wanted) : token === wanted)) return;
+      }
+      found.push({ term: index, start: starts[first % longest]!, end: ends[(first + last) % longest]! });
+    });
+    return found;
   };
-  for (fill(); window.length > 0; window.shift(), fill()) {
-    for (const [index, term] of terms.entries()) {
-      if (termMatchesAt(window, term)) yield { term: index, start: window[0]!.start, end: window[term.tokens.length - 1]!.end };
-    }
+  const folded = new Map<string, string>();
+  let count = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    const raw = match[0];
+    let fold = folded.get(raw);
+    if (fold === undefined) folded.set(raw, (fold = foldToken(raw)));
+    const slot = count % longest;
+    starts[slot] = match.index;
+    ends[slot] = match.index + raw.length;
+    folds[slot] = fold;
+    count++;
+    if (count >= longest && mayStart(folds[(count - longest) % longest]!)) yield* startingAt(count - longest, longest);
+  }
+  for (let first = Math.max(0, count - longest + 1); first < count; first++) {
+    if (mayStart(folds[first % longest]!)) yield* startingAt(first, count - first);
   }
 }
-
