@@ -45,8 +45,9 @@ export interface WriteOptions {
 
 /** A new user action: on top of the undo history, and the redo stack is gone. */
 function recordUndoable(db: Db, actionId: string, label: string): void {
-  db.prepare('DELETE FROM undo_history WHERE undone = 1').run();
-  db.prepare('INSERT INTO undo_history (action_id, label, done_action_id) VALUES (?, ?, ?)').run(actionId, label, actionId);
+  const sql = statementsFor(db);
+  sql.get('DELETE FROM undo_history WHERE undone = 1').run();
+  sql.get('INSERT INTO undo_history (action_id, label, done_action_id) VALUES (?, ?, ?)').run(actionId, label, actionId);
 }
 
 type AfterApply = (db: Db, entity: EntityName, entityId: string) => void;
@@ -190,11 +191,11 @@ export class ChangeWriter {
 
   private stamp(actionId: string, authorId: string | null, mutation: Mutation): ChangeRecord {
     if (!isEntityName(mutation.entity)) throw new Error(`Onbekende entiteit ${mutation.entity}`);
-    const readClock = this.db.prepare('SELECT hlc FROM field_clock WHERE entity = ? AND entity_id = ? AND field = ?');
+    const clocks = readClocks(this.db, mutation.entity, mutation.entityId);
     const bases: Record<string, string[]> = {};
     for (const field of Object.keys(mutation.fields)) {
-      const current = readClock.get(mutation.entity, mutation.entityId, field) as { hlc: string } | undefined;
-      const superseded = [...(current ? [current.hlc] : []), ...(mutation.supersedes?.[field] ?? [])];
+      const current = clocks.get(field);
+      const superseded = [...(current !== undefined ? [current] : []), ...(mutation.supersedes?.[field] ?? [])];
       bases[field] = [...new Set(superseded)];
     }
     return {
@@ -212,12 +213,14 @@ export class ChangeWriter {
 
   /** Advance and persist the replica clock (inside the caller's transaction). */
   private nextClock(): Hlc {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'clock'").get() as { value: string } | undefined;
+    // Statements of the write path come from the connection's cache: a statement
+    // prepared per change holds native memory until garbage collection (measured:
+    // 600,000 of them, 1.7 GB).
+    const sql = statementsFor(this.db);
+    const row = sql.get("SELECT value FROM meta WHERE key = 'clock'").get() as { value: string } | undefined;
     const previous = row ? decodeHlc(row.value) : { wallMs: 0, counter: 0, replicaId: this.replicaId };
     const next = tickHlc({ ...previous, replicaId: this.replicaId }, this.now());
-    this.db
-      .prepare("INSERT INTO meta (key, value) VALUES ('clock', ?) ON CONFLICT DO UPDATE SET value = excluded.value")
-      .run(encodeHlc(next));
+    sql.get("INSERT INTO meta (key, value) VALUES ('clock', ?) ON CONFLICT DO UPDATE SET value = excluded.value").run(encodeHlc(next));
     return next;
   }
 }
