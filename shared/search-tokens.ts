@@ -11,32 +11,34 @@ export interface Token {
   folded: string;
 }
 
-const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u;
+/**
+ * A token: a letter, digit or private-use character, then any run of those and
+ * combining marks (a mark only continues a token, never starts one). The `u`
+ * flag steps over surrogate pairs as one character, so offsets stay UTF-16.
+ */
+const TOKEN = /[\p{L}\p{N}\p{Co}][\p{L}\p{N}\p{Co}\p{M}]*/gu;
 
 /** Fold one token: strip combining marks after canonical decomposition, lowercase. */
 export function foldToken(token: string): string {
   return token.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let start = -1;
-  for (let index = 0; index <= text.length; index++) {
-    const char = index < text.length ? charAt(text, index) : '';
-    const isTokenChar = char !== '' && (TOKEN_CHAR.test(char) || (start >= 0 && /\p{M}/u.test(char)));
-    if (isTokenChar && start < 0) start = index;
-    if (!isTokenChar && start >= 0) {
-      tokens.push({ start, end: index, folded: foldToken(text.slice(start, index)) });
-      start = -1;
-    }
-    if (char.length === 2) index++; // a surrogate pair counts as two code units
+/**
+ * The tokens of a text, lazily, in order: a search that has found enough hits
+ * stops reading. Folding is remembered per spelling (a text repeats its words).
+ */
+export function* tokenStream(text: string): Generator<Token> {
+  const folded = new Map<string, string>();
+  for (const match of text.matchAll(TOKEN)) {
+    const raw = match[0];
+    let fold = folded.get(raw);
+    if (fold === undefined) folded.set(raw, (fold = foldToken(raw)));
+    yield { start: match.index, end: match.index + raw.length, folded: fold };
   }
-  return tokens;
 }
 
-function charAt(text: string, index: number): string {
-  const code = text.codePointAt(index)!;
-  return String.fromCodePoint(code);
+export function tokenize(text: string): Token[] {
+  return [...tokenStream(text)];
 }
 
 /** A parsed search: phrases of folded tokens; a trailing `*` on a token means prefix. */
@@ -77,4 +79,58 @@ export function findTermRanges(tokens: Token[], term: SearchTerm): Array<[number
     if (matches) ranges.push([index, index + last + 1]);
   }
   return ranges;
+}
+
+/** One occurrence of term number `term` of a query, in text offsets. */
+export interface TermOccurrence {
+  term: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Where every term occurs in a text, lazily, in order of their first token
+ * (terms starting at the same token in query order): the same occurrences as
+ * findTermRanges, without tokenising more of the text than is read.
+ */
+export function* termOccurrences(text: string, terms: SearchTerm[]): Generator<TermOccurrence> {
+  // The last `longest` tokens in a ring; a term is tried where a token could start it.
+  const longest = Math.max(...terms.map((term) => term.tokens.length));
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const folds: string[] = [];
+  const exactFirsts = new Set(terms.filter((term) => term.tokens.length > 1 || !term.prefix).map((term) => term.tokens[0]!));
+  const prefixFirsts = terms.filter((term) => term.tokens.length === 1 && term.prefix).map((term) => term.tokens[0]!);
+  const mayStart = (fold: string) => exactFirsts.has(fold) || prefixFirsts.some((prefix) => fold.startsWith(prefix));
+  /** The terms that start at token `first` (of `available` tokens read from there). */
+  const startingAt = (first: number, available: number): TermOccurrence[] => {
+    const found: TermOccurrence[] = [];
+    terms.forEach((term, index) => {
+      const last = term.tokens.length - 1;
+      if (last >= available) return;
+      for (let offset = 0; offset <= last; offset++) {
+        const token = folds[(first + offset) % longest]!;
+        const wanted = term.tokens[offset]!;
+        if (!(offset === last && term.prefix ? token.startsWith(wanted) : token === wanted)) return;
+      }
+      found.push({ term: index, start: starts[first % longest]!, end: ends[(first + last) % longest]! });
+    });
+    return found;
+  };
+  const folded = new Map<string, string>();
+  let count = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    const raw = match[0];
+    let fold = folded.get(raw);
+    if (fold === undefined) folded.set(raw, (fold = foldToken(raw)));
+    const slot = count % longest;
+    starts[slot] = match.index;
+    ends[slot] = match.index + raw.length;
+    folds[slot] = fold;
+    count++;
+    if (count >= longest && mayStart(folds[(count - longest) % longest]!)) yield* startingAt(count - longest, longest);
+  }
+  for (let first = Math.max(0, count - longest + 1); first < count; first++) {
+    if (mayStart(folds[first % longest]!)) yield* startingAt(first, count - first);
+  }
 }

@@ -74,9 +74,12 @@ export function codingsInSources(study: Study, query: { where?: string; params?:
   }));
 }
 
+/** Source texts a reader keeps at once: a report reads codings of thousands of sources, whose texts together run to gigabytes. */
+const TEXTS_KEPT = 64;
+
 /**
  * The coded text of a coding with `contextChars` of context either side, and
- * the page it starts on. Each source's text is read once per reader.
+ * the page it starts on. The texts of the last sources read are kept.
  */
 export function codedTextReader(study: Study, contextChars: number): (coding: Pick<Coding, 'sourceId' | 'start' | 'end'>) => CodedText {
   const statement = study.db.prepare('SELECT c.text, c.page_starts FROM source s JOIN content c ON c.id = s.content_id WHERE s.id = ?');
@@ -86,6 +89,7 @@ export function codedTextReader(study: Study, contextChars: number): (coding: Pi
     if (!content) {
       const row = statement.get(coding.sourceId) as { text: string; page_starts: string | null } | undefined;
       content = { text: row?.text ?? '', pageStarts: row?.page_starts ? (JSON.parse(row.page_starts) as number[]) : null };
+      if (contents.size === TEXTS_KEPT) contents.delete(contents.keys().next().value!);
       contents.set(coding.sourceId, content);
     }
     const { text, pageStarts } = content;
@@ -142,7 +146,9 @@ export function createCodings(study: Study, codings: NewCoding[], undoLabel: str
     };
   });
   study.write(mutations, { undoLabel });
-  return ids.map((id) => getCoding(study, id));
+  // One statement for them all: thousands prepared one by one hold native memory until garbage collection.
+  const read = study.db.prepare('SELECT * FROM coding WHERE id = ?');
+  return ids.map((id) => toCoding(read.get(id) as CodingRow));
 }
 
 /** Any of the coder's choices but the source. */

@@ -12,15 +12,20 @@ import type { CodingInSource, EvidenceCell, EvidenceFilter, EvidenceMatrix, Evid
 
 const CONTEXT_CHARS = 160;
 
-/** The live codings the filter lets through, with their sources; `also` narrows them further (conditions on `k` and `s`, with their parameters). */
-function filteredCodings(study: Study, filter: EvidenceFilter, also: { conditions: string[]; params: string[] } = { conditions: [], params: [] }): CodingInSource[] {
-  const { where, params } = whereClause([...(filter.quotableOnly ? ['k.quotable = 1'] : []), ...also.conditions], {
+/** The filter as conditions on the coding `k` and its source `s`, after the `always` conditions. */
+function filterClause(filter: EvidenceFilter, always: string[]): { where: string; params: string[] } {
+  return whereClause([...always, ...(filter.quotableOnly ? ['k.quotable = 1'] : [])], {
     's.source_type': filter.sourceType,
     's.role': filter.role,
     's.measure': filter.measure,
     'k.coder_id': filter.coderId,
     'k.valence': filter.valence,
   });
+}
+
+/** The live codings the filter lets through, with their sources; `also` narrows them further (conditions on `k` and `s`, with their parameters). */
+function filteredCodings(study: Study, filter: EvidenceFilter, also: { conditions: string[]; params: string[] } = { conditions: [], params: [] }): CodingInSource[] {
+  const { where, params } = filterClause(filter, also.conditions);
   return codingsInSources(study, { where, params: [...also.params, ...params], orderBy: 's.title, k.start' });
 }
 
@@ -37,31 +42,55 @@ function ancestorsByCode(study: Study): Map<string, string[]> {
   );
 }
 
+type Cell = EvidenceCell & { lastSource: number };
+
+/**
+ * Source by source, its codings counted by code and valence, read from the
+ * covering index coding_evidence: no coding row and no source row is looked
+ * up per coding. As the rows come source by source, a cell counts a source
+ * when it is not the last one it counted.
+ */
 export function evidenceMatrix(study: Study, filter: EvidenceFilter): EvidenceMatrix {
   const ancestors = ancestorsByCode(study);
-  const cells = new Map<string, EvidenceCell & { sourceIds: Set<string> }>();
-  for (const coding of filteredCodings(study, filter)) {
-    for (const codeId of ancestors.get(coding.codeId) ?? []) {
-      const key = `${codeId}|${coding.institutionId}`;
-      let cell = cells.get(key);
+  const { where, params } = filterClause(filter, ['s.deleted = 0']);
+  const sources = new Map(
+    (study.db.prepare('SELECT rowid, institution_id, source_type, role FROM source WHERE deleted = 0').raw().all() as Array<[number, string, string, string | null]>).map(
+      ([rowid, institutionId, sourceType, role]) => [rowid, { institutionId, sourceType, role: role ?? 'geen' }],
+    ),
+  );
+  const counts = study.db
+    .prepare(
+      `SELECT s.rowid, k.code_id, k.valence, count(*) FROM source s JOIN coding k ON k.source_id = s.id AND k.deleted = 0
+       WHERE ${where} GROUP BY s.rowid, k.code_id, k.valence ORDER BY s.rowid`,
+    )
+    .raw()
+    .iterate(...params) as IterableIterator<[number, string, string, number]>;
+  const cells = new Map<string, Map<string, Cell>>();
+  for (const [rowid, codingCodeId, valence, count] of counts) {
+    const source = sources.get(rowid)!;
+    for (const codeId of ancestors.get(codingCodeId) ?? []) {
+      let byInstitution = cells.get(codeId);
+      if (!byInstitution) cells.set(codeId, (byInstitution = new Map()));
+      let cell = byInstitution.get(source.institutionId);
       if (!cell) {
-        cell = { codeId, institutionId: coding.institutionId, total: 0, sources: 0, byValence: {}, bySourceType: {}, byRole: {}, sourceIds: new Set() };
-        cells.set(key, cell);
+        cell = { codeId, institutionId: source.institutionId, total: 0, sources: 0, byValence: {}, bySourceType: {}, byRole: {}, lastSource: -1 };
+        byInstitution.set(source.institutionId, cell);
       }
-      cell.total += 1;
-      cell.sourceIds.add(coding.sourceId);
-      increment(cell.byValence, coding.valence);
-      increment(cell.bySourceType, coding.sourceType);
-      increment(cell.byRole, coding.role ?? 'geen');
+      cell.total += count;
+      if (cell.lastSource !== rowid) {
+        cell.sources += 1;
+        cell.lastSource = rowid;
+      }
+      increment(cell.byValence, valence, count);
+      increment(cell.bySourceType, source.sourceType, count);
+      increment(cell.byRole, source.role, count);
     }
   }
-  return {
-    cells: [...cells.values()].map(({ sourceIds, ...cell }) => ({ ...cell, sources: sourceIds.size })),
-  };
+  return { cells: [...cells.values()].flatMap((byInstitution) => [...byInstitution.values()].map(({ lastSource: _lastSource, ...cell }) => cell)) };
 }
 
-function increment(counts: Record<string, number>, key: string): void {
-  counts[key] = (counts[key] ?? 0) + 1;
+function increment(counts: Record<string, number>, key: string, by: number): void {
+  counts[key] = (counts[key] ?? 0) + by;
 }
 
 /** The segments behind one cell (institution optional: all institutions). */

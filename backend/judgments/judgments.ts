@@ -23,16 +23,18 @@ export function saveRatingScale(study: Study, ratings: string[]): string[] {
   return cleaned;
 }
 
-export function listJudgments(study: Study): Judgment[] {
+/** Every live judgment, or (`onlyId`) the one just written, read by its key rather than with all the evidence links. */
+export function listJudgments(study: Study, onlyId?: string): Judgment[] {
+  const params = onlyId ? [onlyId] : [];
   const rows = study.db
-    .prepare('SELECT id, institution_id, code_id, rating, rationale FROM judgment WHERE deleted = 0')
-    .all() as Array<{ id: string; institution_id: string; code_id: string; rating: string | null; rationale: string | null }>;
+    .prepare(`SELECT id, institution_id, code_id, rating, rationale FROM judgment WHERE deleted = 0 ${onlyId ? 'AND id = ?' : ''}`)
+    .all(...params) as Array<{ id: string; institution_id: string; code_id: string; rating: string | null; rationale: string | null }>;
   const evidence = study.db
     .prepare(
       `SELECT e.judgment_id, e.coding_id FROM judgment_evidence e JOIN coding c ON c.id = e.coding_id
-       WHERE e.deleted = 0 AND c.deleted = 0`,
+       WHERE e.deleted = 0 AND c.deleted = 0 ${onlyId ? 'AND e.judgment_id = ?' : ''}`,
     )
-    .all() as Array<{ judgment_id: string; coding_id: string }>;
+    .all(...params) as Array<{ judgment_id: string; coding_id: string }>;
   return rows.map((row) => ({
     id: row.id,
     institutionId: row.institution_id,
@@ -56,7 +58,7 @@ export function saveJudgment(
     [{ entity: 'judgment', entityId: id, fields: { institutionId: input.institutionId, codeId: input.codeId, rating: input.rating, rationale: input.rationale, deleted: 0 } }],
     { undoLabel: 'Oordeel vastleggen' },
   );
-  return listJudgments(study).find((judgment) => judgment.id === id)!;
+  return listJudgments(study, id)[0]!;
 }
 
 /** Link a coded segment to the judgment of its norm at an institution as evidence, or unlink it. */
@@ -78,7 +80,7 @@ export function linkEvidence(study: Study, input: { institutionId: string; codeI
     ],
     { undoLabel: input.linked ? 'Bewijs koppelen' : 'Bewijs ontkoppelen' },
   );
-  return listJudgments(study).find((judgment) => judgment.id === id)!;
+  return listJudgments(study, id)[0]!;
 }
 
 const judgmentId = (institutionId: string, codeId: string) => derivedId('judgment', institutionId, codeId);

@@ -23,7 +23,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { decodeHlc, encodeHlc, receiveHlc, type Hlc } from '../../shared/hlc';
 import { MERGE_KINDS, type BundleApplyResult, type BundlePreview, type MergeKind, type MergeKindCounts } from '../../shared/api/types';
 import { UserError } from '../errors';
-import { applyChange, type ChangeRecord } from '../store/changes';
+import { applyChange, readClocks, type ChangeRecord } from '../store/changes';
 import { ENTITIES, type EntityName, type FieldValue } from '../store/entities';
 import type { Db } from '../store/open-study';
 import { readMeta, writeMeta, type Study } from '../study/study';
@@ -151,7 +151,6 @@ class Merger {
   ) {
     this.statements = {
       known: db.prepare('SELECT 1 FROM change_log WHERE change_id = ?').pluck(),
-      holders: db.prepare('SELECT field, hlc FROM field_clock WHERE entity = ? AND entity_id = ?'),
       changeAt: db.prepare('SELECT * FROM change_log WHERE entity = ? AND entity_id = ? AND hlc = ? LIMIT 1'),
       laterEdits: db.prepare(
         'SELECT * FROM change_log WHERE entity = ? AND entity_id = ? AND hlc > ? AND replica_id <> ? ORDER BY hlc DESC',
@@ -216,7 +215,7 @@ class Merger {
           'ze zaten in een eerdere bundel die hier niet is ingelezen. Lees die bundel in, of vraag de afzender om een volledige bundel.',
       );
     }
-    const dangling = danglingReferences(this.db);
+    const dangling = danglingReferences(this.db, this.touched.values());
     if (dangling > 0) {
       warnings.push(
         `${dangling} ${dangling === 1 ? 'verwijzing wijst' : 'verwijzingen wijzen'} naar gegevens die hier nog ontbreken ` +
@@ -272,12 +271,8 @@ class Merger {
   private applyOne(change: ChangeRecord): boolean {
     const table = ENTITIES[change.entity].table;
     const key = `${change.entity}/${change.entityId}`;
-    const holders = new Map<string, Holder>(
-      (this.statements.holders.all(change.entity, change.entityId) as Array<{ field: string; hlc: string }>).map((row) => [
-        row.field,
-        { hlc: row.hlc },
-      ]),
-    );
+    const clocks = readClocks(this.db, change.entity, change.entityId);
+    const holders = new Map<string, Holder>([...clocks].map(([field, hlc]) => [field, { hlc }]));
     if (!this.touched.has(key)) {
       const row = this.deletedOf(table).get(change.entityId) as { deleted: number } | undefined;
       this.touched.set(key, {
@@ -289,7 +284,7 @@ class Merger {
         changed: false,
       });
     }
-    if (!applyChange(this.db, change)) return false;
+    if (!applyChange(this.db, change, clocks)) return false;
     const touched = this.touched.get(key)!;
     if (Object.keys(change.fields).some((field) => (holders.get(field)?.hlc ?? '') < change.hlc)) touched.changed = true;
     if (holders.size > 0) this.detectConflicts(change, holders);
@@ -492,10 +487,59 @@ function readRecords(rows: unknown[]): ChangeRecord[] {
 }
 
 /** Rows of entity tables that point to something not (yet) here. */
-function danglingReferences(db: Db): number {
-  const entityTables = new Set<string>(Object.values(ENTITIES).map((def) => def.table));
-  const rows = db.pragma('foreign_key_check') as Array<{ table: string }>;
-  return rows.filter((row) => entityTables.has(row.table)).length;
+/**
+ * References to rows that are not here (yet). Only a merge (foreign keys off)
+ * can leave them, and a row it touched is the only place a new one can be:
+ * so when the previous merge left none, checking the rows this one touched
+ * gives the whole count without reading every table. Otherwise, and for a
+ * file that has no count yet, SQLite checks the whole study.
+ */
+function danglingReferences(db: Db, touched: Iterable<Touched>): number {
+  const before = readMeta(db, META.danglingReferences);
+  let count: number;
+  if (before === '0') {
+    count = 0;
+    for (const row of touched) count += missingParents(db, ENTITIES[row.entity].table, row.entityId);
+  } else {
+    const entityTables = new Set<string>(Object.values(ENTITIES).map((def) => def.table));
+    const rows = db.pragma('foreign_key_check') as Array<{ table: string }>;
+    count = rows.filter((row) => entityTables.has(row.table)).length;
+  }
+  writeMeta(db, META.danglingReferences, String(count));
+  return count;
+}
+
+/** How many of one row's foreign keys point to no row. */
+function missingParents(db: Db, table: string, id: string): number {
+  const checks = parentChecks(db, table);
+  if (checks.length === 0) return 0;
+  const row = checks.read.get(id) as Record<string, string | null> | undefined;
+  if (!row) return 0;
+  return checks.parents.filter(({ column, exists }) => row[column] !== null && !exists.get(row[column])).length;
+}
+
+const parentCheckCache = new WeakMap<Db, Map<string, ReturnType<typeof prepareParentChecks>>>();
+
+function parentChecks(db: Db, table: string) {
+  let byTable = parentCheckCache.get(db);
+  if (!byTable) parentCheckCache.set(db, (byTable = new Map()));
+  let checks = byTable.get(table);
+  if (!checks) byTable.set(table, (checks = prepareParentChecks(db, table)));
+  return checks;
+}
+
+/** Per foreign key of an entity table (names from SQLite's own schema): its column and a lookup of the row it points to. */
+function prepareParentChecks(db: Db, table: string) {
+  const keys = db.pragma(`foreign_key_list(${table})`) as Array<{ table: string; from: string; to: string | null }>;
+  const parents = keys.map((key) => ({
+    column: key.from,
+    exists: db.prepare(`SELECT 1 FROM ${key.table} WHERE ${key.to ?? 'rowid'} = ?`).pluck(),
+  }));
+  return {
+    length: parents.length,
+    parents,
+    read: db.prepare(`SELECT ${parents.map((parent) => parent.column).join(', ') || 'id'} FROM ${table} WHERE id = ?`),
+  };
 }
 
 /**

@@ -18,11 +18,7 @@ export function privacyContextFor(study: Study, extraNames: string[] = []): Priv
   for (const { title } of titles) for (const name of namesInTitle(title)) names.add(name);
   for (const name of extraNames) if (name.trim()) names.add(name.trim());
 
-  const lowerCaseWords = new Set<string>();
-  const texts = study.db
-    .prepare('SELECT c.text FROM content c WHERE c.id IN (SELECT content_id FROM source WHERE deleted = 0)')
-    .iterate() as Iterable<{ text: string }>;
-  for (const { text } of texts) collectLowerCaseWords(text, lowerCaseWords);
+  const lowerCaseWords = new Set(lowerCaseWordsOfTexts(study));
   // A name that some text writes in lower case is still a name.
   for (const name of names) for (const part of name.split(/\s+/)) lowerCaseWords.delete(part.toLocaleLowerCase('nl'));
 
@@ -34,6 +30,27 @@ export function privacyContextFor(study: Study, extraNames: string[] = []): Priv
   for (const code of codes) for (const word of code.name.split(/[^\p{L}\p{M}]+/u)) if (word) allowedWords.add(word.toLocaleLowerCase('nl'));
 
   return { names: [...names], lowerCaseWords, allowedWords };
+}
+
+/**
+ * The lower-case words of every live source's text. Reading them all takes
+ * seconds in a national study, and a report outline is drawn up anew after
+ * every option change: they are kept per connection until a source changes
+ * (every change to a source, import, merge or delete, is in the change log).
+ */
+const wordsCache = new WeakMap<Study['db'], { sourceChange: number | null; words: ReadonlySet<string> }>();
+
+function lowerCaseWordsOfTexts(study: Study): ReadonlySet<string> {
+  const sourceChange = study.db.prepare("SELECT max(seq) FROM change_log WHERE entity = 'source'").pluck().get() as number | null;
+  const cached = wordsCache.get(study.db);
+  if (cached && cached.sourceChange === sourceChange) return cached.words;
+  const words = new Set<string>();
+  const texts = study.db
+    .prepare('SELECT c.text FROM content c WHERE c.id IN (SELECT content_id FROM source WHERE deleted = 0)')
+    .iterate() as Iterable<{ text: string }>;
+  for (const { text } of texts) collectLowerCaseWords(text, words);
+  wordsCache.set(study.db, { sourceChange, words });
+  return words;
 }
 
 /** A names file: one name per line; empty lines and lines starting with # are skipped. */

@@ -198,11 +198,21 @@ class Builder {
     return this.kind === 'instelling' ? this.institutions[0]!.name : `de ${this.institutions.length} instellingen`;
   }
 
+  /** The codings under a top-level code, per institution, in the study data's order: grouped on first use. */
+  private codingsByTop: Map<string, { all: CodingRow[]; byInstitution: Map<string, CodingRow[]> }> | null = null;
+
   codingsOf(topId: string, institutionId?: string): CodingRow[] {
+    if (!this.codingsByTop) {
+      this.codingsByTop = new Map();
+      for (const [top, codings] of groupBy(this.data.codings, (coding) => coding.topId)) {
+        this.codingsByTop.set(top, { all: codings, byInstitution: groupBy(codings, (coding) => coding.institutionId) });
+      }
+    }
+    const group = this.codingsByTop.get(topId);
+    if (!group) return [];
+    if (institutionId) return [...(group.byInstitution.get(institutionId) ?? [])];
     const ids = this.institutionIds;
-    return this.data.codings.filter(
-      (coding) => coding.topId === topId && (institutionId ? coding.institutionId === institutionId : ids.has(coding.institutionId)),
-    );
+    return group.all.filter((coding) => ids.has(coding.institutionId));
   }
 
   judgmentOf(institutionId: string, normId: string) {
@@ -390,11 +400,12 @@ function answerColor(answer: string, index: number): string {
 }
 
 function valenceSeries(rows: CodingRow[][]): BarSeries[] {
+  const counted = rows.map(countValence);
   return (['positief', 'negatief', 'neutraal'] as const)
     .map((valence) => ({
       name: VALENCE_LABELS[valence],
       color: VALENCE_COLORS[valence],
-      values: rows.map((codings) => codings.filter((coding) => coding.valence === valence).length),
+      values: counted.map((counts) => counts[valence]),
     }))
     .filter((series) => series.values.some((value) => value > 0));
 }
@@ -468,12 +479,14 @@ function findingsBlocks(builder: Builder, codings: CodingRow[], subject: string)
 function subcodeBullets(builder: Builder, top: Code, codings: CodingRow[]): ReportBlock[] {
   const children = builder.data.codes.filter((code) => code.parentId === top.id);
   const items: TextRun[][] = [];
+  // Each coding under the child of `top` its code descends from, found once per coding.
+  const byChild = groupBy(codings, (coding) => {
+    let code = builder.data.codeById.get(coding.codeId);
+    while (code && code.parentId !== top.id && code.parentId) code = builder.data.codeById.get(code.parentId);
+    return code?.id ?? '';
+  });
   for (const child of children) {
-    const ofChild = codings.filter((coding) => {
-      let code = builder.data.codeById.get(coding.codeId);
-      while (code && code.parentId !== top.id && code.parentId) code = builder.data.codeById.get(code.parentId);
-      return code?.id === child.id;
-    });
+    const ofChild = byChild.get(child.id) ?? [];
     if (ofChild.length === 0) continue;
     items.push([run(`${child.name}: `, { bold: true }), run(`${plural(ofChild.length, 'fragment', 'fragmenten')} (${valencePhrase(countValence(ofChild))}).`)]);
   }
@@ -638,9 +651,10 @@ function sumFilesReviewed(builder: Builder): number {
 function codingFigure(builder: Builder, top: Code, codings: CodingRow[]): FigureBlock | null {
   const sources = new Set(codings.map((coding) => coding.sourceId)).size;
   if (builder.kind === 'instelling') {
-    const types = SOURCE_TYPES.filter((type) => codings.some((coding) => coding.sourceType === type));
+    const byType = groupBy(codings, (coding) => coding.sourceType);
+    const types = SOURCE_TYPES.filter((type) => byType.has(type));
     if (!chartWorthDrawing(codings.length, types.length)) return null;
-    const rows = types.map((type) => codings.filter((coding) => coding.sourceType === type));
+    const rows = types.map((type) => byType.get(type)!);
     return figure(builder, {
       title: `Gecodeerde fragmenten over ${inSentence(top.name)}, naar soort bron en waardering`,
       chart: { kind: 'bar', categories: types.map((type) => SOURCE_TYPE_LABELS[type]), series: valenceSeries(rows), stacked: true, valueLabel: 'aantal fragmenten' },
@@ -650,7 +664,8 @@ function codingFigure(builder: Builder, top: Code, codings: CodingRow[]): Figure
       trace: `Coderingen onder ${top.key} en zijn subcodes bij ${builder.institutions[0]!.name}; geteld per soort bron en waardering.`,
     });
   }
-  const rows = builder.institutions.map((institution) => codings.filter((coding) => coding.institutionId === institution.id));
+  const byInstitution = groupBy(codings, (coding) => coding.institutionId);
+  const rows = builder.institutions.map((institution) => byInstitution.get(institution.id) ?? []);
   if (!chartWorthDrawing(codings.length, rows.filter((ofInstitution) => ofInstitution.length > 0).length)) return null;
   return figure(builder, {
     title: `Gecodeerde fragmenten over ${inSentence(top.name)}, per instelling en waardering`,
@@ -757,14 +772,25 @@ function quoteSection(builder: Builder, top: Code, title: string): ReportSection
  * at; they go to "Wat goed gaat" in the summary.
  */
 function normOfExample(builder: Builder, example: CodingRow): string | null {
-  const normIds = new Set(builder.data.norms.map((norm) => norm.id));
-  const candidates = builder.data.codings.filter((coding) => coding.sourceId === example.sourceId && normIds.has(coding.topId));
+  const candidates = normCodingsBySource(builder.data).get(example.sourceId) ?? [];
   let best: { id: string; distance: number } | null = null;
   for (const coding of candidates) {
     const distance = Math.max(0, Math.max(coding.start, example.start) - Math.min(coding.end, example.end));
     if (distance <= 100 && (!best || distance < best.distance)) best = { id: coding.topId, distance };
   }
   return best?.id ?? null;
+}
+
+/** Per source, its codings under a norm: found once per study reading, not by a pass over every coding per example. */
+const normCodingsCache = new WeakMap<StudyData, Map<string, CodingRow[]>>();
+function normCodingsBySource(data: StudyData): Map<string, CodingRow[]> {
+  let bySource = normCodingsCache.get(data);
+  if (!bySource) {
+    const normIds = new Set(data.norms.map((norm) => norm.id));
+    bySource = groupBy(data.codings.filter((coding) => normIds.has(coding.topId)), (coding) => coding.sourceId);
+    normCodingsCache.set(data, bySource);
+  }
+  return bySource;
 }
 
 function exampleBoxes(builder: Builder, examples: CodingRow[]): BoxBlock[] {
@@ -1217,16 +1243,19 @@ function contextChapter(builder: Builder, key: 'gevolgen' | 'oorzaken'): ReportS
   if (quotes) sections.push(quotes);
   const notes = codeMemos(builder, top);
   if (builder.options.includeMemos) {
+    // The first 12 distinct texts that are no quote: read one by one until found (a study may hold thousands here).
     const seen = new Set<string>();
-    const material = codings
-      .filter((coding) => {
-        const text = builder.data.segment(coding).text;
-        const key = quoteKey(text);
-        if (coding.quotable || builder.isQuoted(text) || seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      })
-      .slice(0, 12)
+    const unquoted: CodingRow[] = [];
+    for (const coding of codings) {
+      if (unquoted.length === 12) break;
+      if (coding.quotable) continue;
+      const text = builder.data.segment(coding).text;
+      const key = quoteKey(text);
+      if (builder.isQuoted(text) || seen.has(key)) continue;
+      seen.add(key);
+      unquoted.push(coding);
+    }
+    const material = unquoted
       .map((coding) => [
         run(`${SOURCE_TYPE_LABELS[coding.sourceType]}${builder.kind === 'overkoepelend' ? `, ${builder.institutionName(coding.institutionId)}` : ''}: `, { bold: true }),
         run(`‘${builder.clean(builder.data.segment(coding).text.replace(/\s+/g, ' ').trim())}’${coding.note.trim() ? ` – ${builder.clean(coding.note.trim())}` : ''}`),

@@ -3,7 +3,7 @@
  * contain every term; the hits' exact offsets are then found by tokenising
  * those texts the same way, so a hit can be shown and jumped to in context.
  */
-import { findTermRanges, parseQuery, toFtsMatch, tokenize, type SearchTerm } from '../../shared/search-tokens';
+import { parseQuery, termOccurrences, toFtsMatch, type SearchTerm, type TermOccurrence } from '../../shared/search-tokens';
 import { pageOfOffset } from '../../shared/pages';
 import type { SearchHit, SearchResult } from '../../shared/api/types';
 import type { Study } from '../study/study';
@@ -22,8 +22,9 @@ export function search(study: Study, query: string, limit: number): SearchResult
   if (terms.length === 0) return { hits: [], truncated: false };
   const candidates = study.db
     .prepare(
-      `SELECT f.source_id, s.title, c.text, c.page_starts
-       FROM source_fts f JOIN source s ON s.id = f.source_id JOIN content c ON c.id = s.content_id
+      `SELECT s.id AS source_id, s.title, c.text, c.page_starts
+       FROM source_fts f JOIN source_fts_row r ON r.fts_rowid = f.rowid
+       JOIN source s ON s.id = r.source_id JOIN content c ON c.id = s.content_id
        WHERE source_fts MATCH ? AND s.deleted = 0
        ORDER BY rank`,
     )
@@ -48,45 +49,54 @@ export function search(study: Study, query: string, limit: number): SearchResult
 }
 
 /**
- * Where the query hits in one text. One term: each occurrence. Several terms:
- * each paragraph (line) holding all of them, spanning from the first to the
- * last; when no paragraph holds them all (they only meet in the document as a
- * whole), each occurrence of the first term.
+ * Where the query hits in one text, lazily in text order (reading stops when
+ * the search has enough hits). One term: each occurrence. Several terms: each
+ * paragraph (line) holding all of them, spanning from the first occurrence of
+ * each there; when no paragraph holds them all (they only meet in the
+ * document as a whole), each occurrence of the first term.
  */
-function hitSpans(text: string, terms: SearchTerm[]): Span[] {
-  const tokens = tokenize(text);
-  const occurrences = terms.map((term) =>
-    findTermRanges(tokens, term).map(([first, last]) => ({ start: tokens[first]!.start, end: tokens[last - 1]!.end })),
-  );
-  if (terms.length === 1) return occurrences[0]!;
-  const together = paragraphsHoldingAll(text, occurrences);
-  return together.length > 0 ? together : occurrences[0]!;
+function* hitSpans(text: string, terms: SearchTerm[]): Generator<Span> {
+  const occurrences = termOccurrences(text, terms);
+  if (terms.length === 1) {
+    for (const { start, end } of occurrences) yield { start, end };
+    return;
+  }
+  let together = false;
+  const firstTermAlone: Span[] = [];
+  let paragraph: number | null = null;
+  let firstInParagraph: Array<TermOccurrence | undefined> = [];
+  for (const occurrence of occurrences) {
+    const at = paragraphOf(text, occurrence.start);
+    if (at !== paragraph) {
+      const span = spanOfAll(firstInParagraph, terms.length);
+      if (span) {
+        together = true;
+        yield span;
+      }
+      paragraph = at;
+      firstInParagraph = [];
+    }
+    firstInParagraph[occurrence.term] ??= occurrence;
+    if (!together && occurrence.term === 0) firstTermAlone.push({ start: occurrence.start, end: occurrence.end });
+  }
+  const span = spanOfAll(firstInParagraph, terms.length);
+  if (span) {
+    together = true;
+    yield span;
+  }
+  if (!together) yield* firstTermAlone;
 }
 
 type Span = { start: number; end: number };
 
-function paragraphsHoldingAll(text: string, occurrences: Span[][]): Span[] {
-  const paragraphOf = (offset: number) => text.lastIndexOf('\n', offset - 1);
-  // Per term: paragraph -> its first occurrence there.
-  const byParagraph = occurrences.map((list) => {
-    const firstInParagraph = new Map<number, Span>();
-    for (const occurrence of list) {
-      const paragraph = paragraphOf(occurrence.start);
-      if (!firstInParagraph.has(paragraph)) firstInParagraph.set(paragraph, occurrence);
-    }
-    return firstInParagraph;
-  });
-  const spans: Span[] = [];
-  for (const paragraph of byParagraph[0]!.keys()) {
-    const found = byParagraph.map((map) => map.get(paragraph));
-    if (found.every(Boolean)) {
-      spans.push({
-        start: Math.min(...found.map((occurrence) => occurrence!.start)),
-        end: Math.max(...found.map((occurrence) => occurrence!.end)),
-      });
-    }
-  }
-  return spans;
+/** Occurrences are read in text order, so paragraphs come one after the other. */
+const paragraphOf = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1);
+
+/** The span from the first to the last of one paragraph's first occurrences, when every term is among them. */
+function spanOfAll(found: Array<TermOccurrence | undefined>, termCount: number): Span | null {
+  const present = found.filter((occurrence): occurrence is TermOccurrence => occurrence !== undefined);
+  if (present.length < termCount) return null;
+  return { start: Math.min(...present.map((occurrence) => occurrence.start)), end: Math.max(...present.map((occurrence) => occurrence.end)) };
 }
 
 /** A short piece of text around a hit, cut at word boundaries, on one line. */

@@ -49,8 +49,9 @@ export interface WriteOptions {
  * A call that writes twice (one action) keeps its first entry.
  */
 function recordUndoable(db: Db, actionId: string, label: string): void {
-  db.prepare('DELETE FROM undo_history WHERE undone = 1').run();
-  db.prepare('INSERT OR IGNORE INTO undo_history (action_id, label, done_action_id) VALUES (?, ?, ?)').run(actionId, label, actionId);
+  const sql = statementsFor(db);
+  sql.get('DELETE FROM undo_history WHERE undone = 1').run();
+  sql.get('INSERT OR IGNORE INTO undo_history (action_id, label, done_action_id) VALUES (?, ?, ?)').run(actionId, label, actionId);
 }
 
 export type ActionResult = { result: 'done' } | { result: 'refused'; reason: string };
@@ -67,8 +68,13 @@ export function onEntityApplied(hook: AfterApply): void {
  * Apply one change record: log it and update the fields whose clock is newer
  * than what the table holds. Returns false when the change id was already
  * present (re-applying a change is a no-op). Call inside a transaction.
+ * `clocks` (field -> clock) may be passed by a caller that has read them.
+ *
+ * The winning fields are written with one UPDATE and their clocks with one
+ * INSERT, so a change costs a handful of statements however many fields it
+ * carries (a merge applies tens of thousands of changes).
  */
-export function applyChange(db: Db, change: ChangeRecord): boolean {
+export function applyChange(db: Db, change: ChangeRecord, clocks?: ReadonlyMap<string, string>): boolean {
   const def = ENTITIES[change.entity];
   const sql = statementsFor(db);
   const inserted = sql.logChange.run(
@@ -85,17 +91,37 @@ export function applyChange(db: Db, change: ChangeRecord): boolean {
   if (inserted.changes === 0) return false;
   noteTouched(change.entity, null);
 
-  sql.get(`INSERT OR IGNORE INTO ${def.table} (id) VALUES (?)`).run(change.entityId);
+  const isNew = sql.get(`INSERT OR IGNORE INTO ${def.table} (id) VALUES (?)`).run(change.entityId).changes === 1;
+  const held = clocks ?? (isNew ? new Map<string, string>() : readClocks(db, change.entity, change.entityId));
+  const columns: string[] = [];
+  const values: Array<string | number | null> = [];
+  const clockRows: string[] = [];
   for (const [field, value] of Object.entries(change.fields)) {
     const column = (def.fields as Record<string, string>)[field];
     if (!column) throw new Error(`Onbekend veld ${change.entity}.${field}`);
-    const current = sql.readClock.get(change.entity, change.entityId, field) as { hlc: string } | undefined;
-    if (current && current.hlc >= change.hlc) continue;
-    sql.get(`UPDATE ${def.table} SET ${column} = ? WHERE id = ?`).run(toColumnValue(value), change.entityId);
-    sql.writeClock.run(change.entity, change.entityId, field, change.hlc);
+    const current = held.get(field);
+    if (current !== undefined && current >= change.hlc) continue;
+    columns.push(column);
+    values.push(toColumnValue(value));
+    clockRows.push(change.entity, change.entityId, field, change.hlc);
+  }
+  if (columns.length > 0) {
+    sql.get(`UPDATE ${def.table} SET ${columns.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...values, change.entityId);
+    sql
+      .get(
+        `INSERT INTO field_clock (entity, entity_id, field, hlc) VALUES ${columns.map(() => '(?, ?, ?, ?)').join(', ')}
+         ON CONFLICT DO UPDATE SET hlc = excluded.hlc`,
+      )
+      .run(...clockRows);
   }
   for (const hook of afterApplyHooks) hook(db, change.entity, change.entityId);
   return true;
+}
+
+/** The clock of each field of an entity that has one. */
+export function readClocks(db: Db, entity: EntityName, entityId: string): Map<string, string> {
+  const rows = statementsFor(db).readClocks.all(entity, entityId) as Array<{ field: string; hlc: string }>;
+  return new Map(rows.map((row) => [row.field, row.hlc]));
 }
 
 type Statement = Database.Statement<unknown[]>;
@@ -123,11 +149,8 @@ function prepareStatements(db: Db) {
       `INSERT OR IGNORE INTO change_log (change_id, action_id, entity, entity_id, fields, hlc, replica_id, author_id, bases)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    readClock: db.prepare('SELECT hlc FROM field_clock WHERE entity = ? AND entity_id = ? AND field = ?'),
-    writeClock: db.prepare(
-      'INSERT INTO field_clock (entity, entity_id, field, hlc) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET hlc = excluded.hlc',
-    ),
-    /** Statements whose table and column come from the ENTITIES whitelist. */
+    readClocks: db.prepare('SELECT field, hlc FROM field_clock WHERE entity = ? AND entity_id = ?'),
+    /** Statements whose table and columns come from the ENTITIES whitelist. */
     get(sqlText: string): Statement {
       let statement = bySql.get(sqlText);
       if (!statement) {
@@ -211,11 +234,11 @@ export class ChangeWriter {
       throw new Error(`${action.call} schrijft ${mutation.entity}, wat het contract niet toestaat`);
     }
     noteTouched(mutation.entity, mutation.entityId);
-    const readClock = this.db.prepare('SELECT hlc FROM field_clock WHERE entity = ? AND entity_id = ? AND field = ?');
+    const clocks = readClocks(this.db, mutation.entity, mutation.entityId);
     const bases: Record<string, string[]> = {};
     for (const field of Object.keys(mutation.fields)) {
-      const current = readClock.get(mutation.entity, mutation.entityId, field) as { hlc: string } | undefined;
-      const superseded = [...(current ? [current.hlc] : []), ...(mutation.supersedes?.[field] ?? [])];
+      const current = clocks.get(field);
+      const superseded = [...(current !== undefined ? [current] : []), ...(mutation.supersedes?.[field] ?? [])];
       bases[field] = [...new Set(superseded)];
     }
     return {
@@ -233,12 +256,14 @@ export class ChangeWriter {
 
   /** Advance and persist the replica clock (inside the caller's transaction). */
   private nextClock(): Hlc {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'clock'").get() as { value: string } | undefined;
+    // Statements of the write path come from the connection's cache: a statement
+    // prepared per change holds native memory until garbage collection (measured:
+    // 600,000 of them, 1.7 GB).
+    const sql = statementsFor(this.db);
+    const row = sql.get("SELECT value FROM meta WHERE key = 'clock'").get() as { value: string } | undefined;
     const previous = row ? decodeHlc(row.value) : { wallMs: 0, counter: 0, replicaId: this.replicaId };
     const next = tickHlc({ ...previous, replicaId: this.replicaId }, this.now());
-    this.db
-      .prepare("INSERT INTO meta (key, value) VALUES ('clock', ?) ON CONFLICT DO UPDATE SET value = excluded.value")
-      .run(encodeHlc(next));
+    sql.get("INSERT INTO meta (key, value) VALUES ('clock', ?) ON CONFLICT DO UPDATE SET value = excluded.value").run(encodeHlc(next));
     return next;
   }
 }

@@ -246,10 +246,10 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX action_replica ON action (replica_id, hlc);
   `,
-  /* findings (reports): the date the drafts carry, a setting of the study rather than the machine's date */ `
+  /* 8: findings (reports): the date the drafts carry, a setting of the study rather than the machine's date */ `
   ALTER TABLE study ADD COLUMN report_date TEXT;
   `,
-  /* findings: statements about a norm or theme at an institution (or across), with their evidence */ `
+  /* 9: findings: statements about a norm or theme at an institution (or across), with their evidence */ `
   CREATE TABLE finding (
     id TEXT PRIMARY KEY,
     institution_id TEXT REFERENCES institution (id) DEFERRABLE INITIALLY DEFERRED,
@@ -271,7 +271,7 @@ export const MIGRATIONS: readonly string[] = [
     deleted INTEGER NOT NULL DEFAULT 0
   ) STRICT;
   `,
-  /* sources (coding day): each inspector's status per source (nieuw, bezig, klaar); one row per (source, inspector), id derived from both */ `
+  /* 10: sources (coding day): each inspector's status per source (nieuw, bezig, klaar); one row per (source, inspector), id derived from both */ `
   CREATE TABLE source_status (
     id TEXT PRIMARY KEY,
     source_id TEXT REFERENCES source (id) DEFERRABLE INITIALLY DEFERRED,
@@ -284,11 +284,11 @@ export const MIGRATIONS: readonly string[] = [
   -- The source list's coding counts read this index alone, not the coding rows.
   CREATE INDEX coding_source_live ON coding (source_id, deleted);
   `,
-  /* memos (coding day): a memo on a passage of a source, anchored by offsets into its text; null on a memo about a whole subject */ `
+  /* 11: memos (coding day): a memo on a passage of a source, anchored by offsets into its text; null on a memo about a whole subject */ `
   ALTER TABLE memo ADD COLUMN start INTEGER;
   ALTER TABLE memo ADD COLUMN "end" INTEGER;
   `,
-  /* accountability (merge/signing.ts): the register of the team's signing keys and the signature of every change */ `
+  /* 12: accountability (merge/signing.ts): the register of the team's signing keys and the signature of every change */ `
   -- Who holds which Ed25519 key (raw public key, base64): one row per copy.
   -- The lead's key signs every row (its own too); revoked_at, once set, stays;
   -- valid_through: the latest clock of that copy the lead held when revoking.
@@ -311,12 +311,12 @@ export const MIGRATIONS: readonly string[] = [
     signature TEXT NOT NULL
   ) STRICT;
   `,
-  /* sources (realfiles): which PDF pages of a content were read by OCR */ `
+  /* 13: sources (realfiles): which PDF pages of a content were read by OCR */ `
   -- JSON array of 1-based page numbers whose text Tesseract recognised; null: none.
   -- Part of the content, like page_starts: the same text always has the same marks.
   ALTER TABLE content ADD COLUMN ocr_pages TEXT;
   `,
-  /* privacy (issue 10): the persons register and the privacy choices of the review */ `
+  /* 14: privacy (issue 10): the persons register and the privacy choices of the review */ `
   -- Every person who appears in the sources: role, every form they appear
   -- under (JSON array: full name, first name, surname, initials, nicknames),
   -- the pseudonym the reports use, and whether an inspector confirmed them
@@ -336,6 +336,40 @@ export const MIGRATIONS: readonly string[] = [
     kind TEXT, text TEXT, decision TEXT, person_id TEXT,
     deleted INTEGER NOT NULL DEFAULT 0
   ) STRICT;
+  `,
+  /* 15 (search, issue 9): the full-text index keyed by rowid, so writing or deleting one source never scans it */ `
+  -- Which index row holds which source: found through this table's unique
+  -- index, a source's row in source_fts is deleted by rowid instead of by a
+  -- scan of every row. The index keeps no copy of the texts (contentless, so
+  -- it deletes by rowid alone): search reads them from content.
+  CREATE TABLE source_fts_row (
+    fts_rowid INTEGER PRIMARY KEY,
+    source_id TEXT NOT NULL UNIQUE
+  ) STRICT;
+  INSERT INTO source_fts_row (source_id)
+    SELECT s.id FROM source s JOIN content c ON c.id = s.content_id WHERE s.deleted = 0 ORDER BY s.rowid;
+
+  DROP TABLE source_fts;
+  CREATE VIRTUAL TABLE source_fts USING fts5 (
+    title, text,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  INSERT INTO source_fts (rowid, title, text)
+    SELECT r.fts_rowid, coalesce(s.title, ''), c.text
+    FROM source_fts_row r JOIN source s ON s.id = r.source_id JOIN content c ON c.id = s.content_id;
+  `,
+  /* 16 (store, issue 9): indexes for statements that scanned a growing table (tests/integration/query-plans.test.ts) */ `
+  -- Every user action clears the redo stack and undo/redo take the top of a stack.
+  CREATE INDEX undo_history_undone ON undo_history (undone, seq);
+  -- The open conflicts, listed after every resolution.
+  CREATE INDEX merge_conflict_status ON merge_conflict (status, detected_at);
+  -- A source's codings with what the evidence matrix counts (it reads this
+  -- index alone) and what the views filter on; replaces coding (source_id).
+  DROP INDEX coding_source;
+  CREATE INDEX coding_evidence ON coding (source_id, deleted, code_id, valence, quotable, coder_id);
+  -- The source list's counts (coding day) read this one too: its own index was a prefix of it.
+  DROP INDEX coding_source_live;
   `,
 ];
 

@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: speed and memory figures as JSON, on generated studies.
  * Nothing here asserts; the figures go into the closing notes of the issues.
- * `BENCH_ONLY=foundation,coding` runs a subset; the JSON is also written to
- * bench-out/bench.json.
+ * `BENCH_ONLY=foundation,coding` (or `npm run bench -- national`) runs a subset;
+ * the JSON is also written to bench-out/bench.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -14,6 +14,7 @@ import { measureExchange } from './exchange-bench';
 import { measureFoundation } from './foundation-bench';
 import { measureMerge } from './merge-bench';
 import { measureOcr } from './ocr-bench';
+import { measureNational } from './national-bench';
 import { measureReports } from './report-bench';
 import { measureSurvey } from './survey-bench';
 import { measureQueue } from './queue-bench';
@@ -33,10 +34,12 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   exchange: measureExchange,
   ocr: measureOcr,
   privacy: measurePrivacy,
+  national: measureNational,
 };
 
 async function main() {
-  const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+  const named = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const only = named.length > 0 ? named : process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
   const results: Record<string, object> = { machine: { cpus: cpus().length, node: process.version } };
   for (const [name, measure] of Object.entries(SECTIONS)) {
     if (only && !only.includes(name)) continue;

@@ -16,7 +16,7 @@ import { latencySummary } from './percentiles';
 
 const SOURCE_COUNT = Number(process.env.BENCH_SOURCES ?? 1000);
 const IMPORT_BATCH = 50;
-const QUERIES = [
+export const QUERIES = [
   'ouders', 'geinformeerd', 'veiligheid', '"plan van aanpak"', 'wachtlijst', 'gemeente budget', 'kinderrechter',
   'voogd*', 'huisbezoek moeder', 'jeugdreclassering', 'betekenisvol contact', 'overdracht', 'evaluatie doelen',
   'vertraagd', '"hulp ingezet"', 'school*', 'gedragswetenschapper', 'zorgen risico', 'indicatie', 'beëindigd',

@@ -45,11 +45,15 @@ export interface CorpusFile {
   format: 'txt' | 'docx' | 'pdf';
 }
 
-/** Write `count` files totalling about `count * 15` pages, a third of each format. */
-export async function generateCorpus(dir: string, count: number): Promise<CorpusFile[]> {
+/**
+ * Write `count` files totalling about `count * 15` pages, a third of each
+ * format. Each file depends only on its index, so a corpus can be extended:
+ * `first` skips the files an earlier call wrote.
+ */
+export async function generateCorpus(dir: string, count: number, first = 0): Promise<CorpusFile[]> {
   mkdirSync(dir, { recursive: true });
   const files: CorpusFile[] = [];
-  for (let index = 0; index < count; index++) {
+  for (let index = first; index < count; index++) {
     const random = seededRandom(index + 1);
     const pages = 5 + ((index * 8) % 21); // 5..25 pages, 15 on average (8 and 21 are coprime)
     const content = Array.from({ length: pages }, () => pageLines(random));

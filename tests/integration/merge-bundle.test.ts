@@ -103,7 +103,7 @@ describe('bundles', () => {
     // The source arrived whole: searchable, with its text.
     const text = lead.db.prepare('SELECT c.text FROM source s JOIN content c ON c.id = s.content_id WHERE s.id = ?').pluck().get(newSource);
     expect(text).toBe('Een nieuw interview, alleen op de laptop van Anna.');
-    expect(lead.db.prepare('SELECT count(*) FROM source_fts WHERE source_id = ?').pluck().get(newSource)).toBe(1);
+    expect(lead.db.prepare('SELECT count(*) FROM source_fts_row r JOIN source_fts f ON f.rowid = r.fts_rowid WHERE r.source_id = ?').pluck().get(newSource)).toBe(1);
     expect(lead.db.prepare('SELECT count(*) FROM original_file o JOIN source s ON s.file_sha256 = o.sha256 WHERE s.id = ?').pluck().get(newSource)).toBe(1);
     // Every change of Anna is now here, and the lead's clock moved past hers.
     for (const id of changeIds(anna.db)) expect(changeIds(lead.db).has(id)).toBe(true);
