@@ -1,3 +1,4 @@
+/// <reference path="../../backend/store/sqlite-cipher-types.d.ts" />
 /**
  * Every statement is indexed (issue 9, item 5). While the backend's handlers
  * run on a study with data (import, coding, search, evidence, judgments,
@@ -8,7 +9,7 @@
  * writes one object, or when the statement itself writes. Reading views (the
  * evidence matrix, the sources list, a report outline) may read whole tables.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +28,13 @@ const LARGE_TABLES = new Set([
 ]);
 
 /** Calls that write one object (or one file's source): each statement they run must find its rows by index. */
+/**
+ * Study-wide checks a merge runs once per bundle, not once per row: a known
+ * cost of O(codings) per bundle (merge/structure.ts looks for live codings on
+ * a deleted code or source). Named here one by one so any other scan still fails.
+ */
+const ONCE_PER_MERGE = [/FROM coding k LEFT JOIN code c ON c\.id = k\.code_id LEFT JOIN source s ON s\.id = k\.source_id/];
+
 const PER_ROW_WRITES = new Set([
   'sources.import', 'source.updateMeta', 'coding.create', 'coding.update', 'coding.delete', 'memo.save',
   'judgment.save', 'judgment.linkEvidence', 'review.answer', 'code.create', 'code.update', 'undo', 'redo',
@@ -195,6 +203,7 @@ describe('query plans', () => {
     const offenders: string[] = [];
     for (const [sql, calls] of prepared) {
       if (/^\s*(PRAGMA|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|EXPLAIN)/i.test(sql)) continue;
+      if (ONCE_PER_MERGE.some((pattern) => pattern.test(sql))) continue;
       const writes = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql);
       const perRow = [...calls].filter((name) => PER_ROW_WRITES.has(name));
       if (!writes && perRow.length === 0) continue;
