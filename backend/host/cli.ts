@@ -22,6 +22,7 @@ import { INSPECTOR_USAGE, inspectorCommand } from './cli-inspectors';
 import { findInstitutionByName, newInstitutionId } from '../study/setup';
 import { EXCHANGE_USAGE, exportCommand, importCommand as importExchangeCommand } from './cli-exchange';
 import { PRIVACY_USAGE, privacyCommand } from '../privacy/cli-privacy';
+import { LOG_USAGE, logCommand } from './cli-log';
 import { MEASURES, ROLES, SOURCE_TYPES } from '../../shared/vocabulary';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import type { ImportOutcome, SearchResult, StudyStats } from '../../shared/api/types';
@@ -44,6 +45,7 @@ ${REPORT_USAGE}
 ${KEYS_USAGE}
 ${EXCHANGE_USAGE}
 ${PRIVACY_USAGE}
+${LOG_USAGE}
 
 Bronsoorten: ${SOURCE_TYPES.join(', ')}
 Rollen: ${ROLES.join(', ')}
@@ -340,6 +342,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'import-qdpx': (args) => importExchangeCommand(args, mergeKit, 'qdpx'),
   'import-qdc': (args) => importExchangeCommand(args, mergeKit, 'qdc'),
   privacy: (args) => privacyCommand(args, { openSession, usageError: (message) => new UsageError(message) }),
+  log: (args) => logCommand(args, { openSession, usageError: (message) => new UsageError(message) }),
 };
 
 /** The study passphrase options of this run (taken out of the command's own arguments). */
