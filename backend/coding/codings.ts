@@ -16,7 +16,8 @@ import type { Coding, CodedText, CodingInSource } from '../../shared/api/types';
 import type { Measure, Role, SourceType, Valence } from '../../shared/vocabulary';
 import type { Fields } from '../store/entities';
 
-interface CodingRow {
+/** A row of the coding table as stored. */
+export interface CodingRow {
   id: string;
   source_id: string;
   code_id: string;

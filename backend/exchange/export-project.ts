@@ -9,10 +9,11 @@
  * export privacy pass; positions are carried over through it.
  */
 import { derivedId } from '../store/derived-id';
+import type { CodingRow } from '../coding/codings';
 import { listCodes } from '../framework/framework';
 import { listMemos } from '../memos/memos';
 import type { Study } from '../study/study';
-import { MEASURE_LABELS, ROLE_LABELS, SOURCE_TYPE_LABELS, type Measure, type Role, type SourceType, type Valence } from '../../shared/vocabulary';
+import { MEASURE_LABELS, ROLE_LABELS, SOURCE_TYPE_LABELS, type Measure, type Role, type SourceType } from '../../shared/vocabulary';
 import type { Code, Memo } from '../../shared/api/types';
 import { codePointIndexer } from './positions';
 import type { ExportPrivacy } from './privacy-pass';
@@ -43,19 +44,6 @@ interface SourceRow {
   imported_at: string | null;
   text: string;
   file_sha256: string | null;
-}
-
-interface CodingRow {
-  id: string;
-  source_id: string;
-  code_id: string;
-  start: number;
-  end: number;
-  valence: Valence;
-  note: string | null;
-  quotable: number;
-  coder_id: string | null;
-  created_at: string | null;
 }
 
 export function studyAsProject(study: Study, privacy: ExportPrivacy): RefiProject {

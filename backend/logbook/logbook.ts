@@ -6,6 +6,7 @@
  * the logbook view are not built yet (issue 12).
  */
 import { decodeHlc } from '../../shared/hlc';
+import type { ActionRow } from '../store/action-context';
 import type { Study } from '../study/study';
 
 export interface LogEntry {
@@ -30,23 +31,11 @@ export interface LogFilter {
   inspector?: string | undefined;
 }
 
-interface ActionRow {
-  id: string;
-  call: string;
-  label: string;
-  inspector_id: string | null;
-  hlc: string;
-  replica_id: string;
-  objects: string;
-  result: string;
-  reason: string | null;
-}
-
 export function readLogbook(study: Study, filter: LogFilter = {}): LogEntry[] {
   const initials = new Map(study.inspectors().map((inspector) => [inspector.id, inspector.initials]));
   const sinceMs = filter.since ? Date.parse(`${filter.since}T00:00:00Z`) : null;
   const wanted = filter.inspector?.trim().toLocaleUpperCase('nl');
-  const rows = study.db.prepare('SELECT id, call, label, inspector_id, hlc, replica_id, objects, result, reason FROM action ORDER BY hlc DESC').all() as ActionRow[];
+  const rows = study.db.prepare('SELECT * FROM action ORDER BY hlc DESC').all() as ActionRow[];
   const entries: LogEntry[] = [];
   for (const row of rows) {
     const wallMs = decodeHlc(row.hlc).wallMs;
@@ -59,7 +48,7 @@ export function readLogbook(study: Study, filter: LogFilter = {}): LogEntry[] {
       inspector,
       call: row.call,
       label: row.label,
-      result: row.result === 'refused' ? 'refused' : 'done',
+      result: row.result,
       reason: row.reason,
       replicaId: row.replica_id,
       objects: countObjects(row.objects),

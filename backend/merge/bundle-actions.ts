@@ -7,25 +7,13 @@
  * nothing. The merge itself is an action of the copy that reads the bundle.
  */
 import { currentAction, describeAction } from '../store/action-context';
+import type { ActionRow } from '../store/action-context';
 import type { Db } from '../store/open-study';
 import { readMeta, writeMeta, type Study } from '../study/study';
 import type { BundleAction, BundleHeader } from './bundle-format';
 
 /** The highest action seq already put in a bundle (the actions' "since the last exchange"). */
 const EXPORT_ACTION_SEQ = 'export_action_seq';
-
-interface ActionRow {
-  seq: number;
-  id: string;
-  call: string;
-  label: string;
-  inspector_id: string | null;
-  hlc: string;
-  replica_id: string;
-  objects: string;
-  result: 'done' | 'refused';
-  reason: string | null;
-}
 
 /** The actions to put in a bundle: all, or those stored since the last export; and the seq to record once it is saved. */
 export function actionsToExport(db: Db, all: boolean): { actions: BundleAction[]; seq: number } {

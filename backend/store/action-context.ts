@@ -52,3 +52,17 @@ export function noteTouched(entity: string, id: string | null): void {
   context.entities.add(entity);
   if (id !== null && !context.objects.has(`${entity}/${id}`)) context.objects.set(`${entity}/${id}`, { entity, id });
 }
+
+/** A row of the action table (migration 7), as the logbook and bundles read it. */
+export interface ActionRow {
+  seq: number;
+  id: string;
+  call: string;
+  label: string;
+  inspector_id: string | null;
+  hlc: string;
+  replica_id: string;
+  objects: string;
+  result: 'done' | 'refused';
+  reason: string | null;
+}

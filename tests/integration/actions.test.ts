@@ -5,6 +5,7 @@
  * and reading a bundle again adds none.
  */
 import { writeFileSync } from 'node:fs';
+import type { ActionRow } from '../../backend/store/action-context';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, toApiError, type DispatchResult } from '../../backend/api/handlers';
@@ -26,18 +27,6 @@ const dir = tempDir('veldwerk-actions-');
 let lead: Study;
 let session: Session;
 let sourceId: string;
-
-interface ActionRow {
-  id: string;
-  call: string;
-  label: string;
-  inspector_id: string | null;
-  hlc: string;
-  replica_id: string;
-  objects: string;
-  result: string;
-  reason: string | null;
-}
 
 beforeAll(async () => {
   process.env.VELDWERK_BUNDLE_SCRYPT_LOG_N = String(TEST_WORK_FACTOR);
