@@ -11,7 +11,7 @@ import { RetrievalPanel } from '../coding/RetrievalPanel';
 import { FileReviewForm } from '../review/FileReviewForm';
 import { SearchPanel } from '../search/SearchPanel';
 import { nl } from '../text/nl';
-import { useUi, type SideTab } from './ui-store';
+import { useUi, type SideTab } from '../ui/ui-store';
 
 /** The tabs about the open source are kept here; the window-wide ones in the UI store. */
 type SourceTab = 'memos' | 'review' | 'retrieval';

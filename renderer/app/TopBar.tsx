@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { selectCurrentInspector, selectStudy, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { Button } from '../ui/Button';
-import { useUi, VIEWS, type ViewName } from './ui-store';
+import { useUi, VIEWS, type ViewName } from '../ui/ui-store';
 
 const VIEW_BUTTONS: Array<{ view: ViewName; label: string; testId: string }> = [
   { view: 'coding', label: nl.views.coding, testId: 'view-coding' },

@@ -26,7 +26,7 @@ import { PaneHandle, usePaneLayout } from './PaneHandle';
 import { SIDE_PANE_ID, SidePanel } from './SidePanel';
 import './side-panel.css';
 import { TopBar } from './TopBar';
-import { useUi } from './ui-store';
+import { useUi } from '../ui/ui-store';
 
 export function Workspace() {
   const view = useUi((store) => store.view);

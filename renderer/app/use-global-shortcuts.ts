@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { redoLast, undoLast } from '../coding/coding-store';
 import { useSession } from '../study/session-store';
-import { useUi } from './ui-store';
+import { useUi } from '../ui/ui-store';
 
 /** True where the browser's own undo (of typing) belongs: text fields and editable content. */
 export function isTextEntry(target: EventTarget | null): boolean {

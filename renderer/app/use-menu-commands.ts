@@ -3,8 +3,8 @@ import type { MenuCommand } from '../../shared/api/bridge';
 import { onMenuCommand } from '../api/client';
 import { redoLast, undoLast } from '../coding/coding-store';
 import { useSession } from '../study/session-store';
-import { reportError } from './toast-store';
-import { useUi } from './ui-store';
+import { reportError } from '../ui/toast-store';
+import { useUi } from '../ui/ui-store';
 import { isTextEntry, undoneByKeyboardJustNow } from './use-global-shortcuts';
 
 /** The desktop menu triggers the same actions as the buttons. */

@@ -6,7 +6,7 @@ import { useSearch } from '../search/search-store';
 import { useImport } from '../sources/import-store';
 import { useSources } from '../sources/sources-store';
 import { useSession } from '../study/session-store';
-import { reportError } from './toast-store';
+import { reportError } from '../ui/toast-store';
 
 /**
  * When another study opens, or the open one is opened anew (the study from

@@ -7,7 +7,7 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Coding } from '../../shared/api/types';
 import { VALENCES, type Valence } from '../../shared/vocabulary';
-import { useToasts } from '../app/toast-store';
+import { useToasts } from '../ui/toast-store';
 import { useDocument } from '../document/document-store';
 import { useFramework } from '../framework/framework-store';
 import { inspectorLabel } from '../study/initials';

@@ -10,7 +10,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { EvidenceSegment } from '../../shared/api/types';
 import { api } from '../api/client';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { useDocument } from '../document/document-store';
 import { EvidenceFilters } from '../evidence/EvidenceFilters';
 import { activeFilter, useEvidence } from '../evidence/evidence-store';

@@ -13,7 +13,7 @@ import type { Coding, UndoState } from '../../shared/api/types';
 import type { Valence } from '../../shared/vocabulary';
 import { api, onStudyChanged } from '../api/client';
 import { onEntitiesChanged } from '../api/study-changes';
-import { reportError, useToasts } from '../app/toast-store';
+import { reportError, useToasts } from '../ui/toast-store';
 import { useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { buildIndex, EMPTY_INDEX, putCoding, removeCoding, type CodingIndex, type IndexLine } from './coding-index';

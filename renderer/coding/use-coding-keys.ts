@@ -10,7 +10,7 @@
  */
 import { useEffect, type RefObject } from 'react';
 import type { Coding } from '../../shared/api/types';
-import { useToasts } from '../app/toast-store';
+import { useToasts } from '../ui/toast-store';
 import { useDocument } from '../document/document-store';
 import { nl } from '../text/nl';
 import { describeCoding, type CodingLookup } from './coding-lookup';

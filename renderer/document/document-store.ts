@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { Coding, SourceDocument } from '../../shared/api/types';
 import { api } from '../api/client';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { useCodings } from '../coding/coding-store';
 import { layoutDocument, type DocLayout } from './layout';
 

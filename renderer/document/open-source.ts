@@ -1,4 +1,4 @@
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { useDocument } from './document-store';
 
 /** Show a source in the document view, optionally pointing at a range of its text. */

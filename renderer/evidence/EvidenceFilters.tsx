@@ -1,7 +1,7 @@
 /** The filters above the matrix: source type, role, measure, coder, valence, quotable only. */
 import { MEASURES, MEASURE_LABELS, ROLES, ROLE_LABELS, SOURCE_TYPES, SOURCE_TYPE_LABELS, VALENCES } from '../../shared/vocabulary';
 import type { EvidenceFilter } from '../../shared/api/types';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { inspectorOptions } from '../study/initials';
 import { selectInspectors, useSession } from '../study/session-store';
 import { nl } from '../text/nl';

@@ -7,7 +7,7 @@
 import { useEffect, type CSSProperties } from 'react';
 import type { Institution } from '../../shared/api/types';
 import { ROLE_LABELS, SOURCE_TYPE_LABELS, type Role, type SourceType } from '../../shared/vocabulary';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { nl } from '../text/nl';
 import { useEvidence, type EvidenceSelection } from './evidence-store';
 import type { GridPosition } from './grid-nav';

@@ -4,7 +4,7 @@
  */
 import { useId, type KeyboardEvent } from 'react';
 import type { Code, EvidenceSegment, Institution } from '../../shared/api/types';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { useFramework } from '../framework/framework-store';
 import { findJudgment } from '../judgments/scale';
 import { useJudgments } from '../judgments/judgments-store';

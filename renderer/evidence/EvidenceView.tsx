@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { ROLE_LABELS, SOURCE_TYPE_LABELS, type Role, type SourceType } from '../../shared/vocabulary';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { useFramework } from '../framework/framework-store';
 import { useJudgments } from '../judgments/judgments-store';
 import { ReviewSummaryTable } from '../review/ReviewSummaryTable';

@@ -1,5 +1,5 @@
 import type { EvidenceSegment } from '../../shared/api/types';
-import { useUi } from '../app/ui-store';
+import { useUi } from '../ui/ui-store';
 import { openSource } from '../document/open-source';
 
 /** Switch to the coding view and show the segment in its source. */

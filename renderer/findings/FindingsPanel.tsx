@@ -6,7 +6,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { FINDING_KINDS, FINDING_KIND_LABELS, figuresBeside, type Finding, type FindingKind, type SuggestedFinding } from '../../shared/findings';
 import { api } from '../api/client';
-import { notify, reportError } from '../app/toast-store';
+import { notify, reportError } from '../ui/toast-store';
 import { selectInspectors, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { Field } from '../ui/Field';

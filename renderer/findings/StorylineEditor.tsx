@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import type { Code } from '../../shared/api/types';
 import type { Theme } from '../../shared/findings';
 import { api } from '../api/client';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { useFramework } from '../framework/framework-store';
 import { nl } from '../text/nl';
 

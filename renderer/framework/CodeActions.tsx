@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { Code } from '../../shared/api/types';
-import { notify, reportError } from '../app/toast-store';
+import { notify, reportError } from '../ui/toast-store';
 import { nl } from '../text/nl';
 import { Button } from '../ui/Button';
 import { childrenOf, indent, moveDown, moveUp, outdent, type CodeMove } from './code-tree';

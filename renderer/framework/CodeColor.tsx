@@ -1,7 +1,7 @@
 /** The colour swatch of a code; it is a colour picker, saved shortly after the last change. */
 import { useEffect, useRef, useState } from 'react';
 import type { Code } from '../../shared/api/types';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { nl } from '../text/nl';
 import { useFramework } from './framework-store';
 

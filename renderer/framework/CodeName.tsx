@@ -1,7 +1,7 @@
 /** The name of a code; double-click or the rename action edits it in place (Enter saves, Escape cancels). */
 import { useState, type KeyboardEvent } from 'react';
 import type { Code } from '../../shared/api/types';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { nl } from '../text/nl';
 import { useFramework } from './framework-store';
 

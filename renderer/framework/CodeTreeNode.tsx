@@ -1,6 +1,6 @@
 /** One code with its sub-codes: swatch, name, kind, definition and the actions on it. */
 import { useState } from 'react';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { nl } from '../text/nl';
 import { CodeActions } from './CodeActions';
 import { CodeColor } from './CodeColor';

@@ -1,7 +1,7 @@
 /** The right-hand "Toetsingskader" tab: the code tree and its editing actions. */
 import { useMemo } from 'react';
 import type { CodeKind } from '../../shared/vocabulary';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { nl } from '../text/nl';
 import './framework.css';
 import { CodeTreeNode } from './CodeTreeNode';

@@ -9,8 +9,8 @@ import { useEffect, useId, useMemo, useState, type FormEvent, type KeyboardEvent
 import { fold } from '../coding/palette-items';
 import type { EvidenceSegment } from '../../shared/api/types';
 import { api } from '../api/client';
-import { notify, reportError } from '../app/toast-store';
-import { useUi } from '../app/ui-store';
+import { notify, reportError } from '../ui/toast-store';
+import { useUi } from '../ui/ui-store';
 import { useEvidence } from '../evidence/evidence-store';
 import { SegmentCard } from '../evidence/SegmentCard';
 import { useFramework } from '../framework/framework-store';

@@ -3,7 +3,7 @@
  * norms), printable, and beside it the editor of the chosen judgment.
  */
 import { useEffect } from 'react';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { useEntitiesChanged } from '../api/study-changes';
 import { selectStudy, useSession } from '../study/session-store';
 import { nl } from '../text/nl';

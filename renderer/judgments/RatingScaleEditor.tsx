@@ -1,7 +1,7 @@
 /** The study's rating scale in the settings: values from best to worst, reorder, add, remove, save. */
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/client';
-import { notify, reportError } from '../app/toast-store';
+import { notify, reportError } from '../ui/toast-store';
 import { nl } from '../text/nl';
 import { AddRow } from '../ui/AddRow';
 import { Button } from '../ui/Button';

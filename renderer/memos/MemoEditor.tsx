@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Memo, MemoTarget } from '../../shared/api/types';
 import { api } from '../api/client';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { useEntitiesChanged } from '../api/study-changes';
 import { selectCurrentInspector, selectInspectors, useSession } from '../study/session-store';
 import { nl } from '../text/nl';

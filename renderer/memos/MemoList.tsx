@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Memo, SourceSummary } from '../../shared/api/types';
 import { api } from '../api/client';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { useChangeVersion } from '../api/study-changes';
 import { fold } from '../coding/palette-items';
 import { openSource } from '../document/open-source';

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Memo } from '../../shared/api/types';
 import { api } from '../api/client';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { openSource } from '../document/open-source';
 import { nl } from '../text/nl';
 import { useMemos } from './memo-store';

@@ -8,7 +8,7 @@ import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 import { useChangeVersion } from '../api/study-changes';
 import { useDocument } from '../document/document-store';
 import { lineIndexAt } from '../document/layout';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { nl } from '../text/nl';
 import { useMemos } from './memo-store';
 

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Memo } from '../../shared/api/types';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { useDocument } from '../document/document-store';
 import { selectInspectors, useSession } from '../study/session-store';
 import { nl } from '../text/nl';

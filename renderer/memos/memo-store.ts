@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { Memo } from '../../shared/api/types';
 import { api } from '../api/client';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 
 export interface PassageDraft {
   sourceId: string;

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { DuplicateCodePair, MergeConflict } from '../../shared/api/types';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { useFramework } from '../framework/framework-store';
 import { selectInspectors, selectInstitutions, useSession } from '../study/session-store';
 import { nl } from '../text/nl';

@@ -5,7 +5,7 @@
  * duplicate codes) and Overeenstemming (intercoder agreement).
  */
 import { useEffect } from 'react';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { nl } from '../text/nl';
 import { AgreementTab } from './AgreementTab';
 import { ConflictsTab } from './ConflictsTab';

@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 import type { AgreementReport, DuplicateCodePair, MergeConflict, MergeStatus } from '../../shared/api/types';
 import { api } from '../api/client';
-import { notify, reportError } from '../app/toast-store';
+import { notify, reportError } from '../ui/toast-store';
 import { nl } from '../text/nl';
 import { sortConflicts } from './format';
 import { useSession } from '../study/session-store';

@@ -6,7 +6,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReviewQuestion } from '../../shared/api/types';
 import { api } from '../api/client';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { useEntitiesChanged } from '../api/study-changes';
 import { useFramework } from '../framework/framework-store';
 import { nl } from '../text/nl';

@@ -5,7 +5,7 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type { ReviewQuestion } from '../../shared/api/types';
 import { errorMessage } from '../api/client';
-import { notify, reportError } from '../app/toast-store';
+import { notify, reportError } from '../ui/toast-store';
 import { orderedTopLevel } from '../evidence/matrix';
 import { useFramework } from '../framework/framework-store';
 import { nl } from '../text/nl';

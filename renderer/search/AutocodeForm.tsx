@@ -6,7 +6,7 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { VALENCES, type Valence } from '../../shared/vocabulary';
 import { api } from '../api/client';
-import { notify, reportError } from '../app/toast-store';
+import { notify, reportError } from '../ui/toast-store';
 import { useCodings } from '../coding/coding-store';
 import { paletteItems } from '../coding/palette-items';
 import { useFramework } from '../framework/framework-store';

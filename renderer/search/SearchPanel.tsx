@@ -4,8 +4,8 @@
  * the source at the hit.
  */
 import { useEffect, useRef } from 'react';
-import { reportError } from '../app/toast-store';
-import { useUi } from '../app/ui-store';
+import { reportError } from '../ui/toast-store';
+import { useUi } from '../ui/ui-store';
 import { nl } from '../text/nl';
 import { MemoSearchHits } from '../memos/MemoSearchHits';
 import { Button } from '../ui/Button';

@@ -5,7 +5,7 @@
  */
 import { useId, type KeyboardEvent } from 'react';
 import type { SourceMeta } from '../../shared/api/contract';
-import { notify, reportError } from '../app/toast-store';
+import { notify, reportError } from '../ui/toast-store';
 import { nl } from '../text/nl';
 import { ProgressBar } from '../ui/ProgressBar';
 import { ImportForm } from './ImportForm';

@@ -1,6 +1,6 @@
 /** The three filters above the source list: institution, source type and role. */
 import { ROLE_LABELS, ROLES, SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../../shared/vocabulary';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { selectInstitutions, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { optionsOf } from '../ui/EnumSelect';

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'rea
 import { useDocument } from '../document/document-store';
 import { openSource } from '../document/open-source';
 import { useChangeVersion } from '../api/study-changes';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { inspectorLabel } from '../study/initials';
 import { selectInspectors, selectInstitutions, useSession } from '../study/session-store';
 import type { SourceStatus } from '../../shared/api/types';

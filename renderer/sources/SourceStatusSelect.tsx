@@ -1,6 +1,6 @@
 /** The current inspector's status of the open source (nieuw, bezig, klaar), in the document header. */
 import { SOURCE_STATUSES, type SourceStatus } from '../../shared/api/types';
-import { reportError } from '../app/toast-store';
+import { reportError } from '../ui/toast-store';
 import { useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { useSources } from './sources-store';

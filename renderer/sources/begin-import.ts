@@ -1,4 +1,4 @@
-import { useToasts } from '../app/toast-store';
+import { useToasts } from '../ui/toast-store';
 import { nl } from '../text/nl';
 import { useImport } from './import-store';
 

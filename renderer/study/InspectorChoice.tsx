@@ -4,8 +4,8 @@
  */
 import { useId } from 'react';
 import type { Inspector } from '../../shared/api/types';
-import { useUi } from '../app/ui-store';
-import { reportError } from '../app/toast-store';
+import { useUi } from '../ui/ui-store';
+import { reportError } from '../ui/toast-store';
 import { nl } from '../text/nl';
 import { Dialog } from '../ui/Dialog';
 import { selectInspectors, useSession } from './session-store';

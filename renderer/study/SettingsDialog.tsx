@@ -2,8 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import type { Institution } from '../../shared/api/types';
 import { errorMessage } from '../api/client';
-import { notify, reportError } from '../app/toast-store';
-import { useUi } from '../app/ui-store';
+import { notify, reportError } from '../ui/toast-store';
+import { useUi } from '../ui/ui-store';
 import { nl } from '../text/nl';
 import { Dialog } from '../ui/Dialog';
 import { RatingScaleEditor } from '../judgments/RatingScaleEditor';

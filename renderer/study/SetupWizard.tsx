@@ -1,7 +1,7 @@
 /** One dialog to set up a new study: name, period, institutions and inspectors. */
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client';
-import { useUi } from '../app/ui-store';
+import { useUi } from '../ui/ui-store';
 import { nl } from '../text/nl';
 import { Dialog } from '../ui/Dialog';
 import { Field } from '../ui/Field';

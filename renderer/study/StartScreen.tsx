@@ -1,8 +1,8 @@
 /** Shown while no study is open: begin a new one, open one, or explore the demo. */
 import { useId, useState } from 'react';
 import './study.css';
-import { reportError } from '../app/toast-store';
-import { useUi } from '../app/ui-store';
+import { reportError } from '../ui/toast-store';
+import { useUi } from '../ui/ui-store';
 import { nl } from '../text/nl';
 import { ProgressBar } from '../ui/ProgressBar';
 import { useSession } from './session-store';

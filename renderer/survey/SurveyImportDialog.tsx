@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { foldAnswer, SINGLE_COLUMN_KINDS, SURVEY_COLUMN_KIND_LABELS, SURVEY_COLUMN_KINDS, type SurveyColumnKind, type SurveyRole } from '../../shared/survey';
 import type { Institution, SurveyAnalysis, SurveyMapping } from '../../shared/api/types';
-import { notify } from '../app/toast-store';
+import { notify } from '../ui/toast-store';
 import { selectInstitutions, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { Dialog } from '../ui/Dialog';

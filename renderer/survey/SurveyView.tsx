@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { NUMERIC_KINDS, SURVEY_COLUMN_KIND_LABELS } from '../../shared/survey';
 import type { SurveySummary, SurveyTable } from '../../shared/api/types';
 import { api } from '../api/client';
-import { notify, reportError } from '../app/toast-store';
+import { notify, reportError } from '../ui/toast-store';
 import { useEntitiesChanged } from '../api/study-changes';
 import { useFramework } from '../framework/framework-store';
 import { useSession } from '../study/session-store';

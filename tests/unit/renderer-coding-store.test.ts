@@ -10,7 +10,7 @@ vi.mock('../../renderer/api/client', async () => (await import('../helpers/fake-
 
 const { backend, resetBackend, pushStudyChanged } = await import('../helpers/fake-api');
 const { useCodings } = await import('../../renderer/coding/coding-store');
-const { useToasts } = await import('../../renderer/app/toast-store');
+const { useToasts } = await import('../../renderer/ui/toast-store');
 const { useSession } = await import('../../renderer/study/session-store');
 const { ApiError } = await import('../../renderer/api/api-error');
 

@@ -16,7 +16,7 @@ const { useFramework } = await import('../../renderer/framework/framework-store'
 // Registers the reopening's fresh start, as the app does.
 await import('../../renderer/app/use-study-data');
 const { useSession } = await import('../../renderer/study/session-store');
-const { useToasts } = await import('../../renderer/app/toast-store');
+const { useToasts } = await import('../../renderer/ui/toast-store');
 const { ApiError } = await import('../../renderer/api/api-error');
 
 const STATUS = { backupPath: null, backupAt: null, lastExportAt: null, changesSinceExport: 0, openConflicts: 1, peers: [] };

@@ -12,10 +12,10 @@ import { UserError } from '../errors';
 import { readNamesFile } from '../privacy/study-context';
 import type { PrivacyScan } from '../../shared/privacy';
 import { FIXED_CHAPTERS, outlineOf, type ChapterKey, type ReportOptions, type ReportOutline } from '../../shared/report-model';
-import { reportModelFromData, writeFileAtomically, type ReportScope } from './generate';
-import { generateReportsInWorker } from './report-thread';
-import { readStudyData } from './study-data';
-import { makeDefaultTemplate } from './template';
+import { reportModelFromData, writeFileAtomically, type ReportScope } from '../reports/generate';
+import { generateReportsInWorker } from '../reports/report-thread';
+import { readStudyData } from '../reports/study-data';
+import { makeDefaultTemplate } from '../reports/template';
 
 export interface ReportCliKit {
   openSession(file: string, host?: Partial<HostServices>): Session;
