@@ -55,7 +55,7 @@ export function EvidenceMatrix({ rows, institutions, totals }: EvidenceMatrixPro
   // Follow a selection made elsewhere (e.g. from the judgment editor).
   useEffect(() => {
     if (selectedRow >= 0 && selectedCol >= 0) setFocus({ row: selectedRow, col: selectedCol });
-  }, [selectedRow, selectedCol]);
+  }, [selectedRow, selectedCol, setFocus]);
 
   const normRows = rows.filter((row) => rows.find((top) => top.code.id === row.topId)?.code.kind === 'norm');
   const contextRows = rows.filter((row) => !normRows.includes(row));

@@ -156,16 +156,17 @@ function FindingForm({ scope, draft, onDone }: { scope: Scope; draft: Draft; onD
 function Suggestions({ scope, onEdit }: { scope: Scope; onEdit: (draft: Draft) => void }) {
   const [suggestions, setSuggestions] = useState<SuggestedFinding[] | null>(null);
   const findings = useFindings((store) => store.findings);
+  const { codeId, institutionId } = scope;
   useEffect(() => {
     let current = true;
     setSuggestions(null);
-    api['finding.suggest'](scope)
+    api['finding.suggest']({ codeId, institutionId })
       .then((found) => current && setSuggestions(found))
       .catch(reportError);
     return () => {
       current = false;
     };
-  }, [scope.codeId, scope.institutionId]);
+  }, [codeId, institutionId]);
   // A suggestion already taken over (same text in this scope) is not offered again.
   const taken = new Set(findingsOf(findings, scope.codeId, scope.institutionId).map((finding) => finding.text));
   const open = suggestions?.filter((suggestion) => !taken.has(suggestion.text)) ?? [];

@@ -21,6 +21,8 @@ import { StorylineEditor } from '../findings/StorylineEditor';
 import { PrivacyReview } from '../privacy/PrivacyReview';
 import './reports.css';
 
+type OutlineRequest = Parameters<(typeof api)['report.outline']>[0];
+
 type Kind = 'instelling' | 'overkoepelend';
 
 interface Result {
@@ -110,7 +112,9 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
     ...(kind === 'overkoepelend' ? { institutions: overallChosen, institutionRatings } : {}),
   };
   const [storylineVersion, setStorylineVersion] = useState(0);
-  const optionsKey = JSON.stringify([kind, selected, options, storylineVersion]);
+  // The outline request as text: the outline reloads when what it asks for changes, not each time the object is rebuilt.
+  const outlineRequest: OutlineRequest = { scope: kind === 'instelling' ? { institutionId: chosen[0]! } : { overall: true }, options };
+  const outlineKey = JSON.stringify(outlineRequest);
   const problem = selected.length === 0 ? nl.reports.noInstitution : chapters.length === 0 ? nl.reports.noChapter : null;
 
   // The live outline, for the first chosen institution or the overarching report.
@@ -118,8 +122,7 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
     if (problem || !loaded) return;
     let current = true;
     const timer = setTimeout(() => {
-      const scope = kind === 'instelling' ? { institutionId: chosen[0]! } : { overall: true as const };
-      api['report.outline']({ scope, options }).then(
+      api['report.outline'](JSON.parse(outlineKey) as OutlineRequest).then(
         (value) => {
           if (!current) return;
           setOutline(value);
@@ -134,8 +137,8 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
       current = false;
       clearTimeout(timer);
     };
-    // optionsKey stands for kind, the chosen institutions and the options.
-  }, [optionsKey, problem, loaded]);
+    // A saved storyline changes the outline without changing the request.
+  }, [outlineKey, storylineVersion, problem, loaded]);
 
   const jobRef = useRef<string | null>(null);
   useEffect(
