@@ -1,11 +1,10 @@
 /**
  * The files the browser host hands out by address (GET /api/download/<what>):
- * a report draft or export generated in this session, a bundle exported in it, or the
- * original file of a source. Resolved where the session lives, in-process or
+ * a file produced in this session (produced-files.ts: a draft, an export, a
+ * template, a bundle, a survey table), or the original file of a source. Resolved where the session lives, in-process or
  * in the backend service, so the HTTP side only writes the answer.
  */
-import { getDownload } from '../merge/session-files';
-import { keptReport } from '../reports/generate';
+import { producedFile } from './produced-files';
 import { originalFile } from '../sources/original-file';
 import type { ApiErrorShape } from '../../shared/api/contract';
 import { toApiError } from './handlers';
@@ -13,8 +12,9 @@ import type { Session } from './session';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** Kept files are Word drafts, or exports (`exchange.export`) of other types. */
+/** The content type of a kept file, by its extension. */
 const KEPT_TYPES: Array<[RegExp, string]> = [
+  [/\.docx$/i, DOCX],
   [/\.xlsx$/i, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
   [/\.(qdpx|qdc)$/i, 'application/octet-stream'],
 ];
@@ -27,17 +27,12 @@ const notFound = (message: string): DownloadResult => ({ ok: false, error: { cod
 
 export function resolveDownload(session: Session, what: string): DownloadResult {
   try {
-    const report = /^report\/([0-9a-f-]{36})$/.exec(what);
-    if (report) {
-      const kept = keptReport(session, report[1]!);
-      const contentType = KEPT_TYPES.find(([pattern]) => pattern.test(kept.fileName))?.[1] ?? DOCX;
-      return { ok: true, fileName: kept.fileName, contentType, bytes: kept.data, noStore: true };
-    }
-    const bundle = /^bundle\/([0-9a-f-]{36})$/.exec(what);
-    if (bundle) {
-      const download = getDownload(session, bundle[1]!);
-      if (!download) return notFound('Deze bundel is niet (meer) beschikbaar.');
-      return { ok: true, fileName: download.fileName, contentType: 'application/octet-stream', bytes: download.bytes, noStore: false };
+    // `bundle/` is the older address of a kept bundle; every kept file is in the one store.
+    const kept = /^(?:report|bundle)\/([0-9a-f-]{36})$/.exec(what);
+    if (kept) {
+      const file = producedFile(session, kept[1]!);
+      const contentType = KEPT_TYPES.find(([pattern]) => pattern.test(file.fileName))?.[1] ?? 'application/octet-stream';
+      return { ok: true, fileName: file.fileName, contentType, bytes: file.data, noStore: true };
     }
     const original = /^original\/([0-9a-f-]{36})$/.exec(what);
     if (!original) return notFound('Onbekende download.');

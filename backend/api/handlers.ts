@@ -4,7 +4,7 @@
  * validates the input against the contract's schema first.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { contract, type CallName, type CallOutput, type ParsedInput } from '../../shared/api/contract';
@@ -51,10 +51,11 @@ import { copyStudyForInspector } from '../merge/copy';
 import { duplicateCodes, mergeCodes } from '../merge/duplicate-codes';
 import { bundleFileName, exportBundle, safeName } from '../merge/export';
 import { applyBundle, previewBundle } from '../merge/merge';
-import { addDownload, releaseStagedBundle, stagedBundlePath } from '../merge/session-files';
+import { releaseStagedBundle, stagedBundlePath } from '../merge/session-files';
 import { mergeStatus } from '../merge/status';
 import { generateDraft, saveStandardTemplate, setStudyTemplate } from '../reports/api';
-import { keptReport, reportOutline, writeFileAtomically } from '../reports/generate';
+import { reportOutline } from '../reports/generate';
+import { keepProducedFile, saveProducedFile, writeProducedFile } from './produced-files';
 import { reportTemplateInfo } from '../reports/study-template';
 import { exportForSession, importForSession, previewForSession, saveExport } from '../exchange/api';
 import { addPerson, choose, listPersons, mergePersons, updatePerson } from '../privacy/persons';
@@ -224,8 +225,8 @@ const handlers: Handlers = {
     session.reportProgress({ jobId, done: 0, total: 2, message: 'Bundel versleutelen…' });
     const made = await exportBundle(study, { passphrase: input.passphrase, all: input.all });
     let downloadId: string | null = null;
-    if (path) writeFileSync(path, made.bytes, { mode: 0o600 });
-    else downloadId = addDownload(session, made.fileName, made.bytes);
+    if (path) writeProducedFile(path, made.bytes);
+    else downloadId = keepProducedFile(session, { fileName: made.fileName, data: made.bytes, kind: 'bundle' });
     made.commit();
     session.reportProgress({ jobId, done: 2, total: 2, message: 'Bundel klaar' });
     return { fileName: made.fileName, changes: made.changes, files: made.files, bytes: made.bytes.byteLength, all: made.all, path: path ?? null, downloadId };
@@ -280,15 +281,7 @@ const handlers: Handlers = {
   /* ---- Report drafts (issue 4) ---- */
   'report.outline': (session, input) => reportOutline(session.requireStudy(), input.scope, input.options),
   'report.generate': (session, input) => generateDraft(session, { ...input, jobId: input.jobId ?? randomUUID() }),
-  'report.save': async (session, input) => {
-    const report = keptReport(session, input.reportId);
-    if (!session.host.chooseSavePath) throw new UserError('Deze omgeving kan niet opslaan; download het rapport.', 'invalid-input');
-    const path = await session.host.chooseSavePath(report.fileName, 'report');
-    if (!path) return { path: null, opened: false };
-    writeFileAtomically(path, report.data);
-    const opened = input.open && session.host.openPath ? await session.host.openPath(path) : false;
-    return { path, opened };
-  },
+  'report.save': (session, input) => saveProducedFile(session, input.reportId, input.open),
   'report.template': (session) => reportTemplateInfo(session.requireStudy()),
   'report.setTemplate': (session, input) => setStudyTemplate(session, input.stagedId),
   'report.saveTemplate': (session, input) => saveStandardTemplate(session, input.open),
@@ -296,6 +289,7 @@ const handlers: Handlers = {
   /* ---- Exchange with other QDA programs and Excel (issue 15) ---- */
   'exchange.export': (session, input) => exportForSession(session, { ...input, jobId: input.jobId ?? randomUUID() }),
   'exchange.save': (session, input) => saveExport(session, input.exportId),
+  'file.save': (session, input) => saveProducedFile(session, input.fileId, input.open),
   'exchange.preview': (session, input) => previewForSession(session, { ...input, jobId: input.jobId ?? randomUUID() }),
   'exchange.import': (session, input) => importForSession(session, { ...input, jobId: input.jobId ?? randomUUID() }),
   'privacy.persons': (session) => listPersons(session.requireStudy()),

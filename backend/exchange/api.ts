@@ -4,8 +4,7 @@
  * staged project or codebook is imported as one action.
  */
 import type { Session } from '../api/session';
-import { UserError } from '../errors';
-import { keepReport, keptReport, writeFileAtomically } from '../reports/generate';
+import { downloadPathOf, keepProducedFile, saveProducedFile } from '../api/produced-files';
 import type { ExchangeExported, ExchangeSaved, ImportPreview, QdpxImportResult } from '../../shared/api/types';
 import type { ExportKind, ImportMapping } from '../../shared/exchange';
 import { importCodebook, importQdpx, previewExchangeImport } from './exchange';
@@ -18,29 +17,19 @@ export async function exportForSession(
   const study = session.requireStudy();
   session.reportProgress({ jobId: input.jobId, done: 0, total: 1, message: 'Export maken…' });
   const file = await exportFileInWorker({ studyPath: study.path, kind: input.kind, mode: input.full ? 'full' : 'pseudonymised', codeIds: input.codeIds ?? null });
-  const exportId = keepReport(session, file.fileName, file.data);
+  const exportId = keepProducedFile(session, { fileName: file.fileName, data: file.data, kind: 'export' });
   session.reportProgress({ jobId: input.jobId, done: 1, total: 1, message: 'Export klaar' });
   return {
     exportId,
     fileName: file.fileName,
     size: file.data.byteLength,
-    downloadUrl: session.host.kind === 'browser' ? `/api/download/report/${exportId}` : null,
+    downloadUrl: downloadPathOf(session, exportId),
     warning: file.warning,
   };
 }
 
 export async function saveExport(session: Session, exportId: string): Promise<ExchangeSaved> {
-  let kept;
-  try {
-    kept = keptReport(session, exportId);
-  } catch {
-    throw new UserError('Deze export is niet meer beschikbaar; maak hem opnieuw.', 'not-found');
-  }
-  if (!session.host.chooseSavePath) throw new UserError('Deze omgeving kan niet opslaan; download de export.', 'invalid-input');
-  const path = await session.host.chooseSavePath(kept.fileName, 'export');
-  if (!path) return { path: null };
-  writeFileAtomically(path, kept.data);
-  return { path };
+  return { path: (await saveProducedFile(session, exportId, false)).path };
 }
 
 export async function importForSession(session: Session, input: { stagedId: string; mapping?: ImportMapping | undefined; jobId: string }): Promise<QdpxImportResult> {

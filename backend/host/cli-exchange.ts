@@ -12,7 +12,7 @@ import { exportFile, importCodebook, importQdpx } from '../exchange/exchange';
 import { EXPORT_KINDS, type ExportKind } from '../../shared/exchange';
 import { importMappingSchema, type ImportMapping } from '../exchange/import-project';
 import type { QdpxImportResult } from '../../shared/api/types';
-import { writeFileAtomically } from '../reports/generate';
+import { writeProducedFile } from '../api/produced-files';
 import { listCodes } from '../framework/framework';
 import type { Study } from '../study/study';
 
@@ -52,7 +52,7 @@ export async function exportCommand(args: string[], kit: ExchangeCliKit): Promis
     const exported = await exportFile(study, kind, values.full ? 'full' : 'pseudonymised', codeIds);
     if (exported.warning) console.error(exported.warning);
     const path = resolve(values.out);
-    writeFileAtomically(path, exported.data);
+    writeProducedFile(path, exported.data);
     const how = kind === 'qdc' ? '' : values.full ? ' (volledig)' : ' (gepseudonimiseerd)';
     console.log(`Geëxporteerd${how}: ${path}`);
   } finally {

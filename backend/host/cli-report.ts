@@ -12,7 +12,8 @@ import { UserError } from '../errors';
 import { readNamesFile } from '../privacy/study-context';
 import type { PrivacyScan } from '../../shared/privacy';
 import { FIXED_CHAPTERS, outlineOf, type ChapterKey, type ReportOptions, type ReportOutline } from '../../shared/report-model';
-import { reportModelFromData, writeFileAtomically, type ReportScope } from '../reports/generate';
+import { reportModelFromData, type ReportScope } from '../reports/generate';
+import { writeProducedFile } from '../api/produced-files';
 import { generateReportsInWorker } from '../reports/report-thread';
 import { readStudyData } from '../reports/study-data';
 import { makeDefaultTemplate } from '../reports/template';
@@ -110,13 +111,13 @@ export async function reportCommand(args: string[], kit: ReportCliKit): Promise<
         onReport: (_, report) => {
           if (values.strict && report.privacy.unresolved > 0) throw strictRefusal(report.privacy);
           const path = outDir ? join(outDir, report.fileName) : resolve(values.out!);
-          writeFileAtomically(path, report.data);
+          writeProducedFile(path, report.data);
           written.push({ path, outline: report.outline });
           if (!values.json) printWritten(path, report.outline);
           if (report.appendix) {
             // The internal appendix is a file of its own beside the draft, never inside it.
             const appendixPath = path.replace(/\.docx$/i, '') + ' - verantwoording INTERN.docx';
-            writeFileAtomically(appendixPath, report.appendix.data);
+            writeProducedFile(appendixPath, report.appendix.data);
             written.at(-1)!.appendixPath = appendixPath;
             if (!values.json) console.log(`Interne bijlage geschreven: ${appendixPath}`);
           }

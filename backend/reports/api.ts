@@ -4,18 +4,15 @@
  * going back to the standard, saving the standard template to edit in Word).
  */
 import type { Session } from '../api/session';
-import { UserError } from '../errors';
+import { downloadPathOf, keepProducedFile, saveProducedFile } from '../api/produced-files';
 import type { JobProgress, ReportGenerated, ReportTemplateInfo, TemplateSaved } from '../../shared/api/types';
-import { keepReport, writeFileAtomically, type GenerateOptions, type ReportScope } from './generate';
+import type { GenerateOptions, ReportScope } from './generate';
 import { generateReportInWorker } from './report-thread';
 import { chooseStudyTemplate, useStandardHouseStyle } from './study-template';
 import { makeDefaultTemplate } from './template';
 
 /** The name the standard template is offered under. */
 export const STANDARD_TEMPLATE_FILE_NAME = 'Rapportsjabloon Veldwerk.docx';
-
-/** Browser host: where a kept draft or template is downloaded (http-server.ts serves it). */
-const downloadUrlOf = (session: Session, keptId: string) => (session.host.kind === 'browser' ? `/api/download/report/${keptId}` : null);
 
 export async function generateDraft(
   session: Session,
@@ -24,15 +21,15 @@ export async function generateDraft(
   const study = session.requireStudy();
   const progress = (event: Omit<JobProgress, 'jobId'>) => session.reportProgress({ jobId: input.jobId, ...event });
   const report = await generateReportInWorker(study.path, input.scope, input.options, progress);
-  const reportId = keepReport(session, report.fileName, report.data);
-  const appendixId = report.appendix ? keepReport(session, report.appendix.fileName, report.appendix.data) : null;
+  const reportId = keepProducedFile(session, { fileName: report.fileName, data: report.data, kind: 'report' });
+  const appendixId = report.appendix ? keepProducedFile(session, { fileName: report.appendix.fileName, data: report.appendix.data, kind: 'report' }) : null;
   return {
     reportId,
     fileName: report.fileName,
     size: report.data.byteLength,
     outline: report.outline,
-    downloadUrl: downloadUrlOf(session, reportId),
-    appendix: report.appendix && appendixId ? { reportId: appendixId, fileName: report.appendix.fileName, downloadUrl: downloadUrlOf(session, appendixId) } : null,
+    downloadUrl: downloadPathOf(session, reportId),
+    appendix: report.appendix && appendixId ? { reportId: appendixId, fileName: report.appendix.fileName, downloadUrl: downloadPathOf(session, appendixId) } : null,
     privacy: report.privacy,
   };
 }
@@ -49,17 +46,11 @@ export async function setStudyTemplate(session: Session, stagedId: string | null
   }
 }
 
-/** The standard template: desktop saves it where the user chooses (and opens it); the browser host offers a download. */
+/** The standard template, kept and handed off like every produced file: a download in the browser host, saved (and opened) where the user chooses in the app. */
 export async function saveStandardTemplate(session: Session, open: boolean): Promise<TemplateSaved> {
-  const bytes = await makeDefaultTemplate();
   const fileName = STANDARD_TEMPLATE_FILE_NAME;
-  if (session.host.kind === 'browser') {
-    return { fileName, path: null, opened: false, downloadUrl: downloadUrlOf(session, keepReport(session, fileName, bytes)) };
-  }
-  if (!session.host.chooseSavePath) throw new UserError('Deze omgeving kan niet opslaan.', 'invalid-input');
-  const path = await session.host.chooseSavePath(fileName, 'template');
-  if (!path) return { fileName, path: null, opened: false, downloadUrl: null };
-  writeFileAtomically(path, bytes);
-  const opened = open && session.host.openPath ? await session.host.openPath(path) : false;
-  return { fileName, path, opened, downloadUrl: null };
+  const fileId = keepProducedFile(session, { fileName, data: await makeDefaultTemplate(), kind: 'template' });
+  const downloadUrl = downloadPathOf(session, fileId);
+  if (downloadUrl) return { fileName, path: null, opened: false, downloadUrl, fileId };
+  return { fileName, ...(await saveProducedFile(session, fileId, open)), downloadUrl: null };
 }

@@ -1,12 +1,9 @@
 /**
  * Report drafts as the API, the CLI and the benchmark use them: the model for
  * a scope (one institution, or the overarching report), its outline, and the
- * finished .docx. Generated drafts wait in the session (a few, for a while)
- * until they are saved (desktop, CLI) or downloaded (browser host).
+ * finished .docx. Generated drafts wait in the session with every other
+ * produced file (api/produced-files.ts) until they are handed to the user.
  */
-import { randomUUID } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { UserError } from '../errors';
 import type { Study } from '../study/study';
 import { outlineOf, reportFileName, type ReportModel, type ReportOptions, type ReportOutline } from '../../shared/report-model';
 import { institutionModelFromData, overallModelFromData } from './build-model';
@@ -99,57 +96,4 @@ export async function generateReports(
     reports.push(report);
   }
   return reports;
-}
-
-/** Write a file so that a crash never leaves half a document under the real name. */
-export function writeFileAtomically(path: string, data: Buffer): void {
-  const partial = `${path}.${process.pid}.deel`;
-  try {
-    writeFileSync(partial, data, { mode: 0o600 });
-    renameSync(partial, path);
-  } catch (error) {
-    rmSync(partial, { force: true });
-    const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'geen schrijfrechten' : 'de map bestaat niet of is niet beschikbaar';
-    throw new UserError(`Het rapport kan niet worden opgeslagen in "${path}" (${reason}).`, 'rejected');
-  }
-}
-
-/* ---------- drafts waiting in a session ---------- */
-
-interface StoredReport {
-  fileName: string;
-  data: Buffer;
-  created: number;
-}
-
-// Every draft of a working session stays downloadable from the dialog; only a
-// very long session drops its oldest (drafts are a few MB each, held in memory).
-const KEEP_MS = 12 * 60 * 60 * 1000;
-const KEEP_COUNT = 40;
-const stores = new WeakMap<object, Map<string, StoredReport>>();
-
-function storeOf(owner: object): Map<string, StoredReport> {
-  let store = stores.get(owner);
-  if (!store) {
-    store = new Map();
-    stores.set(owner, store);
-  }
-  const now = Date.now();
-  for (const [id, report] of store) if (now - report.created > KEEP_MS) store.delete(id);
-  return store;
-}
-
-/** Keep a generated draft for `owner` (a session); returns its id. The oldest go when there are too many. */
-export function keepReport(owner: object, fileName: string, data: Buffer): string {
-  const store = storeOf(owner);
-  const id = randomUUID();
-  store.set(id, { fileName, data, created: Date.now() });
-  while (store.size > KEEP_COUNT) store.delete(store.keys().next().value!);
-  return id;
-}
-
-export function keptReport(owner: object, id: string): StoredReport {
-  const report = storeOf(owner).get(id);
-  if (!report) throw new UserError('Dit rapportconcept is niet meer beschikbaar; maak het opnieuw.', 'not-found');
-  return report;
 }

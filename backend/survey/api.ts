@@ -7,11 +7,10 @@
  * staged copy itself is removed right after reading. Checking the mapping
  * and storing the rows stay on this thread: one write, all or nothing.
  */
-import { writeFileSync } from 'node:fs';
 import { passStructure } from '../privacy/privacy-pass';
 import { studyPassContext } from '../privacy/study-pass';
 import type { Session } from '../api/session';
-import { UserError } from '../errors';
+import { keepProducedFile } from '../api/produced-files';
 import type { SurveyAnalysis, SurveyImportResult, SurveyMapping, SurveyTableExport } from '../../shared/api/types';
 import { analyseSurvey, surveyAnalysis } from './analyse';
 import { withHeaderRows } from './header-rows';
@@ -78,9 +77,7 @@ export async function importStaged(
   return result;
 }
 
-type SavePathChooser = (suggestedName: string) => Promise<string | null>;
-
-/** The desktop host may offer a save dialog (`chooseSavePath`); elsewhere the renderer downloads the bytes. */
+/** The shown table as a workbook, kept and handed off like every produced file (the bytes also go to API callers: the CLI, scripts). */
 export async function exportTable(session: Session, request: SurveyTableRequest): Promise<SurveyTableExport> {
   const study = session.requireStudy();
   const institution = request.institutionId ? (study.institutions().find((candidate) => candidate.id === request.institutionId)?.name ?? null) : null;
@@ -88,14 +85,6 @@ export async function exportTable(session: Session, request: SurveyTableRequest)
   const table = passStructure(surveyTable(study, request), studyPassContext(study)).value;
   const bytes = await tableWorkbook(table, institution);
   const fileName = tableFileName(table);
-  const choose = (session.host as { chooseSavePath?: SavePathChooser }).chooseSavePath;
-  if (!choose) return { fileName, base64: bytes.toString('base64'), savedTo: null };
-  const path = await choose(fileName);
-  if (!path) return { fileName, base64: null, savedTo: null };
-  try {
-    writeFileSync(path, bytes, { mode: 0o600 });
-  } catch (error) {
-    throw new UserError(`Het bestand kon niet worden opgeslagen in "${path}".`, 'rejected', error);
-  }
-  return { fileName, base64: null, savedTo: path };
+  const fileId = keepProducedFile(session, { fileName, data: bytes, kind: 'export' });
+  return { fileName, base64: bytes.toString('base64'), savedTo: null, fileId };
 }

@@ -10,7 +10,7 @@ import type { StudyChangedEvent } from '../../shared/api/study-entities';
 import { takeAccessToken } from './access-token';
 import { createDesktopTransport, desktopBridge } from './desktop-transport';
 import { createHttpTransport } from './http-transport';
-import type { Transport } from './transport';
+import type { HandedOff, KeptFile, Transport } from './transport';
 
 export { ApiError, errorMessage } from './api-error';
 
@@ -47,4 +47,12 @@ export function onStudyChanged(listener: (event: StudyChangedEvent) => void): ()
 /** Listen to commands from the desktop menu (never fires in the browser). */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   return transport.onMenuCommand(listener);
+}
+
+/** How this host hands a produced file to the user ('download' in the browser, 'save' in the app). */
+export const handOffKind: Transport['handOff'] = transport.handOff;
+
+/** Hand a kept file to the user through the host (use renderer/ui/hand-off.ts). */
+export function handOffKept(file: KeptFile, open: boolean): Promise<HandedOff> {
+  return transport.handOffFile(file, open);
 }

@@ -28,5 +28,11 @@ export function createDesktopTransport(bridge: VeldwerkBridge): Transport {
     onProgress: (listener) => bridge.onProgress(listener),
     onStudyChanged: (listener) => bridge.onStudyChanged(listener),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    handOff: 'save',
+    // The app's save dialog, in the main process; the service writes the kept file there.
+    async handOffFile(file, open) {
+      const saved = unwrap(await bridge['file.save']({ fileId: file.fileId, open }));
+      return saved.path ? { how: 'saved', path: saved.path, opened: saved.opened } : { how: 'cancelled' };
+    },
   };
 }

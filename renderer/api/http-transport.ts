@@ -39,7 +39,23 @@ export function createHttpTransport(token: string | null): Transport {
     onStudyChanged: (listener) => progress.subscribeStudyChanged(listener),
     // The browser has no application menu.
     onMenuCommand: (_listener: (command: MenuCommand) => void) => () => {},
+    handOff: 'download',
+    async handOffFile(file) {
+      startDownload(await oneTimeHref(file.downloadPath ?? `/api/download/report/${encodeURIComponent(file.fileId)}`), file.fileName);
+      return { how: 'downloaded' };
+    },
   };
+
+  /**
+   * A download cannot carry the token in a header, and the token must not go
+   * in an address (history, downloads list); so the page asks the host for a
+   * one-time link to the path first (POST /api/download-link) and follows that.
+   */
+  async function oneTimeHref(path: string): Promise<string> {
+    const parsed = (await post('/api/download-link', JSON.stringify({ path }), 'application/json')) as { href?: unknown };
+    if (typeof parsed?.href !== 'string') throw new ApiError({ code: 'internal', message: nl.errors.unexpected });
+    return parsed.href;
+  }
 
   function stageBytes(input: { fileName: string; bytes: Uint8Array }): Promise<unknown> {
     const body = new Blob([input.bytes as Uint8Array<ArrayBuffer>]);
@@ -49,4 +65,15 @@ export function createHttpTransport(token: string | null): Transport {
 
 function stagePath(fileName: string): string {
   return `/api/stage?name=${encodeURIComponent(fileName)}`;
+}
+
+/** Start a download of a same-origin address, as if a download link were clicked. */
+function startDownload(href: string, fileName: string): void {
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
 }

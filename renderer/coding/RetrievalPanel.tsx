@@ -20,7 +20,7 @@ import { useJudgments } from '../judgments/judgments-store';
 import { findJudgment } from '../judgments/scale';
 import type { Code } from '../../shared/api/types';
 import { nl } from '../text/nl';
-import { startHostDownload } from '../reports/download';
+import { handOffFile } from '../ui/hand-off';
 import { useChangeVersion } from '../api/study-changes';
 import { useCodings } from './coding-store';
 import { paletteItems } from './palette-items';
@@ -160,6 +160,5 @@ function rootNorm(codes: readonly Code[], code: Code): string | null {
 /** A code's segments per institution as a Word retrieval report (pseudonymised): downloaded in the browser, saved where the user chooses on the desktop. */
 async function exportToWord(codeId: string): Promise<void> {
   const exported = await api['exchange.export']({ kind: 'retrieval', full: false, codeIds: [codeId] });
-  if (exported.downloadUrl) await startHostDownload(exported.downloadUrl, exported.fileName);
-  else await api['exchange.save']({ exportId: exported.exportId });
+  await handOffFile({ fileName: exported.fileName, fileId: exported.exportId, downloadPath: exported.downloadUrl });
 }

@@ -9,7 +9,7 @@ import type { Code, ExchangeExported, ImportPreview, JobProgress, QdpxImportResu
 import { EXPORT_KINDS, type ExportKind } from '../../shared/exchange';
 import { api, errorMessage, onProgress, stageFile } from '../api/client';
 import { useFramework } from '../framework/framework-store';
-import { startHostDownload } from '../reports/download';
+import { handOffFile, handsOffByDownload } from '../ui/hand-off';
 import { nl } from '../text/nl';
 import { Dialog } from '../ui/Dialog';
 import { ProgressBar } from '../ui/ProgressBar';
@@ -61,11 +61,11 @@ export function ExchangeDialog({ onClose }: { onClose: () => void }) {
       setExported(await api['exchange.export']({ kind, full, jobId }));
     });
 
-  const save = async () => {
+  const handOff = async () => {
     if (!exported) return;
     try {
-      const saved = await api['exchange.save']({ exportId: exported.exportId });
-      if (saved.path) setSavedAt(saved.path);
+      const outcome = await handOffFile({ fileName: exported.fileName, fileId: exported.exportId, downloadPath: exported.downloadUrl });
+      if (outcome.how === 'saved') setSavedAt(outcome.path);
     } catch (caught) {
       setError(errorMessage(caught, nl.errors.unexpected));
     }
@@ -125,20 +125,11 @@ export function ExchangeDialog({ onClose }: { onClose: () => void }) {
             <span>
               {exported.fileName} <span className="muted">({text.size(exported.size)})</span>
             </span>{' '}
-            {exported.downloadUrl ? (
-              <button
-                type="button"
-                className="small primary"
-                data-testid="exchange-download"
-                onClick={() => void startHostDownload(exported.downloadUrl!, exported.fileName).catch((caught: unknown) => setError(errorMessage(caught, nl.errors.unexpected)))}
-              >
-                {text.download}
-              </button>
-            ) : savedAt ? (
+            {savedAt ? (
               <span className="muted">{text.savedAt(savedAt)}</span>
             ) : (
-              <button type="button" className="small primary" onClick={() => void save()}>
-                {text.save}
+              <button type="button" className="small primary" data-testid="exchange-download" onClick={() => void handOff()}>
+                {handsOffByDownload ? text.download : text.save}
               </button>
             )}
           </p>

@@ -13,8 +13,8 @@ import { useJobProgress } from '../ui/job-progress';
 import { ProgressBar } from '../ui/ProgressBar';
 import { formatMoment, passphraseProblem } from './format';
 import { PassphraseField } from './PassphraseField';
+import { handOffFile } from '../ui/hand-off';
 import { bundleDownloadPath } from './paths';
-import { startHostDownload } from '../reports/download';
 import { useTeam } from './team-store';
 
 export function ExportDialog() {
@@ -43,7 +43,7 @@ export function ExportDialog() {
       setResult(made);
       setPassphrase('');
       setRepeat('');
-      if (made.downloadId) await startHostDownload(bundleDownloadPath(made.downloadId), made.fileName);
+      await handOffBundle(made);
     } catch (failure) {
       setError(errorMessage(failure, nl.errors.unexpected));
     }
@@ -73,7 +73,7 @@ export function ExportDialog() {
                   type="button"
                   className="team-link-button"
                   data-testid="team-export-download"
-                  onClick={() => void startHostDownload(bundleDownloadPath(result.downloadId!), result.fileName).catch((failure: unknown) => setError(errorMessage(failure, nl.errors.unexpected)))}
+                  onClick={() => void handOffBundle(result).catch((failure: unknown) => setError(errorMessage(failure, nl.errors.unexpected)))}
                 >
                   {text.downloadAgain}
                 </button>{' '}
@@ -134,4 +134,9 @@ export function ExportDialog() {
       </form>
     </Dialog>
   );
+}
+
+/** The app wrote the bundle where the user chose before it was encrypted; the browser host keeps it for a download. */
+function handOffBundle(made: BundleExportResult) {
+  return handOffFile({ fileName: made.fileName, fileId: made.downloadId, downloadPath: made.downloadId ? bundleDownloadPath(made.downloadId) : null, path: made.path });
 }

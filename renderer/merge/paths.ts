@@ -1,4 +1,4 @@
-/** File names and addresses the Team view shows or fetches (the download itself: ui/download.ts). */
+/** File names and addresses the Team view shows (files reach the user through ui/hand-off.ts). */
 
 /** The file name (as the backend forms it) of a copy next to the study: "<study>-<initials>.veldwerk". */
 export function copyFileName(studyPath: string, initials: string): string {
@@ -7,7 +7,7 @@ export function copyFileName(studyPath: string, initials: string): string {
   return `${safe(base.replace(/\.veldwerk$/i, ''), 'onderzoek')}-${safe(initials, 'onderzoek')}.veldwerk`;
 }
 
-/** Where the browser host hands out an exported bundle (fetched by a one-time link, reports/download.ts). */
+/** Where the browser host serves an exported bundle (handed off by ui/hand-off.ts, by a one-time link). */
 export function bundleDownloadPath(downloadId: string): string {
   return `/api/download/bundle/${encodeURIComponent(downloadId)}`;
 }

@@ -8,16 +8,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ReportTemplateInfo } from '../../shared/api/types';
 import { api, errorMessage, stageFile } from '../api/client';
-import { useSession } from '../study/session-store';
 import { nl } from '../text/nl';
-import { startHostDownload } from './download';
+import { handOffFile, handsOffByDownload } from '../ui/hand-off';
 
 const text = nl.reports.houseStyle;
 const TEMPLATE_TYPES =
   '.docx,.dotx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.wordprocessingml.template';
 
 export function HouseStyleField({ disabled }: { disabled: boolean }) {
-  const inBrowser = useSession((store) => store.session?.host === 'browser');
   const [info, setInfo] = useState<ReportTemplateInfo | null>(null);
   /** What is being done now (shown while it runs), or null. */
   const [working, setWorking] = useState<string | null>(null);
@@ -60,12 +58,9 @@ export function HouseStyleField({ disabled }: { disabled: boolean }) {
   const saveStandard = () =>
     run(text.saving, async () => {
       const saved = await api['report.saveTemplate']({ open: true });
-      if (saved.downloadUrl) {
-        await startHostDownload(saved.downloadUrl, saved.fileName);
-        setNote(text.downloaded);
-      } else if (saved.path) {
-        setNote(text.saved(saved.path));
-      }
+      const outcome = await handOffFile({ ...saved, downloadPath: saved.downloadUrl });
+      if (outcome.how === 'downloaded') setNote(text.downloaded);
+      else if (outcome.how === 'saved') setNote(text.saved(outcome.path));
     });
 
   const inactive = disabled || working !== null || info === null;
@@ -85,7 +80,7 @@ export function HouseStyleField({ disabled }: { disabled: boolean }) {
           </button>
         )}
         <button type="button" className="small" title={text.saveStandardHint} onClick={() => void saveStandard()} disabled={disabled || working !== null}>
-          {inBrowser ? text.downloadStandard : text.saveStandard}
+          {handsOffByDownload ? text.downloadStandard : text.saveStandard}
         </button>
       </div>
       <input

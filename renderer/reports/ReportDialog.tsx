@@ -14,7 +14,7 @@ import { selectInstitutions, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { Dialog } from '../ui/Dialog';
 import { ProgressBar } from '../ui/ProgressBar';
-import { startHostDownload } from './download';
+import { handOffFile, handsOffByDownload } from '../ui/hand-off';
 import { HouseStyleField } from './HouseStyleField';
 import { institutionWithMostMaterial } from './most-material';
 import { StorylineEditor } from '../findings/StorylineEditor';
@@ -170,16 +170,16 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
-  const save = async (index: number, open: boolean, reportId = results[index]?.generated.reportId) => {
+  /** Hand the draft (or, with `file`, its appendix) to the user: downloaded, or saved (and opened) where the user chooses. */
+  const handOff = async (index: number, open: boolean, file: { reportId: string; fileName: string; downloadUrl: string | null } | undefined = results[index]?.generated) => {
     const result = results[index];
-    if (!result || !reportId) return;
+    if (!result || !file) return;
     try {
-      const saved = await api['report.save']({ reportId, open });
+      const outcome = await handOffFile({ fileName: file.fileName, fileId: file.reportId, downloadPath: file.downloadUrl }, { open });
       // The internal appendix is saved as a file of its own; its path is not the draft's.
-      if (reportId !== result.generated.reportId) return;
-      if (!saved.path) return;
+      if (file !== result.generated || outcome.how !== 'saved') return;
       setResults((previous) =>
-        previous.map((entry, at) => (at === index ? { ...entry, saved: saved.path, note: open && !saved.opened ? nl.reports.openFailed : null } : entry)),
+        previous.map((entry, at) => (at === index ? { ...entry, saved: outcome.path, note: open && !outcome.opened ? nl.reports.openFailed : null } : entry)),
       );
     } catch (caught) {
       setError(errorMessage(caught, nl.errors.unexpected));
@@ -274,41 +274,31 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
                 <span className="report-file">
                   {result.generated.fileName} <span className="muted">({nl.reports.size(result.generated.size)})</span>
                 </span>
-                {result.generated.downloadUrl ? (
-                  <button
-                    type="button"
-                    className="button-link"
-                    onClick={() => void startHostDownload(result.generated.downloadUrl!, result.generated.fileName).catch((caught: unknown) => setError(errorMessage(caught, nl.errors.unexpected)))}
-                  >
+                {handsOffByDownload ? (
+                  <button type="button" className="button-link" onClick={() => void handOff(index, false)}>
                     {nl.reports.download}
                   </button>
                 ) : result.saved ? (
                   <span className="muted">{nl.reports.savedAt(result.saved)}</span>
                 ) : (
                   <span className="report-result-actions">
-                    <button type="button" className="small" onClick={() => void save(index, false)}>
+                    <button type="button" className="small" onClick={() => void handOff(index, false)}>
                       {nl.reports.save}
                     </button>
-                    <button type="button" className="small primary" onClick={() => void save(index, true)}>
+                    <button type="button" className="small primary" onClick={() => void handOff(index, true)}>
                       {nl.reports.saveAndOpen}
                     </button>
                   </span>
                 )}
                 {result.generated.appendix && (
                   <span className="report-result-actions">
-                    {result.generated.appendix.downloadUrl ? (
-                      <button
-                        type="button"
-                        className="button-link"
-                        onClick={() => void startHostDownload(result.generated.appendix!.downloadUrl!, result.generated.appendix!.fileName).catch((caught: unknown) => setError(errorMessage(caught, nl.errors.unexpected)))}
-                      >
-                        {nl.privacy.appendixLink}
-                      </button>
-                    ) : (
-                      <button type="button" className="small" onClick={() => void save(index, false, result.generated.appendix!.reportId)}>
-                        {nl.privacy.appendixSave}
-                      </button>
-                    )}
+                    <button
+                      type="button"
+                      className={handsOffByDownload ? 'button-link' : 'small'}
+                      onClick={() => void handOff(index, false, result.generated.appendix!)}
+                    >
+                      {handsOffByDownload ? nl.privacy.appendixLink : nl.privacy.appendixSave}
+                    </button>
                   </span>
                 )}
                 {result.note && <span className="report-problem">{result.note}</span>}

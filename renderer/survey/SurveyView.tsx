@@ -14,7 +14,7 @@ import { useEntitiesChanged } from '../api/study-changes';
 import { useFramework } from '../framework/framework-store';
 import { useSession } from '../study/session-store';
 import { nl } from '../text/nl';
-import { downloadBase64 } from '../ui/download';
+import { handOffFile } from '../ui/hand-off';
 import { DistributionChart, MeanChart, SplitChart } from './SurveyCharts';
 import { SurveyImportDialog } from './SurveyImportDialog';
 import { SurveyTableView, tableTitle } from './SurveyTables';
@@ -262,8 +262,8 @@ function TableBlock({ table }: { table: SurveyTable }) {
           ? { surveyId: table.surveyId, mean: table.mean, ...(table.by ? { by: table.by } : {}) }
           : { surveyId: table.surveyId, question: table.question, ...(table.kind === 'split' ? { by: table.by } : {}) };
       const result = await api['survey.exportTable'](input);
-      if (result.base64) downloadBase64(result.fileName, result.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      else if (result.savedTo) notify(nl.survey.exported(result.savedTo));
+      const outcome = await handOffFile(result);
+      if (outcome.how === 'saved') notify(nl.survey.exported(outcome.path));
     } catch (error) {
       reportError(error);
     } finally {

@@ -431,6 +431,8 @@ export const contract = {
   ),
   /** Desktop: save a kept export where the user chooses. */
   'exchange.save': call<ExchangeSaved>()(z.object({ exportId: z.string().uuid() })),
+  /** The app's hand-off of any kept file (draft, appendix, export, template, bundle, survey table): its save dialog, then open it when asked (renderer/ui/hand-off.ts). */
+  'file.save': call<ReportSaved>()(z.object({ fileId: z.string().uuid(), open: z.boolean().default(false) })),
   /** What importing a staged project or codebook would add and where its codes would go, storing nothing (the staged file is used up). */
   'exchange.preview': call<ImportPreview>()(z.object({ stagedId: z.string().uuid(), jobId }), { job: true }),
   /** Import a staged REFI-QDA project (.qdpx) or codebook (.qdc) as one undoable action; refused whole when anything is wrong. */

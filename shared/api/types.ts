@@ -593,8 +593,11 @@ export interface SurveyImportResult {
 /** A table as an Excel workbook: saved by the host (`savedTo`) or handed over as base64 for a download. */
 export interface SurveyTableExport {
   fileName: string;
+  /** The workbook itself, for API callers (CLI, scripts); the UI hands it off by `fileId`. */
   base64: string | null;
   savedTo: string | null;
+  /** The kept file, handed to the user like every produced file (renderer/ui/hand-off.ts). */
+  fileId: string;
 }
 
 /** A report draft drawn up and kept in the session (`report.generate`). */
@@ -632,6 +635,8 @@ export interface TemplateSaved {
   path: string | null;
   opened: boolean;
   downloadUrl: string | null;
+  /** Browser host: the kept file, for the renderer's hand-off (renderer/ui/hand-off.ts). */
+  fileId?: string;
 }
 
 /** How far an inspector is with a source (coding day). */

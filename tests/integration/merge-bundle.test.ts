@@ -279,8 +279,8 @@ describe('bundles', () => {
       const value = (exported as { value: { downloadId: string; path: null; changes: number; fileName: string } }).value;
       expect(value.path).toBeNull();
       expect(value.fileName).toMatch(/^Teamronde-AA-\d{8}-\d{4}\.vwbundle$/);
-      const { getDownload } = await import('../../backend/merge/session-files');
-      const bytes = getDownload(session, value.downloadId)!.bytes;
+      const { producedFile } = await import('../../backend/api/produced-files');
+      const bytes = producedFile(session, value.downloadId).data;
 
       const leadSession = new Session({ kind: 'browser', demoStudyPath: () => join(dir, 'demo.veldwerk') });
       const leadPath = lead.path;

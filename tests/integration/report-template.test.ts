@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type DispatchResult } from '../../backend/api/handlers';
 import { Session, type HostServices } from '../../backend/api/session';
 import { ensureDemoStudy } from '../../backend/demo/demo-study';
-import { keptReport } from '../../backend/reports/generate';
+import { producedFile } from '../../backend/api/produced-files';
 import { chooseStudyTemplate, reportTemplateInfo } from '../../backend/reports/study-template';
 import { createStudy } from '../../backend/study/setup';
 import type { ReportGenerated, ReportTemplateInfo, TemplateSaved } from '../../shared/api/types';
@@ -45,7 +45,7 @@ const changeCount = () => (session.requireStudy().db.prepare('SELECT COUNT(*) AS
 
 async function draftStyles(): Promise<string> {
   const generated = await call<ReportGenerated>('report.generate', { scope: { overall: true }, options: OPTIONS });
-  return (await docxParts(keptReport(session, generated.reportId).data)).get('word/styles.xml')!;
+  return (await docxParts(producedFile(session, generated.reportId).data)).get('word/styles.xml')!;
 }
 
 beforeAll(async () => {
