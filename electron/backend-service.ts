@@ -1,15 +1,20 @@
 /**
  * The main process's side of the backend service in a utilityProcess: forks
  * service-process.cjs and returns the same BackendPort the browser host uses
- * for its worker, with the native dialogs answered here. Ready for main.ts to
- * relay IPC calls through `client.call` instead of dispatching in-process;
- * not wired in yet (the Electron runtime cannot run in this environment).
+ * for its worker (ServiceClient), with the host requests (native dialogs, the
+ * keychain) answered by main.ts. `stop` waits until the service closed the
+ * study after its running calls, then ends the process.
  */
 import { utilityProcess } from 'electron';
 import { ServiceClient, type HostSide } from '../backend/service/service-client';
 import type { FromService, ToService } from '../backend/service/protocol';
 
-export function startUtilityService(entryPath: string, host: HostSide, openPath?: string): { client: ServiceClient; stop: () => Promise<void> } {
+export interface UtilityService {
+  client: ServiceClient;
+  stop: () => Promise<void>;
+}
+
+export function startUtilityService(entryPath: string, host: HostSide): UtilityService {
   const child = utilityProcess.fork(entryPath, [], { serviceName: 'Veldwerk-backend', stdio: 'inherit' });
   const client = new ServiceClient(
     {
@@ -17,9 +22,11 @@ export function startUtilityService(entryPath: string, host: HostSide, openPath?
       listen: (handler) => child.on('message', (message: FromService) => handler(message)),
     },
     host,
-    openPath,
   );
-  child.on('exit', () => client.serviceGone());
+  child.on('exit', (code) => {
+    if (code !== 0) console.error(`Veldwerk: de backenddienst stopte (code ${code}).`);
+    client.serviceGone();
+  });
   return {
     client,
     stop: async () => {

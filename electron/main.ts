@@ -1,14 +1,17 @@
 /**
  * The Electron main process: lifecycle, the one window, menus, dialogs and the
- * IPC wiring to the backend. The backend itself (backend/) is plain Node.
+ * relay to the backend. The backend runs as a service in a utilityProcess of
+ * its own (service-process.ts, the same entry and messages as the browser
+ * host's worker); this process only relays calls and pushed events (relay.ts)
+ * and answers what only it can: native dialogs and the keychain.
  */
 import { app, BrowserWindow, Menu, session as electronSession, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { dispatch, toApiError } from '../backend/api/handlers';
-import { Session } from '../backend/api/session';
-import type { Study } from '../backend/study/study';
+import { takeStudyKey } from '../backend/keys/unlock';
+import type { StudyKeyReply } from '../backend/service/protocol';
 import type { MenuCommand } from '../shared/api/bridge';
+import { startUtilityService, type UtilityService } from './backend-service';
 import { demoStudyPathIn, isStudyFileName, studyPathFromArgv } from './args';
 import { MENU_CHANNEL } from './channels';
 import { createDialogs } from './dialogs';
@@ -20,24 +23,19 @@ import { APP_ENTRY_URL } from './security';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 
 let mainWindow: BrowserWindow | null = null;
-let session: Session | null = null;
+let service: UtilityService | null = null;
 /** A study file the OS asked us to open before the app was ready (macOS `open-file`). */
 let pendingOpenPath: string | null = null;
 
 const appRoot = () => app.getAppPath();
 
-function windowTitle(study: Study | null): string {
-  if (!study) return 'Veldwerk';
-  try {
-    return `Veldwerk — ${study.info().name}`;
-  } catch {
-    return 'Veldwerk';
-  }
-}
+/** The open study as the service last reported it. */
+type OpenStudy = { path: string; name: string } | null;
+let openStudy: OpenStudy = null;
 
-function updateTitle(study: Study | null): void {
+function updateTitle(study: OpenStudy): void {
   if (!mainWindow || mainWindow.isDestroyed()) return;
-  mainWindow.setTitle(windowTitle(study));
+  mainWindow.setTitle(study ? `Veldwerk — ${study.name}` : 'Veldwerk');
   if (process.platform === 'darwin') mainWindow.setRepresentedFilename(study?.path ?? '');
 }
 
@@ -55,28 +53,29 @@ function focusMainWindow(): void {
 const dialogs = createDialogs(() => mainWindow);
 
 /**
- * Open a study the OS or the command line named (unlocked first, when it is
- * encrypted), once the calls running on the open one finished; tell the user
- * (in Dutch) when that fails.
+ * Open a study the OS or the command line named (the service asks this
+ * process to unlock it first, when it is encrypted), once the calls running
+ * on the open one finished; tell the user (in Dutch) when that fails.
  */
 async function openStudyFile(path: string): Promise<boolean> {
-  if (!session) return false;
-  try {
-    await unlockInApp(path, session.host.demoStudyPath(), mainWindow);
-    await session.switchTo(path);
-    return true;
-  } catch (error) {
-    dialogs.showError('Onderzoek niet geopend', `${path}\n\n${toApiError(error).message}`);
-    return false;
-  }
+  if (!service) return false;
+  const result = await service.client.switchTo(path);
+  if (!result.ok) dialogs.showError('Onderzoek niet geopend', `${path}\n\n${result.error.message}`);
+  return result.ok;
 }
 
-async function openInitialStudy(current: Session): Promise<void> {
+async function openInitialStudy(current: UtilityService): Promise<void> {
   const path = pendingOpenPath ?? studyPathFromArgv(process.argv, { isPackaged: app.isPackaged, cwd: process.cwd() });
   pendingOpenPath = null;
   if (path && (await openStudyFile(path))) return;
-  const result = await dispatch(current, 'study.openDemo', {});
+  const result = await current.client.call('study.openDemo', {});
   if (!result.ok) console.error(`Veldwerk: het demo-onderzoek kon niet worden geopend: ${result.error.message}`);
+}
+
+/** The key this process unlocked or made, handed to the service; this process keeps no copy. */
+function handOverKey(path: string): StudyKeyReply {
+  const key = takeStudyKey(path);
+  return key ? { key } : null;
 }
 
 async function start(): Promise<void> {
@@ -84,20 +83,33 @@ async function start(): Promise<void> {
   hardenSession(defaultSession);
   handleAppScheme(join(appRoot(), 'dist', 'renderer'));
 
-  const current = new Session({
+  const demoStudyPath = demoStudyPathIn(app.getPath('userData'));
+  const current = startUtilityService(join(appRoot(), 'dist', 'electron', 'service-process.cjs'), {
     kind: 'electron',
-    chooseStudyToOpen: () => dialogs.chooseStudyToOpen(),
-    chooseNewStudyPath: (suggestedName) => dialogs.chooseNewStudyPath(suggestedName),
-    chooseSavePath: (suggestedName, kind) => dialogs.chooseSavePath(suggestedName, kind),
-    // shell.openPath resolves with an error message, empty on success.
-    openPath: (path) => shell.openPath(path).then((error) => error === ''),
-    demoStudyPath: () => demoStudyPathIn(app.getPath('userData')),
-    unlockStudy: (path) => unlockInApp(path, demoStudyPathIn(app.getPath('userData')), mainWindow),
-    prepareNewStudy: (path) => prepareNewStudyInApp(path, mainWindow),
-    onStudyChanged: updateTitle,
+    demoStudyPath,
+    requests: {
+      chooseStudyToOpen: () => dialogs.chooseStudyToOpen(),
+      chooseNewStudyPath: (suggestedName) => dialogs.chooseNewStudyPath(suggestedName),
+      chooseSavePath: (suggestedName, kind) => dialogs.chooseSavePath(suggestedName, kind),
+      // shell.openPath resolves with an error message, empty on success.
+      openPath: (path) => shell.openPath(path).then((error) => error === ''),
+      unlockStudy: async (path) => {
+        await unlockInApp(path, demoStudyPath, mainWindow);
+        return handOverKey(path);
+      },
+      prepareNewStudy: async (path) => {
+        await prepareNewStudyInApp(path, mainWindow);
+        return handOverKey(path);
+      },
+    },
+    onOpened: (study) => {
+      openStudy = study;
+      updateTitle(study);
+    },
   });
-  session = current;
-  registerIpc(current, () => mainWindow);
+  service = current;
+  await current.client.ready;
+  registerIpc(current.client, () => mainWindow);
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -120,7 +132,7 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  updateTitle(current.openStudy);
+  updateTitle(openStudy);
   await mainWindow.loadURL(APP_ENTRY_URL);
 }
 
@@ -144,7 +156,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('open-file', (event, path) => {
     event.preventDefault();
     if (!isStudyFileName(path)) return;
-    if (!session) {
+    if (!service) {
       pendingOpenPath = path;
       return;
     }
@@ -154,13 +166,13 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => app.quit());
 
-  // The study closes only after the running calls finished (an import or a merge is not cut off).
+  // The service closes the study only after the running calls finished (an import or a merge is not cut off), then ends.
   app.on('will-quit', (event) => {
-    const closing = session;
+    const closing = service;
     if (!closing) return;
     event.preventDefault();
-    session = null;
-    void closing.closeWhenIdle().finally(() => app.quit());
+    service = null;
+    void closing.stop().finally(() => app.quit());
   });
 
   app

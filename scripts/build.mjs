@@ -72,9 +72,9 @@ async function buildRenderer() {
   await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-// `--workers`: only the worker bundles (dist/workers/), e.g. for tests that start workers.
+// `--workers`: only the worker bundles (dist/workers/) and the app's service process, e.g. for tests that start them.
 if (process.argv.includes('--workers')) {
-  await buildNode(NODE_ENTRIES.filter(([, outfile]) => outfile.startsWith('dist/workers/')));
+  await buildNode(NODE_ENTRIES.filter(([, outfile]) => outfile.startsWith('dist/workers/') || outfile === 'dist/electron/service-process.cjs'));
   process.exit(0);
 }
 if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);

@@ -3,14 +3,22 @@
  * whatever carries them: a worker thread's port, Electron's utilityProcess
  * parent port. Values cross by structured clone (Uint8Array included).
  */
+import type { ApiErrorShape } from '../../shared/api/contract';
 import type { DispatchResult } from '../api/handlers';
 import type { DownloadResult } from '../api/downloads';
 import type { JobProgress } from '../../shared/api/types';
 import type { StudyChangedEvent } from '../../shared/api/study-entities';
 
-/** Host services only the host can perform (native dialogs, opening a file); the service asks for them. */
-export const HOST_REQUESTS = ['chooseStudyToOpen', 'chooseNewStudyPath', 'chooseSavePath', 'openPath'] as const;
+/** Host services only the host can perform (native dialogs, opening a file, the keychain); the service asks for them. */
+export const HOST_REQUESTS = ['chooseStudyToOpen', 'chooseNewStudyPath', 'chooseSavePath', 'openPath', 'unlockStudy', 'prepareNewStudy'] as const;
 export type HostRequest = (typeof HOST_REQUESTS)[number];
+
+/**
+ * The host's answer to `unlockStudy` and `prepareNewStudy`: the key it
+ * unlocked (keychain, passphrase) or made for the study, which the service's
+ * process keeps a copy of; null for a study that needs none.
+ */
+export type StudyKeyReply = { key: Uint8Array } | null;
 
 export interface ServiceInit {
   kind: 'electron' | 'browser' | 'cli';
@@ -28,7 +36,10 @@ export type ToService =
   | { t: 'init'; init: ServiceInit }
   | { t: 'call'; id: number; name: string; input: unknown }
   | { t: 'download'; id: number; what: string }
-  | { t: 'host-reply'; id: number; value: unknown }
+  /** `error`: the host's request failed (e.g. the user refused to unlock); the service's call fails with it. */
+  | { t: 'host-reply'; id: number; value: unknown; error?: ApiErrorShape }
+  /** Open another study from outside a call (a file the OS handed the app), once running calls finished. */
+  | { t: 'switch'; id: number; path: string }
   | { t: 'close'; id: number };
 
 export type FromService =

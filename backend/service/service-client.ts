@@ -12,14 +12,20 @@ import type { HostServices } from '../api/session';
 import { startWorkerBundle } from '../worker-bundle';
 import type { JobProgress } from '../../shared/api/types';
 import type { StudyChangedEvent } from '../../shared/api/study-entities';
-import { HOST_REQUESTS, type Endpoint, type FromService, type HostRequest, type ServiceInit, type ToService } from './protocol';
+import { toApiError } from '../api/handlers';
+import { HOST_REQUESTS, type Endpoint, type FromService, type HostRequest, type ServiceInit, type StudyKeyReply, type ToService } from './protocol';
 
 /** What the host answers itself: its dialogs and, for its window title, which study is open. */
 export interface HostSide {
   kind: ServiceInit['kind'];
   fixedStudyPath?: string;
   demoStudyPath: string;
-  requests?: Partial<Pick<HostServices, HostRequest>>;
+  requests?: Partial<Pick<HostServices, Exclude<HostRequest, 'unlockStudy' | 'prepareNewStudy'>>> & {
+    /** Unlock a study before it opens (or offer to encrypt it) and hand over its key. */
+    unlockStudy?: (path: string) => Promise<StudyKeyReply>;
+    /** Make the key of a study about to be created and hand it over. */
+    prepareNewStudy?: (path: string) => Promise<StudyKeyReply>;
+  };
   onOpened?: (study: { path: string; name: string } | null) => void;
   /** Keys of encrypted studies unlocked by the host, handed to the service. */
   studyKeys?: ServiceInit['studyKeys'];
@@ -76,6 +82,11 @@ export class ServiceClient implements BackendPort {
     return () => this.changeListeners.delete(listener);
   }
 
+  /** Open another study (unlocked through the host first), once the calls running on the open one finished. */
+  switchTo(path: string): Promise<DispatchResult> {
+    return this.request<DispatchResult>((id) => ({ t: 'switch', id, path }));
+  }
+
   async close(): Promise<void> {
     await this.request((id) => ({ t: 'close', id }));
   }
@@ -100,13 +111,12 @@ export class ServiceClient implements BackendPort {
 
   private async answer(id: number, method: HostRequest, args: unknown[]): Promise<void> {
     const request = this.host.requests?.[method] as ((...values: unknown[]) => Promise<unknown>) | undefined;
-    let value: unknown = null;
     try {
-      value = request ? await request(...args) : null;
+      this.endpoint.post({ t: 'host-reply', id, value: request ? await request(...args) : null });
     } catch (error) {
-      console.error(error);
+      // The service's call fails with the host's reason (in Dutch), not with a silent null.
+      this.endpoint.post({ t: 'host-reply', id, value: null, error: toApiError(error) });
     }
-    this.endpoint.post({ t: 'host-reply', id, value });
   }
 }
 

@@ -6,24 +6,33 @@
  * service-client.ts. Calls are answered by id, in any order (reads run
  * alongside writes, see call-queue.ts); progress and study-changed are pushed.
  */
-import { dispatch } from '../api/handlers';
+import { dispatch, type DispatchResult } from '../api/handlers';
 import { resolveDownload } from '../api/downloads';
 import { Session, type HostServices } from '../api/session';
 import { rememberStudyKey } from '../keys/unlock';
 import { toApiError } from '../api/handlers';
-import type { Endpoint, FromService, HostRequest, ServiceInit, ToService } from './protocol';
+import { UserError, type UserErrorCode } from '../errors';
+import type { Endpoint, FromService, HostRequest, ServiceInit, StudyKeyReply, ToService } from './protocol';
+
+const USER_ERROR_CODES: UserErrorCode[] = ['invalid-input', 'no-study', 'not-found', 'rejected', 'conflict'];
 
 export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClosed: () => void = () => {}): void {
   let session: Session | null = null;
   let nextRequest = 0;
-  const pending = new Map<number, (value: unknown) => void>();
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 
   const askHost = (method: HostRequest) => (...args: unknown[]) =>
-    new Promise<unknown>((resolve) => {
+    new Promise<unknown>((resolve, reject) => {
       const id = ++nextRequest;
-      pending.set(id, resolve);
+      pending.set(id, { resolve, reject });
       endpoint.post({ t: 'host-request', id, method, args });
     });
+
+  /** The keychain lives with the host: it unlocks or makes the key and hands it over; this process keeps its own copy. */
+  const keyFromHost = (method: 'unlockStudy' | 'prepareNewStudy') => async (path: string) => {
+    const reply = (await askHost(method)(path)) as StudyKeyReply;
+    if (reply?.key) rememberStudyKey(path, Buffer.from(reply.key));
+  };
 
   const start = (init: ServiceInit) => {
     for (const { path, key } of init.studyKeys ?? []) rememberStudyKey(path, Buffer.from(key));
@@ -33,7 +42,10 @@ export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClose
       ...(init.fixedStudyPath ? { fixedStudyPath: init.fixedStudyPath } : {}),
       onStudyChanged: (study) => endpoint.post({ t: 'opened', study: study ? { path: study.path, name: study.info().name } : null }),
     };
-    for (const method of init.answers) (host as unknown as Record<string, unknown>)[method] = askHost(method);
+    for (const method of init.answers) {
+      const ask = method === 'unlockStudy' || method === 'prepareNewStudy' ? keyFromHost(method) : askHost(method);
+      (host as unknown as Record<string, unknown>)[method] = ask;
+    }
     session = new Session(host);
     session.onProgress((progress) => endpoint.post({ t: 'progress', progress }));
     session.onStudyChanged((event) => endpoint.post({ t: 'study-changed', event }));
@@ -51,8 +63,10 @@ export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClose
   endpoint.listen((message) => {
     if (message.t === 'init') return start(message.init);
     if (message.t === 'host-reply') {
-      pending.get(message.id)?.(message.value);
+      const waiting = pending.get(message.id);
       pending.delete(message.id);
+      if (message.error) waiting?.reject(new UserError(message.error.message, USER_ERROR_CODES.find((code) => code === message.error!.code) ?? 'rejected'));
+      else waiting?.resolve(message.value);
       return;
     }
     const current = session;
@@ -61,6 +75,8 @@ export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClose
       void dispatch(current, message.name, message.input).then((result) => endpoint.post({ t: 'result', id: message.id, result }));
     } else if (message.t === 'download') {
       void current.calls.run('read', () => resolveDownload(current, message.what)).then((result) => endpoint.post({ t: 'result', id: message.id, result }));
+    } else if (message.t === 'switch') {
+      void switchStudy(current, message.path).then((result) => endpoint.post({ t: 'result', id: message.id, result }));
     } else if (message.t === 'close') {
       void current.closeWhenIdle().then(() => {
         endpoint.post({ t: 'result', id: message.id, result: null });
@@ -68,4 +84,15 @@ export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClose
       });
     }
   });
+}
+
+/** A study the OS handed the host: unlocked through the host, opened once the running calls finished. */
+async function switchStudy(session: Session, path: string): Promise<DispatchResult> {
+  try {
+    await session.host.unlockStudy?.(path);
+    await session.switchTo(path);
+    return { ok: true, value: null };
+  } catch (error) {
+    return { ok: false, error: toApiError(error) };
+  }
 }

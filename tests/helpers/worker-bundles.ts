@@ -11,6 +11,9 @@ import { UserError } from '../../backend/errors';
 import { projectRoot } from './cli';
 
 const BUNDLES = ['extract-worker.mjs', 'report-worker.mjs', 'survey-worker.mjs', 'service-worker.mjs', 'exchange-worker.mjs'].map((file) => join(projectRoot, 'dist', 'workers', file));
+/** The app's service process (electron/service-process.ts), which tests run under Node. */
+export const SERVICE_PROCESS_BUNDLE = join(projectRoot, 'dist', 'electron', 'service-process.cjs');
+BUNDLES.push(SERVICE_PROCESS_BUNDLE);
 
 function newestSourceTime(dir: string): number {
   let newest = 0;
@@ -22,7 +25,7 @@ function newestSourceTime(dir: string): number {
 }
 
 export function ensureWorkerBundles(): void {
-  const sources = Math.max(newestSourceTime(join(projectRoot, 'backend')), newestSourceTime(join(projectRoot, 'shared')));
+  const sources = Math.max(...['backend', 'shared', 'electron'].map((folder) => newestSourceTime(join(projectRoot, folder))));
   if (BUNDLES.every((bundle) => existsSync(bundle) && statSync(bundle).mtimeMs >= sources)) return;
   execFileSync(process.execPath, [join(projectRoot, 'scripts', 'build.mjs'), '--workers'], { stdio: 'inherit' });
 }

@@ -34,6 +34,7 @@ vi.mock('electron', () => ({
 
 import { CALL_NAMES } from '../../shared/api/contract';
 import { Session } from '../../backend/api/session';
+import { inProcessBackend } from '../../backend/api/backend-port';
 import { registerIpc } from '../../electron/ipc';
 import { handleAppScheme } from '../../electron/protocol';
 import { hardenWebContents } from '../../electron/window';
@@ -57,7 +58,7 @@ describe('IPC handlers', () => {
 
   beforeEach(() => {
     unregister();
-    unregister = registerIpc(session, () => win as never);
+    unregister = registerIpc(inProcessBackend(session), () => win as never);
   });
 
   it('registers exactly one handler per contract call', () => {

@@ -1,0 +1,151 @@
+/**
+ * The app's backend out of the main process: the bundle Electron runs as a
+ * utilityProcess (dist/electron/service-process.cjs) runs here in a Node
+ * child process (same entry, same messages, structured clone), and the main
+ * process's relay (electron/relay.ts) passes the window's IPC calls to it and
+ * the pushed events back. Host requests (unlocking a study, handing over its
+ * key) are answered by the "main" side; quitting waits for a running import.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../backend/errors';
+import { newStudyKey } from '../../backend/keys/cipher';
+import { rememberStudyKey, studyKeyFor, takeStudyKey } from '../../backend/keys/unlock';
+import { ServiceClient, type HostSide } from '../../backend/service/service-client';
+import type { FromService, StudyKeyReply } from '../../backend/service/protocol';
+import { createStudy } from '../../backend/study/setup';
+import { Study } from '../../backend/study/study';
+import { PROGRESS_CHANNEL, STUDY_CHANGED_CHANNEL } from '../../electron/channels';
+import { REJECTED, relayToService } from '../../electron/relay';
+import { newTestStudy, SMALL_SETUP, tempDir } from '../helpers/temp-study';
+import { ensureWorkerBundles, SERVICE_PROCESS_BUNDLE } from '../helpers/worker-bundles';
+
+const dir = tempDir('veldwerk-relay-');
+beforeAll(() => ensureWorkerBundles(), 120_000);
+
+interface Sender {
+  from: string;
+}
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill();
+});
+
+/** The service in a child process, with the relay and a stand-in window in front of it, as main.ts wires them. */
+function startApp(requests: HostSide['requests'] = {}) {
+  const child = fork(SERVICE_PROCESS_BUNDLE, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  children.push(child);
+  const opened: unknown[] = [];
+  const client = new ServiceClient(
+    { post: (message) => child.send(message), listen: (handler) => child.on('message', (message) => handler(message as FromService)) },
+    { kind: 'electron', demoStudyPath: join(dir, 'demo.veldwerk'), requests, onOpened: (study) => opened.push(study) },
+  );
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  child.on('exit', () => client.serviceGone());
+  const handlers = new Map<string, (event: Sender, input: unknown) => Promise<unknown>>();
+  const sent: Array<[string, unknown]> = [];
+  relayToService<Sender>(
+    client,
+    { handle: (channel, listener) => handlers.set(channel, listener), removeHandler: (channel) => handlers.delete(channel) },
+    { isTrusted: (event) => event.from === 'venster', describe: (event) => event.from, send: (channel, payload) => sent.push([channel, payload]) },
+  );
+  const invoke = (name: string, input: unknown, from = 'venster') => handlers.get(`veldwerk:${name}`)!({ from }, input) as Promise<{ ok: boolean; value?: any; error?: { message: string } }>;
+  return { child, client, opened, sent, invoke, exited };
+}
+
+function closedStudy(): { path: string; institutionId: string } {
+  const study = newTestStudy(dir);
+  const institutionId = study.institutions()[0]!.id;
+  study.close();
+  return { path: study.path, institutionId };
+}
+
+describe('the app backend in its own process, behind the main-process relay', () => {
+  it('relays the window’s calls and the pushed changes; refuses other senders before they reach the service', async () => {
+    const { path } = closedStudy();
+    const app = startApp();
+    expect(await app.client.ready).toBeNull();
+    expect(await app.client.switchTo(path)).toEqual({ ok: true, value: null });
+    expect(app.opened).toEqual([{ path, name: SMALL_SETUP.name }]);
+    expect(app.child.pid).not.toBe(process.pid);
+
+    const state = await app.invoke('session.state', {});
+    expect(state).toMatchObject({ ok: true, value: { host: 'electron' } });
+    const added = await app.invoke('institution.create', { name: 'GI Oost' });
+    expect(added).toMatchObject({ ok: true, value: { name: 'GI Oost' } });
+    expect(app.sent).toContainEqual([STUDY_CHANGED_CHANNEL, expect.objectContaining({ type: 'study-changed', entities: ['institution'] })]);
+
+    const warn = console.warn;
+    console.warn = () => {};
+    expect(await app.invoke('institution.create', { name: 'GI Vreemd' }, 'ander-frame')).toEqual(REJECTED);
+    console.warn = warn;
+    const invalid = await app.invoke('institution.create', { name: 42 });
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+
+    const staged = await app.invoke('files.stage', { fileName: 'gesprek.txt', bytes: new TextEncoder().encode('Ouder: de jeugdzorgwerker belde terug.') });
+    const imported = await app.invoke('sources.import', { stagedIds: [staged.value.stagedId], meta: { institutionId: added.value.id, sourceType: 'interview' }, jobId: 'import-1' });
+    expect(imported.ok, JSON.stringify(imported)).toBe(true);
+    expect(app.sent.some(([channel, payload]) => channel === PROGRESS_CHANNEL && (payload as { jobId: string }).jobId === 'import-1')).toBe(true);
+
+    await app.client.close();
+    expect(await app.exited).toBe(0);
+    const reopened = Study.open(path);
+    expect(reopened.institutions().map((institution) => institution.name)).toEqual(expect.arrayContaining(['GI Oost']));
+    expect(reopened.institutions().map((institution) => institution.name)).not.toContain('GI Vreemd');
+    reopened.close();
+  });
+
+  it('unlocks an encrypted study through the main side, which hands over the key; a refusal opens nothing', async () => {
+    const path = join(dir, 'versleuteld.veldwerk');
+    rememberStudyKey(path, newStudyKey());
+    createStudy(path, { ...SMALL_SETUP, name: 'Versleutelde ronde' }).close();
+    // What main.ts does once it unlocked the study: the key leaves this process.
+    const key = takeStudyKey(path)!;
+    expect(studyKeyFor(path)).toBeUndefined();
+    const { path: plain } = closedStudy();
+
+    let allow = false;
+    const asked: string[] = [];
+    const app = startApp({
+      unlockStudy: async (requested): Promise<StudyKeyReply> => {
+        asked.push(requested);
+        if (requested !== path) return null;
+        if (!allow) throw new UserError('Ontgrendelen is geannuleerd.', 'rejected');
+        return { key };
+      },
+    });
+    await app.client.ready;
+    expect(await app.client.switchTo(plain)).toEqual({ ok: true, value: null });
+    expect(await app.client.switchTo(path)).toEqual({ ok: false, error: { code: 'rejected', message: 'Ontgrendelen is geannuleerd.' } });
+    expect((await app.invoke('session.state', {})).value.study).toMatchObject({ name: SMALL_SETUP.name });
+    allow = true;
+    expect(await app.client.switchTo(path)).toEqual({ ok: true, value: null });
+    expect(app.opened.at(-1)).toEqual({ path, name: 'Versleutelde ronde' });
+    expect(asked).toEqual([plain, path, path]);
+    await app.client.close();
+  });
+
+  it('quits only after a running import finished', async () => {
+    const { path, institutionId } = closedStudy();
+    const app = startApp();
+    await app.client.ready;
+    await app.client.switchTo(path);
+    const stagedIds: string[] = [];
+    for (let index = 0; index < 5; index++) {
+      const file = join(dir, `stop-${index}.txt`);
+      writeFileSync(file, `Verslag ${index}: de gedragswetenschapper besprak het veiligheidsplan met moeder.\n`.repeat(50));
+      stagedIds.push((await app.invoke('files.stage', { fileName: `verslag-${index}.txt`, bytes: new Uint8Array(readFileSync(file)) })).value.stagedId);
+    }
+    const importing = app.invoke('sources.import', { stagedIds, meta: { institutionId, sourceType: 'interview' } });
+    await app.client.close();
+    const result = await importing;
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    expect(await app.exited).toBe(0);
+    const reopened = Study.open(path);
+    expect(reopened.db.prepare('SELECT count(*) FROM source WHERE deleted = 0').pluck().get()).toBe(5);
+    reopened.close();
+  });
+});
