@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { contract, type CallName, type CallOutput, type ParsedInput } from '../../shared/api/contract';
 import type { ApiErrorShape } from '../../shared/api/contract';
-import { UserError } from '../errors';
+import { UserError, toApiError } from '../errors';
 import { createCode, deleteCode, listCodes, moveCode, updateCode } from '../framework/framework';
 import { search } from '../search/search';
 import { updateSourceMeta } from '../sources/edit-sources';
@@ -335,11 +335,7 @@ async function runCall(session: Session, name: CallName, rawInput: unknown): Pro
   }
 }
 
-export function toApiError(error: unknown): ApiErrorShape {
-  if (error instanceof UserError) return { code: error.code, message: error.message };
-  console.error(error);
-  return { code: 'internal', message: 'Er ging iets mis in Veldwerk. De wijziging is niet opgeslagen.' };
-}
+export { toApiError };
 
 function describeInvalidInput(error: z.ZodError): string {
   const first = error.issues[0];

@@ -12,7 +12,7 @@ import type { HostServices } from '../api/session';
 import { startWorkerBundle } from '../worker-bundle';
 import type { JobProgress } from '../../shared/api/types';
 import type { StudyChangedEvent } from '../../shared/api/study-entities';
-import { toApiError } from '../api/handlers';
+import { toApiError } from '../errors';
 import { HOST_REQUESTS, type Endpoint, type FromService, type HostRequest, type ServiceInit, type StudyKeyReply, type ToService } from './protocol';
 
 /** What the host answers itself: its dialogs and, for its window title, which study is open. */

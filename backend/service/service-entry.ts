@@ -10,11 +10,8 @@ import { dispatch, type DispatchResult } from '../api/handlers';
 import { resolveDownload } from '../api/downloads';
 import { Session, type HostServices } from '../api/session';
 import { rememberStudyKey } from '../keys/unlock';
-import { toApiError } from '../api/handlers';
-import { UserError, type UserErrorCode } from '../errors';
+import { fromApiError, toApiError } from '../errors';
 import type { Endpoint, FromService, HostRequest, ServiceInit, StudyKeyReply, ToService } from './protocol';
-
-const USER_ERROR_CODES: UserErrorCode[] = ['invalid-input', 'no-study', 'not-found', 'rejected', 'conflict'];
 
 export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClosed: () => void = () => {}): void {
   let session: Session | null = null;
@@ -65,7 +62,7 @@ export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClose
     if (message.t === 'host-reply') {
       const waiting = pending.get(message.id);
       pending.delete(message.id);
-      if (message.error) waiting?.reject(new UserError(message.error.message, USER_ERROR_CODES.find((code) => code === message.error!.code) ?? 'rejected'));
+      if (message.error) waiting?.reject(fromApiError(message.error));
       else waiting?.resolve(message.value);
       return;
     }
