@@ -4,6 +4,7 @@
  * wholly imported (original, text, source record, search index) or not at all.
  * The original file is kept in the study, deduplicated by SHA-256.
  */
+import { slicePacer } from '../slices';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -43,17 +44,20 @@ export async function importFiles(
 ): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = new Array(files.length);
   const toExtract: Array<{ index: number; file: FileToImport; sha256: string }> = [];
-  files.forEach((file, index) => {
+  // Hashing and storing run on the thread that answers the UI: one file at a time, with turns for the UI in between.
+  const pace = slicePacer();
+  for (const [index, file] of files.entries()) {
+    await pace();
     const tooLarge = oversizeMessage(file);
     if (tooLarge) {
       outcomes[index] = { fileName: file.fileName, status: 'rejected', message: tooLarge };
-      return;
+      continue;
     }
     const sha256 = sha256Of(file.path);
     const existing = findSourceByFile(study, sha256);
     if (existing) outcomes[index] = duplicate(file.fileName, existing);
     else toExtract.push({ index, file, sha256 });
-  });
+  }
 
   let done = files.length - toExtract.length;
   onProgress({ done, total: files.length, message: 'Bestanden uitlezen…' });
@@ -61,12 +65,13 @@ export async function importFiles(
     onProgress: (file) => onProgress({ done: ++done, total: files.length, message: `${file.fileName} uitgelezen` }),
   });
 
-  toExtract.forEach(({ index, file, sha256 }, position) => {
+  for (const [position, { index, file, sha256 }] of toExtract.entries()) {
+    await pace();
     const outcome = extracted[position]!;
     outcomes[index] = outcome.ok
       ? storeSource(study, file, sha256, outcome.value, meta, options)
       : { fileName: file.fileName, status: 'rejected', message: `${file.fileName}: ${outcome.reason}` };
-  });
+  }
   return outcomes;
 }
 

@@ -12,7 +12,10 @@
  * - burst: 200 codings sent at once: the wait of the last in line;
  * - answering thread: the longest pause of the thread that answers the UI
  *   while an import of 100 files is stored, with the backend in that thread
- *   (in-process dispatch) and in the service worker (as `veldwerk serve`).
+ *   (in-process dispatch) and in the service worker (as `veldwerk serve`);
+ *   and, for the service, how long a read sent every 5 ms during that import
+ *   waits for its answer: the longest pause of the service's own loop as the
+ *   UI sees it (the import yields between files, backend/slices.ts).
  *
  * Nothing is asserted; `npm run bench` reports the figures.
  */
@@ -151,12 +154,30 @@ async function measureAnsweringThread(workDir: string, random: () => number, met
     files('b').map((path) => service.client.call('files.stage', { fileName: 'verslag.txt', bytes: new Uint8Array(readFileSync(path)) })),
   );
   const serviceStaged = staged.map((result) => (result as { value: { stagedId: string } }).value.stagedId);
-  const there = await measureLoop(() => service.client.call('sources.import', { stagedIds: serviceStaged, meta: viaService.meta }));
+  const reads: number[] = [];
+  const there = await measureLoop(async () => {
+    const importing = service.client.call('sources.import', { stagedIds: serviceStaged, meta: viaService.meta });
+    let running = true;
+    void importing.finally(() => (running = false));
+    // A read every 5 ms while the import runs: reads do not queue behind writes, so its wait is the service loop's pause.
+    while (running) {
+      const sent = performance.now();
+      await service.client.call('session.state', {});
+      reads.push(performance.now() - sent);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return importing;
+  });
   await service.stop();
   const figures = (measured: typeof here) => ({
     longestPauseMs: Number(measured.figures.longestGapMs.toFixed(1)),
     importMs: Number(measured.figures.durationMs.toFixed(0)),
     busyShare: Number(measured.figures.utilization.toFixed(2)),
   });
-  return { files: IMPORT_FILES, inProcess: figures(here), serviceWorker: figures(there) };
+  return {
+    files: IMPORT_FILES,
+    inProcess: figures(here),
+    serviceWorker: figures(there),
+    serviceReadDuringImport: latencySummary(reads),
+  };
 }
