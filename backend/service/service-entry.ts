@@ -1,8 +1,8 @@
 /**
  * The backend service: the handler registry (dispatch) and one session,
  * behind a message transport. The same entry runs in a worker thread (the
- * browser host, `veldwerk serve`) and is written for Electron's
- * utilityProcess (electron/service-process.ts); hosts talk to it through
+ * browser host, `veldwerk serve`) and in the app's utilityProcess
+ * (electron/service-process.ts, behind the main process's relay); hosts talk to it through
  * service-client.ts. Calls are answered by id, in any order (reads run
  * alongside writes, see call-queue.ts); progress and study-changed are pushed.
  */
