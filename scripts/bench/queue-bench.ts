@@ -15,7 +15,9 @@
  *   (in-process dispatch) and in the service worker (as `veldwerk serve`);
  *   and, for the service, how long a read sent every 5 ms during that import
  *   waits for its answer: the longest pause of the service's own loop as the
- *   UI sees it (the import yields between files, backend/slices.ts).
+ *   UI sees it (the import yields between files, backend/slices.ts); the
+ *   same for applying a bundle of 10,000 codings (its merge is one
+ *   transaction, not sliced: the figure says how long it holds the service).
  *
  * Nothing is asserted; `npm run bench` reports the figures.
  */
@@ -31,7 +33,11 @@ import { createStudy } from '../../backend/study/setup';
 import { shutdownExtractionPool } from '../../backend/sources/extract';
 import { seededRandom } from '../../shared/seeded-random';
 import { pageLines } from './generate-corpus';
-import { startServiceWorker } from '../../backend/service/service-client';
+import { startServiceWorker, type ServiceClient } from '../../backend/service/service-client';
+import { randomUUID } from 'node:crypto';
+import { copyStudyForInspector } from '../../backend/merge/copy';
+import { exportBundle } from '../../backend/merge/export';
+import { Study } from '../../backend/study/study';
 import { measureLoop } from '../../tests/helpers/event-loop';
 import { latencySummary } from './percentiles';
 
@@ -107,10 +113,12 @@ export async function measureQueue(): Promise<object> {
 
   session.close();
   const answeringThread = await measureAnsweringThread(workDir, random, meta);
+  const bundleApply = await measureBundleApply(workDir, meta);
   await shutdownExtractionPool();
   rmSync(workDir, { recursive: true, force: true });
   return {
     answeringThreadDuringImport: answeringThread,
+    serviceReadDuringBundleApply: bundleApply,
     idle: { waitForTurn: latencySummary(idleWaits), wholeCall: latencySummary(idleCalls) },
     underImport: {
       importFiles: IMPORT_FILES,
@@ -155,19 +163,7 @@ async function measureAnsweringThread(workDir: string, random: () => number, met
   );
   const serviceStaged = staged.map((result) => (result as { value: { stagedId: string } }).value.stagedId);
   const reads: number[] = [];
-  const there = await measureLoop(async () => {
-    const importing = service.client.call('sources.import', { stagedIds: serviceStaged, meta: viaService.meta });
-    let running = true;
-    void importing.finally(() => (running = false));
-    // A read every 5 ms while the import runs: reads do not queue behind writes, so its wait is the service loop's pause.
-    while (running) {
-      const sent = performance.now();
-      await service.client.call('session.state', {});
-      reads.push(performance.now() - sent);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    return importing;
-  });
+  const there = await measureLoop(() => probeReads(service.client, () => service.client.call('sources.import', { stagedIds: serviceStaged, meta: viaService.meta }), reads));
   await service.stop();
   const figures = (measured: typeof here) => ({
     longestPauseMs: Number(measured.figures.longestGapMs.toFixed(1)),
@@ -180,4 +176,54 @@ async function measureAnsweringThread(workDir: string, random: () => number, met
     serviceWorker: figures(there),
     serviceReadDuringImport: latencySummary(reads),
   };
+}
+
+/** Run `work` in the service while a read is sent every 5 ms; reads do not queue behind writes, so each wait is the service loop's pause. */
+async function probeReads<T>(client: ServiceClient, work: () => Promise<T>, reads: number[]): Promise<T> {
+  const working = work();
+  let running = true;
+  void working.finally(() => (running = false));
+  while (running) {
+    const sent = performance.now();
+    await client.call('session.state', {});
+    reads.push(performance.now() - sent);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return working;
+}
+
+const BUNDLE_CODINGS = 10_000;
+
+/** A copy's bundle of 10,000 codings applied through the service worker, with reads sent meanwhile. */
+async function measureBundleApply(workDir: string, meta: Meta) {
+  const lead = createStudy(join(workDir, 'bundel-lead.veldwerk'), { name: 'Bundel', periodStart: null, periodEnd: null, institutions: ['GI Bench'], inspectors: [{ name: 'Eerste Codeur', initials: 'EC' }, { name: 'Tweede Codeur', initials: 'TC' }] });
+  const textPath = join(workDir, 'bundel-bron.txt');
+  writeFileSync(textPath, Array.from({ length: 200 }, (_, index) => `${index + 1}. De jeugdzorgwerker besprak het plan van aanpak met de ouders en de jeugdige.`).join('\n'));
+  const [source] = await importFiles(lead, [{ path: textPath, fileName: 'bundel-bron.txt' }], { ...meta, institutionId: lead.institutions()[0]!.id });
+  if (source?.status !== 'imported') throw new Error('bron niet geïmporteerd');
+  const codeIds = listCodes(lead).map((code) => code.id);
+  const copy = Study.open(copyStudyForInspector(lead, join(workDir, 'bundel-kopie.veldwerk'), 'TC').path);
+  const coderId = copy.currentInspectorId;
+  copy.write(
+    Array.from({ length: BUNDLE_CODINGS }, (_, n) => ({
+      entity: 'coding' as const,
+      entityId: randomUUID(),
+      fields: { sourceId: source.sourceId, codeId: codeIds[n % codeIds.length]!, start: (n * 37) % 5000, end: ((n * 37) % 5000) + 40, valence: 'neutraal', note: '', quotable: 0, coderId, createdAt: new Date().toISOString() },
+    })),
+  );
+  const made = await exportBundle(copy, { passphrase: 'bench-team-wachtwoord', scryptWorkFactor: 12 });
+  made.commit();
+  copy.close();
+  const leadPath = lead.path;
+  lead.close();
+
+  const service = await startServiceWorker({ kind: 'cli', demoStudyPath: '' }, leadPath);
+  const staged = (await service.client.call('files.stage', { fileName: 'bundel.vwbundle', bytes: made.bytes })) as { value: { stagedId: string } };
+  const reads: number[] = [];
+  const started = performance.now();
+  const applied = await probeReads(service.client, () => service.client.call('bundle.apply', { stagedId: staged.value.stagedId, passphrase: 'bench-team-wachtwoord' }), reads);
+  const applyMs = performance.now() - started;
+  await service.stop();
+  if (!applied.ok) throw new Error(`bundel niet toegepast: ${applied.error.message}`);
+  return { changes: made.changes, applyMs: Number(applyMs.toFixed(0)), read: latencySummary(reads) };
 }
