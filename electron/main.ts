@@ -87,6 +87,7 @@ async function start(): Promise<void> {
   const current = new Session({
     kind: 'electron',
     chooseStudyToOpen: () => dialogs.chooseStudyToOpen(),
+    chooseFolder: () => dialogs.chooseFolder(),
     chooseNewStudyPath: (suggestedName) => dialogs.chooseNewStudyPath(suggestedName),
     chooseSavePath: (suggestedName, kind) => dialogs.chooseSavePath(suggestedName, kind),
     // shell.openPath resolves with an error message, empty on success.

@@ -14,6 +14,7 @@ import { createCode, deleteCode, listCodes, moveCode, updateCode } from '../fram
 import { search } from '../search/search';
 import { updateSourceMeta } from '../sources/edit-sources';
 import { importFiles } from '../sources/import-sources';
+import { discardBatch, importBatch, previewBatch } from '../sources/batch/api';
 import { getSource, listSources } from '../sources/queries';
 import { studyStats } from '../stats/stats';
 import { createInspector, createInstitution, createStudy, renameInstitution, updateStudy } from '../study/setup';
@@ -109,7 +110,7 @@ const handlers: Handlers = {
   'code.move': (session, input) => moveCode(session.requireStudy(), input.id, input.parentId, input.index),
   'code.delete': (session, input) => deleteCode(session.requireStudy(), input.id),
 
-  'files.stage': (session, input) => session.stage(input.fileName, input.bytes),
+  'files.stage': (session, input) => session.stage(input.fileName, input.bytes, input.relativePath),
   'sources.import': async (session, input) => {
     const study = session.requireStudy();
     const staged = session.takeStaged(input.stagedIds);
@@ -122,6 +123,15 @@ const handlers: Handlers = {
       session.discard(staged);
     }
   },
+  'batch.preview': (session, input) => {
+    const jobId = input.jobId ?? randomUUID();
+    return previewBatch(session, input, (done, total, message) => session.reportProgress({ jobId, done, total, message }));
+  },
+  'batch.import': (session, input) => {
+    const jobId = input.jobId ?? randomUUID();
+    return importBatch(session, input, (done, total, message) => session.reportProgress({ jobId, done, total, message }));
+  },
+  'batch.discard': (session, input) => discardBatch(session, input.batchId),
   'sources.list': (session, input) => listSources(session.requireStudy(), input),
   'source.get': (session, input) => getSource(session.requireStudy(), input.id),
   'source.updateMeta': (session, input) => updateSourceMeta(session.requireStudy(), input.id, input.meta),

@@ -44,15 +44,9 @@ export async function importFiles(
   const outcomes: ImportOutcome[] = new Array(files.length);
   const toExtract: Array<{ index: number; file: FileToImport; sha256: string }> = [];
   files.forEach((file, index) => {
-    const tooLarge = oversizeMessage(file);
-    if (tooLarge) {
-      outcomes[index] = { fileName: file.fileName, status: 'rejected', message: tooLarge };
-      return;
-    }
-    const sha256 = sha256Of(file.path);
-    const existing = findSourceByFile(study, sha256);
-    if (existing) outcomes[index] = duplicate(file.fileName, existing);
-    else toExtract.push({ index, file, sha256 });
+    const checked = checkBeforeExtracting(study, file);
+    if ('status' in checked) outcomes[index] = checked;
+    else toExtract.push({ index, file, sha256: checked.sha256 });
   });
 
   let done = files.length - toExtract.length;
@@ -70,7 +64,17 @@ export async function importFiles(
   return outcomes;
 }
 
-function storeSource(
+/** A file too large or already in the study needs no extraction: its outcome now; otherwise its SHA-256. */
+export function checkBeforeExtracting(study: Study, file: FileToImport): ImportOutcome | { sha256: string } {
+  const tooLarge = oversizeMessage(file);
+  if (tooLarge) return { fileName: file.fileName, status: 'rejected', message: tooLarge };
+  const sha256 = sha256Of(file.path);
+  const existing = findSourceByFile(study, sha256);
+  return existing ? duplicate(file.fileName, existing) : { sha256 };
+}
+
+/** Stores one extracted file as a source in one transaction: all of it or nothing. */
+export function storeSource(
   study: Study,
   file: FileToImport,
   sha256: string,
@@ -170,7 +174,7 @@ function sha256Of(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-function titleFromFileName(fileName: string): string {
+export function titleFromFileName(fileName: string): string {
   const base = fileName.slice(0, fileName.length - extname(fileName).length);
   return base.replace(/[_]+/g, ' ').trim() || fileName;
 }

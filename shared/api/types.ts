@@ -685,3 +685,40 @@ export interface ExchangeExported {
 export interface ExchangeSaved {
   path: string | null;
 }
+
+/** Batch import (a folder or a dossier export zip): one row per file that can be imported, with its guessed details. */
+export interface BatchRow {
+  rowId: string;
+  /** Where the file sits in the folder or zip, forward slashes. */
+  relativePath: string;
+  fileName: string;
+  format: SourceFormat;
+  /** From the document's properties or first heading; the file name only when it gives neither (titleFromDocument false). */
+  title: string;
+  titleFromDocument: boolean;
+  /** Guessed from folder names where they clearly say so; null: not guessed. */
+  institutionId: string | null;
+  sourceType: SourceType | null;
+  role: Role | null;
+  measure: Measure | null;
+  date: string | null;
+  pages: number | null;
+  /** PDF pages whose text was recognised by OCR. */
+  ocrPages: number;
+}
+
+/** A file of the batch that will not be imported, with the Dutch reason. */
+export interface BatchRefusal {
+  relativePath: string;
+  status: 'rejected' | 'duplicate';
+  reason: string;
+}
+
+/** What a batch would import, before anything is stored; `batch.import` stores the confirmed rows. */
+export interface BatchPreview {
+  batchId: string;
+  /** The folder's or zip's name. */
+  name: string;
+  rows: BatchRow[];
+  refused: BatchRefusal[];
+}
