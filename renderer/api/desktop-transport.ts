@@ -23,7 +23,9 @@ export function createDesktopTransport(bridge: VeldwerkBridge): Transport {
     call: callBridge,
     async stageFile(file) {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      return unwrap(await bridge['files.stage']({ fileName: file.name, bytes }));
+      // A file of a chosen folder (<input webkitdirectory>) says where it sat in it: batch import guesses from that.
+      const relativePath = file.webkitRelativePath || undefined;
+      return unwrap(await bridge['files.stage']({ fileName: file.name, bytes, ...(relativePath ? { relativePath } : {}) }));
     },
     onProgress: (listener) => bridge.onProgress(listener),
     onStudyChanged: (listener) => bridge.onStudyChanged(listener),

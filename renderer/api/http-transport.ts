@@ -33,7 +33,7 @@ export function createHttpTransport(token: string | null): Transport {
       return post(`/api/call/${encodeURIComponent(name)}`, JSON.stringify(input ?? {}), 'application/json');
     },
     stageFile(file) {
-      return post(stagePath(file.name), file, 'application/octet-stream') as Promise<StagedFile>;
+      return post(stagePath(file.name, file.webkitRelativePath), file, 'application/octet-stream') as Promise<StagedFile>;
     },
     onProgress: (listener) => progress.subscribe(listener),
     onStudyChanged: (listener) => progress.subscribeStudyChanged(listener),
@@ -47,6 +47,8 @@ export function createHttpTransport(token: string | null): Transport {
   }
 }
 
-function stagePath(fileName: string): string {
-  return `/api/stage?name=${encodeURIComponent(fileName)}`;
+/** `relativePath`: where a file of a chosen folder sits in it (empty for a single file). */
+function stagePath(fileName: string, relativePath = ''): string {
+  const path = relativePath ? `&path=${encodeURIComponent(relativePath)}` : '';
+  return `/api/stage?name=${encodeURIComponent(fileName)}${path}`;
 }
