@@ -116,20 +116,24 @@ const handlers: Handlers = {
     const staged = session.takeStaged(input.stagedIds);
     const jobId = input.jobId ?? randomUUID();
     try {
-      return await importFiles(study, staged, input.meta, (progress) => session.reportProgress({ jobId, ...progress }), {
-        institutionName: input.institutionName,
-      });
+      return await session.cancellableJob(jobId, (signal) =>
+        importFiles(study, staged, input.meta, (progress) => session.reportProgress({ jobId, ...progress }), {
+          institutionName: input.institutionName,
+          signal,
+        }),
+      );
     } finally {
       session.discard(staged);
     }
   },
   'batch.preview': (session, input) => {
     const jobId = input.jobId ?? randomUUID();
-    return previewBatch(session, input, (done, total, message) => session.reportProgress({ jobId, done, total, message }));
+    return session.cancellableJob(jobId, (signal) => previewBatch(session, input, (progress) => session.reportProgress({ jobId, ...progress }), signal));
   },
+  'job.cancel': (session, input) => session.cancelJob(input.jobId),
   'batch.import': (session, input) => {
     const jobId = input.jobId ?? randomUUID();
-    return importBatch(session, input, (done, total, message) => session.reportProgress({ jobId, done, total, message }));
+    return importBatch(session, input, (progress) => session.reportProgress({ jobId, ...progress }));
   },
   'batch.discard': (session, input) => discardBatch(session, input.batchId),
   'sources.list': (session, input) => listSources(session.requireStudy(), input),

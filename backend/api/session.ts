@@ -65,6 +65,8 @@ export class Session {
   private readonly staged = new Map<string, StagedEntry | UploadEntry>();
   private stagingDir: string | null = null;
   private readonly progressListeners = new Set<(progress: JobProgress) => void>();
+  /** Running jobs that can be cancelled (`job.cancel`), by job id. */
+  private readonly cancellable = new Map<string, AbortController>();
   private readonly changeListeners = new Set<(event: StudyChangedEvent) => void>();
   /** Every call of this session runs through here (see call-queue.ts). */
   readonly calls = new CallQueue();
@@ -146,6 +148,23 @@ export class Session {
 
   discard(entries: StagedEntry[]): void {
     for (const entry of entries) if (entry.ownedCopy) rmSync(entry.path, { force: true });
+  }
+
+  /** Run a job that `cancelJob(jobId)` can stop through the signal it is given. */
+  async cancellableJob<T>(jobId: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    this.cancellable.set(jobId, controller);
+    try {
+      return await run(controller.signal);
+    } finally {
+      if (this.cancellable.get(jobId) === controller) this.cancellable.delete(jobId);
+    }
+  }
+
+  cancelJob(jobId: string): boolean {
+    const controller = this.cancellable.get(jobId);
+    controller?.abort();
+    return Boolean(controller);
   }
 
   onProgress(listener: (progress: JobProgress) => void): () => void {

@@ -7,8 +7,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { extractMany } from './extract';
-import { DEFAULT_LIMITS, type ExtractedText } from './extract/types';
+import { CANCELLED, extractMany } from './extract';
+import { DEFAULT_LIMITS, rejected, type ExtractedText } from './extract/types';
 import type { SourceMeta } from '../../shared/api/contract';
 import type { ImportOutcome } from '../../shared/api/types';
 import type { Study } from '../study/study';
@@ -23,6 +23,7 @@ export interface ImportProgress {
   done: number;
   total: number;
   message: string;
+  ocr?: { fileName: string; page: number; pages: number };
 }
 
 export interface ImportOptions {
@@ -32,6 +33,8 @@ export interface ImportOptions {
    * import that stores nothing adds no institution. Overrides meta.institutionId.
    */
   institutionName?: string;
+  /** Aborted: extraction stops and nothing of this import is stored. */
+  signal?: AbortSignal;
 }
 
 export async function importFiles(
@@ -53,15 +56,21 @@ export async function importFiles(
   onProgress({ done, total: files.length, message: 'Bestanden uitlezen…' });
   const extracted = await extractMany(toExtract.map((item) => item.file), {
     onProgress: (file) => onProgress({ done: ++done, total: files.length, message: `${file.fileName} uitgelezen` }),
+    onOcrPage: (file, page, pages) => onProgress({ done, total: files.length, message: ocrMessage(file.fileName, page, pages), ocr: { fileName: file.fileName, page, pages } }),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
 
   toExtract.forEach(({ index, file, sha256 }, position) => {
-    const outcome = extracted[position]!;
+    const outcome = options.signal?.aborted ? rejected(CANCELLED) : extracted[position]!;
     outcomes[index] = outcome.ok
       ? storeSource(study, file, sha256, outcome.value, meta, options)
       : { fileName: file.fileName, status: 'rejected', message: `${file.fileName}: ${outcome.reason}` };
   });
   return outcomes;
+}
+
+export function ocrMessage(fileName: string, page: number, pages: number): string {
+  return `${fileName}: tekstherkenning (OCR), pagina ${page} van ${pages}…`;
 }
 
 /** A file too large or already in the study needs no extraction: its outcome now; otherwise its SHA-256. */

@@ -16,6 +16,7 @@ import { ProgressBar } from '../ui/ProgressBar';
 import { notify, reportError } from '../ui/toast-store';
 import { isComplete, useBatch, type BatchValues, type EditableRow } from './batch-store';
 import { ImportResults } from './ImportResults';
+import { JobCancel } from './JobCancel';
 
 const TYPE_OPTIONS = optionsOf(SOURCE_TYPES, SOURCE_TYPE_LABELS);
 const ROLE_OPTIONS = optionsOf(ROLES, ROLE_LABELS);
@@ -93,6 +94,7 @@ function BatchProgress() {
   return (
     <>
       <ProgressBar {...progress} label={nl.batch.progressLabel} testId="batch-progress" />
+      {phase === 'reading' && <JobCancel ocr={progress.ocr} onCancel={() => useBatch.getState().cancel()} testId="batch-cancel" />}
       {phase === 'done' && <ImportResults outcomes={outcomes} />}
     </>
   );

@@ -32,6 +32,9 @@ interface BatchStore {
   rows: EditableRow[];
   selected: ReadonlySet<string>;
   outcomes: ImportOutcome[];
+  /** The running job (reading or storing), for cancelling it. */
+  jobId: string | null;
+  cancel(): void;
   read(source: { files: File[] } | { chooseFolder: true }): Promise<void>;
   setRow(rowId: string, values: Partial<BatchValues>): void;
   select(rowId: string, on: boolean): void;
@@ -51,6 +54,12 @@ export const useBatch = create<BatchStore>()((set, get) => ({
   rows: [],
   selected: new Set(),
   outcomes: [],
+  jobId: null,
+
+  cancel() {
+    const { jobId } = get();
+    if (jobId) void api['job.cancel']({ jobId }).catch(() => {});
+  },
 
   async read(source) {
     set({ phase: 'reading', progress: { done: 0, total: 0, message: nl.batch.reading }, preview: null, rows: [], selected: new Set(), outcomes: [] });
@@ -62,6 +71,7 @@ export const useBatch = create<BatchStore>()((set, get) => ({
             ? stageEach(source.files, report, unstaged).then((staged) => api['batch.preview']({ stagedIds: staged.map((file) => file.stagedId), jobId }))
             : api['batch.preview']({ chooseFolder: true, jobId }),
         (progress) => set({ progress }),
+        (jobId) => set({ jobId }),
       );
       if (!preview) return set({ phase: null });
       const refused = [...unstaged, ...preview.refused];
@@ -99,7 +109,11 @@ export const useBatch = create<BatchStore>()((set, get) => ({
     }));
     let outcomes: ImportOutcome[];
     try {
-      outcomes = await withProgress((jobId) => api['batch.import']({ batchId: preview.batchId, rows: input, jobId }), (progress) => set({ progress }));
+      outcomes = await withProgress(
+        (jobId) => api['batch.import']({ batchId: preview.batchId, rows: input, jobId }),
+        (progress) => set({ progress }),
+        (jobId) => set({ jobId }),
+      );
     } catch (error) {
       const message = errorMessage(error, nl.importer.failed);
       outcomes = rows.map((row): ImportOutcome => ({ fileName: row.fileName, status: 'rejected', message }));
@@ -121,15 +135,21 @@ export function isComplete(row: EditableRow): boolean {
   return row.institutionId !== null && row.sourceType !== null;
 }
 
-async function withProgress<T>(run: (jobId: string, report: (progress: ImportProgress) => void) => Promise<T>, report: (progress: ImportProgress) => void): Promise<T> {
+async function withProgress<T>(
+  run: (jobId: string, report: (progress: ImportProgress) => void) => Promise<T>,
+  report: (progress: ImportProgress) => void,
+  started: (jobId: string | null) => void,
+): Promise<T> {
   const jobId = typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `batch-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  started(jobId);
   const stop = onProgress((progress) => {
-    if (progress.jobId === jobId) report({ done: progress.done, total: progress.total, message: progress.message });
+    if (progress.jobId === jobId) report({ done: progress.done, total: progress.total, message: progress.message, ...(progress.ocr ? { ocr: progress.ocr } : {}) });
   });
   try {
     return await run(jobId, report);
   } finally {
     stop();
+    started(null);
   }
 }
 

@@ -184,6 +184,12 @@ export const nl = {
     openSource: (title: string) => `Bron ${title} openen`,
   },
 
+  ocr: {
+    page: (fileName: string, page: number, pages: number) => `Tekstherkenning (OCR) in ${fileName}: pagina ${page} van ${pages}`,
+    progressLabel: 'Voortgang van de tekstherkenning',
+    cancel: 'Afbreken',
+    cancelling: 'Afbreken…',
+  },
   batch: {
     folder: 'Map…',
     folderLabel: 'Een map met bronnen importeren (met submappen)',

@@ -254,6 +254,8 @@ export const contract = {
   ),
   /** Drop a previewed batch without storing anything. */
   'batch.discard': call<null>()(z.object({ batchId: id })),
+  /** Stop a running job (an import, a folder being read): its workers are ended and nothing of its unfinished files is stored. False when no such job runs. */
+  'job.cancel': call<boolean>()(z.object({ jobId: z.string().min(1).max(100) })),
   'sources.list': call<SourceSummary[]>()(sourceFilterSchema),
   'source.get': call<SourceDocument>()(z.object({ id })),
   'source.updateMeta': call<SourceSummary>()(z.object({ id, meta: sourceMetaSchema.extend({ title: shortText }) }), { writes: ['source'] }),

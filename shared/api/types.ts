@@ -139,6 +139,8 @@ export interface JobProgress {
   total: number;
   /** What is being worked on now, in Dutch. */
   message: string;
+  /** While OCR reads a scanned file: the page it started on (1-based) of the pages it will read. */
+  ocr?: { fileName: string; page: number; pages: number };
 }
 
 export interface StagedFile {

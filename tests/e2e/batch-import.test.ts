@@ -3,6 +3,7 @@
  * table before anything is stored, details guessed from folder names, titles
  * from the documents, refused files with their reason; one column set for the
  * selected rows; nothing is stored until Importeren. Then a dossier zip.
+ * And a scanned PDF whose OCR shows its page and is cancelled from the panel.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeDocx, makePdf } from '../fixtures/make-files';
+import { makeScannedPdf } from '../fixtures/make-real-pdfs';
 import { tempDir } from '../helpers/temp-study';
 import { expectContains, expectValue } from './browser';
 import { openApp, type OpenApp } from './open-app';
@@ -89,3 +91,24 @@ describe('batch import in the browser host', () => {
     expect(await page.getByTestId('batch-panel').count()).toBe(0);
   });
 });
+
+describe('OCR progress and cancel in the import panel', () => {
+  it('shows the page OCR reads and stores nothing of a scan whose import is cancelled', async () => {
+    const path = join(dir, 'gescande-brief.pdf');
+    writeFileSync(path, await makeScannedPdf(2));
+    const before = await sourceRows();
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('import-file-input').setInputFiles(path);
+    await page.getByTestId('import-institution').selectOption({ label: 'GI Testland' });
+    await page.getByTestId('import-type').selectOption('clientdossier');
+    await page.getByTestId('import-submit').click();
+    await expectContains(() => page.getByTestId('ocr-progress').innerText(), 'Tekstherkenning (OCR) in gescande-brief.pdf: pagina 1 van 2');
+    await page.screenshot({ path: process.env.VELDWERK_SCREENSHOT_OCR ?? join(dir, 'ocr-cancel.png') });
+    await page.getByTestId('import-cancel').click();
+    await expectContains(() => page.getByTestId('import-result-row').innerText(), 'afgebroken op verzoek');
+    expect(await page.getByTestId('import-result-row').getAttribute('data-status')).toBe('rejected');
+    expect(await sourceRows()).toBe(before);
+    await page.getByTestId('import-close').click();
+  });
+});
+

@@ -17,7 +17,7 @@ import type { BatchPreview, BatchRefusal, BatchRow, ImportOutcome } from '../../
 import type { SourceMeta } from '../../../shared/api/contract';
 import { extractMany } from '../extract';
 import type { ExtractedText } from '../extract/types';
-import { checkBeforeExtracting, storeSource, titleFromFileName, type FileToImport } from '../import-sources';
+import { checkBeforeExtracting, ocrMessage, storeSource, titleFromFileName, type FileToImport, type ImportProgress } from '../import-sources';
 import { collectFolder, isZipName, REFUSALS, tooManyFiles, MAX_BATCH_FILES, type BatchFile, type BatchRefused } from './batch-files';
 import { unpackDossierZip } from './dossier-zip';
 import { guessFromFolders } from './guess-meta';
@@ -38,12 +38,13 @@ interface PendingBatch {
 const MAX_PENDING = 2;
 const pending = new WeakMap<Session, Map<string, PendingBatch>>();
 
-type Progress = (done: number, total: number, message: string) => void;
+type Progress = (progress: ImportProgress) => void;
 
 export async function previewBatch(
   session: Session,
   input: { stagedIds: string[]; chooseFolder: boolean },
   onProgress: Progress,
+  signal?: AbortSignal,
 ): Promise<BatchPreview | null> {
   const study = session.requireStudy();
   const gathered = await gather(session, input);
@@ -61,10 +62,14 @@ export async function previewBatch(
       else toExtract.push({ ...file, fileName, sha256: checked.sha256 });
     }
     let done = 0;
-    onProgress(0, toExtract.length, 'Bestanden uitlezen…');
+    onProgress({ done: 0, total: toExtract.length, message: 'Bestanden uitlezen…' });
     const outcomes = await extractMany(toExtract, {
-      onProgress: (file) => onProgress(++done, toExtract.length, `${file.fileName} uitgelezen`),
+      onProgress: (file) => onProgress({ done: ++done, total: toExtract.length, message: `${file.fileName} uitgelezen` }),
+      onOcrPage: (file, page, pages) =>
+        onProgress({ done, total: toExtract.length, message: ocrMessage(file.fileName, page, pages), ocr: { fileName: file.fileName, page, pages } }),
+      ...(signal ? { signal } : {}),
     });
+    if (signal?.aborted) throw new UserError('Het lezen van de map of zip is afgebroken; er is niets opgeslagen.', 'rejected');
     const institutions = study.institutions();
     toExtract.forEach((file, index) => {
       const outcome = outcomes[index]!;
@@ -101,7 +106,7 @@ export async function importBatch(
   try {
     return input.rows.map((row, index) => {
       const item = batch.files.get(row.rowId)!;
-      onProgress(index, input.rows.length, `${item.file.fileName} opslaan…`);
+      onProgress({ done: index, total: input.rows.length, message: `${item.file.fileName} opslaan…` });
       return storeSource(study, item.file, item.sha256, item.extracted, row.meta, { institutionName: row.institutionName });
     });
   } finally {
