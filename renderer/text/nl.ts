@@ -554,6 +554,8 @@ export const nl = {
     contextNoJudgment: 'Contextcode: geen oordeel',
     quotable: 'citeerbaar',
     page: (page: number) => `p. ${page}`,
+    ocr: '(OCR)',
+    ocrHint: 'Deze tekst is met tekstherkenning (OCR) uit een scan gelezen en kan fouten bevatten; controleer een citaat met het origineel.',
     codedAs: (name: string) => `Gecodeerd als ${name}`,
     coderLabel: (name: string) => `Gecodeerd door ${name}`,
     note: 'Notitie',

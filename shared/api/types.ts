@@ -276,6 +276,8 @@ export interface CodedText {
   after: string;
   /** The page the coding starts on (PDF sources); null otherwise. */
   page: number | null;
+  /** True when the coded text lies, wholly or partly, on a page read by OCR: it may hold recognition errors. */
+  ocr?: boolean;
 }
 
 export interface EvidenceSegment extends Omit<CodingInSource, 'id' | 'createdAt'>, CodedText {
