@@ -3,7 +3,8 @@
  * table before anything is stored, details guessed from folder names, titles
  * from the documents, refused files with their reason; one column set for the
  * selected rows; nothing is stored until Importeren. Then a dossier zip.
- * And a scanned PDF whose OCR shows its page and is cancelled from the panel.
+ * And a scanned PDF whose OCR shows its page and is cancelled from the panel;
+ * one imported whole, whose coded OCR passage is marked "(OCR)".
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,8 @@ import { makeScannedPdf } from '../fixtures/make-real-pdfs';
 import { tempDir } from '../helpers/temp-study';
 import { expectContains, expectValue } from './browser';
 import { openApp, type OpenApp } from './open-app';
+import { callHost } from './host-api';
+import type { Code, SourceDocument, SourceSummary } from '../../shared/api/types';
 
 const dir = tempDir('veldwerk-e2e-batch-');
 let app: OpenApp;
@@ -109,6 +112,31 @@ describe('OCR progress and cancel in the import panel', () => {
     expect(await page.getByTestId('import-result-row').getAttribute('data-status')).toBe('rejected');
     expect(await sourceRows()).toBe(before);
     await page.getByTestId('import-close').click();
+  });
+
+  it('marks a passage coded on an OCR page with (OCR) in the retrieval list', async () => {
+    const path = join(dir, 'gescand-verslag.pdf');
+    writeFileSync(path, await makeScannedPdf(1));
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('import-file-input').setInputFiles(path);
+    await page.getByTestId('import-institution').selectOption({ label: 'GI Testland' });
+    await page.getByTestId('import-type').selectOption('clientdossier');
+    await page.getByTestId('import-submit').click();
+    await expectContains(() => page.getByTestId('document-ocr-pages').innerText(), 'pagina 2');
+    const sources = await callHost<SourceSummary[]>(app.url, 'sources.list');
+    const scan = sources.find((source) => source.fileName === 'gescand-verslag.pdf')!;
+    const document = await callHost<SourceDocument>(app.url, 'source.get', { id: scan.id });
+    const contact = (await callHost<Code[]>(app.url, 'framework.list')).find((code) => code.key === 'contact')!;
+    const code = (start: number, end: number) => callHost(app.url, 'coding.create', { sourceId: scan.id, codeId: contact.id, start, end });
+    await code(0, 10); // the typed cover page
+    await code(document.pageStarts![1]!, document.pageStarts![1]! + 20); // the recognised page
+    await page.getByTestId('retrieval-tab').click();
+    await page.locator('[data-testid="retrieval-code"][data-code-key="contact"]').click();
+    const cards = page.locator(`[data-testid="retrieval-segment"][data-source-id="${scan.id}"]`);
+    await expectValue(() => cards.count(), 2);
+    await expectValue(() => cards.getByTestId('segment-ocr').count(), 1);
+    expect(await cards.nth(1).getByTestId('segment-ocr').innerText()).toBe('(OCR)');
+    await page.screenshot({ path: process.env.VELDWERK_SCREENSHOT_OCR_MARK ?? join(dir, 'ocr-mark.png') });
   });
 });
 
