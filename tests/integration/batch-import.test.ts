@@ -105,6 +105,17 @@ describe('batch import of a folder or dossier zip', () => {
     await expect(call('batch.import', { batchId: preview.batchId, rows })).rejects.toThrow('niet (meer) klaar');
   });
 
+  it('reads UTF-8 names that Info-ZIP stores without saying so, and guesses from them', async () => {
+    const root = join(dir, 'diakrieten');
+    mkdirSync(join(root, 'Cliëntdossiers voogdij'), { recursive: true });
+    writeFileSync(join(root, 'Cliëntdossiers voogdij', 'notitie één.txt'), 'Verslag van een fictief gesprek met de voogd.');
+    execFileSync('zip', ['-q', '-r', join(dir, 'diakrieten.zip'), 'Cliëntdossiers voogdij'], { cwd: root });
+    const preview = (await call<BatchPreview>('batch.preview', { stagedIds: [await stageZip(readFileSync(join(dir, 'diakrieten.zip')))] }))!;
+    expect(preview.rows).toHaveLength(1);
+    expect(preview.rows[0]).toMatchObject({ relativePath: 'Cliëntdossiers voogdij/notitie één.txt', sourceType: 'clientdossier', measure: 'voogdij' });
+    await call('batch.discard', { batchId: preview.batchId });
+  });
+
   it('reads a folder chosen in a browser (paths in the folder) and lists files already imported', async () => {
     const root = join(dir, 'aangeleverd', 'Export GI Noord');
     const stage = async (relativePath: string) =>
@@ -169,6 +180,5 @@ describe('veldwerk import with a folder or zip', () => {
     expect(done.stdout).toContain('"Gesprek met moeder over het plan" [GI West (nieuw) | interview | ouder | ots | 2026-03-12]');
     expect(done.stdout).toContain('"Werkinstructie contact" [GI West (nieuw) | beleidsdocument');
     expect(done.stdout).toContain('3 van 5 bestanden geïmporteerd.');
-    expect(sourceTotal()).toBe(3);
   });
 });

@@ -59,7 +59,7 @@ async function unpackEntries(zip: ZipFile, folder: string, limits: ZipLimits) {
   const refused: BatchRefused[] = [];
   let declaredTotal = 0;
   for await (const entry of zip.eachEntry()) {
-    const relativePath = entry.fileName.replace(/\/+$/, '');
+    const relativePath = entryName(entry).replace(/\/+$/, '');
     if (entry.fileName.endsWith('/') || isSystemLitter(relativePath)) continue;
     const problem = zipEntryProblem(entry, (declaredTotal += entry.uncompressedSize), limits, SUBJECT);
     if (problem) throw new UserError(problem + NOTHING);
@@ -74,6 +74,27 @@ async function unpackEntries(zip: ZipFile, folder: string, limits: ZipLimits) {
     }
   }
   return { files, refused };
+}
+
+const UTF8_FLAG = 0x800;
+const UNICODE_PATH_FIELD = 0x7075;
+
+/**
+ * The entry's name. A zip that does not say its names are UTF-8 is read as
+ * CP437 by the standard, yet Info-ZIP on Linux and many other writers store
+ * UTF-8 without saying so ("Cliëntdossiers" would become "Cli├½ntdossiers"):
+ * bytes that are valid UTF-8 beyond ASCII are read as UTF-8, as 7-Zip does.
+ * yauzl has already refused names that climb out of the zip; UTF-8 never
+ * encodes '/', '.' or '\\' in its multi-byte sequences, so that check holds.
+ */
+function entryName(entry: Entry): string {
+  const declared = (entry.generalPurposeBitFlag & UTF8_FLAG) !== 0 || entry.extraFields.some((field) => field.id === UNICODE_PATH_FIELD);
+  if (declared || !entry.fileNameRaw.some((byte) => byte >= 0x80)) return entry.fileName;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(entry.fileNameRaw).replace(/\\/g, '/');
+  } catch {
+    return entry.fileName;
+  }
 }
 
 function isShortcut(entry: Entry): boolean {
