@@ -78,13 +78,24 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('nl');
 }
 
-/** The one institution whose whole name occurs in the folder's name; null when none or more than one do. */
+/**
+ * The one institution whose whole name occurs in the folder's name; null when
+ * none or more than one do. Longer names are taken out first, so "GI Noord-Oost"
+ * is not also read as "GI Noord".
+ */
 function institutionIn(phrase: string, institutions: readonly Institution[]): string | null {
-  const found = institutions.filter((institution) => {
-    const name = fold(institution.name).split(/[^a-z0-9]+/).filter(Boolean).join(' ');
-    return name !== '' && phrase.includes(` ${name} `);
-  });
-  return found.length === 1 ? found[0]!.id : null;
+  const named = institutions
+    .map((institution) => ({ id: institution.id, name: ` ${fold(institution.name).split(/[^a-z0-9]+/).filter(Boolean).join(' ')} ` }))
+    .filter((institution) => institution.name.trim() !== '')
+    .sort((a, b) => b.name.length - a.name.length);
+  const found: string[] = [];
+  let rest = phrase;
+  for (const institution of named) {
+    if (!rest.includes(institution.name)) continue;
+    found.push(institution.id);
+    rest = rest.split(institution.name).join(' | ');
+  }
+  return found.length === 1 ? found[0]! : null;
 }
 
 function dateIn(folder: string): string | null {
