@@ -203,6 +203,9 @@ function BatchRowView({ row, selected }: { row: EditableRow; selected: boolean }
       </td>
       <td className="batch-path" title={row.relativePath}>
         {shownPath(row.relativePath, batchName)}
+        <span className="batch-file-facts muted" data-testid="batch-file-facts">
+          {nl.batch.fileFacts(row.format.toUpperCase(), row.pages, row.ocrPages)}
+        </span>
       </td>
       <td>
         <input

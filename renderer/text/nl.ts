@@ -206,6 +206,8 @@ export const nl = {
     selectRow: (path: string) => `${path} selecteren`,
     file: 'Bestand',
     titleFromFile: 'Geen titel in het document gevonden; dit is de bestandsnaam.',
+    fileFacts: (format: string, pages: number | null, ocrPages: number) =>
+      [format, pages === null ? '' : plural(pages, 'pagina', "pagina's"), ocrPages ? `${ocrPages} met OCR gelezen` : ''].filter(Boolean).join(' · '),
     fieldLabel: (field: string, path: string) => `${field} van ${path}`,
     selected: (count: number) => `${count} geselecteerd`,
     setColumn: 'Kolom',

@@ -60,6 +60,7 @@ describe('batch import in the browser host', () => {
     expect(await interview.getByTestId('batch-role').inputValue()).toBe('jeugdige');
     expect(await interview.getByTestId('batch-institution').locator('option:checked').innerText()).toBe('GI Testland');
     expect(await scan.getByTestId('batch-type').inputValue()).toBe('');
+    expect(await scan.getByTestId('batch-file-facts').innerText()).toBe('PDF · 1 pagina');
     await expectContains(() => page.getByTestId('batch-refused-row').innerText(), 'oud.doc');
     await expectContains(() => page.getByTestId('batch-incomplete').innerText(), 'Vul bij 1 rij nog instelling en brontype in');
     expect(await page.getByTestId('batch-submit').isDisabled()).toBe(true);
