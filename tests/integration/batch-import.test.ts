@@ -116,7 +116,7 @@ describe('batch import of a folder or dossier zip', () => {
     await call('batch.discard', { batchId: preview.batchId });
   });
 
-  it('reads a folder chosen in a browser (paths in the folder) and lists files already imported', async () => {
+  it('reads a folder chosen in a browser (paths in the folder) and lists files already imported or there twice', async () => {
     const root = join(dir, 'aangeleverd', 'Export GI Noord');
     const stage = async (relativePath: string) =>
       (
@@ -126,12 +126,21 @@ describe('batch import of a folder or dossier zip', () => {
           bytes: new Uint8Array(readFileSync(join(root, ...relativePath.split('/').slice(1)))),
         })
       ).stagedId;
-    const stagedIds = [await stage('Export GI Noord/Beleid/werkinstructie.pdf'), await stage('Export GI Noord/bijlagen.zip')];
+    const copy = async (relativePath: string, from: string) =>
+      (await call<{ stagedId: string }>('files.stage', { fileName: 'kopie.txt', relativePath, bytes: new Uint8Array(readFileSync(join(root, from))) })).stagedId;
+    const stagedIds = [
+      await stage('Export GI Noord/Beleid/werkinstructie.pdf'),
+      await stage('Export GI Noord/bijlagen.zip'),
+      await copy('Export GI Noord/Nieuw/verslag.txt', 'Beleid/begroting.xlsx'),
+      await copy('Export GI Noord/Nieuw/kopie/verslag.txt', 'Beleid/begroting.xlsx'),
+    ];
     const preview = (await call<BatchPreview>('batch.preview', { stagedIds }))!;
     expect(preview.name).toBe('Export GI Noord');
-    expect(preview.rows).toEqual([]);
-    expect(preview.refused.map((item) => item.status).sort()).toEqual(['duplicate', 'rejected']);
-    expect(preview.refused.find((item) => item.status === 'duplicate')!.reason).toContain('al geïmporteerd');
+    expect(preview.rows.map((row) => row.relativePath)).toEqual(['Export GI Noord/Nieuw/verslag.txt']);
+    const reasons = new Map(preview.refused.map((item) => [item.relativePath, item]));
+    expect(reasons.get('Export GI Noord/Beleid/werkinstructie.pdf')).toMatchObject({ status: 'duplicate', reason: expect.stringContaining('al geïmporteerd') });
+    expect(reasons.get('Export GI Noord/bijlagen.zip')).toMatchObject({ status: 'rejected' });
+    expect(reasons.get('Export GI Noord/Nieuw/kopie/verslag.txt')).toMatchObject({ status: 'duplicate', reason: 'Hetzelfde bestand als Export GI Noord/Nieuw/verslag.txt; het wordt één keer geïmporteerd.' });
     await call('batch.discard', { batchId: preview.batchId });
   });
 

@@ -55,11 +55,18 @@ export async function previewBatch(
     const rows: BatchRow[] = [];
     const refusals: BatchRefusal[] = refused.map((item) => ({ ...item, status: 'rejected' }));
     const toExtract: Array<BatchFile & { fileName: string; sha256: string }> = [];
+    const seen = new Map<string, string>();
     for (const file of files) {
       const fileName = basename(file.relativePath);
       const checked = checkBeforeExtracting(study, { path: file.path, fileName });
+      const twin = 'sha256' in checked ? seen.get(checked.sha256) : undefined;
       if ('status' in checked) refusals.push(refusalOf(file.relativePath, checked));
-      else toExtract.push({ ...file, fileName, sha256: checked.sha256 });
+      // The same file twice in one delivery (a copy in another folder): one source, not two.
+      else if (twin) refusals.push({ relativePath: file.relativePath, status: 'duplicate', reason: `Hetzelfde bestand als ${twin}; het wordt één keer geïmporteerd.` });
+      else {
+        seen.set(checked.sha256, file.relativePath);
+        toExtract.push({ ...file, fileName, sha256: checked.sha256 });
+      }
     }
     let done = 0;
     onProgress({ done: 0, total: toExtract.length, message: 'Bestanden uitlezen…' });
