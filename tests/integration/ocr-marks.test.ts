@@ -2,7 +2,7 @@
  * Which pages were read by OCR travels with the source text in a bundle, and
  * shows where a coded passage is used: an evidence segment on such a page is
  * marked (the retrieval list and the evidence view show it), and the quote's
- * trace in the internal appendix says "(OCR)". A bundle whose OCR marks name
+ * trace in the internal appendix and the retrieval report say "(OCR)". A bundle whose OCR marks name
  * pages its text does not have is refused whole. (The OCR itself is tested
  * elsewhere; here a source stored as OCR would store it.)
  */
@@ -15,6 +15,8 @@ import { evidenceSegments } from '../../backend/evidence/evidence';
 import { exportBundle } from '../../backend/merge/export';
 import { applyBundle, readBundle } from '../../backend/merge/merge';
 import { reportModel } from '../../backend/reports/generate';
+import { exportFile } from '../../backend/exchange/exchange';
+import mammoth from 'mammoth';
 import { storeSource } from '../../backend/sources/import-sources';
 import type { Study } from '../../backend/study/study';
 import { createStudy } from '../../backend/study/setup';
@@ -80,6 +82,12 @@ describe('OCR marks', () => {
     const model = JSON.stringify(reportModel(lead, { institutionId: lead.institutions()[0]!.id }));
     expect(model).toContain(`p. 2 (OCR), tekens ${PAGE_ONE.length}–`);
     expect(model).not.toContain('p. 1 (OCR)');
+
+    // The retrieval report (Word), read back by mammoth: the passage on the scanned page says so.
+    const retrieval = await exportFile(lead, 'retrieval', 'full', [codeId(lead, 'contact')]);
+    const { value: words } = await mammoth.extractRawText({ buffer: retrieval.data });
+    expect(words).toMatch(/p\. 2 \(OCR\) · Betekenisvol contact/);
+    expect(words).toMatch(/p\. 1 · Betekenisvol contact/);
   });
 
   it('refuses a bundle whose OCR marks name a page the text does not have', async () => {
