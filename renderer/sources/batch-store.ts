@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import type { Measure, Role, SourceType } from '../../shared/vocabulary';
 import type { BatchPreview, BatchRefusal, BatchRow, ImportOutcome, StagedFile } from '../../shared/api/types';
 import { api, errorMessage, onProgress, stageFile } from '../api/client';
+import { ApiError } from '../api/api-error';
 import { nl } from '../text/nl';
 import type { ImportProgress } from './import-store';
 
@@ -46,6 +47,8 @@ interface BatchStore {
 }
 
 const IDLE: ImportProgress = { done: 0, total: 0, message: '' };
+/** Set by cancel() while the files of a folder are being handed over one by one. */
+let stopStaging = false;
 
 export const useBatch = create<BatchStore>()((set, get) => ({
   phase: null,
@@ -58,11 +61,13 @@ export const useBatch = create<BatchStore>()((set, get) => ({
 
   cancel() {
     const { jobId } = get();
+    stopStaging = true; // files still being handed over: the rest is not sent, and nothing is read
     if (jobId) void api['job.cancel']({ jobId }).catch(() => {});
   },
 
   async read(source) {
     set({ phase: 'reading', progress: { done: 0, total: 0, message: nl.batch.reading }, preview: null, rows: [], selected: new Set(), outcomes: [] });
+    stopStaging = false;
     try {
       const unstaged: BatchRefusal[] = [];
       const preview = await withProgress(
@@ -157,6 +162,7 @@ async function withProgress<T>(
 async function stageEach(files: File[], report: (progress: ImportProgress) => void, refused: BatchRefusal[]): Promise<StagedFile[]> {
   const staged: StagedFile[] = [];
   for (const [index, file] of files.entries()) {
+    if (stopStaging) throw new ApiError({ code: 'rejected', message: nl.batch.cancelled });
     report({ done: index, total: files.length, message: nl.batch.staging(index + 1, files.length) });
     try {
       staged.push(await stageFile(file));

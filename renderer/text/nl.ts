@@ -225,6 +225,7 @@ export const nl = {
     nothing: 'Er staat niets in de map of zip dat geïmporteerd kan worden.',
     closeLabel: 'Import van de map of zip sluiten',
     failed: 'De map of zip kon niet worden gelezen.',
+    cancelled: 'Het lezen van de map is afgebroken; er is niets opgeslagen.',
   },
 
   document: {
