@@ -32,8 +32,8 @@ export function createHttpTransport(token: string | null): Transport {
       if (name === 'files.stage') return stageBytes(input as { fileName: string; bytes: Uint8Array });
       return post(`/api/call/${encodeURIComponent(name)}`, JSON.stringify(input ?? {}), 'application/json');
     },
-    stageFile(file) {
-      return post(stagePath(file.name, file.webkitRelativePath), file, 'application/octet-stream') as Promise<StagedFile>;
+    stageFile(file, relativePath) {
+      return post(stagePath(file.name, relativePath ?? file.webkitRelativePath), file, 'application/octet-stream') as Promise<StagedFile>;
     },
     onProgress: (listener) => progress.subscribe(listener),
     onStudyChanged: (listener) => progress.subscribeStudyChanged(listener),

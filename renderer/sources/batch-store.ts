@@ -11,6 +11,7 @@ import { api, errorMessage, onProgress, stageFile } from '../api/client';
 import { ApiError } from '../api/api-error';
 import { nl } from '../text/nl';
 import type { ImportProgress } from './import-store';
+import type { DroppedFile } from './dropped-folder';
 
 export type BatchPhase = 'reading' | 'table' | 'running' | 'done';
 
@@ -36,7 +37,8 @@ interface BatchStore {
   /** The running job (reading or storing), for cancelling it. */
   jobId: string | null;
   cancel(): void;
-  read(source: { files: File[] } | { chooseFolder: true }): Promise<void>;
+  /** Files of a chosen folder (their webkitRelativePath), one zip, files of a dropped folder with their paths, or the host's folder dialog. */
+  read(source: { files: Array<File | DroppedFile> } | { chooseFolder: true }): Promise<void>;
   setRow(rowId: string, values: Partial<BatchValues>): void;
   select(rowId: string, on: boolean): void;
   selectAll(on: boolean): void;
@@ -159,16 +161,17 @@ async function withProgress<T>(
 }
 
 /** Staged one by one: a folder of hundreds of files is sent as hundreds of small requests, never one huge one. */
-async function stageEach(files: File[], report: (progress: ImportProgress) => void, refused: BatchRefusal[]): Promise<StagedFile[]> {
+async function stageEach(files: Array<File | DroppedFile>, report: (progress: ImportProgress) => void, refused: BatchRefusal[]): Promise<StagedFile[]> {
   const staged: StagedFile[] = [];
-  for (const [index, file] of files.entries()) {
+  for (const [index, item] of files.entries()) {
+    const { file, relativePath } = item instanceof File ? { file: item, relativePath: item.webkitRelativePath || undefined } : item;
     if (stopStaging) throw new ApiError({ code: 'rejected', message: nl.batch.cancelled });
     report({ done: index, total: files.length, message: nl.batch.staging(index + 1, files.length) });
     try {
-      staged.push(await stageFile(file));
+      staged.push(await stageFile(file, relativePath));
     } catch (error) {
       // Too large to hand over, for one: listed with the others the batch will not import.
-      refused.push({ relativePath: file.webkitRelativePath || file.name, status: 'rejected', reason: errorMessage(error, nl.importer.failed) });
+      refused.push({ relativePath: relativePath ?? file.name, status: 'rejected', reason: errorMessage(error, nl.importer.failed) });
     }
   }
   return staged;

@@ -84,6 +84,17 @@ describe('batch import in the browser host', () => {
     await page.getByTestId('batch-close').click();
   });
 
+  it('still takes loose files dropped on the window to the ordinary import', async () => {
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['Losse notitie van een fictief huisbezoek.'], 'los-gedropt.txt', { type: 'text/plain' }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
+    });
+    await expectContains(() => page.getByTestId('import-panel').innerText(), '1 bestand');
+    expect(await page.getByTestId('batch-panel').count()).toBe(0);
+    await page.getByTestId('import-close').click();
+  });
+
   it('reads a dossier zip written by Info-ZIP and lists the files already imported', async () => {
     const zip = join(dir, 'dossier.zip');
     execFileSync('zip', ['-q', '-r', zip, 'Aanlevering GI Testland'], { cwd: dir });
