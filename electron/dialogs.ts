@@ -25,6 +25,8 @@ const SAVE_KINDS: Record<SaveKind, { title: string; filters: FileFilter[] }> = {
 
 export interface Dialogs {
   chooseStudyToOpen(): Promise<string | null>;
+  /** A folder of material to import at once (batch import). */
+  chooseFolder(): Promise<string | null>;
   chooseNewStudyPath(studyName: string): Promise<string | null>;
   chooseSavePath(suggestedName: string, kind: SaveKind): Promise<string | null>;
   showAbout(): void;
@@ -45,6 +47,13 @@ export function createDialogs(getWindow: () => BrowserWindow | null): Dialogs {
         filters: STUDY_FILTERS,
         properties: ['openFile'],
       };
+      const win = parent();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+
+    async chooseFolder() {
+      const options: OpenDialogOptions = { title: 'Map met bronnen importeren', buttonLabel: 'Map kiezen', properties: ['openDirectory'] };
       const win = parent();
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);

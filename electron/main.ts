@@ -89,6 +89,7 @@ async function start(): Promise<void> {
     demoStudyPath,
     requests: {
       chooseStudyToOpen: () => dialogs.chooseStudyToOpen(),
+      chooseFolder: () => dialogs.chooseFolder(),
       chooseNewStudyPath: (suggestedName) => dialogs.chooseNewStudyPath(suggestedName),
       chooseSavePath: (suggestedName, kind) => dialogs.chooseSavePath(suggestedName, kind),
       // shell.openPath resolves with an error message, empty on success.

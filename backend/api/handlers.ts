@@ -14,6 +14,7 @@ import { createCode, deleteCode, listCodes, moveCode, updateCode } from '../fram
 import { search } from '../search/search';
 import { updateSourceMeta } from '../sources/edit-sources';
 import { importFiles } from '../sources/import-sources';
+import { discardBatch, importBatch, previewBatch } from '../sources/batch/api';
 import { getSource, listSources } from '../sources/queries';
 import { studyStats } from '../stats/stats';
 import { createInspector, createInstitution, createStudy, renameInstitution, updateStudy } from '../study/setup';
@@ -110,19 +111,32 @@ const handlers: Handlers = {
   'code.move': (session, input) => moveCode(session.requireStudy(), input.id, input.parentId, input.index),
   'code.delete': (session, input) => deleteCode(session.requireStudy(), input.id),
 
-  'files.stage': (session, input) => session.stage(input.fileName, input.bytes),
+  'files.stage': (session, input) => session.stage(input.fileName, input.bytes, input.relativePath),
   'sources.import': async (session, input) => {
     const study = session.requireStudy();
     const staged = session.takeStaged(input.stagedIds);
     const jobId = input.jobId ?? randomUUID();
     try {
-      return await importFiles(study, staged, input.meta, (progress) => session.reportProgress({ jobId, ...progress }), {
-        institutionName: input.institutionName,
-      });
+      return await session.cancellableJob(jobId, (signal) =>
+        importFiles(study, staged, input.meta, (progress) => session.reportProgress({ jobId, ...progress }), {
+          institutionName: input.institutionName,
+          signal,
+        }),
+      );
     } finally {
       session.discard(staged);
     }
   },
+  'batch.preview': (session, input) => {
+    const jobId = input.jobId ?? randomUUID();
+    return session.cancellableJob(jobId, (signal) => previewBatch(session, input, (progress) => session.reportProgress({ jobId, ...progress }), signal));
+  },
+  'job.cancel': (session, input) => session.cancelJob(input.jobId),
+  'batch.import': (session, input) => {
+    const jobId = input.jobId ?? randomUUID();
+    return importBatch(session, input, (progress) => session.reportProgress({ jobId, ...progress }));
+  },
+  'batch.discard': (session, input) => discardBatch(session, input.batchId),
   'sources.list': (session, input) => listSources(session.requireStudy(), input),
   'source.get': (session, input) => getSource(session.requireStudy(), input.id),
   'source.updateMeta': (session, input) => updateSourceMeta(session.requireStudy(), input.id, input.meta),

@@ -20,6 +20,8 @@ export interface HostServices {
   chooseStudyToOpen?: () => Promise<string | null>;
   /** Ask the user where a new study file goes; null when cancelled. */
   chooseNewStudyPath?: (suggestedName: string) => Promise<string | null>;
+  /** Ask the user for a folder of material to import (batch import); null when cancelled. */
+  chooseFolder?: () => Promise<string | null>;
   /** Ask the user where to save a file (a study copy, a bundle, a report draft or the report template, .docx); null when cancelled. */
   chooseSavePath?: (suggestedName: string, kind: 'study' | 'bundle' | 'report' | 'template' | 'export') => Promise<string | null>;
   /** Open a saved file with the system's program for it (a report draft in the word processor); false when that failed. */
@@ -36,10 +38,12 @@ export interface HostServices {
   onStudyChanged?: (study: Study | null) => void;
 }
 
-interface StagedEntry extends StagedFile {
+export interface StagedEntry extends StagedFile {
   path: string;
   /** True for copies in the staging folder, which are removed after import. */
   ownedCopy: boolean;
+  /** Path inside a chosen folder (batch import), forward slashes. */
+  relativePath?: string;
 }
 
 /**
@@ -50,6 +54,7 @@ interface StagedEntry extends StagedFile {
  */
 interface UploadEntry extends StagedFile {
   bytes: Uint8Array;
+  relativePath?: string;
 }
 
 /** Limit on one staged file; the importer's own limits apply after this. */
@@ -60,6 +65,8 @@ export class Session {
   private readonly staged = new Map<string, StagedEntry | UploadEntry>();
   private stagingDir: string | null = null;
   private readonly progressListeners = new Set<(progress: JobProgress) => void>();
+  /** Running jobs that can be cancelled (`job.cancel`), by job id. */
+  private readonly cancellable = new Map<string, AbortController>();
   private readonly changeListeners = new Set<(event: StudyChangedEvent) => void>();
   /** Every call of this session runs through here (see call-queue.ts). */
   readonly calls = new CallQueue();
@@ -104,19 +111,21 @@ export class Session {
     };
   }
 
-  stage(fileName: string, bytes: Uint8Array): StagedFile {
+  /** `relativePath`: where the file sits in a chosen folder (batch import), for guessing its details. */
+  stage(fileName: string, bytes: Uint8Array, relativePath?: string): StagedFile {
     if (bytes.byteLength > MAX_STAGED_BYTES) {
       throw new UserError(`${fileName}: het bestand is groter dan ${MAX_STAGED_BYTES / 1024 / 1024} MB.`, 'rejected');
     }
     const stagedId = randomUUID();
-    this.staged.set(stagedId, { stagedId, fileName, size: bytes.byteLength, bytes });
+    this.staged.set(stagedId, { stagedId, fileName, size: bytes.byteLength, bytes, ...(relativePath ? { relativePath } : {}) });
     return { stagedId, fileName, size: bytes.byteLength };
   }
 
   /** Stage a file that is already on this machine (CLI): imported in place, never removed. */
-  registerLocalFile(path: string): string {
+  registerLocalFile(path: string, relativePath?: string): string {
     const stagedId = randomUUID();
-    this.staged.set(stagedId, { stagedId, fileName: basename(path), size: statSync(path).size, path, ownedCopy: false });
+    const entry = { stagedId, fileName: basename(path), size: statSync(path).size, path, ownedCopy: false };
+    this.staged.set(stagedId, relativePath ? { ...entry, relativePath } : entry);
     return stagedId;
   }
 
@@ -130,15 +139,32 @@ export class Session {
     });
   }
 
-  private writeForJob({ stagedId, fileName, size, bytes }: UploadEntry): StagedEntry {
+  private writeForJob({ stagedId, fileName, size, bytes, relativePath }: UploadEntry): StagedEntry {
     const safeName = basename(fileName).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'bestand';
     const path = join(this.ensureStagingDir(), `${stagedId}-${safeName}`);
     writeFileSync(path, bytes, { mode: 0o600 });
-    return { stagedId, fileName, size, path, ownedCopy: true };
+    return { stagedId, fileName, size, path, ownedCopy: true, ...(relativePath ? { relativePath } : {}) };
   }
 
   discard(entries: StagedEntry[]): void {
     for (const entry of entries) if (entry.ownedCopy) rmSync(entry.path, { force: true });
+  }
+
+  /** Run a job that `cancelJob(jobId)` can stop through the signal it is given. */
+  async cancellableJob<T>(jobId: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    this.cancellable.set(jobId, controller);
+    try {
+      return await run(controller.signal);
+    } finally {
+      if (this.cancellable.get(jobId) === controller) this.cancellable.delete(jobId);
+    }
+  }
+
+  cancelJob(jobId: string): boolean {
+    const controller = this.cancellable.get(jobId);
+    controller?.abort();
+    return Boolean(controller);
   }
 
   onProgress(listener: (progress: JobProgress) => void): () => void {

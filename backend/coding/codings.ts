@@ -83,24 +83,37 @@ const TEXTS_KEPT = 64;
  * the page it starts on. The texts of the last sources read are kept.
  */
 export function codedTextReader(study: Study, contextChars: number): (coding: Pick<Coding, 'sourceId' | 'start' | 'end'>) => CodedText {
-  const statement = study.db.prepare('SELECT c.text, c.page_starts FROM source s JOIN content c ON c.id = s.content_id WHERE s.id = ?');
-  const contents = new Map<string, { text: string; pageStarts: number[] | null }>();
+  const statement = study.db.prepare('SELECT c.text, c.page_starts, c.ocr_pages FROM source s JOIN content c ON c.id = s.content_id WHERE s.id = ?');
+  const contents = new Map<string, { text: string; pageStarts: number[] | null; ocrPages: ReadonlySet<number> }>();
   return (coding) => {
     let content = contents.get(coding.sourceId);
     if (!content) {
-      const row = statement.get(coding.sourceId) as { text: string; page_starts: string | null } | undefined;
-      content = { text: row?.text ?? '', pageStarts: row?.page_starts ? (JSON.parse(row.page_starts) as number[]) : null };
+      const row = statement.get(coding.sourceId) as { text: string; page_starts: string | null; ocr_pages: string | null } | undefined;
+      content = {
+        text: row?.text ?? '',
+        pageStarts: row?.page_starts ? (JSON.parse(row.page_starts) as number[]) : null,
+        ocrPages: new Set(row?.ocr_pages ? (JSON.parse(row.ocr_pages) as number[]) : []),
+      };
       if (contents.size === TEXTS_KEPT) contents.delete(contents.keys().next().value!);
       contents.set(coding.sourceId, content);
     }
-    const { text, pageStarts } = content;
+    const { text, pageStarts, ocrPages } = content;
+    const page = pageStarts ? pageOfOffset(pageStarts, coding.start) : null;
     return {
       text: text.slice(coding.start, coding.end),
       before: text.slice(Math.max(0, coding.start - contextChars), coding.start),
       after: text.slice(coding.end, coding.end + contextChars),
-      page: pageStarts ? pageOfOffset(pageStarts, coding.start) : null,
+      page,
+      ocr: page !== null && ocrPages.size > 0 && touchesOcrPage(pageStarts!, ocrPages, page, coding.end),
     };
   };
+}
+
+/** Whether a span from page `first` to offset `end` crosses a page read by OCR. */
+function touchesOcrPage(pageStarts: number[], ocrPages: ReadonlySet<number>, first: number, end: number): boolean {
+  const last = pageOfOffset(pageStarts, Math.max(0, end - 1));
+  for (let page = first; page <= last; page++) if (ocrPages.has(page)) return true;
+  return false;
 }
 
 export function codingsForSource(study: Study, sourceId: string, coderId?: string): Coding[] {

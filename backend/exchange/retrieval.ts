@@ -63,7 +63,7 @@ function segment(
     privacy.text(coding.sourceTitle),
     SOURCE_TYPE_LABELS[coding.sourceType],
     coding.role ? ROLE_LABELS[coding.role] : null,
-    coded.page === null ? null : `p. ${coded.page}`,
+    coded.page === null ? null : `p. ${coded.page}${coded.ocr ? ' (OCR)' : ''}`,
     codes.find((code) => code.id === coding.codeId)?.name,
     coding.valence,
     coding.quotable ? 'citeerbaar' : null,

@@ -27,6 +27,7 @@ import { MEASURES, ROLES, SOURCE_TYPES } from '../../shared/vocabulary';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import type { ImportOutcome, SearchResult, StudyStats } from '../../shared/api/types';
 import { readManifest } from '../sources/import-manifest';
+import { importBatchCommand, isBatchSource } from './cli-batch';
 
 class UsageError extends Error {}
 
@@ -34,6 +35,7 @@ const USAGE = `Gebruik:
   veldwerk init <bestand> [--name <naam>] [--demo]
   veldwerk import <bestand> <paden...> --institution <naam> --type <soort> [--role <rol>] [--measure <maatregel>] [--title <titel>] [--date <JJJJ-MM-DD>] [--inspector <initialen>]
   veldwerk import <bestand> --manifest <bestanden.csv>   (kolommen bestand, instelling, type[, rol, maatregel, datum, titel, inspecteur])
+  veldwerk import <bestand> <map|dossier.zip> [--institution <naam>] [--type <soort>] [--role] [--measure] [--date] [--inspector] [--manifest <bestanden.csv>] [--preview]
   veldwerk search <bestand> <zoekvraag> [--json] [--limit <n>]
   veldwerk stats <bestand> [--json]
   veldwerk autocode <bestand> <zoekvraag> --norm <sleutel> [--valence positief|negatief|neutraal] [--coder <initialen>]
@@ -119,9 +121,14 @@ async function importCommand(args: string[]): Promise<void> {
       date: { type: 'string' },
       inspector: { type: 'string' },
       manifest: { type: 'string' },
+      preview: { type: 'boolean' },
     },
     { min: 1 },
   );
+  if (positionals.length === 2 && isBatchSource(positionals[1]!)) {
+    if (values.title) throw new UsageError('--title geldt niet voor een map of zip: elk bestand krijgt de titel uit het document, of uit de kolom titel van een --manifest.');
+    return importBatchCommand(positionals[0]!, positionals[1]!, values, mergeKit);
+  }
   if (typeof values.manifest === 'string') return importManifestCommand(positionals, values.manifest);
   if (positionals.length < 2) throw new UsageError('Geef het onderzoeksbestand en ten minste één bestand om te importeren.');
   if (!values.institution || !values.type) throw new UsageError('--institution en --type zijn verplicht.');

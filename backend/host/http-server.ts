@@ -155,7 +155,8 @@ async function handleStage(session: BackendPort, url: URL, request: IncomingMess
     if (error instanceof BodyTooLarge) return sendTooLarge(response, error);
     return sendJson(response, 400, { ok: false, error: toApiError(error) });
   }
-  const result = await session.call('files.stage', { fileName, bytes: new Uint8Array(bytes) });
+  const relativePath = url.searchParams.get('path');
+  const result = await session.call('files.stage', { fileName, bytes: new Uint8Array(bytes), ...(relativePath ? { relativePath } : {}) });
   sendJson(response, result.ok ? 200 : (STATUS_BY_ERROR_CODE[result.error.code] ?? 500), result);
 }
 

@@ -208,7 +208,11 @@ class BundleParser {
       if (createHash('sha256').update(line.text).digest('hex') !== line.id) {
         throw new UserError(BUNDLE_MESSAGES.invalid('een brontekst komt niet overeen met zijn controlegetal'), 'rejected');
       }
-      this.bundle.contents.push({ id: line.id, text: line.text, pageStarts: line.pageStarts, headings: line.headings });
+      // OCR marks name pages of this text: a page it does not have means a forged or broken bundle.
+      if (line.ocrPages?.some((page) => page > (line.pageStarts?.length ?? 0))) {
+        throw new UserError(BUNDLE_MESSAGES.invalid('een brontekst noemt OCR-pagina’s die hij niet heeft'), 'rejected');
+      }
+      this.bundle.contents.push({ id: line.id, text: line.text, pageStarts: line.pageStarts, headings: line.headings, ...(line.ocrPages?.length ? { ocrPages: line.ocrPages } : {}) });
     }
   }
 

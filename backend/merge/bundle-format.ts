@@ -170,6 +170,8 @@ const contentSchema = z.object({
   text: z.string().max(BUNDLE_LIMITS.maxTextChars),
   pageStarts: z.array(z.number().int().min(0)).max(1_000_000).nullable(),
   headings: z.array(z.object({ start: z.number().int().min(0), level: z.number().int().min(0).max(100) })).max(1_000_000),
+  /** PDF pages (1-based) read by OCR; absent in bundles of versions before OCR, and where no page was. */
+  ocrPages: z.array(z.number().int().min(1)).max(1_000_000).optional(),
 });
 
 /** A survey's respondent table (`survey_data`): gzip'ed JSON; sha256 and size are of the uncompressed JSON. */
@@ -229,6 +231,7 @@ export interface BundleContent {
   text: string;
   pageStarts: number[] | null;
   headings: Array<{ start: number; level: number }>;
+  ocrPages?: number[];
 }
 
 /** A bundle read back, decrypted and validated: nothing in it has touched a study yet. */

@@ -87,6 +87,7 @@ export async function exportBundle(study: Study, options: ExportOptions): Promis
         text: content.text,
         pageStarts: content.page_starts ? (JSON.parse(content.page_starts) as number[]) : null,
         headings: JSON.parse(content.headings) as unknown[],
+        ...(content.ocr_pages ? { ocrPages: JSON.parse(content.ocr_pages) as number[] } : {}),
       };
     }
     for (const data of snapshot.surveyData) yield { t: 'surveyData', sha256: data.sha256, size: data.size, data: data.data.toString('base64') };
@@ -133,6 +134,7 @@ interface ContentRow {
   text: string;
   page_starts: string | null;
   headings: string;
+  ocr_pages: string | null;
 }
 
 /**
@@ -155,7 +157,7 @@ function referencedBlobs(study: Study, changes: ChangeRecord[]): { files: FileRo
   const hasSurveyData = study.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'survey_data'").get() !== undefined;
   const surveyStatement = hasSurveyData ? study.db.prepare('SELECT sha256, size, data FROM survey_data WHERE sha256 = ?') : null;
   const fileStatement = study.db.prepare('SELECT sha256, size, data FROM original_file WHERE sha256 = ?');
-  const contentStatement = study.db.prepare('SELECT id, text, page_starts, headings FROM content WHERE id = ?');
+  const contentStatement = study.db.prepare('SELECT id, text, page_starts, headings, ocr_pages FROM content WHERE id = ?');
   return {
     files: [...shas].map((sha) => fileStatement.get(sha) as FileRow | undefined).filter((row): row is FileRow => Boolean(row)),
     contents: [...contentIds]

@@ -167,7 +167,7 @@ class Merger {
       },
       resolve: db.prepare("UPDATE merge_conflict SET status = 'resolved', resolution = ?, resolved_at = ? WHERE id = ?"),
       fileInsert: db.prepare('INSERT OR IGNORE INTO original_file (sha256, size, data) VALUES (?, ?, ?)'),
-      contentInsert: db.prepare('INSERT OR IGNORE INTO content (id, text, page_starts, headings) VALUES (?, ?, ?, ?)'),
+      contentInsert: db.prepare('INSERT OR IGNORE INTO content (id, text, page_starts, headings, ocr_pages) VALUES (?, ?, ?, ?, ?)'),
       surveyDataInsert: hasTable(db, 'survey_data') ? db.prepare('INSERT OR IGNORE INTO survey_data (sha256, size, data) VALUES (?, ?, ?)') : null,
     };
   }
@@ -181,6 +181,7 @@ class Merger {
         content.text,
         content.pageStarts ? JSON.stringify(content.pageStarts) : null,
         JSON.stringify(content.headings),
+        content.ocrPages?.length ? JSON.stringify(content.ocrPages) : null,
       ).changes;
     }
     for (const data of this.bundle.surveyData) {

@@ -253,7 +253,8 @@ class Builder {
       trace: {
         codingId: coding.id,
         sourceTitle: coding.sourceTitle,
-        location: `${segment.page === null ? '' : `p. ${segment.page}, `}tekens ${coding.start}–${coding.end}`,
+        // Recognised text may differ from the scan: the writer checks such a quote against the original.
+        location: `${segment.page === null ? '' : `p. ${segment.page}${segment.ocr ? ' (OCR)' : ''}, `}tekens ${coding.start}–${coding.end}`,
         coder: this.coderName(coding.coderId),
         institution: this.institutionName(coding.institutionId),
         flagged: cleaned.flagged,

@@ -10,7 +10,7 @@ import type { JobProgress } from '../../shared/api/types';
 import type { StudyChangedEvent } from '../../shared/api/study-entities';
 
 /** Host services only the host can perform (native dialogs, opening a file, the keychain); the service asks for them. */
-export const HOST_REQUESTS = ['chooseStudyToOpen', 'chooseNewStudyPath', 'chooseSavePath', 'openPath', 'unlockStudy', 'prepareNewStudy'] as const;
+export const HOST_REQUESTS = ['chooseStudyToOpen', 'chooseNewStudyPath', 'chooseSavePath', 'openPath', 'unlockStudy', 'prepareNewStudy', 'chooseFolder'] as const;
 export type HostRequest = (typeof HOST_REQUESTS)[number];
 
 /**

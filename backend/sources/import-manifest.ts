@@ -41,8 +41,12 @@ const COLUMNS: Record<keyof Omit<ManifestRow, 'row'>, string[]> = {
 
 const MAX_ROWS = 2000;
 
-/** The manifest's rows, every one checked; relative file paths are taken from the manifest's folder. */
-export function readManifest(manifestPath: string, bytes: Buffer): ManifestRow[] {
+/**
+ * The manifest's rows, every one checked; relative file paths are taken from
+ * the manifest's folder, or found by `resolveFile` (a batch: the path inside
+ * the folder or zip), which gives null for a file that is not there.
+ */
+export function readManifest(manifestPath: string, bytes: Buffer, resolveFile?: (file: string) => string | null): ManifestRow[] {
   const name = manifestPath.split(/[\\/]/).pop()!;
   const fail = (reason: string): never => {
     throw new UserError(`${name}: ${reason} Er is niets geïmporteerd.`, 'rejected');
@@ -65,8 +69,8 @@ export function readManifest(manifestPath: string, bytes: Buffer): ManifestRow[]
     const at = `rij ${row}`;
     const file = cell('path');
     if (!file) return fail(`${at} noemt geen bestand.`);
-    const path = isAbsolute(file) ? file : resolve(folder, file);
-    if (!existsSync(path)) return fail(`${at}: het bestand "${file}" bestaat niet.`);
+    const path = resolveFile ? resolveFile(file) : isAbsolute(file) ? file : resolve(folder, file);
+    if (path === null || (!resolveFile && !existsSync(path))) return fail(`${at}: het bestand "${file}" bestaat niet.`);
     const institution = cell('institution');
     if (!institution) return fail(`${at} noemt geen instelling.`);
     return {

@@ -8,8 +8,8 @@ import { slicePacer } from '../slices';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { extractMany } from './extract';
-import { DEFAULT_LIMITS, type ExtractedText } from './extract/types';
+import { CANCELLED, extractMany } from './extract';
+import { DEFAULT_LIMITS, rejected, type ExtractedText } from './extract/types';
 import type { SourceMeta } from '../../shared/api/contract';
 import type { ImportOutcome } from '../../shared/api/types';
 import type { Study } from '../study/study';
@@ -24,6 +24,7 @@ export interface ImportProgress {
   done: number;
   total: number;
   message: string;
+  ocr?: { fileName: string; page: number; pages: number };
 }
 
 export interface ImportOptions {
@@ -33,6 +34,8 @@ export interface ImportOptions {
    * import that stores nothing adds no institution. Overrides meta.institutionId.
    */
   institutionName?: string;
+  /** Aborted: extraction stops and nothing of this import is stored. */
+  signal?: AbortSignal;
 }
 
 export async function importFiles(
@@ -48,26 +51,22 @@ export async function importFiles(
   const pace = slicePacer();
   for (const [index, file] of files.entries()) {
     await pace();
-    const tooLarge = oversizeMessage(file);
-    if (tooLarge) {
-      outcomes[index] = { fileName: file.fileName, status: 'rejected', message: tooLarge };
-      continue;
-    }
-    const sha256 = sha256Of(file.path);
-    const existing = findSourceByFile(study, sha256);
-    if (existing) outcomes[index] = duplicate(file.fileName, existing);
-    else toExtract.push({ index, file, sha256 });
+    const checked = checkBeforeExtracting(study, file);
+    if ('status' in checked) outcomes[index] = checked;
+    else toExtract.push({ index, file, sha256: checked.sha256 });
   }
 
   let done = files.length - toExtract.length;
   onProgress({ done, total: files.length, message: 'Bestanden uitlezen…' });
   const extracted = await extractMany(toExtract.map((item) => item.file), {
     onProgress: (file) => onProgress({ done: ++done, total: files.length, message: `${file.fileName} uitgelezen` }),
+    onOcrPage: (file, page, pages) => onProgress({ done, total: files.length, message: ocrMessage(file.fileName, page, pages), ocr: { fileName: file.fileName, page, pages } }),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
 
   for (const [position, { index, file, sha256 }] of toExtract.entries()) {
     await pace();
-    const outcome = extracted[position]!;
+    const outcome = options.signal?.aborted ? rejected(CANCELLED) : extracted[position]!;
     outcomes[index] = outcome.ok
       ? storeSource(study, file, sha256, outcome.value, meta, options)
       : { fileName: file.fileName, status: 'rejected', message: `${file.fileName}: ${outcome.reason}` };
@@ -75,7 +74,21 @@ export async function importFiles(
   return outcomes;
 }
 
-function storeSource(
+export function ocrMessage(fileName: string, page: number, pages: number): string {
+  return `${fileName}: tekstherkenning (OCR), pagina ${page} van ${pages}…`;
+}
+
+/** A file too large or already in the study needs no extraction: its outcome now; otherwise its SHA-256. */
+export function checkBeforeExtracting(study: Study, file: FileToImport): ImportOutcome | { sha256: string } {
+  const tooLarge = oversizeMessage(file);
+  if (tooLarge) return { fileName: file.fileName, status: 'rejected', message: tooLarge };
+  const sha256 = sha256Of(file.path);
+  const existing = findSourceByFile(study, sha256);
+  return existing ? duplicate(file.fileName, existing) : { sha256 };
+}
+
+/** Stores one extracted file as a source in one transaction: all of it or nothing. */
+export function storeSource(
   study: Study,
   file: FileToImport,
   sha256: string,
@@ -175,7 +188,7 @@ function sha256Of(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-function titleFromFileName(fileName: string): string {
+export function titleFromFileName(fileName: string): string {
   const base = fileName.slice(0, fileName.length - extname(fileName).length);
   return base.replace(/[_]+/g, ' ').trim() || fileName;
 }

@@ -30,8 +30,8 @@ function buildApi(): VeldwerkApi {
 export const api: VeldwerkApi = buildApi();
 
 /** Hand one chosen or dropped file to the backend (raw bytes over HTTP, no copy in JSON). */
-export function stageFile(file: File): Promise<StagedFile> {
-  return transport.stageFile(file);
+export function stageFile(file: File, relativePath?: string): Promise<StagedFile> {
+  return transport.stageFile(file, relativePath);
 }
 
 /** Listen to progress of long jobs; returns the function that stops listening. */

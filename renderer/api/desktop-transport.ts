@@ -21,9 +21,11 @@ export function createDesktopTransport(bridge: VeldwerkBridge): Transport {
   };
   return {
     call: callBridge,
-    async stageFile(file) {
+    async stageFile(file, dropped) {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      return unwrap(await bridge['files.stage']({ fileName: file.name, bytes }));
+      // A file of a chosen folder (<input webkitdirectory>) says where it sat in it: batch import guesses from that.
+      const relativePath = dropped ?? (file.webkitRelativePath || undefined);
+      return unwrap(await bridge['files.stage']({ fileName: file.name, bytes, ...(relativePath ? { relativePath } : {}) }));
     },
     onProgress: (listener) => bridge.onProgress(listener),
     onStudyChanged: (listener) => bridge.onStudyChanged(listener),

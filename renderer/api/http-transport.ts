@@ -32,8 +32,8 @@ export function createHttpTransport(token: string | null): Transport {
       if (name === 'files.stage') return stageBytes(input as { fileName: string; bytes: Uint8Array });
       return post(`/api/call/${encodeURIComponent(name)}`, JSON.stringify(input ?? {}), 'application/json');
     },
-    stageFile(file) {
-      return post(stagePath(file.name), file, 'application/octet-stream') as Promise<StagedFile>;
+    stageFile(file, relativePath) {
+      return post(stagePath(file.name, relativePath ?? file.webkitRelativePath), file, 'application/octet-stream') as Promise<StagedFile>;
     },
     onProgress: (listener) => progress.subscribe(listener),
     onStudyChanged: (listener) => progress.subscribeStudyChanged(listener),
@@ -63,8 +63,10 @@ export function createHttpTransport(token: string | null): Transport {
   }
 }
 
-function stagePath(fileName: string): string {
-  return `/api/stage?name=${encodeURIComponent(fileName)}`;
+/** `relativePath`: where a file of a chosen folder sits in it (empty for a single file). */
+function stagePath(fileName: string, relativePath = ''): string {
+  const path = relativePath ? `&path=${encodeURIComponent(relativePath)}` : '';
+  return `/api/stage?name=${encodeURIComponent(fileName)}${path}`;
 }
 
 /** Start a download of a same-origin address, as if a download link were clicked. */

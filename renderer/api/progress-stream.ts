@@ -127,8 +127,16 @@ function parseProgress(data: string): JobProgress | null {
       done: Number(event.done) || 0,
       total: Number(event.total) || 0,
       message: typeof event.message === 'string' ? event.message : '',
+      ...ocrOf(event.ocr),
     };
   } catch {
     return null;
   }
+}
+
+/** The OCR page a progress event reports, when it carries one that is well formed. */
+function ocrOf(ocr: unknown): Pick<JobProgress, 'ocr'> {
+  const value = ocr as JobProgress['ocr'] | undefined;
+  if (!value || typeof value.fileName !== 'string' || !Number.isInteger(value.page) || !Number.isInteger(value.pages)) return {};
+  return { ocr: { fileName: value.fileName, page: value.page, pages: value.pages } };
 }

@@ -18,8 +18,8 @@ export type HandedOff = { how: 'downloaded' } | { how: 'saved'; path: string; op
 export interface Transport {
   /** Run one call; resolves to its value or rejects with an ApiError. */
   call(name: CallName, input: unknown): Promise<unknown>;
-  /** Hand the backend one file to import. */
-  stageFile(file: File): Promise<StagedFile>;
+  /** Hand the backend one file to import; `relativePath`: where it sat in a dropped folder (else the chooser's webkitRelativePath). */
+  stageFile(file: File, relativePath?: string): Promise<StagedFile>;
   onProgress(listener: (progress: JobProgress) => void): () => void;
   /** `study-changed`, pushed by the backend after every writing call (from any window). */
   onStudyChanged(listener: (event: StudyChangedEvent) => void): () => void;

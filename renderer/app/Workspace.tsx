@@ -19,6 +19,7 @@ import { useFindings } from '../findings/findings-store';
 import { useReview } from '../review/review-store';
 import { DropOverlay } from '../sources/DropOverlay';
 import { ImportPanel } from '../sources/ImportPanel';
+import { BatchPanel } from '../sources/BatchImport';
 import { SOURCE_PANE_ID, SourceList } from '../sources/SourceList';
 import { useSession } from '../study/session-store';
 import { SurveyView } from '../survey/SurveyView';
@@ -56,6 +57,7 @@ export function Workspace() {
       {view === 'survey' && <SurveyView />}
       {view === 'team' && <TeamView />}
       <ImportPanel />
+      <BatchPanel />
       <DropOverlay />
     </div>
   );

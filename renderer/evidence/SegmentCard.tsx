@@ -46,6 +46,11 @@ export function SegmentCard({ segment, listCodeId, showInstitution = false, test
         </span>
         <h4 className="segment-title">{segment.sourceTitle}</h4>
         {segment.page !== null && <span className="segment-page">{nl.evidence.page(segment.page)}</span>}
+        {segment.ocr && (
+          <span className="segment-ocr" data-testid="segment-ocr" title={nl.evidence.ocrHint}>
+            {nl.evidence.ocr}
+          </span>
+        )}
         {coder && (
           <span className="initials-badge segment-coder" title={nl.evidence.coderLabel(coder.name)} aria-label={nl.evidence.coderLabel(coder.name)}>
             {coder.initials}

@@ -5,6 +5,9 @@
 import { useEffect, useState } from 'react';
 import { nl } from '../text/nl';
 import { beginImport } from './begin-import';
+import { useBatch } from './batch-store';
+import { droppedFiles, holdsFolder, type DroppedEntry } from './dropped-folder';
+import { reportError } from '../ui/toast-store';
 
 function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;
@@ -36,6 +39,14 @@ export function DropOverlay() {
       event.preventDefault();
       depth = 0;
       setActive(false);
+      // Entries must be taken while the event lasts; a folder among them goes to batch import.
+      const entries = [...(event.dataTransfer?.items ?? [])].map((item) => item.webkitGetAsEntry() as DroppedEntry | null).filter((entry) => entry !== null);
+      if (holdsFolder(entries)) {
+        void droppedFiles(entries)
+          .then((files) => useBatch.getState().read({ files }))
+          .catch(reportError);
+        return;
+      }
       beginImport([...(event.dataTransfer?.files ?? [])]);
     };
     window.addEventListener('dragenter', onEnter);

@@ -10,6 +10,7 @@ import { nl } from '../text/nl';
 import { ProgressBar } from '../ui/ProgressBar';
 import { ImportForm } from './ImportForm';
 import { ImportResults } from './ImportResults';
+import { JobCancel } from './JobCancel';
 import { useImport } from './import-store';
 import { useSources } from './sources-store';
 import { openSource } from '../document/open-source';
@@ -101,6 +102,7 @@ function ImportProgressView() {
   return (
     <>
       <ProgressBar {...progress} label={nl.importer.progressLabel} testId="import-progress" />
+      {phase === 'running' && <JobCancel ocr={progress.ocr} onCancel={() => useImport.getState().cancel()} testId="import-cancel" />}
       {phase === 'done' && <ImportResults outcomes={outcomes} />}
     </>
   );

@@ -17,6 +17,7 @@ import { arrangeSources, distinguishers, SOURCE_SORTS, statusOf, type SourceSort
 import { SourceProgressPanel } from './SourceProgressPanel';
 import { nl } from '../text/nl';
 import { ImportButton } from './ImportButton';
+import { BatchImportButtons } from './BatchImport';
 import './sources.css';
 import { SourceFilters } from './SourceFilters';
 import { SourceRow } from './SourceRow';
@@ -106,7 +107,10 @@ export function SourceList() {
     <nav className="pane source-pane" id={SOURCE_PANE_ID} aria-label={nl.sources.heading}>
       <header className="pane-header">
         <h2>{nl.sources.heading}</h2>
-        <ImportButton />
+        <span className="source-import-buttons">
+          <ImportButton />
+          <BatchImportButtons />
+        </span>
       </header>
       <div className="source-search">
         <input

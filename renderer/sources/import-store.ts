@@ -15,6 +15,8 @@ export interface ImportProgress {
   done: number;
   total: number;
   message: string;
+  /** OCR reading a scanned file: its page of its pages. */
+  ocr?: { fileName: string; page: number; pages: number };
 }
 
 interface ImportStore {
@@ -23,7 +25,10 @@ interface ImportStore {
   progress: ImportProgress;
   outcomes: ImportOutcome[];
   minimised: boolean;
+  /** The running import's job, for cancelling it. */
+  jobId: string | null;
   begin(files: File[]): void;
+  cancel(): void;
   run(meta: SourceMeta): Promise<ImportOutcome[]>;
   setMinimised(minimised: boolean): void;
   close(): void;
@@ -37,6 +42,7 @@ export const useImport = create<ImportStore>()((set, get) => ({
   progress: IDLE_PROGRESS,
   outcomes: [],
   minimised: false,
+  jobId: null,
 
   begin(files) {
     set({ phase: 'form', files, progress: IDLE_PROGRESS, outcomes: [], minimised: false });
@@ -48,8 +54,9 @@ export const useImport = create<ImportStore>()((set, get) => ({
     set({ phase: 'running', outcomes: [] });
     // Listen before staging, so the progress stream is connected once the import starts.
     const jobId = newJobId();
+    set({ jobId });
     const stopListening = onProgress((progress) => {
-      if (progress.jobId === jobId) report({ done: progress.done, total: progress.total, message: progress.message });
+      if (progress.jobId === jobId) report({ done: progress.done, total: progress.total, message: progress.message, ...(progress.ocr ? { ocr: progress.ocr } : {}) });
     });
     let outcomes: ImportOutcome[];
     try {
@@ -60,11 +67,15 @@ export const useImport = create<ImportStore>()((set, get) => ({
       stopListening();
     }
     const total = files.length;
-    set({ phase: 'done', outcomes, progress: { done: total, total, message: nl.importer.done } });
+    set({ phase: 'done', outcomes, jobId: null, progress: { done: total, total, message: nl.importer.done } });
     return outcomes;
   },
 
   setMinimised: (minimised) => set({ minimised }),
+  cancel() {
+    const { jobId } = get();
+    if (jobId) void api['job.cancel']({ jobId }).catch(() => {});
+  },
   close: () => set({ phase: null, files: [], outcomes: [], progress: IDLE_PROGRESS, minimised: false }),
 }));
 

@@ -20,6 +20,7 @@ import { measureSurvey } from './survey-bench';
 import { measureQueue } from './queue-bench';
 import { measureSigning } from './signing-bench';
 import { measurePrivacy } from './privacy-bench';
+import { measureBatch } from './batch-bench';
 
 const SECTIONS: Record<string, () => Promise<object>> = {
   foundation: measureFoundation,
@@ -35,6 +36,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   ocr: measureOcr,
   privacy: measurePrivacy,
   national: measureNational,
+  batch: measureBatch,
 };
 
 async function main() {

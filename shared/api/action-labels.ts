@@ -26,6 +26,7 @@ export const ACTION_LABELS: Partial<Record<CallName, Label>> = {
   'code.move': 'Code verplaatst',
   'code.delete': 'Code verwijderd',
   'sources.import': 'Bronnen geïmporteerd',
+  'batch.import': 'Map of zip met bronnen geïmporteerd',
   'source.updateMeta': 'Brongegevens gewijzigd',
   'coding.create': 'Codering toegevoegd',
   'coding.update': 'Codering gewijzigd',

@@ -48,6 +48,7 @@ import type {
   ExchangeSaved,
   QdpxImportResult,
   ImportPreview,
+  BatchPreview,
 } from './types';
 import { EXPORT_KINDS, importMappingSchema } from '../exchange';
 
@@ -217,7 +218,7 @@ export const contract = {
 
   /** Hand the backend the bytes of one file to import; returns a handle for `sources.import`. */
   'files.stage': call<StagedFile>()(
-    z.object({ fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }),
+    z.object({ fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array), relativePath: z.string().min(1).max(1000).optional() }),
   ),
   'sources.import': call<ImportOutcome[]>()(
     z.object({
@@ -229,6 +230,32 @@ export const contract = {
     }),
     { job: true, writes: ['source', 'institution'] },
   ),
+  /**
+   * Batch import: read staged files of a folder (with their relativePath) or one
+   * staged dossier zip, or (chooseFolder) a folder the host asks for; extract
+   * them, storing nothing, and return one table with guessed details and the
+   * refused files. Null when the user cancelled the folder dialog.
+   */
+  'batch.preview': call<BatchPreview | null>()(
+    z.object({ stagedIds: z.array(z.string().uuid()).max(2000).default([]), chooseFolder: z.boolean().default(false), jobId }),
+    { job: true },
+  ),
+  /** Store the confirmed rows of a previewed batch, each file all-or-nothing; the batch is used up. */
+  'batch.import': call<ImportOutcome[]>()(
+    z.object({
+      batchId: id,
+      rows: z
+        .array(z.object({ rowId: id, meta: sourceMetaSchema.extend({ title: shortText }), institutionName: shortText.optional() }))
+        .min(1)
+        .max(2000),
+      jobId,
+    }),
+    { job: true, writes: ['source', 'institution'] },
+  ),
+  /** Drop a previewed batch without storing anything. */
+  'batch.discard': call<null>()(z.object({ batchId: id })),
+  /** Stop a running job (an import, a folder being read): its workers are ended and nothing of its unfinished files is stored. False when no such job runs. */
+  'job.cancel': call<boolean>()(z.object({ jobId: z.string().min(1).max(100) })),
   'sources.list': call<SourceSummary[]>()(sourceFilterSchema),
   'source.get': call<SourceDocument>()(z.object({ id })),
   'source.updateMeta': call<SourceSummary>()(z.object({ id, meta: sourceMetaSchema.extend({ title: shortText }) }), { writes: ['source'] }),

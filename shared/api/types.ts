@@ -139,6 +139,8 @@ export interface JobProgress {
   total: number;
   /** What is being worked on now, in Dutch. */
   message: string;
+  /** While OCR reads a scanned file: the page it started on (1-based) of the pages it will read. */
+  ocr?: { fileName: string; page: number; pages: number };
 }
 
 export interface StagedFile {
@@ -274,6 +276,8 @@ export interface CodedText {
   after: string;
   /** The page the coding starts on (PDF sources); null otherwise. */
   page: number | null;
+  /** True when the coded text lies, wholly or partly, on a page read by OCR: it may hold recognition errors. */
+  ocr?: boolean;
 }
 
 export interface EvidenceSegment extends Omit<CodingInSource, 'id' | 'createdAt'>, CodedText {
@@ -689,4 +693,41 @@ export interface ExchangeExported {
 
 export interface ExchangeSaved {
   path: string | null;
+}
+
+/** Batch import (a folder or a dossier export zip): one row per file that can be imported, with its guessed details. */
+export interface BatchRow {
+  rowId: string;
+  /** Where the file sits in the folder or zip, forward slashes. */
+  relativePath: string;
+  fileName: string;
+  format: SourceFormat;
+  /** From the document's properties or first heading; the file name only when it gives neither (titleFromDocument false). */
+  title: string;
+  titleFromDocument: boolean;
+  /** Guessed from folder names where they clearly say so; null: not guessed. */
+  institutionId: string | null;
+  sourceType: SourceType | null;
+  role: Role | null;
+  measure: Measure | null;
+  date: string | null;
+  pages: number | null;
+  /** PDF pages whose text was recognised by OCR. */
+  ocrPages: number;
+}
+
+/** A file of the batch that will not be imported, with the Dutch reason. */
+export interface BatchRefusal {
+  relativePath: string;
+  status: 'rejected' | 'duplicate';
+  reason: string;
+}
+
+/** What a batch would import, before anything is stored; `batch.import` stores the confirmed rows. */
+export interface BatchPreview {
+  batchId: string;
+  /** The folder's or zip's name. */
+  name: string;
+  rows: BatchRow[];
+  refused: BatchRefusal[];
 }

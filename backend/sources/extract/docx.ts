@@ -9,12 +9,12 @@ import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { normalizeText } from '../../../shared/normalize-text';
 import { documentTitle } from './document-title';
-import { MB, REASONS, extracted, formatMegabytes, rejected, type ExtractLimits, type ExtractOutcome, type Heading } from './types';
+import { REASONS, extracted, rejected, type ExtractLimits, type ExtractOutcome, type Heading } from './types';
+import { tooManyEntries, zipEntryProblem } from '../zip-limits';
 
 /** Some Word versions name the main part document2.xml; mammoth finds it through the relationships. */
 const MAIN_DOCUMENT = /^word\/document\d*\.xml$/;
-/** Entries below this size cannot exhaust memory, whatever their expansion ratio. */
-const RATIO_CHECK_FROM_BYTES = MB;
+const WORD = 'Het Word-document';
 
 export const NOT_A_WORD_DOCUMENT = 'Het bestand heeft de extensie .docx maar is geen Word-document.';
 
@@ -36,7 +36,7 @@ async function checkZip(buffer: Buffer, limits: ExtractLimits, properties: { tit
     return REASONS.damaged;
   }
   try {
-    if (zip.entryCount > limits.maxZipEntries) return tooManyEntries(limits);
+    if (zip.entryCount > limits.maxZipEntries) return tooManyEntries(limits, WORD);
     return await checkEntries(zip, limits, properties);
   } catch {
     return REASONS.damaged;
@@ -50,7 +50,7 @@ async function checkEntries(zip: ZipFile, limits: ExtractLimits, properties: { t
   let hasMainDocument = false;
   for await (const entry of zip.eachEntry()) {
     declaredTotal += entry.uncompressedSize;
-    const problem = entryProblem(entry, declaredTotal, limits);
+    const problem = zipEntryProblem(entry, declaredTotal, limits, WORD);
     if (problem) return problem;
     hasMainDocument ||= MAIN_DOCUMENT.test(entry.fileName);
     if (entry.fileName === CORE_PROPERTIES && entry.uncompressedSize <= MAX_CORE_PROPERTIES_BYTES) {
@@ -58,22 +58,6 @@ async function checkEntries(zip: ZipFile, limits: ExtractLimits, properties: { t
     } else await inflateAndDiscard(zip, entry);
   }
   return hasMainDocument ? null : NOT_A_WORD_DOCUMENT;
-}
-
-function entryProblem(entry: Entry, declaredTotal: number, limits: ExtractLimits): string | null {
-  if (entry.isEncrypted()) return REASONS.passwordProtected;
-  if (declaredTotal > limits.maxUncompressedBytes) {
-    return `Het Word-document is uitgepakt groter dan ${formatMegabytes(limits.maxUncompressedBytes)}; dat is te groot om te importeren.`;
-  }
-  const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
-  if (entry.uncompressedSize > RATIO_CHECK_FROM_BYTES && ratio > limits.maxExpansionRatio) {
-    return `Het Word-document bevat een onderdeel dat uitgepakt meer dan ${limits.maxExpansionRatio} keer zo groot wordt; dat wijst op een beschadigd of kwaadaardig bestand.`;
-  }
-  return null;
-}
-
-function tooManyEntries(limits: ExtractLimits): string {
-  return `Het Word-document bestaat uit meer dan ${limits.maxZipEntries.toLocaleString('nl-NL')} onderdelen; dat wijst op een beschadigd of kwaadaardig bestand.`;
 }
 
 /** yauzl (validateEntrySizes) fails the stream as soon as more, or fewer, bytes come out than declared. */

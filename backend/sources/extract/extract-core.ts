@@ -12,6 +12,7 @@ import {
   REASONS,
   rejected,
   type ExtractFormat,
+  type ExtractHooks,
   type ExtractLimits,
   type ExtractOutcome,
   type ExtractedText,
@@ -39,9 +40,10 @@ export async function extractBytes(
   bytes: Uint8Array,
   fileName: string,
   limits: ExtractLimits = DEFAULT_LIMITS,
+  hooks: ExtractHooks = {},
 ): Promise<ExtractOutcome> {
   try {
-    const outcome = await extractByFormat(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, limits);
+    const outcome = await extractByFormat(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, limits, hooks);
     return outcome.ok ? checkText(outcome.value, limits) : outcome;
   } catch {
     // Parsers throw on malformed input in ways nobody can list in advance.
@@ -49,7 +51,7 @@ export async function extractBytes(
   }
 }
 
-async function extractByFormat(bytes: Buffer, fileName: string, limits: ExtractLimits): Promise<ExtractOutcome> {
+async function extractByFormat(bytes: Buffer, fileName: string, limits: ExtractLimits, hooks: ExtractHooks): Promise<ExtractOutcome> {
   const extension = extensionOf(fileName);
   if (extension === null || !isSupported(extension)) return rejected(unsupportedReason(extension));
   if (bytes.length === 0) return rejected(REASONS.empty);
@@ -63,7 +65,7 @@ async function extractByFormat(bytes: Buffer, fileName: string, limits: ExtractL
       return rejected(kind === 'cfb' ? compoundFileReason(bytes) : NOT_A_WORD_DOCUMENT);
     case 'pdf':
       return hasPdfHeader(bytes)
-        ? extractPdf(bytes, limits)
+        ? extractPdf(bytes, limits, hooks)
         : rejected('Het bestand heeft de extensie .pdf maar is geen PDF-bestand.');
   }
 }

@@ -8,7 +8,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { extractBytes } from './extract-core';
-import { REASONS, rejected, type ExtractLimits, type ExtractOutcome } from './types';
+import { REASONS, rejected, type ExtractHooks, type ExtractLimits, type ExtractOutcome } from './types';
 
 export interface ExtractJob {
   path: string;
@@ -21,15 +21,21 @@ export interface ExtractRequest extends ExtractJob {
   id: number;
 }
 
-/** Worker → parent. */
+/** Worker → parent: the outcome, the last message of a job. */
 export interface ExtractReply {
   id: number;
   outcome: ExtractOutcome;
 }
 
+/** Worker → parent, while a job runs: OCR starts page `page` of `pages`. */
+export interface ExtractOcrProgress {
+  id: number;
+  ocr: { page: number; pages: number };
+}
+
 const UNREADABLE = 'Het bestand kan niet worden gelezen.';
 
-async function extractJob({ path, fileName, limits }: ExtractJob): Promise<ExtractOutcome> {
+async function extractJob({ path, fileName, limits }: ExtractJob, hooks: ExtractHooks): Promise<ExtractOutcome> {
   let bytes: Buffer;
   try {
     // Size first, so an oversized file is never read into memory; and only
@@ -41,7 +47,7 @@ async function extractJob({ path, fileName, limits }: ExtractJob): Promise<Extra
   } catch {
     return rejected(UNREADABLE);
   }
-  return extractBytes(bytes, fileName, limits);
+  return extractBytes(bytes, fileName, limits, hooks);
 }
 
 // The parent sends the next job only after this one's reply, but chaining
@@ -51,7 +57,8 @@ async function extractJob({ path, fileName, limits }: ExtractJob): Promise<Extra
 let previous: Promise<void> = Promise.resolve();
 parentPort?.on('message', ({ id, path, fileName, limits }: ExtractRequest) => {
   previous = previous.then(async () => {
-    const reply: ExtractReply = { id, outcome: await extractJob({ path, fileName, limits }) };
+    const onOcrPage = (page: number, pages: number) => parentPort!.postMessage({ id, ocr: { page, pages } } satisfies ExtractOcrProgress);
+    const reply: ExtractReply = { id, outcome: await extractJob({ path, fileName, limits }, { onOcrPage }) };
     parentPort!.postMessage(reply);
   });
 });

@@ -14,7 +14,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorkerBundle, workerBundlePath } from '../../worker-bundle';
-import type { ExtractReply, ExtractRequest } from './extract-worker';
+import type { ExtractOcrProgress, ExtractReply, ExtractRequest } from './extract-worker';
 import { DEFAULT_LIMITS, rejected, type ExtractLimits, type ExtractOutcome } from './types';
 
 export { DEFAULT_LIMITS } from './types';
@@ -31,10 +31,20 @@ export interface ExtractManyOptions<F extends FileToExtract> {
   limits?: ExtractLimits;
   /** Called as each file finishes, in completion order. */
   onProgress?: (file: F, outcome: ExtractOutcome) => void;
+  /** Called as OCR starts each scanned page of a file. */
+  onOcrPage?: (file: F, page: number, pages: number) => void;
+  /** Aborting stops the running workers and rejects every file not finished (CANCELLED). */
+  signal?: AbortSignal;
+}
+
+export interface ExtractFileOptions {
+  onOcrPage?: (page: number, pages: number) => void;
+  signal?: AbortSignal;
 }
 
 const CRASHED = 'Het uitlezen is onverwacht afgebroken; het bestand is mogelijk beschadigd.';
 const SHUT_DOWN = 'Het uitlezen is afgebroken omdat Veldwerk werd afgesloten.';
+export const CANCELLED = 'Het uitlezen is afgebroken op verzoek; er is niets van dit bestand opgeslagen.';
 
 /** Workers in the pool: one per core, at most two (each may use maxWorkerMemoryMb). */
 const POOL_SIZE = Math.max(1, Math.min(2, availableParallelism()));
@@ -46,6 +56,7 @@ interface Job {
   request: ExtractRequest;
   resolve: (outcome: ExtractOutcome) => void;
   reject: (error: unknown) => void;
+  onOcrPage?: (page: number, pages: number) => void;
 }
 
 /**
@@ -70,11 +81,16 @@ class ExtractionWorker {
     // in the app's own thread.
     this.worker.on('message', (message: unknown) => {
       const job = this.job;
-      if (job && isReply(message, job.request.id)) this.finish(message.outcome);
+      if (job && isOcrProgress(message, job.request.id)) job.onOcrPage?.(message.ocr.page, message.ocr.pages);
+      else if (job && isReply(message, job.request.id)) this.finish(message.outcome);
       else void this.stop(rejected(CRASHED));
     });
     this.worker.on('error', (error) => void this.stop(rejected(workerErrorReason(error, this.memoryMb))));
     this.worker.on('exit', () => void this.stop(rejected(CRASHED)));
+  }
+
+  runs(job: Job): boolean {
+    return this.job === job;
   }
 
   run(job: Job): void {
@@ -167,10 +183,25 @@ export async function extractFile(
   path: string,
   fileName: string,
   limits: ExtractLimits = DEFAULT_LIMITS,
+  { onOcrPage, signal }: ExtractFileOptions = {},
 ): Promise<ExtractOutcome> {
   workerPath(); // a broken installation fails loudly here, not as a rejection of the file
+  if (signal?.aborted) return rejected(CANCELLED);
   return new Promise((resolve, reject) => {
-    const job: Job = { request: { id: nextJobId++, path, fileName, limits }, resolve, reject };
+    const settled = (outcome: ExtractOutcome) => {
+      signal?.removeEventListener('abort', cancel);
+      resolve(outcome);
+    };
+    const job: Job = { request: { id: nextJobId++, path, fileName, limits }, resolve: settled, reject, ...(onOcrPage ? { onOcrPage } : {}) };
+    // Waiting: taken out of the queue. Running: its worker is terminated, so OCR stops at once, mid-page.
+    function cancel() {
+      const waiting = queue.indexOf(job);
+      if (waiting >= 0) {
+        queue.splice(waiting, 1);
+        settled(rejected(CANCELLED));
+      } else void [...pooled, ...dedicated].find((worker) => worker.runs(job))?.stop(rejected(CANCELLED));
+    }
+    signal?.addEventListener('abort', cancel, { once: true });
     if (limits.maxWorkerMemoryMb === POOL_MEMORY_MB) {
       queue.push(job);
       dispatch();
@@ -185,7 +216,7 @@ export async function extractFile(
 /** Outcomes come back in input order, whatever order the files finish in. */
 export async function extractMany<F extends FileToExtract>(
   files: readonly F[],
-  { concurrency = POOL_SIZE, limits = DEFAULT_LIMITS, onProgress }: ExtractManyOptions<F> = {},
+  { concurrency = POOL_SIZE, limits = DEFAULT_LIMITS, onProgress, onOcrPage, signal }: ExtractManyOptions<F> = {},
 ): Promise<ExtractOutcome[]> {
   const outcomes = new Array<ExtractOutcome>(files.length);
   let nextIndex = 0;
@@ -193,7 +224,10 @@ export async function extractMany<F extends FileToExtract>(
     while (nextIndex < files.length) {
       const index = nextIndex++;
       const file = files[index]!;
-      const outcome = await extractFile(file.path, file.fileName, limits);
+      const outcome = await extractFile(file.path, file.fileName, limits, {
+        ...(onOcrPage ? { onOcrPage: (page: number, pages: number) => onOcrPage(file, page, pages) } : {}),
+        ...(signal ? { signal } : {}),
+      });
       outcomes[index] = outcome;
       onProgress?.(file, outcome);
     }
@@ -222,6 +256,12 @@ function workerErrorReason(error: Error, memoryMb: number): string {
     return `Het uitlezen vroeg meer dan ${memoryMb} MB geheugen; het bestand is mogelijk beschadigd of te groot.`;
   }
   return CRASHED;
+}
+
+function isOcrProgress(message: unknown, id: number): message is ExtractOcrProgress {
+  if (typeof message !== 'object' || message === null) return false;
+  const progress = message as Partial<ExtractOcrProgress>;
+  return progress.id === id && Number.isInteger(progress.ocr?.page) && Number.isInteger(progress.ocr?.pages);
 }
 
 function isReply(message: unknown, id: number): message is ExtractReply {

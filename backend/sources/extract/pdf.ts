@@ -16,7 +16,7 @@ import { documentTitle } from './document-title';
 import { letterCount, SPARSE_PAGE_LETTERS } from '../sparse-pages';
 import { MAX_OCR_PAGES, openOcr } from './pdf-ocr';
 import { annotationTexts, placeAnnotations, type TextLine } from './pdf-annotations';
-import { REASONS, extracted, rejected, type ExtractLimits, type ExtractOutcome } from './types';
+import { REASONS, extracted, rejected, type ExtractHooks, type ExtractLimits, type ExtractOutcome } from './types';
 
 type PdfDocument = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument>['promise']>;
 
@@ -24,7 +24,7 @@ type PdfDocument = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf
 const ONLY_ERRORS = 0;
 const END_OF_FILE_MARKER = '%%EOF';
 
-export async function extractPdf(bytes: Buffer, limits: ExtractLimits): Promise<ExtractOutcome> {
+export async function extractPdf(bytes: Buffer, limits: ExtractLimits, hooks: ExtractHooks = {}): Promise<ExtractOutcome> {
   // pdfjs tries to repair damaged files and may then return just the pages it
   // still finds. A file cut off halfway has lost its end; one that only lacks
   // the %%EOF line (some writers leave it out) still ends in a cross-reference
@@ -43,7 +43,7 @@ export async function extractPdf(bytes: Buffer, limits: ExtractLimits): Promise<
     standardFontDataUrl: data.standardFontDataUrl,
   });
   try {
-    return await readPages(await loadingTask.promise, limits, pdfjs);
+    return await readPages(await loadingTask.promise, limits, pdfjs, hooks);
   } catch (error) {
     return rejected(isPasswordError(error) ? REASONS.passwordProtected : REASONS.damaged);
   } finally {
@@ -51,7 +51,7 @@ export async function extractPdf(bytes: Buffer, limits: ExtractLimits): Promise<
   }
 }
 
-async function readPages(document: PdfDocument, limits: ExtractLimits, pdfjs: typeof import('pdfjs-dist/legacy/build/pdf.mjs')): Promise<ExtractOutcome> {
+async function readPages(document: PdfDocument, limits: ExtractLimits, pdfjs: typeof import('pdfjs-dist/legacy/build/pdf.mjs'), hooks: ExtractHooks): Promise<ExtractOutcome> {
   if (document.numPages > limits.maxPdfPages) {
     return rejected(
       `Het document heeft ${document.numPages.toLocaleString('nl-NL')} pagina's; meer dan ${limits.maxPdfPages.toLocaleString('nl-NL')} kan niet worden geïmporteerd.`,
@@ -66,7 +66,7 @@ async function readPages(document: PdfDocument, limits: ExtractLimits, pdfjs: ty
     if (length > limits.maxTextChars) return rejected(REASONS.tooMuchText(limits.maxTextChars));
     pages.push(pageText);
   }
-  const ocrPages = limits.ocr ? await recognisePages(document, pages, imageOperators(pdfjs.OPS)) : [];
+  const ocrPages = limits.ocr ? await recognisePages(document, pages, imageOperators(pdfjs.OPS), hooks) : [];
   const pageStarts: number[] = [];
   let start = 0;
   for (const page of pages) {
@@ -82,7 +82,7 @@ async function readPages(document: PdfDocument, limits: ExtractLimits, pdfjs: ty
  * (pdf-ocr.ts), up to MAX_OCR_PAGES; a page whose recognised text has more letters than its own
  * takes it. Returns the numbers (1-based) of the pages so read.
  */
-async function recognisePages(document: PdfDocument, pages: string[], images: Set<number>): Promise<number[]> {
+async function recognisePages(document: PdfDocument, pages: string[], images: Set<number>, hooks: ExtractHooks): Promise<number[]> {
   const sparse: number[] = [];
   for (let index = 0; index < pages.length && sparse.length < MAX_OCR_PAGES; index++) {
     // Only a page that paints a picture can hold a scan; a blank or short page is left alone.
@@ -94,7 +94,8 @@ async function recognisePages(document: PdfDocument, pages: string[], images: Se
   if (!reader) return [];
   const recognised: number[] = [];
   try {
-    for (const index of sparse) {
+    for (const [position, index] of sparse.entries()) {
+      hooks.onOcrPage?.(position + 1, sparse.length);
       const page = await document.getPage(index + 1);
       try {
         const text = await reader

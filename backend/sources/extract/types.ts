@@ -55,6 +55,11 @@ export const DEFAULT_LIMITS: ExtractLimits = Object.freeze({
   ocr: true,
 });
 
+/** Told while a file is read: OCR reports each scanned page as it starts (page 1-based, of `pages` to recognise). */
+export interface ExtractHooks {
+  onOcrPage?(page: number, pages: number): void;
+}
+
 export const rejected = (reason: string): ExtractOutcome => ({ ok: false, reason });
 export const extracted = (value: ExtractedText): ExtractOutcome => ({ ok: true, value });
 
