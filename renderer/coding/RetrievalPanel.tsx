@@ -4,10 +4,12 @@
  * coded segments in context, filtered like the evidence view (the same
  * filters), jump to each in its source, and link it as evidence to the
  * judgment of its norm at its institution (or unlink it), or take a code's
- * segments to Word (the exchange's retrieval report, pseudonymised). Follows
+ * segments to Word (the exchange's retrieval report, pseudonymised). Opened
+ * from a cell of the evidence matrix, the list is narrowed to that cell's
+ * institution and part (valence, source type or role) until widened. Follows
  * every coding change (pushed by the backend).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EvidenceSegment } from '../../shared/api/types';
 import { api } from '../api/client';
 import { reportError } from '../ui/toast-store';
@@ -25,6 +27,8 @@ import { useChangeVersion } from '../api/study-changes';
 import { useCodings } from './coding-store';
 import { paletteItems } from './palette-items';
 import { countsInSource, rollUp } from './retrieval';
+import { scopedFilter, useRetrieval } from './retrieval-store';
+import { RetrievalScopeLine } from './RetrievalScopeLine';
 
 export function RetrievalPanel() {
   const codes = useFramework((store) => store.codes);
@@ -34,7 +38,10 @@ export function RetrievalPanel() {
   const sourceId = useDocument((store) => store.document?.id ?? null);
   const version = useChangeVersion(['coding', 'code', 'source']);
   const [studyCounts, setStudyCounts] = useState<Record<string, number>>({});
-  const [codeId, setCodeId] = useState<string | null>(null);
+  const codeId = useRetrieval((store) => store.codeId);
+  const institutionId = useRetrieval((store) => store.institutionId);
+  const split = useRetrieval((store) => store.split);
+  const scopeKey = JSON.stringify([institutionId, split]);
   const [segments, setSegments] = useState<EvidenceSegment[] | null>(null);
   const [onlyThisSource, setOnlyThisSource] = useState(false);
   const filterKey = JSON.stringify(activeFilter(filter));
@@ -53,17 +60,25 @@ export function RetrievalPanel() {
     return () => void (current = false);
   }, [filterKey, version]);
 
+  useEffect(() => setSegments(null), [codeId, scopeKey]);
   useEffect(() => {
     if (!codeId) return;
     let current = true;
-    api['evidence.segments']({ codeId, institutionId: null, filter: JSON.parse(filterKey) })
+    api['evidence.segments']({ codeId, institutionId, filter: scopedFilter(JSON.parse(filterKey), split) })
       .then((found) => current && setSegments(found))
       .catch(reportError);
     return () => void (current = false);
-  }, [codeId, filterKey, version]);
+  }, [codeId, scopeKey, filterKey, version]);
 
   const inSource = useMemo(() => countsInSource(codes, codings.values()), [codes, codings]);
   const inStudy = useMemo(() => rollUp(codes, Object.entries(studyCounts)), [codes, studyCounts]);
+  // Opened from the evidence matrix: the segments, not the code tree above them, come into view.
+  const segmentsRef = useRef<HTMLElement>(null);
+  const showRequest = useRetrieval((store) => store.showRequest);
+  useEffect(() => {
+    if (showRequest > 0) segmentsRef.current?.scrollIntoView({ block: 'start' });
+  }, [showRequest, codeId]);
+
   const shown = segments && onlyThisSource ? segments.filter((segment) => segment.sourceId === sourceId) : segments;
   const chosen = codes.find((code) => code.id === codeId);
   const normId = chosen ? rootNorm(codes, chosen) : null;
@@ -90,10 +105,7 @@ export function RetrievalPanel() {
               data-study-count={inStudy.get(item.code.id) ?? 0}
               aria-pressed={item.code.id === codeId}
               style={{ paddingLeft: 6 + item.depth * 14 }}
-              onClick={() => {
-                setSegments(null);
-                setCodeId(item.code.id);
-              }}
+              onClick={() => useRetrieval.getState().chooseCode(item.code.id)}
             >
               <span className="palette-swatch" style={{ backgroundColor: item.code.color }} />
               <span className="truncate">{item.code.name}</span>
@@ -105,7 +117,7 @@ export function RetrievalPanel() {
         ))}
       </ul>
       {chosen && (
-        <section className="retrieval-segments" aria-label={nl.codingDay.segmentsOf(chosen.name)}>
+        <section ref={segmentsRef} className="retrieval-segments" data-testid="retrieval-list" aria-label={nl.codingDay.segmentsOf(chosen.name)}>
           <header className="retrieval-head">
             <h3>{nl.codingDay.segmentsOf(chosen.name)}</h3>
             <label className="check-label">
@@ -116,6 +128,7 @@ export function RetrievalPanel() {
               {nl.codingDay.exportToWord}
             </button>
           </header>
+          <RetrievalScopeLine />
           {shown === null ? (
             <p className="muted">{nl.codingDay.loadingSegments}</p>
           ) : shown.length === 0 ? (

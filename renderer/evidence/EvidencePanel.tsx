@@ -14,6 +14,8 @@ import { nl } from '../text/nl';
 import { useEvidence, type EvidencePanelTab } from './evidence-store';
 import { normOf, topLevelAncestor } from './matrix';
 import { SegmentCard } from './SegmentCard';
+import { CellParts } from './CellParts';
+import { useRetrieval } from '../coding/retrieval-store';
 
 export function EvidencePanel() {
   const selection = useEvidence((store) => store.selection);
@@ -59,6 +61,7 @@ export function EvidencePanel() {
           {code.name}
         </h3>
         <p className="muted">{place}</p>
+        <CellParts selection={selection} />
       </header>
       <div className="tabs" role="tablist" aria-label={nl.evidence.panelLabel} onKeyDown={onKeyDown}>
         {tabs.map((tab) => (
@@ -96,6 +99,9 @@ export function EvidencePanel() {
 
 function SegmentList({ code, place, showInstitution }: { code: Code; place: string; showInstitution: boolean }) {
   const segments = useEvidence((store) => store.segments);
+  const selection = useEvidence((store) => store.selection);
+  // A jump takes the cell's list along: it shows beside the document under "Fragmenten".
+  const bringListAlong = () => selection && useRetrieval.getState().openCell({ codeId: selection.codeId, institutionId: selection.institutionId, split: selection.split ?? {} });
   const loading = useEvidence((store) => store.segmentsLoading);
   if (loading && segments.length === 0) return <p className="muted panel-message">{nl.evidence.segmentsLoading}</p>;
   if (segments.length === 0) return <p className="muted panel-message">{nl.evidence.noSegments}</p>;
@@ -103,7 +109,7 @@ function SegmentList({ code, place, showInstitution }: { code: Code; place: stri
     <ul className="segment-list" data-testid="evidence-segments" aria-label={nl.evidence.segmentsLabel(code.name, place)} aria-busy={loading}>
       {segments.map((segment) => (
         <li key={segment.codingId}>
-          <SegmentCard segment={segment} listCodeId={code.id} showInstitution={showInstitution}>
+          <SegmentCard segment={segment} listCodeId={code.id} showInstitution={showInstitution} onJump={bringListAlong}>
             <EvidenceToggle segment={segment} />
           </SegmentCard>
         </li>

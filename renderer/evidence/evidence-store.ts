@@ -5,11 +5,14 @@
 import { create } from 'zustand';
 import type { EvidenceCell, EvidenceFilter, EvidenceSegment } from '../../shared/api/types';
 import { api } from '../api/client';
+import { scopedFilter, type CellSplit } from '../coding/retrieval-store';
 
 /** A cell of the matrix: a code at one institution, or across all (institutionId null). */
 export interface EvidenceSelection {
   codeId: string;
   institutionId: string | null;
+  /** One part of the cell (a valence, source type or role) when that part was chosen. */
+  split?: CellSplit;
 }
 
 export type EvidencePanelTab = 'segments' | 'code-memo' | 'institution-memo';
@@ -54,7 +57,8 @@ export const useEvidence = create<EvidenceStore>()((set, get) => {
     }
     set({ segmentsLoading: true });
     try {
-      const segments = await api['evidence.segments']({ ...selection, filter: activeFilter(get().filter) });
+      const { codeId, institutionId, split = {} } = selection;
+      const segments = await api['evidence.segments']({ codeId, institutionId, filter: scopedFilter(activeFilter(get().filter), split) });
       if (request === latestSegments) set({ segments, segmentsLoading: false });
     } catch (error) {
       if (request === latestSegments) set({ segmentsLoading: false });

@@ -1135,6 +1135,16 @@ export const nl = {
     unplaced: (n: number) => `Niet overgenomen: ${plural(n, 'codering', 'coderingen')} op beeld, geluid, video, pdf-coördinaten of een hele bron.`,
   },
 
+  /** The retrieval list opened from the evidence matrix, and its exports (retrieval). */
+  retrieval: {
+    wholeCell: 'Alles',
+    partsLabel: 'Deel van de cel',
+    readBesideText: 'Naast de tekst lezen',
+    unknownInstitution: 'onbekende instelling',
+    narrowedTo: (parts: string[]) => `Alleen: ${parts.join(' · ')}`,
+    widen: 'Hele code tonen',
+  },
+
   toasts: {
     label: 'Meldingen',
     dismiss: 'Melding sluiten',

@@ -103,3 +103,71 @@ describe('fragmenten naast de tekst', () => {
     await page.getByTestId('hit-mark').first().waitFor();
   });
 });
+
+describe('een cel van de bewijsmatrix in de fragmentenlijst', () => {
+  const norm = 'contact';
+  const listCards = () => app.page.getByTestId('retrieval-list').getByTestId('retrieval-segment');
+  const cardIds = async () => Promise.all((await listCards().all()).map((card) => card.getAttribute('data-coding-id')));
+
+  it('opent met de muis het negatieve deel van norm × instelling naast de tekst, en springt naar elk fragment', async () => {
+    const { page } = app;
+    // A norm's cell at one institution that holds negative segments among others.
+    const norms = new Map(codes.filter((code) => code.kind === 'norm' && code.parentId === null).map((code) => [code.id, code]));
+    const matrix = await api<EvidenceMatrix>('evidence.matrix', { filter: {} });
+    const cell = matrix.cells
+      .filter((candidate) => norms.has(candidate.codeId) && (candidate.byValence.negatief ?? 0) > 0 && candidate.byValence.negatief! < candidate.total)
+      .sort((a, b) => b.byValence.negatief! - a.byValence.negatief!)[0]!;
+    const expected = await api<EvidenceSegment[]>('evidence.segments', { codeId: cell.codeId, institutionId: cell.institutionId, filter: { valence: 'negatief' } });
+    expect(expected.length).toBe(cell.byValence.negatief);
+    expect(expected.length).toBeLessThan(cell.total);
+
+    await page.getByTestId('view-evidence').click();
+    const matrixCell = page.locator(`[data-testid="evidence-cell"][data-code-key="${norms.get(cell.codeId)!.key}"][data-institution-id="${cell.institutionId}"]`);
+    await matrixCell.locator('[data-split-key="valence"][data-split-value="negatief"]').click();
+    await expectCount(page.getByTestId('evidence-segments').getByTestId('evidence-segment'), expected.length);
+    await page.getByTestId('evidence-open-retrieval').click();
+
+    await expectValue(() => page.getByTestId('view-coding').getAttribute('aria-current'), 'page');
+    await expectValue(() => page.getByTestId('retrieval-tab').getAttribute('aria-selected'), 'true');
+    await expectCount(listCards(), expected.length);
+    expect(await cardIds()).toEqual(expected.map((segment) => segment.codingId));
+    await expectContains(() => page.getByTestId('retrieval-scope').innerText(), 'negatief');
+
+    for (const segment of expected.slice(0, 3)) {
+      await page.locator(`[data-testid="retrieval-list"] [data-coding-id="${segment.codingId}"]`).getByTestId('segment-jump').click();
+      await expectValue(() => page.getByTestId('document-title').innerText(), segment.sourceTitle);
+      await expectContains(async () => segment.text, (await page.getByTestId('hit-mark').first().innerText()).trim());
+      // The list stays beside the text, so the next segment is one click away.
+      await expectCount(listCards(), expected.length);
+    }
+  });
+
+  it('opent met het toetsenbord (Enter op de cel, dan een bronsoort) en toont daarna weer de hele code', async () => {
+    const { page } = app;
+    const normId = codes.find((code) => code.key === norm)!.id;
+    const all = await api<EvidenceSegment[]>('evidence.segments', { codeId: normId, institutionId: null, filter: {} });
+    const byType = new Map<string, number>();
+    for (const segment of all) byType.set(segment.sourceType, (byType.get(segment.sourceType) ?? 0) + 1);
+    const [sourceType, n] = [...byType].sort((a, b) => b[1] - a[1])[0]!;
+    expect(n).toBeLessThan(all.length);
+
+    await page.getByTestId('view-evidence').click();
+    await page.locator(`[data-testid="evidence-cell"][data-code-key="${norm}"][data-institution-id="totaal"]`).focus();
+    await page.keyboard.press('Enter');
+    await expectCount(page.getByTestId('evidence-segments').getByTestId('evidence-segment'), all.length);
+    await page.locator(`[data-testid="cell-part"][data-part="sourceType:${sourceType}"]`).focus();
+    await page.keyboard.press('Enter');
+    await expectCount(page.getByTestId('evidence-segments').getByTestId('evidence-segment'), n);
+    await page.getByTestId('evidence-open-retrieval').focus();
+    await page.keyboard.press('Enter');
+
+    await expectValue(() => page.getByTestId('retrieval-tab').getAttribute('aria-selected'), 'true');
+    await expectCount(listCards(), n);
+    expect(new Set(await Promise.all((await listCards().all()).map((card) => card.getAttribute('data-coding-id'))))).toEqual(
+      new Set(all.filter((segment) => segment.sourceType === sourceType).map((segment) => segment.codingId)),
+    );
+    await page.getByTestId('retrieval-widen').click();
+    await expectCount(listCards(), all.length);
+    await expectCount(page.getByTestId('retrieval-scope'), 0);
+  });
+});
