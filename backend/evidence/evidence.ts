@@ -8,7 +8,7 @@ import { codedTextReader, codingsInSources } from '../coding/codings';
 import { listCodes } from '../framework/framework';
 import { whereClause } from '../store/where-clause';
 import type { Study } from '../study/study';
-import type { CodingInSource, EvidenceCell, EvidenceFilter, EvidenceMatrix, EvidenceSegment } from '../../shared/api/types';
+import type { CodingInSource, EvidenceCell, EvidenceFilter, EvidenceMatrix, EvidenceSegment, SegmentScope } from '../../shared/api/types';
 
 const CONTEXT_CHARS = 160;
 
@@ -93,14 +93,25 @@ function increment(counts: Record<string, number>, key: string, by: number): voi
   counts[key] = (counts[key] ?? 0) + by;
 }
 
+/**
+ * The live codings of a segment list (a matrix cell, the retrieval list, its
+ * Excel export): the code with its sub-codes, at one institution and in one
+ * source when given, under the filter; in the lists' order. Empty for a code
+ * that is not (or no longer) in the framework.
+ */
+export function codingsInScope(study: Study, scope: SegmentScope): CodingInSource[] {
+  const subtree = [...ancestorsByCode(study)].filter(([, chain]) => chain.includes(scope.codeId)).map(([id]) => id);
+  if (subtree.length === 0) return [];
+  const conditions = [`k.code_id IN (${subtree.map(() => '?').join(',')})`];
+  const params = [...subtree];
+  if (scope.institutionId) conditions.push('s.institution_id = ?'), params.push(scope.institutionId);
+  if (scope.sourceId) conditions.push('k.source_id = ?'), params.push(scope.sourceId);
+  return filteredCodings(study, scope.filter, { conditions, params });
+}
+
 /** The segments behind one cell (institution optional: all institutions). */
 export function evidenceSegments(study: Study, codeId: string, institutionId: string | null, filter: EvidenceFilter): EvidenceSegment[] {
-  const subtree = [...ancestorsByCode(study)].filter(([, chain]) => chain.includes(codeId)).map(([id]) => id);
-  if (subtree.length === 0) return [];
-  const codings = filteredCodings(study, filter, {
-    conditions: [`k.code_id IN (${subtree.map(() => '?').join(',')})`, ...(institutionId ? ['s.institution_id = ?'] : [])],
-    params: [...subtree, ...(institutionId ? [institutionId] : [])],
-  });
+  const codings = codingsInScope(study, { codeId, institutionId, filter });
   const codedText = codedTextReader(study, CONTEXT_CHARS);
   return codings.map(({ id, createdAt: _createdAt, ...coding }) => ({ codingId: id, ...coding, ...codedText(coding) }));
 }

@@ -22,13 +22,13 @@ import { useJudgments } from '../judgments/judgments-store';
 import { findJudgment } from '../judgments/scale';
 import type { Code } from '../../shared/api/types';
 import { nl } from '../text/nl';
-import { startHostDownload } from '../reports/download';
 import { useChangeVersion } from '../api/study-changes';
 import { useCodings } from './coding-store';
 import { paletteItems } from './palette-items';
 import { countsInSource, rollUp } from './retrieval';
 import { scopedFilter, useRetrieval } from './retrieval-store';
 import { RetrievalScopeLine } from './RetrievalScopeLine';
+import { RetrievalExport } from './RetrievalExport';
 
 export function RetrievalPanel() {
   const codes = useFramework((store) => store.codes);
@@ -124,9 +124,9 @@ export function RetrievalPanel() {
               <input type="checkbox" data-testid="retrieval-this-source" checked={onlyThisSource} onChange={(event) => setOnlyThisSource(event.target.checked)} />
               {nl.codingDay.onlyThisSource}
             </label>
-            <button type="button" className="small" data-testid="retrieval-export" onClick={() => void exportToWord(chosen.id).catch(reportError)}>
-              {nl.codingDay.exportToWord}
-            </button>
+            <RetrievalExport
+              scope={{ codeId: chosen.id, institutionId, sourceId: onlyThisSource ? sourceId : null, filter: scopedFilter(JSON.parse(filterKey), split) }}
+            />
           </header>
           <RetrievalScopeLine />
           {shown === null ? (
@@ -168,11 +168,4 @@ function rootNorm(codes: readonly Code[], code: Code): string | null {
     current = codes.find((candidate) => candidate.id === current!.parentId);
   }
   return current && current.kind === 'norm' ? current.id : null;
-}
-
-/** A code's segments per institution as a Word retrieval report (pseudonymised): downloaded in the browser, saved where the user chooses on the desktop. */
-async function exportToWord(codeId: string): Promise<void> {
-  const exported = await api['exchange.export']({ kind: 'retrieval', full: false, codeIds: [codeId] });
-  if (exported.downloadUrl) await startHostDownload(exported.downloadUrl, exported.fileName);
-  else await api['exchange.save']({ exportId: exported.exportId });
 }

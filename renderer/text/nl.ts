@@ -1143,6 +1143,9 @@ export const nl = {
     unknownInstitution: 'onbekende instelling',
     narrowedTo: (parts: string[]) => `Alleen: ${parts.join(' · ')}`,
     widen: 'Hele code tonen',
+    toExcel: 'Naar Excel',
+    excelTitle: 'De fragmenten in deze lijst (met de filters) als Excel-tabel, één rij per fragment',
+    full: 'Volledig (met namen)',
   },
 
   toasts: {

@@ -117,6 +117,9 @@ export const evidenceFilterSchema = z.object({
   quotableOnly: z.boolean().optional(),
 });
 
+/** The segments of the retrieval list (Excel export of what the list shows; retrieval). */
+const segmentScopeSchema = z.object({ codeId: id, institutionId: id.nullable().default(null), sourceId: id.nullable().optional(), filter: evidenceFilterSchema.default({}) });
+
 const offset = z.number().int().min(0);
 const noteText = z.string().max(5000);
 const longText = z.string().max(100_000);
@@ -426,7 +429,7 @@ export const contract = {
 
   /** Exchange (issue 15): a REFI-QDA project or codebook, or a table as Excel, pseudonymised unless `full`; then `exchange.save` (desktop) or its `downloadUrl` (browser). */
   'exchange.export': call<ExchangeExported>()(
-    z.object({ kind: z.enum(EXPORT_KINDS), full: z.boolean().default(false), codeIds: z.array(id).min(1).max(500).optional(), jobId }),
+    z.object({ kind: z.enum(EXPORT_KINDS), full: z.boolean().default(false), codeIds: z.array(id).min(1).max(500).optional(), scope: segmentScopeSchema.optional(), jobId }),
     { job: true },
   ),
   /** Desktop: save a kept export where the user chooses. */

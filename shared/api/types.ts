@@ -685,3 +685,11 @@ export interface ExchangeExported {
 export interface ExchangeSaved {
   path: string | null;
 }
+
+/** A list of coded segments as the retrieval list shows it: a code with its sub-codes, optionally one institution and one source, under the evidence filter (retrieval). */
+export interface SegmentScope {
+  codeId: string;
+  institutionId: string | null;
+  sourceId?: string | null | undefined;
+  filter: EvidenceFilter;
+}

@@ -7,9 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Code, Coding, EvidenceMatrix, EvidenceSegment, Judgment, SourceSummary } from '../../shared/api/types';
+import type { Code, Coding, EvidenceMatrix, EvidenceSegment, Judgment, SessionState, SourceSummary } from '../../shared/api/types';
 import type { CallName } from '../../shared/api/contract';
 import { veldwerk } from '../helpers/cli';
+import { column, readWithOpenpyxl } from '../helpers/openpyxl';
 import { tempDir } from '../helpers/temp-study';
 import { expectContains, expectCount, expectValue, waitFor } from './browser';
 import { callHost } from './host-api';
@@ -169,5 +170,40 @@ describe('een cel van de bewijsmatrix in de fragmentenlijst', () => {
     await page.getByTestId('retrieval-widen').click();
     await expectCount(listCards(), all.length);
     await expectCount(page.getByTestId('retrieval-scope'), 0);
+  });
+
+  it('zet de fragmenten van de lijst (met haar filter) in Excel, gepseudonimiseerd tenzij volledig met waarschuwing', async () => {
+    const { page } = app;
+    const normId = codes.find((code) => code.key === norm)!.id;
+    const expected = await api<EvidenceSegment[]>('evidence.segments', { codeId: normId, institutionId: null, filter: { valence: 'negatief' } });
+    await page.getByTestId('retrieval').getByTestId('evidence-filter-valence').selectOption('negatief');
+    await expectCount(listCards(), expected.length);
+    const { inspectors } = await api<SessionState>('session.state');
+    const coders = new Set(expected.map((segment) => segment.coderId));
+    const named = inspectors.filter((inspector) => coders.has(inspector.id));
+    expect(named.length).toBeGreaterThan(0);
+
+    const download = async (name: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('retrieval-export-excel').click()]);
+      expect(file.suggestedFilename()).toMatch(/fragmenten\.xlsx$/);
+      const path = join(dir, name);
+      await file.saveAs(path);
+      return readWithOpenpyxl(path)[0]!;
+    };
+    const sheet = await download('pseudo.xlsx');
+    const rows = sheet.rows.slice(1);
+    expect(rows.map((row) => [row[column(sheet, 'Begin')]!.value, row[column(sheet, 'Einde')]!.value])).toEqual(expected.map((segment) => [segment.start, segment.end]));
+    expect(rows.every((row) => row[column(sheet, 'Valentie')]!.value === 'negatief')).toBe(true);
+    const coderCells = new Set(rows.map((row) => row[column(sheet, 'Codeur')]!.value));
+    for (const inspector of named) expect(coderCells.has(inspector.name)).toBe(false);
+
+    await page.getByTestId('retrieval-export-full').check();
+    await expectContains(() => page.getByTestId('retrieval-export-warning').innerText(), 'volledige export');
+    expect(await page.getByTestId('retrieval-export-warning').getAttribute('role')).toBe('alert');
+    const fullSheet = await download('full.xlsx');
+    const fullCoders = new Set(fullSheet.rows.slice(1).map((row) => row[column(fullSheet, 'Codeur')]!.value));
+    for (const inspector of named) expect(fullCoders.has(inspector.name)).toBe(true);
+    await page.getByTestId('retrieval-export-full').uncheck();
+    await page.getByTestId('retrieval').getByTestId('evidence-filter-valence').selectOption('');
   });
 });
