@@ -1146,6 +1146,11 @@ export const nl = {
     toExcel: 'Naar Excel',
     excelTitle: 'De fragmenten in deze lijst (met de filters) als Excel-tabel, één rij per fragment',
     full: 'Volledig (met namen)',
+    projectUser: 'Codeur in het project',
+    asInspector: 'Wordt in Veldwerk',
+    unnamedUser: 'naamloze codeur',
+    userMapLabel: (name: string) => `Welke inspecteur is "${name}"`,
+    newInspector: (name: string) => `Nieuwe inspecteur: ${name}`,
   },
 
   toasts: {

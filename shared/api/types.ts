@@ -669,6 +669,8 @@ export interface QdpxImportResult {
 export interface ImportPreview {
   result: QdpxImportResult;
   codes: Array<{ guid: string; path: string; codeKey: string | null }>;
+  /** The project's users who coded or wrote notes, each with the inspector they would become (null: a new inspector). */
+  users: Array<{ guid: string; name: string; codings: number; inspectorId: string | null }>;
 }
 
 /** An export kept in the session: then `exchange.save` (desktop) or its `downloadUrl` (browser). */
