@@ -21,6 +21,7 @@ import { ensureDemoStudy } from '../demo/demo-study';
 import { autocode } from '../coding/autocode';
 import { codingsForSource, createCodings, deleteCoding, updateCoding } from '../coding/codings';
 import { evidenceMatrix, evidenceSegments } from '../evidence/evidence';
+import { leftOutCodings } from '../evidence/left-out';
 import { linkEvidence, listJudgments, ratingScale, saveJudgment, saveRatingScale } from '../judgments/judgments';
 import { listMemos, saveMemo } from '../memos/memos';
 import { deleteFinding, listFindings, moveFinding, saveFinding } from '../findings/findings';
@@ -168,6 +169,7 @@ const handlers: Handlers = {
   },
 
   'evidence.matrix': (session, input) => evidenceMatrix(session.requireStudy(), input.filter),
+  'evidence.leftOut': (session, input) => leftOutCodings(session.requireStudy(), input.filter),
   'evidence.segments': (session, input) => evidenceSegments(session.requireStudy(), input.codeId, input.institutionId, input.filter),
 
   'review.questions': (session) => listReviewQuestions(session.requireStudy()),

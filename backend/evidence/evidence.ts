@@ -13,7 +13,7 @@ import type { CodingInSource, EvidenceCell, EvidenceFilter, EvidenceMatrix, Evid
 const CONTEXT_CHARS = 160;
 
 /** The filter as conditions on the coding `k` and its source `s`, after the `always` conditions. */
-function filterClause(filter: EvidenceFilter, always: string[]): { where: string; params: string[] } {
+export function filterClause(filter: EvidenceFilter, always: string[]): { where: string; params: string[] } {
   return whereClause([...always, ...(filter.quotableOnly ? ['k.quotable = 1'] : [])], {
     's.source_type': filter.sourceType,
     's.role': filter.role,

@@ -17,6 +17,7 @@ import { useDocument } from '../document/document-store';
 import { EvidenceFilters } from '../evidence/EvidenceFilters';
 import { activeFilter, useEvidence } from '../evidence/evidence-store';
 import { SegmentCard } from '../evidence/SegmentCard';
+import { LeftOutNotice } from '../evidence/LeftOutNotice';
 import { useFramework } from '../framework/framework-store';
 import { useJudgments } from '../judgments/judgments-store';
 import { findJudgment } from '../judgments/scale';
@@ -93,6 +94,7 @@ export function RetrievalPanel() {
     <div className="side-scroll retrieval" data-testid="retrieval">
       <EvidenceFilters />
       <p className="retrieval-legend muted">{nl.codingDay.retrievalLegend}</p>
+      <LeftOutNotice codeId={codeId} />
       <ul className="retrieval-codes" aria-label={nl.codingDay.retrievalCodes}>
         {items.map((item) => (
           <li key={item.code.id}>

@@ -16,6 +16,7 @@ import { nl } from '../text/nl';
 import { EvidenceFilters } from './EvidenceFilters';
 import { EvidenceMatrix } from './EvidenceMatrix';
 import { EvidencePanel } from './EvidencePanel';
+import { LeftOutNotice } from './LeftOutNotice';
 import { activeFilter, useEvidence } from './evidence-store';
 import './evidence.css';
 import { buildMatrixRows, columnTotals, keysInUse, type MatrixRow } from './matrix';
@@ -70,6 +71,7 @@ export function EvidenceView() {
                 {filtered ? nl.evidence.noCodingsFiltered : nl.evidence.noCodings}
               </p>
             )}
+            <LeftOutNotice />
             <EvidenceMatrix rows={rows} institutions={institutions} totals={totals} />
             <Legend rows={rows} />
           </>

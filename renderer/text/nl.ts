@@ -1151,6 +1151,15 @@ export const nl = {
     unnamedUser: 'naamloze codeur',
     userMapLabel: (name: string) => `Welke inspecteur is "${name}"`,
     newInspector: (name: string) => `Nieuwe inspecteur: ${name}`,
+    leftOut: (total: number, code: number, source: number) =>
+      `${plural(total, 'codering telt', 'coderingen tellen')} hier niet mee: ${[
+        code > 0 ? `bij ${code} is de code` : '',
+        source > 0 ? `bij ${source} is de bron` : '',
+      ]
+        .filter(Boolean)
+        .join(' en ')} bij het samenvoegen verwijderd.`,
+    leftOutForCode: (n: number) => `Bij deze code: ${n}.`,
+    toConflicts: 'Beslis onder Team › Conflicten',
   },
 
   toasts: {

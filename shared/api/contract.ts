@@ -15,6 +15,7 @@ import { FINDING_KINDS, type Finding, type SuggestedFinding, type Theme } from '
 import type { SourceProgress, SourceStatusEntry } from './types';
 import { DETAIL_KINDS, PERSON_ROLES, PERSON_STATUSES, PRIVACY_DECISIONS, type Person, type PrivacyChoice, type PrivacyScan } from '../privacy';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
+import type { LeftOutCodings } from './types';
 import type {
   Code,
   Coding,
@@ -297,6 +298,8 @@ export const contract = {
   'memo.delete': call<{ id: string }>()(z.object({ id }), { writes: ['memo'] }),
 
   'evidence.matrix': call<EvidenceMatrix>()(z.object({ filter: evidenceFilterSchema.default({}) })),
+  /** Codings left out of the evidence because their code or source was deleted in a merge (retrieval). */
+  'evidence.leftOut': call<LeftOutCodings>()(z.object({ filter: evidenceFilterSchema.default({}) })),
   'evidence.segments': call<EvidenceSegment[]>()(
     z.object({ codeId: id, institutionId: id.nullable().default(null), filter: evidenceFilterSchema.default({}) }),
   ),

@@ -695,3 +695,11 @@ export interface SegmentScope {
   sourceId?: string | null | undefined;
   filter: EvidenceFilter;
 }
+
+/** Live codings the evidence cannot show because their code or source was deleted (in a merge), under the evidence filter (retrieval). */
+export interface LeftOutCodings {
+  codeDeleted: number;
+  sourceDeleted: number;
+  /** Per code id: those coded on it or on a code stored under it. */
+  byCode: Record<string, number>;
+}
