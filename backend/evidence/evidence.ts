@@ -8,7 +8,7 @@ import { codedTextReader, codingsInSources } from '../coding/codings';
 import { listCodes } from '../framework/framework';
 import { whereClause } from '../store/where-clause';
 import type { Study } from '../study/study';
-import type { CodingInSource, EvidenceCell, EvidenceFilter, EvidenceMatrix, EvidenceSegment, SegmentScope } from '../../shared/api/types';
+import type { CodingInSource, EvidenceCell, EvidenceFilter, EvidenceMatrix, EvidenceSegment, EvidenceSegmentPage, SegmentScope } from '../../shared/api/types';
 
 const CONTEXT_CHARS = 160;
 
@@ -111,7 +111,20 @@ export function codingsInScope(study: Study, scope: SegmentScope): CodingInSourc
 
 /** The segments behind one cell (institution optional: all institutions). */
 export function evidenceSegments(study: Study, codeId: string, institutionId: string | null, filter: EvidenceFilter): EvidenceSegment[] {
-  const codings = codingsInScope(study, { codeId, institutionId, filter });
+  return withText(study, codingsInScope(study, { codeId, institutionId, filter }));
+}
+
+/**
+ * One page of a segment list, with the list's length: only the page's source
+ * texts are read (a norm's list at national scale spans most sources; reading
+ * every one of their texts to show the first hundred segments is what made it slow).
+ */
+export function evidenceSegmentPage(study: Study, scope: SegmentScope, offset: number, limit: number): EvidenceSegmentPage {
+  const codings = codingsInScope(study, scope);
+  return { total: codings.length, segments: withText(study, codings.slice(offset, offset + limit)) };
+}
+
+function withText(study: Study, codings: readonly CodingInSource[]): EvidenceSegment[] {
   const codedText = codedTextReader(study, CONTEXT_CHARS);
   return codings.map(({ id, createdAt: _createdAt, ...coding }) => ({ codingId: id, ...coding, ...codedText(coding) }));
 }

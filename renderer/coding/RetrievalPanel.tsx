@@ -10,7 +10,7 @@
  * every coding change (pushed by the backend).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { EvidenceSegment } from '../../shared/api/types';
+import type { EvidenceSegment, EvidenceSegmentPage } from '../../shared/api/types';
 import { api } from '../api/client';
 import { reportError } from '../ui/toast-store';
 import { useDocument } from '../document/document-store';
@@ -31,6 +31,9 @@ import { scopedFilter, useRetrieval } from './retrieval-store';
 import { RetrievalScopeLine } from './RetrievalScopeLine';
 import { RetrievalExport } from './RetrievalExport';
 
+/** Segments per page of the list (and per "Meer tonen"). */
+const PAGE_SIZE = 100;
+
 export function RetrievalPanel() {
   const codes = useFramework((store) => store.codes);
   const items = useMemo(() => paletteItems(codes), [codes]);
@@ -43,8 +46,10 @@ export function RetrievalPanel() {
   const institutionId = useRetrieval((store) => store.institutionId);
   const split = useRetrieval((store) => store.split);
   const scopeKey = JSON.stringify([institutionId, split]);
-  const [segments, setSegments] = useState<EvidenceSegment[] | null>(null);
+  const [page, setPage] = useState<EvidenceSegmentPage | null>(null);
+  const [limit, setLimit] = useState(PAGE_SIZE);
   const [onlyThisSource, setOnlyThisSource] = useState(false);
+  const listSourceId = onlyThisSource ? sourceId : null;
   const filterKey = JSON.stringify(activeFilter(filter));
   const judgments = useJudgments((store) => store.judgments);
   const judgmentsLoaded = useJudgments((store) => store.loaded);
@@ -61,15 +66,19 @@ export function RetrievalPanel() {
     return () => void (current = false);
   }, [filterKey, version]);
 
-  useEffect(() => setSegments(null), [codeId, scopeKey]);
+  useEffect(() => {
+    setPage(null);
+    setLimit(PAGE_SIZE);
+  }, [codeId, scopeKey, listSourceId]);
+  // A page at a time: a norm's list at national scale holds thousands of segments across most sources.
   useEffect(() => {
     if (!codeId) return;
     let current = true;
-    api['evidence.segments']({ codeId, institutionId, filter: scopedFilter(JSON.parse(filterKey), split) })
-      .then((found) => current && setSegments(found))
+    api['evidence.segmentPage']({ codeId, institutionId, sourceId: listSourceId, filter: scopedFilter(JSON.parse(filterKey), split), offset: 0, limit })
+      .then((found) => current && setPage(found))
       .catch(reportError);
     return () => void (current = false);
-  }, [codeId, scopeKey, filterKey, version]);
+  }, [codeId, scopeKey, listSourceId, filterKey, version, limit]);
 
   const inSource = useMemo(() => countsInSource(codes, codings.values()), [codes, codings]);
   const inStudy = useMemo(() => rollUp(codes, Object.entries(studyCounts)), [codes, studyCounts]);
@@ -80,7 +89,7 @@ export function RetrievalPanel() {
     if (showRequest > 0) segmentsRef.current?.scrollIntoView({ block: 'start' });
   }, [showRequest, codeId]);
 
-  const shown = segments && onlyThisSource ? segments.filter((segment) => segment.sourceId === sourceId) : segments;
+  const shown = page?.segments ?? null;
   const chosen = codes.find((code) => code.id === codeId);
   const normId = chosen ? rootNorm(codes, chosen) : null;
   const isLinked = (segment: EvidenceSegment) =>
@@ -127,7 +136,7 @@ export function RetrievalPanel() {
               {nl.codingDay.onlyThisSource}
             </label>
             <RetrievalExport
-              scope={{ codeId: chosen.id, institutionId, sourceId: onlyThisSource ? sourceId : null, filter: scopedFilter(JSON.parse(filterKey), split) }}
+              scope={{ codeId: chosen.id, institutionId, sourceId: listSourceId, filter: scopedFilter(JSON.parse(filterKey), split) }}
             />
           </header>
           <RetrievalScopeLine />
@@ -137,7 +146,9 @@ export function RetrievalPanel() {
             <p className="muted">{nl.evidence.noCodingsFiltered}</p>
           ) : (
             <>
-              <p className="muted">{nl.evidence.fragments(shown.length)}</p>
+              <p className="muted" data-testid="retrieval-total" data-total={page!.total}>
+                {shown.length < page!.total ? nl.retrieval.shownOf(shown.length, page!.total) : nl.evidence.fragments(page!.total)}
+              </p>
               {shown.map((segment) => (
                 <SegmentCard key={segment.codingId} segment={segment} listCodeId={chosen.id} showInstitution testId="retrieval-segment">
                   {normId && (
@@ -153,6 +164,11 @@ export function RetrievalPanel() {
                   )}
                 </SegmentCard>
               ))}
+              {shown.length < page!.total && (
+                <button type="button" className="small" data-testid="retrieval-more" onClick={() => setLimit(limit + PAGE_SIZE)}>
+                  {nl.retrieval.showMore(Math.min(PAGE_SIZE, page!.total - shown.length))}
+                </button>
+              )}
             </>
           )}
         </section>

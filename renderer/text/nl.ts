@@ -1159,6 +1159,8 @@ export const nl = {
         .filter(Boolean)
         .join(' en ')} bij het samenvoegen verwijderd.`,
     leftOutForCode: (n: number) => `Bij deze code: ${n}.`,
+    shownOf: (shown: number, total: number) => `${shown} van ${plural(total, 'fragment', 'fragmenten')} getoond`,
+    showMore: (n: number) => `Nog ${n} tonen`,
     toConflicts: 'Beslis onder Team › Conflicten',
   },
 

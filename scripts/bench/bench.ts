@@ -15,6 +15,7 @@ import { measureFoundation } from './foundation-bench';
 import { measureMerge } from './merge-bench';
 import { measureOcr } from './ocr-bench';
 import { measureNational } from './national-bench';
+import { measureRetrieval } from './retrieval-bench';
 import { measureReports } from './report-bench';
 import { measureSurvey } from './survey-bench';
 import { measureQueue } from './queue-bench';
@@ -35,6 +36,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   ocr: measureOcr,
   privacy: measurePrivacy,
   national: measureNational,
+  retrieval: measureRetrieval,
 };
 
 async function main() {

@@ -15,7 +15,7 @@ import { FINDING_KINDS, type Finding, type SuggestedFinding, type Theme } from '
 import type { SourceProgress, SourceStatusEntry } from './types';
 import { DETAIL_KINDS, PERSON_ROLES, PERSON_STATUSES, PRIVACY_DECISIONS, type Person, type PrivacyChoice, type PrivacyScan } from '../privacy';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
-import type { LeftOutCodings } from './types';
+import type { EvidenceSegmentPage, LeftOutCodings } from './types';
 import type {
   Code,
   Coding,
@@ -300,6 +300,10 @@ export const contract = {
   'evidence.matrix': call<EvidenceMatrix>()(z.object({ filter: evidenceFilterSchema.default({}) })),
   /** Codings left out of the evidence because their code or source was deleted in a merge (retrieval). */
   'evidence.leftOut': call<LeftOutCodings>()(z.object({ filter: evidenceFilterSchema.default({}) })),
+  /** A page of the retrieval list's segments and the list's length (retrieval). */
+  'evidence.segmentPage': call<EvidenceSegmentPage>()(
+    segmentScopeSchema.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
+  ),
   'evidence.segments': call<EvidenceSegment[]>()(
     z.object({ codeId: id, institutionId: id.nullable().default(null), filter: evidenceFilterSchema.default({}) }),
   ),

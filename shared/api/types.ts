@@ -703,3 +703,9 @@ export interface LeftOutCodings {
   /** Per code id: those coded on it or on a code stored under it. */
   byCode: Record<string, number>;
 }
+
+/** One page of a segment list and the list's length (the retrieval list shows it page by page; retrieval). */
+export interface EvidenceSegmentPage {
+  total: number;
+  segments: EvidenceSegment[];
+}

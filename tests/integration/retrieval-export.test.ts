@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codingsInScope } from '../../backend/evidence/evidence';
+import { codingsInScope, evidenceSegmentPage, evidenceSegments } from '../../backend/evidence/evidence';
 import { exportFile } from '../../backend/exchange/exchange';
 import type { SegmentScope } from '../../shared/api/types';
 import { codedExchangeStudy } from '../helpers/coded-study';
@@ -71,6 +71,21 @@ describe('fragmentenlijst naar Excel', () => {
     await expect(exportFile(study, 'segments', 'pseudonymised', null, { ...scope, codeId: '00000000-0000-4000-8000-000000000000' })).rejects.toThrow(
       /bestaat niet \(meer\)/,
     );
+    study.close();
+  });
+});
+
+describe('fragmentenlijst per pagina', () => {
+  it('geeft een pagina met de lengte van de hele lijst, in de volgorde van de lijst', async () => {
+    const { study } = await codedExchangeStudy(dir);
+    const contact = codeId(study, 'contact');
+    const all = evidenceSegments(study, contact, null, {});
+    expect(all.length).toBeGreaterThan(1);
+    const first = evidenceSegmentPage(study, { codeId: contact, institutionId: null, filter: {} }, 0, 1);
+    expect(first.total).toBe(all.length);
+    expect(first.segments).toEqual(all.slice(0, 1));
+    const rest = evidenceSegmentPage(study, { codeId: contact, institutionId: null, filter: {} }, 1, 100);
+    expect(rest.segments).toEqual(all.slice(1));
     study.close();
   });
 });
