@@ -48,11 +48,21 @@ function log(message: string): void {
   process.stderr.write(`[ophalen ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
+/** Peak RSS of the run and of each phase (sampled). */
 class PeakRss {
   peak = process.memoryUsage().rss;
+  private phasePeak = this.peak;
+  readonly perPhaseMB: Record<string, number> = {};
   private readonly timer = setInterval(() => this.sample(), 25);
   sample(): void {
-    this.peak = Math.max(this.peak, process.memoryUsage().rss);
+    const rss = process.memoryUsage().rss;
+    this.peak = Math.max(this.peak, rss);
+    this.phasePeak = Math.max(this.phasePeak, rss);
+  }
+  endPhase(name: string): void {
+    this.sample();
+    this.perPhaseMB[name] = mb(this.phasePeak);
+    this.phasePeak = process.memoryUsage().rss;
   }
   stop(): number {
     this.sample();
@@ -67,20 +77,28 @@ async function call(session: Session, name: CallName, input: object): Promise<un
   return result.value;
 }
 
+/** Wall time and, as the machine may be shared, the process's CPU time too. */
 async function latency(run: () => Promise<unknown>, repeats = REPEATS) {
   const samples: number[] = [];
+  const cpuSamples: number[] = [];
   for (let index = 0; index < repeats; index++) {
+    const cpu = process.cpuUsage();
     const start = performance.now();
     await run();
     samples.push(performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    cpuSamples.push((used.user + used.system) / 1000);
   }
-  return latencySummary(samples);
+  const cpu = latencySummary(cpuSamples);
+  return { ...latencySummary(samples), cpuP50Ms: cpu.p50Ms, cpuP95Ms: cpu.p95Ms };
 }
 
-async function once<T>(run: () => Promise<T> | T): Promise<{ value: T; seconds: number }> {
+async function once<T>(run: () => Promise<T> | T): Promise<{ value: T; seconds: number; cpuSeconds: number }> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const value = await run();
-  return { value, seconds: round((performance.now() - start) / 1000, 2) };
+  const used = process.cpuUsage(cpu);
+  return { value, seconds: round((performance.now() - start) / 1000, 2), cpuSeconds: round((used.user + used.system) / 1e6, 2) };
 }
 
 async function buildStudy(workDir: string): Promise<{ study: Study; sourceIds: string[]; lengths: Map<string, number> }> {
@@ -156,6 +174,7 @@ export async function measureRetrieval(): Promise<object> {
   try {
     log(`schaal ${SCALE}: ${SOURCES} bronnen, ${CODINGS} coderingen door ${INSPECTORS} inspecteurs`);
     const built = await once(() => buildStudy(workDir));
+    memory.endPhase('build');
     const { study, sourceIds, lengths } = built.value;
     const session = new Session({ kind: 'cli', demoStudyPath: () => join(workDir, 'demo.veldwerk') });
     session.setStudy(study);
@@ -191,10 +210,14 @@ export async function measureRetrieval(): Promise<object> {
       return call(session, 'coding.create', { sourceId: bigSource[0], codeId: codes[Math.floor(random() * codes.length)]!.id, start, end: start + 35, valence: 'negatief', note: '', quotable: false });
     }, 40);
 
+    memory.endPhase('api');
     log('exporteren');
     const excel = await once(() => exportFile(study, 'segments', 'pseudonymised', null, { codeId: norm.id, institutionId: null, filter: {} }));
+    memory.endPhase('excel');
     const pseudo = await once(() => exportQdpx(study, 'pseudonymised'));
+    memory.endPhase('qdpxPseudonymised');
     const full = await once(() => exportQdpx(study, 'full'));
+    memory.endPhase('qdpxFull');
     const projectPath = join(workDir, 'landelijk.qdpx');
     writeFileSync(projectPath, full.value);
     log('importeren');
@@ -206,7 +229,9 @@ export async function measureRetrieval(): Promise<object> {
       inspectors: [{ name: 'Lezer', initials: 'LZ' }],
     });
     const imported = await once(() => importQdpx(target, projectPath));
+    memory.endPhase('import');
     const again = await once(() => importQdpx(target, projectPath));
+    memory.endPhase('importAgain');
     const studyMB = mb(statSync(study.path).size);
     target.close();
     study.close();
@@ -222,20 +247,25 @@ export async function measureRetrieval(): Promise<object> {
       sourceList: sources,
       export: {
         normSegmentsToExcelSeconds: excel.seconds,
+        normSegmentsToExcelCpuSeconds: excel.cpuSeconds,
         normSegmentsToExcelMB: mb(excel.value.data.byteLength),
         qdpxPseudonymisedSeconds: pseudo.seconds,
+        qdpxPseudonymisedCpuSeconds: pseudo.cpuSeconds,
         qdpxPseudonymisedMB: mb(pseudo.value.byteLength),
         qdpxFullSeconds: full.seconds,
+        qdpxFullCpuSeconds: full.cpuSeconds,
         qdpxFullMB: mb(full.value.byteLength),
       },
       import: {
         qdpxSeconds: imported.seconds,
+        qdpxCpuSeconds: imported.cpuSeconds,
         sourcesAdded: imported.value.sources.added,
         codingsAdded: imported.value.codings.added,
         againSeconds: again.seconds,
         againAdded: again.value.sources.added + again.value.codings.added,
       },
       peakRssMB: memory.stop(),
+      peakRssPerPhaseMB: memory.perPhaseMB,
       loadAverageAtEnd: loadavg().map((load) => round(load)),
     };
   } finally {
