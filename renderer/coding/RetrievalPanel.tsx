@@ -83,11 +83,19 @@ export function RetrievalPanel() {
   const inSource = useMemo(() => countsInSource(codes, codings.values()), [codes, codings]);
   const inStudy = useMemo(() => rollUp(codes, Object.entries(studyCounts)), [codes, studyCounts]);
   // Opened from the evidence matrix: the segments, not the code tree above them, come into view.
+  // Once its segments are there (before, the panel is too short to scroll that far); only the panel
+  // scrolls (scrollIntoView would scroll the window too, taking the top bar away).
   const segmentsRef = useRef<HTMLElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
   const showRequest = useRetrieval((store) => store.showRequest);
+  const scrolledFor = useRef(0);
   useEffect(() => {
-    if (showRequest > 0) segmentsRef.current?.scrollIntoView({ block: 'start' });
-  }, [showRequest, codeId]);
+    const panel = panelRef.current;
+    const section = segmentsRef.current;
+    if (showRequest === scrolledFor.current || page === null || !panel || !section) return;
+    scrolledFor.current = showRequest;
+    panel.scrollTop += section.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+  }, [showRequest, page]);
 
   const shown = page?.segments ?? null;
   const chosen = codes.find((code) => code.id === codeId);
@@ -100,7 +108,7 @@ export function RetrievalPanel() {
   };
 
   return (
-    <div className="side-scroll retrieval" data-testid="retrieval">
+    <div ref={panelRef} className="side-scroll retrieval" data-testid="retrieval">
       <EvidenceFilters />
       <p className="retrieval-legend muted">{nl.codingDay.retrievalLegend}</p>
       <LeftOutNotice codeId={codeId} />

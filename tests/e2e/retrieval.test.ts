@@ -126,6 +126,7 @@ describe('een cel van de bewijsmatrix in de fragmentenlijst', () => {
     const matrixCell = page.locator(`[data-testid="evidence-cell"][data-code-key="${norms.get(cell.codeId)!.key}"][data-institution-id="${cell.institutionId}"]`);
     await matrixCell.locator('[data-split-key="valence"][data-split-value="negatief"]').click();
     await expectCount(page.getByTestId('evidence-segments').getByTestId('evidence-segment'), expected.length);
+    await page.screenshot({ path: join(process.env.VELDWERK_SCREENSHOT_DIR ?? dir, 'bewijs-deel-van-cel.png') });
     await page.getByTestId('evidence-open-retrieval').click();
 
     await expectValue(() => page.getByTestId('view-coding').getAttribute('aria-current'), 'page');
@@ -133,6 +134,16 @@ describe('een cel van de bewijsmatrix in de fragmentenlijst', () => {
     await expectCount(listCards(), expected.length);
     expect(await cardIds()).toEqual(expected.map((segment) => segment.codingId));
     await expectContains(() => page.getByTestId('retrieval-scope').innerText(), 'negatief');
+    // The list, not the code tree above it, is in view; the window itself did not scroll (the top bar stays).
+    const listInView = () =>
+      page.getByTestId('retrieval-list').evaluate((section) => {
+        const panel = section.closest('.side-scroll')!.getBoundingClientRect();
+        const top = section.getBoundingClientRect().top;
+        return top >= panel.top - 1 && top < panel.top + 40;
+      });
+    await waitFor(listInView, 'de fragmentenlijst bovenaan het paneel');
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await page.screenshot({ path: join(process.env.VELDWERK_SCREENSHOT_DIR ?? dir, 'fragmenten-uit-cel.png') });
 
     for (const segment of expected.slice(0, 3)) {
       await page.locator(`[data-testid="retrieval-list"] [data-coding-id="${segment.codingId}"]`).getByTestId('segment-jump').click();
