@@ -17,7 +17,7 @@ import { useDocument } from '../document/document-store';
 import { EvidenceFilters } from '../evidence/EvidenceFilters';
 import { activeFilter, useEvidence } from '../evidence/evidence-store';
 import { SegmentCard } from '../evidence/SegmentCard';
-import { LeftOutNotice } from '../evidence/LeftOutNotice';
+import { LeftOutNotice, useLeftOut } from '../evidence/LeftOutNotice';
 import { useFramework } from '../framework/framework-store';
 import { useJudgments } from '../judgments/judgments-store';
 import { findJudgment } from '../judgments/scale';
@@ -51,6 +51,7 @@ export function RetrievalPanel() {
   const [onlyThisSource, setOnlyThisSource] = useState(false);
   const listSourceId = onlyThisSource ? sourceId : null;
   const filterKey = JSON.stringify(activeFilter(filter));
+  const leftOut = useLeftOut();
   const judgments = useJudgments((store) => store.judgments);
   const judgmentsLoaded = useJudgments((store) => store.loaded);
 
@@ -111,7 +112,7 @@ export function RetrievalPanel() {
     <div ref={panelRef} className="side-scroll retrieval" data-testid="retrieval">
       <EvidenceFilters />
       <p className="retrieval-legend muted">{nl.codingDay.retrievalLegend}</p>
-      <LeftOutNotice codeId={codeId} />
+      <LeftOutNotice leftOut={leftOut} codeId={codeId} />
       <ul className="retrieval-codes" aria-label={nl.codingDay.retrievalCodes}>
         {items.map((item) => (
           <li key={item.code.id}>

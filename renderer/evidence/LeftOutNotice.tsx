@@ -16,11 +16,11 @@ import { activeFilter, useEvidence } from './evidence-store';
 
 const INPUTS = ['coding', 'code', 'source', 'conflict'] as const;
 
-export function LeftOutNotice({ codeId = null }: { codeId?: string | null }) {
+/** The codings left out under the evidence filters, fetched again whenever codings, codes, sources or conflicts change. */
+export function useLeftOut(): LeftOutCodings | null {
   const filterKey = useEvidence((store) => JSON.stringify(activeFilter(store.filter)));
   const version = useChangeVersion(INPUTS);
   const [leftOut, setLeftOut] = useState<LeftOutCodings | null>(null);
-
   useEffect(() => {
     let current = true;
     api['evidence.leftOut']({ filter: JSON.parse(filterKey) })
@@ -28,8 +28,13 @@ export function LeftOutNotice({ codeId = null }: { codeId?: string | null }) {
       .catch(reportError);
     return () => void (current = false);
   }, [filterKey, version]);
+  return leftOut;
+}
 
-  const total = leftOut ? leftOut.codeDeleted + leftOut.sourceDeleted : 0;
+export const leftOutTotal = (leftOut: LeftOutCodings | null) => (leftOut ? leftOut.codeDeleted + leftOut.sourceDeleted : 0);
+
+export function LeftOutNotice({ leftOut, codeId = null }: { leftOut: LeftOutCodings | null; codeId?: string | null }) {
+  const total = leftOutTotal(leftOut);
   if (!leftOut || total === 0) return null;
   const forCode = codeId ? (leftOut.byCode[codeId] ?? 0) : null;
   const toConflicts = () => {

@@ -43,6 +43,9 @@ describe('niets gecodeerds verdwijnt zonder melding', () => {
     const notice = page.getByTestId('left-out-notice');
     await expectValue(() => notice.getAttribute('data-total'), '1');
     await expectContains(() => notice.innerText(), 'bij 1 is de code bij het samenvoegen verwijderd');
+    // The only coding is left out: the view does not say there are no codings yet.
+    expect(await page.getByText('Nog geen coderingen').count()).toBe(0);
+    await page.screenshot({ path: join(process.env.VELDWERK_SCREENSHOT_DIR ?? dir, 'bewijs-weggevallen.png') });
 
     await page.getByTestId('view-coding').click();
     await page.getByTestId('retrieval-tab').click();
