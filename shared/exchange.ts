@@ -9,7 +9,10 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const TABLE_KINDS = ['segments', 'matrix', 'judgments', 'review', 'agreement'] as const satisfies readonly ExportKind[];
 export type TableKind = (typeof TABLE_KINDS)[number];
 
-/** The user's choices (the CLI's --map file): codes onto norm keys or "nieuw", users onto initials. */
+/** A mapping's word for "add as new" (codes: a new code; users: a new inspector, never matched by name or initials). */
+export const MAP_AS_NEW = 'nieuw';
+
+/** The user's choices (the CLI's --map file): codes onto norm keys or "nieuw", users onto initials or "nieuw". */
 export const importMappingSchema = z
   .object({
     codes: z.record(z.string().max(1000), z.string().max(200)).default({}),

@@ -21,7 +21,8 @@ import { createInspector, createInstitution, createStudy, renameInstitution, upd
 import { ensureDemoStudy } from '../demo/demo-study';
 import { autocode } from '../coding/autocode';
 import { codingsForSource, createCodings, deleteCoding, updateCoding } from '../coding/codings';
-import { evidenceMatrix, evidenceSegments } from '../evidence/evidence';
+import { evidenceMatrix, evidenceSegmentPage, evidenceSegments } from '../evidence/evidence';
+import { leftOutCodings } from '../evidence/left-out';
 import { linkEvidence, listJudgments, ratingScale, saveJudgment, saveRatingScale } from '../judgments/judgments';
 import { listMemos, saveMemo } from '../memos/memos';
 import { deleteFinding, listFindings, moveFinding, saveFinding } from '../findings/findings';
@@ -183,6 +184,8 @@ const handlers: Handlers = {
   },
 
   'evidence.matrix': (session, input) => evidenceMatrix(session.requireStudy(), input.filter),
+  'evidence.leftOut': (session, input) => leftOutCodings(session.requireStudy(), input.filter),
+  'evidence.segmentPage': (session, { offset, limit, ...scope }) => evidenceSegmentPage(session.requireStudy(), scope, offset, limit),
   'evidence.segments': (session, input) => evidenceSegments(session.requireStudy(), input.codeId, input.institutionId, input.filter),
 
   'review.questions': (session) => listReviewQuestions(session.requireStudy()),

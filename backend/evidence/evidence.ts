@@ -8,12 +8,12 @@ import { codedTextReader, codingsInSources } from '../coding/codings';
 import { listCodes } from '../framework/framework';
 import { whereClause } from '../store/where-clause';
 import type { Study } from '../study/study';
-import type { CodingInSource, EvidenceCell, EvidenceFilter, EvidenceMatrix, EvidenceSegment } from '../../shared/api/types';
+import type { CodingInSource, EvidenceCell, EvidenceFilter, EvidenceMatrix, EvidenceSegment, EvidenceSegmentPage, SegmentScope } from '../../shared/api/types';
 
 const CONTEXT_CHARS = 160;
 
 /** The filter as conditions on the coding `k` and its source `s`, after the `always` conditions. */
-function filterClause(filter: EvidenceFilter, always: string[]): { where: string; params: string[] } {
+export function filterClause(filter: EvidenceFilter, always: string[]): { where: string; params: string[] } {
   return whereClause([...always, ...(filter.quotableOnly ? ['k.quotable = 1'] : [])], {
     's.source_type': filter.sourceType,
     's.role': filter.role,
@@ -21,12 +21,6 @@ function filterClause(filter: EvidenceFilter, always: string[]): { where: string
     'k.coder_id': filter.coderId,
     'k.valence': filter.valence,
   });
-}
-
-/** The live codings the filter lets through, with their sources; `also` narrows them further (conditions on `k` and `s`, with their parameters). */
-function filteredCodings(study: Study, filter: EvidenceFilter, also: { conditions: string[]; params: string[] } = { conditions: [], params: [] }): CodingInSource[] {
-  const { where, params } = filterClause(filter, also.conditions);
-  return codingsInSources(study, { where, params: [...also.params, ...params], orderBy: 's.title, k.start' });
 }
 
 /** Each code with itself and all its ancestors: a coding counts in every one of them. */
@@ -93,14 +87,55 @@ function increment(counts: Record<string, number>, key: string, by: number): voi
   counts[key] = (counts[key] ?? 0) + by;
 }
 
+/** The conditions (on `k` and `s`) of a segment list, or null for a code that is not (or no longer) in the framework. */
+function scopeConditions(study: Study, scope: SegmentScope): { conditions: string[]; params: string[] } | null {
+  const subtree = [...ancestorsByCode(study)].filter(([, chain]) => chain.includes(scope.codeId)).map(([id]) => id);
+  if (subtree.length === 0) return null;
+  const conditions = [`k.code_id IN (${subtree.map(() => '?').join(',')})`];
+  const params = [...subtree];
+  if (scope.institutionId) conditions.push('s.institution_id = ?'), params.push(scope.institutionId);
+  if (scope.sourceId) conditions.push('k.source_id = ?'), params.push(scope.sourceId);
+  return { conditions, params };
+}
+
+/**
+ * The live codings of a segment list (a matrix cell, the retrieval list, its
+ * Excel export): the code with its sub-codes, at one institution and in one
+ * source when given, under the filter; in the lists' order (one page of it
+ * when `page` is given). Empty for a code not (or no longer) in the framework.
+ */
+export function codingsInScope(study: Study, scope: SegmentScope, page?: { offset: number; limit: number }): CodingInSource[] {
+  const also = scopeConditions(study, scope);
+  if (!also) return [];
+  const { where, params } = filterClause(scope.filter, also.conditions);
+  // The page is cut by SQLite: no row object is made for the segments not shown. Integers checked here, not bound.
+  const cut = page ? ` LIMIT ${Math.max(1, Math.trunc(page.limit))} OFFSET ${Math.max(0, Math.trunc(page.offset))}` : '';
+  return codingsInSources(study, { where, params: [...also.params, ...params], orderBy: `s.title, s.id, k.start, k.id${cut}` });
+}
+
+/** How many codings a segment list holds (see codingsInScope). */
+function countInScope(study: Study, scope: SegmentScope): number {
+  const also = scopeConditions(study, scope);
+  if (!also) return 0;
+  const { where, params } = filterClause(scope.filter, ['k.deleted = 0', 's.deleted = 0', ...also.conditions]);
+  return study.db.prepare(`SELECT count(*) FROM coding k JOIN source s ON s.id = k.source_id WHERE ${where}`).pluck().get(...also.params, ...params) as number;
+}
+
 /** The segments behind one cell (institution optional: all institutions). */
 export function evidenceSegments(study: Study, codeId: string, institutionId: string | null, filter: EvidenceFilter): EvidenceSegment[] {
-  const subtree = [...ancestorsByCode(study)].filter(([, chain]) => chain.includes(codeId)).map(([id]) => id);
-  if (subtree.length === 0) return [];
-  const codings = filteredCodings(study, filter, {
-    conditions: [`k.code_id IN (${subtree.map(() => '?').join(',')})`, ...(institutionId ? ['s.institution_id = ?'] : [])],
-    params: [...subtree, ...(institutionId ? [institutionId] : [])],
-  });
+  return withText(study, codingsInScope(study, { codeId, institutionId, filter }));
+}
+
+/**
+ * One page of a segment list, with the list's length: only the page's source
+ * texts are read (a norm's list at national scale spans most sources; reading
+ * every one of their texts to show the first hundred segments is what made it slow).
+ */
+export function evidenceSegmentPage(study: Study, scope: SegmentScope, offset: number, limit: number): EvidenceSegmentPage {
+  return { total: countInScope(study, scope), segments: withText(study, codingsInScope(study, scope, { offset, limit })) };
+}
+
+function withText(study: Study, codings: readonly CodingInSource[]): EvidenceSegment[] {
   const codedText = codedTextReader(study, CONTEXT_CHARS);
   return codings.map(({ id, createdAt: _createdAt, ...coding }) => ({ codingId: id, ...coding, ...codedText(coding) }));
 }

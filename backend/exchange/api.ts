@@ -5,18 +5,24 @@
  */
 import type { Session } from '../api/session';
 import { downloadPathOf, keepProducedFile, saveProducedFile } from '../api/produced-files';
-import type { ExchangeExported, ExchangeSaved, ImportPreview, QdpxImportResult } from '../../shared/api/types';
+import type { ExchangeExported, ExchangeSaved, ImportPreview, QdpxImportResult, SegmentScope } from '../../shared/api/types';
 import type { ExportKind, ImportMapping } from '../../shared/exchange';
 import { importCodebook, importQdpx, previewExchangeImport } from './exchange';
 import { exportFileInWorker } from './exchange-thread';
 
 export async function exportForSession(
   session: Session,
-  input: { kind: ExportKind; full: boolean; codeIds?: string[] | undefined; jobId: string },
+  input: { kind: ExportKind; full: boolean; codeIds?: string[] | undefined; scope?: SegmentScope | undefined; jobId: string },
 ): Promise<ExchangeExported> {
   const study = session.requireStudy();
   session.reportProgress({ jobId: input.jobId, done: 0, total: 1, message: 'Export maken…' });
-  const file = await exportFileInWorker({ studyPath: study.path, kind: input.kind, mode: input.full ? 'full' : 'pseudonymised', codeIds: input.codeIds ?? null });
+  const file = await exportFileInWorker({
+    studyPath: study.path,
+    kind: input.kind,
+    mode: input.full ? 'full' : 'pseudonymised',
+    codeIds: input.codeIds ?? null,
+    scope: input.scope ?? null,
+  });
   const exportId = keepProducedFile(session, { fileName: file.fileName, data: file.data, kind: 'export' });
   session.reportProgress({ jobId: input.jobId, done: 1, total: 1, message: 'Export klaar' });
   return {

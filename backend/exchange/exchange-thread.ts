@@ -8,6 +8,7 @@ import { UserError } from '../errors';
 import { studyKeyFor } from '../keys/unlock';
 import { runWorkerJob } from '../worker-bundle';
 import type { ExportKind } from '../../shared/exchange';
+import type { SegmentScope } from '../../shared/api/types';
 import type { ExportedFile } from './exchange';
 import type { ExportMode } from './privacy-pass';
 
@@ -17,6 +18,8 @@ export interface ExportJob {
   mode: ExportMode;
   /** For the retrieval report: the chosen codes (null: the top of the framework). */
   codeIds: string[] | null;
+  /** For the segments table: only the retrieval list's segments (null: every coding). */
+  scope?: SegmentScope | null;
   /** The key of an encrypted study (found in this thread's unlocked keys when absent). */
   studyKey?: Uint8Array;
 }

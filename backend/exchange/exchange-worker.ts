@@ -14,10 +14,10 @@ function post(message: ExportWorkerMessage | WorkerJobFailed): void {
   parentPort!.postMessage(message);
 }
 
-async function run({ studyPath, studyKey, kind, mode, codeIds }: ExportJob): Promise<void> {
+async function run({ studyPath, studyKey, kind, mode, codeIds, scope = null }: ExportJob): Promise<void> {
   const study = Study.openReadOnly(studyPath, studyKey ? Buffer.from(studyKey) : undefined);
   try {
-    const file = await exportFile(study, kind, mode, codeIds);
+    const file = await exportFile(study, kind, mode, codeIds, scope);
     post({ type: 'done', fileName: file.fileName, data: file.data, warning: file.warning });
   } finally {
     study.close();

@@ -8,7 +8,7 @@ import { listCodes } from '../framework/framework';
 import type { Study } from '../study/study';
 import { codeTreeOf, studyAsProject } from './export-project';
 import { importProject, previewImport, type ImportMapping } from './import-project';
-import type { ImportPreview, QdpxImportResult } from '../../shared/api/types';
+import type { ImportPreview, QdpxImportResult, SegmentScope } from '../../shared/api/types';
 import { ExportPrivacy, type ExportMode } from './privacy-pass';
 import { readCodes, readProject, type ReadProject } from './qde-read';
 import { writeCodebookXml } from './qde-write';
@@ -67,8 +67,8 @@ function readCodebook(path: string): ReadProject {
 }
 
 /** One of the study's tables as an Excel workbook. */
-export async function exportTables(study: Study, kind: TableKind, mode: ExportMode): Promise<Buffer> {
-  return writeWorkbook(tablesFor(study, kind, new ExportPrivacy(study, mode)));
+export async function exportTables(study: Study, kind: TableKind, mode: ExportMode, scope: SegmentScope | null = null): Promise<Buffer> {
+  return writeWorkbook(tablesFor(study, kind, new ExportPrivacy(study, mode), scope));
 }
 
 const FILE_SUFFIX: Record<ExportKind, string> = {
@@ -93,9 +93,14 @@ export interface ExportedFile {
   warning: string | null;
 }
 
-/** Any export as a file: a REFI-QDA project or codebook, or one of the study's tables in Excel. */
-export async function exportFile(study: Study, kind: ExportKind, mode: ExportMode, codeIds: string[] | null = null): Promise<ExportedFile> {
-  const base = safeName(study.info().name);
+/**
+ * Any export as a file: a REFI-QDA project or codebook, or one of the study's
+ * tables in Excel; `scope` narrows the segments table to the retrieval list's
+ * segments (and names the code in the file name).
+ */
+export async function exportFile(study: Study, kind: ExportKind, mode: ExportMode, codeIds: string[] | null = null, scope: SegmentScope | null = null): Promise<ExportedFile> {
+  const scopeCode = scope ? scopedCode(study, kind, scope) : null;
+  const base = safeName(study.info().name) + (scopeCode ? ` - ${safeName(scopeCode)}` : '');
   const full = mode === 'full' && kind !== 'qdc';
   const data =
     kind === 'qdpx'
@@ -104,6 +109,14 @@ export async function exportFile(study: Study, kind: ExportKind, mode: ExportMod
         ? exportCodebook(study)
         : kind === 'retrieval'
           ? await retrievalReport(study, codeIds, new ExportPrivacy(study, mode))
-          : await exportTables(study, kind, mode);
+          : await exportTables(study, kind, mode, scope);
   return { fileName: `${base}${full ? ' (volledig)' : ''}${FILE_SUFFIX[kind]}`, data, warning: full ? FULL_EXPORT_WARNING : null };
+}
+
+/** The name of the code a narrowed export is about; refused for a kind other than segments or a code not in the framework. */
+function scopedCode(study: Study, kind: ExportKind, scope: SegmentScope): string {
+  if (kind !== 'segments') throw new UserError('Een selectie uit de fragmentenlijst kan alleen als fragmententabel (Excel) worden geëxporteerd.', 'invalid-input');
+  const code = listCodes(study).find((candidate) => candidate.id === scope.codeId);
+  if (!code) throw new UserError('De gekozen code bestaat niet (meer) in het toetsingskader; kies de code opnieuw.', 'not-found');
+  return code.name;
 }

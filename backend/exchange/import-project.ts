@@ -35,7 +35,7 @@ import { flattenCodes, type RefiCode, type RefiNote, type RefiProject, type Refi
 import { isAttributeCode, QUOTABLE_GUID, VALENCE_GUIDS } from './veldwerk-codes';
 
 export { importMappingSchema, type ImportMapping } from '../../shared/exchange';
-import type { ImportMapping } from '../../shared/exchange';
+import { MAP_AS_NEW, type ImportMapping } from '../../shared/exchange';
 
 const DEFAULT_COLOR = '#8a8a8a';
 
@@ -62,7 +62,7 @@ export function previewImport(study: Study, read: ReadProject, mapping: ImportMa
   const codes = flattenCodes(read.project.codes)
     .filter((code) => !isAttributeCode(code.guid))
     .map((code) => ({ guid: code.guid, path: code.path.join(' > '), codeKey: keys.get(run.codeIdOf(code.guid) ?? '') ?? null }));
-  return { result, codes };
+  return { result, codes, users: run.userPlan };
 }
 
 class ImportRun {
@@ -71,6 +71,8 @@ class ImportRun {
   private readonly now = new Date().toISOString();
   private readonly result: QdpxImportResult;
   private readonly inspectorOf = new Map<string, string>();
+  /** Per project user who coded or wrote notes: the inspector found for them (null: added as new), for the preview. */
+  readonly userPlan: ImportPreview['users'] = [];
   private readonly codeOf = new Map<string, string>();
   /** Per project source: the study's source and where a selection's code points land in its text. */
   private readonly sourceOf = new Map<string, { id: string; startOf(codePoint: number): number; endOf(codePoint: number): number }>();
@@ -122,17 +124,23 @@ class ImportRun {
       }
     }
     for (const note of this.project.notes) if (note.creatingUser) used.add(note.creatingUser);
+    const codingsBy = this.codingsPerUser();
     const inspectors = this.study.inspectors();
     const takenInitials = new Set(inspectors.map((i) => i.initials.toLowerCase()));
     // Users without codings or notes add no inspector.
     for (const user of this.project.users.filter((u) => used.has(u.guid))) {
       const wanted = this.mapping.users[user.guid] ?? this.mapping.users[user.name];
-      const found =
-        (wanted && inspectors.find((i) => i.initials.toLowerCase() === wanted.toLowerCase())) ||
-        inspectors.find((i) => i.id === user.guid || i.id === derivedId('qdpx-user', user.guid)) ||
-        (user.id ? inspectors.find((i) => i.initials.toLowerCase() === user.id!.toLowerCase()) : undefined) ||
-        (user.name ? inspectors.find((i) => i.name.toLocaleLowerCase('nl') === user.name.toLocaleLowerCase('nl')) : undefined);
-      if (wanted && !found) throw new UserError(`De koppeling noemt inspecteur "${wanted}", maar die is er niet in dit onderzoek.`, 'invalid-input');
+      // "nieuw": a new inspector (the same one on a second import of this project), never one matched by initials or name.
+      const asNew = wanted?.toLowerCase() === MAP_AS_NEW;
+      const sameUser = inspectors.find((i) => i.id === user.guid || i.id === derivedId('qdpx-user', user.guid));
+      const found = asNew
+        ? sameUser
+        : (wanted && inspectors.find((i) => i.initials.toLowerCase() === wanted.toLowerCase())) ||
+          sameUser ||
+          (user.id ? inspectors.find((i) => i.initials.toLowerCase() === user.id!.toLowerCase()) : undefined) ||
+          (user.name ? inspectors.find((i) => i.name.toLocaleLowerCase('nl') === user.name.toLocaleLowerCase('nl')) : undefined);
+      if (wanted && !asNew && !found) throw new UserError(`De koppeling noemt inspecteur "${wanted}", maar die is er niet in dit onderzoek.`, 'invalid-input');
+      this.userPlan.push({ guid: user.guid, name: user.name, codings: codingsBy.get(user.guid) ?? 0, inspectorId: found?.id ?? null });
       if (found) {
         this.inspectorOf.set(user.guid, found.id);
         continue;
@@ -143,6 +151,20 @@ class ImportRun {
       this.inspectorOf.set(user.guid, id);
       this.result.inspectorsAdded++;
     }
+  }
+
+  /** Codings per user: a coding's own user, else its selection's. */
+  private codingsPerUser(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const source of this.project.sources) {
+      for (const selection of source.selections) {
+        for (const coding of selection.codings) {
+          const user = coding.creatingUser ?? selection.creatingUser;
+          if (user) counts.set(user, (counts.get(user) ?? 0) + 1);
+        }
+      }
+    }
+    return counts;
   }
 
   /** Read once: who imports stands in for codings and notes without a known user. */

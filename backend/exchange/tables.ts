@@ -6,23 +6,28 @@
  */
 import { computeAgreement } from '../agreement/agreement';
 import { codedTextReader, codingsInSources } from '../coding/codings';
-import { evidenceMatrix } from '../evidence/evidence';
+import { codingsInScope, evidenceMatrix } from '../evidence/evidence';
 import { listCodes } from '../framework/framework';
 import { listJudgments } from '../judgments/judgments';
 import { listReviewQuestions, reviewSummaries } from '../review/file-review';
 import type { Study } from '../study/study';
 import { MEASURE_LABELS, ROLE_LABELS, SOURCE_TYPE_LABELS, type Measure, type Role, type SourceType } from '../../shared/vocabulary';
-import type { Code } from '../../shared/api/types';
+import type { Code, CodingInSource, SegmentScope } from '../../shared/api/types';
 import type { ExportPrivacy } from './privacy-pass';
 import { asDate, type Table } from './workbook';
 
 import type { TableKind } from '../../shared/exchange';
 
-export function tablesFor(study: Study, kind: TableKind, privacy: ExportPrivacy): Table[] {
+/** `scope` narrows the segments table to what the retrieval list shows (and adds a sheet saying what that was). */
+export function tablesFor(study: Study, kind: TableKind, privacy: ExportPrivacy, scope: SegmentScope | null = null): Table[] {
   const names = new Names(study, privacy);
   switch (kind) {
     case 'segments':
-      return [segmentsTable(study, names, privacy)];
+      if (!scope) return [segmentsTable(study, names, privacy, codingsInSources(study, { orderBy: 's.title COLLATE NOCASE, k.start, k.end' }))];
+      {
+        const codings = codingsInScope(study, scope);
+        return [segmentsTable(study, names, privacy, codings), scopeTable(study, names, privacy, scope, codings.length)];
+      }
     case 'matrix':
       return [matrixTable(study, names)];
     case 'judgments':
@@ -63,9 +68,8 @@ class Names {
 
 const label = <K extends string>(labels: Record<K, string>, key: K | null) => (key ? (labels[key] ?? key) : '');
 
-function segmentsTable(study: Study, names: Names, privacy: ExportPrivacy): Table {
+function segmentsTable(study: Study, names: Names, privacy: ExportPrivacy, codings: readonly CodingInSource[]): Table {
   const read = codedTextReader(study, 0);
-  const codings = codingsInSources(study, { orderBy: 's.title COLLATE NOCASE, k.start, k.end' });
   const titles = new Map<string, string>();
   const dates = new Map((study.db.prepare('SELECT id, date FROM source WHERE deleted = 0').all() as Array<{ id: string; date: string | null }>).map((r) => [r.id, r.date]));
   return {
@@ -114,6 +118,25 @@ function segmentsTable(study: Study, names: Names, privacy: ExportPrivacy): Tabl
       ];
     }),
   };
+}
+
+/** What a narrowed segments export holds: the list's code, place and filters, so the file explains itself. */
+function scopeTable(study: Study, names: Names, privacy: ExportPrivacy, scope: SegmentScope, count: number): Table {
+  const { filter } = scope;
+  const sourceTitle = scope.sourceId ? (study.db.prepare('SELECT title FROM source WHERE id = ?').pluck().get(scope.sourceId) as string | undefined) : undefined;
+  const rows: Array<[string, string]> = [
+    ['Code', names.codePath(scope.codeId)],
+    ['Instelling', scope.institutionId ? names.institution(scope.institutionId) : 'alle instellingen'],
+    ['Bron', sourceTitle !== undefined ? privacy.text(sourceTitle) : 'alle bronnen'],
+    ['Bronsoort', label<SourceType>(SOURCE_TYPE_LABELS, filter.sourceType ?? null) || 'alle'],
+    ['Rol', label<Role>(ROLE_LABELS, filter.role ?? null) || 'alle'],
+    ['Maatregel', label<Measure>(MEASURE_LABELS, filter.measure ?? null) || 'alle'],
+    ['Codeur', names.coder(filter.coderId ?? null) || 'alle'],
+    ['Valentie', filter.valence ?? 'alle'],
+    ['Alleen citeerbaar', filter.quotableOnly ? 'ja' : 'nee'],
+    ['Fragmenten', String(count)],
+  ];
+  return { sheet: 'Selectie', columns: [{ header: 'Selectie', type: 'text', width: 20 }, { header: 'Waarde', type: 'text', width: 60 }], rows };
 }
 
 function matrixTable(study: Study, names: Names): Table {

@@ -26,7 +26,7 @@ export const EXCHANGE_USAGE = `  veldwerk export qdpx|qdc|segments|matrix|judgme
       standaard gepseudonimiseerd; --full neemt namen (en bij qdpx de originele bestanden) mee
   veldwerk import-qdpx <bestand> <project.qdpx> [--map <koppeling.json>] [--coder <initialen>] [--json]
   veldwerk import-qdc <bestand> <codeboek.qdc> [--map <koppeling.json>] [--json]
-      koppeling.json: {"codes": {"<code of guid>": "<normsleutel>|nieuw"}, "users": {"<gebruiker of guid>": "<initialen>"}, "institution": "<naam>"}`;
+      koppeling.json: {"codes": {"<code of guid>": "<normsleutel>|nieuw"}, "users": {"<gebruiker of guid>": "<initialen>|nieuw"}, "institution": "<naam>"}`;
 
 const EXTENSION: Record<ExportKind, RegExp> = {
   qdpx: /\.qdpx$/i,

@@ -8,6 +8,7 @@ import { FrameworkEditor } from '../framework/FrameworkEditor';
 import { MemosTab } from '../memos/MemosTab';
 import { useMemos } from '../memos/memo-store';
 import { RetrievalPanel } from '../coding/RetrievalPanel';
+import { useRetrieval } from '../coding/retrieval-store';
 import { FileReviewForm } from '../review/FileReviewForm';
 import { SearchPanel } from '../search/SearchPanel';
 import { nl } from '../text/nl';
@@ -42,6 +43,12 @@ export function SidePanel() {
   useEffect(() => {
     if (memoRequest > 0) setSourceTab('memos');
   }, [memoRequest]);
+
+  // A cell of the evidence matrix opened in the retrieval list brings "Fragmenten" to the front.
+  const retrievalRequest = useRetrieval((store) => store.showRequest);
+  useEffect(() => {
+    if (retrievalRequest > 0) setSourceTab('retrieval');
+  }, [retrievalRequest]);
 
   const isClientFile = source?.sourceType === 'clientdossier';
   const tabs = TABS.filter(({ tab }) => tab !== 'review' || isClientFile);

@@ -11,6 +11,7 @@ import { useEffect, useRef } from 'react';
 import { DocumentView } from '../document/DocumentView';
 import { EvidenceView } from '../evidence/EvidenceView';
 import { useEvidence } from '../evidence/evidence-store';
+import { useRetrieval } from '../coding/retrieval-store';
 import { JudgmentsView } from '../judgments/JudgmentsView';
 import { TeamView } from '../merge/TeamView';
 import { useTeam } from '../merge/team-store';
@@ -68,6 +69,7 @@ function useAnalysisData(): void {
   const studyId = useSession((store) => store.session?.study?.id ?? null);
   useEffect(() => {
     useEvidence.getState().reset();
+    useRetrieval.getState().reset();
     useJudgments.getState().reset();
     useFindings.getState().reset();
     useReview.getState().reset();

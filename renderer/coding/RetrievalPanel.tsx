@@ -4,27 +4,35 @@
  * coded segments in context, filtered like the evidence view (the same
  * filters), jump to each in its source, and link it as evidence to the
  * judgment of its norm at its institution (or unlink it), or take a code's
- * segments to Word (the exchange's retrieval report, pseudonymised). Follows
+ * segments to Word (the exchange's retrieval report, pseudonymised). Opened
+ * from a cell of the evidence matrix, the list is narrowed to that cell's
+ * institution and part (valence, source type or role) until widened. Follows
  * every coding change (pushed by the backend).
  */
-import { useEffect, useMemo, useState } from 'react';
-import type { EvidenceSegment } from '../../shared/api/types';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { EvidenceSegment, EvidenceSegmentPage } from '../../shared/api/types';
 import { api } from '../api/client';
 import { reportError } from '../ui/toast-store';
 import { useDocument } from '../document/document-store';
 import { EvidenceFilters } from '../evidence/EvidenceFilters';
 import { activeFilter, useEvidence } from '../evidence/evidence-store';
 import { SegmentCard } from '../evidence/SegmentCard';
+import { LeftOutNotice, useLeftOut } from '../evidence/LeftOutNotice';
 import { useFramework } from '../framework/framework-store';
 import { useJudgments } from '../judgments/judgments-store';
 import { findJudgment } from '../judgments/scale';
 import type { Code } from '../../shared/api/types';
 import { nl } from '../text/nl';
-import { handOffFile } from '../ui/hand-off';
 import { useChangeVersion } from '../api/study-changes';
 import { useCodings } from './coding-store';
 import { paletteItems } from './palette-items';
 import { countsInSource, rollUp } from './retrieval';
+import { scopedFilter, useRetrieval } from './retrieval-store';
+import { RetrievalScopeLine } from './RetrievalScopeLine';
+import { RetrievalExport } from './RetrievalExport';
+
+/** Segments per page of the list (and per "Meer tonen"). */
+const PAGE_SIZE = 100;
 
 export function RetrievalPanel() {
   const codes = useFramework((store) => store.codes);
@@ -34,10 +42,16 @@ export function RetrievalPanel() {
   const sourceId = useDocument((store) => store.document?.id ?? null);
   const version = useChangeVersion(['coding', 'code', 'source']);
   const [studyCounts, setStudyCounts] = useState<Record<string, number>>({});
-  const [codeId, setCodeId] = useState<string | null>(null);
-  const [segments, setSegments] = useState<EvidenceSegment[] | null>(null);
+  const codeId = useRetrieval((store) => store.codeId);
+  const institutionId = useRetrieval((store) => store.institutionId);
+  const split = useRetrieval((store) => store.split);
+  const scopeKey = JSON.stringify([institutionId, split]);
+  const [page, setPage] = useState<EvidenceSegmentPage | null>(null);
+  const [limit, setLimit] = useState(PAGE_SIZE);
   const [onlyThisSource, setOnlyThisSource] = useState(false);
+  const listSourceId = onlyThisSource ? sourceId : null;
   const filterKey = JSON.stringify(activeFilter(filter));
+  const leftOut = useLeftOut();
   const judgments = useJudgments((store) => store.judgments);
   const judgmentsLoaded = useJudgments((store) => store.loaded);
 
@@ -54,17 +68,39 @@ export function RetrievalPanel() {
   }, [filterKey, version]);
 
   useEffect(() => {
+    setPage(null);
+    setLimit(PAGE_SIZE);
+  }, [codeId, scopeKey, listSourceId]);
+  // A page at a time: a norm's list at national scale holds thousands of segments across most sources.
+  useEffect(() => {
     if (!codeId) return;
     let current = true;
-    api['evidence.segments']({ codeId, institutionId: null, filter: JSON.parse(filterKey) })
-      .then((found) => current && setSegments(found))
+    // The scope by its key, so a new split object with the same parts asks nothing again.
+    const [scopeInstitution, scopeSplit] = JSON.parse(scopeKey) as [typeof institutionId, typeof split];
+    api['evidence.segmentPage']({ codeId, institutionId: scopeInstitution, sourceId: listSourceId, filter: scopedFilter(JSON.parse(filterKey), scopeSplit), offset: 0, limit })
+      .then((found) => current && setPage(found))
       .catch(reportError);
     return () => void (current = false);
-  }, [codeId, filterKey, version]);
+  }, [codeId, scopeKey, listSourceId, filterKey, version, limit]);
 
   const inSource = useMemo(() => countsInSource(codes, codings.values()), [codes, codings]);
   const inStudy = useMemo(() => rollUp(codes, Object.entries(studyCounts)), [codes, studyCounts]);
-  const shown = segments && onlyThisSource ? segments.filter((segment) => segment.sourceId === sourceId) : segments;
+  // Opened from the evidence matrix: the segments, not the code tree above them, come into view.
+  // Once its segments are there (before, the panel is too short to scroll that far); only the panel
+  // scrolls (scrollIntoView would scroll the window too, taking the top bar away).
+  const segmentsRef = useRef<HTMLElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const showRequest = useRetrieval((store) => store.showRequest);
+  const scrolledFor = useRef(0);
+  useEffect(() => {
+    const panel = panelRef.current;
+    const section = segmentsRef.current;
+    if (showRequest === scrolledFor.current || page === null || !panel || !section) return;
+    scrolledFor.current = showRequest;
+    panel.scrollTop += section.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+  }, [showRequest, page]);
+
+  const shown = page?.segments ?? null;
   const chosen = codes.find((code) => code.id === codeId);
   const normId = chosen ? rootNorm(codes, chosen) : null;
   const isLinked = (segment: EvidenceSegment) =>
@@ -75,9 +111,10 @@ export function RetrievalPanel() {
   };
 
   return (
-    <div className="side-scroll retrieval" data-testid="retrieval">
+    <div ref={panelRef} className="side-scroll retrieval" data-testid="retrieval">
       <EvidenceFilters />
       <p className="retrieval-legend muted">{nl.codingDay.retrievalLegend}</p>
+      <LeftOutNotice leftOut={leftOut} codeId={codeId} />
       <ul className="retrieval-codes" aria-label={nl.codingDay.retrievalCodes}>
         {items.map((item) => (
           <li key={item.code.id}>
@@ -90,10 +127,7 @@ export function RetrievalPanel() {
               data-study-count={inStudy.get(item.code.id) ?? 0}
               aria-pressed={item.code.id === codeId}
               style={{ paddingLeft: 6 + item.depth * 14 }}
-              onClick={() => {
-                setSegments(null);
-                setCodeId(item.code.id);
-              }}
+              onClick={() => useRetrieval.getState().chooseCode(item.code.id)}
             >
               <span className="palette-swatch" style={{ backgroundColor: item.code.color }} />
               <span className="truncate">{item.code.name}</span>
@@ -105,24 +139,27 @@ export function RetrievalPanel() {
         ))}
       </ul>
       {chosen && (
-        <section className="retrieval-segments" aria-label={nl.codingDay.segmentsOf(chosen.name)}>
+        <section ref={segmentsRef} className="retrieval-segments" data-testid="retrieval-list" aria-label={nl.codingDay.segmentsOf(chosen.name)}>
           <header className="retrieval-head">
             <h3>{nl.codingDay.segmentsOf(chosen.name)}</h3>
             <label className="check-label">
               <input type="checkbox" data-testid="retrieval-this-source" checked={onlyThisSource} onChange={(event) => setOnlyThisSource(event.target.checked)} />
               {nl.codingDay.onlyThisSource}
             </label>
-            <button type="button" className="small" data-testid="retrieval-export" onClick={() => void exportToWord(chosen.id).catch(reportError)}>
-              {nl.codingDay.exportToWord}
-            </button>
+            <RetrievalExport
+              scope={{ codeId: chosen.id, institutionId, sourceId: listSourceId, filter: scopedFilter(JSON.parse(filterKey), split) }}
+            />
           </header>
+          <RetrievalScopeLine />
           {shown === null ? (
             <p className="muted">{nl.codingDay.loadingSegments}</p>
           ) : shown.length === 0 ? (
             <p className="muted">{nl.evidence.noCodingsFiltered}</p>
           ) : (
             <>
-              <p className="muted">{nl.evidence.fragments(shown.length)}</p>
+              <p className="muted" data-testid="retrieval-total" data-total={page!.total}>
+                {shown.length < page!.total ? nl.retrieval.shownOf(shown.length, page!.total) : nl.evidence.fragments(page!.total)}
+              </p>
               {shown.map((segment) => (
                 <SegmentCard key={segment.codingId} segment={segment} listCodeId={chosen.id} showInstitution testId="retrieval-segment">
                   {normId && (
@@ -138,6 +175,11 @@ export function RetrievalPanel() {
                   )}
                 </SegmentCard>
               ))}
+              {shown.length < page!.total && (
+                <button type="button" className="small" data-testid="retrieval-more" onClick={() => setLimit(limit + PAGE_SIZE)}>
+                  {nl.retrieval.showMore(Math.min(PAGE_SIZE, page!.total - shown.length))}
+                </button>
+              )}
             </>
           )}
         </section>
@@ -155,10 +197,4 @@ function rootNorm(codes: readonly Code[], code: Code): string | null {
     current = codes.find((candidate) => candidate.id === current!.parentId);
   }
   return current && current.kind === 'norm' ? current.id : null;
-}
-
-/** A code's segments per institution as a Word retrieval report (pseudonymised): downloaded in the browser, saved where the user chooses on the desktop. */
-async function exportToWord(codeId: string): Promise<void> {
-  const exported = await api['exchange.export']({ kind: 'retrieval', full: false, codeIds: [codeId] });
-  await handOffFile({ fileName: exported.fileName, fileId: exported.exportId, downloadPath: exported.downloadUrl });
 }

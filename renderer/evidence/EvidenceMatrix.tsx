@@ -3,12 +3,15 @@
  * institutions as columns plus a total. A cell shows how many segments were
  * coded, how they are valued, and from which source types and roles they come.
  * The cells form one grid: arrow keys move, Enter or Space opens the segments.
+ * A click on one part of a cell (a valence count, a source-type or role badge)
+ * opens only that part's segments.
  */
 import { useEffect, type CSSProperties } from 'react';
 import type { Institution } from '../../shared/api/types';
 import { ROLE_LABELS, SOURCE_TYPE_LABELS, type Role, type SourceType } from '../../shared/vocabulary';
 import { reportError } from '../ui/toast-store';
 import { nl } from '../text/nl';
+import type { CellSplit } from '../coding/retrieval-store';
 import { useEvidence, type EvidenceSelection } from './evidence-store';
 import type { GridPosition } from './grid-nav';
 import { roleCounts, sourceTypeCounts, valenceParts, type CellCounts, type MatrixRow } from './matrix';
@@ -27,11 +30,11 @@ export function EvidenceMatrix({ rows, institutions, totals }: EvidenceMatrixPro
   const selectedRow = selection ? rows.findIndex((row) => row.code.id === selection.codeId) : -1;
   const selectedCol = selection ? (selection.institutionId === null ? institutions.length : institutions.findIndex((i) => i.id === selection.institutionId)) : -1;
   const institutionAt = (col: number) => (col < institutions.length ? institutions[col]!.id : null);
-  const choose = (row: number, col: number) => {
+  const choose = (row: number, col: number, split: CellSplit = {}) => {
     const code = rows[row]?.code;
     if (!code) return;
     setFocus({ row, col });
-    const next: EvidenceSelection = { codeId: code.id, institutionId: institutionAt(col) };
+    const next: EvidenceSelection = { codeId: code.id, institutionId: institutionAt(col), split };
     useEvidence.getState().select(next).catch(reportError);
   };
   const { tableRef, focus, setFocus, onKeyDown } = useGridKeys({
@@ -180,7 +183,14 @@ interface MatrixCellProps {
   tabbable: boolean;
   selected: boolean;
   showDetails: boolean;
-  onChoose(row: number, col: number): void;
+  onChoose(row: number, col: number, split?: CellSplit): void;
+}
+
+/** The part of a cell under the pointer (a valence count or a badge), or the whole cell. */
+function splitAt(target: EventTarget): CellSplit {
+  const part = (target as HTMLElement).closest<HTMLElement>('[data-split-key]');
+  if (!part) return {};
+  return { [part.dataset.splitKey as keyof CellSplit]: part.dataset.splitValue } as CellSplit;
 }
 
 function MatrixCell(props: MatrixCellProps) {
@@ -199,7 +209,7 @@ function MatrixCell(props: MatrixCellProps) {
       aria-selected={props.selected}
       aria-label={nl.evidence.cellLabel(props.codeName, props.place, describeCounts(counts))}
       title={describeCounts(counts)}
-      onClick={() => props.onChoose(row, col)}
+      onClick={(event) => props.onChoose(row, col, splitAt(event.target))}
     >
       {counts ? <CellContent counts={counts} showDetails={props.showDetails} /> : <span className="cell-empty" aria-hidden="true">·</span>}
     </td>
@@ -218,7 +228,7 @@ function CellContent({ counts, showDetails }: { counts: CellCounts; showDetails:
           {parts
             .filter((part) => part.n > 0)
             .map((part) => (
-              <span key={part.valence} className={`valence-number valence-${part.valence}`}>
+              <span key={part.valence} className={`valence-number valence-${part.valence}`} data-split-key="valence" data-split-value={part.valence}>
                 {nl.evidence.valenceSign[part.valence]}
                 {part.n}
               </span>
@@ -229,7 +239,7 @@ function CellContent({ counts, showDetails }: { counts: CellCounts; showDetails:
       {showDetails && types.length > 0 && (
         <div className="cell-badges">
           {types.map(({ key, n }) => (
-            <span key={key} className="count-badge type-badge">
+            <span key={key} className="count-badge type-badge" data-split-key="sourceType" data-split-value={key}>
               {nl.evidence.typeShort[key]} {n}
             </span>
           ))}
@@ -238,7 +248,7 @@ function CellContent({ counts, showDetails }: { counts: CellCounts; showDetails:
       {showDetails && roles.length > 0 && (
         <div className="cell-badges">
           {roles.map(({ key, n }) => (
-            <span key={key} className="count-badge role-badge">
+            <span key={key} className="count-badge role-badge" data-split-key="role" data-split-value={key}>
               {nl.evidence.roleShort[key]} {n}
             </span>
           ))}

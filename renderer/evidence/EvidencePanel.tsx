@@ -11,14 +11,16 @@ import { useJudgments } from '../judgments/judgments-store';
 import { MemoEditor } from '../memos/MemoEditor';
 import { selectInstitutions, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
-import { useEvidence, type EvidencePanelTab } from './evidence-store';
+import { SEGMENT_PAGE, useEvidence, type EvidencePanelTab } from './evidence-store';
 import { normOf, topLevelAncestor } from './matrix';
 import { SegmentCard } from './SegmentCard';
+import { CellParts } from './CellParts';
+import { useRetrieval } from '../coding/retrieval-store';
 
 export function EvidencePanel() {
   const selection = useEvidence((store) => store.selection);
   const panelTab = useEvidence((store) => store.panelTab);
-  const segments = useEvidence((store) => store.segments);
+  const segmentsTotal = useEvidence((store) => store.segmentsTotal);
   const codes = useFramework((store) => store.codes);
   const institutions = useSession(selectInstitutions);
   const baseId = useId();
@@ -36,7 +38,7 @@ export function EvidencePanel() {
   }
 
   const tabs: Array<{ tab: EvidencePanelTab; label: string; disabled: boolean }> = [
-    { tab: 'segments', label: `${nl.evidence.tabSegments} (${segments.length})`, disabled: false },
+    { tab: 'segments', label: `${nl.evidence.tabSegments} (${segmentsTotal})`, disabled: false },
     { tab: 'code-memo', label: top?.kind === 'norm' ? nl.evidence.tabNormMemo : nl.evidence.tabCodeMemo, disabled: false },
     { tab: 'institution-memo', label: nl.evidence.tabInstitutionMemo, disabled: institution === null },
   ];
@@ -59,6 +61,7 @@ export function EvidencePanel() {
           {code.name}
         </h3>
         <p className="muted">{place}</p>
+        <CellParts selection={selection} />
       </header>
       <div className="tabs" role="tablist" aria-label={nl.evidence.panelLabel} onKeyDown={onKeyDown}>
         {tabs.map((tab) => (
@@ -96,6 +99,10 @@ export function EvidencePanel() {
 
 function SegmentList({ code, place, showInstitution }: { code: Code; place: string; showInstitution: boolean }) {
   const segments = useEvidence((store) => store.segments);
+  const total = useEvidence((store) => store.segmentsTotal);
+  const selection = useEvidence((store) => store.selection);
+  // A jump takes the cell's list along: it shows beside the document under "Fragmenten".
+  const bringListAlong = () => selection && useRetrieval.getState().openCell({ codeId: selection.codeId, institutionId: selection.institutionId, split: selection.split ?? {} });
   const loading = useEvidence((store) => store.segmentsLoading);
   if (loading && segments.length === 0) return <p className="muted panel-message">{nl.evidence.segmentsLoading}</p>;
   if (segments.length === 0) return <p className="muted panel-message">{nl.evidence.noSegments}</p>;
@@ -103,11 +110,19 @@ function SegmentList({ code, place, showInstitution }: { code: Code; place: stri
     <ul className="segment-list" data-testid="evidence-segments" aria-label={nl.evidence.segmentsLabel(code.name, place)} aria-busy={loading}>
       {segments.map((segment) => (
         <li key={segment.codingId}>
-          <SegmentCard segment={segment} listCodeId={code.id} showInstitution={showInstitution}>
+          <SegmentCard segment={segment} listCodeId={code.id} showInstitution={showInstitution} onJump={bringListAlong}>
             <EvidenceToggle segment={segment} />
           </SegmentCard>
         </li>
       ))}
+      {segments.length < total && (
+        <li>
+          <p className="muted">{nl.retrieval.shownOf(segments.length, total)}</p>
+          <button type="button" className="small" data-testid="evidence-more" onClick={() => useEvidence.getState().showMoreSegments().catch(reportError)}>
+            {nl.retrieval.showMore(Math.min(SEGMENT_PAGE, total - segments.length))}
+          </button>
+        </li>
+      )}
     </ul>
   );
 }

@@ -16,6 +16,7 @@ import { nl } from '../text/nl';
 import { EvidenceFilters } from './EvidenceFilters';
 import { EvidenceMatrix } from './EvidenceMatrix';
 import { EvidencePanel } from './EvidencePanel';
+import { leftOutTotal, LeftOutNotice, useLeftOut } from './LeftOutNotice';
 import { activeFilter, useEvidence } from './evidence-store';
 import './evidence.css';
 import { buildMatrixRows, columnTotals, keysInUse, type MatrixRow } from './matrix';
@@ -31,6 +32,7 @@ export function EvidenceView() {
   const loaded = useEvidence((store) => store.loaded);
   const filtered = useEvidence((store) => Object.keys(activeFilter(store.filter)).length > 0);
   const summariesLoaded = useReview((store) => store.summariesLoaded);
+  const leftOut = useLeftOut();
 
   useEffect(() => {
     useEvidence.getState().load().catch(reportError);
@@ -65,11 +67,13 @@ export function EvidenceView() {
           <p className="pane-empty">{nl.evidence.emptyFramework}</p>
         ) : (
           <>
-            {loaded && totals.total.total === 0 && (
+            {/* Codings left out by a merge are not "no codings yet": the notice below says what happened to them. */}
+            {loaded && totals.total.total === 0 && leftOutTotal(leftOut) === 0 && (
               <p className="evidence-notice" role="status">
                 {filtered ? nl.evidence.noCodingsFiltered : nl.evidence.noCodings}
               </p>
             )}
+            <LeftOutNotice leftOut={leftOut} />
             <EvidenceMatrix rows={rows} institutions={institutions} totals={totals} />
             <Legend rows={rows} />
           </>

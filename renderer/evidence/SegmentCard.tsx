@@ -19,10 +19,12 @@ interface SegmentCardProps {
   /** Name the institution too (lists that span institutions). */
   showInstitution?: boolean;
   testId?: string;
+  /** Called before the jump, e.g. to bring the list along beside the text. */
+  onJump?: () => void;
   children?: ReactNode;
 }
 
-export function SegmentCard({ segment, listCodeId, showInstitution = false, testId = 'evidence-segment', children }: SegmentCardProps) {
+export function SegmentCard({ segment, listCodeId, showInstitution = false, testId = 'evidence-segment', onJump, children }: SegmentCardProps) {
   const codes = useFramework((store) => store.codes);
   const inspectors = useSession(selectInspectors);
   const institutions = useSession(selectInstitutions);
@@ -81,7 +83,10 @@ export function SegmentCard({ segment, listCodeId, showInstitution = false, test
           className="small"
           data-testid="segment-jump"
           aria-label={nl.evidence.jumpLabel(segment.sourceTitle)}
-          onClick={() => jumpToSegment(segment)}
+          onClick={() => {
+            onJump?.();
+            jumpToSegment(segment);
+          }}
         >
           {nl.evidence.jump}
         </button>

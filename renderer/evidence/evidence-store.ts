@@ -5,11 +5,14 @@
 import { create } from 'zustand';
 import type { EvidenceCell, EvidenceFilter, EvidenceSegment } from '../../shared/api/types';
 import { api } from '../api/client';
+import { scopedFilter, type CellSplit } from '../coding/retrieval-store';
 
 /** A cell of the matrix: a code at one institution, or across all (institutionId null). */
 export interface EvidenceSelection {
   codeId: string;
   institutionId: string | null;
+  /** One part of the cell (a valence, source type or role) when that part was chosen. */
+  split?: CellSplit;
 }
 
 export type EvidencePanelTab = 'segments' | 'code-memo' | 'institution-memo';
@@ -23,6 +26,9 @@ interface EvidenceStore {
   showDetails: boolean;
   selection: EvidenceSelection | null;
   segments: EvidenceSegment[];
+  /** How many segments the chosen cell holds; `segments` holds the first `segmentLimit` of them. */
+  segmentsTotal: number;
+  segmentLimit: number;
   segmentsLoading: boolean;
   panelTab: EvidencePanelTab;
   /** Fetch the matrix (and the chosen cell's segments) again, e.g. after coding. */
@@ -33,8 +39,13 @@ interface EvidenceStore {
   setShowDetails(show: boolean): void;
   select(selection: EvidenceSelection | null): Promise<void>;
   setPanelTab(tab: EvidencePanelTab): void;
+  /** The next page of the chosen cell's segments. */
+  showMoreSegments(): Promise<void>;
   reset(): void;
 }
+
+/** Segments per page beside the matrix (a norm's total cell can hold thousands). */
+export const SEGMENT_PAGE = 100;
 
 let latestMatrix = 0;
 let latestSegments = 0;
@@ -49,13 +60,15 @@ export const useEvidence = create<EvidenceStore>()((set, get) => {
     const request = ++latestSegments;
     const selection = get().selection;
     if (!selection) {
-      set({ segments: [], segmentsLoading: false });
+      set({ segments: [], segmentsTotal: 0, segmentsLoading: false });
       return;
     }
     set({ segmentsLoading: true });
     try {
-      const segments = await api['evidence.segments']({ ...selection, filter: activeFilter(get().filter) });
-      if (request === latestSegments) set({ segments, segmentsLoading: false });
+      const { codeId, institutionId, split = {} } = selection;
+      const filter = scopedFilter(activeFilter(get().filter), split);
+      const page = await api['evidence.segmentPage']({ codeId, institutionId, filter, offset: 0, limit: get().segmentLimit });
+      if (request === latestSegments) set({ segments: page.segments, segmentsTotal: page.total, segmentsLoading: false });
     } catch (error) {
       if (request === latestSegments) set({ segmentsLoading: false });
       throw error;
@@ -81,6 +94,8 @@ export const useEvidence = create<EvidenceStore>()((set, get) => {
     showDetails: true,
     selection: null,
     segments: [],
+    segmentsTotal: 0,
+    segmentLimit: SEGMENT_PAGE,
     segmentsLoading: false,
     panelTab: 'segments',
     async load() {
@@ -103,10 +118,14 @@ export const useEvidence = create<EvidenceStore>()((set, get) => {
     setShowDetails: (showDetails) => set({ showDetails }),
     async select(selection) {
       const panelTab = get().panelTab === 'institution-memo' && selection?.institutionId === null ? 'segments' : get().panelTab;
-      set({ selection, segments: [], panelTab });
+      set({ selection, segments: [], segmentsTotal: 0, segmentLimit: SEGMENT_PAGE, panelTab });
       await loadSegments();
     },
     setPanelTab: (panelTab) => set({ panelTab }),
+    async showMoreSegments() {
+      set({ segmentLimit: get().segmentLimit + SEGMENT_PAGE });
+      await loadSegments();
+    },
     reset() {
       latestMatrix++;
       latestSegments++;
@@ -118,6 +137,8 @@ export const useEvidence = create<EvidenceStore>()((set, get) => {
         collapsed: new Set(),
         selection: null,
         segments: [],
+        segmentsTotal: 0,
+        segmentLimit: SEGMENT_PAGE,
         segmentsLoading: false,
         panelTab: 'segments',
       });

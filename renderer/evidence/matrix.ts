@@ -70,7 +70,7 @@ export function columnTotals(rows: readonly MatrixRow[], institutionCount: numbe
   return { cells, total: sumCounts(cells) };
 }
 
-function countsOf(cell: EvidenceCell | undefined): CellCounts | null {
+export function countsOf(cell: EvidenceCell | undefined): CellCounts | null {
   if (!cell || cell.total === 0) return null;
   const { codeId: _codeId, institutionId: _institutionId, ...counts } = cell;
   return counts;

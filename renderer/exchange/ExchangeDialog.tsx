@@ -4,7 +4,7 @@
  * full export (which warns), then download it (browser) or save it (desktop),
  * as report drafts are; and import a project or codebook from another program.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Code, ExchangeExported, ImportPreview, JobProgress, QdpxImportResult } from '../../shared/api/types';
 import { EXPORT_KINDS, type ExportKind } from '../../shared/exchange';
 import { api, errorMessage, onProgress, stageFile } from '../api/client';
@@ -14,6 +14,8 @@ import { nl } from '../text/nl';
 import { Dialog } from '../ui/Dialog';
 import { ProgressBar } from '../ui/ProgressBar';
 import './exchange.css';
+import { selectInspectors, useSession } from '../study/session-store';
+import { defaultUserChoices, UserMapping } from './UserMapping';
 
 const text = nl.exchange;
 const PROJECT_TYPES = '.qdpx,.qdc';
@@ -28,7 +30,8 @@ export function ExchangeDialog({ onClose }: { onClose: () => void }) {
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [imported, setImported] = useState<QdpxImportResult | null>(null);
   /** A chosen project, read but not yet imported: its preview and the user's choice per code (a framework key or "nieuw"). */
-  const [pending, setPending] = useState<{ file: File; preview: ImportPreview; choices: Record<string, string> } | null>(null);
+  const [pending, setPending] = useState<{ file: File; preview: ImportPreview; choices: Record<string, string>; users: Record<string, string> } | null>(null);
+  const inspectors = useSession(selectInspectors);
   const codes = useFramework((store) => store.codes);
   const [error, setError] = useState<string | null>(null);
   const jobRef = useRef<string | null>(null);
@@ -77,16 +80,21 @@ export function ExchangeDialog({ onClose }: { onClose: () => void }) {
       setPending(null);
       const staged = await stageFile(file);
       const preview = await api['exchange.preview']({ stagedId: staged.stagedId, jobId });
-      setPending({ file, preview, choices: Object.fromEntries(preview.codes.map((code) => [code.guid, code.codeKey ?? NEW_CODE])) });
+      setPending({
+        file,
+        preview,
+        choices: Object.fromEntries(preview.codes.map((code) => [code.guid, code.codeKey ?? NEW_CODE])),
+        users: defaultUserChoices(preview, inspectors),
+      });
     });
 
   const doImport = () => {
     if (!pending) return;
-    const { file, choices } = pending;
+    const { file, choices, users } = pending;
     return run(text.importing(file.name), async (jobId) => {
       // The preview used the staged copy up: stage the file again, now with the user's mapping.
       const staged = await stageFile(file);
-      setImported(await api['exchange.import']({ stagedId: staged.stagedId, mapping: { codes: choices }, jobId }));
+      setImported(await api['exchange.import']({ stagedId: staged.stagedId, mapping: { codes: choices, users }, jobId }));
       // The views follow by themselves: the import pushes the entities it changed.
       setPending(null);
     });
@@ -161,6 +169,7 @@ export function ExchangeDialog({ onClose }: { onClose: () => void }) {
             choices={pending.choices}
             disabled={busy}
             onChoose={(guid, key) => setPending({ ...pending, choices: { ...pending.choices, [guid]: key } })}
+            users={<UserMapping users={pending.preview.users} choices={pending.users} disabled={busy} onChoose={(guid, initials) => setPending({ ...pending, users: { ...pending.users, [guid]: initials } })} />}
             onImport={() => void doImport()}
             onCancel={() => setPending(null)}
           />
@@ -192,6 +201,8 @@ function ImportMapping(props: {
   onChoose: (guid: string, key: string) => void;
   onImport: () => void;
   onCancel: () => void;
+  /** The project's coders onto inspectors. */
+  users: ReactNode;
 }) {
   const { preview, codes, choices, disabled } = props;
   const pathOf = (code: Code): string => {
@@ -228,6 +239,7 @@ function ImportMapping(props: {
           </tbody>
         </table>
       )}
+      {props.users}
       <div className="exchange-result">
         <button type="button" className="primary" onClick={props.onImport} disabled={disabled} data-testid="exchange-import">
           {text.importNow}

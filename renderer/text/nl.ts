@@ -1181,6 +1181,35 @@ export const nl = {
     unplaced: (n: number) => `Niet overgenomen: ${plural(n, 'codering', 'coderingen')} op beeld, geluid, video, pdf-coördinaten of een hele bron.`,
   },
 
+  /** The retrieval list opened from the evidence matrix, and its exports (retrieval). */
+  retrieval: {
+    wholeCell: 'Alles',
+    partsLabel: 'Deel van de cel',
+    readBesideText: 'Naast de tekst lezen',
+    unknownInstitution: 'onbekende instelling',
+    narrowedTo: (parts: string[]) => `Alleen: ${parts.join(' · ')}`,
+    widen: 'Hele code tonen',
+    toExcel: 'Naar Excel',
+    excelTitle: 'De fragmenten in deze lijst (met de filters) als Excel-tabel, één rij per fragment',
+    full: 'Volledig (met namen)',
+    projectUser: 'Codeur in het project',
+    asInspector: 'Wordt in Veldwerk',
+    unnamedUser: 'naamloze codeur',
+    userMapLabel: (name: string) => `Welke inspecteur is "${name}"`,
+    newInspector: (name: string) => `Nieuwe inspecteur: ${name}`,
+    leftOut: (total: number, code: number, source: number) =>
+      `${plural(total, 'codering telt', 'coderingen tellen')} hier niet mee: ${[
+        code > 0 ? `bij ${code} is de code` : '',
+        source > 0 ? `bij ${source} is de bron` : '',
+      ]
+        .filter(Boolean)
+        .join(' en ')} bij het samenvoegen verwijderd.`,
+    leftOutForCode: (n: number) => `Bij deze code: ${n}.`,
+    shownOf: (shown: number, total: number) => `${shown} van ${plural(total, 'fragment', 'fragmenten')} getoond`,
+    showMore: (n: number) => `Nog ${n} tonen`,
+    toConflicts: 'Beslis onder Team › Conflicten',
+  },
+
   toasts: {
     label: 'Meldingen',
     dismiss: 'Melding sluiten',

@@ -15,6 +15,7 @@ import { measureFoundation } from './foundation-bench';
 import { measureMerge } from './merge-bench';
 import { measureOcr } from './ocr-bench';
 import { measureNational } from './national-bench';
+import { measureRetrieval } from './retrieval-bench';
 import { measureReports } from './report-bench';
 import { measureSurvey } from './survey-bench';
 import { measureQueue } from './queue-bench';
@@ -37,6 +38,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   privacy: measurePrivacy,
   national: measureNational,
   batch: measureBatch,
+  retrieval: measureRetrieval,
 };
 
 async function main() {

@@ -15,6 +15,7 @@ import { FINDING_KINDS, type Finding, type SuggestedFinding, type Theme } from '
 import type { SourceProgress, SourceStatusEntry } from './types';
 import { DETAIL_KINDS, PERSON_ROLES, PERSON_STATUSES, PRIVACY_DECISIONS, type Person, type PrivacyChoice, type PrivacyScan } from '../privacy';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
+import type { EvidenceSegmentPage, LeftOutCodings } from './types';
 import type {
   Code,
   Coding,
@@ -117,6 +118,9 @@ export const evidenceFilterSchema = z.object({
   valence: z.enum(VALENCES).optional(),
   quotableOnly: z.boolean().optional(),
 });
+
+/** The segments of the retrieval list (Excel export of what the list shows; retrieval). */
+const segmentScopeSchema = z.object({ codeId: id, institutionId: id.nullable().default(null), sourceId: id.nullable().optional(), filter: evidenceFilterSchema.default({}) });
 
 const offset = z.number().int().min(0);
 const noteText = z.string().max(5000);
@@ -321,6 +325,12 @@ export const contract = {
   'memo.delete': call<{ id: string }>()(z.object({ id }), { writes: ['memo'] }),
 
   'evidence.matrix': call<EvidenceMatrix>()(z.object({ filter: evidenceFilterSchema.default({}) })),
+  /** Codings left out of the evidence because their code or source was deleted in a merge (retrieval). */
+  'evidence.leftOut': call<LeftOutCodings>()(z.object({ filter: evidenceFilterSchema.default({}) })),
+  /** A page of the retrieval list's segments and the list's length (retrieval). */
+  'evidence.segmentPage': call<EvidenceSegmentPage>()(
+    segmentScopeSchema.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
+  ),
   'evidence.segments': call<EvidenceSegment[]>()(
     z.object({ codeId: id, institutionId: id.nullable().default(null), filter: evidenceFilterSchema.default({}) }),
   ),
@@ -453,7 +463,7 @@ export const contract = {
 
   /** Exchange (issue 15): a REFI-QDA project or codebook, or a table as Excel, pseudonymised unless `full`; then `exchange.save` (desktop) or its `downloadUrl` (browser). */
   'exchange.export': call<ExchangeExported>()(
-    z.object({ kind: z.enum(EXPORT_KINDS), full: z.boolean().default(false), codeIds: z.array(id).min(1).max(500).optional(), jobId }),
+    z.object({ kind: z.enum(EXPORT_KINDS), full: z.boolean().default(false), codeIds: z.array(id).min(1).max(500).optional(), scope: segmentScopeSchema.optional(), jobId }),
     { job: true },
   ),
   /** Desktop: save a kept export where the user chooses. */

@@ -678,6 +678,8 @@ export interface QdpxImportResult {
 export interface ImportPreview {
   result: QdpxImportResult;
   codes: Array<{ guid: string; path: string; codeKey: string | null }>;
+  /** The project's users who coded or wrote notes, each with the inspector they would become (null: a new inspector). */
+  users: Array<{ guid: string; name: string; codings: number; inspectorId: string | null }>;
 }
 
 /** An export kept in the session: then `exchange.save` (desktop) or its `downloadUrl` (browser). */
@@ -730,4 +732,26 @@ export interface BatchPreview {
   name: string;
   rows: BatchRow[];
   refused: BatchRefusal[];
+}
+
+/** A list of coded segments as the retrieval list shows it: a code with its sub-codes, optionally one institution and one source, under the evidence filter (retrieval). */
+export interface SegmentScope {
+  codeId: string;
+  institutionId: string | null;
+  sourceId?: string | null | undefined;
+  filter: EvidenceFilter;
+}
+
+/** Live codings the evidence cannot show because their code or source was deleted (in a merge), under the evidence filter (retrieval). */
+export interface LeftOutCodings {
+  codeDeleted: number;
+  sourceDeleted: number;
+  /** Per code id: those coded on it or on a code stored under it. */
+  byCode: Record<string, number>;
+}
+
+/** One page of a segment list and the list's length (the retrieval list shows it page by page; retrieval). */
+export interface EvidenceSegmentPage {
+  total: number;
+  segments: EvidenceSegment[];
 }

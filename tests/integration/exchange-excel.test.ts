@@ -3,8 +3,7 @@
  * sheet per table, a frozen and filtered header row, numbers and dates as
  * real types, and no names unless the export is full.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCodings } from '../../backend/coding/codings';
@@ -16,43 +15,14 @@ import { getSource } from '../../backend/sources/queries';
 import { codedExchangeStudy } from '../helpers/coded-study';
 import { codeId } from '../helpers/sources';
 import { tempDir } from '../helpers/temp-study';
+import { column, readWithOpenpyxl, type SheetDump } from '../helpers/openpyxl';
 
 const dir = tempDir('veldwerk-excel-');
-/** Debian's python3 carries python3-openpyxl; a pyenv python3 earlier on PATH usually lacks it. */
-const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
-
-interface SheetDump {
-  title: string;
-  freeze: string | null;
-  filter: string | null;
-  rows: Array<Array<{ type: string; format: string; value: string | number | boolean | null }>>;
-}
-
-/** openpyxl's view of a workbook: per sheet the frozen pane, the filter and every cell's Python type and value. */
-function readWithOpenpyxl(path: string): SheetDump[] {
-  const script = `
-import json, sys, openpyxl
-wb = openpyxl.load_workbook(sys.argv[1])
-out = []
-for ws in wb.worksheets:
-    rows = []
-    for row in ws.iter_rows():
-        rows.append([{"type": type(c.value).__name__, "format": c.number_format, "value": c.value.isoformat() if hasattr(c.value, "isoformat") else c.value} for c in row])
-    out.append({"title": ws.title, "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref, "rows": rows})
-print(json.dumps(out))
-`;
-  const result = spawnSync(PYTHON, ['-c', script, path], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(result.stderr);
-  return JSON.parse(result.stdout) as SheetDump[];
-}
-
 async function exportedSheets(kind: TableKind, mode: 'pseudonymised' | 'full', study: Parameters<typeof exportTables>[0]): Promise<SheetDump[]> {
   const path = join(dir, `${kind}-${mode}-${Math.random().toString(36).slice(2)}.xlsx`);
   writeFileSync(path, await exportTables(study, kind, mode));
   return readWithOpenpyxl(path);
 }
-
-const column = (sheet: SheetDump, header: string) => sheet.rows[0]!.findIndex((cell) => cell.value === header);
 
 async function studyWithEverything() {
   const { study, clientId } = await codedExchangeStudy(dir);
