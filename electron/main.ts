@@ -12,7 +12,7 @@ import type { MenuCommand } from '../shared/api/bridge';
 import { demoStudyPathIn, isStudyFileName, studyPathFromArgv } from './args';
 import { MENU_CHANNEL } from './channels';
 import { createDialogs } from './dialogs';
-import { prepareNewStudyInApp, unlockInApp } from './study-keys';
+import { prepareNewStudyInApp, safeStorageKeychain } from './study-keys';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { handleAppScheme, registerAppSchemePrivileges } from './protocol';
@@ -55,15 +55,15 @@ function focusMainWindow(): void {
 const dialogs = createDialogs(() => mainWindow);
 
 /**
- * Open a study the OS or the command line named (unlocked first, when it is
- * encrypted), once the calls running on the open one finished; tell the user
- * (in Dutch) when that fails.
+ * Open a study the OS or the command line named, once the calls running on
+ * the open one finished (an encrypted one whose key safeStorage does not hold
+ * is held and its passphrase asked in the window); tell the user (in Dutch)
+ * when that fails.
  */
 async function openStudyFile(path: string): Promise<boolean> {
   if (!session) return false;
   try {
-    await unlockInApp(path, session.host.demoStudyPath(), mainWindow);
-    await session.switchTo(path);
+    await session.switchOrAsk(path);
     return true;
   } catch (error) {
     dialogs.showError('Onderzoek niet geopend', `${path}\n\n${toApiError(error).message}`);
@@ -92,7 +92,7 @@ async function start(): Promise<void> {
     // shell.openPath resolves with an error message, empty on success.
     openPath: (path) => shell.openPath(path).then((error) => error === ''),
     demoStudyPath: () => demoStudyPathIn(app.getPath('userData')),
-    unlockStudy: (path) => unlockInApp(path, demoStudyPathIn(app.getPath('userData')), mainWindow),
+    keychain: safeStorageKeychain,
     prepareNewStudy: (path) => prepareNewStudyInApp(path, mainWindow),
     onStudyChanged: updateTitle,
   });

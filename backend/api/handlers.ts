@@ -60,6 +60,7 @@ import { exportForSession, importForSession, previewForSession, saveExport } fro
 import { addPerson, choose, listPersons, mergePersons, updatePerson } from '../privacy/persons';
 import { detectCandidates } from '../privacy/candidates';
 import { scanDraftsInWorker } from '../reports/report-thread';
+import { dismissPrompt, encryptHeld, openOrAsk, unlockHeld } from '../keys/key-prompt';
 
 type Handler<N extends CallName> = (session: Session, input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
 type Handlers = { [N in CallName]: Handler<N> };
@@ -84,8 +85,7 @@ const handlers: Handlers = {
   'study.openDialog': async (session) => {
     const path = await session.host.chooseStudyToOpen?.();
     if (!path) return null;
-    await session.host.unlockStudy?.(path);
-    session.openPath(path);
+    await openOrAsk(session, path);
     return session.state();
   },
   'study.openDemo': async (session) => {
@@ -306,6 +306,11 @@ const handlers: Handlers = {
   // Built in the report worker: a scan builds whole draft models, too long for the thread that answers.
   'privacy.scan': (session, input) => scanDraftsInWorker(session.requireStudy().path, input.scope ? [input.scope] : null, input.options),
   'privacy.choose': (session, input) => choose(session.requireStudy(), input),
+
+  /* ---- Study keys (issue 11) ---- */
+  'study.unlock': (session, input) => unlockHeld(session, input.secret, input.with),
+  'study.encrypt': (session, input) => encryptHeld(session, input.passphrase),
+  'study.dismissKeyPrompt': (session) => dismissPrompt(session),
 };
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };

@@ -10,6 +10,7 @@ import { dispatch } from '../api/handlers';
 import { resolveDownload } from '../api/downloads';
 import { Session, type HostServices } from '../api/session';
 import { rememberStudyKey } from '../keys/unlock';
+import { openOrAsk } from '../keys/key-prompt';
 import { toApiError } from '../api/handlers';
 import type { Endpoint, FromService, HostRequest, ServiceInit, ToService } from './protocol';
 
@@ -37,15 +38,13 @@ export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClose
     session = new Session(host);
     session.onProgress((progress) => endpoint.post({ t: 'progress', progress }));
     session.onStudyChanged((event) => endpoint.post({ t: 'study-changed', event }));
-    let error: string | null = null;
-    if (init.openPath) {
-      try {
-        session.openPath(init.openPath);
-      } catch (failure) {
-        error = toApiError(failure).message;
-      }
-    }
-    endpoint.post({ t: 'ready', error });
+    const opening = init.openPath;
+    const current = session;
+    // An encrypted study whose key is not at hand is held: the UI asks for its passphrase (keys/key-prompt.ts).
+    void (opening ? current.calls.run('switch', () => openOrAsk(current, opening)) : Promise.resolve()).then(
+      () => endpoint.post({ t: 'ready', error: null }),
+      (failure: unknown) => endpoint.post({ t: 'ready', error: toApiError(failure).message }),
+    );
   };
 
   endpoint.listen((message) => {

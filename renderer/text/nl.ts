@@ -1145,4 +1145,32 @@ export const nl = {
     unexpected: 'Er ging iets mis in Veldwerk.',
     noToken: 'Deze pagina mist de toegangscode. Open Veldwerk opnieuw via de link die de opdrachtregel toonde.',
   },
+
+  /* Study keys (issue 11): the passphrase dialog and Instellingen → Beveiliging. */
+  keys: {
+    unlockTitle: 'Versleuteld onderzoek openen',
+    unlockIntro: (fileName: string) =>
+      `${fileName} is versleuteld. De sleutel staat niet in de sleutelhanger van deze computer; geef het wachtwoord van het onderzoek, of de herstelsleutel als u het wachtwoord kwijt bent.`,
+    withPassphrase: 'Wachtwoord',
+    withRecovery: 'Herstelsleutel',
+    secretKind: 'Openen met',
+    passphrase: 'Wachtwoord van het onderzoek',
+    recoveryKey: 'Herstelsleutel (8 groepen van 4 tekens)',
+    open: 'Openen',
+    opening: 'Controleren…',
+    wait: (seconds: number) => `Te veel onjuiste pogingen: wacht nog ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'}.`,
+    encryptTitle: 'Onderzoek versleutelen',
+    encryptIntro: (fileName: string) =>
+      `${fileName} is niet versleuteld: wie de laptop vindt, kan elke naam en elk citaat lezen. Versleutel het nu. Het versleutelde bestand wordt eerst gemaakt en gecontroleerd; pas daarna wordt de onversleutelde versie overschreven en verwijderd.`,
+    newPassphrase: 'Nieuw wachtwoord (minstens 10 tekens)',
+    repeatPassphrase: 'Herhaal het wachtwoord',
+    mismatch: 'De wachtwoorden zijn niet gelijk.',
+    tooShort: 'Kies een wachtwoord van minstens 10 tekens.',
+    encrypt: 'Versleutelen',
+    encrypting: 'Versleutelen en controleren…',
+    notNow: 'Nu niet',
+    recoveryTitle: 'Herstelsleutel',
+    recoveryIntro: 'Noteer de herstelsleutel: hij wordt maar één keer getoond. Bewaar hem op papier of in een kluis, niet bij het onderzoek. Zonder wachtwoord en zonder deze sleutel is het onderzoek niet meer te openen.',
+    recoveryNoted: 'Ik heb hem genoteerd',
+  },
 } as const;

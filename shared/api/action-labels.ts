@@ -67,6 +67,8 @@ export const ACTION_LABELS: Partial<Record<CallName, Label>> = {
   'survey.setMinGroup': 'Kleinste groep vragenlijst gewijzigd',
   'survey.delete': 'Vragenlijst verwijderd',
   'report.setTemplate': 'Huisstijl gekozen',
+  'study.unlock': 'Versleuteld onderzoek geopend',
+  'study.encrypt': 'Onderzoek versleuteld',
 };
 
 /** The label of a call's action; a call missing from the catalogue gets its name (and fails the catalogue test). */

@@ -449,6 +449,14 @@ export const contract = {
   'privacy.scan': call<PrivacyScan>()(z.object({ scope: reportScopeSchema.nullable().default(null), options: reportOptionsSchema.default({}) })),
   /** A choice in the review: replace a detail, or keep it as not identifying; with personId a name becomes a form of that person. */
   'privacy.choose': call<PrivacyChoice>()(z.object({ kind: z.enum(DETAIL_KINDS), text: shortText, decision: z.enum(PRIVACY_DECISIONS), personId: id.nullable().default(null) }), { writes: ['privacyChoice', 'person'] }),
+
+  /* ---- Study keys (issue 11): the passphrase dialog; the secret travels only as this input, never in a URL ---- */
+  /** Open the study held by `keyPrompt` (kind 'unlock') with the passphrase or the recovery key the user typed. */
+  'study.unlock': call<SessionState>()(z.object({ secret: z.string().min(1).max(1000), with: z.enum(['passphrase', 'recovery']) }), switchesStudy),
+  /** The user agreed to encrypt the plaintext study just opened (kind 'encrypt'); the recovery key is shown once. */
+  'study.encrypt': call<{ recoveryKey: string; state: SessionState }>()(z.object({ passphrase: z.string().min(1).max(1000).nullable() }), switchesStudy),
+  /** Close the dialog: keep the study plaintext for now, or cancel opening the locked one. */
+  'study.dismissKeyPrompt': call<SessionState>()(z.object({})),
 } as const;
 
 export type Contract = typeof contract;

@@ -44,6 +44,16 @@ export interface SessionState {
   currentInspectorId: string | null;
   /** True when the host can show native file dialogs (desktop app). */
   canChooseFiles: boolean;
+  /** A study being opened that needs the user: its passphrase (encrypted, key not in the keychain) or consent to encrypt it. */
+  keyPrompt?: KeyPrompt | null;
+}
+
+/** What the passphrase dialog asks (keys/key-prompt.ts); never the path's secret, only its file name. */
+export interface KeyPrompt {
+  kind: 'unlock' | 'encrypt';
+  fileName: string;
+  /** Seconds before the next passphrase try is checked (after wrong ones); 0: at once. */
+  waitSeconds: number;
 }
 
 export interface SourceSummary {
