@@ -61,6 +61,7 @@ import { addPerson, choose, listPersons, mergePersons, updatePerson } from '../p
 import { detectCandidates } from '../privacy/candidates';
 import { scanDraftsInWorker } from '../reports/report-thread';
 import { dismissPrompt, encryptHeld, openOrAsk, unlockHeld } from '../keys/key-prompt';
+import { changeStudyPassphrase, makeRecoveryKey, rekeyOpenStudy, restoreBackup, securityInfo, setBackupKeep } from '../keys/security';
 
 type Handler<N extends CallName> = (session: Session, input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
 type Handlers = { [N in CallName]: Handler<N> };
@@ -311,6 +312,15 @@ const handlers: Handlers = {
   'study.unlock': (session, input) => unlockHeld(session, input.secret, input.with),
   'study.encrypt': (session, input) => encryptHeld(session, input.passphrase),
   'study.dismissKeyPrompt': (session) => dismissPrompt(session),
+  'security.info': (session) => securityInfo(session),
+  'security.changePassphrase': async (session, input) => {
+    await changeStudyPassphrase(session, input.passphrase);
+    return null;
+  },
+  'security.rekey': (session, input) => rekeyOpenStudy(session, input.passphrase, input.jobId ?? randomUUID()),
+  'security.newRecoveryKey': (session) => makeRecoveryKey(session),
+  'security.setBackupKeep': (session, input) => setBackupKeep(session, input.keep),
+  'security.restoreBackup': (session, input) => restoreBackup(session, input.name),
 };
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };

@@ -48,6 +48,7 @@ import type {
   ExchangeSaved,
   QdpxImportResult,
   ImportPreview,
+  SecurityInfo,
 } from './types';
 import { EXPORT_KINDS, importMappingSchema } from '../exchange';
 
@@ -457,6 +458,15 @@ export const contract = {
   'study.encrypt': call<{ recoveryKey: string; state: SessionState }>()(z.object({ passphrase: z.string().min(1).max(1000).nullable() }), switchesStudy),
   /** Close the dialog: keep the study plaintext for now, or cancel opening the locked one. */
   'study.dismissKeyPrompt': call<SessionState>()(z.object({})),
+  /* Instellingen → Beveiliging (issue 11): key file and backups are bookkeeping of this copy, pushed as `session`. */
+  'security.info': call<SecurityInfo>()(z.object({})),
+  'security.changePassphrase': call<null>()(z.object({ passphrase: z.string().min(1).max(1000) }), { writes: ['session'] }),
+  /** Rotate the study key (a job): every record is rewritten under a new key and verified; a new recovery key is shown once. */
+  'security.rekey': call<{ recoveryKey: string; state: SessionState }>()(z.object({ passphrase: z.string().min(1).max(1000), jobId }), { ...switchesStudy, job: true }),
+  'security.newRecoveryKey': call<{ recoveryKey: string }>()(z.object({}), { writes: ['session'] }),
+  'security.setBackupKeep': call<SecurityInfo>()(z.object({ keep: z.number().int().min(1).max(50) }), { writes: ['session'] }),
+  /** Put a listed backup in the study's place, after backing up the study as it is. */
+  'security.restoreBackup': call<{ restoredFrom: string; keptAs: string; state: SessionState }>()(z.object({ name: z.string().min(1).max(300) }), switchesStudy),
 } as const;
 
 export type Contract = typeof contract;

@@ -48,6 +48,28 @@ export interface SessionState {
   keyPrompt?: KeyPrompt | null;
 }
 
+/** Instellingen → Beveiliging (keys/security.ts). */
+export interface SecurityInfo {
+  encrypted: boolean;
+  /** The fictional demo: never encrypted. */
+  demo: boolean;
+  /** What opens the study's key: its passphrase, this computer's keychain, the recovery key. */
+  opensWith: { passphrase: boolean; keychain: boolean; recoveryKey: boolean };
+  /** How many backups of each kind are kept (a study setting). */
+  backupKeep: number;
+  backups: BackupEntry[];
+}
+
+export interface BackupEntry {
+  /** The file's name beside the study (what `security.restoreBackup` takes). */
+  name: string;
+  /** Made before a merge, or before a backup was restored. */
+  kind: 'samenvoegen' | 'terugzetten';
+  /** ISO time the backup was written. */
+  time: string;
+  size: number;
+}
+
 /** What the passphrase dialog asks (keys/key-prompt.ts); never the path's secret, only its file name. */
 export interface KeyPrompt {
   kind: 'unlock' | 'encrypt';
