@@ -61,6 +61,7 @@ import { addPerson, choose, listPersons, mergePersons, updatePerson } from '../p
 import { detectCandidates } from '../privacy/candidates';
 import { scanDraftsInWorker } from '../reports/report-thread';
 import { dismissPrompt, encryptHeld, openOrAsk, unlockHeld } from '../keys/key-prompt';
+import { revokeKeysOf, teamKeys } from '../merge/team-keys';
 import { changeStudyPassphrase, makeRecoveryKey, rekeyOpenStudy, restoreBackup, securityInfo, setBackupKeep } from '../keys/security';
 
 type Handler<N extends CallName> = (session: Session, input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
@@ -321,6 +322,8 @@ const handlers: Handlers = {
   'security.newRecoveryKey': (session) => makeRecoveryKey(session),
   'security.setBackupKeep': (session, input) => setBackupKeep(session, input.keep),
   'security.restoreBackup': (session, input) => restoreBackup(session, input.name),
+  'team.keys': (session) => teamKeys(session.requireStudy()),
+  'team.revokeKeys': (session, input) => revokeKeysOf(session.requireStudy(), input.inspectorId),
 };
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };

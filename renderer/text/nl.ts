@@ -867,6 +867,7 @@ export const nl = {
       exchange: 'Uitwisselen',
       conflicts: 'Conflicten',
       agreement: 'Overeenstemming',
+      keys: 'Sleutels',
     },
     conflictCount: (n: number) => `${n.toLocaleString('nl-NL')} open`,
     status: {
@@ -1203,5 +1204,25 @@ export const nl = {
     keep: 'Aantal te bewaren reservekopieën (per soort)',
     keepSave: 'Aantal opslaan',
     keepSaved: (keep: number) => `Veldwerk bewaart voortaan ${keep} ${keep === 1 ? 'reservekopie' : 'reservekopieën'} per soort.`,
+    team: {
+      intro: 'Elke kopie ondertekent haar wijzigingen met een eigen sleutel, die de teamleider registreert. Een bundel met een wijziging die niet klopt met de geregistreerde sleutel van de maker wordt geweigerd.',
+      introNotLead: 'Alleen de teamleider (het oorspronkelijke onderzoek) kan sleutels intrekken.',
+      none: 'Er zijn nog geen sleutels geregistreerd; de eerste ontstaat bij de eerste kopie of bundel.',
+      who: 'Inspecteur',
+      fingerprint: 'Vingerafdruk',
+      registered: 'Geregistreerd',
+      state: 'Status',
+      lead: 'teamleider',
+      noInspector: 'teamleider (geen inspecteur gekozen)',
+      registeredBy: (at: string, by: string | null) => (by ? `${at} door ${by}` : `${at} door de teamleider`),
+      valid: 'geldig',
+      revokedAt: (at: string) => `ingetrokken ${at}`,
+      revoke: 'Intrekken',
+      revokeLabel: (name: string) => `Sleutels van ${name} intrekken`,
+      revokeConfirm: (name: string) =>
+        `Alle sleutels van ${name} intrekken (bijvoorbeeld bij een verloren laptop)? Wat u al van die kopie hebt ingelezen blijft; bundels met nieuw werk van die kopie worden voortaan geweigerd. De intrekking gaat met uw volgende bundel mee naar het team. Dit kan niet ongedaan worden gemaakt.`,
+      revokeYes: 'Ja, intrekken',
+      revoked: (name: string) => `De sleutels van ${name} zijn ingetrokken.`,
+    },
   },
 } as const;

@@ -74,6 +74,7 @@ export const ACTION_LABELS: Partial<Record<CallName, Label>> = {
   'security.newRecoveryKey': 'Nieuwe herstelsleutel gemaakt',
   'security.setBackupKeep': 'Aantal reservekopieën gewijzigd',
   'security.restoreBackup': 'Reservekopie teruggezet',
+  'team.revokeKeys': 'Sleutel van inspecteur ingetrokken',
 };
 
 /** The label of a call's action; a call missing from the catalogue gets its name (and fails the catalogue test). */

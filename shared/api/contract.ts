@@ -49,6 +49,7 @@ import type {
   QdpxImportResult,
   ImportPreview,
   SecurityInfo,
+  TeamKeys,
 } from './types';
 import { EXPORT_KINDS, importMappingSchema } from '../exchange';
 
@@ -467,6 +468,9 @@ export const contract = {
   'security.setBackupKeep': call<SecurityInfo>()(z.object({ keep: z.number().int().min(1).max(50) }), { writes: ['session'] }),
   /** Put a listed backup in the study's place, after backing up the study as it is. */
   'security.restoreBackup': call<{ restoredFrom: string; keptAs: string; state: SessionState }>()(z.object({ name: z.string().min(1).max(300) }), switchesStudy),
+  /* Team → Sleutels (issue 12): the register of signing keys; revoking is the lead's, as in `veldwerk inspector revoke` */
+  'team.keys': call<TeamKeys>()(z.object({})),
+  'team.revokeKeys': call<TeamKeys>()(z.object({ inspectorId: id }), { writes: ['inspector', 'session'] }),
 } as const;
 
 export type Contract = typeof contract;

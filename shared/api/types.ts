@@ -48,6 +48,27 @@ export interface SessionState {
   keyPrompt?: KeyPrompt | null;
 }
 
+/** The team's signing keys (Team → Sleutels; merge/team-keys.ts). */
+export interface TeamKeys {
+  /** True in the lead's study: only there can keys be revoked. */
+  lead: boolean;
+  keys: TeamKey[];
+}
+
+export interface TeamKey {
+  keyId: string;
+  /** The key id in groups of four, to compare aloud. */
+  fingerprint: string;
+  inspectorId: string | null;
+  inspectorName: string | null;
+  initials: string | null;
+  role: 'lead' | 'member';
+  registeredAt: string;
+  /** The lead's name (every key is registered by the lead); null when the lead chose no inspector. */
+  registeredBy: string | null;
+  revokedAt: string | null;
+}
+
 /** Instellingen → Beveiliging (keys/security.ts). */
 export interface SecurityInfo {
   encrypted: boolean;
