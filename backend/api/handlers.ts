@@ -62,6 +62,7 @@ import { detectCandidates } from '../privacy/candidates';
 import { scanDraftsInWorker } from '../reports/report-thread';
 import { dismissPrompt, encryptHeld, openOrAsk, unlockHeld } from '../keys/key-prompt';
 import { revokeKeysOf, teamKeys } from '../merge/team-keys';
+import { ensureOwnRecipient, provisionCopyRecipient } from '../merge/team-recipients';
 import { changeStudyPassphrase, makeRecoveryKey, rekeyOpenStudy, restoreBackup, securityInfo, setBackupKeep } from '../keys/security';
 
 type Handler<N extends CallName> = (session: Session, input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
@@ -215,7 +216,11 @@ const handlers: Handlers = {
     let target = input.targetPath ?? (await session.host.chooseSavePath?.(suggested, 'study')) ?? null;
     if (!target && !input.targetPath && session.host.kind === 'browser') target = join(dirname(study.path), suggested);
     if (!target) throw new UserError('Er is geen plaats voor de kopie gekozen.', 'invalid-input');
-    return copyStudyForInspector(study, target, input.initials);
+    // The lead's age identity first, so the copy carries its recipient; then the copy's own (team-recipients.ts).
+    await ensureOwnRecipient(study);
+    const copy = copyStudyForInspector(study, target, input.initials);
+    await provisionCopyRecipient(study, copy.path);
+    return copy;
   },
   'bundle.export': async (session, input) => {
     const study = session.requireStudy();
@@ -224,7 +229,7 @@ const handlers: Handlers = {
     const path = browser ? null : await session.host.chooseSavePath?.(bundleFileName(study), 'bundle');
     if (!browser && !path) throw new UserError('Er is geen plaats voor de bundel gekozen.', 'invalid-input');
     session.reportProgress({ jobId, done: 0, total: 2, message: 'Bundel versleutelen…' });
-    const made = await exportBundle(study, { passphrase: input.passphrase, all: input.all });
+    const made = await exportBundle(study, { passphrase: input.passphrase, toTeam: input.toTeam, all: input.all });
     let downloadId: string | null = null;
     if (path) writeFileSync(path, made.bytes, { mode: 0o600 });
     else downloadId = addDownload(session, made.fileName, made.bytes);

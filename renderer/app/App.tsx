@@ -64,7 +64,7 @@ function Dialogs() {
   );
   // The study's secrets come first: nothing else may be worked on before they are settled.
   if (recoveryKey) return <RecoveryKeyDialog recoveryKey={recoveryKey} />;
-  if (keyPrompt) return <KeyPromptDialog key={`${keyPrompt.kind}-${keyPrompt.fileName}`} prompt={keyPrompt} />;
+  if (keyPrompt?.kind === 'unlock') return <KeyPromptDialog key={keyPrompt.fileName} prompt={keyPrompt} />;
   if (dialog === 'setup') return <SetupWizard />;
   if (mustChooseInspector) return <InspectorChoice required />;
   if (dialog === 'inspector' && hasStudy) return <InspectorChoice required={false} />;

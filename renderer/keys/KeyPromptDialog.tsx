@@ -2,7 +2,7 @@
  * The passphrase dialog: shown while the session holds a study that needs
  * the user (SessionState.keyPrompt). An encrypted study whose key this
  * computer's keychain does not hold asks for its passphrase or recovery key;
- * a plaintext study (not the demo) is offered encryption. A wrong secret is
+ * a plaintext study (not the demo) is offered encryption from the top bar. A wrong secret is
  * refused in Dutch by the backend and changes nothing; after wrong ones the
  * dialog counts down the wait the backend imposes.
  */
@@ -16,8 +16,28 @@ import { useSession } from '../study/session-store';
 import { useKeys } from './key-store';
 import './keys.css';
 
+/** The modal passphrase dialog: an encrypted study cannot be worked on before it is unlocked. */
 export function KeyPromptDialog({ prompt }: { prompt: KeyPrompt }) {
-  return prompt.kind === 'unlock' ? <UnlockDialog prompt={prompt} /> : <EncryptDialog prompt={prompt} />;
+  return prompt.kind === 'unlock' ? <UnlockDialog prompt={prompt} /> : null;
+}
+
+/**
+ * The offer to encrypt a plaintext study: a button in the top bar while the
+ * study is open (work can go on meanwhile), opening the dialog that asks for
+ * the passphrase; "Nu niet" withdraws the offer until the next open.
+ */
+export function EncryptOfferButton() {
+  const prompt = useSession((store) => store.session?.keyPrompt ?? null);
+  const [open, setOpen] = useState(false);
+  if (prompt?.kind !== 'encrypt') return null;
+  return (
+    <>
+      <button type="button" className="top-bar-button encrypt-offer" data-testid="encrypt-offer" title={nl.keys.offerLabel} aria-label={nl.keys.offerLabel} onClick={() => setOpen(true)}>
+        {nl.keys.offer}
+      </button>
+      {open && <EncryptDialog prompt={prompt} onClose={() => setOpen(false)} />}
+    </>
+  );
 }
 
 function useCountdown(initial: number): [number, (seconds: number) => void] {
@@ -110,7 +130,7 @@ function UnlockDialog({ prompt }: { prompt: KeyPrompt }) {
   );
 }
 
-function EncryptDialog({ prompt }: { prompt: KeyPrompt }) {
+function EncryptDialog({ prompt, onClose }: { prompt: KeyPrompt; onClose: () => void }) {
   const { encrypt, dismiss } = useKeys();
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -133,7 +153,7 @@ function EncryptDialog({ prompt }: { prompt: KeyPrompt }) {
   };
 
   return (
-    <Dialog title={nl.keys.encryptTitle} onClose={busy ? undefined : () => void dismiss()} testId="encrypt-dialog">
+    <Dialog title={nl.keys.encryptTitle} onClose={busy ? undefined : onClose} testId="encrypt-dialog">
       <form onSubmit={submit} noValidate>
         <p>{nl.keys.encryptIntro(prompt.fileName)}</p>
         <NewPassphraseFields passphrase={passphrase} repeat={repeat} onPassphrase={setPassphrase} onRepeat={setRepeat} disabled={busy} />

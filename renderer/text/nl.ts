@@ -912,6 +912,8 @@ export const nl = {
     },
     export: {
       title: 'Bundel maken',
+      toTeam: 'Versleutelen voor de sleutels van het team',
+      toTeamHint: 'Elke kopie van het team (niet ingetrokken) opent de bundel met haar eigen sleutel; een wachtwoord is dan niet nodig, maar mag er ook bij.',
       passphrase: 'Wachtwoord van het team',
       passphraseHint: 'Minstens 8 tekens. Spreek het af met het team en deel het niet samen met de bundel.',
       repeat: 'Wachtwoord nog een keer',
@@ -937,6 +939,7 @@ export const nl = {
       file: 'Bundel (.vwbundle)',
       chooseFile: 'Kies het bundelbestand dat je van een teamgenoot kreeg.',
       passphrase: 'Wachtwoord van het team',
+      passphraseHint: 'Leeg laten voor een bundel die voor de sleutels van het team is versleuteld: deze kopie opent hem dan met haar eigen sleutel.',
       preview: 'Bekijken wat er verandert',
       previewing: 'Bundel ontsleutelen en controleren…',
       progressLabel: 'Voortgang van het inlezen',
@@ -1160,6 +1163,8 @@ export const nl = {
     open: 'Openen',
     opening: 'Controleren…',
     wait: (seconds: number) => `Te veel onjuiste pogingen: wacht nog ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'}.`,
+    offer: 'Niet versleuteld',
+    offerLabel: 'Dit onderzoek is niet versleuteld: nu versleutelen…',
     encryptTitle: 'Onderzoek versleutelen',
     encryptIntro: (fileName: string) =>
       `${fileName} is niet versleuteld: wie de laptop vindt, kan elke naam en elk citaat lezen. Versleutel het nu. Het versleutelde bestand wordt eerst gemaakt en gecontroleerd; pas daarna wordt de onversleutelde versie overschreven en verwijderd.`,

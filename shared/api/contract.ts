@@ -361,17 +361,19 @@ export const contract = {
    * GET /api/download/bundle/<downloadId>.
    */
   'bundle.export': call<BundleExportResult>()(
-    z.object({ passphrase: z.string().min(1).max(1000), all: z.boolean().default(false), jobId }),
+    // toTeam: also (or, without a passphrase, only) to the age keys of the team's unrevoked copies.
+    z.object({ passphrase: z.string().min(1).max(1000).nullable().default(null), toTeam: z.boolean().default(false), all: z.boolean().default(false), jobId }),
     { job: true, writes: ['exchange'] },
   ),
   /** What applying a staged bundle (files.stage) would do; changes nothing. */
   'bundle.preview': call<BundlePreview>()(
-    z.object({ stagedId: z.string().uuid(), passphrase: z.string().min(1).max(1000), jobId }),
+    // No passphrase: a bundle to the team's keys, opened with this copy's own.
+    z.object({ stagedId: z.string().uuid(), passphrase: z.string().min(1).max(1000).nullable().default(null), jobId }),
     { job: true },
   ),
   /** Apply a staged bundle, all or nothing, after an automatic backup of the study file. */
   'bundle.apply': call<BundleApplyResult>()(
-    z.object({ stagedId: z.string().uuid(), passphrase: z.string().min(1).max(1000), jobId }),
+    z.object({ stagedId: z.string().uuid(), passphrase: z.string().min(1).max(1000).nullable().default(null), jobId }),
     { job: true, writes: [...LOGGED_ENTITIES, 'conflict', 'exchange'] },
   ),
   'merge.status': call<MergeStatus>()(z.object({})),

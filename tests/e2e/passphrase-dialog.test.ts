@@ -52,15 +52,17 @@ describe('passphrase dialog end to end', () => {
     study.close();
     app = await openApp([study.path], env);
     const { page } = app;
+    // The offer waits in the top bar; the study can be worked on meanwhile.
+    await page.getByTestId('encrypt-offer').click();
     await page.getByTestId('encrypt-dialog').waitFor();
     await page.getByTestId('new-passphrase').fill(PASS);
     await page.getByTestId('repeat-passphrase').fill(`${PASS}x`);
-    await page.getByRole('button', { name: 'Versleutelen' }).click();
+    await page.getByTestId('encrypt-dialog').getByRole('button', { name: 'Versleutelen', exact: true }).click();
     await expectContains(() => page.getByTestId('encrypt-dialog').getByRole('alert').textContent(), 'niet gelijk');
     expect(studyFileKind(study.path)).toBe('plaintext');
 
     await page.getByTestId('repeat-passphrase').fill(PASS);
-    await page.getByRole('button', { name: 'Versleutelen' }).click();
+    await page.getByTestId('encrypt-dialog').getByRole('button', { name: 'Versleutelen', exact: true }).click();
     const shown = page.getByTestId('recovery-key');
     await shown.waitFor({ timeout: 30_000 });
     expect(await shown.innerText()).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
@@ -68,6 +70,7 @@ describe('passphrase dialog end to end', () => {
     await page.getByRole('button', { name: 'Ik heb hem genoteerd' }).click();
     expect(await page.getByTestId('recovery-key').count()).toBe(0);
     expect(studyFileKind(study.path)).toBe('encrypted');
+    expect(await page.getByTestId('encrypt-offer').count()).toBe(0);
     expect(readFileSync(study.path).includes(Buffer.from('GI Noord'))).toBe(false);
   }, 120_000);
 });
