@@ -61,6 +61,11 @@ export async function openOrAsk(session: Session, path: string): Promise<void> {
 export function keyPromptOf(session: Session): KeyPrompt | null {
   const prompt = held.get(session);
   if (!prompt) return null;
+  // An offer to encrypt concerns the study it was made for; another one opened since (the demo, say) drops it.
+  if (prompt.kind === 'encrypt' && resolve(session.openStudy?.path ?? '') !== resolve(prompt.path)) {
+    held.delete(session);
+    return null;
+  }
   const waitSeconds = prompt.kind === 'unlock' ? Math.ceil(waitBeforeNextTry(prompt.path, currentKeyId(prompt.path)) / 1000) : 0;
   return { kind: prompt.kind, fileName: basename(prompt.path), waitSeconds };
 }

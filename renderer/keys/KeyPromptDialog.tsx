@@ -51,7 +51,8 @@ function useCountdown(initial: number): [number, (seconds: number) => void] {
 }
 
 function UnlockDialog({ prompt }: { prompt: KeyPrompt }) {
-  const hasStudy = useSession((store) => store.session?.study != null);
+  // Cancel where there is somewhere to go: the open study, or (in the app) the start screen to choose another.
+  const canCancel = useSession((store) => store.session?.study != null || store.session?.canChooseFiles === true);
   const { unlock, dismiss } = useKeys();
   const [kind, setKind] = useState<'passphrase' | 'recovery'>('passphrase');
   const [secret, setSecret] = useState('');
@@ -76,7 +77,7 @@ function UnlockDialog({ prompt }: { prompt: KeyPrompt }) {
   };
 
   return (
-    <Dialog title={nl.keys.unlockTitle} onClose={hasStudy ? () => void dismiss() : undefined} testId="unlock-dialog">
+    <Dialog title={nl.keys.unlockTitle} onClose={canCancel ? () => void dismiss() : undefined} testId="unlock-dialog">
       <form onSubmit={submit} noValidate>
         <p>{nl.keys.unlockIntro(prompt.fileName)}</p>
         <fieldset className="key-fieldset">
@@ -116,7 +117,7 @@ function UnlockDialog({ prompt }: { prompt: KeyPrompt }) {
         )}
         {kind === 'passphrase' && wait > 0 && <p role="status">{nl.keys.wait(wait)}</p>}
         <footer className="dialog-actions">
-          {hasStudy && (
+          {canCancel && (
             <button type="button" onClick={() => void dismiss()} disabled={busy}>
               {nl.common.cancel}
             </button>

@@ -156,6 +156,10 @@ describe('the passphrase dialog (handlers)', () => {
     expect((await ok<SessionState>(session, 'study.dismissKeyPrompt', {})).keyPrompt).toBeNull();
     expect(await refused(session, 'study.encrypt', { passphrase: PASS })).toMatch(/geen onversleuteld onderzoek/);
     expect(studyFileKind(path)).toBe('plaintext');
+    // The offer belongs to the study it was made for: opening the demo meanwhile drops it.
+    expect((await ok<SessionState>(session, 'study.openDialog', {})).keyPrompt?.kind).toBe('encrypt');
+    expect((await ok<SessionState>(session, 'study.openDemo', {})).keyPrompt).toBeNull();
+    expect(await refused(session, 'study.encrypt', { passphrase: PASS })).toMatch(/geen onversleuteld onderzoek/);
     session.close();
   });
 });
