@@ -5,8 +5,8 @@
  * prompt, the UI asks for the passphrase (or the recovery key) and sends it
  * once with `study.unlock`. A wrong one is refused in Dutch and changes
  * nothing; further wrong ones wait longer, also across restarts
- * (attempts.ts). A plaintext study other than the fictional demo is opened
- * and offered encryption; `study.encrypt` does it with the CLI's own
+ * (attempts.ts). A plaintext study other than the fictional demo (or a copy
+ * of it, demo/demo-marker.ts) is opened and offered encryption; `study.encrypt` does it with the CLI's own
  * `encryptStudyFile` after closing the study, then reopens it.
  *
  * The secret is only a call's input (a POST body in the browser host, an IPC
@@ -22,6 +22,7 @@ import { readKeyFile } from './key-file';
 import { osKeyring, type Keychain } from './keychain';
 import { LOCKED, studyKeyFor, unlockStudy } from './unlock';
 import { waitBeforeNextTry } from './attempts';
+import { isFictionalDemo } from '../demo/demo-marker';
 
 interface Held {
   kind: KeyPrompt['kind'];
@@ -52,8 +53,9 @@ export async function openOrAsk(session: Session, path: string): Promise<void> {
       return;
     }
   }
-  session.openPath(path);
-  if (kind === 'plaintext' && resolve(path) !== resolve(session.host.demoStudyPath())) held.set(session, { kind: 'encrypt', path });
+  const study = session.openPath(path);
+  const demo = resolve(path) === resolve(session.host.demoStudyPath()) || isFictionalDemo(study.db);
+  if (kind === 'plaintext' && !demo) held.set(session, { kind: 'encrypt', path });
   else held.delete(session);
 }
 

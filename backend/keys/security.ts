@@ -20,6 +20,7 @@ import { readMeta, writeMeta, type Study } from '../study/study';
 import { changePassphrase, newRecoveryKey, rekeyStudyFile } from './encrypt-study';
 import { readKeyFile } from './key-file';
 import { keychainOf } from './key-prompt';
+import { isFictionalDemo } from '../demo/demo-marker';
 import { checkNewPassphrase } from './wraps';
 
 export const MAX_BACKUP_KEEP = 50;
@@ -29,7 +30,7 @@ export function securityInfo(session: Session): SecurityInfo {
   const wraps = study.key ? readKeyFile(study.path).current.wraps : [];
   return {
     encrypted: Boolean(study.key),
-    demo: resolve(study.path) === resolve(session.host.demoStudyPath()),
+    demo: resolve(study.path) === resolve(session.host.demoStudyPath()) || isFictionalDemo(study.db),
     opensWith: {
       passphrase: wraps.some((wrap) => wrap.kind === 'passphrase'),
       keychain: wraps.some((wrap) => wrap.kind === 'keychain'),

@@ -19,6 +19,8 @@ import { attemptsPath } from '../../backend/keys/attempts';
 import { forgetStudyKey, unlockStudy, WRONG_PASSPHRASE, WRONG_RECOVERY_KEY } from '../../backend/keys/unlock';
 import type { SessionState } from '../../shared/api/types';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
+import { writeMeta } from '../../backend/study/study';
+import { FICTIONAL_DEMO_META } from '../../backend/demo/demo-marker';
 
 const dir = tempDir('veldwerk-dialoog-');
 const PASS = 'een-lang-wachtwoord-voor-de-dialoog';
@@ -150,6 +152,13 @@ describe('the passphrase dialog (handlers)', () => {
     const demo = plaintextStudy();
     const session = appSession(demo, demo);
     expect((await ok<SessionState>(session, 'study.openDialog', {})).keyPrompt).toBeNull();
+    // A copy of the demo elsewhere (veldwerk init --demo) carries its mark: not offered either.
+    const copy = newTestStudy(dir);
+    writeMeta(copy.db, FICTIONAL_DEMO_META, '1');
+    copy.close();
+    (session.host as { chooseStudyToOpen: () => Promise<string> }).chooseStudyToOpen = async () => copy.path;
+    expect((await ok<SessionState>(session, 'study.openDialog', {})).keyPrompt).toBeNull();
+    expect((await ok<{ demo: boolean }>(session, 'security.info', {})).demo).toBe(true);
     const path = plaintextStudy();
     (session.host as { chooseStudyToOpen: () => Promise<string> }).chooseStudyToOpen = async () => path;
     expect((await ok<SessionState>(session, 'study.openDialog', {})).keyPrompt?.kind).toBe('encrypt');
