@@ -12,13 +12,15 @@
  * worker starts from that path and resolves its dependencies (better-sqlite3,
  * docx, …) from the archive's node_modules. electron-builder.yml unpacks
  * dist/workers/ as well; Electron reads unpacked files through the same asar
- * path. No test runs a packaged app, so this path is not exercised here.
+ * path, and worker-integrity.ts checks each against its hash inside the
+ * archive. No test runs a packaged app, so this path is not exercised here.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { projectRoot } from './app-paths';
 import { UserError, type UserErrorCode } from './errors';
+import { checkWorkerBundle, isPackagedPath, WORKER_HASHES_FILE } from './worker-integrity';
 
 /** The worker bundles scripts/build.mjs writes, with how a user would name them in a message. */
 export const WORKER_BUNDLES = {
@@ -41,6 +43,8 @@ export function workerBundlePath(bundle: WorkerBundle): string {
   const directory = process.env.VELDWERK_WORKER_DIR || join(projectRoot(), 'dist', 'workers');
   const path = join(directory, file);
   if (!existsSync(path)) throw new Error(`${name} ontbreekt (${path}); bouw Veldwerk opnieuw met npm run build.`);
+  // In the packaged app the bundle lies unpacked, outside the archive's integrity check: its hash inside the archive vouches for it.
+  if (isPackagedPath(path)) checkWorkerBundle(path, join(projectRoot(), 'dist', WORKER_HASHES_FILE));
   return path;
 }
 

@@ -15,7 +15,7 @@ import { startUtilityService, type UtilityService } from './backend-service';
 import { demoStudyPathIn, isStudyFileName, studyPathFromArgv } from './args';
 import { MENU_CHANNEL } from './channels';
 import { createDialogs } from './dialogs';
-import { prepareNewStudyInApp, unlockInApp } from './study-keys';
+import { prepareNewStudyInApp, unlockWithKeychain } from './study-keys';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { handleAppScheme, registerAppSchemePrivileges } from './protocol';
@@ -95,7 +95,7 @@ async function start(): Promise<void> {
       // shell.openPath resolves with an error message, empty on success.
       openPath: (path) => shell.openPath(path).then((error) => error === ''),
       unlockStudy: async (path) => {
-        await unlockInApp(path, demoStudyPath, mainWindow);
+        await unlockWithKeychain(path);
         return handOverKey(path);
       },
       prepareNewStudy: async (path) => {

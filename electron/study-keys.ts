@@ -2,17 +2,15 @@
  * The app's side of study encryption: Electron's safeStorage (its
  * asynchronous API) as the keychain seam of backend/keys. On Linux the
  * `basic_text` backend (a hard-coded password, no real keychain) is refused:
- * there the study needs its passphrase or recovery key (the CLI's
- * `veldwerk` commands; the app has no passphrase dialog yet).
+ * there the window asks for the study's passphrase or recovery key
+ * (backend/keys/key-prompt.ts, the same logic the browser host runs).
  */
 import { BrowserWindow, dialog, safeStorage } from 'electron';
 import { UserError } from '../backend/errors';
 import { writeKeyFile } from '../backend/keys/key-file';
 import type { Keychain } from '../backend/keys/keychain';
-import { newStudyKey, studyFileKind } from '../backend/keys/cipher';
-import { encryptStudyFile } from '../backend/keys/encrypt-study';
-import { resolve } from 'node:path';
-import { rememberStudyKey, unlockStudy, wrapKey } from '../backend/keys/unlock';
+import { newStudyKey } from '../backend/keys/cipher';
+import { LOCKED, rememberStudyKey, unlockStudy, wrapKey } from '../backend/keys/unlock';
 
 export async function safeStorageKeychain(): Promise<Keychain | null> {
   if (!(await safeStorage.isAsyncEncryptionAvailable())) return null;
@@ -28,31 +26,16 @@ export async function safeStorageKeychain(): Promise<Keychain | null> {
 }
 
 /**
- * Before opening: an encrypted study is unlocked through the keychain. A
- * plaintext study other than the fictional demo is offered encryption; it is
- * encrypted only when the user agrees, and the plaintext original is removed
- * only after the encrypted file has been verified (keys/encrypt-study.ts).
+ * Before opening: an encrypted study is unlocked through safeStorage when it
+ * keeps the study's key. Otherwise nothing happens here: the service holds the
+ * study and the window asks for its passphrase (backend/keys/key-prompt.ts).
  */
-export async function unlockInApp(path: string, demoPath: string, window: BrowserWindow | null): Promise<void> {
-  const keychain = await safeStorageKeychain();
-  if (studyFileKind(path) === 'plaintext' && resolve(path) !== resolve(demoPath) && keychain) {
-    const options = {
-      type: 'question' as const,
-      title: 'Onderzoek versleutelen',
-      message: 'Dit onderzoek is niet versleuteld. Wilt u het nu versleutelen?',
-      detail: 'Het versleutelde bestand wordt eerst gemaakt en gecontroleerd; pas daarna wordt de onversleutelde versie verwijderd. De sleutel bewaart de sleutelhanger van het systeem; u krijgt eenmalig een herstelsleutel te zien.',
-      buttons: ['Versleutelen', 'Nu niet'],
-      defaultId: 0,
-      cancelId: 1,
-    };
-    const { response } = await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
-    if (response === 0) {
-      const { recoveryKey } = await encryptStudyFile(path, { passphrase: null, keychain });
-      await showRecoveryKey(recoveryKey, window);
-    }
-    return;
+export async function unlockWithKeychain(path: string): Promise<void> {
+  try {
+    await unlockStudy(path, { keychain: await safeStorageKeychain() });
+  } catch (error) {
+    if (!(error instanceof UserError) || error.message !== LOCKED) throw error;
   }
-  await unlockStudy(path, { keychain });
 }
 
 /** Before creating: a new key kept by the keychain, and the recovery key shown once. */

@@ -4,7 +4,8 @@
 // `--workers` builds the worker bundles only.
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -68,6 +69,19 @@ async function buildNode(entries = NODE_ENTRIES) {
   );
 }
 
+// The hashes of the worker bundles, kept inside app.asar (covered by its integrity check) while the
+// bundles themselves are unpacked beside it; backend/worker-integrity.ts checks them before a worker starts.
+function writeWorkerHashes() {
+  const dir = join(root, 'dist', 'workers');
+  const hashes = Object.fromEntries(
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.mjs'))
+      .sort()
+      .map((name) => [name, createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')]),
+  );
+  writeFileSync(join(root, 'dist', 'worker-hashes.json'), `${JSON.stringify(hashes, null, 2)}\n`);
+}
+
 async function buildRenderer() {
   await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
@@ -75,11 +89,12 @@ async function buildRenderer() {
 // `--workers`: only the worker bundles (dist/workers/) and the app's service process, e.g. for tests that start them.
 if (process.argv.includes('--workers')) {
   await buildNode(NODE_ENTRIES.filter(([, outfile]) => outfile.startsWith('dist/workers/') || outfile === 'dist/electron/service-process.cjs'));
+  writeWorkerHashes();
   process.exit(0);
 }
 if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
 const started = Date.now();
 await Promise.all([buildNode(), buildRenderer()]);
-const { writeFileSync } = await import('node:fs');
+writeWorkerHashes();
 writeFileSync(stamp, new Date().toISOString());
 console.log(`Veldwerk gebouwd in ${((Date.now() - started) / 1000).toFixed(1)} s`);

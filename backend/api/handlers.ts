@@ -63,6 +63,10 @@ import { exportForSession, importForSession, previewForSession, saveExport } fro
 import { addPerson, choose, listPersons, mergePersons, updatePerson } from '../privacy/persons';
 import { detectCandidates } from '../privacy/candidates';
 import { scanDraftsInWorker } from '../reports/report-thread';
+import { dismissPrompt, encryptHeld, openOrAsk, unlockHeld } from '../keys/key-prompt';
+import { revokeKeysOf, teamKeys } from '../merge/team-keys';
+import { ensureOwnRecipient, provisionCopyRecipient } from '../merge/team-recipients';
+import { changeStudyPassphrase, makeRecoveryKey, rekeyOpenStudy, restoreBackup, securityInfo, setBackupKeep } from '../keys/security';
 
 type Handler<N extends CallName> = (session: Session, input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
 type Handlers = { [N in CallName]: Handler<N> };
@@ -87,8 +91,7 @@ const handlers: Handlers = {
   'study.openDialog': async (session) => {
     const path = await session.host.chooseStudyToOpen?.();
     if (!path) return null;
-    await session.host.unlockStudy?.(path);
-    session.openPath(path);
+    await openOrAsk(session, path);
     return session.state();
   },
   'study.openDemo': async (session) => {
@@ -231,7 +234,11 @@ const handlers: Handlers = {
     let target = input.targetPath ?? (await session.host.chooseSavePath?.(suggested, 'study')) ?? null;
     if (!target && !input.targetPath && session.host.kind === 'browser') target = join(dirname(study.path), suggested);
     if (!target) throw new UserError('Er is geen plaats voor de kopie gekozen.', 'invalid-input');
-    return copyStudyForInspector(study, target, input.initials);
+    // The lead's age identity first, so the copy carries its recipient; then the copy's own (team-recipients.ts).
+    await ensureOwnRecipient(study);
+    const copy = copyStudyForInspector(study, target, input.initials);
+    await provisionCopyRecipient(study, copy.path);
+    return copy;
   },
   'bundle.export': async (session, input) => {
     const study = session.requireStudy();
@@ -240,7 +247,7 @@ const handlers: Handlers = {
     const path = browser ? null : await session.host.chooseSavePath?.(bundleFileName(study), 'bundle');
     if (!browser && !path) throw new UserError('Er is geen plaats voor de bundel gekozen.', 'invalid-input');
     session.reportProgress({ jobId, done: 0, total: 2, message: 'Bundel versleutelen…' });
-    const made = await exportBundle(study, { passphrase: input.passphrase, all: input.all });
+    const made = await exportBundle(study, { passphrase: input.passphrase, toTeam: input.toTeam, all: input.all });
     let downloadId: string | null = null;
     if (path) writeProducedFile(path, made.bytes);
     else downloadId = keepProducedFile(session, { fileName: made.fileName, data: made.bytes, kind: 'bundle' });
@@ -317,6 +324,22 @@ const handlers: Handlers = {
   // Built in the report worker: a scan builds whole draft models, too long for the thread that answers.
   'privacy.scan': (session, input) => scanDraftsInWorker(session.requireStudy().path, input.scope ? [input.scope] : null, input.options),
   'privacy.choose': (session, input) => choose(session.requireStudy(), input),
+
+  /* ---- Study keys (issue 11) ---- */
+  'study.unlock': (session, input) => unlockHeld(session, input.secret, input.with),
+  'study.encrypt': (session, input) => encryptHeld(session, input.passphrase),
+  'study.dismissKeyPrompt': (session) => dismissPrompt(session),
+  'security.info': (session) => securityInfo(session),
+  'security.changePassphrase': async (session, input) => {
+    await changeStudyPassphrase(session, input.passphrase);
+    return null;
+  },
+  'security.rekey': (session, input) => rekeyOpenStudy(session, input.passphrase, input.jobId ?? randomUUID()),
+  'security.newRecoveryKey': (session) => makeRecoveryKey(session),
+  'security.setBackupKeep': (session, input) => setBackupKeep(session, input.keep),
+  'security.restoreBackup': (session, input) => restoreBackup(session, input.name),
+  'team.keys': (session) => teamKeys(session.requireStudy()),
+  'team.revokeKeys': (session, input) => revokeKeysOf(session.requireStudy(), input.inspectorId),
 };
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };

@@ -12,6 +12,8 @@ import { shutdownExtractionPool } from '../sources/extract';
 import type { JobProgress, SessionState, StagedFile } from '../../shared/api/types';
 import { ALL_ENTITIES, type StudyChangedEvent } from '../../shared/api/study-entities';
 import { CallQueue } from './call-queue';
+import type { Keychain } from '../keys/keychain';
+import { keyPromptOf, openOrAsk } from '../keys/key-prompt';
 
 /** What only the host can do: native dialogs and knowing where the demo lives. */
 export interface HostServices {
@@ -30,7 +32,9 @@ export interface HostServices {
   fixedStudyPath?: string;
   /** Path of the demo study, created on first use. */
   demoStudyPath: () => string;
-  /** Unlock an encrypted study before it is opened (the app: the OS keychain through safeStorage). */
+  /** The keychain that keeps study keys (the app: safeStorage); omitted: this machine's keyring, if any (keys/keychain.ts). */
+  keychain?: () => Promise<Keychain | null>;
+  /** The app: unlock an encrypted study through its keychain before it opens; one it cannot unlock is held and its passphrase asked in the UI. */
   unlockStudy?: (path: string) => Promise<void>;
   /** Before a new study is created: give it a key (the app: kept by the OS keychain, recovery key shown once). */
   prepareNewStudy?: (path: string) => Promise<void>;
@@ -108,6 +112,7 @@ export class Session {
       inspectors: study?.inspectors() ?? [],
       currentInspectorId: study?.currentInspectorId ?? null,
       canChooseFiles: Boolean(this.host.chooseStudyToOpen),
+      keyPrompt: keyPromptOf(this),
     };
   }
 
@@ -191,6 +196,15 @@ export class Session {
     const study = await this.calls.run('switch', () => this.openPath(path));
     this.reportStudyChanged({ type: 'study-changed', entities: [...ALL_ENTITIES], actionId: null, reopened: true });
     return study;
+  }
+
+  /**
+   * Like `switchTo`, for a study the user opens in the app: one whose key is
+   * not at hand is held and its passphrase asked in the UI (keys/key-prompt.ts).
+   */
+  async switchOrAsk(path: string): Promise<void> {
+    await this.calls.run('switch', () => openOrAsk(this, path));
+    this.reportStudyChanged({ type: 'study-changed', entities: [...ALL_ENTITIES], actionId: null, reopened: true });
   }
 
   /** Close for good once every running and waiting call finished (a host shutting down). */

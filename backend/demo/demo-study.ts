@@ -17,7 +17,8 @@ import { linkEvidence, saveJudgment } from '../judgments/judgments';
 import { saveMemo } from '../memos/memos';
 import { answerReviewQuestion, listReviewQuestions } from '../review/file-review';
 import { getSource } from '../sources/queries';
-import type { Study } from '../study/study';
+import { writeMeta, type Study } from '../study/study';
+import { FICTIONAL_DEMO_META } from './demo-marker';
 import { resourcesDir } from '../app-paths';
 import { importFiles } from '../sources/import-sources';
 import { detectCandidates } from '../privacy/candidates';
@@ -155,6 +156,8 @@ export async function ensureDemoStudy(path: string): Promise<void> {
     detectCandidates(study);
     // The demo starts with an empty undo history: the work above is the starting point.
     study.db.prepare('DELETE FROM undo_history').run();
+    // Marked as the fictional demo (also its copies): left unencrypted, never offered encryption (keys/key-prompt.ts).
+    writeMeta(study.db, FICTIONAL_DEMO_META, '1');
   } catch (error) {
     study.close();
     rmSync(partial, { force: true });

@@ -14,7 +14,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dispatch } from '../api/handlers';
 import type { Session } from '../api/session';
 import { UserError } from '../errors';
-import { isLead, readRecords, revokeInspectorKeys } from '../merge/signing';
+import { isLead, readRecords } from '../merge/signing';
 import { findInspectorByInitials } from '../study/setup';
 
 export interface InspectorCliKit {
@@ -95,12 +95,14 @@ async function list(args: string[], kit: InspectorCliKit): Promise<void> {
 async function revoke(args: string[], kit: InspectorCliKit): Promise<void> {
   const { values, positionals } = parse(kit, args, { initials: { type: 'string' } });
   const initials = required(kit, values.initials, 'initials');
-  await withSession(kit, positionals[0]!, (session) => {
+  await withSession(kit, positionals[0]!, async (session) => {
     const study = session.requireStudy();
     const inspector = findInspectorByInitials(study, initials);
     if (!inspector) throw new UserError(`Er is geen inspecteur met initialen "${initials}" in dit onderzoek.`);
-    const count = revokeInspectorKeys(study, inspector.id);
-    if (count === 0) throw new UserError(`${inspector.name} (${inspector.initials}) heeft geen geldige sleutel om in te trekken.`);
+    const count = readRecords(study.db, "WHERE inspector_id = ? AND revoked_at IS NULL AND role = 'member'", inspector.id).length;
+    // The same call as the Team view's, so the revocation is an action in the logbook.
+    const result = await dispatch(session, 'team.revokeKeys', { inspectorId: inspector.id });
+    if (!result.ok) throw new UserError(result.error.message);
     console.log(
       `${count === 1 ? 'Sleutel' : `${count} sleutels`} van ${inspector.name} (${inspector.initials}) ingetrokken. ` +
         'Bundels met nieuwe wijzigingen van die kopie worden voortaan geweigerd; de intrekking gaat met je volgende bundel mee naar het team.',

@@ -17,7 +17,7 @@ import { UserError } from '../errors';
 import { changePassphrase, encryptStudyFile, rekeyStudyFile } from '../keys/encrypt-study';
 import { keyFilePath, writeKeyFile } from '../keys/key-file';
 import { osKeyring, type Keychain } from '../keys/keychain';
-import { forgetStudyKey, rememberStudyKey, unlockStudy, wrapKey, type SecretSources } from '../keys/unlock';
+import { forgetStudyKey, LOCKED, rememberStudyKey, unlockStudy, wrapKey, type SecretSources } from '../keys/unlock';
 import { newStudyKey, studyFileKind } from '../keys/cipher';
 import { checkNewPassphrase } from '../keys/wraps';
 
@@ -108,6 +108,26 @@ export async function unlockNamedStudies(args: string[], secrets: StudySecretOpt
     if (arg.startsWith('-') || !existsSync(keyFilePath(resolve(arg))) || studyFileKind(resolve(arg)) !== 'encrypted') continue;
     keychain ??= await osKeyring();
     await unlockStudy(resolve(arg), sourcesFor(secrets, arg, keychain));
+  }
+}
+
+/**
+ * `serve`: unlock the study with what is at hand (the keychain, a passphrase
+ * or recovery key file), never a terminal prompt: without them the browser
+ * window asks (keys/key-prompt.ts). A wrong file is still refused here.
+ */
+export async function unlockIfGiven(file: string, secrets: StudySecretOptions): Promise<void> {
+  if (!existsSync(keyFilePath(file)) || studyFileKind(file) !== 'encrypted') return;
+  const givenFile = secrets.passphraseFile ?? process.env.VELDWERK_PASSPHRASE_FILE;
+  const sources: SecretSources = {
+    keychain: await osKeyring(),
+    passphrase: async () => (givenFile ? readSecretFile(givenFile, 'wachtwoordbestand') : null),
+    recoveryKey: secrets.recoveryKeyFile ? async () => readSecretFile(secrets.recoveryKeyFile!, 'herstelsleutelbestand') : undefined,
+  };
+  try {
+    await unlockStudy(file, sources);
+  } catch (error) {
+    if (!(error instanceof UserError) || error.message !== LOCKED) throw error;
   }
 }
 

@@ -3,8 +3,10 @@
  * the same handlers as the app (`dispatch`).
  *
  *   copy <bestand> <nieuw-bestand> --inspector <initialen>
- *   bundle export <bestand> --out <pad> --passphrase-file <f> [--all]
- *   bundle import <bestand> <bundel> --passphrase-file <f> [--dry-run] [--json]
+ *   bundle export <bestand> --out <pad> [--passphrase-file <f>] [--to-team] [--all]
+ *   bundle import <bestand> <bundel> [--passphrase-file <f>] [--dry-run] [--json]
+ * (--to-team: also, or without a passphrase only, to the age keys of the
+ * team's unrevoked copies; import opens such a bundle with the copy's own key.)
  *   agreement <bestand> [--threshold <procent>] [--json]
  *
  * Exit codes as the other commands: 0 done, 1 refused (a Dutch message),
@@ -16,6 +18,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dispatch } from '../api/handlers';
 import type { HostServices, Session } from '../api/session';
 import { UserError } from '../errors';
+import { bundleSealedFor } from '../merge/bundle-file';
 import { MERGE_KIND_LABELS, MERGE_KINDS, type AgreementReport, type BundlePreview, type BundleApplyResult } from '../../shared/api/types';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 
@@ -25,8 +28,9 @@ export interface MergeCliKit {
 }
 
 export const MERGE_USAGE = `  veldwerk copy <bestand> <nieuw-bestand> --inspector <initialen>
-  veldwerk bundle export <bestand> --out <pad.vwbundle> --passphrase-file <bestand> [--all]
-  veldwerk bundle import <bestand> <bundel.vwbundle> --passphrase-file <bestand> [--dry-run] [--json]
+  veldwerk bundle export <bestand> --out <pad.vwbundle> [--passphrase-file <bestand>] [--to-team] [--all]
+  veldwerk bundle import <bestand> <bundel.vwbundle> [--passphrase-file <bestand>] [--dry-run] [--json]
+    --to-team: ook (of zonder wachtwoord alleen) versleutelen voor de sleutels van het team; inlezen gebruikt de sleutel van deze kopie
   veldwerk agreement <bestand> [--threshold <procent>] [--json]`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -48,8 +52,10 @@ async function call<N extends CallName>(session: Session, name: N, input: unknow
   return result.value as CallOutput<N>;
 }
 
-function readPassphrase(kit: MergeCliKit, file: unknown): string {
-  if (typeof file !== 'string') throw kit.usageError('--passphrase-file is verplicht.');
+/** The bundle passphrase from its file; null when none is given and `optional` (a bundle to or from the team's keys). */
+function readPassphrase(kit: MergeCliKit, file: unknown, optional = false): string | null {
+  if (file === undefined && optional) return null;
+  if (typeof file !== 'string') throw kit.usageError('--passphrase-file is verplicht (of --to-team).');
   if (!existsSync(file)) throw new UserError(`Het wachtwoordbestand "${file}" bestaat niet.`);
   const passphrase = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
   if (!passphrase) throw new UserError(`Het wachtwoordbestand "${file}" is leeg.`);
@@ -79,15 +85,16 @@ async function bundleExport(args: string[], kit: MergeCliKit): Promise<void> {
   const { values, positionals } = parse(
     kit,
     args,
-    { out: { type: 'string' }, 'passphrase-file': { type: 'string' }, all: { type: 'boolean' } },
+    { out: { type: 'string' }, 'passphrase-file': { type: 'string' }, 'to-team': { type: 'boolean' }, all: { type: 'boolean' } },
     1,
   );
   if (typeof values.out !== 'string') throw kit.usageError('--out is verplicht.');
-  const passphrase = readPassphrase(kit, values['passphrase-file']);
+  const toTeam = values['to-team'] ?? false;
+  const passphrase = readPassphrase(kit, values['passphrase-file'], toTeam);
   const out = resolve(values.out);
   const session = kit.openSession(positionals[0]!, { chooseSavePath: async () => out });
   try {
-    const result = await call(session, 'bundle.export', { passphrase, all: values.all ?? false });
+    const result = await call(session, 'bundle.export', { passphrase, toTeam, all: values.all ?? false });
     const what = result.all ? 'alles' : 'nieuw sinds de vorige uitwisseling';
     console.log(`Bundel geschreven: ${result.path} (${result.changes} wijzigingen, ${result.files} bestanden; ${what}).`);
   } finally {
@@ -102,9 +109,10 @@ async function bundleImport(args: string[], kit: MergeCliKit): Promise<void> {
     { 'passphrase-file': { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
     2,
   );
-  const passphrase = readPassphrase(kit, values['passphrase-file']);
   const bundlePath = resolve(positionals[1]!);
   if (!existsSync(bundlePath)) throw new UserError(`Het bestand "${bundlePath}" bestaat niet.`);
+  // Only a bundle to the team's keys can do without the passphrase.
+  const passphrase = readPassphrase(kit, values['passphrase-file'], bundleSealedFor({ path: bundlePath }).recipients);
   const session = kit.openSession(positionals[0]!);
   try {
     const stagedId = session.registerLocalFile(bundlePath);

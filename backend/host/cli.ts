@@ -16,7 +16,7 @@ import { startBrowserHost } from './http-server';
 import { SURVEY_USAGE, surveyCommand } from './cli-survey';
 import { agreementCommand, bundleCommand, copyCommand, MERGE_USAGE, type MergeCliKit } from './cli-merge';
 import { REPORT_USAGE, reportCommand } from './cli-report';
-import { encryptCommand, KEYS_USAGE, passphraseCommand, prepareEncryptedStudy, rekeyCommand, takeStudySecretOptions, unlockNamedStudies, type StudySecretOptions } from './cli-keys';
+import { encryptCommand, KEYS_USAGE, passphraseCommand, prepareEncryptedStudy, rekeyCommand, takeStudySecretOptions, unlockIfGiven, unlockNamedStudies, type StudySecretOptions } from './cli-keys';
 import { studyKeyFor } from '../keys/unlock';
 import { INSPECTOR_USAGE, inspectorCommand } from './cli-inspectors';
 import { findInstitutionByName, newInstitutionId } from '../study/setup';
@@ -296,6 +296,8 @@ async function serve(args: string[]): Promise<void> {
   }
   // A new study is encrypted from its first page: its key is made (and shown once) before the service creates it.
   if (!existsSync(file) && !values.demo) (await prepareEncryptedStudy(file, studySecrets)).done();
+  // Without the key at hand (keychain, passphrase file) the browser window asks for the passphrase.
+  else await unlockIfGiven(file, studySecrets);
   const key = studyKeyFor(file);
   // The backend runs as a service in a worker thread: the thread that answers HTTP stays free.
   const service = await startServiceWorker(
@@ -354,7 +356,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
 
 /** The study passphrase options of this run (taken out of the command's own arguments). */
 let studySecrets: StudySecretOptions = {};
-const OWN_UNLOCK = new Set(['init', 'encrypt', 'passphrase', 'rekey']);
+const OWN_UNLOCK = new Set(['init', 'encrypt', 'passphrase', 'rekey', 'serve']);
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;

@@ -8,16 +8,16 @@
  * keep copies). A crash before the rename leaves the old study as it was; a
  * leftover `.deel` is removed at the next attempt.
  */
-import { closeSync, fstatSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fstatSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { UserError } from '../errors';
 import { openStudyFile, type Db } from '../store/open-study';
 import { createEmptyPrivateFile } from '../store/private-files';
+import { backupsOf } from '../store/leftovers';
 import { applyStudyKey, keyOpensFile, newStudyKey, studyFileKind } from './cipher';
 import { readKeyFile, writeKeyFile, type KeyEntry } from './key-file';
 import { forgetStudyKey, rememberStudyKey, wrapKey, type NewWraps } from './unlock';
-import { passphraseWrap } from './wraps';
+import { passphraseWrap, recoveryWrap } from './wraps';
 
 export interface NewKeyResult {
   /** Shown once; it opens the study when the passphrase is lost. */
@@ -36,19 +36,29 @@ export async function encryptStudyFile(path: string, wraps: NewWraps): Promise<N
   return { recoveryKey };
 }
 
+/** Progress of a re-key: files done of the total (the study and its backups). */
+export type RekeyProgress = (done: number, total: number, message: string) => void;
+
 /** A new study key (and so a new recovery key); the passphrase and keychain wrap the new key. */
-export async function rekeyStudyFile(path: string, oldKey: Buffer, wraps: NewWraps): Promise<NewKeyResult> {
+export async function rekeyStudyFile(path: string, oldKey: Buffer, wraps: NewWraps, progress: RekeyProgress = () => {}): Promise<NewKeyResult> {
   const previous = readKeyFile(path).current;
   const key = newStudyKey();
   const { entry, recoveryKey } = await wrapKey(key, wraps);
+  const backups = backupsUnder(path, oldKey);
+  const total = 1 + backups.length;
+  progress(0, total, 'Onderzoek overzetten naar de nieuwe sleutel…');
   // Until the rename, the old key must still open the study: the key file holds both.
   rewrite(path, oldKey, key, () => writeKeyFile(path, { current: entry, previous }));
   writeKeyFile(path, { current: entry });
-  // The pre-merge backups beside it follow, so that undoing the last merge still works under the new key.
-  for (const backup of backupsUnder(path, oldKey)) rewrite(backup, oldKey, key, () => writeKeyFile(backup, { current: entry, previous }));
+  // The backups beside it follow, so that undoing the last merge or restoring a backup still works under the new key.
+  backups.forEach((backup, index) => {
+    progress(1 + index, total, `Reservekopie ${index + 1} van ${backups.length} overzetten…`);
+    rewrite(backup, oldKey, key, () => writeKeyFile(backup, { current: entry, previous }));
+  });
   for (const backup of backupsUnder(path, key)) writeKeyFile(backup, { current: entry });
   forgetStudyKey(path);
   rememberStudyKey(path, key);
+  progress(total, total, 'Nieuwe sleutel gecontroleerd');
   return { recoveryKey };
 }
 
@@ -56,15 +66,26 @@ export async function rekeyStudyFile(path: string, oldKey: Buffer, wraps: NewWra
 export async function changePassphrase(path: string, key: Buffer, newPassphrase: string): Promise<void> {
   const file = readKeyFile(path);
   const wrap = await passphraseWrap(key, file.current.keyId, newPassphrase);
-  const current: KeyEntry = { ...file.current, wraps: [...file.current.wraps.filter((candidate) => candidate.kind !== 'passphrase'), wrap] };
+  replaceWraps(path, key, { ...file.current, wraps: [...file.current.wraps.filter((candidate) => candidate.kind !== 'passphrase'), wrap] });
+}
+
+/** A new recovery key for the same study key; the old recovery key no longer opens the study or its backups. */
+export function newRecoveryKey(path: string, key: Buffer): NewKeyResult {
+  const file = readKeyFile(path);
+  const { recoveryKey, wrap } = recoveryWrap(key, file.current.keyId);
+  replaceWraps(path, key, { ...file.current, wraps: [...file.current.wraps.filter((candidate) => candidate.kind !== 'recovery'), wrap] });
+  return { recoveryKey };
+}
+
+/** The study's key file and those of its backups under the same key: a replaced secret opens none of them. */
+function replaceWraps(path: string, key: Buffer, current: KeyEntry): void {
   writeKeyFile(path, { current });
+  for (const backup of backupsUnder(path, key)) writeKeyFile(backup, { current });
 }
 
 function backupsUnder(studyPath: string, key: Buffer): string[] {
-  const prefix = `${basename(studyPath).replace(/\.veldwerk$/i, '')}.voor-samenvoegen-`;
-  return readdirSync(dirname(studyPath))
-    .filter((name) => name.startsWith(prefix) && name.endsWith('.veldwerk'))
-    .map((name) => join(dirname(studyPath), name))
+  return backupsOf(studyPath)
+    .map((backup) => backup.path)
     .filter((backup) => studyFileKind(backup) === 'encrypted' && keyOpensFile(backup, key));
 }
 

@@ -83,7 +83,7 @@ async function findKey(path: string, file: KeyFile, sources: SecretSources): Pro
   const passphrase = sources.passphrase ? await sources.passphrase() : null;
   if (passphrase === null) throw new UserError(LOCKED, 'rejected');
   for (const entry of entries) {
-    const found = opens(await unwrapWithPassphrase(entry, passphrase));
+    const found = opens(await unwrapWithPassphrase(entry, passphrase, path));
     if (found) return found;
   }
   throw new UserError(WRONG_PASSPHRASE, 'rejected');

@@ -4,8 +4,9 @@
  * Passphrase: scrypt (memory-hard) with N = 2^17, r = 8, p = 1 (128 MiB, some
  * tenths of a second), a random 16-byte salt, 32-byte output: the AES-256-GCM
  * key of the wrap. The parameters are stored with the wrap, so opening uses
- * what the wrap was made with. Wrong passphrases for the same study, in one
- * process, wait longer each time (1, 2, 4 … 30 s) on top of scrypt's own cost.
+ * what the wrap was made with. Wrong passphrases for the same study wait
+ * longer each time (1, 2, 4 … 30 s) on top of scrypt's own cost, also after a
+ * restart (attempts.ts).
  *
  * Recovery key: 160 random bits shown once as 8 groups of 4 characters
  * (Crockford base32). It has full entropy, so HKDF-SHA256 is enough to turn it
@@ -14,6 +15,7 @@
 import { hkdfSync, randomBytes, scrypt } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../errors';
+import { clearFailures, failureCount, recordFailure, waitBeforeNextTry } from './attempts';
 import { seal, unseal, wrapAad, type KeyEntry, type ScryptParams, type Wrap } from './key-file';
 
 export const SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
@@ -40,22 +42,24 @@ export async function passphraseWrap(key: Buffer, keyId: string, passphrase: str
   return { kind: 'passphrase', kdf, sealed: seal(await derive(passphrase, kdf), key, wrapAad(keyId, 'passphrase')) };
 }
 
-const failures = new Map<string, number>();
-
-/** Failed passphrase attempts so far for this key, in this process. */
-export function passphraseFailures(keyId: string): number {
-  return failures.get(keyId) ?? 0;
+/** Failed passphrase attempts so far for this key (this process, or the study's attempts file when given). */
+export function passphraseFailures(keyId: string, studyPath?: string): number {
+  return failureCount(studyPath, keyId);
 }
 
-/** The study key, or a Dutch refusal. Repeated failures for the same study wait longer each time. */
-export async function unwrapWithPassphrase(entry: KeyEntry, passphrase: string): Promise<Buffer | null> {
+/**
+ * The study key, or null for a wrong passphrase. Repeated failures for the
+ * same study wait longer each time, counted beside the study when its path
+ * is given (so the wait survives a restart).
+ */
+export async function unwrapWithPassphrase(entry: KeyEntry, passphrase: string, studyPath?: string): Promise<Buffer | null> {
   const wrap = entry.wraps.find((candidate) => candidate.kind === 'passphrase');
   if (!wrap || wrap.kind !== 'passphrase') return null;
-  const failed = passphraseFailures(entry.keyId);
-  if (failed > 0) await sleep(Math.min(30, 2 ** (failed - 1)) * 1000);
+  const wait = waitBeforeNextTry(studyPath, entry.keyId);
+  if (wait > 0) await sleep(wait);
   const key = unseal(await derive(passphrase, wrap.kdf), wrap.sealed, wrapAad(entry.keyId, 'passphrase'));
-  if (key) failures.delete(entry.keyId);
-  else failures.set(entry.keyId, failed + 1);
+  if (key) clearFailures(studyPath, entry.keyId);
+  else recordFailure(studyPath, entry.keyId);
   return key;
 }
 

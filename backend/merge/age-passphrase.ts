@@ -12,11 +12,20 @@
  * (`-> scrypt <salt> <log2 N>`, the file key sealed with ChaCha20-Poly1305
  * under a zero nonce), so bundles stay plain age files either way.
  * See https://age-encryption.org/v1 (the scrypt recipient type).
+ *
+ * age allows a scrypt stanza only alone in a header. A bundle for the team's
+ * public keys *and* a passphrase (team-recipients.ts) therefore carries the
+ * passphrase in a stanza of our own type, `veldwerk-scrypt`, built the same
+ * way under its own label: age's X25519 identities skip it, so members still
+ * open such a bundle with any age tool; the passphrase part needs Veldwerk.
  */
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
 import { Stanza, type Identity, type Recipient } from 'age-encryption';
 
 const LABEL = 'age-encryption.org/v1/scrypt';
+/** The stanza type and label of a passphrase beside X25519 recipients (not age's own scrypt type, which must stand alone). */
+const BESIDE_TYPE = 'veldwerk-scrypt';
+const BESIDE_LABEL = 'veldwerk/v1/scrypt-naast-teamsleutels';
 const SALT_BYTES = 16;
 const ZERO_NONCE = Buffer.alloc(12);
 const TAG_BYTES = 16;
@@ -24,8 +33,8 @@ const TAG_BYTES = 16;
 const MAX_LOG_N = 20;
 
 /** scrypt with age's parameters (r = 8, p = 1, 32-byte key) in the thread pool. */
-function deriveKey(passphrase: string, salt: Uint8Array, logN: number): Promise<Buffer> {
-  const labelAndSalt = Buffer.concat([Buffer.from(LABEL, 'utf8'), salt]);
+function deriveKey(passphrase: string, salt: Uint8Array, logN: number, label = LABEL): Promise<Buffer> {
+  const labelAndSalt = Buffer.concat([Buffer.from(label, 'utf8'), salt]);
   const N = 2 ** logN;
   // Node refuses parameters needing more than maxmem; scrypt itself needs 128 * N * r bytes.
   const maxmem = 2 * 128 * N * 8;
@@ -64,12 +73,14 @@ export class PassphraseRecipient implements Recipient {
   constructor(
     private readonly passphrase: string,
     private readonly logN: number,
+    /** True when the bundle also goes to X25519 recipients: our own stanza type (see above). */
+    private readonly besideRecipients = false,
   ) {}
 
   async wrapFileKey(fileKey: Uint8Array): Promise<Stanza[]> {
     const salt = randomBytes(SALT_BYTES);
-    const key = await deriveKey(this.passphrase, salt, this.logN);
-    return [new Stanza(['scrypt', base64NoPad(salt), String(this.logN)], sealFileKey(fileKey, key))];
+    const key = await deriveKey(this.passphrase, salt, this.logN, this.besideRecipients ? BESIDE_LABEL : LABEL);
+    return [new Stanza([this.besideRecipients ? BESIDE_TYPE : 'scrypt', base64NoPad(salt), String(this.logN)], sealFileKey(fileKey, key))];
   }
 }
 
@@ -79,16 +90,17 @@ export class PassphraseIdentity implements Identity {
 
   async unwrapFileKey(stanzas: Stanza[]): Promise<Uint8Array | null> {
     for (const stanza of stanzas) {
-      if (stanza.args[0] !== 'scrypt') continue;
+      const beside = stanza.args[0] === BESIDE_TYPE;
+      if (stanza.args[0] !== 'scrypt' && !beside) continue;
       // The checks age's ScryptIdentity makes, with its messages.
-      if (stanzas.length !== 1) throw new Error('scrypt recipient is not the only one in the header');
+      if (!beside && stanzas.length !== 1) throw new Error('scrypt recipient is not the only one in the header');
       const [, saltText, logNText] = stanza.args;
       const salt = stanza.args.length === 3 ? decodeSalt(saltText!) : null;
       if (!salt || !/^[1-9][0-9]*$/.test(logNText!)) throw new Error('invalid scrypt stanza');
       const logN = Number(logNText);
       if (logN > MAX_LOG_N) throw new Error('scrypt work factor is too high');
       if (stanza.body.length !== 32) throw new Error('invalid stanza');
-      const fileKey = openFileKey(stanza.body, await deriveKey(this.passphrase, salt, logN));
+      const fileKey = openFileKey(stanza.body, await deriveKey(this.passphrase, salt, logN, beside ? BESIDE_LABEL : LABEL));
       if (fileKey) return fileKey;
     }
     return null;

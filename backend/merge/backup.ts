@@ -17,12 +17,13 @@ import { readMeta, writeMeta, type Study } from '../study/study';
 import type { Session } from '../api/session';
 import { META } from './exchange';
 
-function stamp(date = new Date()): string {
+/** Date and time in a backup's name (also the backups of keys/security.ts). */
+export function stamp(date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
 }
 
-function freePath(dir: string, base: string, suffix: string): string {
+export function freePath(dir: string, base: string, suffix: string): string {
   let candidate = join(dir, `${base}${suffix}`);
   for (let n = 2; existsSync(candidate); n++) candidate = join(dir, `${base}-${n}${suffix}`);
   return candidate;

@@ -12,6 +12,7 @@ import { createGunzip, gunzipSync, gzipSync } from 'node:zlib';
 import { Decrypter, Encrypter } from 'age-encryption';
 import { UserError } from '../errors';
 import { PassphraseIdentity, PassphraseRecipient } from './age-passphrase';
+import { RECIPIENT_MESSAGES } from './team-recipients';
 import { SCHEMA_VERSION } from '../store/schema';
 import {
   BUNDLE_FORMAT_VERSION,
@@ -31,7 +32,19 @@ export function defaultScryptWorkFactor(): number {
   return Number.isInteger(fromEnv) && fromEnv >= 10 && fromEnv <= 18 ? fromEnv : 18;
 }
 
-export type BundleBodyLine = Record<string, unknown> & { t: 'file' | 'content' | 'surveyData' | 'change' | 'action' | 'key' };
+export type BundleBodyLine = Record<string, unknown> & { t: 'file' | 'content' | 'surveyData' | 'change' | 'action' | 'key' | 'recipient' };
+
+/** Whom a bundle is sealed for: a passphrase, the team's age X25519 recipients (team-recipients.ts), or both. */
+export interface SealSecrets {
+  passphrase: string | null;
+  recipients: string[];
+}
+
+/** What a bundle may be opened with: a passphrase, this copy's age identities, or both. */
+export interface OpenSecrets {
+  passphrase: string | null;
+  identities: string[];
+}
 
 /**
  * Serialise, compress and encrypt. `header` lacks the payload hash, which is
@@ -40,9 +53,11 @@ export type BundleBodyLine = Record<string, unknown> & { t: 'file' | 'content' |
 export async function sealBundle(
   header: Omit<BundleHeader, 'payloadSha256'>,
   body: Iterable<BundleBodyLine>,
-  passphrase: string,
+  secrets: string | SealSecrets,
   scryptWorkFactor = defaultScryptWorkFactor(),
 ): Promise<Uint8Array> {
+  const { passphrase, recipients } = typeof secrets === 'string' ? { passphrase: secrets, recipients: [] } : secrets;
+  if (passphrase === null && recipients.length === 0) throw new Error('een bundel zonder wachtwoord en zonder ontvangers');
   const hash = createHash('sha256');
   const parts: Buffer[] = [];
   for (const line of body) {
@@ -56,7 +71,8 @@ export async function sealBundle(
   const compressed = gzipSync(Buffer.concat(parts), { level: 6 });
   // The passphrase recipient derives its key in the thread pool: age's own blocks the thread for a second or more.
   const encrypter = new Encrypter();
-  encrypter.addRecipient(new PassphraseRecipient(passphrase, scryptWorkFactor));
+  if (passphrase !== null) encrypter.addRecipient(new PassphraseRecipient(passphrase, scryptWorkFactor, recipients.length > 0));
+  for (const recipient of recipients) encrypter.addRecipient(recipient);
   return encrypter.encrypt(compressed);
 }
 
@@ -73,18 +89,23 @@ export interface ReadExpectations {
  * Decrypt, decompress, parse and validate a bundle. Throws a UserError with a
  * Dutch message for every way a bundle can be wrong; touches no study.
  */
-export async function openBundle(source: BundleSource, passphrase: string, expect: ReadExpectations): Promise<ParsedBundle> {
+export async function openBundle(source: BundleSource, secrets: string | OpenSecrets, expect: ReadExpectations): Promise<ParsedBundle> {
+  const { passphrase, identities } = typeof secrets === 'string' ? { passphrase: secrets, identities: [] } : secrets;
   const size = 'path' in source ? statSync(source.path).size : source.bytes.byteLength;
   if (size > BUNDLE_LIMITS.maxBundleBytes) throw new UserError(BUNDLE_MESSAGES.tooLarge, 'rejected');
-  checkAgeHeader(readPrefix(source, 512));
+  const sealed = checkAgeHeader(readPrefix(source, 4096));
+  // Which failure to name: a team bundle this copy is not among, or a passphrase that is missing or wrong.
+  const refusal = !sealed.passphrase ? RECIPIENT_MESSAGES.notForThisCopy : passphrase === null && sealed.recipients ? BUNDLE_MESSAGES.passphraseOrTeam : BUNDLE_MESSAGES.wrongPassphrase;
+  const usable = [...(passphrase !== null && sealed.passphrase ? [new PassphraseIdentity(passphrase)] : []), ...(sealed.recipients ? identities : [])];
+  if (usable.length === 0) throw new UserError(refusal, 'rejected');
 
   const decrypter = new Decrypter();
-  decrypter.addIdentity(new PassphraseIdentity(passphrase));
+  for (const identity of usable) decrypter.addIdentity(identity);
   let plain: ReadableStream<Uint8Array>;
   try {
     plain = (await decrypter.decrypt(toWebStream(source) as never)) as unknown as ReadableStream<Uint8Array>;
   } catch (error) {
-    throw new UserError(BUNDLE_MESSAGES.wrongPassphrase, 'rejected', error);
+    throw new UserError(refusal, 'rejected', error);
   }
 
   const decrypted = Readable.fromWeb(plain as never);
@@ -120,7 +141,7 @@ class BundleParser {
   private pendingBytes = 0;
   private header: BundleHeader | null = null;
   private readonly hash = createHash('sha256');
-  private readonly bundle: Omit<ParsedBundle, 'header'> = { files: [], contents: [], surveyData: [], changes: [], actions: [], keys: [], signatures: new Map() };
+  private readonly bundle: Omit<ParsedBundle, 'header'> = { files: [], contents: [], surveyData: [], changes: [], actions: [], keys: [], recipients: [], signatures: new Map() };
 
   constructor(private readonly expect: ReadExpectations) {}
 
@@ -179,6 +200,11 @@ class BundleParser {
       if (this.bundle.changes.length >= limits.changes) throw new UserError(BUNDLE_MESSAGES.damaged, 'rejected');
       this.bundle.changes.push(toChangeRecord(line));
       if (line.signature) this.bundle.signatures.set(line.changeId, line.signature);
+    } else if (line.t === 'recipient') {
+      // Uncounted in the header (older readers know none): at most one per key.
+      if (this.bundle.recipients.length >= limits.keys) throw new UserError(BUNDLE_MESSAGES.damaged, 'rejected');
+      const { t: _t, ...record } = line;
+      this.bundle.recipients.push(record);
     } else if (line.t === 'key') {
       if (this.bundle.keys.length >= limits.keys) throw new UserError(BUNDLE_MESSAGES.damaged, 'rejected');
       const { t: _t, ...record } = line;
@@ -253,15 +279,24 @@ function readPrefix(source: BundleSource, length: number): Buffer {
 }
 
 /**
- * Refuse what is not a passphrase-encrypted age file before any work, and a
- * scrypt work factor above our limit (a hostile file could ask for gigabytes).
+ * Refuse what is not an age file sealed for a passphrase or X25519
+ * recipients before any work, and a scrypt work factor above our limit (a
+ * hostile file could ask for gigabytes). Says what the header holds.
  */
-function checkAgeHeader(prefix: Buffer): void {
+/** Whether a bundle file is sealed for a passphrase and/or X25519 recipients (its header); refuses what is no bundle. */
+export function bundleSealedFor(source: BundleSource): { passphrase: boolean; recipients: boolean } {
+  return checkAgeHeader(readPrefix(source, 4096));
+}
+
+function checkAgeHeader(prefix: Buffer): { passphrase: boolean; recipients: boolean } {
   const text = prefix.toString('latin1');
   if (!text.startsWith('age-encryption.org/v1\n')) throw new UserError(BUNDLE_MESSAGES.wrongPassphrase, 'rejected');
-  const stanza = /\n-> scrypt \S+ (\d+)\n/.exec(text);
-  if (!stanza) throw new UserError(BUNDLE_MESSAGES.wrongPassphrase, 'rejected');
-  if (Number(stanza[1]) > BUNDLE_LIMITS.maxScryptLogN) throw new UserError(BUNDLE_MESSAGES.notABundle, 'rejected');
+  const header = text.slice(0, text.indexOf('\n---') === -1 ? text.length : text.indexOf('\n---'));
+  const scrypt = /\n-> (?:veldwerk-)?scrypt \S+ (\d+)\n/.exec(header);
+  const recipients = /\n-> X25519 /.test(header);
+  if (!scrypt && !recipients) throw new UserError(BUNDLE_MESSAGES.wrongPassphrase, 'rejected');
+  if (scrypt && Number(scrypt[1]) > BUNDLE_LIMITS.maxScryptLogN) throw new UserError(BUNDLE_MESSAGES.notABundle, 'rejected');
+  return { passphrase: scrypt !== null, recipients };
 }
 
 function toWebStream(source: BundleSource): ReadableStream<Uint8Array> {

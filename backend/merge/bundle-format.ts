@@ -60,6 +60,7 @@ export const BUNDLE_LIMITS = Object.freeze({
 /** The messages a user reads when a bundle is refused. */
 export const BUNDLE_MESSAGES = {
   wrongPassphrase: 'Het wachtwoord klopt niet of het bestand is geen Veldwerk-bundel.',
+  passphraseOrTeam: 'Deze bundel is niet voor de sleutel van deze kopie versleuteld; geef het wachtwoord van de bundel. Er is niets veranderd.',
   damaged: 'De bundel is beschadigd of gewijzigd (bijvoorbeeld onvolledig overgezet). Vraag de afzender om een nieuwe bundel.',
   notABundle: 'Dit bestand is geen Veldwerk-bundel.',
   tooLarge: 'De bundel is groter dan Veldwerk aankan.',
@@ -210,7 +211,15 @@ const keySchema = z.object({
   signature: z.string().max(200),
 });
 
-export const lineSchema = z.discriminatedUnion('t', [changeSchema, fileSchema, contentSchema, surveyDataSchema, actionLineSchema, keySchema]);
+/** A copy's age X25519 recipient, signed by its registered key (team-recipients.ts). */
+const recipientSchema = z.object({
+  t: z.literal('recipient'),
+  keyId: z.string().regex(/^[0-9a-f]{32}$/),
+  recipient: z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'geen geldige age-ontvanger'),
+  signature: z.string().max(200),
+});
+
+export const lineSchema = z.discriminatedUnion('t', [changeSchema, fileSchema, contentSchema, surveyDataSchema, actionLineSchema, keySchema, recipientSchema]);
 export type BundleLine = z.infer<typeof lineSchema>;
 
 export interface BundleFile {
@@ -245,6 +254,8 @@ export interface ParsedBundle {
   actions: BundleAction[];
   /** The sender's key register (merge/signing.ts). */
   keys: KeyRecord[];
+  /** The age recipients of the register's keys (team-recipients.ts; none in older bundles). */
+  recipients: Array<{ keyId: string; recipient: string; signature: string }>;
   /** Change id -> the signature the change carried. */
   signatures: Map<string, ChangeSignature>;
 }

@@ -14,6 +14,7 @@ import { openStudyFile } from '../store/open-study';
 import { copyStudyInto } from '../store/copy-study';
 import { findInspectorByInitials } from '../study/setup';
 import { readMeta, Study, writeMeta } from '../study/study';
+import { forgetCopiedIdentity } from './team-recipients';
 import { META, maxSeq, versionVector } from './exchange';
 import { startActionsAfterCopy } from './bundle-actions';
 import { installCopyKey, keyIdOf, registerCopyKey, signOwnChanges } from './signing';
@@ -64,6 +65,8 @@ export function copyStudyForInspector(study: Study, targetPath: string, initials
       writeMeta(db, 'current_inspector', inspector.id);
       // Replaces the lead's private key, which VACUUM INTO copied along.
       installCopyKey(db, keyPair);
+      // Nor may the copy keep the lead's age identity: it makes its own (team-recipients.ts).
+      forgetCopiedIdentity(db);
       db.prepare('DELETE FROM undo_history').run();
       db.prepare('DELETE FROM exchange_peer').run();
       db.prepare('DELETE FROM merge_conflict').run();

@@ -13,9 +13,13 @@ import { sealBundle, type BundleBodyLine } from './bundle-file';
 import { exportBaseline, maxSeq, programVersion, recordExport, versionVector } from './exchange';
 import { actionsToExport, recordActionsExported } from './bundle-actions';
 import { readRecords, signaturesOf, signOwnChanges } from './signing';
+import { ensureOwnRecipient, readRecipients, RECIPIENT_MESSAGES, teamRecipients } from './team-recipients';
 
 export interface ExportOptions {
-  passphrase: string;
+  /** The team passphrase; null for a bundle only to the team's keys (`toTeam`). */
+  passphrase: string | null;
+  /** Also (or, without a passphrase, only) encrypt to the age recipients of the team's unrevoked keys (team-recipients.ts). */
+  toTeam?: boolean;
   /** Everything this copy has, instead of what is new since the last export. */
   all?: boolean;
   scryptWorkFactor?: number;
@@ -36,9 +40,14 @@ export interface ExportedBundle {
 export const MIN_PASSPHRASE_LENGTH = 8;
 
 export async function exportBundle(study: Study, options: ExportOptions): Promise<ExportedBundle> {
-  if (options.passphrase.length < MIN_PASSPHRASE_LENGTH) {
+  if (options.passphrase === null && !options.toTeam) throw new UserError('Geef een wachtwoord voor de bundel, of versleutel hem voor de sleutels van het team.', 'invalid-input');
+  if (options.passphrase !== null && options.passphrase.length < MIN_PASSPHRASE_LENGTH) {
     throw new UserError(`Kies een wachtwoord van minstens ${MIN_PASSPHRASE_LENGTH} tekens.`, 'invalid-input');
   }
+  // This copy's own recipient goes along (and so does it into the team's list), so the team can answer with a team bundle.
+  await ensureOwnRecipient(study);
+  const recipients = options.toTeam ? teamRecipients(study.db) : [];
+  if (options.toTeam && recipients.length === 0) throw new UserError(RECIPIENT_MESSAGES.noRecipients, 'rejected');
   const all = options.all ?? false;
   const db = study.db;
   // Every change this copy made leaves signed by its key (signing.ts).
@@ -48,7 +57,7 @@ export async function exportBundle(study: Study, options: ExportOptions): Promis
     const since = all ? 0 : exportBaseline(db);
     const changes = readChanges(db, 'SELECT * FROM change_log WHERE seq > ? AND seq <= ? ORDER BY seq', String(since), String(seq));
     const { files, contents, surveyData } = referencedBlobs(study, changes);
-    return { seq, vector: versionVector(db), changes, files, contents, surveyData, actions: actionsToExport(db, all), signatures: signaturesOf(db, changes), keys: readRecords(db) };
+    return { seq, vector: versionVector(db), changes, files, contents, surveyData, actions: actionsToExport(db, all), signatures: signaturesOf(db, changes), keys: readRecords(db), recipients: readRecipients(db) };
   })();
   if (snapshot.changes.length > BUNDLE_LIMITS.maxChanges) throw new UserError('Er zijn te veel wijzigingen voor één bundel.', 'rejected');
 
@@ -92,10 +101,11 @@ export async function exportBundle(study: Study, options: ExportOptions): Promis
     }
     for (const data of snapshot.surveyData) yield { t: 'surveyData', sha256: data.sha256, size: data.size, data: data.data.toString('base64') };
     for (const record of snapshot.keys) yield { t: 'key', ...record };
+    for (const record of snapshot.recipients) yield { t: 'recipient', ...record };
     for (const change of snapshot.changes) yield { t: 'change', ...change, signature: snapshot.signatures.get(change.changeId) };
     for (const action of snapshot.actions.actions) yield { t: 'action', ...action };
   };
-  const bytes = await sealBundle(header, body(), options.passphrase, options.scryptWorkFactor);
+  const bytes = await sealBundle(header, body(), { passphrase: options.passphrase, recipients }, options.scryptWorkFactor);
   let committed = false;
   return {
     bytes,

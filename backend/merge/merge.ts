@@ -38,6 +38,7 @@ import { storeBundleActions } from './bundle-actions';
 import { syncStructureConflicts } from './structure';
 import { checkBundleContent } from './bundle-checks';
 import { acceptRegistrations, verifyAndStoreSignatures } from './signing';
+import { acceptRecipients, ownIdentities } from './team-recipients';
 
 export interface MergeOptions {
   dryRun: boolean;
@@ -57,12 +58,13 @@ class DryRunRollback extends Error {
 }
 
 /** Read a bundle from a file or bytes, for this study. */
-export function readBundle(study: Study, source: BundleSource, passphrase: string): Promise<ParsedBundle> {
-  return openBundle(source, passphrase, { studyId: study.id, programVersion: programVersion() });
+export function readBundle(study: Study, source: BundleSource, passphrase: string | null): Promise<ParsedBundle> {
+  // A bundle to the team's keys opens with this copy's own age identity (team-recipients.ts).
+  return openBundle(source, { passphrase, identities: ownIdentities(study.db) }, { studyId: study.id, programVersion: programVersion() });
 }
 
 /** What applying the bundle would do, without changing the study. */
-export async function previewBundle(study: Study, source: BundleSource, passphrase: string): Promise<BundlePreview> {
+export async function previewBundle(study: Study, source: BundleSource, passphrase: string | null): Promise<BundlePreview> {
   const bundle = await readBundle(study, source, passphrase);
   const { applied: _applied, ...preview } = mergeBundle(study, bundle, { dryRun: true });
   return preview;
@@ -72,7 +74,7 @@ export async function previewBundle(study: Study, source: BundleSource, passphra
  * Apply a bundle: refused when it brings nothing new (already read), else a
  * backup of the study file first, then everything in one transaction.
  */
-export async function applyBundle(study: Study, source: BundleSource, passphrase: string): Promise<BundleApplyResult> {
+export async function applyBundle(study: Study, source: BundleSource, passphrase: string | null): Promise<BundleApplyResult> {
   const bundle = await readBundle(study, source, passphrase);
   if (countUnknownChanges(study.db, bundle.changes) === 0) throw new UserError(BUNDLE_MESSAGES.replayed, 'rejected');
   const backupPath = makePreMergeBackup(study);
@@ -102,6 +104,7 @@ export function mergeBundle(study: Study, bundle: ParsedBundle, options: MergeOp
       .transaction(() => {
         checkBundleContent(db, bundle);
         acceptRegistrations(db, bundle.keys);
+        acceptRecipients(db, bundle.recipients);
         const known = db.prepare('SELECT 1 FROM change_log WHERE change_id = ?').pluck();
         verifyAndStoreSignatures(db, bundle.changes.filter((change) => !known.get(change.changeId)), bundle.signatures);
         const outcome = new Merger(db, bundle, options.now ?? Date.now).run();

@@ -279,6 +279,19 @@ function verifyBytes(key: KeyObject, bytes: Buffer, signature: string): boolean 
   }
 }
 
+/** Sign the bytes for this copy's own key id with that key, when it is registered (team-recipients.ts); null otherwise. */
+export function signWithRegisteredOwnKey(study: Study, bytesFor: (keyId: string) => Buffer): { keyId: string; signature: string } | null {
+  const key = ensureSigningKey(study);
+  if (readRecords(study.db, 'WHERE key_id = ?', key.keyId).length === 0) return null;
+  return { keyId: key.keyId, signature: signBytes(key, bytesFor(key.keyId)) };
+}
+
+/** Whether `signature` over `bytes` verifies with the registered key `keyId`. */
+export function verifiesWithRegisteredKey(db: Db, keyId: string, bytes: Buffer, signature: string): boolean {
+  const [record] = readRecords(db, 'WHERE key_id = ?', keyId);
+  return record !== undefined && verifyBytes(publicKeyObject(record.publicKey), bytes, signature);
+}
+
 /* ---------- signing and verifying changes ---------- */
 
 /** Sign every change this copy made that is not signed yet (before anything leaves it). */

@@ -12,6 +12,7 @@ import { Session, type HostServices } from '../api/session';
 import { rememberStudyKey } from '../keys/unlock';
 import { fromApiError, toApiError } from '../errors';
 import type { Endpoint, FromService, HostRequest, ServiceInit, StudyKeyReply, ToService } from './protocol';
+import { openOrAsk } from '../keys/key-prompt';
 
 export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClosed: () => void = () => {}): void {
   let session: Session | null = null;
@@ -46,15 +47,17 @@ export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClose
     session = new Session(host);
     session.onProgress((progress) => endpoint.post({ t: 'progress', progress }));
     session.onStudyChanged((event) => endpoint.post({ t: 'study-changed', event }));
-    let error: string | null = null;
-    if (init.openPath) {
-      try {
-        session.openPath(init.openPath);
-      } catch (failure) {
-        error = toApiError(failure).message;
-      }
-    }
-    endpoint.post({ t: 'ready', error });
+    const opening = init.openPath;
+    const current = session;
+    // An encrypted study whose key is not at hand is held: the UI asks for its passphrase (keys/key-prompt.ts).
+    const openFirst = async (path: string) => {
+      await current.host.unlockStudy?.(path);
+      await openOrAsk(current, path);
+    };
+    void (opening ? current.calls.run('switch', () => openFirst(opening)) : Promise.resolve()).then(
+      () => endpoint.post({ t: 'ready', error: null }),
+      (failure: unknown) => endpoint.post({ t: 'ready', error: toApiError(failure).message }),
+    );
   };
 
   endpoint.listen((message) => {
@@ -83,11 +86,11 @@ export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClose
   });
 }
 
-/** A study the OS handed the host: unlocked through the host, opened once the running calls finished. */
+/** A study the OS handed the host: unlocked through the host's keychain (or held for its passphrase), opened once the running calls finished. */
 async function switchStudy(session: Session, path: string): Promise<DispatchResult> {
   try {
     await session.host.unlockStudy?.(path);
-    await session.switchTo(path);
+    await session.switchOrAsk(path);
     return { ok: true, value: null };
   } catch (error) {
     return { ok: false, error: toApiError(error) };

@@ -52,18 +52,40 @@ export function removePartialFiles(studyPath: string): string[] {
   return removed;
 }
 
+/** The kinds of backup beside a study: before a merge (undo of the merge), before restoring a backup (Instellingen → Beveiliging). */
+export const BACKUP_KINDS = ['samenvoegen', 'terugzetten'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+
+/** The kind of backup of `studyPath` that `name` (a file name in its folder) is, or null. */
+export function backupKindOf(studyPath: string, name: string): BackupKind | null {
+  const stem = basename(studyPath).replace(/\.veldwerk$/i, '');
+  if (!name.endsWith('.veldwerk')) return null;
+  return BACKUP_KINDS.find((kind) => name.startsWith(`${stem}.voor-${kind}-`)) ?? null;
+}
+
+/** Every backup of this study beside it, newest first. */
+export function backupsOf(studyPath: string, kind?: BackupKind): Array<{ path: string; kind: BackupKind; time: number; size: number }> {
+  const dir = dirname(studyPath);
+  return entries(dir)
+    .map((name) => ({ name, kind: backupKindOf(studyPath, name) }))
+    .filter((entry): entry is { name: string; kind: BackupKind } => entry.kind !== null && (!kind || entry.kind === kind))
+    .map(({ name, kind: found }) => {
+      const path = join(dir, name);
+      const stat = statSync(path);
+      return { path, kind: found, time: stat.mtimeMs, size: stat.size };
+    })
+    .sort((a, b) => b.time - a.time);
+}
+
 /**
  * Pre-merge backups of this study: keep the one an undo would restore and
- * the newest older ones up to `keep` in all; remove the rest.
+ * the newest older ones up to `keep` in all; remove the rest. Backups made
+ * before restoring a backup: the newest `keep`.
  */
 export function pruneBackups(studyPath: string, referenced: string | undefined, keep: number): string[] {
   const dir = dirname(studyPath);
   const prefix = `${basename(studyPath).replace(/\.veldwerk$/i, '')}.voor-samenvoegen-`;
-  const backups = entries(dir)
-    .filter((name) => name.startsWith(prefix) && name.endsWith('.veldwerk'))
-    .map((name) => join(dir, name))
-    .map((path) => ({ path, time: statSync(path).mtimeMs }))
-    .sort((a, b) => b.time - a.time);
+  const backups = backupsOf(studyPath, 'samenvoegen');
   const anchor = referenced ? backups.find((backup) => resolve(backup.path) === resolve(referenced)) : undefined;
   const kept = new Set<string>();
   if (anchor) {
@@ -76,6 +98,7 @@ export function pruneBackups(studyPath: string, referenced: string | undefined, 
     const backup = join(dir, name.slice(0, -KEY_FILE_SUFFIX.length));
     if (name.startsWith(prefix) && name.endsWith(`.veldwerk${KEY_FILE_SUFFIX}`) && !backups.some((candidate) => candidate.path === backup)) removed.push(backup);
   }
+  removed.push(...backupsOf(studyPath, 'terugzetten').slice(keep).map((backup) => backup.path));
   for (const path of removed) removeWithCompanions(path);
   return removed;
 }

@@ -371,6 +371,15 @@ export const MIGRATIONS: readonly string[] = [
   -- The source list's counts (coding day) read this one too: its own index was a prefix of it.
   DROP INDEX coding_source_live;
   `,
+  /* keys (issue 12): each copy's age X25519 recipient, signed by that copy's registered signing key (merge/team-recipients.ts) */ `
+  -- Bundles may be encrypted to these recipients (those of unrevoked keys).
+  -- signature: Ed25519 by key_id's key over the recipient; travels in bundles.
+  CREATE TABLE age_recipient (
+    key_id TEXT PRIMARY KEY,
+    recipient TEXT NOT NULL,
+    signature TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -19,6 +19,8 @@ import { Workspace } from './Workspace';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 import { useMenuCommands } from './use-menu-commands';
 import { useStudyData } from './use-study-data';
+import { KeyPromptDialog, RecoveryKeyDialog } from '../keys/KeyPromptDialog';
+import { useKeys } from '../keys/key-store';
 
 export function App() {
   const load = useSession((store) => store.load);
@@ -54,10 +56,15 @@ function Screen() {
 
 function Dialogs() {
   const dialog = useUi((store) => store.dialog);
+  const keyPrompt = useSession((store) => store.session?.keyPrompt ?? null);
+  const recoveryKey = useKeys((store) => store.recoveryKey);
   const hasStudy = useSession((store) => store.session?.study != null);
   const mustChooseInspector = useSession(
     (store) => store.session?.study != null && store.session.currentInspectorId === null && store.session.inspectors.length > 0,
   );
+  // The study's secrets come first: nothing else may be worked on before they are settled.
+  if (recoveryKey) return <RecoveryKeyDialog recoveryKey={recoveryKey} />;
+  if (keyPrompt?.kind === 'unlock') return <KeyPromptDialog key={keyPrompt.fileName} prompt={keyPrompt} />;
   if (dialog === 'setup') return <SetupWizard />;
   if (mustChooseInspector) return <InspectorChoice required />;
   if (dialog === 'inspector' && hasStudy) return <InspectorChoice required={false} />;

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { selectCurrentInspector, selectStudy, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { Button } from '../ui/Button';
+import { EncryptOfferButton } from '../keys/KeyPromptDialog';
 import { useUi, VIEWS, type ViewName } from '../ui/ui-store';
 
 const VIEW_BUTTONS: Array<{ view: ViewName; label: string; testId: string }> = [
@@ -29,6 +30,7 @@ export function TopBar() {
       </div>
       <ViewSwitcher />
       <div className="top-bar-actions">
+        <EncryptOfferButton />
         <Button className="top-bar-button" data-testid="report-button" label={nl.topBar.reportLabel} onClick={() => openDialog('report')}>
           {nl.topBar.report}
         </Button>

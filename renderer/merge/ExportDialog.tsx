@@ -1,5 +1,6 @@
 /**
- * "Bundel maken": the team passphrase twice, what goes in (new since the last
+ * "Bundel maken": the team passphrase twice and/or the team's keys (each
+ * unrevoked copy opens it with its own age key), what goes in (new since the last
  * exchange, or everything), a progress bar while it is encrypted (the key
  * derivation takes a second or two on purpose), then the saved path (desktop)
  * or a download (browser).
@@ -23,6 +24,8 @@ export function ExportDialog() {
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [all, setAll] = useState(false);
+  const [toTeam, setToTeam] = useState(false);
+  const withPassphrase = !toTeam || passphrase !== '' || repeat !== '';
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<BundleExportResult | null>(null);
   const job = useJobProgress('bundel');
@@ -32,14 +35,14 @@ export function ExportDialog() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    const problem = passphraseProblem(passphrase, repeat);
+    const problem = withPassphrase ? passphraseProblem(passphrase, repeat) : null;
     if (problem) {
       setError(problem);
       return;
     }
     setError(null);
     try {
-      const made = await job.run(text.busy, (jobId) => api['bundle.export']({ passphrase, all, jobId }));
+      const made = await job.run(text.busy, (jobId) => api['bundle.export']({ passphrase: withPassphrase ? passphrase : null, toTeam, all, jobId }));
       setResult(made);
       setPassphrase('');
       setRepeat('');
@@ -96,7 +99,16 @@ export function ExportDialog() {
   return (
     <Dialog title={text.title} onClose={busy ? undefined : close} testId="team-export-dialog">
       <form onSubmit={(event) => void submit(event)}>
+        <label className="radio-row">
+          <input type="checkbox" checked={toTeam} disabled={busy !== null} data-testid="team-export-to-team" onChange={(event) => setToTeam(event.target.checked)} />
+          <span>
+            {text.toTeam}
+            <br />
+            <span className="field-hint">{text.toTeamHint}</span>
+          </span>
+        </label>
         <PassphraseField
+          required={!toTeam}
           label={text.passphrase}
           hint={text.passphraseHint}
           value={passphrase}
@@ -127,7 +139,7 @@ export function ExportDialog() {
           <button type="button" onClick={close} disabled={busy !== null}>
             {nl.common.cancel}
           </button>
-          <button type="submit" className="primary" disabled={busy !== null || !passphrase || !repeat} data-testid="team-export-submit">
+          <button type="submit" className="primary" disabled={busy !== null || (withPassphrase && (!passphrase || !repeat))} data-testid="team-export-submit">
             {busy ? text.busy : text.submit}
           </button>
         </div>

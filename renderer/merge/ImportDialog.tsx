@@ -49,7 +49,7 @@ export function ImportDialog() {
 
   async function showPreview(event: FormEvent) {
     event.preventDefault();
-    if (!file || !passphrase || busy) return;
+    if (!file || busy) return;
     const shown = await withProgress(text.previewing, async (jobId) => {
       // The same file is staged once: a second try with another passphrase reads it again.
       let current = staged;
@@ -57,7 +57,7 @@ export function ImportDialog() {
         current = { file, stagedId: (await stageFile(file)).stagedId };
         setStaged(current);
       }
-      return api['bundle.preview']({ stagedId: current.stagedId, passphrase, jobId });
+      return api['bundle.preview']({ stagedId: current.stagedId, passphrase: passphrase || null, jobId });
     });
     if (shown) {
       setPreview(shown);
@@ -67,7 +67,7 @@ export function ImportDialog() {
 
   async function apply() {
     if (!staged || busy) return;
-    const applied = await withProgress(text.applying, (jobId) => api['bundle.apply']({ stagedId: staged.stagedId, passphrase, jobId }));
+    const applied = await withProgress(text.applying, (jobId) => api['bundle.apply']({ stagedId: staged.stagedId, passphrase: passphrase || null, jobId }));
     if (!applied) return;
     setResult(applied);
     setPassphrase('');
@@ -91,14 +91,14 @@ export function ImportDialog() {
               }}
             />
           </Field>
-          <PassphraseField label={text.passphrase} value={passphrase} onChange={setPassphrase} disabled={busy !== null} testId="team-import-passphrase" purpose="use" />
+          <PassphraseField label={text.passphrase} hint={text.passphraseHint} required={false} value={passphrase} onChange={setPassphrase} disabled={busy !== null} testId="team-import-passphrase" purpose="use" />
           {busy && <ProgressBar done={0} total={0} message={busy} label={text.progressLabel} testId="team-import-progress" />}
           <ErrorMessage error={error} />
           <div className="dialog-actions">
             <button type="button" onClick={close} disabled={busy !== null}>
               {nl.common.cancel}
             </button>
-            <button type="submit" className="primary" disabled={busy !== null || !file || !passphrase} data-testid="team-import-preview">
+            <button type="submit" className="primary" disabled={busy !== null || !file} data-testid="team-import-preview">
               {text.preview}
             </button>
           </div>

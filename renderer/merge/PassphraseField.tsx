@@ -10,9 +10,11 @@ export function PassphraseField(props: {
   testId: string;
   /** Making a bundle sets the passphrase (a password manager may offer one); reading one only uses it. */
   purpose: 'set' | 'use';
+  /** False where the bundle may go to (or come from) the team's keys instead. */
+  required?: boolean;
 }) {
   return (
-    <Field label={props.label} hint={props.hint} required>
+    <Field label={props.label} hint={props.hint} required={props.required ?? true}>
       <input
         type="password"
         autoComplete={props.purpose === 'set' ? 'new-password' : 'off'}

@@ -1,8 +1,9 @@
 /**
- * The "Team" view: bringing the inspectors' copies together. Three parts:
+ * The "Team" view: bringing the inspectors' copies together. Four parts:
  * Uitwisselen (status of this copy, copy for an inspector, make and read
  * bundles, undo a merge), Conflicten (concurrent edits to choose between,
- * duplicate codes) and Overeenstemming (intercoder agreement).
+ * duplicate codes), Overeenstemming (intercoder agreement) and Sleutels
+ * (the team's signing keys).
  */
 import { useEffect } from 'react';
 import { reportError } from '../ui/toast-store';
@@ -11,13 +12,14 @@ import { AgreementTab } from './AgreementTab';
 import { ConflictsTab } from './ConflictsTab';
 import { CopyDialog } from './CopyDialog';
 import { ExchangeTab } from './ExchangeTab';
+import { KeysTab } from './KeysTab';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { useTeam, type TeamTab } from './team-store';
 import { UndoMergeDialog } from './UndoMergeDialog';
 import './team.css';
 
-const TABS: TeamTab[] = ['exchange', 'conflicts', 'agreement'];
+const TABS: TeamTab[] = ['exchange', 'conflicts', 'agreement', 'keys'];
 
 export function TeamView() {
   const tab = useTeam((store) => store.tab);
@@ -37,6 +39,7 @@ export function TeamView() {
         {tab === 'exchange' && <ExchangeTab />}
         {tab === 'conflicts' && <ConflictsTab />}
         {tab === 'agreement' && <AgreementTab />}
+        {tab === 'keys' && <KeysTab />}
       </div>
       {dialog === 'copy' && <CopyDialog />}
       {dialog === 'export' && <ExportDialog />}

@@ -1,4 +1,4 @@
-/** Study settings: name and period, institutions (add, rename), inspectors (add) and the rating scale. */
+/** Study settings: name and period, institutions (add, rename), inspectors (add), the rating scale and Beveiliging (keys, backups). */
 import { useState, type FormEvent } from 'react';
 import type { Institution } from '../../shared/api/types';
 import { errorMessage } from '../api/client';
@@ -12,6 +12,7 @@ import { Field } from '../ui/Field';
 import { InspectorChip, InspectorInputs, useInspectorDraft } from './InspectorListEditor';
 import { selectInspectors, selectInstitutions, selectStudy, useSession } from './session-store';
 import { DateField } from '../ui/DateField';
+import { SecuritySection } from '../keys/SecuritySection';
 
 export function SettingsDialog() {
   const closeDialog = useUi((store) => store.closeDialog);
@@ -21,6 +22,7 @@ export function SettingsDialog() {
       <InstitutionsSection />
       <InspectorsSection />
       <RatingScaleEditor />
+      <SecuritySection />
       <footer className="dialog-actions">
         <button type="button" onClick={closeDialog}>
           {nl.common.close}

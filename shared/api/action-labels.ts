@@ -68,6 +68,14 @@ export const ACTION_LABELS: Partial<Record<CallName, Label>> = {
   'survey.setMinGroup': 'Kleinste groep vragenlijst gewijzigd',
   'survey.delete': 'Vragenlijst verwijderd',
   'report.setTemplate': 'Huisstijl gekozen',
+  'study.unlock': 'Versleuteld onderzoek geopend',
+  'study.encrypt': 'Onderzoek versleuteld',
+  'security.changePassphrase': 'Wachtwoord van het onderzoek gewijzigd',
+  'security.rekey': 'Onderzoekssleutel vervangen',
+  'security.newRecoveryKey': 'Nieuwe herstelsleutel gemaakt',
+  'security.setBackupKeep': 'Aantal reservekopieën gewijzigd',
+  'security.restoreBackup': 'Reservekopie teruggezet',
+  'team.revokeKeys': 'Sleutel van inspecteur ingetrokken',
 };
 
 /** The label of a call's action; a call missing from the catalogue gets its name (and fails the catalogue test). */

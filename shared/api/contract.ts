@@ -50,6 +50,8 @@ import type {
   QdpxImportResult,
   ImportPreview,
   BatchPreview,
+  SecurityInfo,
+  TeamKeys,
 } from './types';
 import { EXPORT_KINDS, importMappingSchema } from '../exchange';
 
@@ -396,17 +398,19 @@ export const contract = {
    * GET /api/download/bundle/<downloadId>.
    */
   'bundle.export': call<BundleExportResult>()(
-    z.object({ passphrase: z.string().min(1).max(1000), all: z.boolean().default(false), jobId }),
+    // toTeam: also (or, without a passphrase, only) to the age keys of the team's unrevoked copies.
+    z.object({ passphrase: z.string().min(1).max(1000).nullable().default(null), toTeam: z.boolean().default(false), all: z.boolean().default(false), jobId }),
     { job: true, writes: ['exchange'] },
   ),
   /** What applying a staged bundle (files.stage) would do; changes nothing. */
   'bundle.preview': call<BundlePreview>()(
-    z.object({ stagedId: z.string().uuid(), passphrase: z.string().min(1).max(1000), jobId }),
+    // No passphrase: a bundle to the team's keys, opened with this copy's own.
+    z.object({ stagedId: z.string().uuid(), passphrase: z.string().min(1).max(1000).nullable().default(null), jobId }),
     { job: true },
   ),
   /** Apply a staged bundle, all or nothing, after an automatic backup of the study file. */
   'bundle.apply': call<BundleApplyResult>()(
-    z.object({ stagedId: z.string().uuid(), passphrase: z.string().min(1).max(1000), jobId }),
+    z.object({ stagedId: z.string().uuid(), passphrase: z.string().min(1).max(1000).nullable().default(null), jobId }),
     { job: true, writes: [...LOGGED_ENTITIES, 'conflict', 'exchange'] },
   ),
   'merge.status': call<MergeStatus>()(z.object({})),
@@ -488,6 +492,26 @@ export const contract = {
   'privacy.scan': call<PrivacyScan>()(z.object({ scope: reportScopeSchema.nullable().default(null), options: reportOptionsSchema.default({}) })),
   /** A choice in the review: replace a detail, or keep it as not identifying; with personId a name becomes a form of that person. */
   'privacy.choose': call<PrivacyChoice>()(z.object({ kind: z.enum(DETAIL_KINDS), text: shortText, decision: z.enum(PRIVACY_DECISIONS), personId: id.nullable().default(null) }), { writes: ['privacyChoice', 'person'] }),
+
+  /* ---- Study keys (issue 11): the passphrase dialog; the secret travels only as this input, never in a URL ---- */
+  /** Open the study held by `keyPrompt` (kind 'unlock') with the passphrase or the recovery key the user typed. */
+  'study.unlock': call<SessionState>()(z.object({ secret: z.string().min(1).max(1000), with: z.enum(['passphrase', 'recovery']) }), switchesStudy),
+  /** The user agreed to encrypt the plaintext study just opened (kind 'encrypt'); the recovery key is shown once. */
+  'study.encrypt': call<{ recoveryKey: string; state: SessionState }>()(z.object({ passphrase: z.string().min(1).max(1000).nullable() }), switchesStudy),
+  /** Close the dialog: keep the study plaintext for now, or cancel opening the locked one. */
+  'study.dismissKeyPrompt': call<SessionState>()(z.object({})),
+  /* Instellingen → Beveiliging (issue 11): key file and backups are bookkeeping of this copy, pushed as `session`. */
+  'security.info': call<SecurityInfo>()(z.object({})),
+  'security.changePassphrase': call<null>()(z.object({ passphrase: z.string().min(1).max(1000) }), { writes: ['session'] }),
+  /** Rotate the study key (a job): every record is rewritten under a new key and verified; a new recovery key is shown once. */
+  'security.rekey': call<{ recoveryKey: string; state: SessionState }>()(z.object({ passphrase: z.string().min(1).max(1000), jobId }), { ...switchesStudy, job: true }),
+  'security.newRecoveryKey': call<{ recoveryKey: string }>()(z.object({}), { writes: ['session'] }),
+  'security.setBackupKeep': call<SecurityInfo>()(z.object({ keep: z.number().int().min(1).max(50) }), { writes: ['session'] }),
+  /** Put a listed backup in the study's place, after backing up the study as it is. */
+  'security.restoreBackup': call<{ restoredFrom: string; keptAs: string; state: SessionState }>()(z.object({ name: z.string().min(1).max(300) }), switchesStudy),
+  /* Team → Sleutels (issue 12): the register of signing keys; revoking is the lead's, as in `veldwerk inspector revoke` */
+  'team.keys': call<TeamKeys>()(z.object({})),
+  'team.revokeKeys': call<TeamKeys>()(z.object({ inspectorId: id }), { writes: ['inspector', 'session'] }),
 } as const;
 
 export type Contract = typeof contract;

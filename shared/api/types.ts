@@ -44,6 +44,59 @@ export interface SessionState {
   currentInspectorId: string | null;
   /** True when the host can show native file dialogs (desktop app). */
   canChooseFiles: boolean;
+  /** A study being opened that needs the user: its passphrase (encrypted, key not in the keychain) or consent to encrypt it. */
+  keyPrompt?: KeyPrompt | null;
+}
+
+/** The team's signing keys (Team → Sleutels; merge/team-keys.ts). */
+export interface TeamKeys {
+  /** True in the lead's study: only there can keys be revoked. */
+  lead: boolean;
+  keys: TeamKey[];
+}
+
+export interface TeamKey {
+  keyId: string;
+  /** The key id in groups of four, to compare aloud. */
+  fingerprint: string;
+  inspectorId: string | null;
+  inspectorName: string | null;
+  initials: string | null;
+  role: 'lead' | 'member';
+  registeredAt: string;
+  /** The lead's name (every key is registered by the lead); null when the lead chose no inspector. */
+  registeredBy: string | null;
+  revokedAt: string | null;
+}
+
+/** Instellingen → Beveiliging (keys/security.ts). */
+export interface SecurityInfo {
+  encrypted: boolean;
+  /** The fictional demo: never encrypted. */
+  demo: boolean;
+  /** What opens the study's key: its passphrase, this computer's keychain, the recovery key. */
+  opensWith: { passphrase: boolean; keychain: boolean; recoveryKey: boolean };
+  /** How many backups of each kind are kept (a study setting). */
+  backupKeep: number;
+  backups: BackupEntry[];
+}
+
+export interface BackupEntry {
+  /** The file's name beside the study (what `security.restoreBackup` takes). */
+  name: string;
+  /** Made before a merge, or before a backup was restored. */
+  kind: 'samenvoegen' | 'terugzetten';
+  /** ISO time the backup was written. */
+  time: string;
+  size: number;
+}
+
+/** What the passphrase dialog asks (keys/key-prompt.ts); never the path's secret, only its file name. */
+export interface KeyPrompt {
+  kind: 'unlock' | 'encrypt';
+  fileName: string;
+  /** Seconds before the next passphrase try is checked (after wrong ones); 0: at once. */
+  waitSeconds: number;
 }
 
 export interface SourceSummary {
