@@ -22,6 +22,7 @@ import {
   type ChapterKey,
   type FigureBlock,
   type QuoteBlock,
+  type QuotesBelowMinimum,
   type ReportBlock,
   type ReportKind,
   type ReportModel,
@@ -108,6 +109,7 @@ interface Resolved {
   includeAppendix: boolean;
   institutionRatings: boolean;
   minCodings: (normKey: string) => number;
+  keepQuotesBelowMinimum: boolean;
   date: string;
   maxQuotes: number;
 }
@@ -126,6 +128,7 @@ function resolveOptions(data: StudyData, options: ReportOptions, kind: ReportKin
     institutionRatings: options.institutionRatings ?? false,
     minCodings: (normKey) =>
       typeof min === 'number' ? min : typeof min === 'object' && min !== null ? (min[normKey] ?? DEFAULT_MIN_CODINGS_FOR_QUOTES) : DEFAULT_MIN_CODINGS_FOR_QUOTES,
+    keepQuotesBelowMinimum: options.keepQuotesBelowMinimum ?? false,
     date: options.date ?? data.info.reportDate ?? todayIso(),
     maxQuotes: options.maxQuotesPerNorm ?? (kind === 'instelling' ? 4 : 6),
   };
@@ -140,6 +143,8 @@ class Builder {
   readonly hints: string[] = [];
   /** Name-like words left in texts that are not quotes (examples). */
   readonly flaggedElsewhere = new Set<string>();
+  /** Per norm and institution, the quotable fragments the minimum for quotes affects (keyed code|institution). */
+  readonly belowMinimum = new Map<string, QuotesBelowMinimum>();
 
   constructor(
     readonly data: StudyData,
@@ -747,14 +752,31 @@ function expectationsChapter(builder: Builder): ReportSection {
 
 function quoteSection(builder: Builder, top: Code, title: string): ReportSection | null {
   const minimum = builder.options.minCodings(top.key);
+  const keep = builder.options.keepQuotesBelowMinimum;
   const eligible = builder.institutions.filter((institution) => builder.codingsOf(top.id, institution.id).length >= minimum);
-  const skipped = builder.institutions.filter((institution) => !eligible.includes(institution) && builder.codingsOf(top.id, institution.id).some((coding) => coding.quotable));
-  for (const institution of skipped) {
-    builder.hints.push(
-      `${capitalise(inSentence(top.name))}${builder.kind === 'overkoepelend' ? ` (${institution.name})` : ''}: citeerbare fragmenten niet gebruikt, omdat er minder dan ${minimum} coderingen zijn.`,
-    );
+  for (const institution of builder.institutions) {
+    if (eligible.includes(institution)) continue;
+    const codings = builder.codingsOf(top.id, institution.id);
+    const quotable = codings.filter((coding) => coding.quotable).length;
+    if (quotable === 0) continue;
+    // Never silently: what the minimum hides is listed for the writer, who may keep it.
+    builder.belowMinimum.set(`${top.id}|${institution.id}`, {
+      codeKey: top.key,
+      codeName: top.name,
+      institution: institution.name,
+      codings: codings.length,
+      minimum,
+      quotable,
+      kept: keep,
+    });
+    if (!keep) {
+      builder.hints.push(
+        `${capitalise(inSentence(top.name))}${builder.kind === 'overkoepelend' ? ` (${institution.name})` : ''}: ${plural(quotable, 'citeerbaar fragment', 'citeerbare fragmenten')} niet gebruikt, omdat er minder dan ${minimum} coderingen zijn. Kies ‘toch citeren’ om ${quotable === 1 ? 'het' : 'ze'} op te nemen.`,
+      );
+    }
   }
-  const candidates = eligible.flatMap((institution) => builder.codingsOf(top.id, institution.id));
+  const used = keep ? builder.institutions : eligible;
+  const candidates = used.flatMap((institution) => builder.codingsOf(top.id, institution.id));
   const quotes = builder.quotes(candidates, builder.options.maxQuotes);
   if (quotes.length === 0) return null;
   const lead =
@@ -1504,6 +1526,7 @@ function assemble(builder: Builder): ReportModel {
       flaggedWords: [...new Set([...flaggedQuotes.flatMap((quote) => quote.trace.flagged), ...builder.flaggedElsewhere])],
     },
     warnings: [...builder.hints],
+    quotesBelowMinimum: [...builder.belowMinimum.values()],
   };
   numberCaptions(model);
   if (options.includeAppendix) {

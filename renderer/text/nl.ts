@@ -785,6 +785,14 @@ export const nl = {
     addTheme: 'Thema toevoegen',
     minCodings: 'Citaten pas bij minimaal … coderingen per norm',
     minCodingsHint: 'Een norm met minder coderingen bij een instelling krijgt geen citaten.',
+    belowMinimum: {
+      hiddenTitle: (n: number) => `Het minimum verbergt ${plural(n, 'citeerbaar fragment', 'citeerbare fragmenten')}`,
+      keptTitle: (n: number) => `${plural(n, 'citeerbaar fragment', 'citeerbare fragmenten')} onder het minimum toch gebruikt`,
+      entry: (norm: string, institution: string, quotable: number, codings: number, minimum: number) =>
+        `${norm} bij ${institution}: ${plural(quotable, 'citeerbaar fragment', 'citeerbare fragmenten')}, ${plural(codings, 'codering', 'coderingen')} (minimum ${minimum})`,
+      apply: 'Minimum toepassen: deze fragmenten niet citeren',
+      keep: 'Toch citeren',
+    },
     outline: 'Opbouw',
     outlineLoading: 'Opbouw berekenen…',
     outlineFor: (name: string) => `Voorbeeld: ${name}`,

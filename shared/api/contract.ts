@@ -167,6 +167,7 @@ export const reportOptionsSchema = z.object({
   includeAppendix: z.boolean().optional(),
   institutionRatings: z.boolean().optional(),
   minCodingsForQuotes: z.union([z.number().int().min(0).max(10_000), z.record(z.string().max(100), z.number().int().min(0).max(10_000))]).optional(),
+  keepQuotesBelowMinimum: z.boolean().optional(),
   institutions: z.array(id).max(500).optional(),
   privacyNames: z.array(z.string().trim().min(1).max(200)).max(10_000).optional(),
   date: isoDate.optional(),

@@ -15,7 +15,7 @@ import { inFiles } from '../../backend/reports/phrasing';
 import { getSource } from '../../backend/sources/queries';
 import { updateStudy } from '../../backend/study/setup';
 import type { Study } from '../../backend/study/study';
-import type { ReportModel } from '../../shared/report-model';
+import { outlineOf, walkBlocks, type ReportModel } from '../../shared/report-model';
 import { addTextSource, codeId } from '../helpers/sources';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
 
@@ -142,6 +142,32 @@ describe('the drafts say only what is true of the study', () => {
     expect(captions(byDefault, (title) => !body(title))).toContain('"caption":"Oordelen per instelling en norm"');
     const chosen = reportModel(study, { overall: true }, { institutionRatings: true });
     expect(captions(chosen, body)).toContain('"caption":"Oordelen per instelling en norm"');
+  });
+
+  it('never drops a citeerbaar quote below the minimum silently: it is listed, and kept when the writer chooses', () => {
+    const quoteTexts = (model: ReportModel) => [...walkBlocks(model.chapters)].filter((block) => block.kind === 'quote').map((block) => (block as { text: string }).text);
+    // GI Noord has two quotable contact fragments: below the default minimum of three codings.
+    const applied = reportModel(study, { institutionId: noord });
+    expect(quoteTexts(applied).some((text) => text.includes('maandenlang'))).toBe(false);
+    expect(applied.quotesBelowMinimum).toEqual([
+      { codeKey: 'contact', codeName: 'Betekenisvol contact', institution: 'GI Noord', codings: 2, minimum: 3, quotable: 2, kept: false },
+    ]);
+    expect(applied.warnings).toContain('Betekenisvol contact: 2 citeerbare fragmenten niet gebruikt, omdat er minder dan 3 coderingen zijn. Kies ‘toch citeren’ om ze op te nemen.');
+    expect(outlineOf(applied).quotesBelowMinimum).toHaveLength(1);
+
+    const kept = reportModel(study, { institutionId: noord }, { keepQuotesBelowMinimum: true });
+    expect(quoteTexts(kept).some((text) => text.includes('maandenlang'))).toBe(true);
+    expect(kept.quotesBelowMinimum.map((entry) => entry.kept)).toEqual([true]);
+    expect(kept.warnings.some((warning) => warning.includes('niet gebruikt'))).toBe(false);
+
+    // Overarching: each institution below the minimum is listed on its own.
+    const overall = reportModel(study, { overall: true });
+    expect(overall.quotesBelowMinimum.map((entry) => [entry.institution, entry.quotable])).toEqual([
+      ['GI Noord', 2],
+      ['GI Zuid', 1],
+    ]);
+    // A minimum the material meets hides nothing.
+    expect(reportModel(study, { institutionId: noord }, { minCodingsForQuotes: 2 }).quotesBelowMinimum).toEqual([]);
   });
 
   it('carries the report date set in the study, not the machine\'s date', () => {
