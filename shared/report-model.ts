@@ -170,6 +170,8 @@ export interface QuoteBlock {
   roleLabel: string;
   /** Pseudonymised text. */
   text: string;
+  /** After the quote: the source it is cited from, e.g. "(Bron: ECLI:NL:RBNNE:2025:1234)" for a court ruling. */
+  citation?: string;
   trace: QuoteTrace;
 }
 

@@ -34,6 +34,7 @@ import {
 import { readStudyData, type CodingRow, type SourceCountRow, type StudyData } from './study-data';
 import { respondentBlocks, surveyChapter, surveyNormSection, type SurveyContext } from './survey-chapter';
 import { readReportSurvey, type ReportSurveyData } from './survey-data';
+import { inventedNamesIn } from './casus';
 import {
   atInstitutions,
   capitalise,
@@ -250,21 +251,35 @@ class Builder {
     if (!key || this.usedQuotes.has(key)) return null;
     this.usedQuotes.add(key);
     const cleaned = this.data.clean(text);
+    const ruling = this.data.rulings.get(coding.sourceId);
     return {
       kind: 'quote',
       id: this.id('citaat'),
       roleLabel: coding.role ? ROLE_LABELS[coding.role] : SOURCE_TYPE_LABELS[coding.sourceType],
       text: cleaned.text,
+      ...(ruling ? this.rulingCitation(coding, ruling) : {}),
       trace: {
         codingId: coding.id,
         sourceTitle: coding.sourceTitle,
-        location: `${segment.page === null ? '' : `p. ${segment.page}, `}tekens ${coding.start}–${coding.end}`,
+        location: `${ruling?.date ? `uitspraak van ${longDate(ruling.date)}, ` : ''}${segment.page === null ? '' : `p. ${segment.page}, `}tekens ${coding.start}–${coding.end}`,
         coder: this.coderName(coding.coderId),
         institution: this.institutionName(coding.institutionId),
         flagged: cleaned.flagged,
         replaced: cleaned.replaced,
       },
     };
+  }
+
+  private rulingsWithoutEcli = new Set<string>();
+
+  /** A court ruling is cited by its ECLI; one without is named to the writer (once), never given an invented number. */
+  private rulingCitation(coding: CodingRow, ruling: { ecli: string | null }): { citation?: string } {
+    if (ruling.ecli) return { citation: citeRuling(ruling.ecli) };
+    if (!this.rulingsWithoutEcli.has(coding.sourceId)) {
+      this.rulingsWithoutEcli.add(coding.sourceId);
+      this.hints.push(`Een citaat komt uit een uitspraak zonder ECLI (‘${this.clean(coding.sourceTitle)}’): vul het ECLI aan bij de bron, dan staat de bronvermelding bij het citaat.`);
+    }
+    return {};
   }
 
   /**
@@ -292,6 +307,9 @@ class Builder {
 }
 
 /* ---------- small helpers ---------- */
+
+/** How the inspectorates cite a court ruling: "(Bron: ECLI:NL:RBNNE:2025:1234)". */
+const citeRuling = (ecli: string) => `(Bron: ${ecli})`;
 
 function quoteKey(text: string): string {
   return text.toLocaleLowerCase('nl').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -711,7 +729,9 @@ function findingBlocks(builder: Builder, findings: Finding[], subject: string): 
     const text = builder.clean(finding.text);
     if (finding.kind === 'mooi-voorbeeld') return [{ kind: 'box', variant: 'example', title: 'Mooi voorbeeld', paragraphs: [[run(text)]] }];
     if (finding.kind === 'casus') {
-      return [{ kind: 'box', variant: 'example', title: 'Casus', paragraphs: [[run(text)], [run('De namen in deze casus zijn gefingeerd.', { italic: true })]] }];
+      // Names in a casus leave as the register's pseudonyms; only a casus that carries such names says they are invented.
+      const named = inventedNamesIn(finding.text, builder.data.persons).length > 0;
+      return [{ kind: 'box', variant: 'example', title: 'Casus', paragraphs: [[run(text)], ...(named ? [[run('De namen in deze casus zijn gefingeerd.', { italic: true })]] : [])] }];
     }
     const lead = FINDING_LEADS[finding.kind];
     const blocks: ReportBlock[] = [paragraph(...(lead ? [run(lead, { bold: true })] : []), run(text))];
@@ -1280,12 +1300,18 @@ function contextChapter(builder: Builder, key: 'gevolgen' | 'oorzaken'): ReportS
     const material = unquoted
       .map((coding) => [
         run(`${SOURCE_TYPE_LABELS[coding.sourceType]}${builder.kind === 'overkoepelend' ? `, ${builder.institutionName(coding.institutionId)}` : ''}: `, { bold: true }),
-        run(`‘${builder.clean(builder.data.segment(coding).text.replace(/\s+/g, ' ').trim())}’${coding.note.trim() ? ` – ${builder.clean(coding.note.trim())}` : ''}`),
+        run(`‘${builder.clean(builder.data.segment(coding).text.replace(/\s+/g, ' ').trim())}’${rulingSource(builder, coding)}${coding.note.trim() ? ` – ${builder.clean(coding.note.trim())}` : ''}`),
       ]);
     if (material.length > 0) notes.push([run('Gecodeerd materiaal dat niet als citaat is gemarkeerd (in eigen woorden verwerken):', { italic: true })], ...material);
   }
   if (notes.length > 0) sections.push(section(builder, 2, 'Notities voor de schrijver', [notesBox(notes)]));
   return section(builder, 1, title, blocks, sections, key);
+}
+
+/** " (Bron: ECLI:…)" after material from a court ruling with an ECLI, so the writer can cite it; otherwise nothing. */
+function rulingSource(builder: Builder, coding: CodingRow): string {
+  const ecli = builder.data.rulings.get(coding.sourceId)?.ecli;
+  return ecli ? ` ${citeRuling(ecli)}` : '';
 }
 
 function memosChapter(builder: Builder): ReportSection | null {

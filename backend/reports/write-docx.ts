@@ -212,7 +212,11 @@ function figureBlock(block: FigureBlock, image: ChartImage): Child[] {
 function quoteParagraph(block: QuoteBlock, style: string = STYLE_IDS.quote): Paragraph {
   return new Paragraph({
     style,
-    children: [new TextRun({ text: `${block.roleLabel}: `, bold: true, italics: false }), ...marked(`“${block.text}”`, { italics: true })],
+    children: [
+      new TextRun({ text: `${block.roleLabel}: `, bold: true, italics: false }),
+      ...marked(`“${block.text}”`, { italics: true }),
+      ...(block.citation ? [new TextRun({ text: ` ${block.citation}`, italics: false })] : []),
+    ],
   });
 }
 

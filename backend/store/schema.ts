@@ -371,6 +371,9 @@ export const MIGRATIONS: readonly string[] = [
   -- The source list's counts (coding day) read this one too: its own index was a prefix of it.
   DROP INDEX coding_source_live;
   `,
+  /* reports (issue 13): a court ruling's ECLI, cited in drafts as "(Bron: ECLI:…)" */ `
+  ALTER TABLE source ADD COLUMN ecli TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
