@@ -54,7 +54,8 @@ import { applyBundle, previewBundle } from '../merge/merge';
 import { addDownload, releaseStagedBundle, stagedBundlePath } from '../merge/session-files';
 import { mergeStatus } from '../merge/status';
 import { generateDraft, saveStandardTemplate, setStudyTemplate } from '../reports/api';
-import { keptReport, reportOutline, writeFileAtomically } from '../reports/generate';
+import { keptReport, writeFileAtomically } from '../reports/generate';
+import { outlineInWorker } from '../reports/outline-thread';
 import { reportTemplateInfo } from '../reports/study-template';
 import { exportForSession, importForSession, previewForSession, saveExport } from '../exchange/api';
 import { addPerson, choose, listPersons, mergePersons, updatePerson } from '../privacy/persons';
@@ -278,7 +279,8 @@ const handlers: Handlers = {
   },
 
   /* ---- Report drafts (issue 4) ---- */
-  'report.outline': (session, input) => reportOutline(session.requireStudy(), input.scope, input.options),
+  // In the study's outline worker: a draft's model holds the thread too long to build it here.
+  'report.outline': (session, input) => outlineInWorker(session.requireStudy().path, input.scope, input.options),
   'report.generate': (session, input) => generateDraft(session, { ...input, jobId: input.jobId ?? randomUUID() }),
   'report.save': async (session, input) => {
     const report = keptReport(session, input.reportId);

@@ -16,6 +16,7 @@ import { measureMerge } from './merge-bench';
 import { measureOcr } from './ocr-bench';
 import { measureNational } from './national-bench';
 import { measureReports } from './report-bench';
+import { measureDialog } from './dialog-bench';
 import { measureSurvey } from './survey-bench';
 import { measureQueue } from './queue-bench';
 import { measureSigning } from './signing-bench';
@@ -35,6 +36,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   ocr: measureOcr,
   privacy: measurePrivacy,
   national: measureNational,
+  dialog: measureDialog,
 };
 
 async function main() {

@@ -1,0 +1,42 @@
+/**
+ * The report dialog's outline comes from the study's outline worker, which
+ * keeps the study's reading between questions: it must still see every change
+ * written since (here a judgment), answer a bad question with the Dutch error
+ * and keep serving, and end when the study is closed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveJudgment } from '../../backend/judgments/judgments';
+import { outlineInWorker, stopOutlineWorker } from '../../backend/reports/outline-thread';
+import type { Study } from '../../backend/study/study';
+import { codeId } from '../helpers/sources';
+import { newTestStudy, tempDir } from '../helpers/temp-study';
+import { ensureWorkerBundles } from '../helpers/worker-bundles';
+
+const dir = tempDir('veldwerk-outline-worker-');
+let study: Study;
+
+beforeAll(() => {
+  ensureWorkerBundles();
+  study = newTestStudy(dir);
+}, 120_000);
+
+afterAll(() => {
+  stopOutlineWorker(study.path);
+  study.close();
+});
+
+describe('the outline worker', () => {
+  it('sees a change written after it read the study', async () => {
+    const institutionId = study.institutions()[0]!.id;
+    const notJudged = (warnings: string[]) => warnings.some((warning) => warning.startsWith('Betekenisvol contact: nog geen oordeel vastgelegd'));
+    expect(notJudged((await outlineInWorker(study.path, { institutionId }, {})).warnings)).toBe(true);
+    saveJudgment(study, { institutionId, codeId: codeId(study, 'contact'), rating: 'voldoet', rationale: 'Tijdig contact.' });
+    expect(notJudged((await outlineInWorker(study.path, { institutionId }, {})).warnings)).toBe(false);
+  }, 60_000);
+
+  it('answers a bad question in Dutch and keeps serving', async () => {
+    await expect(outlineInWorker(study.path, { institutionId: '00000000-0000-4000-8000-000000000000' }, {})).rejects.toThrow('Deze instelling bestaat niet (meer).');
+    const outline = await outlineInWorker(study.path, { overall: true }, { chapters: ['samenvatting'] });
+    expect(outline.chapters.map((chapter) => chapter.key)).toEqual(['samenvatting']);
+  }, 60_000);
+});
