@@ -241,6 +241,8 @@ export interface ReportModel {
   warnings: string[];
   /** Quotable fragments the minimum number of codings affects, per norm and institution. */
   quotesBelowMinimum: QuotesBelowMinimum[];
+  /** The colophon, the document's last page: what the draft is and what it rests on, each line computed from the study. */
+  colophon: Array<{ label: string; value: string }>;
 }
 
 /* ---------- building helpers ---------- */

@@ -35,6 +35,7 @@ import { readStudyData, type CodingRow, type SourceCountRow, type StudyData } fr
 import { respondentBlocks, surveyChapter, surveyNormSection, type SurveyContext } from './survey-chapter';
 import { readReportSurvey, type ReportSurveyData } from './survey-data';
 import { inventedNamesIn } from './casus';
+import { ANSWER_COLORS, CATEGORICAL_COLORS, VALENCE_COLORS } from './palette';
 import {
   atInstitutions,
   capitalise,
@@ -77,16 +78,8 @@ const ROLE_PLURAL: Record<Role, string> = {
 
 const CONVERSATION_TYPES: SourceType[] = ['interview', 'groepsgesprek'];
 
-export const VALENCE_COLORS = { positief: '#3f7f5f', negatief: '#b4533c', neutraal: '#9aa3ad' } as const;
+export { VALENCE_COLORS };
 const VALENCE_LABELS = { positief: 'Positief', negatief: 'Negatief', neutraal: 'Neutraal' } as const;
-const ANSWER_COLORS: Record<string, string> = {
-  ja: '#1f4e79',
-  deels: '#7aa6d1',
-  nee: '#c8553d',
-  onbekend: '#b8bec6',
-  'niet nodig': '#dde2e7',
-};
-const FALLBACK_COLORS = ['#1f4e79', '#c8553d', '#7aa6d1', '#e0a458', '#5b8c5a', '#8e6c8a', '#b8bec6'];
 
 /** Minimum number of items before a chart is worth drawing. */
 const MIN_FOR_FIGURE = 3;
@@ -419,7 +412,7 @@ function answerRank(answer: string): number {
 }
 
 function answerColor(answer: string, index: number): string {
-  return ANSWER_COLORS[answer.toLocaleLowerCase('nl')] ?? FALLBACK_COLORS[index % FALLBACK_COLORS.length]!;
+  return ANSWER_COLORS[answer.toLocaleLowerCase('nl')] ?? CATEGORICAL_COLORS[index % CATEGORICAL_COLORS.length]!;
 }
 
 function valenceSeries(rows: CodingRow[][]): BarSeries[] {
@@ -1477,6 +1470,33 @@ function demote(chapter: ReportSection): ReportSection {
   return { ...rest, level: Math.min(3, chapter.level + 1) as 2 | 3, sections: chapter.sections.map(demote) };
 }
 
+/* ---------- colophon ---------- */
+
+/** What the draft is and what it rests on, for its last page: only what the study holds. */
+function colophon(builder: Builder): ReportModel['colophon'] {
+  const { data } = builder;
+  const page = titlePage(builder);
+  const ids = builder.institutionIds;
+  const sources = data.sourceCounts.filter((row) => ids.has(row.institutionId)).reduce((sum, row) => sum + row.n, 0);
+  const coders = new Set(data.codings.filter((coding) => ids.has(coding.institutionId) && coding.coderId).map((coding) => coding.coderId)).size;
+  const lines: ReportModel['colophon'] = [
+    { label: 'Titel', value: `${page.title}. ${page.subtitle}` },
+    { label: 'Status', value: 'Concept, niet verspreiden' },
+    { label: 'Datum', value: page.dateLabel },
+  ];
+  if (page.period) lines.push({ label: 'Toezichtperiode', value: page.period });
+  lines.push({
+    label: builder.kind === 'instelling' ? 'Instelling' : 'Instellingen',
+    value: builder.kind === 'instelling' ? builder.institutions[0]!.name : joinList(builder.institutions.map((institution) => institution.name)),
+  });
+  lines.push({
+    label: 'Materiaal',
+    value: `${plural(sources, 'bron', 'bronnen')}${coders > 0 ? `, gecodeerd door ${plural(coders, 'inspecteur', 'inspecteurs')}` : ''}`,
+  });
+  lines.push({ label: 'Opgesteld met', value: 'Veldwerk, uit het gecodeerde materiaal en de bevindingen van de inspecties' });
+  return lines;
+}
+
 /* ---------- assembling ---------- */
 
 function assemble(builder: Builder): ReportModel {
@@ -1553,6 +1573,7 @@ function assemble(builder: Builder): ReportModel {
     },
     warnings: [...builder.hints],
     quotesBelowMinimum: [...builder.belowMinimum.values()],
+    colophon: colophon(builder),
   };
   numberCaptions(model);
   if (options.includeAppendix) {

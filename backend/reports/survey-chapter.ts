@@ -23,6 +23,7 @@ import { CHAPTER_LABELS, paragraph, run, type BarSeries, type FigureBlock, type 
 import { foldAnswer, suppressedLabel, type GroupDistribution, type GroupMean } from '../../shared/survey';
 import type { RespondentCounts, SurveyFigure, SurveyFigureBlock } from '../survey/report-figures';
 import { count, decimal, inSentence, joinList, pct, plural } from './phrasing';
+import { CATEGORICAL_COLORS } from './palette';
 import { WITHOUT_WORKER_GROUPS, type ReportSurvey, type ReportSurveyData } from './survey-data';
 
 export interface SurveyContext {
@@ -59,7 +60,7 @@ const DONT_KNOW = new Set([
 const NEGATIVE = /^(nee|nooit|helemaal niet|niet goed|slecht|zeer slecht|onvoldoende|oneens|mee oneens|helemaal mee oneens|helemaal oneens|ontevreden|zeer ontevreden)\b/;
 const GREY = '#b8bec6';
 const RED = '#c8553d';
-const CATEGORICAL = ['#1f4e79', '#e0a458', '#5b8c5a', '#8e6c8a', '#7aa6d1', '#c8553d', '#4d5b6a'];
+const CATEGORICAL = CATEGORICAL_COLORS;
 const DARK = [0x1f, 0x4e, 0x79];
 const LIGHT = [0xa9, 0xc6, 0xe3];
 const BAR_BLUE = '#1f4e79';
