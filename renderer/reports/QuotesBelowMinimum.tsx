@@ -9,11 +9,14 @@ import { nl } from '../text/nl';
 
 export function QuotesBelowMinimum({
   entries,
+  perInstitution,
   keep,
   onChange,
   disabled,
 }: {
   entries: Entry[];
+  /** Name the institution of each entry (an overarching draft; one institution's draft names it in the outline's heading). */
+  perInstitution: boolean;
   keep: boolean;
   onChange: (keep: boolean) => void;
   disabled: boolean;
@@ -27,7 +30,7 @@ export function QuotesBelowMinimum({
       <legend>{keep ? text.keptTitle(quotable) : text.hiddenTitle(quotable)}</legend>
       <ul>
         {entries.map((entry) => (
-          <li key={`${entry.codeKey}|${entry.institution}`}>{text.entry(entry.codeName, entry.institution, entry.quotable, entry.codings, entry.minimum)}</li>
+          <li key={`${entry.codeKey}|${entry.institution}`}>{text.entry(entry.codeName, perInstitution ? entry.institution : null, entry.quotable, entry.codings, entry.minimum)}</li>
         ))}
       </ul>
       <label className="report-check">

@@ -255,7 +255,7 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
             <p className="muted">{nl.reports.outlineLoading}</p>
           ) : (
             <>
-              <QuotesBelowMinimum entries={outline.quotesBelowMinimum} keep={keepQuotesBelowMinimum} onChange={setKeepQuotesBelowMinimum} disabled={busy} />
+              <QuotesBelowMinimum entries={outline.quotesBelowMinimum} perInstitution={outline.kind === 'overkoepelend'} keep={keepQuotesBelowMinimum} onChange={setKeepQuotesBelowMinimum} disabled={busy} />
               <OutlineView outline={outline} />
             </>
           )}

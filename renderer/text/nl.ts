@@ -580,6 +580,7 @@ export const nl = {
     text: 'Tekst',
     figures: 'Cijfers waarop de bevinding steunt',
     figuresKept: (count: number) => `${plural(count, 'berekend cijfer gaat', 'berekende cijfers gaan')} mee naar het rapport.`,
+    casusNames: 'Namen in een casus gaan als hun pseudoniem uit het personenregister naar het rapport; geef personen daar een verzonnen naam. Alleen een casus met namen krijgt de zin dat de namen gefingeerd zijn.',
     save: 'Bevinding opslaan',
     saved: 'Bevinding opgeslagen.',
     edit: 'Bewerken',
@@ -770,6 +771,7 @@ export const nl = {
       gevolgen: 'Gevolgen voor jeugdigen en gezinnen',
       oorzaken: 'Oorzaken',
       vragenlijst: 'Vragenlijst',
+      verwachtingen: 'Wat nodig is',
       memos: 'Notities voor de schrijver',
     } as Record<string, string>,
     includeMemos: 'Memo’s en aandachtspunten opnemen (notities voor de schrijver)',
@@ -788,8 +790,8 @@ export const nl = {
     belowMinimum: {
       hiddenTitle: (n: number) => `Het minimum verbergt ${plural(n, 'citeerbaar fragment', 'citeerbare fragmenten')}`,
       keptTitle: (n: number) => `${plural(n, 'citeerbaar fragment', 'citeerbare fragmenten')} onder het minimum toch gebruikt`,
-      entry: (norm: string, institution: string, quotable: number, codings: number, minimum: number) =>
-        `${norm} bij ${institution}: ${plural(quotable, 'citeerbaar fragment', 'citeerbare fragmenten')}, ${plural(codings, 'codering', 'coderingen')} (minimum ${minimum})`,
+      entry: (norm: string, institution: string | null, quotable: number, codings: number, minimum: number) =>
+        `${norm}${institution ? ` bij ${institution}` : ''}: ${plural(quotable, 'citeerbaar fragment', 'citeerbare fragmenten')}, ${plural(codings, 'codering', 'coderingen')} (minimum ${minimum})`,
       apply: 'Minimum toepassen: deze fragmenten niet citeren',
       keep: 'Toch citeren',
     },

@@ -59,6 +59,7 @@ async function quotesBelowMinimum(page: Page): Promise<void> {
   await panel.waitFor({ timeout: 10_000 });
   await expect.poll(totals, { timeout: 10_000 }).toMatch(/, 0 citaten,/);
   expect(await panel.locator('legend').textContent()).toMatch(/^Het minimum verbergt \d+ citeerbare fragmenten$/);
+  if (process.env.VELDWERK_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.VELDWERK_SCREENSHOT_DIR, 'rapportvenster-minimum.png') });
   await panel.getByTestId('report-keep-quotes').check();
   await expect.poll(totals, { timeout: 10_000 }).not.toMatch(/, 0 citaten,/);
   expect(await panel.locator('legend').textContent()).toMatch(/citeerbare fragmenten onder het minimum toch gebruikt$/);
