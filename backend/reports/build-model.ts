@@ -601,7 +601,6 @@ function fileReviewSection(builder: Builder, norm: Code): ReportSection | null {
   return section(builder, 2, 'Dossieronderzoek', blocks);
 }
 
-
 type ReviewQuestion = { summaries: ReviewSummary[]; total: AggregatedQuestion };
 
 /** One institution's file review of a norm as one chart: a stacked bar per question. */

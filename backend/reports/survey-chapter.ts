@@ -154,7 +154,7 @@ function institutionFigure(_ctx: SurveyContext, figure: SurveyFigure, base: Figu
 }
 
 /** Respondents of several institutions: all of them and each institution side by side, small groups not shown. */
-function acrossFigure(ctx: SurveyContext, figure: SurveyFigure, base: FigureBase, groups: Group[]): FigureBlock {
+function acrossFigure(figure: SurveyFigure, base: FigureBase, groups: Group[]): FigureBlock {
   const small = suppressedLabel(figure.minGroup);
   const hidden = `< ${figure.minGroup}`;
   const answers = figure.rows.map((row) => row.answer);
@@ -659,8 +659,8 @@ export function acrossInstitutionsVoice(institutions: Institution[]): SurveyVoic
     allRespondents: ', alle respondenten',
     sideBySide: ' Bij elke vraag staan de uitkomsten van alle respondenten en die per instelling naast elkaar.',
     together: (total) => ` (samen ${plural(total, 'respondent', 'respondenten')})`,
-    questionFigure: (ctx, figure, base) =>
-      acrossFigure(ctx, figure, base, [{ label: 'Alle respondenten', block: figure }, ...(figure.byInstitution ?? []).map((block) => ({ label: block.institution, block }))]),
+    questionFigure: (_ctx, figure, base) =>
+      acrossFigure(figure, base, [{ label: 'Alle respondenten', block: figure }, ...(figure.byInstitution ?? []).map((block) => ({ label: block.institution, block }))]),
     respondentTable: respondentsPerInstitution,
     perInstitution: respondentsOfEach,
   };
