@@ -18,6 +18,8 @@ import type { Study } from '../../backend/study/study';
 import { outlineOf, walkBlocks, type BoxBlock, type QuoteBlock, type ReportModel } from '../../shared/report-model';
 import { saveFinding } from '../../backend/findings/findings';
 import { addPerson } from '../../backend/privacy/persons';
+import { Session } from '../../backend/api/session';
+import { dispatch } from '../../backend/api/handlers';
 import { addTextSource, codeId } from '../helpers/sources';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
 
@@ -219,6 +221,22 @@ describe('rulings and case stories say only what is true', () => {
       { title: 'Beschikking verlenging OTS', ecli: ECLI, date: '2026-02-03' },
       { title: 'Beschikking zonder nummer', ecli: null, date: null },
     ]);
+  });
+
+  it('takes a corrected ECLI through the API and refuses one that is not an ECLI, changing nothing', async () => {
+    const session = new Session({ kind: 'cli', demoStudyPath: () => '' });
+    session.setStudy(traps);
+    const source = traps.db.prepare(`SELECT id, title, institution_id AS institutionId FROM source WHERE title = 'Beschikking zonder nummer'`).get() as { id: string; title: string; institutionId: string };
+    const meta = (ecli: string) => ({ id: source.id, meta: { title: source.title, institutionId: source.institutionId, sourceType: 'uitspraak', ecli } });
+    const refused = await dispatch(session, 'source.updateMeta', meta('ECLI:NL:<script>:2026:1'));
+    expect(refused.ok).toBe(false);
+    expect(JSON.stringify(refused)).toContain('ECLI als ECLI:NL:RBNNE:2025:1234');
+    expect(traps.db.prepare('SELECT ecli FROM source WHERE id = ?').pluck().get(source.id)).toBeNull();
+    const taken = await dispatch(session, 'source.updateMeta', meta('ECLI:NL:RBNNE:2026:77'));
+    expect(taken.ok).toBe(true);
+    expect(traps.db.prepare('SELECT ecli FROM source WHERE id = ?').pluck().get(source.id)).toBe('ECLI:NL:RBNNE:2026:77');
+    // Back to none, so the next case still has a ruling without an ECLI.
+    expect((await dispatch(session, 'source.updateMeta', { ...meta(''), meta: { ...meta('').meta, ecli: null } })).ok).toBe(true);
   });
 
   it('cites a ruling\'s excerpt as "(Bron: ECLI:…)", through the privacy pass, and never invents one', () => {
