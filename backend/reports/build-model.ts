@@ -1512,7 +1512,9 @@ function colophon(builder: Builder): ReportModel['colophon'] {
   const page = titlePage(builder);
   const ids = builder.institutionIds;
   const sources = data.sourceCounts.filter((row) => ids.has(row.institutionId)).reduce((sum, row) => sum + row.n, 0);
-  const coders = new Set(data.codings.filter((coding) => ids.has(coding.institutionId) && coding.coderId).map((coding) => coding.coderId)).size;
+  const codings = data.codings.filter((coding) => ids.has(coding.institutionId));
+  const coded = new Set(codings.map((coding) => coding.sourceId)).size;
+  const coders = new Set(codings.flatMap((coding) => (coding.coderId ? [coding.coderId] : []))).size;
   const lines: ReportModel['colophon'] = [
     { label: 'Titel', value: `${page.title}. ${page.subtitle}` },
     { label: 'Status', value: 'Concept, niet verspreiden' },
@@ -1525,7 +1527,7 @@ function colophon(builder: Builder): ReportModel['colophon'] {
   });
   lines.push({
     label: 'Materiaal',
-    value: `${plural(sources, 'bron', 'bronnen')}${coders > 0 ? `, gecodeerd door ${plural(coders, 'inspecteur', 'inspecteurs')}` : ''}`,
+    value: `${plural(sources, 'bron', 'bronnen')}${coded > 0 ? `, waarvan ${count(coded)} gecodeerd${coders > 0 ? ` door ${plural(coders, 'inspecteur', 'inspecteurs')}` : ''}` : ', nog niet gecodeerd'}`,
   });
   lines.push({ label: 'Opgesteld met', value: 'Veldwerk, uit het gecodeerde materiaal en de bevindingen van de inspecties' });
   return lines;

@@ -174,6 +174,12 @@ describe('the drafts say only what is true of the study', () => {
     expect(reportModel(study, { institutionId: noord }, { minCodingsForQuotes: 2 }).quotesBelowMinimum).toEqual([]);
   });
 
+  it('ends with a colophon that counts only what the study holds', () => {
+    const lines = Object.fromEntries(reportModel(study, { institutionId: noord }).colophon.map(({ label, value }) => [label, value]));
+    expect(lines).toMatchObject({ Status: 'Concept, niet verspreiden', Datum: '15 september 2026', Instelling: 'GI Noord', Materiaal: '2 bronnen, waarvan 2 gecodeerd door 1 inspecteur' });
+    expect(reportModel(study, { overall: true }).colophon.find(({ label }) => label === 'Instellingen')?.value).toBe('GI Noord en GI Zuid');
+  });
+
   it('carries the report date set in the study, not the machine\'s date', () => {
     expect(reportModel(study, { institutionId: noord }).titlePage.date).toBe('2026-09-15');
     expect(reportModel(study, { institutionId: noord }, { date: '2026-10-01' }).titlePage.date).toBe('2026-10-01');
