@@ -7,7 +7,7 @@ import type { Session } from '../api/session';
 import { UserError } from '../errors';
 import type { JobProgress, ReportGenerated, ReportTemplateInfo, TemplateSaved } from '../../shared/api/types';
 import { keepReport, writeFileAtomically, type GenerateOptions, type ReportScope } from './generate';
-import { generateReportInWorker } from './report-thread';
+import { draftInStudyWorker } from './outline-thread';
 import { chooseStudyTemplate, useStandardHouseStyle } from './study-template';
 import { makeDefaultTemplate } from './template';
 
@@ -23,7 +23,8 @@ export async function generateDraft(
 ): Promise<ReportGenerated> {
   const study = session.requireStudy();
   const progress = (event: Omit<JobProgress, 'jobId'>) => session.reportProgress({ jobId: input.jobId, ...event });
-  const report = await generateReportInWorker(study.path, input.scope, input.options, progress);
+  // In the study's worker, which the dialog's outlines have started: its modules and the study's reading are ready.
+  const report = await draftInStudyWorker(study.path, input.scope, input.options, progress);
   const reportId = keepReport(session, report.fileName, report.data);
   const appendixId = report.appendix ? keepReport(session, report.appendix.fileName, report.appendix.data) : null;
   return {

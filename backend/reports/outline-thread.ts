@@ -1,42 +1,56 @@
 /**
- * The outline the report dialog previews, built off the thread that answers
- * the UI. The dialog asks for an outline after every choice, so one worker per
- * study stays up while outlines are asked for: it keeps the study open and its
- * reading (StudyData) until the change log moves, and the first outline pays
- * for starting it, the next ones only for the model (bench: dialog). It ends
- * after a minute without questions, on a crash, or when the study is closed.
+ * The study's report worker for the dialog, off the thread that answers the
+ * UI. The dialog asks for an outline after every choice and then for drafts,
+ * so one worker per study stays up while it is asked: it keeps its modules
+ * loaded, the study open and its reading (StudyData) until the change log
+ * moves. The first question pays for starting it; outlines after a choice
+ * cost only the model, drafts only the model and the Word file (bench:
+ * dialog). It ends after a minute without questions, on a crash, or when the
+ * study is closed. Questions are answered one at a time, in order.
  */
 import type { Worker } from 'node:worker_threads';
 import { UserError } from '../errors';
 import { studyKeyFor } from '../keys/unlock';
 import { startWorkerBundle, type WorkerJobFailed } from '../worker-bundle';
 import type { ReportOptions, ReportOutline } from '../../shared/report-model';
-import type { ReportScope } from './generate';
+import type { PrivacyScan } from '../../shared/privacy';
+import type { GenerateOptions, GeneratedReport, ReportScope } from './generate';
 import { REPORT_WORKER_MEMORY_MB, REPORT_WORKER_MESSAGES, type ReportJob } from './report-thread';
+import type { WriteProgress } from './write-docx';
 
-/** Parent → outline worker. */
-export interface OutlineRequest {
-  id: number;
-  scope: ReportScope;
-  options: ReportOptions;
+/** Parent → study worker. */
+export type StudyWorkerRequest = { id: number; type: 'outline'; scope: ReportScope; options: ReportOptions } | { id: number; type: 'draft'; scope: ReportScope; options: GenerateOptions };
+
+/** A finished draft as it crosses the thread boundary. */
+export interface DraftMessage {
+  fileName: string;
+  data: Uint8Array;
+  outline: ReportOutline;
+  privacy: PrivacyScan;
+  appendix?: { fileName: string; data: Uint8Array } | undefined;
 }
 
-/** Outline worker → parent: the outline asked for, or why not. */
-export type OutlineReply = { id: number; outline: ReportOutline } | { id: number; failed: WorkerJobFailed };
+/** Study worker → parent: progress of a draft, its answer, or why not. */
+export type StudyWorkerReply =
+  | { id: number; outline: ReportOutline }
+  | { id: number; progress: WriteProgress }
+  | { id: number; draft: DraftMessage }
+  | { id: number; failed: WorkerJobFailed };
 
 const IDLE_MS = 60_000;
 
 interface Pending {
-  resolve: (outline: ReportOutline) => void;
+  resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  onProgress?: ((progress: WriteProgress) => void) | undefined;
 }
 
-class OutlineWorker {
+class StudyWorker {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private idle: NodeJS.Timeout | null = null;
-  ended = false;
+  private ended = false;
 
   constructor(
     readonly studyPath: string,
@@ -45,26 +59,27 @@ class OutlineWorker {
     const workerData: ReportJob = { studyPath, studyKey: studyKeyFor(studyPath), scopes: [], options: {}, serveOutlines: true };
     this.worker = startWorkerBundle('report', { workerData, resourceLimits: { maxOldGenerationSizeMb: REPORT_WORKER_MEMORY_MB } });
     this.worker.unref();
-    this.worker.on('message', (message: unknown) => this.receive(message));
-    this.worker.on('error', (error) => this.end(error));
+    this.worker.on('message', (message: unknown) => this.receive(message as Partial<StudyWorkerReply>));
+    this.worker.on('error', (error) => this.end(crash(error)));
     this.worker.on('exit', () => this.end(new UserError(REPORT_WORKER_MESSAGES.crashed, 'rejected')));
   }
 
-  ask(scope: ReportScope, options: ReportOptions): Promise<ReportOutline> {
+  ask<T>(request: Omit<StudyWorkerRequest, 'id'>, onProgress?: (progress: WriteProgress) => void): Promise<T> {
     if (this.idle) clearTimeout(this.idle);
     const id = this.nextId++;
-    return new Promise<ReportOutline>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, scope, options } satisfies OutlineRequest);
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress });
+      this.worker.postMessage({ ...request, id } as StudyWorkerRequest);
     });
   }
 
-  private receive(message: unknown): void {
-    const reply = message as Partial<OutlineReply>;
+  private receive(reply: Partial<StudyWorkerReply>): void {
     const pending = typeof reply.id === 'number' ? this.pending.get(reply.id) : undefined;
     if (!pending) return this.end(new UserError(REPORT_WORKER_MESSAGES.crashed, 'rejected'));
+    if ('progress' in reply && reply.progress) return pending.onProgress?.(reply.progress);
     this.pending.delete(reply.id!);
     if ('outline' in reply && typeof reply.outline === 'object') pending.resolve(reply.outline);
+    else if ('draft' in reply && reply.draft && reply.draft.data instanceof Uint8Array) pending.resolve(toReport(reply.draft));
     else if ('failed' in reply && reply.failed) pending.reject(failure(reply.failed));
     else pending.reject(new UserError(REPORT_WORKER_MESSAGES.crashed, 'rejected'));
     if (this.pending.size === 0) {
@@ -85,32 +100,56 @@ class OutlineWorker {
   }
 }
 
+function toReport({ fileName, data, outline, privacy, appendix }: DraftMessage): GeneratedReport {
+  const report: GeneratedReport = { fileName, data: toBuffer(data), outline, privacy };
+  if (appendix) report.appendix = { fileName: appendix.fileName, data: toBuffer(appendix.data) };
+  return report;
+}
+
+function toBuffer(data: Uint8Array): Buffer {
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+}
+
 function failure(failed: WorkerJobFailed): UserError {
   if (failed.error) return new UserError(failed.error.message, failed.error.code);
-  console.error(`Veldwerk: de opbouw van het rapport berekenen mislukt in de werkthread:\n${failed.detail}`);
+  console.error(`Veldwerk: een rapportvraag mislukte in de werkthread:\n${failed.detail}`);
   return new UserError(REPORT_WORKER_MESSAGES.failed, 'rejected');
 }
 
-const workers = new Map<string, OutlineWorker>();
-
-/** The outline of a draft, from the study's outline worker (started on the first question). */
-export function outlineInWorker(studyPath: string, scope: ReportScope, options: ReportOptions): Promise<ReportOutline> {
-  let worker = workers.get(studyPath);
-  if (!worker) {
-    try {
-      const started: OutlineWorker = new OutlineWorker(studyPath, () => {
-        if (workers.get(studyPath) === started) workers.delete(studyPath);
-      });
-      worker = started;
-    } catch (error) {
-      return Promise.reject(new UserError(REPORT_WORKER_MESSAGES.missing((error as Error).message), 'rejected', error));
-    }
-    workers.set(studyPath, worker);
-  }
-  return worker.ask(scope, options);
+function crash(error: Error): UserError {
+  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return new UserError(REPORT_WORKER_MESSAGES.outOfMemory(REPORT_WORKER_MEMORY_MB), 'rejected', error);
+  console.error('Veldwerk: de rapportwerkthread viel uit:', error);
+  return new UserError(REPORT_WORKER_MESSAGES.crashed, 'rejected', error);
 }
 
-/** End the outline worker of a study (closed, or switched away from). */
+const workers = new Map<string, StudyWorker>();
+
+function workerFor(studyPath: string): StudyWorker {
+  let worker = workers.get(studyPath);
+  if (worker) return worker;
+  try {
+    const started: StudyWorker = new StudyWorker(studyPath, () => {
+      if (workers.get(studyPath) === started) workers.delete(studyPath);
+    });
+    worker = started;
+  } catch (error) {
+    throw new UserError(REPORT_WORKER_MESSAGES.missing((error as Error).message), 'rejected', error);
+  }
+  workers.set(studyPath, worker);
+  return worker;
+}
+
+/** The outline of a draft, from the study's worker (started on the first question). */
+export async function outlineInWorker(studyPath: string, scope: ReportScope, options: ReportOptions): Promise<ReportOutline> {
+  return workerFor(studyPath).ask<ReportOutline>({ type: 'outline', scope, options });
+}
+
+/** A draft made by the study's worker, with its progress: the dialog's drafts, after its outlines. */
+export async function draftInStudyWorker(studyPath: string, scope: ReportScope, options: GenerateOptions, onProgress?: (progress: WriteProgress) => void): Promise<GeneratedReport> {
+  return workerFor(studyPath).ask<GeneratedReport>({ type: 'draft', scope, options }, onProgress);
+}
+
+/** End the study's report worker (closed, or switched away from). */
 export function stopOutlineWorker(studyPath: string): void {
   workers.get(studyPath)?.end(null);
 }

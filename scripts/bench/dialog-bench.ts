@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ensureDemoStudy } from '../../backend/demo/demo-study';
 import { passedReportModel, reportOutline, type ReportScope } from '../../backend/reports/generate';
-import { outlineInWorker, stopOutlineWorker } from '../../backend/reports/outline-thread';
+import { draftInStudyWorker, outlineInWorker, stopOutlineWorker } from '../../backend/reports/outline-thread';
 import { generateReportInWorker } from '../../backend/reports/report-thread';
 import { readStudyData } from '../../backend/reports/study-data';
 import { reportStyles } from '../../backend/reports/study-template';
@@ -61,7 +61,9 @@ export async function measureDialog(): Promise<object> {
         const outlineTimes: number[] = [];
         for (const options of choices) outlineTimes.push((await timed(() => outlineInWorker(path, scope, options))).ms);
         const outlineInThread = await timed(() => reportOutline(study, scope, {}));
-        const draft = await medianOf(3, () => generateReportInWorker(path, scope, {}));
+        // As the dialog makes it: in the study's worker its outlines started; and, for comparison, in a worker of its own.
+        const draft = await medianOf(3, () => draftInStudyWorker(path, scope, {}));
+        const draftOwnWorker = await medianOf(3, () => generateReportInWorker(path, scope, {}));
         // The stages of one draft in this thread, to see where the time goes.
         const read = await timed(() => readStudyData(study));
         const model = await timed(() => passedReportModel(read.value, scope, {}));
@@ -77,7 +79,7 @@ export async function measureDialog(): Promise<object> {
             inThisThreadForComparison: { wall: outlineInThread.ms, cpu: outlineInThread.cpuMs },
             meetsTarget: outlineWorker.p50Ms < TARGET_OUTLINE_MS,
           },
-          draftMs: { inWorker: draft, meetsTarget: draft < TARGET_DRAFT_MS },
+          draftMs: { inStudyWorker: draft, inAWorkerOfItsOwn: draftOwnWorker, meetsTarget: draft < TARGET_DRAFT_MS },
           draftStagesMs: {
             readStudy: { wall: read.ms, cpu: read.cpuMs },
             modelAndPrivacyPass: { wall: model.ms, cpu: model.cpuMs },
