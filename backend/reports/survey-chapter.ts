@@ -59,11 +59,13 @@ const DONT_KNOW = new Set([
   'geen antwoord',
 ]);
 const NEGATIVE = /^(nee|nooit|helemaal niet|niet goed|slecht|zeer slecht|onvoldoende|oneens|mee oneens|helemaal mee oneens|helemaal oneens|ontevreden|zeer ontevreden)\b/;
-const GREY = '#b8bec6';
-const RED = '#c8553d';
+// Print-safe (palette.ts): the graded blues run from grey level 90 to 204, a negative last answer is
+// darker than all of them (50) and "weet ik niet" lighter (232), so up to five graded answers stay apart on paper.
+const GREY = '#e6e8eb';
+const RED = '#6e1a0e';
 const CATEGORICAL = CATEGORICAL_COLORS;
-const DARK = [0x1f, 0x4e, 0x79];
-const LIGHT = [0xa9, 0xc6, 0xe3];
+const DARK = [0x2f, 0x64, 0x97];
+const LIGHT = [0xb9, 0xd0, 0xe8];
 const BAR_BLUE = '#1f4e79';
 
 function blend(t: number): string {

@@ -15,6 +15,7 @@ import { studyStats } from '../../backend/stats/stats';
 import { Study } from '../../backend/study/study';
 import { walkBlocks, walkSections, type ReportModel } from '../../shared/report-model';
 import { ANSWER_COLORS, CATEGORICAL_COLORS, greyLevel, MIN_GREY_STEP, VALENCE_COLORS } from '../../backend/reports/palette';
+import { answerColors } from '../../backend/reports/survey-chapter';
 import { docxParts } from '../helpers/docx-parts';
 import { pdfPages, type PdfPage } from '../helpers/pdf-pages';
 import { tempDir } from '../helpers/temp-study';
@@ -118,6 +119,13 @@ describe('print-safe chart colours', () => {
       for (let index = 1; index < levels.length; index++) expect(levels[index]! - levels[index - 1]!).toBeGreaterThanOrEqual(MIN_GREY_STEP);
       // Dark enough to see on white paper (bars also get an outline).
       expect(Math.max(...levels)).toBeLessThan(235);
+    }
+  });
+
+  it('keep up to five graded survey answers, a negative last answer and "weet ik niet" apart in grey', () => {
+    for (const graded of [['Ja', 'Een beetje'], ['Ja, altijd', 'Ja, vaak', 'Ja, soms'], ['1', '2', '3', '4', '5']]) {
+      const levels = answerColors([...graded, 'Nee', 'Weet ik niet'], 'question').map(greyLevel).sort((a, b) => a - b);
+      for (let index = 1; index < levels.length; index++) expect(levels[index]! - levels[index - 1]!, graded.join('/')).toBeGreaterThanOrEqual(MIN_GREY_STEP);
     }
   });
 });
