@@ -35,6 +35,12 @@ export interface ReportOptions {
   includeAppendix?: boolean | undefined;
   /** Quotes for a norm are used only when it has at least this many codings (at that institution). Default 3; per norm key possible. */
   minCodingsForQuotes?: number | Record<string, number> | undefined;
+  /**
+   * Use the quotable fragments of a norm that falls below that minimum anyway
+   * (the writer's choice in the dialog, --keep-quotes in the CLI). Default false:
+   * the minimum applies, and the outline says how many quotes it hides.
+   */
+  keepQuotesBelowMinimum?: boolean | undefined;
   /** Overarching report: which institutions (ids). Default all. */
   institutions?: string[] | undefined;
   /** Extra names to hide in quotes (people, places, schools), besides those the study knows. */
@@ -164,6 +170,8 @@ export interface QuoteBlock {
   roleLabel: string;
   /** Pseudonymised text. */
   text: string;
+  /** After the quote: the source it is cited from, e.g. "(Bron: ECLI:NL:RBNNE:2025:1234)" for a court ruling. */
+  citation?: string;
   trace: QuoteTrace;
 }
 
@@ -205,6 +213,24 @@ export interface TitlePage {
   notice: string;
 }
 
+/**
+ * A norm or theme at one institution with quotable fragments but fewer codings
+ * than the minimum for quotes: what the rule hides (or, kept, would have hidden).
+ */
+export interface QuotesBelowMinimum {
+  /** The norm or context code's key and name. */
+  codeKey: string;
+  codeName: string;
+  institution: string;
+  /** Codings of the norm at the institution, and the minimum they fall below. */
+  codings: number;
+  minimum: number;
+  /** Fragments marked citeerbaar among them. */
+  quotable: number;
+  /** True: used anyway (keepQuotesBelowMinimum); false: hidden by the minimum. */
+  kept: boolean;
+}
+
 export interface ReportModel {
   kind: ReportKind;
   titlePage: TitlePage;
@@ -213,6 +239,10 @@ export interface ReportModel {
   privacy: { replacements: number; flaggedQuotes: number; flaggedWords: string[] };
   /** Things the writer should know before reading (also shown in the outline). */
   warnings: string[];
+  /** Quotable fragments the minimum number of codings affects, per norm and institution. */
+  quotesBelowMinimum: QuotesBelowMinimum[];
+  /** The colophon, the document's last page: what the draft is and what it rests on, each line computed from the study. */
+  colophon: Array<{ label: string; value: string }>;
 }
 
 /* ---------- building helpers ---------- */
@@ -291,6 +321,8 @@ export interface ReportOutline {
   totals: { chapters: number; quotes: number; figures: number; tables: number };
   privacy: { replacements: number; flaggedQuotes: number };
   warnings: string[];
+  /** Quotable fragments the minimum number of codings hides (or would hide), per norm and institution. */
+  quotesBelowMinimum: QuotesBelowMinimum[];
 }
 
 function countBlocks(section: ReportSection) {
@@ -323,6 +355,7 @@ export function outlineOf(model: ReportModel): ReportOutline {
     totals: { chapters: chapters.length, quotes: sum('quotes'), figures: sum('figures'), tables: sum('tables') },
     privacy: { replacements: model.privacy.replacements, flaggedQuotes: model.privacy.flaggedQuotes },
     warnings: model.warnings,
+    quotesBelowMinimum: model.quotesBelowMinimum,
   };
 }
 

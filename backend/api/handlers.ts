@@ -56,7 +56,7 @@ import { applyBundle, previewBundle } from '../merge/merge';
 import { releaseStagedBundle, stagedBundlePath } from '../merge/session-files';
 import { mergeStatus } from '../merge/status';
 import { generateDraft, saveStandardTemplate, setStudyTemplate } from '../reports/api';
-import { reportOutline } from '../reports/generate';
+import { outlineInWorker } from '../reports/outline-thread';
 import { keepProducedFile, saveProducedFile, writeProducedFile } from './produced-files';
 import { reportTemplateInfo } from '../reports/study-template';
 import { exportForSession, importForSession, previewForSession, saveExport } from '../exchange/api';
@@ -303,7 +303,8 @@ const handlers: Handlers = {
   },
 
   /* ---- Report drafts (issue 4) ---- */
-  'report.outline': (session, input) => reportOutline(session.requireStudy(), input.scope, input.options),
+  // In the study's outline worker: a draft's model holds the thread too long to build it here.
+  'report.outline': (session, input) => outlineInWorker(session.requireStudy().path, input.scope, input.options),
   'report.generate': (session, input) => generateDraft(session, { ...input, jobId: input.jobId ?? randomUUID() }),
   'report.save': (session, input) => saveProducedFile(session, input.reportId, input.open),
   'report.template': (session) => reportTemplateInfo(session.requireStudy()),

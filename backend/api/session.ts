@@ -9,6 +9,7 @@ import { privateTempDir, removeDeadTempDirs, removeLeftoversOf } from '../store/
 import { UserError } from '../errors';
 import { Study } from '../study/study';
 import { shutdownExtractionPool } from '../sources/extract';
+import { stopOutlineWorker } from '../reports/outline-thread';
 import type { JobProgress, SessionState, StagedFile } from '../../shared/api/types';
 import { ALL_ENTITIES, type StudyChangedEvent } from '../../shared/api/study-entities';
 import { CallQueue } from './call-queue';
@@ -90,7 +91,10 @@ export class Session {
 
   /** Replace the open study (closing the previous one). */
   setStudy(study: Study | null): void {
-    if (this.study && this.study !== study) this.study.close();
+    if (this.study && this.study !== study) {
+      stopOutlineWorker(this.study.path);
+      this.study.close();
+    }
     this.study = study;
     this.host.onStudyChanged?.(study);
   }

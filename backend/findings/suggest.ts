@@ -11,6 +11,7 @@ import { listJudgments, ratingScale } from '../judgments/judgments';
 import { aggregate, fileReviewSentence, normConclusionAcross } from '../reports/build-model';
 import { atInstitutions, capitalise, inSentence, plural } from '../reports/phrasing';
 import { reviewSummaries } from '../review/file-review';
+import { fromSurvey } from './suggest-survey';
 import type { Study } from '../study/study';
 
 /** Fewest valued (positive or negative) fragments per group for a comparison between groups. */
@@ -26,7 +27,12 @@ export function suggestFindings(study: Study, scope: SuggestScope): SuggestedFin
   const codes = listCodes(study);
   const top = codes.find((code) => code.id === scope.codeId && code.parentId === null);
   if (!top) return [];
-  return [...fromFileReview(study, top, scope), ...fromTriangulation(study, codes, top, scope), ...fromJudgments(study, top, scope)];
+  return [
+    ...fromFileReview(study, top, scope),
+    ...fromSurvey(study, top, scope.institutionId),
+    ...fromTriangulation(study, codes, top, scope),
+    ...fromJudgments(study, top, scope),
+  ];
 }
 
 function fromFileReview(study: Study, top: Code, scope: SuggestScope): SuggestedFinding[] {

@@ -26,7 +26,7 @@ export interface ReportCliKit {
 export const REPORT_USAGE = `  veldwerk report <bestand> --institution <naam> --out <pad.docx> [opties]
   veldwerk report <bestand> --overall --out <pad.docx> [opties]
   veldwerk report <bestand> --all --out-dir <map> [opties]
-      opties: [--appendix] [--strict] [--no-memos] [--min-quotes <n>] [--chapters <lijst>] [--names-file <pad>] [--per-institution]
+      opties: [--appendix] [--strict] [--no-memos] [--min-quotes <n>] [--keep-quotes] [--chapters <lijst>] [--names-file <pad>] [--per-institution]
               [--template <sjabloon.docx>] [--date <JJJJ-MM-DD>] [--fast] [--outline] [--json]
       zonder --template krijgen de concepten de huisstijl van het onderzoek (te kiezen in Rapport… in de app)
   veldwerk report --write-template <pad.docx>`;
@@ -42,6 +42,7 @@ const OPTIONS = {
   strict: { type: 'boolean' },
   'no-memos': { type: 'boolean' },
   'min-quotes': { type: 'string' },
+  'keep-quotes': { type: 'boolean' },
   chapters: { type: 'string' },
   'names-file': { type: 'string' },
   template: { type: 'string' },
@@ -145,6 +146,7 @@ function reportOptions(values: { [K in keyof typeof OPTIONS]?: string | boolean 
     includeAppendix: values.appendix === true,
     includeMemos: values['no-memos'] !== true,
     institutionRatings: values['per-institution'] === true,
+    keepQuotesBelowMinimum: values['keep-quotes'] === true,
   };
   if (typeof values['min-quotes'] === 'string') {
     const n = Number(values['min-quotes']);
@@ -175,11 +177,27 @@ function describeOutline(outline: ReportOutline): string {
   }
   lines.push(`  Totaal: ${outline.totals.chapters} hoofdstukken, ${outline.totals.quotes} citaten, ${outline.totals.figures} figuren, ${outline.totals.tables} tabellen`);
   for (const warning of outline.warnings) lines.push(`  Let op: ${warning}`);
+  lines.push(...belowMinimumLines(outline));
   return lines.join('\n');
 }
 
-function printWritten(path: string, { totals, warnings, privacy }: ReportOutline): void {
+function printWritten(path: string, outline: ReportOutline): void {
+  const { totals, warnings, privacy } = outline;
   console.log(`Rapport geschreven: ${path}`);
   console.log(`  ${totals.chapters} hoofdstukken, ${totals.quotes} citaten, ${totals.figures} figuren, ${totals.tables} tabellen; ${privacy.replacements} gegevens gepseudonimiseerd.`);
   for (const warning of warnings) console.log(`  Let op: ${warning}`);
+  for (const line of belowMinimumLines(outline)) console.log(line);
+}
+
+/** Quotes the minimum number of codings hides, or that --keep-quotes kept: never dropped without a word. */
+function belowMinimumLines({ quotesBelowMinimum }: ReportOutline): string[] {
+  if (quotesBelowMinimum.length === 0) return [];
+  const quotable = quotesBelowMinimum.reduce((sum, entry) => sum + entry.quotable, 0);
+  const kept = quotesBelowMinimum[0]!.kept;
+  return [
+    kept
+      ? `  Citeerbare fragmenten onder het minimum aantal coderingen, toch gebruikt (--keep-quotes): ${quotable}`
+      : `  Citeerbare fragmenten verborgen door het minimum aantal coderingen: ${quotable} (gebruik ze met --keep-quotes)`,
+    ...quotesBelowMinimum.map((entry) => `    ${entry.codeName} bij ${entry.institution}: ${entry.quotable} citeerbaar, ${entry.codings} van minimaal ${entry.minimum} coderingen`),
+  ];
 }

@@ -7,7 +7,7 @@ import type { Session } from '../api/session';
 import { downloadPathOf, keepProducedFile, saveProducedFile } from '../api/produced-files';
 import type { JobProgress, ReportGenerated, ReportTemplateInfo, TemplateSaved } from '../../shared/api/types';
 import type { GenerateOptions, ReportScope } from './generate';
-import { generateReportInWorker } from './report-thread';
+import { draftInStudyWorker } from './outline-thread';
 import { chooseStudyTemplate, useStandardHouseStyle } from './study-template';
 import { makeDefaultTemplate } from './template';
 
@@ -20,7 +20,8 @@ export async function generateDraft(
 ): Promise<ReportGenerated> {
   const study = session.requireStudy();
   const progress = (event: Omit<JobProgress, 'jobId'>) => session.reportProgress({ jobId: input.jobId, ...event });
-  const report = await generateReportInWorker(study.path, input.scope, input.options, progress);
+  // In the study's worker, which the dialog's outlines have started: its modules and the study's reading are ready.
+  const report = await draftInStudyWorker(study.path, input.scope, input.options, progress);
   const reportId = keepProducedFile(session, { fileName: report.fileName, data: report.data, kind: 'report' });
   const appendixId = report.appendix ? keepProducedFile(session, { fileName: report.appendix.fileName, data: report.appendix.data, kind: 'report' }) : null;
   return {

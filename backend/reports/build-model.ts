@@ -22,6 +22,7 @@ import {
   type ChapterKey,
   type FigureBlock,
   type QuoteBlock,
+  type QuotesBelowMinimum,
   type ReportBlock,
   type ReportKind,
   type ReportModel,
@@ -31,8 +32,10 @@ import {
   type TextRun,
 } from '../../shared/report-model';
 import { readStudyData, type CodingRow, type SourceCountRow, type StudyData } from './study-data';
-import { respondentBlocks, surveyChapter, surveyNormSection, type SurveyContext } from './survey-chapter';
+import { acrossInstitutionsVoice, oneInstitutionVoice, respondentBlocks, surveyChapter, surveyNormSection, type SurveyContext, type SurveyVoice } from './survey-chapter';
 import { readReportSurvey, type ReportSurveyData } from './survey-data';
+import { inventedNamesIn } from './casus';
+import { ANSWER_COLORS, CATEGORICAL_COLORS, VALENCE_COLORS } from './palette';
 import {
   atInstitutions,
   capitalise,
@@ -75,16 +78,8 @@ const ROLE_PLURAL: Record<Role, string> = {
 
 const CONVERSATION_TYPES: SourceType[] = ['interview', 'groepsgesprek'];
 
-export const VALENCE_COLORS = { positief: '#3f7f5f', negatief: '#b4533c', neutraal: '#9aa3ad' } as const;
+export { VALENCE_COLORS };
 const VALENCE_LABELS = { positief: 'Positief', negatief: 'Negatief', neutraal: 'Neutraal' } as const;
-const ANSWER_COLORS: Record<string, string> = {
-  ja: '#1f4e79',
-  deels: '#7aa6d1',
-  nee: '#c8553d',
-  onbekend: '#b8bec6',
-  'niet nodig': '#dde2e7',
-};
-const FALLBACK_COLORS = ['#1f4e79', '#c8553d', '#7aa6d1', '#e0a458', '#5b8c5a', '#8e6c8a', '#b8bec6'];
 
 /** Minimum number of items before a chart is worth drawing. */
 const MIN_FOR_FIGURE = 3;
@@ -108,11 +103,12 @@ interface Resolved {
   includeAppendix: boolean;
   institutionRatings: boolean;
   minCodings: (normKey: string) => number;
+  keepQuotesBelowMinimum: boolean;
   date: string;
   maxQuotes: number;
 }
 
-function resolveOptions(data: StudyData, options: ReportOptions, kind: ReportKind): Resolved {
+function resolveOptions(data: StudyData, options: ReportOptions, plan: ReportPlan): Resolved {
   const all: ChapterKey[] = ['samenvatting', 'inleiding', ...data.norms.map((norm) => `norm:${norm.key}` as const), 'gevolgen', 'oorzaken', 'vragenlijst', 'verwachtingen', 'memos'];
   const chapters = new Set<ChapterKey>(options.chapters && options.chapters.length > 0 ? options.chapters : all);
   const includeAppendix = options.includeAppendix ?? false;
@@ -126,8 +122,9 @@ function resolveOptions(data: StudyData, options: ReportOptions, kind: ReportKin
     institutionRatings: options.institutionRatings ?? false,
     minCodings: (normKey) =>
       typeof min === 'number' ? min : typeof min === 'object' && min !== null ? (min[normKey] ?? DEFAULT_MIN_CODINGS_FOR_QUOTES) : DEFAULT_MIN_CODINGS_FOR_QUOTES,
+    keepQuotesBelowMinimum: options.keepQuotesBelowMinimum ?? false,
     date: options.date ?? data.info.reportDate ?? todayIso(),
-    maxQuotes: options.maxQuotesPerNorm ?? (kind === 'instelling' ? 4 : 6),
+    maxQuotes: options.maxQuotesPerNorm ?? plan.maxQuotes,
   };
 }
 
@@ -140,14 +137,21 @@ class Builder {
   readonly hints: string[] = [];
   /** Name-like words left in texts that are not quotes (examples). */
   readonly flaggedElsewhere = new Set<string>();
+  /** Per norm and institution, the quotable fragments the minimum for quotes affects (keyed code|institution). */
+  readonly belowMinimum = new Map<string, QuotesBelowMinimum>();
 
   constructor(
     readonly data: StudyData,
-    readonly kind: ReportKind,
+    /** The report type: its chapter plan and how its chapters speak of one institution or several. */
+    readonly plan: ReportPlan,
     /** The institutions the report is about (one, or those of the overarching report). */
     readonly institutions: Institution[],
     readonly options: Resolved,
   ) {}
+
+  get kind(): ReportKind {
+    return this.plan.kind;
+  }
 
   private smallReviewNoted = false;
 
@@ -171,16 +175,11 @@ class Builder {
   get survey(): SurveyContext | null {
     if (!this.surveyRead) {
       this.surveyRead = true;
-      this.surveyData = readReportSurvey(
-        this.data.study,
-        this.kind === 'instelling'
-          ? { institutionId: this.institutions[0]!.id }
-          : { institutionIds: this.institutions.map((institution) => institution.id), all: this.institutions.length === this.data.institutions.length },
-      );
+      this.surveyData = readReportSurvey(this.data.study, this.plan.surveyScope(this));
       if (this.surveyData) {
         this.surveyCtx = {
           id: (prefix) => this.id(prefix),
-          kind: this.kind,
+          voice: this.plan.surveyVoice(this.institutions),
           institutions: this.institutions,
           survey: this.surveyData,
           placed: new Map(),
@@ -192,10 +191,6 @@ class Builder {
 
   get institutionIds(): Set<string> {
     return new Set(this.institutions.map((institution) => institution.id));
-  }
-
-  get subject(): string {
-    return this.kind === 'instelling' ? this.institutions[0]!.name : `de ${this.institutions.length} instellingen`;
   }
 
   /** The codings under a top-level code, per institution, in the study data's order: grouped on first use. */
@@ -245,22 +240,36 @@ class Builder {
     if (!key || this.usedQuotes.has(key)) return null;
     this.usedQuotes.add(key);
     const cleaned = this.data.clean(text);
+    const ruling = this.data.rulings.get(coding.sourceId);
     return {
       kind: 'quote',
       id: this.id('citaat'),
       roleLabel: coding.role ? ROLE_LABELS[coding.role] : SOURCE_TYPE_LABELS[coding.sourceType],
       text: cleaned.text,
+      ...(ruling ? this.rulingCitation(coding, ruling) : {}),
       trace: {
         codingId: coding.id,
         sourceTitle: coding.sourceTitle,
         // Recognised text may differ from the scan: the writer checks such a quote against the original.
-        location: `${segment.page === null ? '' : `p. ${segment.page}${segment.ocr ? ' (OCR)' : ''}, `}tekens ${coding.start}–${coding.end}`,
+        location: `${ruling?.date ? `uitspraak van ${longDate(ruling.date)}, ` : ''}${segment.page === null ? '' : `p. ${segment.page}${segment.ocr ? ' (OCR)' : ''}, `}tekens ${coding.start}–${coding.end}`,
         coder: this.coderName(coding.coderId),
         institution: this.institutionName(coding.institutionId),
         flagged: cleaned.flagged,
         replaced: cleaned.replaced,
       },
     };
+  }
+
+  private rulingsWithoutEcli = new Set<string>();
+
+  /** A court ruling is cited by its ECLI; one without is named to the writer (once), never given an invented number. */
+  private rulingCitation(coding: CodingRow, ruling: { ecli: string | null }): { citation?: string } {
+    if (ruling.ecli) return { citation: citeRuling(ruling.ecli) };
+    if (!this.rulingsWithoutEcli.has(coding.sourceId)) {
+      this.rulingsWithoutEcli.add(coding.sourceId);
+      this.hints.push(`Een citaat komt uit een uitspraak zonder ECLI (‘${this.clean(coding.sourceTitle)}’): vul het ECLI aan bij de bron, dan staat de bronvermelding bij het citaat.`);
+    }
+    return {};
   }
 
   /**
@@ -288,6 +297,9 @@ class Builder {
 }
 
 /* ---------- small helpers ---------- */
+
+/** How the inspectorates cite a court ruling: "(Bron: ECLI:NL:RBNNE:2025:1234)". */
+const citeRuling = (ecli: string) => `(Bron: ${ecli})`;
 
 function quoteKey(text: string): string {
   return text.toLocaleLowerCase('nl').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -397,7 +409,7 @@ function answerRank(answer: string): number {
 }
 
 function answerColor(answer: string, index: number): string {
-  return ANSWER_COLORS[answer.toLocaleLowerCase('nl')] ?? FALLBACK_COLORS[index % FALLBACK_COLORS.length]!;
+  return ANSWER_COLORS[answer.toLocaleLowerCase('nl')] ?? CATEGORICAL_COLORS[index % CATEGORICAL_COLORS.length]!;
 }
 
 function valenceSeries(rows: CodingRow[][]): BarSeries[] {
@@ -438,7 +450,7 @@ function figure(builder: Builder, input: Omit<FigureBlock, 'kind' | 'id' | 'numb
 
 function findingsBlocks(builder: Builder, codings: CodingRow[], subject: string): ReportBlock[] {
   if (codings.length === 0) {
-    return [paragraph(`Over ${subject} is ${builder.kind === 'instelling' ? 'bij deze instelling ' : ''}(nog) niets gecodeerd.`)];
+    return [paragraph(`Over ${subject} is ${builder.plan.atThisInstitution}(nog) niets gecodeerd.`)];
   }
   const counts = countValence(codings);
   const sources = new Set(codings.map((coding) => coding.sourceId)).size;
@@ -575,10 +587,10 @@ function fileReviewSection(builder: Builder, norm: Code): ReportSection | null {
   const questions = [...byQuestion.values()].map((summaries) => ({ summaries, total: aggregate(summaries)! })).filter(({ total }) => total.answered > 0);
   if (questions.length === 0) return null;
   const blocks: ReportBlock[] = [];
-  const filesReviewed = builder.kind === 'instelling' ? (ofNorm[0]?.filesReviewed ?? 0) : sumFilesReviewed(builder);
+  const filesReviewed = builder.plan.filesReviewedOfNorm(builder, ofNorm);
   blocks.push(
     paragraph(
-      `De inspecties hebben ${plural(filesReviewed, 'cliëntdossier', 'cliëntdossiers')} systematisch onderzocht${builder.kind === 'overkoepelend' ? `, verdeeld over ${builder.institutions.length} instellingen` : ''}. Voor deze norm levert dat het volgende beeld op.`,
+      `De inspecties hebben ${plural(filesReviewed, 'cliëntdossier', 'cliëntdossiers')} systematisch onderzocht${builder.plan.spreadOver(builder)}. Voor deze norm levert dat het volgende beeld op.`,
     ),
   );
   const sentences = questions.map(({ total }) => fileReviewSentence(total)).filter(Boolean);
@@ -586,57 +598,67 @@ function fileReviewSection(builder: Builder, norm: Code): ReportSection | null {
   if (filesReviewed > 0 && filesReviewed < SMALL_N) builder.smallFileReview(filesReviewed);
 
   const choice = questions.filter(({ total }) => total.answerType === 'choice');
-  if (builder.kind === 'instelling' && choice.length > 0 && chartWorthDrawing(filesReviewed, choice.length)) {
-    const institution = builder.institutions[0]!;
-    const answers = [...new Set(choice.flatMap(({ total }) => total.counts.map((count) => count.answer)))].sort(
-      (a, b) => answerRank(a) - answerRank(b),
-    );
-    const categories = choice.map(({ total }) => total.question);
-    const series = answers.map((answer, index) => ({
-      name: capitalise(answer),
-      color: answerColor(answer, index),
-      values: choice.map(({ total }) => countOf(total, answer)),
+  blocks.push(...builder.plan.fileReviewFigures(builder, norm, choice, filesReviewed));
+  return section(builder, 2, 'Dossieronderzoek', blocks);
+}
+
+type ReviewQuestion = { summaries: ReviewSummary[]; total: AggregatedQuestion };
+
+/** One institution's file review of a norm as one chart: a stacked bar per question. */
+function fileReviewChart(builder: Builder, norm: Code, choice: ReviewQuestion[], filesReviewed: number): ReportBlock[] {
+  if (choice.length === 0 || !chartWorthDrawing(filesReviewed, choice.length)) return [];
+  const institution = builder.institutions[0]!;
+  const answers = [...new Set(choice.flatMap(({ total }) => total.counts.map((count) => count.answer)))].sort(
+    (a, b) => answerRank(a) - answerRank(b),
+  );
+  const categories = choice.map(({ total }) => total.question);
+  const series = answers.map((answer, index) => ({
+    name: capitalise(answer),
+    color: answerColor(answer, index),
+    values: choice.map(({ total }) => countOf(total, answer)),
+  }));
+  return [
+    figure(builder, {
+      title: `Dossieronderzoek ${inSentence(norm.name)}: antwoorden per vraag`,
+      chart: { kind: 'bar', categories, series, stacked: true, valueLabel: 'aantal dossiers' },
+      n: filesReviewed,
+      nLabel: `n = ${plural(filesReviewed, 'onderzocht dossier', 'onderzochte dossiers')}${choice.some(({ total }) => total.answered < filesReviewed) ? ' (niet elke vraag is in elk dossier beantwoord)' : ''}`,
+      tableHeader: ['Vraag', ...answers.map(capitalise), 'Beantwoord'],
+      trace: `Dossieronderzoek (antwoorden op dossiervragen) bij ${institution.name}: vragen ${choice.map(({ total }) => total.key).join(', ')} onder de norm ${norm.key}; per vraag het aantal dossiers per antwoord.`,
+    }),
+  ];
+}
+
+/** The file review of a norm across institutions: per question the "ja" per institution, and a chart where it says something. */
+function fileReviewPerInstitution(builder: Builder, norm: Code, choice: ReviewQuestion[]): ReportBlock[] {
+  const blocks: ReportBlock[] = [];
+  for (const { summaries, total } of choice) {
+    const rows = builder.institutions.map((institution) => summaries.find((summary) => summary.institutionId === institution.id));
+    const perInstitution = rows
+      .map((summary, index) => (summary && summary.answered > 0 ? `${builder.institutions[index]!.name}: ${countOf(aggregate([summary])!, 'ja')} van ${summary.answered}` : null))
+      .filter((text): text is string => text !== null);
+    if (total.counts.some((count) => count.answer === 'ja') && perInstitution.length > 1) {
+      blocks.push(paragraph(`${total.question}, antwoord ‘ja’ per instelling: ${joinList(perInstitution)}.`));
+    }
+    if (!chartWorthDrawing(total.answered, perInstitution.length)) continue;
+    const categories = [...builder.institutions.map((institution) => institution.name), 'Alle instellingen'];
+    const series = total.counts.map((count, index) => ({
+      name: capitalise(count.answer),
+      color: answerColor(count.answer, index),
+      values: [...rows.map((summary) => summary?.counts.find((one) => one.answer === count.answer)?.n ?? 0), count.n],
     }));
     blocks.push(
       figure(builder, {
-        title: `Dossieronderzoek ${inSentence(norm.name)}: antwoorden per vraag`,
+        title: `Dossieronderzoek: ${inSentence(total.question)}, per instelling`,
         chart: { kind: 'bar', categories, series, stacked: true, valueLabel: 'aantal dossiers' },
-        n: filesReviewed,
-        nLabel: `n = ${plural(filesReviewed, 'onderzocht dossier', 'onderzochte dossiers')}${choice.some(({ total }) => total.answered < filesReviewed) ? ' (niet elke vraag is in elk dossier beantwoord)' : ''}`,
-        tableHeader: ['Vraag', ...answers.map(capitalise), 'Beantwoord'],
-        trace: `Dossieronderzoek (antwoorden op dossiervragen) bij ${institution.name}: vragen ${choice.map(({ total }) => total.key).join(', ')} onder de norm ${norm.key}; per vraag het aantal dossiers per antwoord.`,
+        n: total.answered,
+        nLabel: `n = ${plural(total.answered, 'dossier', 'dossiers')} waarin deze vraag is beantwoord`,
+        tableHeader: ['Instelling', ...total.counts.map((count) => capitalise(count.answer)), 'Beantwoord'],
+        trace: `Dossieronderzoek: vraag ${total.key} (norm ${norm.key}) bij ${builder.institutions.length} instellingen; per instelling het aantal dossiers per antwoord, plus het totaal.`,
       }),
     );
   }
-  if (builder.kind === 'overkoepelend') {
-    for (const { summaries, total } of choice) {
-      const rows = builder.institutions.map((institution) => summaries.find((summary) => summary.institutionId === institution.id));
-      const perInstitution = rows
-        .map((summary, index) => (summary && summary.answered > 0 ? `${builder.institutions[index]!.name}: ${countOf(aggregate([summary])!, 'ja')} van ${summary.answered}` : null))
-        .filter((text): text is string => text !== null);
-      if (total.counts.some((count) => count.answer === 'ja') && perInstitution.length > 1) {
-        blocks.push(paragraph(`${total.question}, antwoord ‘ja’ per instelling: ${joinList(perInstitution)}.`));
-      }
-      if (!chartWorthDrawing(total.answered, perInstitution.length)) continue;
-      const categories = [...builder.institutions.map((institution) => institution.name), 'Alle instellingen'];
-      const series = total.counts.map((count, index) => ({
-        name: capitalise(count.answer),
-        color: answerColor(count.answer, index),
-        values: [...rows.map((summary) => summary?.counts.find((one) => one.answer === count.answer)?.n ?? 0), count.n],
-      }));
-      blocks.push(
-        figure(builder, {
-          title: `Dossieronderzoek: ${inSentence(total.question)}, per instelling`,
-          chart: { kind: 'bar', categories, series, stacked: true, valueLabel: 'aantal dossiers' },
-          n: total.answered,
-          nLabel: `n = ${plural(total.answered, 'dossier', 'dossiers')} waarin deze vraag is beantwoord`,
-          tableHeader: ['Instelling', ...total.counts.map((count) => capitalise(count.answer)), 'Beantwoord'],
-          trace: `Dossieronderzoek: vraag ${total.key} (norm ${norm.key}) bij ${builder.institutions.length} instellingen; per instelling het aantal dossiers per antwoord, plus het totaal.`,
-        }),
-      );
-    }
-  }
-  return section(builder, 2, 'Dossieronderzoek', blocks);
+  return blocks;
 }
 
 function sumFilesReviewed(builder: Builder): number {
@@ -649,22 +671,26 @@ function sumFilesReviewed(builder: Builder): number {
 
 /* ---------- coding figures ---------- */
 
-function codingFigure(builder: Builder, top: Code, codings: CodingRow[]): FigureBlock | null {
+/** One institution's coded fragments about a norm or theme: a bar per kind of source, by valence. */
+function codingsBySourceType(builder: Builder, top: Code, codings: CodingRow[]): FigureBlock | null {
   const sources = new Set(codings.map((coding) => coding.sourceId)).size;
-  if (builder.kind === 'instelling') {
-    const byType = groupBy(codings, (coding) => coding.sourceType);
-    const types = SOURCE_TYPES.filter((type) => byType.has(type));
-    if (!chartWorthDrawing(codings.length, types.length)) return null;
-    const rows = types.map((type) => byType.get(type)!);
-    return figure(builder, {
-      title: `Gecodeerde fragmenten over ${inSentence(top.name)}, naar soort bron en waardering`,
-      chart: { kind: 'bar', categories: types.map((type) => SOURCE_TYPE_LABELS[type]), series: valenceSeries(rows), stacked: true, valueLabel: 'aantal fragmenten' },
-      n: codings.length,
-      nLabel: `n = ${plural(codings.length, 'gecodeerd fragment', 'gecodeerde fragmenten')} uit ${plural(sources, 'bron', 'bronnen')}`,
-      tableHeader: ['Soort bron', ...valenceSeries(rows).map((series) => series.name), 'Totaal'],
-      trace: `Coderingen onder ${top.key} en zijn subcodes bij ${builder.institutions[0]!.name}; geteld per soort bron en waardering.`,
-    });
-  }
+  const byType = groupBy(codings, (coding) => coding.sourceType);
+  const types = SOURCE_TYPES.filter((type) => byType.has(type));
+  if (!chartWorthDrawing(codings.length, types.length)) return null;
+  const rows = types.map((type) => byType.get(type)!);
+  return figure(builder, {
+    title: `Gecodeerde fragmenten over ${inSentence(top.name)}, naar soort bron en waardering`,
+    chart: { kind: 'bar', categories: types.map((type) => SOURCE_TYPE_LABELS[type]), series: valenceSeries(rows), stacked: true, valueLabel: 'aantal fragmenten' },
+    n: codings.length,
+    nLabel: `n = ${plural(codings.length, 'gecodeerd fragment', 'gecodeerde fragmenten')} uit ${plural(sources, 'bron', 'bronnen')}`,
+    tableHeader: ['Soort bron', ...valenceSeries(rows).map((series) => series.name), 'Totaal'],
+    trace: `Coderingen onder ${top.key} en zijn subcodes bij ${builder.institutions[0]!.name}; geteld per soort bron en waardering.`,
+  });
+}
+
+/** Several institutions' coded fragments about a norm or theme: a bar per institution, by valence. */
+function codingsByInstitution(builder: Builder, top: Code, codings: CodingRow[]): FigureBlock | null {
+  const sources = new Set(codings.map((coding) => coding.sourceId)).size;
   const byInstitution = groupBy(codings, (coding) => coding.institutionId);
   const rows = builder.institutions.map((institution) => byInstitution.get(institution.id) ?? []);
   if (!chartWorthDrawing(codings.length, rows.filter((ofInstitution) => ofInstitution.length > 0).length)) return null;
@@ -682,7 +708,7 @@ function codingFigure(builder: Builder, top: Code, codings: CodingRow[]): Figure
 
 /** The findings written about one norm or theme for this draft: at its institution, or across institutions. */
 function findingsAbout(builder: Builder, top: Code): Finding[] {
-  const institutionId = builder.kind === 'instelling' ? builder.institutions[0]!.id : null;
+  const institutionId = builder.plan.findingsInstitutionId(builder);
   return builder.data.findings.filter((finding) => finding.codeId === top.id && finding.institutionId === institutionId);
 }
 
@@ -707,7 +733,9 @@ function findingBlocks(builder: Builder, findings: Finding[], subject: string): 
     const text = builder.clean(finding.text);
     if (finding.kind === 'mooi-voorbeeld') return [{ kind: 'box', variant: 'example', title: 'Mooi voorbeeld', paragraphs: [[run(text)]] }];
     if (finding.kind === 'casus') {
-      return [{ kind: 'box', variant: 'example', title: 'Casus', paragraphs: [[run(text)], [run('De namen in deze casus zijn gefingeerd.', { italic: true })]] }];
+      // Names in a casus leave as the register's pseudonyms; only a casus that carries such names says they are invented.
+      const named = inventedNamesIn(finding.text, builder.data.persons).length > 0;
+      return [{ kind: 'box', variant: 'example', title: 'Casus', paragraphs: [[run(text)], ...(named ? [[run('De namen in deze casus zijn gefingeerd.', { italic: true })]] : [])] }];
     }
     const lead = FINDING_LEADS[finding.kind];
     const blocks: ReportBlock[] = [paragraph(...(lead ? [run(lead, { bold: true })] : []), run(text))];
@@ -732,12 +760,12 @@ function evidenceQuotes(builder: Builder, finding: Finding): QuoteBlock[] {
 
 /** The closing chapter: what the inspectorates expect, from every norm and theme, in the writers' order. */
 function expectationsChapter(builder: Builder): ReportSection {
-  const institutionId = builder.kind === 'instelling' ? builder.institutions[0]!.id : null;
+  const institutionId = builder.plan.findingsInstitutionId(builder);
   const expectations = builder.data.findings.filter((finding) => finding.kind === 'verwachting' && finding.institutionId === institutionId);
   const blocks: ReportBlock[] =
     expectations.length > 0
       ? [
-          paragraph(builder.kind === 'instelling' ? 'De inspecties verwachten het volgende.' : 'De inspecties vragen de betrokken partijen het volgende.'),
+          paragraph(builder.plan.expectationsLead),
           { kind: 'bullets', items: expectations.map((finding) => [run(builder.clean(finding.text))]) },
         ]
       : [hint('Er is nog geen verwachting vastgelegd. Leg verwachtingen (wat de inspecties van wie verwachten) vast als bevinding van de soort ‘Verwachting’.')];
@@ -748,21 +776,34 @@ function expectationsChapter(builder: Builder): ReportSection {
 
 function quoteSection(builder: Builder, top: Code, title: string): ReportSection | null {
   const minimum = builder.options.minCodings(top.key);
+  const keep = builder.options.keepQuotesBelowMinimum;
   const eligible = builder.institutions.filter((institution) => builder.codingsOf(top.id, institution.id).length >= minimum);
-  const skipped = builder.institutions.filter((institution) => !eligible.includes(institution) && builder.codingsOf(top.id, institution.id).some((coding) => coding.quotable));
-  for (const institution of skipped) {
-    builder.hints.push(
-      `${capitalise(inSentence(top.name))}${builder.kind === 'overkoepelend' ? ` (${institution.name})` : ''}: citeerbare fragmenten niet gebruikt, omdat er minder dan ${minimum} coderingen zijn.`,
-    );
+  for (const institution of builder.institutions) {
+    if (eligible.includes(institution)) continue;
+    const codings = builder.codingsOf(top.id, institution.id);
+    const quotable = codings.filter((coding) => coding.quotable).length;
+    if (quotable === 0) continue;
+    // Never silently: what the minimum hides is listed for the writer, who may keep it.
+    builder.belowMinimum.set(`${top.id}|${institution.id}`, {
+      codeKey: top.key,
+      codeName: top.name,
+      institution: institution.name,
+      codings: codings.length,
+      minimum,
+      quotable,
+      kept: keep,
+    });
+    if (!keep) {
+      builder.hints.push(
+        `${capitalise(inSentence(top.name))}${builder.plan.which(institution)}: ${plural(quotable, 'citeerbaar fragment', 'citeerbare fragmenten')} niet gebruikt, omdat er minder dan ${minimum} coderingen zijn. Kies ‘toch citeren’ om ${quotable === 1 ? 'het' : 'ze'} op te nemen.`,
+      );
+    }
   }
-  const candidates = eligible.flatMap((institution) => builder.codingsOf(top.id, institution.id));
+  const used = keep ? builder.institutions : eligible;
+  const candidates = used.flatMap((institution) => builder.codingsOf(top.id, institution.id));
   const quotes = builder.quotes(candidates, builder.options.maxQuotes);
   if (quotes.length === 0) return null;
-  const lead =
-    builder.kind === 'overkoepelend' && new Set(quotes.map((quote) => quote.trace.institution)).size > 1
-      ? `Wat jeugdigen, ouders en professionals ${atInstitutions(new Set(quotes.map((quote) => quote.trace.institution)).size, builder.institutions.length)} hierover zeggen:`
-      : 'Wat jeugdigen, ouders en professionals hierover zeggen:';
-  return section(builder, 2, title, [paragraph(lead), ...quotes]);
+  return section(builder, 2, title, [paragraph(builder.plan.quoteLead(builder, quotes)), ...quotes]);
 }
 
 /* ---------- positive examples ---------- */
@@ -811,7 +852,7 @@ function exampleBoxes(builder: Builder, examples: CodingRow[]): BoxBlock[] {
         run('(niet als citaat gemarkeerd: in eigen woorden uitschrijven)', { italic: true }),
       ]);
     }
-    if (builder.kind === 'overkoepelend') paragraphs.push([run(`Instelling: ${builder.institutionName(example.institutionId)}`, { italic: true })]);
+    paragraphs.push(...builder.plan.exampleOrigin(builder, example));
     return { kind: 'box', variant: 'example', title: 'Mooi voorbeeld', paragraphs, ...(quote ? { quotes: [quote] } : {}) };
   });
 }
@@ -841,7 +882,7 @@ function isBelow(builder: Builder, code: Code, ancestorId: string): boolean {
 function judgmentBox(builder: Builder, norm: Code, institution: Institution): BoxBlock {
   const judgment = builder.judgmentOf(institution.id, norm.id);
   if (!judgment?.rating) {
-    builder.hints.push(`${capitalise(inSentence(norm.name))}${builder.kind === 'overkoepelend' ? ` (${institution.name})` : ''}: nog geen oordeel vastgelegd.`);
+    builder.hints.push(`${capitalise(inSentence(norm.name))}${builder.plan.which(institution)}: nog geen oordeel vastgelegd.`);
     return {
       kind: 'box',
       variant: 'judgment',
@@ -905,14 +946,11 @@ function isSufficient(builder: Builder, rating: string | null | undefined): bool
 function titlePage(builder: Builder) {
   const { info } = builder.data;
   const period = info.periodStart && info.periodEnd ? `${longDate(info.periodStart)} tot en met ${longDate(info.periodEnd)}` : null;
-  const institution = builder.kind === 'instelling' ? builder.institutions[0]!.name : null;
+  const { title, subtitle, institution } = builder.plan.titles(builder);
   return {
     status: 'Concept',
-    title: institution ?? 'Overkoepelend rapport',
-    subtitle:
-      builder.kind === 'instelling'
-        ? `Instellingsrapport bij de ${info.name}`
-        : `${info.name}: bevindingen bij ${plural(builder.institutions.length, 'gecertificeerde instelling', 'gecertificeerde instellingen')}`,
+    title,
+    subtitle,
     studyName: info.name,
     institution,
     date: builder.options.date,
@@ -924,83 +962,94 @@ function titlePage(builder: Builder) {
   };
 }
 
-function summaryChapter(builder: Builder, unassignedExamples: CodingRow[]): ReportSection {
+/** The summary of one institution's draft: its judgments per norm and the conclusions behind them. */
+function institutionSummary(builder: Builder, period: string): { blocks: ReportBlock[]; conclusions: ReportBlock[] } {
   const { norms, scale } = builder.data;
+  const blocks: ReportBlock[] = [];
+  const institution = builder.institutions[0]!;
+  blocks.push({
+    kind: 'paragraph',
+    variant: 'lead',
+    runs: [
+      run(
+        `De inspecties hebben${period} toezicht gehouden bij ${institution.name}. Zij gingen na of jeugdigen met een kinderbeschermingsmaatregel of jeugdreclassering tijdig passende bescherming, begeleiding en hulp krijgen. Hieronder staan de oordelen per norm en de belangrijkste conclusies.`,
+      ),
+    ],
+  });
+  blocks.push(
+    table(
+      builder,
+      `Oordelen over ${institution.name} per norm`,
+      ['Norm', 'Oordeel'],
+      norms.map((norm) => [norm.name, builder.judgmentOf(institution.id, norm.id)?.rating ?? 'nog geen oordeel']),
+      `Oordelen (judgments) van ${institution.name}, per norm van het toetsingskader, in de volgorde van het kader.`,
+    ),
+  );
+  const grouped = scale
+    .map((rating) => ({ rating, names: norms.filter((norm) => builder.judgmentOf(institution.id, norm.id)?.rating === rating).map((norm) => inSentence(norm.name)) }))
+    .filter((group) => group.names.length > 0);
+  const conclusions: ReportBlock[] = [];
+  if (grouped.length > 0) {
+    conclusions.push(paragraph(grouped.map((group) => `Het oordeel ‘${group.rating}’ geldt voor ${joinList(group.names)}.`).join(' ')));
+  }
+  const items = norms
+    .map((norm) => ({ norm, judgment: builder.judgmentOf(institution.id, norm.id) }))
+    .filter(({ judgment }) => judgment?.rating && judgment.rationale.trim())
+    .map(({ norm, judgment }) => [run(`${norm.name} (${judgment!.rating}). `, { bold: true }), run(builder.clean(firstSentence(judgment!.rationale)))]);
+  if (items.length > 0) conclusions.push({ kind: 'bullets', items });
+  else conclusions.push(hint('Er zijn nog geen onderbouwde oordelen; vat hier de belangrijkste conclusies samen.'));
+  return { blocks, conclusions };
+}
+
+/** The summary across institutions: per norm how many institutions meet it, and where most fall short. */
+function overallSummary(builder: Builder, period: string): { blocks: ReportBlock[]; conclusions: ReportBlock[] } {
+  const { norms, scale } = builder.data;
+  const blocks: ReportBlock[] = [];
+  const total = builder.institutions.length;
+  blocks.push({
+    kind: 'paragraph',
+    variant: 'lead',
+    runs: [
+      run(
+        `De inspecties hebben${period} toezicht gehouden bij ${plural(total, 'gecertificeerde instelling', 'gecertificeerde instellingen')} voor jeugdbescherming en jeugdreclassering. Over elke instelling verschijnt een eigen rapport. Dit overkoepelende rapport legt de bevindingen naast elkaar en laat zien wat bij meerdere instellingen terugkomt.`,
+      ),
+    ],
+  });
+  if (builder.options.institutionRatings) blocks.push(judgmentsTable(builder));
+  const good = joinList(scale.slice(0, Math.ceil(scale.length / 2)).map((rating) => `‘${rating}’`), 'of');
+  const items: TextRun[][] = norms.map((norm) => {
+    const ratings = builder.institutions.map((institution) => builder.judgmentOf(institution.id, norm.id)?.rating ?? null);
+    return [run(`${norm.name}: `, { bold: true }), run(normConclusionAcross(ratings.map((rating) => ({ rating, sufficient: isSufficient(builder, rating) })), good))];
+  });
+  const conclusions: ReportBlock[] = [{ kind: 'bullets', items }];
+  const shortfalls = norms
+    .map((norm) => ({
+      norm,
+      bad: builder.institutions.filter((institution) => {
+        const rating = builder.judgmentOf(institution.id, norm.id)?.rating;
+        return rating && !isSufficient(builder, rating);
+      }).length,
+    }))
+    .sort((a, b) => b.bad - a.bad);
+  const worst = shortfalls.filter((entry) => entry.bad > 0 && entry.bad === shortfalls[0]!.bad);
+  if (worst.length > 0) {
+    conclusions.push(
+      paragraph(
+        `De meeste tekortkomingen zien de inspecties bij ${joinList(worst.map((entry) => inSentence(entry.norm.name)))}: daar is het oordeel ${atInstitutions(worst[0]!.bad, total)} onvoldoende.`,
+      ),
+    );
+  }
+  conclusions.push(hint('Vul aan: de rode draad van het toezicht en de oproep aan de betrokken partijen.'));
+  return { blocks, conclusions };
+}
+
+function summaryChapter(builder: Builder, unassignedExamples: CodingRow[]): ReportSection {
   const blocks: ReportBlock[] = [];
   const sections: ReportSection[] = [];
   const period = builder.data.info.periodStart ? ` in de periode ${longDate(builder.data.info.periodStart)} tot en met ${longDate(builder.data.info.periodEnd ?? builder.data.info.periodStart)}` : '';
-  if (builder.kind === 'instelling') {
-    const institution = builder.institutions[0]!;
-    blocks.push({
-      kind: 'paragraph',
-      variant: 'lead',
-      runs: [
-        run(
-          `De inspecties hebben${period} toezicht gehouden bij ${institution.name}. Zij gingen na of jeugdigen met een kinderbeschermingsmaatregel of jeugdreclassering tijdig passende bescherming, begeleiding en hulp krijgen. Hieronder staan de oordelen per norm en de belangrijkste conclusies.`,
-        ),
-      ],
-    });
-    blocks.push(
-      table(
-        builder,
-        `Oordelen over ${institution.name} per norm`,
-        ['Norm', 'Oordeel'],
-        norms.map((norm) => [norm.name, builder.judgmentOf(institution.id, norm.id)?.rating ?? 'nog geen oordeel']),
-        `Oordelen (judgments) van ${institution.name}, per norm van het toetsingskader, in de volgorde van het kader.`,
-      ),
-    );
-    const grouped = scale
-      .map((rating) => ({ rating, names: norms.filter((norm) => builder.judgmentOf(institution.id, norm.id)?.rating === rating).map((norm) => inSentence(norm.name)) }))
-      .filter((group) => group.names.length > 0);
-    const conclusions: ReportBlock[] = [];
-    if (grouped.length > 0) {
-      conclusions.push(paragraph(grouped.map((group) => `Het oordeel ‘${group.rating}’ geldt voor ${joinList(group.names)}.`).join(' ')));
-    }
-    const items = norms
-      .map((norm) => ({ norm, judgment: builder.judgmentOf(institution.id, norm.id) }))
-      .filter(({ judgment }) => judgment?.rating && judgment.rationale.trim())
-      .map(({ norm, judgment }) => [run(`${norm.name} (${judgment!.rating}). `, { bold: true }), run(builder.clean(firstSentence(judgment!.rationale)))]);
-    if (items.length > 0) conclusions.push({ kind: 'bullets', items });
-    else conclusions.push(hint('Er zijn nog geen onderbouwde oordelen; vat hier de belangrijkste conclusies samen.'));
-    sections.push(section(builder, 2, 'Belangrijkste conclusies', conclusions));
-  } else {
-    const total = builder.institutions.length;
-    blocks.push({
-      kind: 'paragraph',
-      variant: 'lead',
-      runs: [
-        run(
-          `De inspecties hebben${period} toezicht gehouden bij ${plural(total, 'gecertificeerde instelling', 'gecertificeerde instellingen')} voor jeugdbescherming en jeugdreclassering. Over elke instelling verschijnt een eigen rapport. Dit overkoepelende rapport legt de bevindingen naast elkaar en laat zien wat bij meerdere instellingen terugkomt.`,
-        ),
-      ],
-    });
-    if (builder.options.institutionRatings) blocks.push(judgmentsTable(builder));
-    const good = joinList(scale.slice(0, Math.ceil(scale.length / 2)).map((rating) => `‘${rating}’`), 'of');
-    const items: TextRun[][] = norms.map((norm) => {
-      const ratings = builder.institutions.map((institution) => builder.judgmentOf(institution.id, norm.id)?.rating ?? null);
-      return [run(`${norm.name}: `, { bold: true }), run(normConclusionAcross(ratings.map((rating) => ({ rating, sufficient: isSufficient(builder, rating) })), good))];
-    });
-    const conclusions: ReportBlock[] = [{ kind: 'bullets', items }];
-    const shortfalls = norms
-      .map((norm) => ({
-        norm,
-        bad: builder.institutions.filter((institution) => {
-          const rating = builder.judgmentOf(institution.id, norm.id)?.rating;
-          return rating && !isSufficient(builder, rating);
-        }).length,
-      }))
-      .sort((a, b) => b.bad - a.bad);
-    const worst = shortfalls.filter((entry) => entry.bad > 0 && entry.bad === shortfalls[0]!.bad);
-    if (worst.length > 0) {
-      conclusions.push(
-        paragraph(
-          `De meeste tekortkomingen zien de inspecties bij ${joinList(worst.map((entry) => inSentence(entry.norm.name)))}: daar is het oordeel ${atInstitutions(worst[0]!.bad, total)} onvoldoende.`,
-        ),
-      );
-    }
-    conclusions.push(hint('Vul aan: de rode draad van het toezicht en de oproep aan de betrokken partijen.'));
-    sections.push(section(builder, 2, 'Belangrijkste conclusies', conclusions));
-  }
+  const summary = builder.plan.summary(builder, period);
+  blocks.push(...summary.blocks);
+  sections.push(section(builder, 2, 'Belangrijkste conclusies', summary.conclusions));
   if (unassignedExamples.length > 0) {
     sections.push(section(builder, 2, 'Wat goed gaat', [paragraph('De inspecties zagen ook werkwijzen die navolging verdienen.'), ...exampleBoxes(builder, unassignedExamples)]));
   }
@@ -1033,6 +1082,84 @@ export function whatWasReadAndHeard(counts: SourceCountRow[], presentRoles: Role
   return `Zij ${did}. ${coded}, hebben zij gecodeerd aan de hand van het toetsingskader.`;
 }
 
+/** What an introduction counts its sources by (the draft's institutions only). */
+interface SourceTally {
+  counts: SourceCountRow[];
+  types: SourceType[];
+  roles: Role[];
+  withoutRole: number;
+  total: number;
+}
+
+const sumOf = (rows: SourceCountRow[]) => rows.reduce((total, row) => total + row.n, 0);
+
+/** "Toezicht in cijfers" for one institution: its sources by type and by role. */
+function institutionSourceTables(builder: Builder, { counts, types, roles, withoutRole, total }: SourceTally): ReportBlock[] {
+  const sum = sumOf;
+  return [
+    table(
+      builder,
+      'Toezicht in cijfers: bronnen naar soort',
+      ['Soort bron', 'Aantal'],
+      [...types.map((type) => [SOURCE_TYPE_LABELS[type], count(sum(counts.filter((row) => row.sourceType === type)))]), ['Totaal', count(total)]],
+      `Bronnen (niet verwijderd) van ${builder.institutions[0]!.name}, geteld per soort bron (zoals veldwerk stats ze telt).`,
+      { align: ['left', 'right'], totalRow: true },
+    ),
+    table(
+      builder,
+      'Toezicht in cijfers: bronnen naar rol van de gesprekspartner',
+      ['Rol', 'Aantal'],
+      [
+        ...roles.map((role) => [ROLE_LABELS[role], count(sum(counts.filter((row) => row.role === role)))]),
+        ...(withoutRole > 0 ? [['Geen rol (dossiers, documenten, uitspraken)', count(withoutRole)]] : []),
+        ['Totaal', count(total)],
+      ],
+      `Bronnen (niet verwijderd) van ${builder.institutions[0]!.name}, geteld per rol van de respondent.`,
+      { align: ['left', 'right'], totalRow: true },
+    ),
+  ];
+}
+
+/** "Toezicht in cijfers" across institutions: sources by type and by role, a column per institution. */
+function sourcesPerInstitution(builder: Builder, { counts, types, roles, withoutRole, total }: SourceTally): ReportBlock[] {
+  const sum = sumOf;
+  const columns = builder.institutions;
+  const byInstitution = (rows: typeof counts, institutionId: string) => count(sum(rows.filter((row) => row.institutionId === institutionId)));
+  return [
+    table(
+      builder,
+      'Toezicht in cijfers: bronnen naar soort en instelling',
+      ['Soort bron', ...columns.map((institution) => institution.name), 'Totaal'],
+      [
+        ...types.map((type) => {
+          const ofType = counts.filter((row) => row.sourceType === type);
+          return [SOURCE_TYPE_LABELS[type], ...columns.map((institution) => byInstitution(ofType, institution.id)), count(sum(ofType))];
+        }),
+        ['Totaal', ...columns.map((institution) => byInstitution(counts, institution.id)), count(total)],
+      ],
+      `Bronnen (niet verwijderd) per soort en instelling; de kolom Totaal telt als veldwerk stats (sources.byType).`,
+      { align: ['left', ...columns.map(() => 'right' as const), 'right'], totalRow: true, compact: true },
+    ),
+    table(
+      builder,
+      'Toezicht in cijfers: bronnen naar rol en instelling',
+      ['Rol', ...columns.map((institution) => institution.name), 'Totaal'],
+      [
+        ...roles.map((role) => {
+          const ofRole = counts.filter((row) => row.role === role);
+          return [ROLE_LABELS[role], ...columns.map((institution) => byInstitution(ofRole, institution.id)), count(sum(ofRole))];
+        }),
+        ...(withoutRole > 0
+          ? [['Geen rol (dossiers, documenten, uitspraken)', ...columns.map((institution) => byInstitution(counts.filter((row) => row.role === 'geen'), institution.id)), count(withoutRole)]]
+          : []),
+        ['Totaal', ...columns.map((institution) => byInstitution(counts, institution.id)), count(total)],
+      ],
+      `Bronnen (niet verwijderd) per rol en instelling; de kolom Totaal telt als veldwerk stats (sources.byRole).`,
+      { align: ['left', ...columns.map(() => 'right' as const), 'right'], totalRow: true, compact: true },
+    ),
+  ];
+}
+
 function introductionChapter(builder: Builder): ReportSection {
   const { data } = builder;
   const ids = builder.institutionIds;
@@ -1043,18 +1170,14 @@ function introductionChapter(builder: Builder): ReportSection {
 
   const reason = section(builder, 2, 'Aanleiding', [
     paragraph(
-      `Elke jeugdige met een ondertoezichtstelling, voogdij of jeugdreclassering heeft recht op tijdige en passende bescherming, begeleiding en hulp. Gecertificeerde instellingen voeren deze maatregelen uit in opdracht van de rechter. In de ${data.info.name} gaan de inspecties na of de instellingen die opdracht waarmaken.${
-        builder.kind === 'instelling'
-          ? ` ${builder.institutions[0]!.name} is een van de ${plural(data.institutions.length, 'instelling', 'instellingen')} in deze ronde.`
-          : ` Dit rapport brengt de bevindingen bij ${plural(builder.institutions.length, 'instelling', 'instellingen')} samen.`
-      }`,
+      `Elke jeugdige met een ondertoezichtstelling, voogdij of jeugdreclassering heeft recht op tijdige en passende bescherming, begeleiding en hulp. Gecertificeerde instellingen voeren deze maatregelen uit in opdracht van de rechter. In de ${data.info.name} gaan de inspecties na of de instellingen die opdracht waarmaken. ${builder.plan.placeInRound(builder)}`,
     ),
     hint('Vul aan: de directe aanleiding voor dit toezicht en eerdere signalen.'),
   ]);
 
   const approachBlocks: ReportBlock[] = [
     paragraph(
-      `De inspecties bezochten ${builder.kind === 'instelling' ? builder.institutions[0]!.name : 'de instellingen'}${period}. ${whatWasReadAndHeard(counts, presentRoles)} Dat kader bestaat uit ${plural(data.norms.length, 'norm', 'normen')}:`,
+      `De inspecties bezochten ${builder.plan.visited(builder)}${period}. ${whatWasReadAndHeard(counts, presentRoles)} Dat kader bestaat uit ${plural(data.norms.length, 'norm', 'normen')}:`,
     ),
     { kind: 'bullets', items: data.norms.map((norm) => [run(`${norm.name}. `, { bold: true }), run(norm.definition)]) },
     paragraph(`Per norm geven de inspecties een oordeel op de schaal ${joinList(data.scale.map((rating) => `‘${rating}’`))}.`),
@@ -1077,72 +1200,13 @@ function introductionChapter(builder: Builder): ReportSection {
   const roles = ROLES.filter((role) => counts.some((row) => row.role === role));
   const withoutRole = sum(counts.filter((row) => row.role === 'geen'));
   const total = sum(counts);
-  if (builder.kind === 'instelling') {
-    figuresBlocks.push(
-      table(
-        builder,
-        'Toezicht in cijfers: bronnen naar soort',
-        ['Soort bron', 'Aantal'],
-        [...types.map((type) => [SOURCE_TYPE_LABELS[type], count(sum(counts.filter((row) => row.sourceType === type)))]), ['Totaal', count(total)]],
-        `Bronnen (niet verwijderd) van ${builder.institutions[0]!.name}, geteld per soort bron (zoals veldwerk stats ze telt).`,
-        { align: ['left', 'right'], totalRow: true },
-      ),
-      table(
-        builder,
-        'Toezicht in cijfers: bronnen naar rol van de gesprekspartner',
-        ['Rol', 'Aantal'],
-        [
-          ...roles.map((role) => [ROLE_LABELS[role], count(sum(counts.filter((row) => row.role === role)))]),
-          ...(withoutRole > 0 ? [['Geen rol (dossiers, documenten, uitspraken)', count(withoutRole)]] : []),
-          ['Totaal', count(total)],
-        ],
-        `Bronnen (niet verwijderd) van ${builder.institutions[0]!.name}, geteld per rol van de respondent.`,
-        { align: ['left', 'right'], totalRow: true },
-      ),
-    );
-  } else {
-    const columns = builder.institutions;
-    const byInstitution = (rows: typeof counts, institutionId: string) => count(sum(rows.filter((row) => row.institutionId === institutionId)));
-    figuresBlocks.push(
-      table(
-        builder,
-        'Toezicht in cijfers: bronnen naar soort en instelling',
-        ['Soort bron', ...columns.map((institution) => institution.name), 'Totaal'],
-        [
-          ...types.map((type) => {
-            const ofType = counts.filter((row) => row.sourceType === type);
-            return [SOURCE_TYPE_LABELS[type], ...columns.map((institution) => byInstitution(ofType, institution.id)), count(sum(ofType))];
-          }),
-          ['Totaal', ...columns.map((institution) => byInstitution(counts, institution.id)), count(total)],
-        ],
-        `Bronnen (niet verwijderd) per soort en instelling; de kolom Totaal telt als veldwerk stats (sources.byType).`,
-        { align: ['left', ...columns.map(() => 'right' as const), 'right'], totalRow: true, compact: true },
-      ),
-      table(
-        builder,
-        'Toezicht in cijfers: bronnen naar rol en instelling',
-        ['Rol', ...columns.map((institution) => institution.name), 'Totaal'],
-        [
-          ...roles.map((role) => {
-            const ofRole = counts.filter((row) => row.role === role);
-            return [ROLE_LABELS[role], ...columns.map((institution) => byInstitution(ofRole, institution.id)), count(sum(ofRole))];
-          }),
-          ...(withoutRole > 0
-            ? [['Geen rol (dossiers, documenten, uitspraken)', ...columns.map((institution) => byInstitution(counts.filter((row) => row.role === 'geen'), institution.id)), count(withoutRole)]]
-            : []),
-          ['Totaal', ...columns.map((institution) => byInstitution(counts, institution.id)), count(total)],
-        ],
-        `Bronnen (niet verwijderd) per rol en instelling; de kolom Totaal telt als veldwerk stats (sources.byRole).`,
-        { align: ['left', ...columns.map(() => 'right' as const), 'right'], totalRow: true, compact: true },
-      ),
-    );
-  }
+  figuresBlocks.push(...builder.plan.sourceTables(builder, { counts, types, roles, withoutRole, total }));
   const survey = builder.survey;
   if (survey) figuresBlocks.push(...respondentBlocks(survey));
   const codings = data.codings.filter((coding) => ids.has(coding.institutionId));
   const tops = [...data.norms, ...data.contextCodes];
   const valence = countValence(codings);
-  const reviewed = builder.kind === 'instelling' ? (data.review.find((summary) => summary.institutionId === builder.institutions[0]!.id)?.filesReviewed ?? 0) : sumFilesReviewed(builder);
+  const reviewed = builder.plan.filesReviewed(builder);
   figuresBlocks.push(
     paragraph(
       `In totaal zijn ${plural(codings.length, 'fragment', 'fragmenten')} gecodeerd${codings.length > 0 ? `: ${valencePhrase(valence)}` : ''}. ${
@@ -1160,7 +1224,7 @@ function introductionChapter(builder: Builder): ReportSection {
         n: codings.length,
         nLabel: `n = ${plural(codings.length, 'gecodeerd fragment', 'gecodeerde fragmenten')}`,
         tableHeader: ['Norm of context', ...valenceSeries(rows).map((series) => series.name), 'Totaal'],
-        trace: `Alle coderingen bij ${builder.kind === 'instelling' ? builder.institutions[0]!.name : `${builder.institutions.length} instellingen`}, geteld per hoofdcode (norm of context, subcodes meegeteld) en waardering (zoals veldwerk stats codings.byNorm).`,
+        trace: `Alle coderingen bij ${builder.plan.scopeLabel(builder)}, geteld per hoofdcode (norm of context, subcodes meegeteld) en waardering (zoals veldwerk stats codings.byNorm).`,
       }),
     );
   }
@@ -1168,49 +1232,58 @@ function introductionChapter(builder: Builder): ReportSection {
   return section(builder, 1, CHAPTER_LABELS.inleiding, [], [reason, approach, inFigures], 'inleiding');
 }
 
+/** One institution's judgment of a norm: first, right under what the norm asks (conclusions first, as the inspectorates write). */
+function judgmentFirst(builder: Builder, norm: Code): { lead: ReportBlock[]; sections: ReportSection[] } {
+  return { lead: [judgmentBox(builder, norm, builder.institutions[0]!)], sections: [] };
+}
+
+/** The judgments of a norm across institutions, counted; each institution's only where the writer chooses it. */
+function judgmentsCounted(builder: Builder, norm: Code): { lead: ReportBlock[]; sections: ReportSection[] } {
+  return { lead: [], sections: judgmentsSection(builder, norm) };
+}
+
+function judgmentsSection(builder: Builder, norm: Code): ReportSection[] {
+  const total = builder.institutions.length;
+  const ratings = builder.institutions.map((institution) => builder.judgmentOf(institution.id, norm.id));
+  const grouped = builder.data.scale
+    .map((rating) => ({ rating, count: ratings.filter((judgment) => judgment?.rating === rating).length }))
+    .filter((group) => group.count > 0)
+    .map((group) => `‘${group.rating}’ ${atInstitutions(group.count, total)}`);
+  return [
+    section(builder, 2, 'Oordelen', [
+      paragraph(
+        grouped.length > 0
+          ? `Het oordeel over deze norm is ${joinList(grouped)}.${missingJudgments(ratings.filter((judgment) => !judgment?.rating).length)}`
+          : 'Voor deze norm zijn nog geen oordelen vastgelegd.',
+      ),
+      ...(builder.options.institutionRatings
+        ? [
+            table(
+              builder,
+              `Oordelen over ${inSentence(norm.name)} per instelling`,
+              ['Instelling', 'Oordeel', 'Kern van de onderbouwing'],
+              builder.institutions.map((institution, index) => [
+                institution.name,
+                ratings[index]?.rating ?? 'nog geen oordeel',
+                ratings[index]?.rationale.trim() ? builder.clean(firstSentence(ratings[index]!.rationale)) : '–',
+              ]),
+              `Oordelen (judgments) over ${norm.key} bij ${total} instellingen; de onderbouwing ingekort tot de eerste zin.`,
+              { compact: true },
+            ),
+          ]
+        : []),
+    ]),
+  ];
+}
+
 function normChapter(builder: Builder, norm: Code, examples: CodingRow[]): ReportSection {
   const sections: ReportSection[] = [];
   const leadBlocks: ReportBlock[] = [{ kind: 'paragraph', variant: 'lead', runs: [run('Wat de inspecties verwachten. ', { bold: true }), run(norm.definition)] }];
 
   const written = findingsAbout(builder, norm);
-  if (builder.kind === 'instelling') {
-    // The judgment comes first, right under what the norm asks (conclusions first, as the inspectorates write).
-    leadBlocks.push(judgmentBox(builder, norm, builder.institutions[0]!));
-    leadBlocks.push(...conclusionBlocks(builder, written));
-  } else {
-    leadBlocks.push(...conclusionBlocks(builder, written));
-    const total = builder.institutions.length;
-    const ratings = builder.institutions.map((institution) => builder.judgmentOf(institution.id, norm.id));
-    const grouped = builder.data.scale
-      .map((rating) => ({ rating, count: ratings.filter((judgment) => judgment?.rating === rating).length }))
-      .filter((group) => group.count > 0)
-      .map((group) => `‘${group.rating}’ ${atInstitutions(group.count, total)}`);
-    sections.push(
-      section(builder, 2, 'Oordelen', [
-        paragraph(
-          grouped.length > 0
-            ? `Het oordeel over deze norm is ${joinList(grouped)}.${missingJudgments(ratings.filter((judgment) => !judgment?.rating).length)}`
-            : 'Voor deze norm zijn nog geen oordelen vastgelegd.',
-        ),
-        ...(builder.options.institutionRatings
-          ? [
-              table(
-                builder,
-                `Oordelen over ${inSentence(norm.name)} per instelling`,
-                ['Instelling', 'Oordeel', 'Kern van de onderbouwing'],
-                builder.institutions.map((institution, index) => [
-                  institution.name,
-                  ratings[index]?.rating ?? 'nog geen oordeel',
-                  ratings[index]?.rationale.trim() ? builder.clean(firstSentence(ratings[index]!.rationale)) : '–',
-                ]),
-                `Oordelen (judgments) over ${norm.key} bij ${total} instellingen; de onderbouwing ingekort tot de eerste zin.`,
-                { compact: true },
-              ),
-            ]
-          : []),
-      ]),
-    );
-  }
+  const judgments = builder.plan.normJudgments(builder, norm);
+  leadBlocks.push(...judgments.lead, ...conclusionBlocks(builder, written));
+  sections.push(...judgments.sections);
 
   // Findings are what the writers concluded from the material, never counts of coded fragments.
   sections.push(section(builder, 2, 'Bevindingen', findingBlocks(builder, written, inSentence(norm.name))));
@@ -1258,13 +1331,19 @@ function contextChapter(builder: Builder, key: 'gevolgen' | 'oorzaken'): ReportS
     }
     const material = unquoted
       .map((coding) => [
-        run(`${SOURCE_TYPE_LABELS[coding.sourceType]}${builder.kind === 'overkoepelend' ? `, ${builder.institutionName(coding.institutionId)}` : ''}: `, { bold: true }),
-        run(`‘${builder.clean(builder.data.segment(coding).text.replace(/\s+/g, ' ').trim())}’${coding.note.trim() ? ` – ${builder.clean(coding.note.trim())}` : ''}`),
+        run(`${SOURCE_TYPE_LABELS[coding.sourceType]}${builder.plan.whereFrom(builder, coding)}: `, { bold: true }),
+        run(`‘${builder.clean(builder.data.segment(coding).text.replace(/\s+/g, ' ').trim())}’${rulingSource(builder, coding)}${coding.note.trim() ? ` – ${builder.clean(coding.note.trim())}` : ''}`),
       ]);
     if (material.length > 0) notes.push([run('Gecodeerd materiaal dat niet als citaat is gemarkeerd (in eigen woorden verwerken):', { italic: true })], ...material);
   }
   if (notes.length > 0) sections.push(section(builder, 2, 'Notities voor de schrijver', [notesBox(notes)]));
   return section(builder, 1, title, blocks, sections, key);
+}
+
+/** " (Bron: ECLI:…)" after material from a court ruling with an ECLI, so the writer can cite it; otherwise nothing. */
+function rulingSource(builder: Builder, coding: CodingRow): string {
+  const ecli = builder.data.rulings.get(coding.sourceId)?.ecli;
+  return ecli ? ` ${citeRuling(ecli)}` : '';
 }
 
 function memosChapter(builder: Builder): ReportSection | null {
@@ -1289,13 +1368,9 @@ function memosChapter(builder: Builder): ReportSection | null {
   const blocks: ReportBlock[] = [
     paragraph('Dit hoofdstuk bundelt de memo’s van de inspecteurs en de aandachtspunten die Veldwerk bij het opstellen zag. Het is bedoeld voor de schrijver en hoort niet in het gepubliceerde rapport.'),
   ];
-  if (builder.kind === 'instelling') blocks.push(...blocksFor(ids));
-  else {
-    for (const institution of builder.institutions) {
-      const boxes = blocksFor(new Set([institution.id]));
-      if (boxes.length > 0) sections.push(section(builder, 2, institution.name, boxes));
-    }
-  }
+  const memos = builder.plan.memos(builder, blocksFor);
+  blocks.push(...memos.blocks);
+  sections.push(...memos.sections);
   const otherCodeMemos = data.memos.filter((memo) => {
     if (memo.targetType !== 'code') return false;
     const code = data.codeById.get(memo.targetId);
@@ -1360,7 +1435,7 @@ function appendixChapter(builder: Builder, chapters: ReportSection[]): ReportSec
   sections.push(
     section(builder, 2, 'Herkomst van de figuren en tabellen', traceRows.length > 0 ? [table(builder, 'Herkomst van de figuren en tabellen', ['Nr.', 'Titel', 'Selectie'], traceRows, 'Verantwoording: de figuren en tabellen van dit rapport.', { compact: true })] : [paragraph('Dit rapport bevat geen figuren of tabellen.')]),
   );
-  if (builder.kind === 'overkoepelend') sections.push(section(builder, 2, 'Oordelen per instelling', [judgmentsTable(builder)]));
+  sections.push(...builder.plan.appendixJudgments(builder));
   sections.push(codedMaterialSection(builder));
   return section(builder, 1, CHAPTER_LABELS.verantwoording, blocks, sections, 'verantwoording');
 }
@@ -1375,9 +1450,9 @@ function codedMaterialSection(builder: Builder): ReportSection {
   const subsections = tops.map((top) => {
     const codings = builder.codingsOf(top.id);
     const blocks: ReportBlock[] = [...findingsBlocks(builder, codings, inSentence(top.name)), ...subcodeBullets(builder, top, codings)];
-    const figureOfCodings = codingFigure(builder, top, codings);
+    const figureOfCodings = builder.plan.codingFigure(builder, top, codings);
     if (figureOfCodings) blocks.push(figureOfCodings);
-    if (builder.kind === 'overkoepelend') blocks.push(...institutionDifferences(builder, top, codings));
+    blocks.push(...builder.plan.differences(builder, top, codings));
     return section(builder, 3, top.name, blocks);
   });
   return section(builder, 2, 'Gecodeerd materiaal per norm en thema', [paragraph('Tellingen van gecodeerde fragmenten: materiaal voor de schrijver, geen bevindingen.')], subsections);
@@ -1430,6 +1505,35 @@ function demote(chapter: ReportSection): ReportSection {
   return { ...rest, level: Math.min(3, chapter.level + 1) as 2 | 3, sections: chapter.sections.map(demote) };
 }
 
+/* ---------- colophon ---------- */
+
+/** What the draft is and what it rests on, for its last page: only what the study holds. */
+function colophon(builder: Builder): ReportModel['colophon'] {
+  const { data } = builder;
+  const page = titlePage(builder);
+  const ids = builder.institutionIds;
+  const sources = data.sourceCounts.filter((row) => ids.has(row.institutionId)).reduce((sum, row) => sum + row.n, 0);
+  const codings = data.codings.filter((coding) => ids.has(coding.institutionId));
+  const coded = new Set(codings.map((coding) => coding.sourceId)).size;
+  const coders = new Set(codings.flatMap((coding) => (coding.coderId ? [coding.coderId] : []))).size;
+  const lines: ReportModel['colophon'] = [
+    { label: 'Titel', value: `${page.title}. ${page.subtitle}` },
+    { label: 'Status', value: 'Concept, niet verspreiden' },
+    { label: 'Datum', value: page.dateLabel },
+  ];
+  if (page.period) lines.push({ label: 'Toezichtperiode', value: page.period });
+  lines.push({
+    label: builder.institutions.length === 1 ? 'Instelling' : 'Instellingen',
+    value: joinList(builder.institutions.map((institution) => institution.name)),
+  });
+  lines.push({
+    label: 'Materiaal',
+    value: `${plural(sources, 'bron', 'bronnen')}${coded > 0 ? `, waarvan ${count(coded)} gecodeerd${coders > 0 ? ` door ${plural(coders, 'inspecteur', 'inspecteurs')}` : ''}` : ', nog niet gecodeerd'}`,
+  });
+  lines.push({ label: 'Opgesteld met', value: 'Veldwerk, uit het gecodeerde materiaal en de bevindingen van de inspecties' });
+  return lines;
+}
+
 /* ---------- assembling ---------- */
 
 function assemble(builder: Builder): ReportModel {
@@ -1447,31 +1551,9 @@ function assemble(builder: Builder): ReportModel {
     ...(examplesByNorm.get('') ?? []),
     ...data.norms.filter((norm) => !wanted(`norm:${norm.key}`)).flatMap((norm) => examplesByNorm.get(norm.id) ?? []),
   ];
-  const chapters: ReportSection[] = [];
-  if (wanted('samenvatting')) chapters.push(summaryChapter(builder, unassigned));
-  if (wanted('inleiding')) chapters.push(introductionChapter(builder));
-  // The overarching report follows the writers' storyline where there is one; otherwise one chapter per norm.
-  const themes = builder.kind === 'overkoepelend' ? data.themes.filter((theme) => theme.codeIds.length > 0) : [];
-  const inThemes = new Set(themes.flatMap((theme) => theme.codeIds));
-  if (themes.length > 0) {
-    chapters.push(...themes.map((theme) => themeChapter(builder, theme, normChapters, wanted)).filter((chapter) => chapter.sections.length > 0));
-    const left = data.norms.filter((norm) => !inThemes.has(norm.id) && wanted(`norm:${norm.key}`));
-    if (left.length > 0) builder.hints.push(`Niet in de verhaallijn: ${joinList(left.map((norm) => inSentence(norm.name)))}. Deze normen staan niet in dit rapport; neem ze op in een thema als dat wel moet.`);
-  } else {
-    for (const norm of data.norms) {
-      const chapter = normChapters.get(norm.id);
-      if (chapter) chapters.push(chapter);
-    }
-  }
-  for (const key of ['gevolgen', 'oorzaken'] as const) {
-    if (!wanted(key) || data.contextCodes.some((code) => code.key === key && inThemes.has(code.id))) continue;
-    const chapter = contextChapter(builder, key);
-    if (chapter) chapters.push(chapter);
-  }
-  // After the norm chapters: it refers to the survey figures placed there.
-  const survey = builder.survey;
-  if (wanted('vragenlijst') && survey) chapters.push(surveyChapter(survey));
-  if (wanted('verwachtingen')) chapters.push(expectationsChapter(builder));
+  const themes = builder.plan.chapters.includes('verhaallijn') ? data.themes.filter((theme) => theme.codeIds.length > 0) : [];
+  const shared: ChapterRun = { builder, wanted, normChapters, unassigned, themes, inThemes: new Set(themes.flatMap((theme) => theme.codeIds)) };
+  const chapters = builder.plan.chapters.flatMap((step) => CHAPTER_BUILDERS[step](shared));
   const flaggedQuotes = [...walkBlocks(chapters)].filter((block): block is QuoteBlock => block.kind === 'quote' && block.trace.flagged.length > 0);
   if (builder.data.codingsLeftOut > 0) {
     builder.hints.push(
@@ -1505,6 +1587,8 @@ function assemble(builder: Builder): ReportModel {
       flaggedWords: [...new Set([...flaggedQuotes.flatMap((quote) => quote.trace.flagged), ...builder.flaggedElsewhere])],
     },
     warnings: [...builder.hints],
+    quotesBelowMinimum: [...builder.belowMinimum.values()],
+    colophon: colophon(builder),
   };
   numberCaptions(model);
   if (options.includeAppendix) {
@@ -1514,6 +1598,172 @@ function assemble(builder: Builder): ReportModel {
   model.privacy.replacements = data.replacements;
   return model;
 }
+
+/* ---------- report types: chapter plans ---------- */
+
+/** The chapters a report type is made of, in order; each is built by the one chapter builder of that name. */
+type ChapterStep = 'samenvatting' | 'inleiding' | 'normen' | 'verhaallijn' | 'gevolgen' | 'oorzaken' | 'vragenlijst' | 'verwachtingen';
+
+/** What the chapter builders of one draft share: the norm chapters (built first: they claim their quotes), examples left over, the storyline. */
+interface ChapterRun {
+  builder: Builder;
+  wanted: (key: ChapterKey) => boolean;
+  normChapters: Map<string, ReportSection>;
+  unassigned: CodingRow[];
+  themes: Theme[];
+  /** Codes a theme of the storyline draws on: their chapters are inside that theme. */
+  inThemes: Set<string>;
+}
+
+function normChaptersInOrder({ builder, normChapters }: ChapterRun): ReportSection[] {
+  return builder.data.norms.flatMap((norm) => normChapters.get(norm.id) ?? []);
+}
+
+function contextChapterStep(key: 'gevolgen' | 'oorzaken') {
+  return ({ builder, wanted, inThemes }: ChapterRun): ReportSection[] => {
+    if (!wanted(key) || builder.data.contextCodes.some((code) => code.key === key && inThemes.has(code.id))) return [];
+    return [contextChapter(builder, key)].filter((chapter): chapter is ReportSection => chapter !== null);
+  };
+}
+
+const CHAPTER_BUILDERS: Record<ChapterStep, (run: ChapterRun) => ReportSection[]> = {
+  samenvatting: ({ builder, wanted, unassigned }) => (wanted('samenvatting') ? [summaryChapter(builder, unassigned)] : []),
+  inleiding: ({ builder, wanted }) => (wanted('inleiding') ? [introductionChapter(builder)] : []),
+  normen: normChaptersInOrder,
+  // The writers' storyline where there is one; otherwise one chapter per norm.
+  verhaallijn: (shared) => {
+    const { builder, themes, inThemes, normChapters, wanted } = shared;
+    if (themes.length === 0) return normChaptersInOrder(shared);
+    const left = builder.data.norms.filter((norm) => !inThemes.has(norm.id) && wanted(`norm:${norm.key}`));
+    if (left.length > 0) builder.hints.push(`Niet in de verhaallijn: ${joinList(left.map((norm) => inSentence(norm.name)))}. Deze normen staan niet in dit rapport; neem ze op in een thema als dat wel moet.`);
+    return themes.map((theme) => themeChapter(builder, theme, normChapters, wanted)).filter((chapter) => chapter.sections.length > 0);
+  },
+  gevolgen: contextChapterStep('gevolgen'),
+  oorzaken: contextChapterStep('oorzaken'),
+  // After the norm chapters: it refers to the survey figures placed there.
+  vragenlijst: ({ builder, wanted }) => (wanted('vragenlijst') && builder.survey ? [surveyChapter(builder.survey)] : []),
+  verwachtingen: ({ builder, wanted }) => (wanted('verwachtingen') ? [expectationsChapter(builder)] : []),
+};
+
+/**
+ * A report type: its chapter plan, and the parts of the shared chapter
+ * builders that speak of one institution or of several side by side.
+ */
+interface ReportPlan {
+  kind: ReportKind;
+  chapters: ChapterStep[];
+  /** At most this many quotes per norm, unless the writer chose otherwise. */
+  maxQuotes: number;
+  titles(builder: Builder): { title: string; subtitle: string; institution: string | null };
+  summary(builder: Builder, period: string): { blocks: ReportBlock[]; conclusions: ReportBlock[] };
+  /** The sentence placing the draft in the round ("GI Noord is een van de 3 instellingen …"). */
+  placeInRound(builder: Builder): string;
+  visited(builder: Builder): string;
+  sourceTables(builder: Builder, tally: SourceTally): ReportBlock[];
+  filesReviewed(builder: Builder): number;
+  filesReviewedOfNorm(builder: Builder, ofNorm: ReviewSummary[]): number;
+  /** ", verdeeld over 3 instellingen" after the number of files reviewed. */
+  spreadOver(builder: Builder): string;
+  fileReviewFigures(builder: Builder, norm: Code, choice: ReviewQuestion[], filesReviewed: number): ReportBlock[];
+  normJudgments(builder: Builder, norm: Code): { lead: ReportBlock[]; sections: ReportSection[] };
+  /** The findings of this draft: at its institution, or across institutions (null). */
+  findingsInstitutionId(builder: Builder): string | null;
+  quoteLead(builder: Builder, quotes: QuoteBlock[]): string;
+  exampleOrigin(builder: Builder, example: CodingRow): TextRun[][];
+  /** ", GI Noord" after the material of one institution among several. */
+  whereFrom(builder: Builder, coding: CodingRow): string;
+  /** " (GI Noord)" in a note about one institution among several. */
+  which(institution: Institution): string;
+  /** "bij deze instelling " in "Over … is … (nog) niets gecodeerd". */
+  atThisInstitution: string;
+  expectationsLead: string;
+  scopeLabel(builder: Builder): string;
+  codingFigure(builder: Builder, top: Code, codings: CodingRow[]): FigureBlock | null;
+  differences(builder: Builder, top: Code, codings: CodingRow[]): ReportBlock[];
+  memos(builder: Builder, blocksFor: (institutionIds: Set<string>) => BoxBlock[]): { blocks: BoxBlock[]; sections: ReportSection[] };
+  appendixJudgments(builder: Builder): ReportSection[];
+  surveyScope(builder: Builder): Parameters<typeof readReportSurvey>[1];
+  surveyVoice(institutions: Institution[]): SurveyVoice;
+}
+
+const only = (builder: Builder) => builder.institutions[0]!;
+const QUOTE_LEAD = 'Wat jeugdigen, ouders en professionals hierover zeggen:';
+
+const INSTITUTION_PLAN: ReportPlan = {
+  kind: 'instelling',
+  chapters: ['samenvatting', 'inleiding', 'normen', 'gevolgen', 'oorzaken', 'vragenlijst', 'verwachtingen'],
+  maxQuotes: 4,
+  titles: (builder) => ({ title: only(builder).name, subtitle: `Instellingsrapport bij de ${builder.data.info.name}`, institution: only(builder).name }),
+  summary: institutionSummary,
+  placeInRound: (builder) => `${only(builder).name} is een van de ${plural(builder.data.institutions.length, 'instelling', 'instellingen')} in deze ronde.`,
+  visited: (builder) => only(builder).name,
+  sourceTables: institutionSourceTables,
+  filesReviewed: (builder) => builder.data.review.find((summary) => summary.institutionId === only(builder).id)?.filesReviewed ?? 0,
+  filesReviewedOfNorm: (_builder, ofNorm) => ofNorm[0]?.filesReviewed ?? 0,
+  spreadOver: () => '',
+  fileReviewFigures: fileReviewChart,
+  normJudgments: judgmentFirst,
+  findingsInstitutionId: (builder) => only(builder).id,
+  quoteLead: () => QUOTE_LEAD,
+  exampleOrigin: () => [],
+  whereFrom: () => '',
+  which: () => '',
+  atThisInstitution: 'bij deze instelling ',
+  expectationsLead: 'De inspecties verwachten het volgende.',
+  scopeLabel: (builder) => only(builder).name,
+  codingFigure: codingsBySourceType,
+  differences: () => [],
+  memos: (builder, blocksFor) => ({ blocks: blocksFor(builder.institutionIds), sections: [] }),
+  appendixJudgments: () => [],
+  surveyScope: (builder) => ({ institutionId: only(builder).id }),
+  surveyVoice: (institutions) => oneInstitutionVoice(institutions[0]!),
+};
+
+const OVERALL_PLAN: ReportPlan = {
+  kind: 'overkoepelend',
+  chapters: ['samenvatting', 'inleiding', 'verhaallijn', 'gevolgen', 'oorzaken', 'vragenlijst', 'verwachtingen'],
+  maxQuotes: 6,
+  titles: (builder) => ({
+    title: 'Overkoepelend rapport',
+    subtitle: `${builder.data.info.name}: bevindingen bij ${plural(builder.institutions.length, 'gecertificeerde instelling', 'gecertificeerde instellingen')}`,
+    institution: null,
+  }),
+  summary: overallSummary,
+  placeInRound: (builder) => `Dit rapport brengt de bevindingen bij ${plural(builder.institutions.length, 'instelling', 'instellingen')} samen.`,
+  visited: () => 'de instellingen',
+  sourceTables: sourcesPerInstitution,
+  filesReviewed: sumFilesReviewed,
+  filesReviewedOfNorm: sumFilesReviewed,
+  spreadOver: (builder) => `, verdeeld over ${builder.institutions.length} instellingen`,
+  fileReviewFigures: (builder, norm, choice) => fileReviewPerInstitution(builder, norm, choice),
+  normJudgments: judgmentsCounted,
+  findingsInstitutionId: () => null,
+  quoteLead: (builder, quotes) => {
+    const voices = new Set(quotes.map((quote) => quote.trace.institution)).size;
+    return voices > 1 ? `Wat jeugdigen, ouders en professionals ${atInstitutions(voices, builder.institutions.length)} hierover zeggen:` : QUOTE_LEAD;
+  },
+  exampleOrigin: (builder, example) => [[run(`Instelling: ${builder.institutionName(example.institutionId)}`, { italic: true })]],
+  whereFrom: (builder, coding) => `, ${builder.institutionName(coding.institutionId)}`,
+  which: (institution) => ` (${institution.name})`,
+  atThisInstitution: '',
+  expectationsLead: 'De inspecties vragen de betrokken partijen het volgende.',
+  scopeLabel: (builder) => `${builder.institutions.length} instellingen`,
+  codingFigure: codingsByInstitution,
+  differences: institutionDifferences,
+  memos: (builder, blocksFor) => ({
+    blocks: [],
+    sections: builder.institutions.flatMap((institution) => {
+      const boxes = blocksFor(new Set([institution.id]));
+      return boxes.length > 0 ? [section(builder, 2, institution.name, boxes)] : [];
+    }),
+  }),
+  appendixJudgments: (builder) => [section(builder, 2, 'Oordelen per instelling', [judgmentsTable(builder)])],
+  surveyScope: (builder) => ({
+    institutionIds: builder.institutions.map((institution) => institution.id),
+    all: builder.institutions.length === builder.data.institutions.length,
+  }),
+  surveyVoice: acrossInstitutionsVoice,
+};
 
 /* ---------- entry points ---------- */
 
@@ -1529,7 +1779,7 @@ export function institutionModelFromData(data: StudyData, institutionId: string,
   const institution = data.institutions.find((candidate) => candidate.id === institutionId);
   if (!institution) throw new UserError('Deze instelling bestaat niet (meer).', 'not-found');
   data.replacements = 0;
-  return assemble(new Builder(data, 'instelling', [institution], resolveOptions(data, options, 'instelling')));
+  return assemble(new Builder(data, INSTITUTION_PLAN, [institution], resolveOptions(data, options, INSTITUTION_PLAN)));
 }
 
 export function overallModelFromData(data: StudyData, options: ReportOptions = {}): ReportModel {
@@ -1537,5 +1787,5 @@ export function overallModelFromData(data: StudyData, options: ReportOptions = {
   if (chosen.length === 0) throw new UserError('Kies minstens één instelling voor het overkoepelende rapport.', 'invalid-input');
   if (options.institutions && chosen.length !== new Set(options.institutions).size) throw new UserError('Een van de gekozen instellingen bestaat niet (meer).', 'not-found');
   data.replacements = 0;
-  return assemble(new Builder(data, 'overkoepelend', chosen, resolveOptions(data, options, 'overkoepelend')));
+  return assemble(new Builder(data, OVERALL_PLAN, chosen, resolveOptions(data, options, OVERALL_PLAN)));
 }

@@ -10,6 +10,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { resourcesDir } from '../app-paths';
 import type { BarChart } from '../../shared/report-model';
 import { formatNumberNl, formatPercentNl } from '../../shared/survey';
+import { BAR_OUTLINE, CATEGORICAL_COLORS } from './palette';
 
 /** Chart width in SVG units (= pixels of the PNG). At 16 cm wide that is 254 dpi. */
 export const CHART_WIDTH = 1600;
@@ -24,7 +25,7 @@ const AXIS_HEIGHT = 100;
 const TEXT_COLOR = '#1f2933';
 const GRID_COLOR = '#d9dee4';
 const MUTED_COLOR = '#5f6b7a';
-const FALLBACK = ['#1f4e79', '#c8553d', '#7aa6d1', '#e0a458', '#5b8c5a', '#8e6c8a', '#b8bec6'];
+const FALLBACK = CATEGORICAL_COLORS;
 
 /** The bundled font files (regular, bold); outside an asar archive so the native renderer can read them. */
 export function chartFontFiles(): string[] {
@@ -146,7 +147,7 @@ export function barChartSvg(chart: BarChart): ChartSvg {
 
   for (const item of legendItems) {
     const top = MARGIN + 8 + item.line * 44;
-    parts.push(`<rect x="${item.x}" y="${top}" width="28" height="28" rx="3" fill="${item.color}"/>`);
+    parts.push(`<rect x="${item.x}" y="${top}" width="28" height="28" rx="3" fill="${item.color}" stroke="${BAR_OUTLINE}" stroke-width="1"/>`);
     parts.push(`<text x="${item.x + 38}" y="${top + 24}" font-size="${FONT_SIZE}" fill="${TEXT_COLOR}">${escapeXml(item.name)}</text>`);
   }
 
@@ -182,7 +183,7 @@ export function barChartSvg(chart: BarChart): ChartSvg {
         if (value <= 0) continue;
         const left = x(start);
         const width = x(start + value) - left;
-        parts.push(`<rect x="${left}" y="${barTop}" width="${width}" height="${BAR_HEIGHT}" fill="${one.color}"/>`);
+        parts.push(`<rect x="${left}" y="${barTop}" width="${width}" height="${BAR_HEIGHT}" fill="${one.color}" stroke="${BAR_OUTLINE}" stroke-width="1"/>`);
         const label = chartValue(value, format);
         if (width >= textWidth(label, FONT_SIZE - 4) + 14) {
           parts.push(
@@ -201,7 +202,7 @@ export function barChartSvg(chart: BarChart): ChartSvg {
         const value = one.values[index] ?? 0;
         const barTop = middle - barBlock / 2 + seriesIndex * each;
         const width = x(value) - plotLeft;
-        if (value > 0) parts.push(`<rect x="${plotLeft}" y="${barTop + 2}" width="${width}" height="${each - 4}" fill="${one.color}"/>`);
+        if (value > 0) parts.push(`<rect x="${plotLeft}" y="${barTop + 2}" width="${width}" height="${each - 4}" fill="${one.color}" stroke="${BAR_OUTLINE}" stroke-width="1"/>`);
         parts.push(
           `<text x="${plotLeft + width + 10}" y="${barTop + each / 2 + (FONT_SIZE - 6) * 0.35}" font-size="${FONT_SIZE - 6}" fill="${TEXT_COLOR}">${escapeXml(chartValue(value, format))}</text>`,
         );

@@ -29,6 +29,8 @@ export interface ReportJob {
   options: GenerateOptions;
   /** Only what the privacy pass would find in these drafts (the review), no Word files. */
   privacyScan?: boolean | undefined;
+  /** Stay up and answer outline requests (outline-thread.ts) until terminated, keeping the study's reading between them. */
+  serveOutlines?: boolean | undefined;
 }
 
 /** Worker → parent, besides the WorkerJobFailed that ends a failed job. */

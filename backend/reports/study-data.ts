@@ -11,6 +11,8 @@ import { listCodes } from '../framework/framework';
 import { listJudgments, ratingScale } from '../judgments/judgments';
 import { listMemos } from '../memos/memos';
 import { privacyContextFor } from '../privacy/study-context';
+import { listPersons } from '../privacy/persons';
+import type { Person } from '../../shared/privacy';
 import { pseudonymise, type PrivacyContext, type PseudonymisedText } from '../privacy/pseudonymise';
 import { reviewSummaries } from '../review/file-review';
 import { studyStats } from '../stats/stats';
@@ -60,6 +62,10 @@ export interface StudyData {
   /** Pseudonymise a text of the study (counts replacements for the model). */
   clean(text: string): PseudonymisedText;
   replacements: number;
+  /** The persons register: case stories take their invented names from its pseudonyms. */
+  persons: Person[];
+  /** Court rulings (sources of type uitspraak) by source id: their ECLI and date, for citing them. */
+  rulings: Map<string, { ecli: string | null; date: string | null }>;
   /** Live codings left out because their code was deleted (a merge can leave them; the lead decides under Conflicten). */
   codingsLeftOut: number;
 }
@@ -98,6 +104,8 @@ export function readStudyData(study: Study, extraNames: string[] = []): StudyDat
     contextCodes: codes.filter((code) => code.parentId === null && code.kind === 'context'),
     codings,
     codingsLeftOut: inSources.length - codings.length,
+    rulings: readRulings(study),
+    persons: listPersons(study),
     judgments: listJudgments(study),
     findings: listFindings(study),
     themes: listThemes(study),
@@ -116,4 +124,9 @@ export function readStudyData(study: Study, extraNames: string[] = []): StudyDat
     },
   };
   return data;
+}
+
+function readRulings(study: Study): StudyData['rulings'] {
+  const rows = study.db.prepare(`SELECT id, ecli, date FROM source WHERE deleted = 0 AND source_type = 'uitspraak'`).all() as Array<{ id: string; ecli: string | null; date: string | null }>;
+  return new Map(rows.map((row) => [row.id, { ecli: row.ecli, date: row.date }]));
 }

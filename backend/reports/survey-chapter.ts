@@ -19,15 +19,17 @@
  * Every number is written in Dutch notation (59,3%; 6,0; 1.523).
  */
 import type { Institution } from '../../shared/api/types';
-import { CHAPTER_LABELS, paragraph, run, type BarSeries, type FigureBlock, type ReportBlock, type ReportKind, type ReportSection, type TableBlock, type TextRun } from '../../shared/report-model';
+import { CHAPTER_LABELS, paragraph, run, type BarSeries, type FigureBlock, type ReportBlock, type ReportSection, type TableBlock, type TextRun } from '../../shared/report-model';
 import { foldAnswer, suppressedLabel, type GroupDistribution, type GroupMean } from '../../shared/survey';
 import type { RespondentCounts, SurveyFigure, SurveyFigureBlock } from '../survey/report-figures';
 import { count, decimal, inSentence, joinList, pct, plural } from './phrasing';
+import { CATEGORICAL_COLORS } from './palette';
 import { WITHOUT_WORKER_GROUPS, type ReportSurvey, type ReportSurveyData } from './survey-data';
 
 export interface SurveyContext {
   id(prefix: string): string;
-  kind: ReportKind;
+  /** How the chapter speaks of its respondents: one institution's, or several side by side (the report's plan chooses). */
+  voice: SurveyVoice;
   /** The institutions of the draft. */
   institutions: Institution[];
   survey: ReportSurveyData;
@@ -57,11 +59,13 @@ const DONT_KNOW = new Set([
   'geen antwoord',
 ]);
 const NEGATIVE = /^(nee|nooit|helemaal niet|niet goed|slecht|zeer slecht|onvoldoende|oneens|mee oneens|helemaal mee oneens|helemaal oneens|ontevreden|zeer ontevreden)\b/;
-const GREY = '#b8bec6';
-const RED = '#c8553d';
-const CATEGORICAL = ['#1f4e79', '#e0a458', '#5b8c5a', '#8e6c8a', '#7aa6d1', '#c8553d', '#4d5b6a'];
-const DARK = [0x1f, 0x4e, 0x79];
-const LIGHT = [0xa9, 0xc6, 0xe3];
+// Print-safe (palette.ts): the graded blues run from grey level 90 to 204, a negative last answer is
+// darker than all of them (50) and "weet ik niet" lighter (232), so up to five graded answers stay apart on paper.
+const GREY = '#e6e8eb';
+const RED = '#6e1a0e';
+const CATEGORICAL = CATEGORICAL_COLORS;
+const DARK = [0x2f, 0x64, 0x97];
+const LIGHT = [0xb9, 0xd0, 0xe8];
 const BAR_BLUE = '#1f4e79';
 
 function blend(t: number): string {
@@ -109,12 +113,8 @@ function table(ctx: SurveyContext, caption: string, header: string[], rows: stri
 
 const isMean = (figure: SurveyFigure) => figure.kind === 'mark' || figure.kind === 'number';
 
-function scopeText(ctx: SurveyContext): string {
-  return ctx.kind === 'instelling' ? `respondenten van ${ctx.institutions[0]!.name}` : ctx.institutions.length === 1 ? `respondenten van ${ctx.institutions[0]!.name}` : `alle respondenten van de ${count(ctx.institutions.length)} instellingen en per instelling`;
-}
-
 function traceOf(ctx: SurveyContext, figure: SurveyFigure): string {
-  return `Vragenlijst ‘${figure.surveyName}’, kolom ‘${figure.question}’: ${scopeText(ctx)}; percentages over wie de vraag beantwoordde (${plural(figure.missing, 'respondent', 'respondenten')} zonder antwoord niet meegeteld)${isMean(figure) ? ', gemiddelde over de gegeven cijfers' : ''}; groepen onder ${figure.minGroup} respondenten niet getoond (n < ${figure.minGroup}).`;
+  return `Vragenlijst ‘${figure.surveyName}’, kolom ‘${figure.question}’: ${ctx.voice.scopeText}; percentages over wie de vraag beantwoordde (${plural(figure.missing, 'respondent', 'respondenten')} zonder antwoord niet meegeteld)${isMean(figure) ? ', gemiddelde over de gegeven cijfers' : ''}; groepen onder ${figure.minGroup} respondenten niet getoond (n < ${figure.minGroup}).`;
 }
 
 function respondentsPhrase(n: number, missing: number): string {
@@ -128,36 +128,39 @@ interface Group {
   block: SurveyFigureBlock;
 }
 
-function groupsOf(ctx: SurveyContext, figure: SurveyFigure): Group[] {
-  if (ctx.kind === 'instelling') return [{ label: ctx.institutions[0]!.name, block: figure }];
-  return [{ label: 'Alle respondenten', block: figure }, ...(figure.byInstitution ?? []).map((block) => ({ label: block.institution, block }))];
-}
-
 /** The figure of one question; null when too few respondents answered it at all. */
 export function questionFigure(ctx: SurveyContext, figure: SurveyFigure): FigureBlock | null {
   if (figure.suppressed) return null;
+  return ctx.voice.questionFigure(ctx, figure, { kind: 'figure' as const, id: ctx.id('figuur'), number: 0, title: figure.question, n: figure.n, trace: traceOf(ctx, figure) });
+}
+
+type FigureBase = Pick<FigureBlock, 'kind' | 'id' | 'number' | 'title' | 'n' | 'trace'>;
+const markLabelOf = (figure: SurveyFigure) => (figure.kind === 'mark' ? 'Gemiddeld rapportcijfer' : 'Gemiddelde');
+
+/** One institution's respondents: the percentages per answer as bars. */
+function institutionFigure(_ctx: SurveyContext, figure: SurveyFigure, base: FigureBase): FigureBlock {
+  const answers = figure.rows.map((row) => row.answer);
+  const markLabel = markLabelOf(figure);
+  const values = figure.rows.map((row) => row.pct ?? 0);
+  return {
+    ...base,
+    chart: { kind: 'bar', categories: answers, series: [{ name: 'Percentage', values, color: BAR_BLUE }], stacked: false, valueLabel: 'percentage van de respondenten die de vraag beantwoordden', format: 'percent', axisMax: 100, legend: false },
+    nLabel: `n = ${respondentsPhrase(figure.n, figure.missing)}${isMean(figure) && figure.mean !== null ? `; ${markLabel.toLocaleLowerCase('nl')} ${decimal(figure.mean)}` : ''}`,
+    table: {
+      header: [isMean(figure) ? (figure.kind === 'mark' ? 'Rapportcijfer' : 'Waarde') : 'Antwoord', 'Aantal', 'Percentage'],
+      rows: figure.rows.map((row) => [row.answer, count(row.n ?? 0), pct(row.pct ?? 0)]),
+      align: ['left', 'right', 'right'],
+    },
+    altText: `Staafdiagram. ${figure.question}. ${figure.rows.map((row) => `${row.answer}: ${pct(row.pct ?? 0)}`).join('; ')}. n = ${count(figure.n)}.`,
+  };
+}
+
+/** Respondents of several institutions: all of them and each institution side by side, small groups not shown. */
+function acrossFigure(figure: SurveyFigure, base: FigureBase, groups: Group[]): FigureBlock {
   const small = suppressedLabel(figure.minGroup);
   const hidden = `< ${figure.minGroup}`;
   const answers = figure.rows.map((row) => row.answer);
-  const base = { kind: 'figure' as const, id: ctx.id('figuur'), number: 0, title: figure.question, n: figure.n, trace: traceOf(ctx, figure) };
-  const markLabel = figure.kind === 'mark' ? 'Gemiddeld rapportcijfer' : 'Gemiddelde';
-
-  if (ctx.kind === 'instelling') {
-    const values = figure.rows.map((row) => row.pct ?? 0);
-    return {
-      ...base,
-      chart: { kind: 'bar', categories: answers, series: [{ name: 'Percentage', values, color: BAR_BLUE }], stacked: false, valueLabel: 'percentage van de respondenten die de vraag beantwoordden', format: 'percent', axisMax: 100, legend: false },
-      nLabel: `n = ${respondentsPhrase(figure.n, figure.missing)}${isMean(figure) && figure.mean !== null ? `; ${markLabel.toLocaleLowerCase('nl')} ${decimal(figure.mean)}` : ''}`,
-      table: {
-        header: [isMean(figure) ? (figure.kind === 'mark' ? 'Rapportcijfer' : 'Waarde') : 'Antwoord', 'Aantal', 'Percentage'],
-        rows: figure.rows.map((row) => [row.answer, count(row.n ?? 0), pct(row.pct ?? 0)]),
-        align: ['left', 'right', 'right'],
-      },
-      altText: `Staafdiagram. ${figure.question}. ${figure.rows.map((row) => `${row.answer}: ${pct(row.pct ?? 0)}`).join('; ')}. n = ${count(figure.n)}.`,
-    };
-  }
-
-  const groups = groupsOf(ctx, figure);
+  const markLabel = markLabelOf(figure);
   const hiddenGroups = groups.filter((group) => group.block.suppressed).map((group) => group.label);
   const note =
     hiddenGroups.length > 0
@@ -234,7 +237,7 @@ export function questionFigure(ctx: SurveyContext, figure: SurveyFigure): Figure
 
 /** The sentence before a question's figure, with the numbers of all the draft's respondents. */
 function questionSentence(ctx: SurveyContext, figure: SurveyFigure, fig: FigureBlock | null): TextRun[] {
-  const who = ctx.kind === 'instelling' ? ` van ${ctx.institutions[0]!.name}` : '';
+  const who = ctx.voice.ofWhom;
   if (figure.suppressed) {
     return [
       run(
@@ -252,9 +255,7 @@ function questionSentence(ctx: SurveyContext, figure: SurveyFigure, fig: FigureB
   }
   return [
     run(
-      `Op de vraag ‘${figure.question}’ antwoordde ${joinList(given.map((row) => `${pct(row.pct ?? 0)} ‘${row.answer}’`))} (n = ${count(figure.n)}${
-        ctx.kind === 'overkoepelend' ? ', alle respondenten' : ''
-      }).`,
+      `Op de vraag ‘${figure.question}’ antwoordde ${joinList(given.map((row) => `${pct(row.pct ?? 0)} ‘${row.answer}’`))} (n = ${count(figure.n)}${ctx.voice.allRespondents}).`,
     ),
     ...figureTail(fig),
   ];
@@ -276,7 +277,7 @@ export function surveyNormSection(ctx: SurveyContext, normKey: string, normName:
   // A survey none of the draft's respondents filled in has nothing to say here.
   const figures = ctx.survey.surveys.flatMap((survey) => survey.figures.filter((figure) => figure.normKey === normKey && figure.n + figure.missing > 0));
   if (figures.length === 0) return null;
-  const who = ctx.kind === 'instelling' ? `jeugdigen en ouders van ${ctx.institutions[0]!.name}` : 'jeugdigen en ouders';
+  const who = `jeugdigen en ouders${ctx.voice.ofWhom}`;
   const blocks: ReportBlock[] = [
     paragraph(
       `In de vragenlijst beantwoordden ${who} ${figures.length === 1 ? 'een vraag die' : `${figures.length} vragen die`} bij deze norm ${figures.length === 1 ? 'hoort' : 'horen'}. Percentages zijn berekend over wie de vraag beantwoordde.`,
@@ -308,16 +309,20 @@ function respondentsSentence(counts: RespondentCounts): string {
 
 /** The respondent counts (jeugdigen, ouders) for "Toezicht in cijfers"; per institution in the overarching draft. */
 export function respondentBlocks(ctx: SurveyContext): ReportBlock[] {
-  const { respondents, byInstitution } = ctx.survey;
+  const { respondents } = ctx.survey;
   const trace = 'Vragenlijsten van dit onderzoek: respondenten geteld naar rol (zoals de vragenlijstweergave ze telt).';
   const sentence =
     respondents.totaal === 0
-      ? paragraph(ctx.kind === 'instelling' ? `Van ${ctx.institutions[0]!.name} vulde niemand de vragenlijst in.` : 'Niemand van de instellingen in dit rapport vulde de vragenlijst in.')
-      : paragraph(`Daarnaast vulden ${respondentsSentence(respondents)} de digitale vragenlijst in${ctx.kind === 'instelling' ? '' : ` (samen ${plural(respondents.totaal, 'respondent', 'respondenten')})`}.`);
+      ? paragraph(`${ctx.voice.fromWhom} vulde niemand de vragenlijst in.`)
+      : paragraph(`Daarnaast vulden ${respondentsSentence(respondents)} de digitale vragenlijst in${ctx.voice.together(respondents.totaal)}.`);
+  return [sentence, ctx.voice.respondentTable(ctx, trace)];
+}
+
+/** One institution's respondents by role. */
+function institutionRespondents(ctx: SurveyContext, trace: string): TableBlock {
+  const { respondents } = ctx.survey;
   const showUnknown = unknownRole(respondents) > 0;
-  if (ctx.kind === 'instelling') {
-    return [
-      sentence,
+  return (
       table(
         ctx,
         'Toezicht in cijfers: respondenten van de vragenlijst',
@@ -330,14 +335,18 @@ export function respondentBlocks(ctx: SurveyContext): ReportBlock[] {
         ],
         `${trace} Alleen respondenten van ${ctx.institutions[0]!.name}.`,
         { align: ['left', 'right'], totalRow: true },
-      ),
-    ];
-  }
+      )
+  );
+}
+
+/** Respondents by role per institution, with the total. */
+function respondentsPerInstitution(ctx: SurveyContext, trace: string): TableBlock {
+  const { respondents, byInstitution } = ctx.survey;
+  const showUnknown = unknownRole(respondents) > 0;
   const columns = ctx.institutions;
   const of = (id: string) => byInstitution.get(id) ?? { jeugdigen: 0, ouders: 0, totaal: 0 };
   const outside = respondents.totaal - columns.reduce((sum, institution) => sum + of(institution.id).totaal, 0);
-  return [
-    sentence,
+  return (
     table(
       ctx,
       'Toezicht in cijfers: respondenten van de vragenlijst per instelling',
@@ -355,8 +364,8 @@ export function respondentBlocks(ctx: SurveyContext): ReportBlock[] {
         compact: true,
         ...(outside > 0 ? { note: `De kolom Totaal telt ook ${plural(outside, 'respondent', 'respondenten')} zonder (bekende) instelling.` } : {}),
       },
-    ),
-  ];
+    )
+  );
 }
 
 /* ---------- the survey chapter ---------- */
@@ -387,7 +396,7 @@ function roleByMeasureTable(ctx: SurveyContext, survey: ReportSurvey): TableBloc
       ...answers.map((answer) => [answer, ...columns.map((column) => cell(column.distribution, answer))]),
       ['n', ...columns.map((column) => (column.distribution.suppressed ? `< ${minGroup}` : count(column.distribution.n)))],
     ],
-    `Vragenlijst ‘${survey.name}’: kolom ‘${split.measure}’ gesplitst naar ‘${split.role}’; ${scopeText(ctx).replace(/ en per instelling$/, '')}.`,
+    `Vragenlijst ‘${survey.name}’: kolom ‘${split.measure}’ gesplitst naar ‘${split.role}’; ${ctx.voice.scopeText.replace(/ en per instelling$/, '')}.`,
     {
       align: ['left', ...columns.map(() => 'right' as const)],
       compact: columns.length > 4,
@@ -490,7 +499,7 @@ function withoutWorkerBlocks(ctx: SurveyContext, survey: ReportSurvey): ReportBl
       'Respondenten met en zonder een periode zonder jeugdzorgwerker',
       ['Vraag en antwoord', ...labels],
       rows,
-      `Vragenlijst ‘${survey.name}’: elke gesloten vraag${comparison.mark ? ' en het rapportcijfer' : ''} gesplitst naar ‘${comparison.header}’ (Ja/Nee); ${scopeText(ctx).replace(/ en per instelling$/, '')}.`,
+      `Vragenlijst ‘${survey.name}’: elke gesloten vraag${comparison.mark ? ' en het rapportcijfer' : ''} gesplitst naar ‘${comparison.header}’ (Ja/Nee); ${ctx.voice.scopeText.replace(/ en per instelling$/, '')}.`,
       {
         align: ['left', 'right', 'right'],
         groupRows,
@@ -506,8 +515,7 @@ function surveySections(ctx: SurveyContext, survey: ReportSurvey, level: 2 | 3):
   // Everyone in scope either answered a question or left it blank: n + missing are the survey's respondents here.
   const inScope = survey.figures[0] ? survey.figures[0].n + survey.figures[0].missing : 0;
   if (inScope === 0) {
-    const who = ctx.kind === 'instelling' ? `Van ${ctx.institutions[0]!.name}` : 'Van de instellingen in dit rapport';
-    return [section(ctx, level, 'Antwoorden per vraag', [paragraph(`${who} vulde niemand deze vragenlijst in.`)])];
+    return [section(ctx, level, 'Antwoorden per vraag', [paragraph(`${ctx.voice.fromWhom} vulde niemand deze vragenlijst in.`)])];
   }
 
   const respondentTable = roleByMeasureTable(ctx, survey);
@@ -531,7 +539,7 @@ function surveySections(ctx: SurveyContext, survey: ReportSurvey, level: 2 | 3):
   }
   for (const figure of here) blocks.push(...questionBlocks(ctx, figure).blocks);
   if (hidden.length > 0) {
-    const who = ctx.kind === 'instelling' ? ` van ${ctx.institutions[0]!.name}` : '';
+    const who = ctx.voice.ofWhom;
     blocks.push(
       paragraph(
         `Deze ${hidden.length === 1 ? 'vraag beantwoordden' : 'vragen beantwoordden'} minder dan ${minGroup} respondenten${who} (${suppressedLabel(minGroup)}); om hen niet herkenbaar te maken, staan de uitkomsten niet in dit rapport:`,
@@ -548,7 +556,7 @@ function surveySections(ctx: SurveyContext, survey: ReportSurvey, level: 2 | 3):
       'Gemiddeld rapportcijfer naar aantal jeugdzorgwerkers',
       groups,
       'Aantal jeugdzorgwerkers',
-      `Vragenlijst ‘${survey.name}’: gemiddelde van ‘${mark}’ per antwoord op ‘${workers}’; ${scopeText(ctx).replace(/ en per instelling$/, '')}; groepen onder ${minGroup} respondenten zonder gemiddelde.`,
+      `Vragenlijst ‘${survey.name}’: gemiddelde van ‘${mark}’ per antwoord op ‘${workers}’; ${ctx.voice.scopeText.replace(/ en per instelling$/, '')}; groepen onder ${minGroup} respondenten zonder gemiddelde.`,
     );
     const shown = groups.filter((group) => !group.suppressed && group.mean !== null);
     const blocksMark: ReportBlock[] = fig
@@ -579,31 +587,83 @@ export function surveyChapter(ctx: SurveyContext): ReportSection {
   const small = suppressedLabel(minGroup);
   const lead: TextRun[] = [
     run(
-      `Jeugdigen en ouders konden een digitale vragenlijst invullen. ${
-        ctx.kind === 'instelling' ? `Van ${ctx.institutions[0]!.name} deden` : 'In totaal deden'
-      } ${respondentsSentence(respondents)} mee (n = ${count(respondents.totaal)}). Percentages zijn berekend over de respondenten die een vraag beantwoordden; wie een vraag oversloeg, telt bij die vraag niet mee. Uitkomsten van groepen van minder dan ${minGroup} respondenten staan er niet (‘${small}’): zulke kleine groepen kunnen personen herkenbaar maken.${
-        ctx.kind === 'overkoepelend' ? ' Bij elke vraag staan de uitkomsten van alle respondenten en die per instelling naast elkaar.' : ''
-      }`,
+      `Jeugdigen en ouders konden een digitale vragenlijst invullen. ${ctx.voice.whoTookPart} ${respondentsSentence(respondents)} mee (n = ${count(respondents.totaal)}). Percentages zijn berekend over de respondenten die een vraag beantwoordden; wie een vraag oversloeg, telt bij die vraag niet mee. Uitkomsten van groepen van minder dan ${minGroup} respondenten staan er niet (‘${small}’): zulke kleine groepen kunnen personen herkenbaar maken.${ctx.voice.sideBySide}`,
     ),
   ];
   const blocks: ReportBlock[] = [{ kind: 'paragraph', variant: 'lead', runs: lead }];
-  if (ctx.kind === 'overkoepelend') {
-    const none = ctx.institutions.filter((institution) => (ctx.survey.byInstitution.get(institution.id)?.totaal ?? 0) === 0).map((institution) => institution.name);
-    const some = ctx.institutions.filter((institution) => (ctx.survey.byInstitution.get(institution.id)?.totaal ?? 0) > 0);
-    if (some.length > 0) {
-      blocks.push(
-        paragraph(
-          `Per instelling: ${joinList(some.map((institution) => `${institution.name} ${plural(ctx.survey.byInstitution.get(institution.id)!.totaal, 'respondent', 'respondenten')}`))}.${
-            none.length > 0 ? ` Van ${joinList(none)} vulde niemand de vragenlijst in.` : ''
-          }`,
-        ),
-      );
-    }
-  }
+  blocks.push(...ctx.voice.perInstitution(ctx));
   const surveys = ctx.survey.surveys;
   const sections =
     surveys.length === 1
       ? surveySections(ctx, surveys[0]!, 2)
       : surveys.map((survey) => section(ctx, 2, `Vragenlijst ‘${survey.name}’`, [], surveySections(ctx, survey, 3)));
   return unbreakable(section(ctx, 1, CHAPTER_LABELS.vragenlijst, blocks, sections, 'vragenlijst'));
+}
+
+/** How many of each institution took part, in the overarching draft. */
+function respondentsOfEach(ctx: SurveyContext): ReportBlock[] {
+  const totalOf = (institution: Institution) => ctx.survey.byInstitution.get(institution.id)?.totaal ?? 0;
+  const none = ctx.institutions.filter((institution) => totalOf(institution) === 0).map((institution) => institution.name);
+  const some = ctx.institutions.filter((institution) => totalOf(institution) > 0);
+  if (some.length === 0) return [];
+  return [
+    paragraph(
+      `Per instelling: ${joinList(some.map((institution) => `${institution.name} ${plural(totalOf(institution), 'respondent', 'respondenten')}`))}.${
+        none.length > 0 ? ` Van ${joinList(none)} vulde niemand de vragenlijst in.` : ''
+      }`,
+    ),
+  ];
+}
+
+/* ---------- the two voices ---------- */
+
+/** What differs between a chapter about one institution's respondents and one about several institutions' side by side. */
+export interface SurveyVoice {
+  /** " van GI Noord", or nothing across institutions. */
+  ofWhom: string;
+  /** "Van GI Noord" / "Van de instellingen in dit rapport" (… vulde niemand de vragenlijst in). */
+  fromWhom: string;
+  /** "Van GI Noord deden" / "In totaal deden" (… 25 jeugdigen mee). */
+  whoTookPart: string;
+  /** Whose figures a trace describes. */
+  scopeText: string;
+  /** ", alle respondenten" after an n that sums several institutions. */
+  allRespondents: string;
+  sideBySide: string;
+  together(total: number): string;
+  questionFigure(ctx: SurveyContext, figure: SurveyFigure, base: FigureBase): FigureBlock;
+  respondentTable(ctx: SurveyContext, trace: string): TableBlock;
+  perInstitution(ctx: SurveyContext): ReportBlock[];
+}
+
+export function oneInstitutionVoice(institution: Institution): SurveyVoice {
+  return {
+    ofWhom: ` van ${institution.name}`,
+    fromWhom: `Van ${institution.name}`,
+    whoTookPart: `Van ${institution.name} deden`,
+    scopeText: `respondenten van ${institution.name}`,
+    allRespondents: '',
+    sideBySide: '',
+    together: () => '',
+    questionFigure: institutionFigure,
+    respondentTable: institutionRespondents,
+    perInstitution: () => [],
+  };
+}
+
+export function acrossInstitutionsVoice(institutions: Institution[]): SurveyVoice {
+  return {
+    ofWhom: '',
+    fromWhom: 'Van de instellingen in dit rapport',
+    whoTookPart: 'In totaal deden',
+    scopeText:
+      institutions.length === 1 ? `respondenten van ${institutions[0]!.name}` : `alle respondenten van de ${count(institutions.length)} instellingen en per instelling`,
+    allRespondents: ', alle respondenten',
+    sideBySide: ' Bij elke vraag staan de uitkomsten van alle respondenten en die per instelling naast elkaar.',
+    together: (total) => ` (samen ${plural(total, 'respondent', 'respondenten')})`,
+    questionFigure: (_ctx, figure, base) =>
+      acrossFigure(figure, base, [{ label: 'Alle respondenten', block: figure }, ...(figure.byInstitution ?? []).map((block) => ({ label: block.institution, block }))]),
+    respondentTable: respondentsPerInstitution,
+    perInstitution: respondentsOfEach,
+  };
 }

@@ -42,6 +42,13 @@ const PAGE = { width: 11906, height: 16838, margin: 1417 };
 const TEXT_WIDTH_TWIPS = PAGE.width - 2 * PAGE.margin;
 /** The same width in pixels at 96 dpi (for images). */
 const TEXT_WIDTH_PX = Math.floor((TEXT_WIDTH_TWIPS / 1440) * 96);
+/**
+ * A chart is at most this share of the text height: with its caption, n and
+ * the first rows of its table it then fits below half a page of text, so a
+ * figure moving to the next page never leaves more than half a page empty.
+ */
+export const FIGURE_MAX_PAGE_SHARE = 0.4;
+const FIGURE_MAX_HEIGHT_PX = Math.floor((((PAGE.height - 2 * PAGE.margin) / 1440) * 96) * FIGURE_MAX_PAGE_SHARE);
 
 type Child = Paragraph | Table | TableOfContents;
 
@@ -187,12 +194,14 @@ function tableBlock(block: TableBlock): Child[] {
 }
 
 function figureBlock(block: FigureBlock, image: ChartImage): Child[] {
-  const width = TEXT_WIDTH_PX;
-  const height = Math.round((image.height / image.width) * width);
+  // Full text width, unless that makes the chart too tall: then narrower, in proportion.
+  const height = Math.min(FIGURE_MAX_HEIGHT_PX, Math.round((image.height / image.width) * TEXT_WIDTH_PX));
+  const width = Math.round((image.width / image.height) * height);
   return [
     caption('Figuur', block.number, block.title),
     new Paragraph({
       keepNext: true,
+      alignment: AlignmentType.CENTER,
       spacing: { after: 60 },
       children: [
         new ImageRun({
@@ -212,7 +221,11 @@ function figureBlock(block: FigureBlock, image: ChartImage): Child[] {
 function quoteParagraph(block: QuoteBlock, style: string = STYLE_IDS.quote): Paragraph {
   return new Paragraph({
     style,
-    children: [new TextRun({ text: `${block.roleLabel}: `, bold: true, italics: false }), ...marked(`“${block.text}”`, { italics: true })],
+    children: [
+      new TextRun({ text: `${block.roleLabel}: `, bold: true, italics: false }),
+      ...marked(`“${block.text}”`, { italics: true }),
+      ...(block.citation ? [new TextRun({ text: ` ${block.citation}`, italics: false })] : []),
+    ],
   });
 }
 
@@ -255,7 +268,8 @@ function blockChildren(block: ReportBlock, images: Map<string, ChartImage>): Chi
 
 function sectionChildren(section: ReportSection, images: Map<string, ChartImage>): Child[] {
   return [
-    new Paragraph({ heading: HEADINGS[section.level], children: [new TextRun(section.title)] }),
+    // Kept with what follows and on one page whatever the template says: a heading never ends a page.
+    new Paragraph({ heading: HEADINGS[section.level], keepNext: true, keepLines: true, children: [new TextRun(section.title)] }),
     ...section.blocks.flatMap((block) => blockChildren(block, images)),
     ...section.sections.flatMap((child) => sectionChildren(child, images)),
   ];
@@ -278,6 +292,17 @@ function titlePageChildren(model: ReportModel): Child[] {
     new Paragraph({ style: STYLE_IDS.box, children: [new TextRun(page.notice)] }),
     new Paragraph({ style: STYLE_IDS.tocHeading, pageBreakBefore: true, children: [new TextRun('Inhoud')] }),
     new TableOfContents('Inhoud', { hyperlink: true, headingStyleRange: '1-2' }),
+  ];
+}
+
+/** The colophon on a page of its own at the end: label and value per line. */
+function colophonChildren(model: ReportModel): Child[] {
+  if (model.colophon.length === 0) return [];
+  return [
+    new Paragraph({ style: STYLE_IDS.tocHeading, pageBreakBefore: true, children: [new TextRun('Colofon')] }),
+    ...model.colophon.map(
+      ({ label, value }) => new Paragraph({ style: STYLE_IDS.titleMeta, keepLines: true, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] }),
+    ),
   ];
 }
 
@@ -324,7 +349,7 @@ export async function buildReportDocument(model: ReportModel, options: WriteOpti
       },
     },
     footers: { default: footer, first: new Footer({ children: [new Paragraph({ style: STYLE_IDS.footer, children: [] })] }) },
-    children: [...titlePageChildren(model), ...model.chapters.flatMap((chapter) => sectionChildren(chapter, images))],
+    children: [...titlePageChildren(model), ...model.chapters.flatMap((chapter) => sectionChildren(chapter, images)), ...colophonChildren(model)],
   };
   return new Document({
     creator: 'Veldwerk',

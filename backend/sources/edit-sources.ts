@@ -22,6 +22,7 @@ export function updateSourceMeta(study: Study, id: string, meta: SourceMeta & { 
         measure: meta.measure,
         date: meta.date,
         inspectorId: meta.inspectorId,
+        ...(meta.ecli !== undefined ? { ecli: meta.ecli } : {}),
       },
     },
   ]);

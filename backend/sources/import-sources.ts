@@ -11,6 +11,7 @@ import { extname } from 'node:path';
 import { CANCELLED, extractMany } from './extract';
 import { DEFAULT_LIMITS, rejected, type ExtractedText } from './extract/types';
 import type { SourceMeta } from '../../shared/api/contract';
+import { findEcli, rulingDate } from '../../shared/ecli';
 import type { ImportOutcome } from '../../shared/api/types';
 import type { Study } from '../study/study';
 import { institutionFor } from '../study/setup';
@@ -130,7 +131,9 @@ function storeChecked(
           sourceType: meta.sourceType,
           role: meta.role,
           measure: meta.measure,
-          date: meta.date,
+          // A court ruling names its ECLI and date in its header: metadata read, not typed.
+          date: meta.date ?? (meta.sourceType === 'uitspraak' ? rulingDate(extracted.text) : null),
+          ...(meta.sourceType === 'uitspraak' ? { ecli: meta.ecli ?? findEcli(extracted.text) } : {}),
           inspectorId: meta.inspectorId ?? study.currentInspectorId,
           format: extracted.format,
           fileName: file.fileName,

@@ -54,6 +54,7 @@ export const ENTITIES = {
       fileSha256: 'file_sha256',
       contentId: 'content_id',
       importedAt: 'imported_at',
+      ecli: 'ecli',
     }),
   },
   coding: {

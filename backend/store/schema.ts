@@ -380,6 +380,9 @@ export const MIGRATIONS: readonly string[] = [
     signature TEXT NOT NULL
   ) STRICT;
   `,
+  /* reports (issue 13): a court ruling's ECLI, cited in drafts as "(Bron: ECLI:…)" */ `
+  ALTER TABLE source ADD COLUMN ecli TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -138,7 +138,10 @@ function FindingForm({ scope, draft, onDone }: { scope: Scope; draft: Draft; onD
           ))}
         </select>
       </Field>
-      <Field label={nl.findings.text} hint={draft.figures.length > 0 ? nl.findings.figuresKept(draft.figures.length) : undefined}>
+      <Field
+        label={nl.findings.text}
+        hint={[draft.figures.length > 0 ? nl.findings.figuresKept(draft.figures.length) : null, kind === 'casus' ? nl.findings.casusNames : null].filter(Boolean).join(' ') || undefined}
+      >
         <textarea data-testid="finding-text" rows={4} value={text} onChange={(event) => setText(event.target.value)} />
       </Field>
       <div className="finding-form-actions">

@@ -17,6 +17,7 @@ import { ProgressBar } from '../ui/ProgressBar';
 import { handOffFile, handsOffByDownload } from '../ui/hand-off';
 import { HouseStyleField } from './HouseStyleField';
 import { institutionWithMostMaterial } from './most-material';
+import { QuotesBelowMinimum } from './QuotesBelowMinimum';
 import { StorylineEditor } from '../findings/StorylineEditor';
 import { PrivacyReview } from '../privacy/PrivacyReview';
 import './reports.css';
@@ -94,6 +95,7 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
   const [includeAppendix, setIncludeAppendix] = useState(false);
   const [institutionRatings, setInstitutionRatings] = useState(false);
   const [minCodings, setMinCodings] = useState(3);
+  const [keepQuotesBelowMinimum, setKeepQuotesBelowMinimum] = useState(false);
 
   const [outline, setOutline] = useState<ReportOutline | null>(null);
   const [outlineError, setOutlineError] = useState<string | null>(null);
@@ -109,6 +111,7 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
     includeMemos,
     includeAppendix,
     minCodingsForQuotes: minCodings,
+    keepQuotesBelowMinimum,
     ...(kind === 'overkoepelend' ? { institutions: overallChosen, institutionRatings } : {}),
   };
   const [storylineVersion, setStorylineVersion] = useState(0);
@@ -254,7 +257,10 @@ export function ReportDialog({ onClose }: { onClose: () => void }) {
           ) : !outline ? (
             <p className="muted">{nl.reports.outlineLoading}</p>
           ) : (
-            <OutlineView outline={outline} />
+            <>
+              <QuotesBelowMinimum entries={outline.quotesBelowMinimum} perInstitution={outline.kind === 'overkoepelend'} keep={keepQuotesBelowMinimum} onChange={setKeepQuotesBelowMinimum} disabled={busy} />
+              <OutlineView outline={outline} />
+            </>
           )}
           <PrivacyReview
             scope={problem ? null : kind === 'instelling' ? { institutionId: chosen[0]! } : { overall: true }}

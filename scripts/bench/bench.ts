@@ -17,6 +17,7 @@ import { measureOcr } from './ocr-bench';
 import { measureNational } from './national-bench';
 import { measureRetrieval } from './retrieval-bench';
 import { measureReports } from './report-bench';
+import { measureDialog } from './dialog-bench';
 import { measureSurvey } from './survey-bench';
 import { measureQueue } from './queue-bench';
 import { measureSigning } from './signing-bench';
@@ -39,6 +40,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   national: measureNational,
   batch: measureBatch,
   retrieval: measureRetrieval,
+  dialog: measureDialog,
 };
 
 async function main() {

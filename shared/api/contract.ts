@@ -9,6 +9,7 @@ import { CODE_KINDS, MEASURES, ROLES, SOURCE_TYPES, VALENCES } from '../vocabula
 import { MEMO_TARGETS, SOURCE_STATUSES } from './types';
 import type { ReportGenerated, ReportSaved, ReportTemplateInfo, TemplateSaved } from './types';
 import { FIXED_CHAPTERS, type ChapterKey, type ReportOutline } from '../report-model';
+import { ECLI_PATTERN } from '../ecli';
 import { SURVEY_COLUMN_KINDS } from '../survey';
 import { ALL_ENTITIES, LOGGED_ENTITIES, type StudyEntity } from './study-entities';
 import { FINDING_KINDS, type Finding, type SuggestedFinding, type Theme } from '../findings';
@@ -103,6 +104,8 @@ export const sourceMetaSchema = z.object({
   measure: z.enum(MEASURES).nullable().default(null),
   date: isoDate.nullable().default(null),
   inspectorId: id.nullable().default(null),
+  /** A court ruling's ECLI; absent at import: read from the ruling's text. */
+  ecli: z.string().trim().regex(ECLI_PATTERN, 'ECLI als ECLI:NL:RBNNE:2025:1234').nullable().optional(),
 });
 export type SourceMeta = z.infer<typeof sourceMetaSchema>;
 
@@ -174,6 +177,7 @@ export const reportOptionsSchema = z.object({
   includeAppendix: z.boolean().optional(),
   institutionRatings: z.boolean().optional(),
   minCodingsForQuotes: z.union([z.number().int().min(0).max(10_000), z.record(z.string().max(100), z.number().int().min(0).max(10_000))]).optional(),
+  keepQuotesBelowMinimum: z.boolean().optional(),
   institutions: z.array(id).max(500).optional(),
   privacyNames: z.array(z.string().trim().min(1).max(200)).max(10_000).optional(),
   date: isoDate.optional(),

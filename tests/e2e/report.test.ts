@@ -48,6 +48,26 @@ async function chooseHouseStyle(page: Page): Promise<void> {
   expect(await page.getByTestId('report-house-style-error').count()).toBe(0);
 }
 
+/** A minimum above the material hides the quotable fragments: the dialog says how many, and the writer may keep them. */
+async function quotesBelowMinimum(page: Page): Promise<void> {
+  const dialog = page.getByTestId('report-dialog');
+  const outline = page.getByTestId('report-outline');
+  const totals = () => outline.locator('.report-outline-totals').textContent();
+  const minimum = dialog.getByLabel('Citaten pas bij minimaal … coderingen per norm');
+  await minimum.fill('100');
+  const panel = page.getByTestId('report-below-minimum');
+  await panel.waitFor({ timeout: 10_000 });
+  await expect.poll(totals, { timeout: 10_000 }).toMatch(/, 0 citaten,/);
+  expect(await panel.locator('legend').textContent()).toMatch(/^Het minimum verbergt \d+ citeerbare fragmenten$/);
+  if (process.env.VELDWERK_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.VELDWERK_SCREENSHOT_DIR, 'rapportvenster-minimum.png') });
+  await panel.getByTestId('report-keep-quotes').check();
+  await expect.poll(totals, { timeout: 10_000 }).not.toMatch(/, 0 citaten,/);
+  expect(await panel.locator('legend').textContent()).toMatch(/citeerbare fragmenten onder het minimum toch gebruikt$/);
+  await panel.getByRole('radio', { name: /Minimum toepassen/ }).check();
+  await minimum.fill('3');
+  await expect.poll(totals, { timeout: 10_000 }).not.toMatch(/, 0 citaten,/);
+}
+
 async function exerciseDialog(page: Page): Promise<void> {
   const dialog = page.getByTestId('report-dialog');
   await dialog.waitFor();
@@ -60,6 +80,7 @@ async function exerciseDialog(page: Page): Promise<void> {
   await expect.poll(async () => outline.getByText('Oorzaken', { exact: true }).count(), { timeout: 10_000 }).toBe(0);
   await dialog.getByRole('checkbox', { name: /Verantwoording/ }).check();
   await outline.getByText('Bijlage: verantwoording (intern)').waitFor();
+  await quotesBelowMinimum(page);
   await chooseHouseStyle(page);
 
   await page.getByTestId('report-generate').click();

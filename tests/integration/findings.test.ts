@@ -10,6 +10,7 @@ import { deleteFinding, listFindings, moveFinding, saveFinding, type FindingInpu
 import { suggestFindings } from '../../backend/findings/suggest';
 import { deleteTheme, listThemes, moveTheme, saveTheme } from '../../backend/findings/themes';
 import { saveJudgment } from '../../backend/judgments/judgments';
+import { addPerson } from '../../backend/privacy/persons';
 import { reportModel } from '../../backend/reports/generate';
 import { answerReviewQuestion, listReviewQuestions } from '../../backend/review/file-review';
 import { getSource } from '../../backend/sources/queries';
@@ -114,7 +115,9 @@ describe('drafts built from findings', () => {
     const [suggested] = suggestFindings(study, { institutionId: noord, codeId: contact });
     saveFinding(study, finding({ kind: 'conclusie', text: 'Het eerste contact komt te laat.' }));
     saveFinding(study, finding({ text: 'Jeugdigen wachten weken op een eerste gesprek.', figures: suggested!.figures, evidenceCodingIds: [quotableIds[0]!] }));
-    saveFinding(study, finding({ kind: 'casus', text: 'Een jongen van elf wachtte acht weken.' }));
+    // A casus names people by the register's pseudonyms (issue 13): Daan leaves as Sem, and the box says the names are invented.
+    addPerson(study, { name: 'Daan Jansen', role: 'jeugdige', pseudonym: 'Sem' });
+    saveFinding(study, finding({ kind: 'casus', text: 'Daan, een jongen van elf, wachtte acht weken.' }));
     saveFinding(study, finding({ kind: 'verwachting', text: 'De instelling spreekt elke jeugdige binnen vijf werkdagen.' }));
 
     const model = reportModel(study, { institutionId: noord });
@@ -126,6 +129,7 @@ describe('drafts built from findings', () => {
     expect(findingsSection).toContain('In 1 van de 3 onderzochte dossiers was er binnen 5 dagen');
     expect(findingsSection).toContain('het eerste contact kwam na acht weken');
     expect(findingsSection).toContain('De namen in deze casus zijn gefingeerd.');
+    expect(findingsSection).toContain('Sem, een jongen van elf, wachtte acht weken.');
     expect(findingsSection).not.toMatch(/fragmenten gecodeerd/);
 
     // A suggestion taken over as it is prints once, not again as its own figure.

@@ -44,6 +44,24 @@ describe('veldwerk report', () => {
     expect(outline.chapters.map((chapter) => chapter.key)).toEqual(['samenvatting', 'norm:contact']);
   }, 60_000);
 
+  it('says which quotable fragments the minimum hides, and keeps them with --keep-quotes', () => {
+    type Outline = { totals: { quotes: number }; quotesBelowMinimum: Array<{ quotable: number; kept: boolean }> };
+    const outline = (extra: string[]) => {
+      const result = veldwerk(['report', study, '--overall', '--outline', '--json', '--chapters', 'norm:contact', '--min-quotes', '1000', ...extra]);
+      expect(result.code, result.stderr).toBe(0);
+      return JSON.parse(result.stdout) as Outline;
+    };
+    const applied = outline([]);
+    expect(applied.totals.quotes).toBe(0);
+    expect(applied.quotesBelowMinimum.length).toBeGreaterThan(0);
+    expect(applied.quotesBelowMinimum.every((entry) => !entry.kept && entry.quotable > 0)).toBe(true);
+    const kept = outline(['--keep-quotes']);
+    expect(kept.totals.quotes).toBeGreaterThan(0);
+    expect(kept.quotesBelowMinimum.every((entry) => entry.kept)).toBe(true);
+    const text = veldwerk(['report', study, '--overall', '--outline', '--chapters', 'norm:contact', '--min-quotes', '1000']);
+    expect(text.stdout).toMatch(/Citeerbare fragmenten verborgen door het minimum aantal coderingen: \d+ \(gebruik ze met --keep-quotes\)/);
+  }, 60_000);
+
   it('writes the default template to start a house style from', () => {
     const out = join(dir, 'sjabloon.docx');
     const result = veldwerk(['report', '--write-template', out]);

@@ -15,7 +15,11 @@ import { inFiles } from '../../backend/reports/phrasing';
 import { getSource } from '../../backend/sources/queries';
 import { updateStudy } from '../../backend/study/setup';
 import type { Study } from '../../backend/study/study';
-import type { ReportModel } from '../../shared/report-model';
+import { outlineOf, walkBlocks, type BoxBlock, type QuoteBlock, type ReportModel } from '../../shared/report-model';
+import { saveFinding } from '../../backend/findings/findings';
+import { addPerson } from '../../backend/privacy/persons';
+import { Session } from '../../backend/api/session';
+import { dispatch } from '../../backend/api/handlers';
 import { addTextSource, codeId } from '../helpers/sources';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
 
@@ -144,9 +148,127 @@ describe('the drafts say only what is true of the study', () => {
     expect(captions(chosen, body)).toContain('"caption":"Oordelen per instelling en norm"');
   });
 
+  it('never drops a citeerbaar quote below the minimum silently: it is listed, and kept when the writer chooses', () => {
+    const quoteTexts = (model: ReportModel) => [...walkBlocks(model.chapters)].filter((block) => block.kind === 'quote').map((block) => (block as { text: string }).text);
+    // GI Noord has two quotable contact fragments: below the default minimum of three codings.
+    const applied = reportModel(study, { institutionId: noord });
+    expect(quoteTexts(applied).some((text) => text.includes('maandenlang'))).toBe(false);
+    expect(applied.quotesBelowMinimum).toEqual([
+      { codeKey: 'contact', codeName: 'Betekenisvol contact', institution: 'GI Noord', codings: 2, minimum: 3, quotable: 2, kept: false },
+    ]);
+    expect(applied.warnings).toContain('Betekenisvol contact: 2 citeerbare fragmenten niet gebruikt, omdat er minder dan 3 coderingen zijn. Kies ‘toch citeren’ om ze op te nemen.');
+    expect(outlineOf(applied).quotesBelowMinimum).toHaveLength(1);
+
+    const kept = reportModel(study, { institutionId: noord }, { keepQuotesBelowMinimum: true });
+    expect(quoteTexts(kept).some((text) => text.includes('maandenlang'))).toBe(true);
+    expect(kept.quotesBelowMinimum.map((entry) => entry.kept)).toEqual([true]);
+    expect(kept.warnings.some((warning) => warning.includes('niet gebruikt'))).toBe(false);
+
+    // Overarching: each institution below the minimum is listed on its own.
+    const overall = reportModel(study, { overall: true });
+    expect(overall.quotesBelowMinimum.map((entry) => [entry.institution, entry.quotable])).toEqual([
+      ['GI Noord', 2],
+      ['GI Zuid', 1],
+    ]);
+    // A minimum the material meets hides nothing.
+    expect(reportModel(study, { institutionId: noord }, { minCodingsForQuotes: 2 }).quotesBelowMinimum).toEqual([]);
+  });
+
+  it('ends with a colophon that counts only what the study holds', () => {
+    const lines = Object.fromEntries(reportModel(study, { institutionId: noord }).colophon.map(({ label, value }) => [label, value]));
+    expect(lines).toMatchObject({ Status: 'Concept, niet verspreiden', Datum: '15 september 2026', Instelling: 'GI Noord', Materiaal: '2 bronnen, waarvan 2 gecodeerd door 1 inspecteur' });
+    expect(reportModel(study, { overall: true }).colophon.find(({ label }) => label === 'Instellingen')?.value).toBe('GI Noord en GI Zuid');
+  });
+
   it('carries the report date set in the study, not the machine\'s date', () => {
     expect(reportModel(study, { institutionId: noord }).titlePage.date).toBe('2026-09-15');
     expect(reportModel(study, { institutionId: noord }, { date: '2026-10-01' }).titlePage.date).toBe('2026-10-01');
+  });
+});
+
+describe('rulings and case stories say only what is true', () => {
+  const ECLI = 'ECLI:NL:RBNNE:2026:1234';
+  let traps: Study;
+  let institution: string;
+  const finding = (kind: 'casus' | 'bevinding', text: string, evidenceCodingIds: string[] = []) =>
+    saveFinding(traps, { institutionId: institution, codeId: codeId(traps, 'contact'), kind, text, evidenceCodingIds, figures: [] });
+
+  beforeAll(async () => {
+    const trapDir = tempDir();
+    traps = newTestStudy(trapDir);
+    institution = traps.institutions()[0]!.id;
+    const ruling = await addTextSource(
+      traps,
+      trapDir,
+      `Rechtbank Noord-Nederland\n${ECLI}\nDatum uitspraak: 3 februari 2026\n\nDe kinderrechter stelt vast dat de jeugdige maandenlang geen vaste jeugdzorgwerker had.`,
+      { institutionId: institution, sourceType: 'uitspraak', title: 'Beschikking verlenging OTS' },
+    );
+    const text = getSource(traps, ruling).text;
+    const start = text.indexOf('De kinderrechter');
+    const [coding] = createCodings(traps, [{ sourceId: ruling, codeId: codeId(traps, 'contact'), start, end: text.length, valence: 'negatief', note: '', quotable: true }], 'Coderen');
+    finding('bevinding', 'De kinderrechter stelde vast dat de jeugdige lang zonder vaste jeugdzorgwerker was.', [coding!.id]);
+    // A ruling without an ECLI in its text: cited without one, and the writer is told.
+    const unnumbered = await addTextSource(traps, trapDir, 'De kinderrechter acht het contact met de moeder onvoldoende geweest.', {
+      institutionId: institution,
+      sourceType: 'uitspraak',
+      title: 'Beschikking zonder nummer',
+    });
+    const [other] = createCodings(traps, [{ sourceId: unnumbered, codeId: codeId(traps, 'contact'), start: 0, end: getSource(traps, unnumbered).text.length, valence: 'negatief', note: '', quotable: true }], 'Coderen');
+    finding('bevinding', 'Ook een tweede uitspraak noemt het contact onvoldoende.', [other!.id]);
+    addPerson(traps, { name: 'Sandra de Vries', role: 'jeugdige', pseudonym: 'Noor' });
+    addPerson(traps, { name: 'Kees Bakker', role: 'ouder' });
+    finding('casus', 'Sandra (14) wachtte vijf maanden op haar eerste gesprek. Haar moeder belde elke week.');
+    finding('casus', 'De jeugdige wachtte vijf maanden op een eerste gesprek; Kees Bakker, de vader, hoorde niets.');
+  });
+
+  it('reads a ruling\'s ECLI and date as its metadata at import', () => {
+    const rows = traps.db.prepare(`SELECT title, ecli, date FROM source WHERE source_type = 'uitspraak' ORDER BY title`).all();
+    expect(rows).toEqual([
+      { title: 'Beschikking verlenging OTS', ecli: ECLI, date: '2026-02-03' },
+      { title: 'Beschikking zonder nummer', ecli: null, date: null },
+    ]);
+  });
+
+  it('takes a corrected ECLI through the API and refuses one that is not an ECLI, changing nothing', async () => {
+    const session = new Session({ kind: 'cli', demoStudyPath: () => '' });
+    session.setStudy(traps);
+    const source = traps.db.prepare(`SELECT id, title, institution_id AS institutionId FROM source WHERE title = 'Beschikking zonder nummer'`).get() as { id: string; title: string; institutionId: string };
+    const meta = (ecli: string) => ({ id: source.id, meta: { title: source.title, institutionId: source.institutionId, sourceType: 'uitspraak', ecli } });
+    const refused = await dispatch(session, 'source.updateMeta', meta('ECLI:NL:<script>:2026:1'));
+    expect(refused.ok).toBe(false);
+    expect(JSON.stringify(refused)).toContain('ECLI als ECLI:NL:RBNNE:2025:1234');
+    expect(traps.db.prepare('SELECT ecli FROM source WHERE id = ?').pluck().get(source.id)).toBeNull();
+    const taken = await dispatch(session, 'source.updateMeta', meta('ECLI:NL:RBNNE:2026:77'));
+    expect(taken.ok).toBe(true);
+    expect(traps.db.prepare('SELECT ecli FROM source WHERE id = ?').pluck().get(source.id)).toBe('ECLI:NL:RBNNE:2026:77');
+    // Back to none, so the next case still has a ruling without an ECLI.
+    expect((await dispatch(session, 'source.updateMeta', { ...meta(''), meta: { ...meta('').meta, ecli: null } })).ok).toBe(true);
+  });
+
+  it('cites a ruling\'s excerpt as "(Bron: ECLI:…)", through the privacy pass, and never invents one', () => {
+    const model = reportModel(traps, { institutionId: institution }, { includeAppendix: true });
+    const quotes = [...walkBlocks(model.chapters)].filter((block): block is QuoteBlock => block.kind === 'quote');
+    const cited = quotes.find((quote) => quote.text.includes('maandenlang'))!;
+    expect(cited.citation).toBe(`(Bron: ${ECLI})`);
+    expect(cited.trace.location).toMatch(/^uitspraak van 3 februari 2026, /);
+    const uncited = quotes.find((quote) => quote.text.includes('contact met de moeder'))!;
+    expect(uncited.citation).toBeUndefined();
+    expect(model.warnings.filter((warning) => warning.includes('uitspraak zonder ECLI'))).toHaveLength(1);
+    expect(JSON.stringify(model.chapters).match(/ECLI:[A-Z0-9:.]+/g)?.every((found) => found === ECLI)).toBe(true);
+  });
+
+  it('says the names in a casus are invented only when it carries names, taken from the register\'s pseudonyms', () => {
+    const boxes = [...walkBlocks(reportModel(traps, { institutionId: institution }).chapters)].filter(
+      (block): block is BoxBlock => block.kind === 'box' && block.title === 'Casus',
+    );
+    const texts = boxes.map((box) => box.paragraphs.map((parts) => parts.map((part) => part.text).join('')));
+    expect(texts).toHaveLength(2);
+    const named = texts.find((paragraphs) => paragraphs[0]!.includes('(14)'))!;
+    expect(named[0]).toBe('Noor (14) wachtte vijf maanden op haar eerste gesprek. Haar moeder belde elke week.');
+    expect(named[1]).toBe('De namen in deze casus zijn gefingeerd.');
+    // Kees Bakker's pseudonym is his role: the casus names nobody, so it says nothing about invented names.
+    const unnamed = texts.find((paragraphs) => paragraphs[0]!.startsWith('De jeugdige'))!;
+    expect(unnamed).toEqual(['De jeugdige wachtte vijf maanden op een eerste gesprek; de ouder, de vader, hoorde niets.']);
   });
 });
 
