@@ -40,6 +40,7 @@ import {
 import { redo, undo, undoState } from '../undo/undo';
 import type { Session } from './session';
 import { runWritingCall } from './writing-call';
+import { runLoggedRead } from './logged-call';
 import { describeAction } from '../store/action-context';
 import { analyseStaged, exportTable as exportSurveyTable, importStaged } from '../survey/api';
 import { deleteSurvey, listSurveys, setMinGroup, setQuestionNorm } from '../survey/surveys';
@@ -324,7 +325,7 @@ export async function dispatch(session: Session, name: string, rawInput: unknown
   if (!isCallName(name)) return { ok: false, error: { code: 'invalid-input', message: `Onbekende opdracht "${name}".` } };
   const def = contract[name];
   const run = () => runCall(session, name, rawInput);
-  if (def.writes.length === 0) return session.calls.run('read', run);
+  if (def.writes.length === 0) return session.calls.run('read', def.logged ? () => runLoggedRead(session, name, rawInput, run) : run);
   return session.calls.run(def.switchesStudy ? 'switch' : 'write', () => runWritingCall(session, name, run));
 }
 

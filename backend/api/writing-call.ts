@@ -11,6 +11,7 @@ import { actionLabel } from '../../shared/api/action-labels';
 import { ALL_ENTITIES, isStudyEntity, type StudyEntity } from '../../shared/api/study-entities';
 import type { ApiErrorShape } from '../../shared/api/contract';
 import { runInAction, type ActionContext } from '../store/action-context';
+import { sealAction } from '../store/action-chain';
 import type { Study } from '../study/study';
 import type { Session } from './session';
 
@@ -42,6 +43,8 @@ export async function runWritingCall(session: Session, call: CallName, run: () =
   const outcome = await runInAction(action, run);
   const switched = session.openStudy !== before;
   const recordedIn = recordOutcome(session.openStudy, action, outcome, contract[call].switchesStudy && !switched);
+  // The call is over: its line joins the copy's hash chain and never changes again.
+  if (recordedIn) sealAction(session.openStudy!.db, action.actionId);
   const entities = pushedEntities(call, action, outcome.ok, switched);
   if (entities.length > 0) {
     session.reportStudyChanged({ type: 'study-changed', entities, actionId: recordedIn ? action.actionId : null, reopened: switched });

@@ -22,6 +22,7 @@ import { INSPECTOR_USAGE, inspectorCommand } from './cli-inspectors';
 import { findInstitutionByName, newInstitutionId } from '../study/setup';
 import { EXCHANGE_USAGE, exportCommand, importCommand as importExchangeCommand } from './cli-exchange';
 import { PRIVACY_USAGE, privacyCommand } from './cli-privacy';
+import { recordStudyOpened } from '../logbook/read-actions';
 import { LOG_USAGE, logCommand } from './cli-log';
 import { MEASURES, ROLES, SOURCE_TYPES } from '../../shared/vocabulary';
 import type { CallName, CallOutput } from '../../shared/api/contract';
@@ -77,6 +78,13 @@ function cliHost(overrides: Partial<HostServices> = {}): HostServices {
 }
 
 function openSession(file: string): Session {
+  const session = new Session(cliHost());
+  recordStudyOpened(session.openPath(resolve(file)), `opdrachtregel: veldwerk ${runningCommand}`);
+  return session;
+}
+
+/** Reading or checking the logbook itself opens the study without adding a line to it. */
+function openSessionUnlogged(file: string): Session {
   const session = new Session(cliHost());
   session.openPath(resolve(file));
   return session;
@@ -316,7 +324,7 @@ async function serve(args: string[]): Promise<void> {
 const mergeKit: MergeCliKit = {
   openSession: (file, host) => {
     const session = new Session(cliHost(host));
-    session.openPath(resolve(file));
+    recordStudyOpened(session.openPath(resolve(file)), `opdrachtregel: veldwerk ${runningCommand}`);
     return session;
   },
   usageError: (message) => new UsageError(message),
@@ -342,11 +350,13 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'import-qdpx': (args) => importExchangeCommand(args, mergeKit, 'qdpx'),
   'import-qdc': (args) => importExchangeCommand(args, mergeKit, 'qdc'),
   privacy: (args) => privacyCommand(args, { openSession, usageError: (message) => new UsageError(message) }),
-  log: (args) => logCommand(args, { openSession, usageError: (message) => new UsageError(message) }),
+  log: (args) => logCommand(args, { openSession: openSessionUnlogged, usageError: (message) => new UsageError(message) }),
 };
 
 /** The study passphrase options of this run (taken out of the command's own arguments). */
 let studySecrets: StudySecretOptions = {};
+/** The command of this run, named in the logbook's "Onderzoek geopend" line. */
+let runningCommand = '';
 const OWN_UNLOCK = new Set(['init', 'encrypt', 'passphrase', 'rekey']);
 
 export async function main(argv: string[]): Promise<number> {
@@ -359,6 +369,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const taken = takeStudySecretOptions(command!, args);
     studySecrets = taken.secrets;
+    runningCommand = [command, ...taken.args.slice(0, 1).filter((arg) => /^[a-z-]+$/.test(arg))].join(' ');
     if (!OWN_UNLOCK.has(command!)) await unlockNamedStudies(taken.args, studySecrets);
     await run(taken.args);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

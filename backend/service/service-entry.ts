@@ -11,6 +11,7 @@ import { resolveDownload } from '../api/downloads';
 import { Session, type HostServices } from '../api/session';
 import { rememberStudyKey } from '../keys/unlock';
 import { toApiError } from '../api/handlers';
+import { recordStudyOpened } from '../logbook/read-actions';
 import type { Endpoint, FromService, HostRequest, ServiceInit, ToService } from './protocol';
 
 export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClosed: () => void = () => {}): void {
@@ -40,7 +41,7 @@ export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClose
     let error: string | null = null;
     if (init.openPath) {
       try {
-        session.openPath(init.openPath);
+        recordStudyOpened(session.openPath(init.openPath), init.kind === 'electron' ? 'app' : 'browser');
       } catch (failure) {
         error = toApiError(failure).message;
       }

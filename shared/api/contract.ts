@@ -63,6 +63,8 @@ export interface CallDef<I extends z.ZodType, O> {
   writes: readonly StudyEntity[];
   /** True for calls that close the open study or open another: they wait until every running call finished. */
   switchesStudy: boolean;
+  /** A call that only reads but matters (an export, a draft, a copy): recorded in the logbook like a writing call (issue 12). */
+  logged: boolean;
   /** Phantom field: carries the output type, never set at run time. */
   readonly __output?: { value: O };
 }
@@ -71,6 +73,7 @@ interface CallOptions {
   job?: boolean;
   writes?: readonly StudyEntity[];
   switchesStudy?: boolean;
+  logged?: boolean;
 }
 
 function call<O>() {
@@ -79,6 +82,7 @@ function call<O>() {
     job: options.job ?? false,
     writes: options.switchesStudy ? ALL_ENTITIES : (options.writes ?? []),
     switchesStudy: options.switchesStudy ?? false,
+    logged: options.logged ?? false,
   });
 }
 
@@ -351,6 +355,7 @@ export const contract = {
    */
   'study.copyForInspector': call<CopyForInspectorResult>()(
     z.object({ initials: z.string().trim().min(1).max(10), targetPath: z.string().min(1).max(4096).optional() }),
+    { logged: true },
   ),
   /**
    * Export a bundle (.vwbundle) for the team, encrypted with the passphrase:
@@ -399,7 +404,7 @@ export const contract = {
   ),
   'survey.table': call<SurveyTable>()(surveyTableSchema),
   /** The table as an .xlsx: saved through the host's save dialog where there is one, else returned as base64. */
-  'survey.exportTable': call<SurveyTableExport>()(surveyTableSchema),
+  'survey.exportTable': call<SurveyTableExport>()(surveyTableSchema, { logged: true }),
   'survey.setQuestionNorm': call<SurveySummary>()(z.object({ surveyId: id, question: surveyHeader, codeId: id.nullable() }), { writes: ['surveyQuestion'] }),
   'survey.setMinGroup': call<number>()(z.object({ minGroup: z.number().int().min(1).max(1000) }), { writes: ['study'] }),
   'survey.delete': call<{ id: string }>()(z.object({ id }), { writes: ['survey'] }),
@@ -409,7 +414,7 @@ export const contract = {
   /** Draw up a report draft (.docx) and keep it in the session: then `report.save` (desktop) or its `downloadUrl` (browser). */
   'report.generate': call<ReportGenerated>()(
     z.object({ scope: reportScopeSchema, options: reportOptionsSchema.default({}), jobId }),
-    { job: true },
+    { job: true, logged: true },
   ),
   /** Desktop: save a generated draft where the user chooses, and open it in the word processor when asked. */
   'report.save': call<ReportSaved>()(z.object({ reportId: z.string().uuid(), open: z.boolean().default(true) })),
@@ -427,7 +432,7 @@ export const contract = {
   /** Exchange (issue 15): a REFI-QDA project or codebook, or a table as Excel, pseudonymised unless `full`; then `exchange.save` (desktop) or its `downloadUrl` (browser). */
   'exchange.export': call<ExchangeExported>()(
     z.object({ kind: z.enum(EXPORT_KINDS), full: z.boolean().default(false), codeIds: z.array(id).min(1).max(500).optional(), jobId }),
-    { job: true },
+    { job: true, logged: true },
   ),
   /** Desktop: save a kept export where the user chooses. */
   'exchange.save': call<ExchangeSaved>()(z.object({ exportId: z.string().uuid() })),

@@ -1,0 +1,118 @@
+/**
+ * The hash chain of the action table (logbook, issue 12): each replica's
+ * actions form one chain. A row's hash is the SHA-256 of its canonical content
+ * (every column a reader sees, its place in the chain and the hash of the
+ * line before it), so an edited, removed or inserted line breaks the chain
+ * at that point (`veldwerk log verify`, logbook/verify.ts).
+ *
+ * A row is sealed (given its place and hash) when its call has finished: a
+ * writing call may update its row in several transactions while it runs, and
+ * a sealed row never changes again. Rows of this copy left unsealed by a call
+ * that was killed are sealed when a host next opens the study, marked
+ * `sealed_late` so the logbook can say so.
+ *
+ * The canonical form lives beside the action row so the migration that chains
+ * existing rows (schema.ts) and the runtime compute the same hash.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from './open-study';
+import type { ActionRow } from './action-context';
+
+/** The hash "before" the first line of a chain. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** meta key: the place of the last sealed line of this copy's own chain. */
+export const HEAD_KEY = 'action_chain_head';
+
+function ownReplica(db: Db): string | undefined {
+  return db.prepare("SELECT value FROM meta WHERE key = 'replica_id'").pluck().get() as string | undefined;
+}
+
+/** The SQL function the chaining migration calls; same arguments, in this order, as `actionHash`. */
+export const ACTION_HASH_FUNCTION = 'veldwerk_action_hash';
+
+export type ChainedContent = Pick<ActionRow, 'id' | 'call' | 'label' | 'inspector_id' | 'hlc' | 'replica_id' | 'objects' | 'result' | 'reason'> & {
+  chain_index: number;
+  prev_hash: string;
+  sealed_late: number;
+};
+
+/** The hash of one line, over its canonical JSON (objects compared by value, not by how the JSON was spelled). */
+export function actionHash(row: ChainedContent): string {
+  const canonical = JSON.stringify([
+    row.prev_hash,
+    row.chain_index,
+    row.id,
+    row.call,
+    row.label,
+    row.inspector_id,
+    row.hlc,
+    row.replica_id,
+    canonicalObjects(row.objects),
+    row.result,
+    row.reason,
+    row.sealed_late,
+  ]);
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+function canonicalObjects(json: string): unknown {
+  try {
+    const value = JSON.parse(json) as unknown;
+    if (Array.isArray(value)) return value.map((object: { entity?: unknown; id?: unknown }) => [object?.entity ?? null, object?.id ?? null]);
+  } catch {
+    // Not JSON (a hand-edited file): hash the text as it is.
+  }
+  return json;
+}
+
+/** Make `veldwerk_action_hash(...)` callable from SQL on this connection (the chaining migration uses it). */
+export function registerActionHash(db: Db): void {
+  db.function(ACTION_HASH_FUNCTION, { deterministic: true, varargs: true }, (...args: unknown[]) => {
+    const [prev_hash, chain_index, id, call, label, inspector_id, hlc, replica_id, objects, result, reason, sealed_late] = args as [
+      string, number, string, string, string, string | null, string, string, string, 'done' | 'refused', string | null, number,
+    ];
+    return actionHash({ prev_hash, chain_index: Number(chain_index), id, call, label, inspector_id, hlc, replica_id, objects, result, reason, sealed_late: Number(sealed_late) });
+  });
+}
+
+/** The last line of a replica's chain (or the checkpoint left by retention, or the genesis). */
+export function chainHead(db: Db, replicaId: string): { index: number; hash: string } {
+  const row = db
+    .prepare('SELECT chain_index AS "index", hash FROM action WHERE replica_id = ? AND chain_index IS NOT NULL ORDER BY chain_index DESC LIMIT 1')
+    .get(replicaId) as { index: number; hash: string } | undefined;
+  if (row) return row;
+  const checkpoint = db.prepare('SELECT chain_index AS "index", hash FROM action_checkpoint WHERE replica_id = ?').get(replicaId) as
+    | { index: number; hash: string }
+    | undefined;
+  return checkpoint ?? { index: 0, hash: GENESIS_HASH };
+}
+
+/** Seal one finished action of this copy: its place after the chain's head, and its hash. No-op when sealed already. */
+export function sealAction(db: Db, actionId: string, late = false): void {
+  db.transaction(() => {
+    const row = db.prepare('SELECT * FROM action WHERE id = ? AND hash IS NULL').get(actionId) as ActionRow | undefined;
+    if (!row) return;
+    const head = chainHead(db, row.replica_id);
+    const sealed = { ...row, chain_index: head.index + 1, prev_hash: head.hash, sealed_late: late ? 1 : 0 };
+    db.prepare('UPDATE action SET chain_index = ?, prev_hash = ?, hash = ?, sealed_late = ? WHERE seq = ?').run(
+      sealed.chain_index,
+      sealed.prev_hash,
+      actionHash(sealed),
+      sealed.sealed_late,
+      row.seq,
+    );
+    // This copy's head, beside the chain: removing the last lines of the table leaves it pointing past them.
+    // Kept as replica:index, so a copy (a new replica) does not inherit the head of the study it came from.
+    if (row.replica_id === ownReplica(db)) {
+      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT DO UPDATE SET value = excluded.value').run(HEAD_KEY, `${row.replica_id}:${sealed.chain_index}`);
+    }
+  }).immediate();
+}
+
+/** Seal the lines of this copy that calls killed mid-way left open (when a host opens the study; no call of it runs yet). */
+export function sealLeftovers(db: Db, replicaId: string): number {
+  const open = db.prepare('SELECT id FROM action WHERE replica_id = ? AND hash IS NULL ORDER BY seq').pluck().all(replicaId) as string[];
+  for (const id of open) sealAction(db, id, true);
+  return open.length;
+}
