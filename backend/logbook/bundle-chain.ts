@@ -82,3 +82,27 @@ function refusal(action: BundleAction, why: string): UserError {
     'rejected',
   );
 }
+
+/**
+ * Undoing a merge puts back the study file from before it; this copy's own
+ * lines written since (the merge itself, work after it) stay in the logbook:
+ * they are copied from the file set aside into the restored one, same places
+ * and hashes, so the chain goes on where it was and nothing this copy already
+ * handed on is contradicted. Call inside a transaction on `to`.
+ */
+export function carryOwnLines(from: Db, to: Db, replicaId: string): number {
+  const held = new Set(to.prepare('SELECT id FROM action WHERE replica_id = ?').pluck().all(replicaId) as string[]);
+  const lines = (from.prepare('SELECT * FROM action WHERE replica_id = ? AND hash IS NOT NULL ORDER BY chain_index').all(replicaId) as ActionRow[]).filter(
+    (line) => !held.has(line.id),
+  );
+  const insert = to.prepare(
+    `INSERT INTO action (id, call, label, inspector_id, hlc, replica_id, objects, result, reason, chain_index, prev_hash, hash, sealed_late)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const line of lines) {
+    insert.run(line.id, line.call, line.label, line.inspector_id, line.hlc, line.replica_id, line.objects, line.result, line.reason, line.chain_index, line.prev_hash, line.hash, line.sealed_late);
+  }
+  const head = from.prepare("SELECT value FROM meta WHERE key = 'action_chain_head'").pluck().get() as string | undefined;
+  if (head) to.prepare("INSERT INTO meta (key, value) VALUES ('action_chain_head', ?) ON CONFLICT DO UPDATE SET value = excluded.value").run(head);
+  return lines.length;
+}

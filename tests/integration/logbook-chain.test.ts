@@ -180,6 +180,16 @@ describe('the logbook', () => {
     }
   });
 
+  it('undoing the merge puts the old file back but keeps every line this copy wrote since, and the chain closes', async () => {
+    const ownIds = (db: Db) => rowsOf(db).filter((row) => row.replica_id === lead.replicaId).map((row) => row.id);
+    const before = ownIds(lead.db);
+    valueOf(await dispatch(session, 'merge.undo', {}));
+    const restored = session.openStudy!;
+    expect(ownIds(restored.db).slice(0, before.length)).toEqual(before);
+    expect(readLogbook(restored)[0]).toMatchObject({ call: 'merge.undo', result: 'done' });
+    expect(verifyLogbook(restored.db)).toMatchObject({ ok: true, breaks: [] });
+  });
+
   it('chains the lines a study already held when the migration runs, per replica in clock order', async () => {
     const study = createStudy(join(dir, 'oud.veldwerk'), TEAM_SETUP);
     const older = await sessionAs(study, 'AA');
