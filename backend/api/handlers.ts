@@ -41,6 +41,8 @@ import { redo, undo, undoState } from '../undo/undo';
 import type { Session } from './session';
 import { runWritingCall } from './writing-call';
 import { runLoggedRead } from './logged-call';
+import { logbookPage } from '../logbook/query';
+import { exportLogbook } from '../logbook/export';
 import { describeAction } from '../store/action-context';
 import { analyseStaged, exportTable as exportSurveyTable, importStaged } from '../survey/api';
 import { deleteSurvey, listSurveys, setMinGroup, setQuestionNorm } from '../survey/surveys';
@@ -307,6 +309,8 @@ const handlers: Handlers = {
   // Built in the report worker: a scan builds whole draft models, too long for the thread that answers.
   'privacy.scan': (session, input) => scanDraftsInWorker(session.requireStudy().path, input.scope ? [input.scope] : null, input.options),
   'privacy.choose': (session, input) => choose(session.requireStudy(), input),
+  'logbook.list': (session, input) => logbookPage(session.requireStudy(), input.filter, input.offset, input.limit),
+  'logbook.export': (session, input) => exportLogbook(session, input.filter, input.format),
 };
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };

@@ -61,6 +61,7 @@ export function describeLoggedCall(study: Study, call: CallName, rawInput: unkno
     if (typeof input.institutionId === 'string') objects.push({ entity: 'institution', id: input.institutionId });
     return { details: {}, objects };
   }
+  if (call === 'logbook.export') return { details: { format: input.format === 'csv' ? 'CSV' : 'Excel' }, objects: [] };
   if (call === 'study.copyForInspector') return { details: { initials: String(input.initials ?? '') }, objects: [] };
   return { details: {}, objects: [] };
 }

@@ -2,7 +2,8 @@
  * The "Team" view: bringing the inspectors' copies together. Three parts:
  * Uitwisselen (status of this copy, copy for an inspector, make and read
  * bundles, undo a merge), Conflicten (concurrent edits to choose between,
- * duplicate codes) and Overeenstemming (intercoder agreement).
+ * duplicate codes), Overeenstemming (intercoder agreement) and Logboek
+ * (every action of the team, renderer/logbook/).
  */
 import { useEffect } from 'react';
 import { reportError } from '../ui/toast-store';
@@ -15,9 +16,10 @@ import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { useTeam, type TeamTab } from './team-store';
 import { UndoMergeDialog } from './UndoMergeDialog';
+import { LogbookTab } from '../logbook/LogbookTab';
 import './team.css';
 
-const TABS: TeamTab[] = ['exchange', 'conflicts', 'agreement'];
+const TABS: TeamTab[] = ['exchange', 'conflicts', 'agreement', 'logbook'];
 
 export function TeamView() {
   const tab = useTeam((store) => store.tab);
@@ -37,6 +39,7 @@ export function TeamView() {
         {tab === 'exchange' && <ExchangeTab />}
         {tab === 'conflicts' && <ConflictsTab />}
         {tab === 'agreement' && <AgreementTab />}
+        {tab === 'logbook' && <LogbookTab />}
       </div>
       {dialog === 'copy' && <CopyDialog />}
       {dialog === 'export' && <ExportDialog />}

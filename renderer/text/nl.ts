@@ -867,6 +867,7 @@ export const nl = {
       exchange: 'Uitwisselen',
       conflicts: 'Conflicten',
       agreement: 'Overeenstemming',
+      logbook: 'Logboek',
     },
     conflictCount: (n: number) => `${n.toLocaleString('nl-NL')} open`,
     status: {
@@ -1135,6 +1136,39 @@ export const nl = {
     unplaced: (n: number) => `Niet overgenomen: ${plural(n, 'codering', 'coderingen')} op beeld, geluid, video, pdf-coördinaten of een hele bron.`,
   },
 
+  /* Logboek (issue 12): every action of the team, filtered, paged, exported */
+  logbook: {
+    heading: 'Logboek',
+    intro:
+      'Elke handeling in dit onderzoek, ook die van teamgenoten (via bundels): wie, wat, met welk resultaat, op welke kopie en wanneer. Ook openen, rapportconcepten en exports staan erin. De regels zijn per kopie met een hashketen verzegeld; controleer ze met "veldwerk log verify".',
+    filters: 'Filters van het logboek',
+    inspector: 'Inspecteur',
+    kind: 'Soort',
+    institution: 'Instelling',
+    from: 'Vanaf',
+    to: 'Tot en met',
+    search: 'Zoeken',
+    searchPlaceholder: 'Woord in handeling of reden',
+    all: 'Alle',
+    clear: 'Filters wissen',
+    count: (from: number, to: number, total: number) =>
+      total === 0 ? 'Geen regels' : `Regels ${from.toLocaleString('nl-NL')}–${to.toLocaleString('nl-NL')} van ${total.toLocaleString('nl-NL')}`,
+    previous: 'Vorige',
+    next: 'Volgende',
+    pages: 'Bladeren door het logboek',
+    tableLabel: 'Regels van het logboek, nieuwste eerst',
+    columns: { at: 'Tijdstip', inspector: 'Inspecteur', action: 'Handeling', result: 'Resultaat', objects: 'Objecten', copy: 'Kopie' },
+    done: 'gedaan',
+    refused: 'geweigerd',
+    thisCopy: 'deze kopie',
+    none: 'Geen regels die bij deze filters passen.',
+    exportExcel: 'Exporteren naar Excel',
+    exportCsv: 'Exporteren als CSV',
+    exporting: 'Logboek exporteren…',
+    exported: (fileName: string) => `Logboek geëxporteerd: ${fileName}`,
+    saved: (path: string) => `Opgeslagen in ${path}`,
+    exportNote: 'De export bevat de regels die bij de filters passen; brontitels en redenen gaan eerst door de privacycontrole.',
+  },
   toasts: {
     label: 'Meldingen',
     dismiss: 'Melding sluiten',

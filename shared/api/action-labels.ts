@@ -110,6 +110,7 @@ export const LOGGED_READ_LABELS: Readonly<Record<string, (details: ActionDetails
   },
   'survey.exportTable': () => 'Vragenlijsttabel geëxporteerd (Excel)',
   'study.copyForInspector': (details) => `Kopie gemaakt voor inspecteur ${details.initials ?? ''}`.trim(),
+  'logbook.export': (details) => `Logboek geëxporteerd${details.format ? ` (${details.format})` : ''}`,
 };
 
 /** The label of a logged read (see LOGGED_READ_LABELS). */

@@ -14,6 +14,7 @@ import { ALL_ENTITIES, LOGGED_ENTITIES, type StudyEntity } from './study-entitie
 import { FINDING_KINDS, type Finding, type SuggestedFinding, type Theme } from '../findings';
 import type { SourceProgress, SourceStatusEntry } from './types';
 import { DETAIL_KINDS, PERSON_ROLES, PERSON_STATUSES, PRIVACY_DECISIONS, type Person, type PrivacyChoice, type PrivacyScan } from '../privacy';
+import type { LogbookPage } from './types';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
 import type {
   Code,
@@ -175,6 +176,15 @@ export const reportOptionsSchema = z.object({
   privacyNames: z.array(z.string().trim().min(1).max(200)).max(10_000).optional(),
   date: isoDate.optional(),
   maxQuotesPerNorm: z.number().int().min(0).max(50).optional(),
+});
+
+export const logbookFilterSchema = z.object({
+  inspectorId: id.optional(),
+  call: z.string().max(100).optional(),
+  institutionId: id.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  query: z.string().max(200).optional(),
 });
 
 export const contract = {
@@ -454,6 +464,11 @@ export const contract = {
   'privacy.scan': call<PrivacyScan>()(z.object({ scope: reportScopeSchema.nullable().default(null), options: reportOptionsSchema.default({}) })),
   /** A choice in the review: replace a detail, or keep it as not identifying; with personId a name becomes a form of that person. */
   'privacy.choose': call<PrivacyChoice>()(z.object({ kind: z.enum(DETAIL_KINDS), text: shortText, decision: z.enum(PRIVACY_DECISIONS), personId: id.nullable().default(null) }), { writes: ['privacyChoice', 'person'] }),
+  /* logbook (issue 12): the lines, filtered and paged, and their export (Excel or CSV; then exchange.save or its downloadUrl) */
+  'logbook.list': call<LogbookPage>()(
+    z.object({ filter: logbookFilterSchema.default({}), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
+  ),
+  'logbook.export': call<ExchangeExported>()(z.object({ filter: logbookFilterSchema.default({}), format: z.enum(['xlsx', 'csv']) }), { logged: true }),
 } as const;
 
 export type Contract = typeof contract;
