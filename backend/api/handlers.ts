@@ -43,6 +43,7 @@ import { runWritingCall } from './writing-call';
 import { runLoggedRead } from './logged-call';
 import { logbookPage } from '../logbook/query';
 import { exportLogbook } from '../logbook/export';
+import { setRetention } from '../logbook/retention';
 import { describeAction } from '../store/action-context';
 import { analyseStaged, exportTable as exportSurveyTable, importStaged } from '../survey/api';
 import { deleteSurvey, listSurveys, setMinGroup, setQuestionNorm } from '../survey/surveys';
@@ -311,6 +312,7 @@ const handlers: Handlers = {
   'privacy.choose': (session, input) => choose(session.requireStudy(), input),
   'logbook.list': (session, input) => logbookPage(session.requireStudy(), input.filter, input.offset, input.limit),
   'logbook.export': (session, input) => exportLogbook(session, input.filter, input.format),
+  'logbook.setRetention': (session, input) => setRetention(session.requireStudy(), input.days),
 };
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };

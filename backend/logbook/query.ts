@@ -14,6 +14,7 @@ import { ACTION_LABELS, LOGGED_READ_LABELS } from '../../shared/api/action-label
 import type { LogbookFilter, LogbookLine, LogbookPage } from '../../shared/api/types';
 import type { ActionObject, ActionRow } from '../store/action-context';
 import type { Study } from '../study/study';
+import { retentionOf } from './retention';
 
 /** Dutch names of the kinds of objects a line can name. */
 const OBJECT_KINDS: Readonly<Record<string, string>> = {
@@ -92,6 +93,7 @@ export function logbookPage(study: Study, filter: LogbookFilter, offset: number,
     offset,
     lines: linesOf(study, rows, namesFor(study)),
     kinds: calls.map((call) => ({ call, name: kindName(call) })).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    retention: retentionOf(study),
   };
 }
 

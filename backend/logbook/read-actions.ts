@@ -14,6 +14,7 @@ import { sealAction, sealLeftovers } from '../store/action-chain';
 import type { ActionResult } from '../store/changes';
 import type { Study } from '../study/study';
 import { UserError } from '../errors';
+import { applyRetention } from './retention';
 
 export interface ReadDescription {
   details: Record<string, string>;
@@ -44,6 +45,7 @@ export function recordReadAction(study: Study, call: string, description: ReadDe
 export function recordStudyOpened(study: Study, via: string): void {
   sealLeftovers(study.db, study.replicaId);
   recordReadAction(study, 'study.open', { details: { via }, objects: [] }, { result: 'done' });
+  applyRetention(study);
 }
 
 /** The details and objects of a logged call, from its (raw) input: which institution, full or pseudonymised. */

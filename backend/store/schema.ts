@@ -391,6 +391,8 @@ export const MIGRATIONS: readonly string[] = [
     removed     INTEGER NOT NULL,
     removed_at  TEXT NOT NULL
   ) STRICT;
+  -- The logbook's retention (bewaartermijn) in days, a study setting that travels with the team; NULL: keep every line.
+  ALTER TABLE study ADD COLUMN log_retention_days INTEGER;
   -- Chain the rows a study already holds: per replica in clock order.
   CREATE TEMP TABLE chain_order AS
     SELECT seq, replica_id, row_number() OVER (PARTITION BY replica_id ORDER BY hlc, id) AS n FROM action;

@@ -71,6 +71,7 @@ export function LogbookTab() {
     <div className="logbook" data-testid="logbook">
       <h3 className="team-section-heading">{text.heading}</h3>
       <p className="section-intro">{text.intro}</p>
+      {page && <RetentionSetting retention={page.retention} />}
       <Filters filter={filter} kinds={page?.kinds ?? []} onChange={change} onClear={() => change(EMPTY_FILTER)} />
       <div className="logbook-bar">
         <span data-testid="logbook-count" aria-live="polite">
@@ -204,5 +205,41 @@ function Lines({ lines }: { lines: LogbookLine[] }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The terms offered for the retention (bewaartermijn), in days. */
+const RETENTION_CHOICES = [null, 183, 365, 730, 1825, 2555] as const;
+
+/** The study's retention: a change removes the older lines at once (and is a line itself); the view reloads by its push. */
+function RetentionSetting({ retention }: { retention: LogbookPage['retention'] }) {
+  const text = nl.logbook.retention;
+  const [busy, setBusy] = useState(false);
+  const choose = async (value: string) => {
+    setBusy(true);
+    try {
+      const days = value === '' ? null : Number(value);
+      const result = await api['logbook.setRetention']({ days });
+      notify(text.set(result.days));
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const known = (RETENTION_CHOICES as readonly (number | null)[]).includes(retention.days);
+  return (
+    <div className="logbook-retention">
+      <Field label={text.label} hint={text.hint(retention.removed)}>
+        <select value={retention.days ?? ''} disabled={busy} onChange={(event) => void choose(event.target.value)} data-testid="logbook-retention">
+          {!known && <option value={retention.days ?? ''}>{text.days(retention.days ?? 0)}</option>}
+          {RETENTION_CHOICES.map((days) => (
+            <option key={days ?? 'geen'} value={days ?? ''}>
+              {days === null ? text.none : text.days(days)}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </div>
   );
 }

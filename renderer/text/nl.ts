@@ -1168,6 +1168,15 @@ export const nl = {
     exported: (fileName: string) => `Logboek geëxporteerd: ${fileName}`,
     saved: (path: string) => `Opgeslagen in ${path}`,
     exportNote: 'De export bevat de regels die bij de filters passen; brontitels en redenen gaan eerst door de privacycontrole.',
+    retention: {
+      label: 'Bewaartermijn',
+      none: 'Onbeperkt bewaren',
+      days: (days: number) =>
+        days % 365 === 0 ? `${days / 365} jaar` : days === 183 ? 'een half jaar' : `${days.toLocaleString('nl-NL')} dagen`,
+      hint: (removed: number) =>
+        `Oudere regels worden verwijderd; een controlepunt houdt de keten controleerbaar.${removed > 0 ? ` Tot nu toe ${removed.toLocaleString('nl-NL')} regels verwijderd.` : ''}`,
+      set: (days: number | null) => (days === null ? 'Het logboek bewaart nu alle regels.' : `Bewaartermijn van het logboek: ${days.toLocaleString('nl-NL')} dagen.`),
+    },
   },
   toasts: {
     label: 'Meldingen',

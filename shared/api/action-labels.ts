@@ -67,6 +67,7 @@ export const ACTION_LABELS: Partial<Record<CallName, Label>> = {
   'survey.setMinGroup': 'Kleinste groep vragenlijst gewijzigd',
   'survey.delete': 'Vragenlijst verwijderd',
   'report.setTemplate': 'Huisstijl gekozen',
+  'logbook.setRetention': (details) => (details.days ? `Bewaartermijn van het logboek gezet op ${details.days} dagen` : 'Bewaartermijn van het logboek opgeheven'),
 };
 
 /** The label of a call's action; a call missing from the catalogue gets its name (and fails the catalogue test). */
@@ -110,6 +111,7 @@ export const LOGGED_READ_LABELS: Readonly<Record<string, (details: ActionDetails
   },
   'survey.exportTable': () => 'Vragenlijsttabel geëxporteerd (Excel)',
   'study.copyForInspector': (details) => `Kopie gemaakt voor inspecteur ${details.initials ?? ''}`.trim(),
+  'logbook.retention': (details) => `Logboekregels verwijderd na de bewaartermijn${details.removed ? ` (${details.removed} regels ouder dan ${details.days} dagen)` : ''}`,
   'logbook.export': (details) => `Logboek geëxporteerd${details.format ? ` (${details.format})` : ''}`,
 };
 

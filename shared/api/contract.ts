@@ -14,7 +14,7 @@ import { ALL_ENTITIES, LOGGED_ENTITIES, type StudyEntity } from './study-entitie
 import { FINDING_KINDS, type Finding, type SuggestedFinding, type Theme } from '../findings';
 import type { SourceProgress, SourceStatusEntry } from './types';
 import { DETAIL_KINDS, PERSON_ROLES, PERSON_STATUSES, PRIVACY_DECISIONS, type Person, type PrivacyChoice, type PrivacyScan } from '../privacy';
-import type { LogbookPage } from './types';
+import type { LogbookPage, LogbookRetention } from './types';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
 import type {
   Code,
@@ -468,6 +468,8 @@ export const contract = {
   'logbook.list': call<LogbookPage>()(
     z.object({ filter: logbookFilterSchema.default({}), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
   ),
+  /** The logbook's retention (bewaartermijn) in days, or null to keep every line; older lines are removed at once, keeping verify working. */
+  'logbook.setRetention': call<LogbookRetention>()(z.object({ days: z.number().int().min(30).max(36_500).nullable() }), { writes: ['study'] }),
   'logbook.export': call<ExchangeExported>()(z.object({ filter: logbookFilterSchema.default({}), format: z.enum(['xlsx', 'csv']) }), { logged: true }),
 } as const;
 

@@ -725,4 +725,12 @@ export interface LogbookPage {
   lines: LogbookLine[];
   /** The kinds of lines in the study, for the filter. */
   kinds: Array<{ call: string; name: string }>;
+  retention: LogbookRetention;
+}
+
+export interface LogbookRetention {
+  /** The retention (bewaartermijn) in days; null: every line is kept. */
+  days: number | null;
+  /** Lines removed by retention so far, over every copy's chain. */
+  removed: number;
 }

@@ -2,7 +2,8 @@
  * The logbook as a lead meets it, in a real browser through the browser host:
  * a full export made on the command line and the opening of the study by the
  * host are lines in Team › Logboek; the kind filter and the search narrow the
- * lines; the filtered log downloads as Excel, and that export is a line too.
+ * lines; setting the retention is a line at once; the filtered log downloads
+ * as Excel, and that export is a line too.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +46,11 @@ describe('the logbook in the app', () => {
     await expectCount(lines, 1);
     expect(await lines.first().textContent()).toContain('Onderzoek geopend (opdrachtregel: veldwerk export segments)');
     await page.screenshot({ path: join(process.env.VELDWERK_SCREENSHOT_DIR ?? dir, 'logboek.png') });
+
+    // The retention is a setting here; setting it is a line, shown without a reload (the push after the call).
+    await page.getByTestId('logbook-search').fill('');
+    await page.getByTestId('logbook-retention').selectOption('365');
+    await expect.poll(async () => (await lines.first().textContent()) ?? '', { timeout: 10_000 }).toContain('Bewaartermijn van het logboek gezet op 365 dagen');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('logbook-export-xlsx').click()]);
     expect(download.suggestedFilename()).toMatch(/^logboek-.*\.xlsx$/);

@@ -10,6 +10,7 @@ import { dispatch, type DispatchResult } from '../../backend/api/handlers';
 import { Session } from '../../backend/api/session';
 import { readLogbook } from '../../backend/logbook/logbook';
 import { verifyLogbook } from '../../backend/logbook/verify';
+import { applyRetention } from '../../backend/logbook/retention';
 import { exportBundle } from '../../backend/merge/export';
 import { actionHash } from '../../backend/store/action-chain';
 import type { ActionRow } from '../../backend/store/action-context';
@@ -190,6 +191,29 @@ describe('the logbook', () => {
     expect(verifyLogbook(restored.db)).toMatchObject({ ok: true, breaks: [] });
   });
 
+  it('retention removes the lines older than the term, logs that it did, and keeps verify green through a checkpoint', async () => {
+    const study = createStudy(join(dir, 'bewaar.veldwerk'), TEAM_SETUP);
+    const kept = await sessionAs(study, 'LL');
+    valueOf(await dispatch(kept, 'institution.create', { name: 'GI West' }));
+    valueOf(await dispatch(kept, 'logbook.setRetention', { days: 365 }));
+    const lines = rowsOf(study.db);
+    expect(lines.map((row) => row.label)).toEqual(['Inspecteur gekozen', 'Instelling toegevoegd', 'Bewaartermijn van het logboek gezet op 365 dagen']);
+
+    // A year and a day later (the removal is given its clock) every line so far is past the term.
+    expect(applyRetention(study, Date.now() + 366 * 86_400_000)).toBe(3);
+    const [removal] = rowsOf(study.db);
+    expect(removal).toMatchObject({ call: 'logbook.retention', label: 'Logboekregels verwijderd na de bewaartermijn (3 regels ouder dan 365 dagen)', chain_index: 4 });
+    expect(verifyLogbook(study.db)).toMatchObject({ ok: true, replicas: [{ removed: 3, first: 4, last: 4 }] });
+    valueOf(await dispatch(kept, 'institution.create', { name: 'GI Oost' }));
+    expect(verifyLogbook(study.db)).toMatchObject({ ok: true, replicas: [{ lines: 2, last: 5 }] });
+    expect(valueOf<{ retention: unknown }>(await dispatch(kept, 'logbook.list', {})).retention).toEqual({ days: 365, removed: 3 });
+
+    // Without its checkpoint the kept chain no longer starts where it should.
+    study.db.prepare('DELETE FROM action_checkpoint').run();
+    expect(verifyLogbook(study.db).breaks.map((item) => item.kind)).toEqual(['ontbreekt']);
+    kept.close();
+  });
+
   it('chains the lines a study already held when the migration runs, per replica in clock order', async () => {
     const study = createStudy(join(dir, 'oud.veldwerk'), TEAM_SETUP);
     const older = await sessionAs(study, 'AA');
@@ -198,7 +222,7 @@ describe('the logbook', () => {
     // The study as it was before the chain: no chain columns, no checkpoints.
     const migration = MIGRATIONS.find((sql) => sql.includes('CREATE TABLE action_checkpoint'))!;
     study.db.exec(`DROP INDEX action_chain; DROP TABLE action_checkpoint; DELETE FROM meta WHERE key = 'action_chain_head';
-      ALTER TABLE action DROP COLUMN chain_index; ALTER TABLE action DROP COLUMN prev_hash; ALTER TABLE action DROP COLUMN hash; ALTER TABLE action DROP COLUMN sealed_late;`);
+      ALTER TABLE action DROP COLUMN chain_index; ALTER TABLE action DROP COLUMN prev_hash; ALTER TABLE action DROP COLUMN hash; ALTER TABLE action DROP COLUMN sealed_late; ALTER TABLE study DROP COLUMN log_retention_days;`);
     study.db.exec(migration);
     const rows = study.db.prepare('SELECT * FROM action ORDER BY hlc').all() as ActionRow[];
     expect(rows.map((row) => row.chain_index)).toEqual([1, 2, 3]);
