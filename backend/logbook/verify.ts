@@ -56,7 +56,11 @@ export function verifyLogbook(db: Db): VerifyReport {
     ),
   );
   const byReplica = new Map<string, ActionRow[]>();
-  for (const row of rows) byReplica.set(row.replica_id, [...(byReplica.get(row.replica_id) ?? []), row]);
+  for (const row of rows) {
+    const lines = byReplica.get(row.replica_id);
+    if (lines) lines.push(row);
+    else byReplica.set(row.replica_id, [row]);
+  }
   for (const replicaId of [own, ...checkpoints.keys()]) if (!byReplica.has(replicaId)) byReplica.set(replicaId, []);
 
   const breaks: ChainBreak[] = [];

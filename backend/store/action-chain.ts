@@ -24,10 +24,6 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** meta key: the place of the last sealed line of this copy's own chain. */
 export const HEAD_KEY = 'action_chain_head';
 
-function ownReplica(db: Db): string | undefined {
-  return db.prepare("SELECT value FROM meta WHERE key = 'replica_id'").pluck().get() as string | undefined;
-}
-
 /** The SQL function the chaining migration calls; same arguments, in this order, as `actionHash`. */
 export const ACTION_HASH_FUNCTION = 'veldwerk_action_hash';
 
@@ -76,37 +72,49 @@ export function registerActionHash(db: Db): void {
   });
 }
 
+/** The statements of sealing, prepared once per connection: every action is sealed, so this is a hot path. */
+const statementCache = new WeakMap<Db, ReturnType<typeof prepare>>();
+
+function prepare(db: Db) {
+  return {
+    head: db.prepare('SELECT chain_index AS "index", hash FROM action WHERE replica_id = ? AND chain_index IS NOT NULL ORDER BY chain_index DESC LIMIT 1'),
+    checkpoint: db.prepare('SELECT chain_index AS "index", hash FROM action_checkpoint WHERE replica_id = ?'),
+    open: db.prepare('SELECT * FROM action WHERE id = ? AND hash IS NULL'),
+    seal: db.prepare('UPDATE action SET chain_index = ?, prev_hash = ?, hash = ?, sealed_late = ? WHERE seq = ?'),
+    ownReplica: db.prepare("SELECT value FROM meta WHERE key = 'replica_id'").pluck(),
+    writeHead: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT DO UPDATE SET value = excluded.value'),
+  };
+}
+
+function statementsFor(db: Db) {
+  let statements = statementCache.get(db);
+  if (!statements) {
+    statements = prepare(db);
+    statementCache.set(db, statements);
+  }
+  return statements;
+}
+
 /** The last line of a replica's chain (or the checkpoint left by retention, or the genesis). */
 export function chainHead(db: Db, replicaId: string): { index: number; hash: string } {
-  const row = db
-    .prepare('SELECT chain_index AS "index", hash FROM action WHERE replica_id = ? AND chain_index IS NOT NULL ORDER BY chain_index DESC LIMIT 1')
-    .get(replicaId) as { index: number; hash: string } | undefined;
+  const sql = statementsFor(db);
+  const row = sql.head.get(replicaId) as { index: number; hash: string } | undefined;
   if (row) return row;
-  const checkpoint = db.prepare('SELECT chain_index AS "index", hash FROM action_checkpoint WHERE replica_id = ?').get(replicaId) as
-    | { index: number; hash: string }
-    | undefined;
+  const checkpoint = sql.checkpoint.get(replicaId) as { index: number; hash: string } | undefined;
   return checkpoint ?? { index: 0, hash: GENESIS_HASH };
 }
 
 /** Seal one finished action of this copy: its place after the chain's head, and its hash. No-op when sealed already. */
 export function sealAction(db: Db, actionId: string, late = false): void {
+  const sql = statementsFor(db);
   db.transaction(() => {
-    const row = db.prepare('SELECT * FROM action WHERE id = ? AND hash IS NULL').get(actionId) as ActionRow | undefined;
+    const row = sql.open.get(actionId) as ActionRow | undefined;
     if (!row) return;
     const head = chainHead(db, row.replica_id);
     const sealed = { ...row, chain_index: head.index + 1, prev_hash: head.hash, sealed_late: late ? 1 : 0 };
-    db.prepare('UPDATE action SET chain_index = ?, prev_hash = ?, hash = ?, sealed_late = ? WHERE seq = ?').run(
-      sealed.chain_index,
-      sealed.prev_hash,
-      actionHash(sealed),
-      sealed.sealed_late,
-      row.seq,
-    );
-    // This copy's head, beside the chain: removing the last lines of the table leaves it pointing past them.
+    sql.seal.run(sealed.chain_index, sealed.prev_hash, actionHash(sealed), sealed.sealed_late, row.seq);
     // Kept as replica:index, so a copy (a new replica) does not inherit the head of the study it came from.
-    if (row.replica_id === ownReplica(db)) {
-      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT DO UPDATE SET value = excluded.value').run(HEAD_KEY, `${row.replica_id}:${sealed.chain_index}`);
-    }
+    if (row.replica_id === sql.ownReplica.get()) sql.writeHead.run(HEAD_KEY, `${row.replica_id}:${sealed.chain_index}`);
   }).immediate();
 }
 

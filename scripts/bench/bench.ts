@@ -20,6 +20,7 @@ import { measureSurvey } from './survey-bench';
 import { measureQueue } from './queue-bench';
 import { measureSigning } from './signing-bench';
 import { measurePrivacy } from './privacy-bench';
+import { measureLogbook } from './logbook-bench';
 
 const SECTIONS: Record<string, () => Promise<object>> = {
   foundation: measureFoundation,
@@ -34,6 +35,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   exchange: measureExchange,
   ocr: measureOcr,
   privacy: measurePrivacy,
+  logbook: measureLogbook,
   national: measureNational,
 };
 
