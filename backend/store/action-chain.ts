@@ -8,13 +8,14 @@
  * A row is sealed (given its place and hash) when its call has finished: a
  * writing call may update its row in several transactions while it runs, and
  * a sealed row never changes again. Rows of this copy left unsealed by a call
- * that was killed are sealed when a host next opens the study, marked
- * `sealed_late` so the logbook can say so.
+ * that was killed (its process no longer runs, table action_open) are sealed
+ * when a host next opens the study, marked `sealed_late` so verify can say so.
  *
  * The canonical form lives beside the action row so the migration that chains
  * existing rows (schema.ts) and the runtime compute the same hash.
  */
 import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Db } from './open-study';
 import type { ActionRow } from './action-context';
 
@@ -81,6 +82,9 @@ function prepare(db: Db) {
     checkpoint: db.prepare('SELECT chain_index AS "index", hash FROM action_checkpoint WHERE replica_id = ?'),
     open: db.prepare('SELECT * FROM action WHERE id = ? AND hash IS NULL'),
     seal: db.prepare('UPDATE action SET chain_index = ?, prev_hash = ?, hash = ?, sealed_late = ? WHERE seq = ?'),
+    noteOpen: db.prepare('INSERT OR REPLACE INTO action_open (action_id, pid, host) VALUES (?, ?, ?)'),
+    closeOpen: db.prepare('DELETE FROM action_open WHERE action_id = ?'),
+    whoHasOpen: db.prepare('SELECT pid, host FROM action_open WHERE action_id = ?'),
     ownReplica: db.prepare("SELECT value FROM meta WHERE key = 'replica_id'").pluck(),
     writeHead: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT DO UPDATE SET value = excluded.value'),
   };
@@ -113,14 +117,38 @@ export function sealAction(db: Db, actionId: string, late = false): void {
     const head = chainHead(db, row.replica_id);
     const sealed = { ...row, chain_index: head.index + 1, prev_hash: head.hash, sealed_late: late ? 1 : 0 };
     sql.seal.run(sealed.chain_index, sealed.prev_hash, actionHash(sealed), sealed.sealed_late, row.seq);
+    sql.closeOpen.run(actionId);
     // Kept as replica:index, so a copy (a new replica) does not inherit the head of the study it came from.
     if (row.replica_id === sql.ownReplica.get()) sql.writeHead.run(HEAD_KEY, `${row.replica_id}:${sealed.chain_index}`);
   }).immediate();
 }
 
-/** Seal the lines of this copy that calls killed mid-way left open (when a host opens the study; no call of it runs yet). */
+/** Note, in the transaction that writes a line, which process still has it open (see sealLeftovers). */
+export function noteOpenAction(db: Db, actionId: string): void {
+  statementsFor(db).noteOpen.run(actionId, process.pid, hostname());
+}
+
+/**
+ * Seal the lines of this copy that calls killed mid-way left open (when a
+ * host opens the study, before any call of this process runs). A line whose
+ * process still runs on this machine (another CLI command, the app) is left
+ * to it: sealing it here would break the chain when that call updates it.
+ */
 export function sealLeftovers(db: Db, replicaId: string): number {
+  const sql = statementsFor(db);
   const open = db.prepare('SELECT id FROM action WHERE replica_id = ? AND hash IS NULL ORDER BY seq').pluck().all(replicaId) as string[];
-  for (const id of open) sealAction(db, id, true);
-  return open.length;
+  const left = open.filter((id) => !stillRunning(sql.whoHasOpen.get(id) as { pid: number; host: string } | undefined));
+  for (const id of left) sealAction(db, id, true);
+  return left.length;
+}
+
+function stillRunning(owner: { pid: number; host: string } | undefined): boolean {
+  if (!owner || owner.host !== hostname() || owner.pid === process.pid) return false;
+  try {
+    process.kill(owner.pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

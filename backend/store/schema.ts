@@ -391,6 +391,14 @@ export const MIGRATIONS: readonly string[] = [
     removed     INTEGER NOT NULL,
     removed_at  TEXT NOT NULL
   ) STRICT;
+  -- The lines of calls still running, by process: a line left open by a
+  -- process that no longer runs is sealed late; one of a running process
+  -- (another CLI command, the app) is left alone.
+  CREATE TABLE action_open (
+    action_id TEXT PRIMARY KEY,
+    pid       INTEGER NOT NULL,
+    host      TEXT NOT NULL
+  ) STRICT;
   -- The logbook's retention (bewaartermijn) in days, a study setting that travels with the team; NULL: keep every line.
   ALTER TABLE study ADD COLUMN log_retention_days INTEGER;
   -- Chain the rows a study already holds: per replica in clock order.

@@ -23,6 +23,9 @@ import { tempDir } from '../helpers/temp-study';
 import { veldwerk } from '../helpers/cli';
 import { PASSPHRASE, TEAM_SETUP, TEST_WORK_FACTOR } from '../property/merge-kit';
 import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
+import { recordStudyOpened } from '../../backend/logbook/read-actions';
 import { CALL_NAMES, contract } from '../../shared/api/contract';
 import { LOGGED_READ_LABELS } from '../../shared/api/action-labels';
 
@@ -214,6 +217,27 @@ describe('the logbook', () => {
     kept.close();
   });
 
+  it('seals a line a killed call left open at the next start, marked late; a line of a process that still runs is left to it', async () => {
+    const study = createStudy(join(dir, 'afgebroken.veldwerk'), TEAM_SETUP);
+    const open = (pid: number) => {
+      const id = crypto.randomUUID();
+      study.db
+        .prepare("INSERT INTO action (id, call, label, inspector_id, hlc, replica_id, objects, result, reason) VALUES (?, 'sources.import', 'Bronnen geïmporteerd', NULL, ?, ?, '[]', 'done', NULL)")
+        .run(id, `${String(Date.now()).padStart(15, '0')}-000000-${study.replicaId}`, study.replicaId);
+      study.db.prepare('INSERT INTO action_open (action_id, pid, host) VALUES (?, ?, ?)').run(id, pid, hostname());
+      return id;
+    };
+    const exited = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const killed = open(exited);
+    const running = open(process.ppid);
+    recordStudyOpened(study, 'test');
+    const sealed = (id: string) => study.db.prepare('SELECT chain_index, sealed_late FROM action WHERE id = ?').get(id);
+    expect(sealed(killed)).toEqual({ chain_index: 1, sealed_late: 1 });
+    expect(sealed(running)).toEqual({ chain_index: null, sealed_late: 0 });
+    expect(verifyLogbook(study.db).breaks.map((item) => item.kind)).toEqual(['buiten-keten']);
+    study.close();
+  });
+
   it('chains the lines a study already held when the migration runs, per replica in clock order', async () => {
     const study = createStudy(join(dir, 'oud.veldwerk'), TEAM_SETUP);
     const older = await sessionAs(study, 'AA');
@@ -222,7 +246,7 @@ describe('the logbook', () => {
     // The study as it was before the chain: no chain columns, no checkpoints.
     const migration = MIGRATIONS.find((sql) => sql.includes('CREATE TABLE action_checkpoint'))!;
     study.db.exec(`DROP INDEX action_chain; DROP TABLE action_checkpoint; DELETE FROM meta WHERE key = 'action_chain_head';
-      ALTER TABLE action DROP COLUMN chain_index; ALTER TABLE action DROP COLUMN prev_hash; ALTER TABLE action DROP COLUMN hash; ALTER TABLE action DROP COLUMN sealed_late; ALTER TABLE study DROP COLUMN log_retention_days;`);
+      ALTER TABLE action DROP COLUMN chain_index; ALTER TABLE action DROP COLUMN prev_hash; ALTER TABLE action DROP COLUMN hash; ALTER TABLE action DROP COLUMN sealed_late; ALTER TABLE study DROP COLUMN log_retention_days; DROP TABLE action_open;`);
     study.db.exec(migration);
     const rows = study.db.prepare('SELECT * FROM action ORDER BY hlc').all() as ActionRow[];
     expect(rows.map((row) => row.chain_index)).toEqual([1, 2, 3]);
