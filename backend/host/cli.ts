@@ -22,7 +22,7 @@ import { INSPECTOR_USAGE, inspectorCommand } from './cli-inspectors';
 import { findInstitutionByName, newInstitutionId } from '../study/setup';
 import { EXCHANGE_USAGE, exportCommand, importCommand as importExchangeCommand } from './cli-exchange';
 import { PRIVACY_USAGE, privacyCommand } from './cli-privacy';
-import { recordStudyOpened } from '../logbook/read-actions';
+import { noteCliOpening } from '../logbook/read-actions';
 import { LOG_USAGE, logCommand } from './cli-log';
 import { MEASURES, ROLES, SOURCE_TYPES } from '../../shared/vocabulary';
 import type { CallName, CallOutput } from '../../shared/api/contract';
@@ -77,9 +77,15 @@ function cliHost(overrides: Partial<HostServices> = {}): HostServices {
   return { kind: 'cli', demoStudyPath: () => join(userDataDir(), DEMO_STUDY_FILE_NAME), ...overrides };
 }
 
-function openSession(file: string): Session {
-  const session = new Session(cliHost());
-  recordStudyOpened(session.openPath(resolve(file)), `opdrachtregel: veldwerk ${runningCommand}`);
+function openSession(file: string, host: Partial<HostServices> = {}): Session {
+  const session = new Session(cliHost(host));
+  // The logbook (issue 12): the opening is a line unless the command records one of its own.
+  const finish = noteCliOpening(session.openPath(resolve(file)), `opdrachtregel: veldwerk ${runningCommand}`);
+  const close = session.close.bind(session);
+  session.close = () => {
+    finish();
+    close();
+  };
   return session;
 }
 
@@ -322,11 +328,7 @@ async function serve(args: string[]): Promise<void> {
 }
 
 const mergeKit: MergeCliKit = {
-  openSession: (file, host) => {
-    const session = new Session(cliHost(host));
-    recordStudyOpened(session.openPath(resolve(file)), `opdrachtregel: veldwerk ${runningCommand}`);
-    return session;
-  },
+  openSession: (file, host) => openSession(file, host),
   usageError: (message) => new UsageError(message),
 };
 

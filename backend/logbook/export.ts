@@ -4,8 +4,9 @@
  * (csv-stringify; `;` and a byte order mark, as Dutch Excel reads it). What
  * could identify a child leaves through the privacy pass: the titles of the
  * sources a line names and the reasons of refusals (which may carry a file
- * name). Kept in the session like other exports: the app saves it with
- * `exchange.save`, the browser host downloads it by a one-time link.
+ * name). Made in a worker thread (logbook-thread.ts), kept in the session
+ * like other exports: the app saves it with `exchange.save`, the browser
+ * host downloads it by a one-time link.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { ExchangeExported, LogbookFilter, LogbookLine } from '../../shared/api/types';
@@ -16,6 +17,8 @@ import { keepReport } from '../reports/generate';
 import type { Session } from '../api/session';
 import { safeName } from '../merge/export';
 import { logbookLines } from './query';
+import type { Study } from '../study/study';
+import { exportLogbookInWorker } from './logbook-thread';
 
 const COLUMNS: Column[] = [
   { header: 'Tijdstip', type: 'datetime' },
@@ -29,8 +32,16 @@ const COLUMNS: Column[] = [
   { header: 'Kopie', type: 'text', width: 11 },
 ];
 
+/** The export as the app makes it: in a worker (100,000 lines take a minute), kept in the session for saving or download. */
 export async function exportLogbook(session: Session, filter: LogbookFilter, format: 'xlsx' | 'csv'): Promise<ExchangeExported> {
   const study = session.requireStudy();
+  const { fileName, data } = await exportLogbookInWorker({ studyPath: study.path, filter, format });
+  const exportId = keepReport(session, fileName, data);
+  return { exportId, fileName, size: data.byteLength, downloadUrl: session.host.kind === 'browser' ? `/api/download/report/${exportId}` : null, warning: null };
+}
+
+/** The file itself, from a study opened anywhere (the worker, logbook-worker.ts). */
+export async function makeLogbookFile(study: Study, filter: LogbookFilter, format: 'xlsx' | 'csv'): Promise<{ fileName: string; data: Buffer }> {
   const context = studyPassContext(study);
   const passed = new Map<string, string>();
   const pass = (text: string) => {
@@ -40,9 +51,7 @@ export async function exportLogbook(session: Session, filter: LogbookFilter, for
   const lines = logbookLines(study, filter, pass).map((line) => ({ ...line, reason: line.reason === null ? null : pass(line.reason) }));
   const data = format === 'xlsx' ? await writeWorkbook([{ sheet: 'Logboek', columns: COLUMNS, rows: lines.map(rowOf) }]) : csvOf(lines);
   const day = new Date().toISOString().slice(0, 10);
-  const fileName = `logboek-${safeName(study.info().name)}-${day}.${format}`;
-  const exportId = keepReport(session, fileName, data);
-  return { exportId, fileName, size: data.byteLength, downloadUrl: session.host.kind === 'browser' ? `/api/download/report/${exportId}` : null, warning: null };
+  return { fileName: `logboek-${safeName(study.info().name)}-${day}.${format}`, data };
 }
 
 function rowOf(line: LogbookLine): Array<string | Date | null> {

@@ -84,8 +84,11 @@ function wallPrefix(ms: number): string {
 export function logbookPage(study: Study, filter: LogbookFilter, offset: number, limit: number): LogbookPage {
   const where = whereOf(filter);
   const total = study.db.prepare(`SELECT count(*) FROM action a ${where.sql}`).pluck().get(...where.params) as number;
+  // The page's rows are chosen on the index alone (an offset deep in 100,000 lines skips index entries, not rows).
   const rows = study.db
-    .prepare(`SELECT a.* FROM action a ${where.sql} ORDER BY a.hlc DESC, a.seq DESC LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT * FROM action WHERE seq IN (SELECT a.seq FROM action a ${where.sql} ORDER BY a.hlc DESC LIMIT ? OFFSET ?) ORDER BY hlc DESC`,
+    )
     .all(...where.params, limit, offset) as ActionRow[];
   const calls = study.db.prepare('SELECT DISTINCT call FROM action').pluck().all() as string[];
   return {
@@ -100,7 +103,7 @@ export function logbookPage(study: Study, filter: LogbookFilter, offset: number,
 /** Every filtered line, newest first (for the export). */
 export function logbookLines(study: Study, filter: LogbookFilter, sourceTitle?: (title: string) => string): LogbookLine[] {
   const where = whereOf(filter);
-  const rows = study.db.prepare(`SELECT a.* FROM action a ${where.sql} ORDER BY a.hlc DESC, a.seq DESC`).all(...where.params) as ActionRow[];
+  const rows = study.db.prepare(`SELECT a.* FROM action a ${where.sql} ORDER BY a.hlc DESC`).all(...where.params) as ActionRow[];
   return linesOf(study, rows, namesFor(study, sourceTitle));
 }
 

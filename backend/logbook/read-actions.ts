@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { contract, type CallName } from '../../shared/api/contract';
 import { loggedReadLabel, privacyModeLabel } from '../../shared/api/action-labels';
 import type { ActionContext, ActionObject } from '../store/action-context';
-import { sealAction, sealLeftovers } from '../store/action-chain';
+import { chainHead, sealAction, sealLeftovers } from '../store/action-chain';
 import type { ActionResult } from '../store/changes';
 import type { Study } from '../study/study';
 import { UserError } from '../errors';
@@ -46,6 +46,22 @@ export function recordStudyOpened(study: Study, via: string): void {
   sealLeftovers(study.db, study.replicaId);
   recordReadAction(study, 'study.open', { details: { via }, objects: [] }, { result: 'done' });
   applyRetention(study);
+}
+
+/**
+ * A CLI command opened the study: what a host does at opening happens now;
+ * the returned `finish` (called before the study closes) records the opening
+ * only when the command left no line of its own: every command leaves at
+ * least one line, and a command that imports or exports is not two lines.
+ */
+export function noteCliOpening(study: Study, via: string): () => void {
+  sealLeftovers(study.db, study.replicaId);
+  applyRetention(study);
+  const before = chainHead(study.db, study.replicaId).index;
+  return () => {
+    if (!study.db.open || chainHead(study.db, study.replicaId).index !== before) return;
+    recordReadAction(study, 'study.open', { details: { via }, objects: [] }, { result: 'done' });
+  };
 }
 
 /** The details and objects of a logged call, from its (raw) input: which institution, full or pseudonymised. */

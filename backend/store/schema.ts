@@ -382,6 +382,9 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE action ADD COLUMN hash TEXT;
   ALTER TABLE action ADD COLUMN sealed_late INTEGER NOT NULL DEFAULT 0;
   CREATE UNIQUE INDEX action_chain ON action (replica_id, chain_index);
+  -- The logbook view: newest first, paged, and the kinds present (logbook/query.ts).
+  CREATE INDEX action_time ON action (hlc);
+  CREATE INDEX action_call ON action (call, hlc);
   -- Retention: where a replica's kept chain starts. The lines up to and
   -- including chain_index were removed; hash is the last removed line's hash.
   CREATE TABLE action_checkpoint (

@@ -1,7 +1,7 @@
 /**
  * The logbook as a lead meets it, in a real browser through the browser host:
- * a full export made on the command line and the opening of the study by the
- * host are lines in Team › Logboek; the kind filter and the search narrow the
+ * a full export made on the command line, a command that only read and the
+ * opening of the study by the host are lines in Team › Logboek; the kind filter and the search narrow the
  * lines; setting the retention is a line at once; the filtered log downloads
  * as Excel, and that export is a line too.
  */
@@ -22,6 +22,7 @@ let app: OpenApp;
 beforeAll(async () => {
   expect(veldwerk(['init', study, '--demo'], env).code).toBe(0);
   expect(veldwerk(['export', 'segments', study, '--out', join(dir, 'fragmenten.xlsx'), '--full'], env).code).toBe(0);
+  expect(veldwerk(['stats', study], env).code).toBe(0);
   app = await openApp([study], env);
 }, 120_000);
 
@@ -42,9 +43,9 @@ describe('the logbook in the app', () => {
     await page.getByTestId('logbook-kind').selectOption('exchange.export');
     await expectCount(lines, 1);
     await page.getByTestId('logbook-kind').selectOption('');
-    await page.getByTestId('logbook-search').fill('opdrachtregel: veldwerk export');
+    await page.getByTestId('logbook-search').fill('opdrachtregel');
     await expectCount(lines, 1);
-    expect(await lines.first().textContent()).toContain('Onderzoek geopend (opdrachtregel: veldwerk export segments)');
+    expect(await lines.first().textContent()).toContain('Onderzoek geopend (opdrachtregel: veldwerk stats)');
     await page.screenshot({ path: join(process.env.VELDWERK_SCREENSHOT_DIR ?? dir, 'logboek.png') });
 
     // The retention is a setting here; setting it is a line, shown without a reload (the push after the call).

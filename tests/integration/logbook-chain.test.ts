@@ -164,12 +164,13 @@ describe('the logbook', () => {
     file.close();
   });
 
-  it('records a command line export with the opening of the study; reading the log adds nothing', () => {
+  it('records a command line export, and the opening by a command that records nothing else; reading the log adds nothing', () => {
     const before = rowsOf(lead.db).length;
     expect(veldwerk(['export', 'judgments', lead.path, '--out', join(dir, 'oordelen.xlsx'), '--full']).code).toBe(0);
+    expect(veldwerk(['stats', lead.path]).code).toBe(0);
     expect(veldwerk(['log', lead.path]).code).toBe(0);
-    const [exported, opened] = readLogbook(lead);
-    expect(opened).toMatchObject({ call: 'study.open', label: 'Onderzoek geopend (opdrachtregel: veldwerk export judgments)', result: 'done' });
+    const [opened, exported] = readLogbook(lead);
+    expect(opened).toMatchObject({ call: 'study.open', label: 'Onderzoek geopend (opdrachtregel: veldwerk stats)', result: 'done' });
     expect(exported).toMatchObject({ call: 'exchange.export', label: 'Geëxporteerd: oordelen (Excel) (volledig, met namen)', result: 'done' });
     expect(rowsOf(lead.db).length).toBe(before + 2);
     expect(verifyLogbook(lead.db).ok).toBe(true);
@@ -245,7 +246,7 @@ describe('the logbook', () => {
     valueOf(await dispatch(older, 'institution.create', { name: 'GI Oost' }));
     // The study as it was before the chain: no chain columns, no checkpoints.
     const migration = MIGRATIONS.find((sql) => sql.includes('CREATE TABLE action_checkpoint'))!;
-    study.db.exec(`DROP INDEX action_chain; DROP TABLE action_checkpoint; DELETE FROM meta WHERE key = 'action_chain_head';
+    study.db.exec(`DROP INDEX action_chain; DROP INDEX action_time; DROP INDEX action_call; DROP TABLE action_checkpoint; DELETE FROM meta WHERE key = 'action_chain_head';
       ALTER TABLE action DROP COLUMN chain_index; ALTER TABLE action DROP COLUMN prev_hash; ALTER TABLE action DROP COLUMN hash; ALTER TABLE action DROP COLUMN sealed_late; ALTER TABLE study DROP COLUMN log_retention_days; DROP TABLE action_open;`);
     study.db.exec(migration);
     const rows = study.db.prepare('SELECT * FROM action ORDER BY hlc').all() as ActionRow[];
