@@ -10,7 +10,8 @@
  * what it claims, and a line this study already holds (by id, or at the same
  * place in the same replica's chain) must be the same line. A copy cannot
  * rewrite history it has already handed on: the lead's study anchors each
- * replica's chain. Either failure refuses the whole bundle with a Dutch
+ * replica's chain. A line in the name of this copy that this copy does not
+ * hold is forged. Each failure refuses the whole bundle with a Dutch
  * message (tampering is an incident, BIO2 8.15). Gaps are not refused here (a
  * bundle from another copy may be read first); `veldwerk log verify` reports
  * them. Lines at or below a replica's retention checkpoint are not stored again.
@@ -40,8 +41,16 @@ export function checkIncomingChain(db: Db, actions: readonly BundleAction[]): Bu
   const byId = db.prepare('SELECT id, hash, chain_index FROM action WHERE id = ?');
   const atPlace = db.prepare('SELECT id, hash FROM action WHERE replica_id = ? AND chain_index = ?');
   const checkpoint = db.prepare('SELECT chain_index FROM action_checkpoint WHERE replica_id = ?').pluck();
+  const own = readMeta(db, 'replica_id');
   const kept: BundleAction[] = [];
   for (const action of actions) {
+    // Only this copy writes its own chain: a line in its name that it does not hold is forged.
+    if (action.replicaId === own && byId.get(action.id) === undefined) {
+      const removedThrough = checkpoint.get(own) as number | undefined;
+      if (action.chainIndex === undefined || removedThrough === undefined || action.chainIndex > removedThrough) {
+        throw refusal(action, 'de regel staat op naam van deze kopie, maar deze kopie heeft hem niet geschreven');
+      }
+    }
     if (action.hash !== undefined) {
       if (action.chainIndex === undefined || action.prevHash === undefined) throw refusal(action, 'de regel mist zijn plaats in de keten');
       const recomputed = actionHash({

@@ -120,6 +120,19 @@ describe('the logbook', () => {
     expect(refused.ok ? '' : refused.error.message).toMatch(/logboek van kopie .* niet te vertrouwen/);
     expect(rowsOf(lead.db).length).toBe(before + 1);
     expect(lead.db.prepare('SELECT label FROM action WHERE id = ?').pluck().get(annaLines[1]!.id)).toBe(annaLines[1]!.label);
+
+    // A line in the lead's name, correctly chained onto the lead's head, that the lead never wrote: forged, refused.
+    anna.db.prepare("UPDATE action SET result = 'refused', label = ? WHERE id = ?").run(annaLines[1]!.label, annaLines[1]!.id);
+    const head = lead.db.prepare('SELECT chain_index, hash FROM action WHERE replica_id = ? ORDER BY chain_index DESC LIMIT 1').get(lead.replicaId) as { chain_index: number; hash: string };
+    const forged = { id: crypto.randomUUID(), call: 'coding.delete', label: 'Codering verwijderd', inspector_id: null, hlc: `${String(Date.now()).padStart(15, '0')}-000000-${lead.replicaId}`, replica_id: lead.replicaId, objects: '[]', result: 'done' as const, reason: null, chain_index: head.chain_index + 1, prev_hash: head.hash, sealed_late: 0 };
+    anna.db
+      .prepare('INSERT INTO action (id, call, label, inspector_id, hlc, replica_id, objects, result, reason, chain_index, prev_hash, hash, sealed_late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(forged.id, forged.call, forged.label, null, forged.hlc, forged.replica_id, '[]', 'done', null, forged.chain_index, forged.prev_hash, actionHash(forged), 0);
+    valueOf(await dispatch(annaSession, 'coding.create', { sourceId, codeId: codeId(anna, 'bestuur'), start: 21, end: 25 }));
+    writeFileSync(bundlePath, (await exportBundle(anna, { passphrase: PASSPHRASE, scryptWorkFactor: TEST_WORK_FACTOR })).bytes);
+    const impersonated = await dispatch(session, 'bundle.apply', { stagedId: session.registerLocalFile(bundlePath), passphrase: PASSPHRASE });
+    expect(impersonated.ok ? '' : impersonated.error.message).toMatch(/op naam van deze kopie, maar deze kopie heeft hem niet geschreven/);
+    expect(lead.db.prepare('SELECT count(*) FROM action WHERE id = ?').pluck().get(forged.id)).toBe(0);
     annaSession.close();
   });
 
