@@ -43,8 +43,13 @@ export function recordReadAction(study: Study, call: string, description: ReadDe
  * first seal what killed calls left open, then record the opening.
  */
 export function recordStudyOpened(study: Study, via: string): void {
-  sealLeftovers(study.db, study.replicaId);
+  prepareOpenedStudy(study);
   recordReadAction(study, 'study.open', { details: { via }, objects: [] }, { result: 'done' });
+}
+
+/** At each opening, before the first line of this process: seal what killed calls left open, apply the retention. */
+export function prepareOpenedStudy(study: Study): void {
+  sealLeftovers(study.db, study.replicaId);
   applyRetention(study);
 }
 
@@ -55,8 +60,7 @@ export function recordStudyOpened(study: Study, via: string): void {
  * least one line, and a command that imports or exports is not two lines.
  */
 export function noteCliOpening(study: Study, via: string): () => void {
-  sealLeftovers(study.db, study.replicaId);
-  applyRetention(study);
+  prepareOpenedStudy(study);
   const before = chainHead(study.db, study.replicaId).index;
   return () => {
     if (!study.db.open || chainHead(study.db, study.replicaId).index !== before) return;
