@@ -225,6 +225,14 @@ describe('the logbook', () => {
     expect(verifyLogbook(study.db)).toMatchObject({ ok: true, replicas: [{ lines: 2, last: 5 }] });
     expect(valueOf<{ retention: unknown }>(await dispatch(kept, 'logbook.list', {})).retention).toEqual({ days: 365, removed: 3 });
 
+    // The same setting from the command line; a term under 30 days is refused in Dutch and changes nothing.
+    const tooShort = veldwerk(['log', 'retention', study.path, '--days', '7']);
+    expect(tooShort.code).toBe(1);
+    expect(tooShort.stderr).toMatch(/Fout: Ongeldige invoer \(veld days\)/);
+    expect(veldwerk(['log', 'retention', study.path, '--days', '730'])).toMatchObject({ code: 0, stdout: 'Bewaartermijn: 730 dagen. Tot nu toe 3 regels verwijderd.\n' });
+    expect(readLogbook(study)[0]).toMatchObject({ label: 'Bewaartermijn van het logboek gezet op 730 dagen', result: 'done' });
+    expect(verifyLogbook(study.db).ok).toBe(true);
+
     // Without its checkpoint the kept chain no longer starts where it should.
     study.db.prepare('DELETE FROM action_checkpoint').run();
     expect(verifyLogbook(study.db).breaks.map((item) => item.kind)).toEqual(['ontbreekt']);
