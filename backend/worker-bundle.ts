@@ -29,6 +29,7 @@ export const WORKER_BUNDLES = {
   survey: { file: 'survey-worker.mjs', name: 'De inleesmodule voor vragenlijsten' },
   service: { file: 'service-worker.mjs', name: 'De backenddienst' },
   exchange: { file: 'exchange-worker.mjs', name: 'De exportmodule' },
+  logbook: { file: 'logbook-worker.mjs', name: 'De exportmodule van het logboek' },
 } as const;
 
 export type WorkerBundle = keyof typeof WORKER_BUNDLES;

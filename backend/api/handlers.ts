@@ -42,6 +42,10 @@ import {
 import { redo, undo, undoState } from '../undo/undo';
 import type { Session } from './session';
 import { runWritingCall } from './writing-call';
+import { runLoggedRead } from './logged-call';
+import { logbookPage } from '../logbook/query';
+import { exportLogbook } from '../logbook/export';
+import { setRetention } from '../logbook/retention';
 import { describeAction } from '../store/action-context';
 import { analyseStaged, exportTable as exportSurveyTable, importStaged } from '../survey/api';
 import { deleteSurvey, listSurveys, setMinGroup, setQuestionNorm } from '../survey/surveys';
@@ -341,6 +345,9 @@ const handlers: Handlers = {
   'security.restoreBackup': (session, input) => restoreBackup(session, input.name),
   'team.keys': (session) => teamKeys(session.requireStudy()),
   'team.revokeKeys': (session, input) => revokeKeysOf(session.requireStudy(), input.inspectorId),
+  'logbook.list': (session, input) => logbookPage(session.requireStudy(), input.filter, input.offset, input.limit),
+  'logbook.export': (session, input) => exportLogbook(session, input.filter, input.format),
+  'logbook.setRetention': (session, input) => setRetention(session.requireStudy(), input.days),
 };
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };
@@ -359,7 +366,7 @@ export async function dispatch(session: Session, name: string, rawInput: unknown
   if (!isCallName(name)) return { ok: false, error: { code: 'invalid-input', message: `Onbekende opdracht "${name}".` } };
   const def = contract[name];
   const run = () => runCall(session, name, rawInput);
-  if (def.writes.length === 0) return session.calls.run('read', run);
+  if (def.writes.length === 0) return session.calls.run('read', def.logged ? () => runLoggedRead(session, name, rawInput, run) : run);
   return session.calls.run(def.switchesStudy ? 'switch' : 'write', () => runWritingCall(session, name, run));
 }
 

@@ -11,6 +11,8 @@ import { actionLabel } from '../../shared/api/action-labels';
 import { ALL_ENTITIES, isStudyEntity, type StudyEntity } from '../../shared/api/study-entities';
 import type { ApiErrorShape } from '../../shared/api/contract';
 import { runInAction, type ActionContext } from '../store/action-context';
+import { sealAction } from '../store/action-chain';
+import { prepareOpenedStudy } from '../logbook/read-actions';
 import type { Study } from '../study/study';
 import type { Session } from './session';
 
@@ -41,7 +43,11 @@ export async function runWritingCall(session: Session, call: CallName, run: () =
   const action = newAction(call);
   const outcome = await runInAction(action, run);
   const switched = session.openStudy !== before;
+  // Another study was opened (the app's Open dialog, the demo, undoing a merge): what a host does at opening.
+  if (switched && session.openStudy) prepareOpenedStudy(session.openStudy);
   const recordedIn = recordOutcome(session.openStudy, action, outcome, contract[call].switchesStudy && !switched);
+  // The call is over: its line joins the copy's hash chain and never changes again.
+  if (recordedIn) sealAction(session.openStudy!.db, action.actionId);
   const entities = pushedEntities(call, action, outcome.ok, switched);
   if (entities.length > 0) {
     session.reportStudyChanged({ type: 'study-changed', entities, actionId: recordedIn ? action.actionId : null, reopened: switched });

@@ -15,6 +15,7 @@ import type { QdpxImportResult } from '../../shared/api/types';
 import { writeProducedFile } from '../api/produced-files';
 import { listCodes } from '../framework/framework';
 import type { Study } from '../study/study';
+import { describeExport, withReadAction } from '../logbook/read-actions';
 
 export interface ExchangeCliKit {
   openSession(file: string, host?: Partial<HostServices>): Session;
@@ -49,10 +50,14 @@ export async function exportCommand(args: string[], kit: ExchangeCliKit): Promis
   try {
     const study = session.requireStudy();
     const codeIds = values.codes ? codeIdsFor(study, values.codes) : null;
-    const exported = await exportFile(study, kind, values.full ? 'full' : 'pseudonymised', codeIds);
-    if (exported.warning) console.error(exported.warning);
     const path = resolve(values.out);
-    writeProducedFile(path, exported.data);
+    // Outside dispatch, so recorded here as the app's exchange.export is (issue 12).
+    const exported = await withReadAction(study, 'exchange.export', describeExport(kind, values.full === true, codeIds ?? []), async () => {
+      const made = await exportFile(study, kind, values.full ? 'full' : 'pseudonymised', codeIds);
+      writeProducedFile(path, made.data);
+      return made;
+    });
+    if (exported.warning) console.error(exported.warning);
     const how = kind === 'qdc' ? '' : values.full ? ' (volledig)' : ' (gepseudonimiseerd)';
     console.log(`Geëxporteerd${how}: ${path}`);
   } finally {

@@ -17,6 +17,7 @@ import { writeProducedFile } from '../api/produced-files';
 import { generateReportsInWorker } from '../reports/report-thread';
 import { readStudyData } from '../reports/study-data';
 import { makeDefaultTemplate } from '../reports/template';
+import { describeDraft, recordReadAction } from '../logbook/read-actions';
 
 export interface ReportCliKit {
   openSession(file: string, host?: Partial<HostServices>): Session;
@@ -109,11 +110,17 @@ export async function reportCommand(args: string[], kit: ReportCliKit): Promise<
     await generateReportsInWorker(
       { studyPath: study.path, scopes, options: { ...options, templatePath, tocPageNumbers: !values.fast } },
       {
-        onReport: (_, report) => {
-          if (values.strict && report.privacy.unresolved > 0) throw strictRefusal(report.privacy);
+        onReport: (index, report) => {
+          if (values.strict && report.privacy.unresolved > 0) {
+            const refusal = strictRefusal(report.privacy);
+            recordReadAction(study, 'report.generate', describeDraft(study, scopes[index], options.includeAppendix === true), { result: 'refused', reason: refusal.message });
+            throw refusal;
+          }
           const path = outDir ? join(outDir, report.fileName) : resolve(values.out!);
           writeProducedFile(path, report.data);
           written.push({ path, outline: report.outline });
+          // Outside dispatch, so recorded here as the app's report.generate is (issue 12).
+          recordReadAction(study, 'report.generate', describeDraft(study, scopes[index], options.includeAppendix === true), { result: 'done' });
           if (!values.json) printWritten(path, report.outline);
           if (report.appendix) {
             // The internal appendix is a file of its own beside the draft, never inside it.

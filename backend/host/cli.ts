@@ -22,6 +22,7 @@ import { INSPECTOR_USAGE, inspectorCommand } from './cli-inspectors';
 import { findInstitutionByName, newInstitutionId } from '../study/setup';
 import { EXCHANGE_USAGE, exportCommand, importCommand as importExchangeCommand } from './cli-exchange';
 import { PRIVACY_USAGE, privacyCommand } from './cli-privacy';
+import { noteCliOpening } from '../logbook/read-actions';
 import { LOG_USAGE, logCommand } from './cli-log';
 import { MEASURES, ROLES, SOURCE_TYPES } from '../../shared/vocabulary';
 import type { CallName, CallOutput } from '../../shared/api/contract';
@@ -78,7 +79,20 @@ function cliHost(overrides: Partial<HostServices> = {}): HostServices {
   return { kind: 'cli', demoStudyPath: () => join(userDataDir(), DEMO_STUDY_FILE_NAME), ...overrides };
 }
 
-function openSession(file: string): Session {
+function openSession(file: string, host: Partial<HostServices> = {}): Session {
+  const session = new Session(cliHost(host));
+  // The logbook (issue 12): the opening is a line unless the command records one of its own.
+  const finish = noteCliOpening(session.openPath(resolve(file)), `opdrachtregel: veldwerk ${runningCommand}`);
+  const close = session.close.bind(session);
+  session.close = () => {
+    finish();
+    close();
+  };
+  return session;
+}
+
+/** Reading or checking the logbook itself opens the study without adding a line to it. */
+function openSessionUnlogged(file: string): Session {
   const session = new Session(cliHost());
   session.openPath(resolve(file));
   return session;
@@ -323,11 +337,7 @@ async function serve(args: string[]): Promise<void> {
 }
 
 const mergeKit: MergeCliKit = {
-  openSession: (file, host) => {
-    const session = new Session(cliHost(host));
-    session.openPath(resolve(file));
-    return session;
-  },
+  openSession: (file, host) => openSession(file, host),
   usageError: (message) => new UsageError(message),
 };
 
@@ -351,11 +361,13 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'import-qdpx': (args) => importExchangeCommand(args, mergeKit, 'qdpx'),
   'import-qdc': (args) => importExchangeCommand(args, mergeKit, 'qdc'),
   privacy: (args) => privacyCommand(args, { openSession, usageError: (message) => new UsageError(message) }),
-  log: (args) => logCommand(args, { openSession, usageError: (message) => new UsageError(message) }),
+  log: (args) => logCommand(args, { openSession: openSessionUnlogged, usageError: (message) => new UsageError(message) }),
 };
 
 /** The study passphrase options of this run (taken out of the command's own arguments). */
 let studySecrets: StudySecretOptions = {};
+/** The command of this run, named in the logbook's "Onderzoek geopend" line. */
+let runningCommand = '';
 const OWN_UNLOCK = new Set(['init', 'encrypt', 'passphrase', 'rekey', 'serve']);
 
 export async function main(argv: string[]): Promise<number> {
@@ -368,6 +380,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const taken = takeStudySecretOptions(command!, args);
     studySecrets = taken.secrets;
+    runningCommand = [command, ...taken.args.slice(0, 1).filter((arg) => /^[a-z-]+$/.test(arg))].join(' ');
     if (!OWN_UNLOCK.has(command!)) await unlockNamedStudies(taken.args, studySecrets);
     await run(taken.args);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

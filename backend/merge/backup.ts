@@ -13,6 +13,7 @@ import { UserError } from '../errors';
 import { copyKeyFile } from '../keys/key-file';
 import { copyStudyInto } from '../store/copy-study';
 import { openStudyFile, type Db } from '../store/open-study';
+import { carryOwnLines } from '../logbook/bundle-chain';
 import { readMeta, writeMeta, type Study } from '../study/study';
 import type { Session } from '../api/session';
 import { META } from './exchange';
@@ -74,12 +75,16 @@ export function restorePreMergeBackup(session: Session): RestoreResult {
       source.close();
     }
     const db = openStudyFile(path, { key });
+    const aside = openStudyFile(keptAs, { readonly: true, key });
     try {
       db.transaction(() => {
         db.prepare('DELETE FROM meta WHERE key IN (?, ?)').run(META.backupPath, META.backupAt);
         writeMeta(db, META.undoneAside, keptAs);
+        // The logbook keeps what this copy did since the backup (logbook, issue 12).
+        carryOwnLines(aside, db, study.replicaId);
       })();
     } finally {
+      aside.close();
       db.close();
     }
   } catch (error) {

@@ -11,6 +11,7 @@ import type { ActionRow } from '../store/action-context';
 import type { Db } from '../store/open-study';
 import { readMeta, writeMeta, type Study } from '../study/study';
 import type { BundleAction, BundleHeader } from './bundle-format';
+import { chainFieldsOf, checkIncomingChain, sealedActionsAfter } from '../logbook/bundle-chain';
 
 /** The highest action seq already put in a bundle (the actions' "since the last exchange"). */
 const EXPORT_ACTION_SEQ = 'export_action_seq';
@@ -18,10 +19,11 @@ const EXPORT_ACTION_SEQ = 'export_action_seq';
 /** The actions to put in a bundle: all, or those stored since the last export; and the seq to record once it is saved. */
 export function actionsToExport(db: Db, all: boolean): { actions: BundleAction[]; seq: number } {
   const since = all ? 0 : Number(readMeta(db, EXPORT_ACTION_SEQ) ?? 0);
-  const rows = db.prepare('SELECT * FROM action WHERE seq > ? ORDER BY seq').all(since) as ActionRow[];
+  const rows = sealedActionsAfter(db, since);
   return {
     seq: rows.at(-1)?.seq ?? since,
     actions: rows.map((row) => ({
+      ...chainFieldsOf(row),
       id: row.id,
       call: row.call,
       label: row.label,
@@ -51,11 +53,17 @@ export function recordActionsExported(db: Db, seq: number): void {
  */
 export function storeBundleActions(study: Study, header: BundleHeader, actions: readonly BundleAction[]): void {
   const insert = study.db.prepare(
-    `INSERT OR IGNORE INTO action (id, call, label, inspector_id, hlc, replica_id, objects, result, reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO action (id, call, label, inspector_id, hlc, replica_id, objects, result, reason, chain_index, prev_hash, hash, sealed_late)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const action of actions) {
-    insert.run(action.id, action.call, action.label, action.inspectorId, action.hlc, action.replicaId, JSON.stringify(action.objects), action.result, action.reason);
+  // The chain the bundle carries is checked before anything is stored: a line that was edited, or that differs
+  // from the line this study already holds at its place, refuses the whole bundle (logbook/bundle-chain.ts).
+  const kept = checkIncomingChain(study.db, actions);
+  for (const action of kept) {
+    insert.run(
+      action.id, action.call, action.label, action.inspectorId, action.hlc, action.replicaId, JSON.stringify(action.objects), action.result, action.reason,
+      action.chainIndex ?? null, action.prevHash ?? null, action.hash ?? null, action.sealedLate ?? 0,
+    );
   }
   const merge = currentAction();
   if (!merge) return;

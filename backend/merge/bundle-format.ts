@@ -195,6 +195,11 @@ const actionLineSchema = z.object({
   objects: z.array(z.object({ entity: z.string().max(100), id: z.string().max(200) })).max(100_000),
   result: z.enum(['done', 'refused']),
   reason: z.string().max(5000).nullable(),
+  /** The line's place in its replica's hash chain (logbook, issue 12); absent in bundles of older versions. */
+  chainIndex: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  prevHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  sealedLate: z.number().int().min(0).max(1).optional(),
 });
 export type BundleAction = Omit<z.infer<typeof actionLineSchema>, 't'>;
 

@@ -13,6 +13,7 @@ import { rememberStudyKey } from '../keys/unlock';
 import { fromApiError, toApiError } from '../errors';
 import type { Endpoint, FromService, HostRequest, ServiceInit, StudyKeyReply, ToService } from './protocol';
 import { openOrAsk } from '../keys/key-prompt';
+import { recordStudyOpened } from '../logbook/read-actions';
 
 export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClosed: () => void = () => {}): void {
   let session: Session | null = null;
@@ -53,6 +54,8 @@ export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClose
     const openFirst = async (path: string) => {
       await current.host.unlockStudy?.(path);
       await openOrAsk(current, path);
+      // Held for its passphrase, it is not open yet: unlocking it is its own line.
+      if (current.openStudy) recordStudyOpened(current.openStudy, init.kind === 'electron' ? 'app' : 'browser');
     };
     void (opening ? current.calls.run('switch', () => openFirst(opening)) : Promise.resolve()).then(
       () => endpoint.post({ t: 'ready', error: null }),

@@ -65,4 +65,9 @@ export interface ActionRow {
   objects: string;
   result: 'done' | 'refused';
   reason: string | null;
+  /** The hash chain (migration 17, store/action-chain.ts); null while the call still runs. */
+  chain_index: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+  sealed_late: number;
 }

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { decodeHlc, encodeHlc, tickHlc, type Hlc } from '../../shared/hlc';
 import { ENTITIES, isEntityName, type EntityName, type Fields } from './entities';
 import { currentAction, noteTouched, type ActionContext } from './action-context';
+import { noteOpenAction } from './action-chain';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from './open-study';
 
@@ -219,6 +220,7 @@ export class ChangeWriter {
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(action.actionId, action.call, action.label(), authorId, encodeHlc(this.nextClock()), this.replicaId, objects, outcome.result, reason);
+        noteOpenAction(this.db, action.actionId);
       }
     })();
   }

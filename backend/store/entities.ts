@@ -23,6 +23,7 @@ export const ENTITIES = {
       surveyMinGroup: 'survey_min_group',
       reportTemplate: 'report_template',
       reportDate: 'report_date',
+      logRetentionDays: 'log_retention_days',
     }),
   },
   institution: { table: 'institution', fields: withTombstone({ name: 'name' }) },

@@ -14,6 +14,7 @@ import { LOCKED, studyKeyFor } from '../keys/unlock';
 import { keyFilePath } from '../keys/key-file';
 import { existsSync } from 'node:fs';
 import { createEmptyPrivateFile, makePrivate } from './private-files';
+import { registerActionHash } from './action-chain';
 
 export type Db = Database.Database;
 
@@ -63,6 +64,8 @@ export function openStudyFile(path: string, options: OpenOptions = {}): Db {
     // 64 MB of page cache (SQLite's default is 2 MB): a national study's indexes
     // are hundreds of MB, and a merge or import touches them all over.
     db.pragma('cache_size = -65536');
+    // The logbook's chaining migration hashes in SQL with this function.
+    registerActionHash(db);
     if (!options.readonly) migrate(db);
     else assertKnownVersion(db);
     return db;

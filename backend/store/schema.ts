@@ -383,6 +383,61 @@ export const MIGRATIONS: readonly string[] = [
   /* reports (issue 13): a court ruling's ECLI, cited in drafts as "(Bron: ECLI:…)" */ `
   ALTER TABLE source ADD COLUMN ecli TEXT;
   `,
+  /* logbook (issue 12): each replica's actions hash-chained (store/action-chain.ts); retention's checkpoints */ `
+  -- chain_index: the line's place in its replica's chain; prev_hash: the hash
+  -- of the line before it (or of the checkpoint, or 64 zeros); hash: SHA-256
+  -- of the line's canonical content (veldwerk_action_hash, registered on the
+  -- connection). NULL while the call that writes the line still runs.
+  -- sealed_late: 1 for a line a killed call left open, sealed at the next start.
+  ALTER TABLE action ADD COLUMN chain_index INTEGER;
+  ALTER TABLE action ADD COLUMN prev_hash TEXT;
+  ALTER TABLE action ADD COLUMN hash TEXT;
+  ALTER TABLE action ADD COLUMN sealed_late INTEGER NOT NULL DEFAULT 0;
+  CREATE UNIQUE INDEX action_chain ON action (replica_id, chain_index);
+  -- The logbook view: newest first, paged, and the kinds present (logbook/query.ts).
+  CREATE INDEX action_time ON action (hlc);
+  CREATE INDEX action_call ON action (call, hlc);
+  -- Retention: where a replica's kept chain starts. The lines up to and
+  -- including chain_index were removed; hash is the last removed line's hash.
+  CREATE TABLE action_checkpoint (
+    replica_id  TEXT PRIMARY KEY,
+    chain_index INTEGER NOT NULL,
+    hash        TEXT NOT NULL,
+    removed     INTEGER NOT NULL,
+    removed_at  TEXT NOT NULL
+  ) STRICT;
+  -- The lines of calls still running, by process: a line left open by a
+  -- process that no longer runs is sealed late; one of a running process
+  -- (another CLI command, the app) is left alone.
+  CREATE TABLE action_open (
+    action_id TEXT PRIMARY KEY,
+    pid       INTEGER NOT NULL,
+    host      TEXT NOT NULL
+  ) STRICT;
+  -- The logbook's retention (bewaartermijn) in days, a study setting that travels with the team; NULL: keep every line.
+  ALTER TABLE study ADD COLUMN log_retention_days INTEGER;
+  -- Chain the rows a study already holds: per replica in clock order.
+  CREATE TEMP TABLE chain_order AS
+    SELECT seq, replica_id, row_number() OVER (PARTITION BY replica_id ORDER BY hlc, id) AS n FROM action;
+  CREATE INDEX temp.chain_order_n ON chain_order (replica_id, n);
+  CREATE TEMP TABLE chain_walk AS
+    WITH RECURSIVE walk (seq, replica_id, n, prev, hash) AS (
+      SELECT a.seq, a.replica_id, 1, '${'0'.repeat(64)}',
+        veldwerk_action_hash('${'0'.repeat(64)}', 1, a.id, a.call, a.label, a.inspector_id, a.hlc, a.replica_id, a.objects, a.result, a.reason, 0)
+      FROM chain_order o JOIN action a ON a.seq = o.seq WHERE o.n = 1
+      UNION ALL
+      SELECT a.seq, a.replica_id, o.n, w.hash,
+        veldwerk_action_hash(w.hash, o.n, a.id, a.call, a.label, a.inspector_id, a.hlc, a.replica_id, a.objects, a.result, a.reason, 0)
+      FROM walk w JOIN chain_order o ON o.replica_id = w.replica_id AND o.n = w.n + 1 JOIN action a ON a.seq = o.seq
+    )
+    SELECT * FROM walk;
+  UPDATE action SET chain_index = w.n, prev_hash = w.prev, hash = w.hash FROM chain_walk w WHERE action.seq = w.seq;
+  INSERT INTO meta (key, value)
+    SELECT 'action_chain_head', replica_id || ':' || max(chain_index) FROM action
+    WHERE replica_id = (SELECT value FROM meta WHERE key = 'replica_id') GROUP BY replica_id;
+  DROP TABLE temp.chain_walk;
+  DROP TABLE temp.chain_order;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,9 +1,9 @@
 /**
- * The "Team" view: bringing the inspectors' copies together. Four parts:
+ * The "Team" view: bringing the inspectors' copies together. Five parts:
  * Uitwisselen (status of this copy, copy for an inspector, make and read
  * bundles, undo a merge), Conflicten (concurrent edits to choose between,
- * duplicate codes), Overeenstemming (intercoder agreement) and Sleutels
- * (the team's signing keys).
+ * duplicate codes), Overeenstemming (intercoder agreement), Sleutels (the
+ * team's signing keys) and Logboek (every action of the team, renderer/logbook/).
  */
 import { useEffect } from 'react';
 import { reportError } from '../ui/toast-store';
@@ -17,9 +17,10 @@ import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { useTeam, type TeamTab } from './team-store';
 import { UndoMergeDialog } from './UndoMergeDialog';
+import { LogbookTab } from '../logbook/LogbookTab';
 import './team.css';
 
-const TABS: TeamTab[] = ['exchange', 'conflicts', 'agreement', 'keys'];
+const TABS: TeamTab[] = ['exchange', 'conflicts', 'agreement', 'keys', 'logbook'];
 
 export function TeamView() {
   const tab = useTeam((store) => store.tab);
@@ -40,6 +41,7 @@ export function TeamView() {
         {tab === 'conflicts' && <ConflictsTab />}
         {tab === 'agreement' && <AgreementTab />}
         {tab === 'keys' && <KeysTab />}
+        {tab === 'logbook' && <LogbookTab />}
       </div>
       {dialog === 'copy' && <CopyDialog />}
       {dialog === 'export' && <ExportDialog />}

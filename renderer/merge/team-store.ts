@@ -13,7 +13,7 @@ import { sortConflicts } from './format';
 import { useSession } from '../study/session-store';
 import { onEntitiesChanged } from '../api/study-changes';
 
-export type TeamTab = 'exchange' | 'conflicts' | 'agreement' | 'keys';
+export type TeamTab = 'exchange' | 'conflicts' | 'agreement' | 'keys' | 'logbook';
 export type TeamDialog = 'copy' | 'export' | 'import' | 'undo' | null;
 
 interface TeamStore {

@@ -924,6 +924,7 @@ export const nl = {
       conflicts: 'Conflicten',
       agreement: 'Overeenstemming',
       keys: 'Sleutels',
+      logbook: 'Logboek',
     },
     conflictCount: (n: number) => `${n.toLocaleString('nl-NL')} open`,
     status: {
@@ -1224,6 +1225,48 @@ export const nl = {
     toConflicts: 'Beslis onder Team › Conflicten',
   },
 
+  /* Logboek (issue 12): every action of the team, filtered, paged, exported */
+  logbook: {
+    heading: 'Logboek',
+    intro:
+      'Elke handeling in dit onderzoek, ook die van teamgenoten (via bundels): wie, wat, met welk resultaat, op welke kopie en wanneer. Ook openen, rapportconcepten en exports staan erin. De regels zijn per kopie met een hashketen verzegeld; controleer ze met "veldwerk log verify".',
+    filters: 'Filters van het logboek',
+    inspector: 'Inspecteur',
+    kind: 'Soort',
+    institution: 'Instelling',
+    from: 'Vanaf',
+    to: 'Tot en met',
+    search: 'Zoeken',
+    searchPlaceholder: 'Woord in handeling of reden',
+    all: 'Alle',
+    clear: 'Filters wissen',
+    count: (from: number, to: number, total: number) =>
+      total === 0 ? 'Geen regels' : `Regels ${from.toLocaleString('nl-NL')}–${to.toLocaleString('nl-NL')} van ${total.toLocaleString('nl-NL')}`,
+    previous: 'Vorige',
+    next: 'Volgende',
+    pages: 'Bladeren door het logboek',
+    tableLabel: 'Regels van het logboek, nieuwste eerst',
+    columns: { at: 'Tijdstip', inspector: 'Inspecteur', action: 'Handeling', result: 'Resultaat', objects: 'Objecten', copy: 'Kopie' },
+    done: 'gedaan',
+    refused: 'geweigerd',
+    thisCopy: 'deze kopie',
+    none: 'Geen regels die bij deze filters passen.',
+    exportExcel: 'Exporteren naar Excel',
+    exportCsv: 'Exporteren als CSV',
+    exporting: 'Logboek exporteren…',
+    exported: (fileName: string) => `Logboek geëxporteerd: ${fileName}`,
+    saved: (path: string) => `Opgeslagen in ${path}`,
+    exportNote: 'De export bevat de regels die bij de filters passen; brontitels en redenen gaan eerst door de privacycontrole.',
+    retention: {
+      label: 'Bewaartermijn',
+      none: 'Onbeperkt bewaren',
+      days: (days: number) =>
+        days % 365 === 0 ? `${days / 365} jaar` : days === 183 ? 'een half jaar' : `${days.toLocaleString('nl-NL')} dagen`,
+      hint: (removed: number) =>
+        `Oudere regels worden verwijderd; een controlepunt houdt de keten controleerbaar.${removed > 0 ? ` Tot nu toe ${removed.toLocaleString('nl-NL')} regels verwijderd.` : ''}`,
+      set: (days: number | null) => (days === null ? 'Het logboek bewaart nu alle regels.' : `Bewaartermijn van het logboek: ${days.toLocaleString('nl-NL')} dagen.`),
+    },
+  },
   toasts: {
     label: 'Meldingen',
     dismiss: 'Melding sluiten',

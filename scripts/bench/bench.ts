@@ -23,6 +23,7 @@ import { measureQueue } from './queue-bench';
 import { measureSigning } from './signing-bench';
 import { measurePrivacy } from './privacy-bench';
 import { measureBatch } from './batch-bench';
+import { measureLogbook } from './logbook-bench';
 
 const SECTIONS: Record<string, () => Promise<object>> = {
   foundation: measureFoundation,
@@ -37,6 +38,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   exchange: measureExchange,
   ocr: measureOcr,
   privacy: measurePrivacy,
+  logbook: measureLogbook,
   national: measureNational,
   batch: measureBatch,
   retrieval: measureRetrieval,

@@ -76,6 +76,7 @@ export const ACTION_LABELS: Partial<Record<CallName, Label>> = {
   'security.setBackupKeep': 'Aantal reservekopieën gewijzigd',
   'security.restoreBackup': 'Reservekopie teruggezet',
   'team.revokeKeys': 'Sleutel van inspecteur ingetrokken',
+  'logbook.setRetention': (details) => (details.days ? `Bewaartermijn van het logboek gezet op ${details.days} dagen` : 'Bewaartermijn van het logboek opgeheven'),
 };
 
 /** The label of a call's action; a call missing from the catalogue gets its name (and fails the catalogue test). */
@@ -83,4 +84,47 @@ export function actionLabel(call: CallName, details: ActionDetails = {}): string
   const label = ACTION_LABELS[call];
   if (label === undefined) return call;
   return typeof label === 'string' ? label : label(details);
+}
+
+/** What an exchange export holds, for its line in the logbook. */
+const EXPORT_KIND_LABELS: Readonly<Record<string, string>> = {
+  qdpx: 'REFI-QDA-project (.qdpx)',
+  qdc: 'codeboek (.qdc)',
+  segments: 'gecodeerde fragmenten (Excel)',
+  matrix: 'bewijsmatrix (Excel)',
+  judgments: 'oordelen (Excel)',
+  review: 'dossieranalyse (Excel)',
+  agreement: 'intercodeursbetrouwbaarheid (Excel)',
+  retrieval: 'fragmenten per code (Word)',
+};
+
+/** "volledig" (names kept, a full export) or "gepseudonimiseerd", as the logbook says it. */
+export function privacyModeLabel(full: boolean): string {
+  return full ? 'volledig, met namen' : 'gepseudonimiseerd';
+}
+
+/**
+ * Actions that only read but matter (issue 12, BIO2 8.15): the read calls the
+ * contract marks `logged`, and `study.open`, which a host does outside the
+ * contract (the app or browser host at start, each CLI command). A unit test
+ * checks that every logged call has one. Details: `scope` (an institution's
+ * name or "overkoepelend"), `mode` (privacyModeLabel), `kind` (export kind),
+ * `initials`, `via` (which host opened the study).
+ */
+export const LOGGED_READ_LABELS: Readonly<Record<string, (details: ActionDetails) => string>> = {
+  'study.open': (details) => `Onderzoek geopend${details.via ? ` (${details.via})` : ''}`,
+  'report.generate': (details) => `Rapportconcept gemaakt: ${details.scope ?? 'onbekend'} (${details.mode ?? privacyModeLabel(false)})`,
+  'exchange.export': (details) => {
+    const what = EXPORT_KIND_LABELS[details.kind ?? ''] ?? details.kind ?? 'export';
+    return `Geëxporteerd: ${what}${details.kind === 'qdc' ? '' : ` (${details.mode ?? privacyModeLabel(false)})`}`;
+  },
+  'survey.exportTable': () => 'Vragenlijsttabel geëxporteerd (Excel)',
+  'study.copyForInspector': (details) => `Kopie gemaakt voor inspecteur ${details.initials ?? ''}`.trim(),
+  'logbook.retention': (details) => `Logboekregels verwijderd na de bewaartermijn${details.removed ? ` (${details.removed} regels ouder dan ${details.days} dagen)` : ''}`,
+  'logbook.export': (details) => `Logboek geëxporteerd${details.format ? ` (${details.format})` : ''}`,
+};
+
+/** The label of a logged read (see LOGGED_READ_LABELS). */
+export function loggedReadLabel(call: string, details: ActionDetails = {}): string {
+  return LOGGED_READ_LABELS[call]?.(details) ?? call;
 }

@@ -15,6 +15,7 @@ import { ALL_ENTITIES, LOGGED_ENTITIES, type StudyEntity } from './study-entitie
 import { FINDING_KINDS, type Finding, type SuggestedFinding, type Theme } from '../findings';
 import type { SourceProgress, SourceStatusEntry } from './types';
 import { DETAIL_KINDS, PERSON_ROLES, PERSON_STATUSES, PRIVACY_DECISIONS, type Person, type PrivacyChoice, type PrivacyScan } from '../privacy';
+import type { LogbookPage, LogbookRetention } from './types';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
 import type { EvidenceSegmentPage, LeftOutCodings } from './types';
 import type {
@@ -68,6 +69,8 @@ export interface CallDef<I extends z.ZodType, O> {
   writes: readonly StudyEntity[];
   /** True for calls that close the open study or open another: they wait until every running call finished. */
   switchesStudy: boolean;
+  /** A call that only reads but matters (an export, a draft, a copy): recorded in the logbook like a writing call (issue 12). */
+  logged: boolean;
   /** Phantom field: carries the output type, never set at run time. */
   readonly __output?: { value: O };
 }
@@ -76,6 +79,7 @@ interface CallOptions {
   job?: boolean;
   writes?: readonly StudyEntity[];
   switchesStudy?: boolean;
+  logged?: boolean;
 }
 
 function call<O>() {
@@ -84,6 +88,7 @@ function call<O>() {
     job: options.job ?? false,
     writes: options.switchesStudy ? ALL_ENTITIES : (options.writes ?? []),
     switchesStudy: options.switchesStudy ?? false,
+    logged: options.logged ?? false,
   });
 }
 
@@ -182,6 +187,15 @@ export const reportOptionsSchema = z.object({
   privacyNames: z.array(z.string().trim().min(1).max(200)).max(10_000).optional(),
   date: isoDate.optional(),
   maxQuotesPerNorm: z.number().int().min(0).max(50).optional(),
+});
+
+export const logbookFilterSchema = z.object({
+  inspectorId: id.optional(),
+  call: z.string().max(100).optional(),
+  institutionId: id.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  query: z.string().max(200).optional(),
 });
 
 export const contract = {
@@ -394,6 +408,7 @@ export const contract = {
    */
   'study.copyForInspector': call<CopyForInspectorResult>()(
     z.object({ initials: z.string().trim().min(1).max(10), targetPath: z.string().min(1).max(4096).optional() }),
+    { logged: true },
   ),
   /**
    * Export a bundle (.vwbundle) for the team, encrypted with the passphrase:
@@ -444,7 +459,7 @@ export const contract = {
   ),
   'survey.table': call<SurveyTable>()(surveyTableSchema),
   /** The table as an .xlsx: saved through the host's save dialog where there is one, else returned as base64. */
-  'survey.exportTable': call<SurveyTableExport>()(surveyTableSchema),
+  'survey.exportTable': call<SurveyTableExport>()(surveyTableSchema, { logged: true }),
   'survey.setQuestionNorm': call<SurveySummary>()(z.object({ surveyId: id, question: surveyHeader, codeId: id.nullable() }), { writes: ['surveyQuestion'] }),
   'survey.setMinGroup': call<number>()(z.object({ minGroup: z.number().int().min(1).max(1000) }), { writes: ['study'] }),
   'survey.delete': call<{ id: string }>()(z.object({ id }), { writes: ['survey'] }),
@@ -454,7 +469,7 @@ export const contract = {
   /** Draw up a report draft (.docx) and keep it in the session: then `report.save` (desktop) or its `downloadUrl` (browser). */
   'report.generate': call<ReportGenerated>()(
     z.object({ scope: reportScopeSchema, options: reportOptionsSchema.default({}), jobId }),
-    { job: true },
+    { job: true, logged: true },
   ),
   /** Desktop: save a generated draft where the user chooses, and open it in the word processor when asked. */
   'report.save': call<ReportSaved>()(z.object({ reportId: z.string().uuid(), open: z.boolean().default(true) })),
@@ -472,7 +487,7 @@ export const contract = {
   /** Exchange (issue 15): a REFI-QDA project or codebook, or a table as Excel, pseudonymised unless `full`; then `exchange.save` (desktop) or its `downloadUrl` (browser). */
   'exchange.export': call<ExchangeExported>()(
     z.object({ kind: z.enum(EXPORT_KINDS), full: z.boolean().default(false), codeIds: z.array(id).min(1).max(500).optional(), scope: segmentScopeSchema.optional(), jobId }),
-    { job: true },
+    { job: true, logged: true },
   ),
   /** Desktop: save a kept export where the user chooses. */
   'exchange.save': call<ExchangeSaved>()(z.object({ exportId: z.string().uuid() })),
@@ -516,6 +531,13 @@ export const contract = {
   /* Team → Sleutels (issue 12): the register of signing keys; revoking is the lead's, as in `veldwerk inspector revoke` */
   'team.keys': call<TeamKeys>()(z.object({})),
   'team.revokeKeys': call<TeamKeys>()(z.object({ inspectorId: id }), { writes: ['inspector', 'session'] }),
+  /* logbook (issue 12): the lines, filtered and paged, and their export (Excel or CSV; then exchange.save or its downloadUrl) */
+  'logbook.list': call<LogbookPage>()(
+    z.object({ filter: logbookFilterSchema.default({}), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
+  ),
+  /** The logbook's retention (bewaartermijn) in days, or null to keep every line; older lines are removed at once, keeping verify working. */
+  'logbook.setRetention': call<LogbookRetention>()(z.object({ days: z.number().int().min(30).max(36_500).nullable() }), { writes: ['study'] }),
+  'logbook.export': call<ExchangeExported>()(z.object({ filter: logbookFilterSchema.default({}), format: z.enum(['xlsx', 'csv']) }), { logged: true }),
 } as const;
 
 export type Contract = typeof contract;

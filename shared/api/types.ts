@@ -808,3 +808,52 @@ export interface EvidenceSegmentPage {
   total: number;
   segments: EvidenceSegment[];
 }
+
+/* ---- Logbook view (issue 12) ---- */
+export interface LogbookFilter {
+  inspectorId?: string | undefined;
+  /** The kind of line: the call that made it (e.g. `exchange.export`). */
+  call?: string | undefined;
+  institutionId?: string | undefined;
+  /** JJJJ-MM-DD, local days, both inclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Words in the label, the reason or the call. */
+  query?: string | undefined;
+}
+
+export interface LogbookLine {
+  id: string;
+  /** ISO time of the action. */
+  at: string;
+  /** Initials (null: no inspector chosen). */
+  inspector: string | null;
+  inspectorName: string | null;
+  call: string;
+  /** The kind of line in Dutch (the label without its details). */
+  kind: string;
+  label: string;
+  result: 'done' | 'refused';
+  reason: string | null;
+  /** The copy (laptop) that recorded it, short. */
+  replica: string;
+  own: boolean;
+  /** The objects it concerned, named ("Bron "…"; Code "…""). */
+  objects: string;
+}
+
+export interface LogbookPage {
+  total: number;
+  offset: number;
+  lines: LogbookLine[];
+  /** The kinds of lines in the study, for the filter. */
+  kinds: Array<{ call: string; name: string }>;
+  retention: LogbookRetention;
+}
+
+export interface LogbookRetention {
+  /** The retention (bewaartermijn) in days; null: every line is kept. */
+  days: number | null;
+  /** Lines removed by retention so far, over every copy's chain. */
+  removed: number;
+}

@@ -10,7 +10,7 @@ import { expect } from 'vitest';
 import { UserError } from '../../backend/errors';
 import { projectRoot } from './cli';
 
-const BUNDLES = ['extract-worker.mjs', 'report-worker.mjs', 'survey-worker.mjs', 'service-worker.mjs', 'exchange-worker.mjs'].map((file) => join(projectRoot, 'dist', 'workers', file));
+const BUNDLES = ['extract-worker.mjs', 'report-worker.mjs', 'survey-worker.mjs', 'service-worker.mjs', 'exchange-worker.mjs', 'logbook-worker.mjs'].map((file) => join(projectRoot, 'dist', 'workers', file));
 /** The app's service process (electron/service-process.ts), which tests run under Node. */
 export const SERVICE_PROCESS_BUNDLE = join(projectRoot, 'dist', 'electron', 'service-process.cjs');
 BUNDLES.push(SERVICE_PROCESS_BUNDLE);
