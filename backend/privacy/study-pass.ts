@@ -7,8 +7,7 @@
 import { listChoices, listPersons, formsOfName } from './persons';
 import { passContext, choiceKey, type PassContext, type PassPerson } from './privacy-pass';
 import { lexicon } from './detect/lexicon';
-import { nameForms, STOP_WORDS, type PrivacyContext } from './pseudonymise';
-import { privacyContextFor } from './study-context';
+import { nameForms, privacyContextFor, STOP_WORDS, type PrivacyContext } from './study-context';
 import type { Study } from '../study/study';
 import type { PrivacyDecision } from '../../shared/privacy';
 

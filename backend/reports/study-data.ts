@@ -10,8 +10,7 @@ import { listThemes } from '../findings/themes';
 import { listCodes } from '../framework/framework';
 import { listJudgments, ratingScale } from '../judgments/judgments';
 import { listMemos } from '../memos/memos';
-import { privacyContextFor } from '../privacy/study-context';
-import { pseudonymise, type PrivacyContext, type PseudonymisedText } from '../privacy/pseudonymise';
+import { privacyContextFor, type PrivacyContext } from '../privacy/study-context';
 import { reviewSummaries } from '../review/file-review';
 import { studyStats } from '../stats/stats';
 import type { Study } from '../study/study';
@@ -57,9 +56,6 @@ export interface StudyData {
   privacy: PrivacyContext;
   /** The coded text of a coding, and where it sits. */
   segment(coding: CodingRow): CodedText;
-  /** Pseudonymise a text of the study (counts replacements for the model). */
-  clean(text: string): PseudonymisedText;
-  replacements: number;
   /** Live codings left out because their code was deleted (a merge can leave them; the lead decides under Conflicten). */
   codingsLeftOut: number;
 }
@@ -107,13 +103,7 @@ export function readStudyData(study: Study, extraNames: string[] = []): StudyDat
     stats: studyStats(study),
     sourceCounts,
     privacy,
-    replacements: 0,
     segment: codedTextReader(study, 200),
-    clean(text) {
-      const result = pseudonymise(text, privacy);
-      data.replacements += result.replaced.length;
-      return result;
-    },
   };
   return data;
 }

@@ -1109,7 +1109,7 @@ export const nl = {
     },
     full: 'Volledig exporteren, met namen en (bij een project) de originele bestanden',
     fullWarning: 'Een volledige export bevat namen en andere herkenbare gegevens. Deel hem alleen versleuteld en alleen met wie hem mag zien.',
-    pseudonymisedNote: 'Standaard gepseudonimiseerd: namen, data, adressen en dergelijke worden vervangen door [naam], [datum] enzovoort.',
+    pseudonymisedNote: 'Standaard gepseudonimiseerd: namen, geboortedata, adressen en dergelijke worden vervangen door [naam], [geboortedatum] enzovoort; bezoekdata en instellingen blijven staan.',
     export: 'Exporteren',
     exporting: 'Export maken…',
     progressLabel: 'Voortgang van de export',

@@ -18,7 +18,7 @@ import { detectPhone } from '../../backend/privacy/detect/phone';
 import { detectPlace } from '../../backend/privacy/detect/place';
 import { detectSchool } from '../../backend/privacy/detect/school';
 import type { DetectContext, Detector } from '../../backend/privacy/detect/types';
-import { STOP_WORDS } from '../../backend/privacy/pseudonymise';
+import { STOP_WORDS } from '../../backend/privacy/study-context';
 
 const context: DetectContext = { lexicon: lexicon(), allowed: new Set([...STOP_WORDS, 'stichting', 'jeugdbescherming', 'hunzedal']) };
 const found = (detector: Detector, text: string) => detector(text, context).map((detection) => detection.text);
@@ -154,6 +154,11 @@ describe('person names', () => {
     expect(detections.map((detection) => [detection.text, detection.certain])).toEqual(
       expect.arrayContaining([['Jaylinn', true], ['Xandrijn', false], ['Sandra', true]]),
     );
+  });
+
+  it('takes a name that is also a word, capitalised mid-sentence, as a candidate; at a sentence start or in lower case it stays', () => {
+    const detections = detectPersonName('Daarna zag ze Bram bij de bushalte. Roos bloeit. Ik gaf haar een roos en een bram.', context);
+    expect(detections.map((detection) => [detection.text, detection.certain, detection.why])).toEqual([['Bram', false, 'naam die ook een gewoon woord is']]);
   });
 
   it('replaces a name everywhere in the text once context shows it is one', () => {

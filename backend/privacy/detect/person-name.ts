@@ -87,6 +87,9 @@ function byWord(text: string, { lexicon, allowed, lowerCaseWords }: DetectContex
       const surname = SURNAME_AFTER.exec(text.slice(at.end));
       const end = at.end + (surname?.[0].length ?? 0);
       found.push({ ...at, end, text: text.slice(at.start, end), certain: true, why: lexicon.firstNames.has(word) ? 'voornaam' : 'naam in het woordenboek' });
+    } else if (known && isKnownName(word, { lexicon, allowed }) && !sentenceStart(text, match.index)) {
+      // "zag ze Bram", "bij Roos thuis": a name that is also a word, capitalised mid-sentence, is most likely the name; a person confirms.
+      found.push({ ...at, certain: false, why: 'naam die ook een gewoon woord is' });
     } else if (!known && !lowerCaseWords?.has(lower)) {
       const midSentence = !sentenceStart(text, match.index);
       if (midSentence && lexicon.surnames.has(word)) found.push({ ...at, certain: true, why: 'achternaam' });
