@@ -27,6 +27,7 @@ export const WORKER_BUNDLES = {
   survey: { file: 'survey-worker.mjs', name: 'De inleesmodule voor vragenlijsten' },
   service: { file: 'service-worker.mjs', name: 'De backenddienst' },
   exchange: { file: 'exchange-worker.mjs', name: 'De exportmodule' },
+  privacy: { file: 'privacy-worker.mjs', name: 'De module die namen zoekt' },
 } as const;
 
 export type WorkerBundle = keyof typeof WORKER_BUNDLES;

@@ -20,6 +20,7 @@ const NODE_ENTRIES = [
   ['backend/service/service-worker.ts', 'dist/workers/service-worker.mjs', 'esm'],
   ['electron/service-process.ts', 'dist/electron/service-process.cjs', 'cjs'],
   ['backend/exchange/exchange-worker.ts', 'dist/workers/exchange-worker.mjs', 'esm'],
+  ['backend/privacy/detect-worker.ts', 'dist/workers/privacy-worker.mjs', 'esm'],
   ['electron/main.ts', 'dist/electron/main.cjs', 'cjs'],
   ['electron/preload.ts', 'dist/electron/preload.cjs', 'cjs'],
   ['scripts/bench/bench.ts', 'dist/bench/bench.mjs', 'esm'],

@@ -22,6 +22,8 @@ export interface PassPerson {
   id: string | null;
   forms: string[];
   pseudonym: string;
+  /** A candidate nobody confirmed yet (found by detection): replaced, but as surely as the detectors are where it stands. */
+  candidate?: boolean | undefined;
 }
 
 export interface PassInput {
@@ -70,14 +72,17 @@ export function passContext(input: PassInput): PassContext {
 
 function registerMatches(text: string, context: PassContext): Detection[] {
   if (!context.personPattern) return [];
-  return [...text.matchAll(context.personPattern)].map((match) => ({
-    kind: 'naam' as const,
-    start: match.index,
-    end: match.index + match[0].length,
-    text: match[0],
-    certain: true,
-    why: 'in het personenregister',
-  }));
+  return [...text.matchAll(context.personPattern)].map((match) => {
+    const candidate = context.byForm.get(match[0])?.candidate === true;
+    return {
+      kind: 'naam' as const,
+      start: match.index,
+      end: match.index + match[0].length,
+      text: match[0],
+      certain: !candidate,
+      why: candidate ? 'kandidaat in het personenregister' : 'in het personenregister',
+    };
+  });
 }
 
 /** Round one: what the detectors and the register find in a text; remembers the names for round two. */

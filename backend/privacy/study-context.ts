@@ -72,7 +72,12 @@ export function namesInTitle(title: string): string[] {
     .filter((word) => !STOP_WORDS.has(word.toLocaleLowerCase('nl')));
 }
 
-export function privacyContextFor(study: Study, extraNames: string[] = []): PrivacyContext {
+/**
+ * `lowerCaseOf: 'none'` leaves the lower-case words out: reading every
+ * source's text is what costs time in a large study, and detection at import
+ * takes them from the imported texts instead.
+ */
+export function privacyContextFor(study: Study, extraNames: string[] = [], lowerCaseOf: 'sources' | 'none' = 'sources'): PrivacyContext {
   const names = new Set<string>();
   for (const inspector of study.inspectors()) names.add(inspector.name);
   const titles = study.db
@@ -81,7 +86,7 @@ export function privacyContextFor(study: Study, extraNames: string[] = []): Priv
   for (const { title } of titles) for (const name of namesInTitle(title)) names.add(name);
   for (const name of extraNames) if (name.trim()) names.add(name.trim());
 
-  const lowerCaseWords = new Set(lowerCaseWordsOfTexts(study));
+  const lowerCaseWords = new Set(lowerCaseOf === 'sources' ? lowerCaseWordsOfTexts(study) : []);
   // A name that some text writes in lower case is still a name.
   for (const name of names) for (const part of name.split(/\s+/)) lowerCaseWords.delete(part.toLocaleLowerCase('nl'));
 

@@ -27,7 +27,7 @@ export function studyPassContext(study: Study, known: PrivacyContext = privacyCo
   const register = listPersons(study);
   const persons: PassPerson[] = register
     .filter((person) => person.status !== 'geen-persoon')
-    .map((person) => ({ id: person.id, forms: person.forms, pseudonym: person.pseudonym }));
+    .map((person) => ({ id: person.id, forms: person.forms, pseudonym: person.pseudonym, candidate: person.status === 'kandidaat' }));
   const inspectors = new Set<string>();
   for (const inspector of study.inspectors()) {
     inspectors.add(inspector.name);

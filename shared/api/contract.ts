@@ -227,7 +227,7 @@ export const contract = {
       /** The institution by name instead of meta.institutionId: created with the first source stored (CLI). */
       institutionName: shortText.optional(),
     }),
-    { job: true, writes: ['source', 'institution'] },
+    { job: true, writes: ['source', 'institution', 'person'] },
   ),
   'sources.list': call<SourceSummary[]>()(sourceFilterSchema),
   'source.get': call<SourceDocument>()(z.object({ id })),
@@ -436,7 +436,7 @@ export const contract = {
   /** Import a staged REFI-QDA project (.qdpx) or codebook (.qdc) as one undoable action; refused whole when anything is wrong. */
   'exchange.import': call<QdpxImportResult>()(z.object({ stagedId: z.string().uuid(), mapping: importMappingSchema.optional(), jobId }), {
     job: true,
-    writes: ['source', 'code', 'coding', 'memo', 'inspector', 'institution'],
+    writes: ['source', 'code', 'coding', 'memo', 'inspector', 'institution', 'person'],
   }),
   /* privacy (issue 10): the persons register, the review's choices, and what drafts would carry */
   'privacy.persons': call<Person[]>()(z.object({})),

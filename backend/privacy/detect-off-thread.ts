@@ -1,0 +1,103 @@
+/**
+ * Detection at import (issue 10): the names in newly imported sources become
+ * candidates in the persons register, found in a worker thread so the
+ * service keeps answering the UI while the detectors read. One long-lived
+ * worker per process (the word lists take half a second to load; an import
+ * of one file should not pay that each time); it does not keep the process
+ * alive when idle, and a worker that fails is replaced at the next import.
+ *
+ * Detection never undoes an import: when it fails, the sources stay and the
+ * failure is logged; `veldwerk privacy detect` or the review's "Namen zoeken"
+ * finds the names later.
+ */
+import type { Worker } from 'node:worker_threads';
+import { startWorkerBundle } from '../worker-bundle';
+import { addCandidates, registerForms, sourceTexts, type CandidateText, type NameCandidate } from './candidates';
+import type { DetectReply, DetectRequest } from './detect-worker';
+import { privacyContextFor } from './study-context';
+import { studyPassContext } from './study-pass';
+import type { Study } from '../study/study';
+import type { Person } from '../../shared/privacy';
+
+/** Characters of text per message: a national batch goes in parts, so no message holds hundreds of MB. */
+const CHUNK_CHARS = 8_000_000;
+const MEMORY_MB = 512;
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, { resolve: (candidates: NameCandidate[]) => void; reject: (error: Error) => void }>();
+
+function failAll(failed: Worker, error: Error): void {
+  if (worker === failed) worker = null;
+  for (const job of pending.values()) job.reject(error);
+  pending.clear();
+}
+
+function detectionWorker(): Worker {
+  if (worker) return worker;
+  const started = startWorkerBundle('privacy', { resourceLimits: { maxOldGenerationSizeMb: MEMORY_MB } });
+  started.on('message', (reply: DetectReply) => {
+    const job = pending.get(reply.id);
+    if (!job) return;
+    pending.delete(reply.id);
+    if (reply.type === 'done') job.resolve(reply.candidates);
+    else job.reject(new Error(reply.detail));
+    if (pending.size === 0) started.unref();
+  });
+  started.on('error', (error) => failAll(started, error));
+  started.on('exit', () => failAll(started, new Error('De werkthread voor namen zoeken is gestopt.')));
+  started.unref();
+  worker = started;
+  return started;
+}
+
+function inWorker(request: Omit<DetectRequest, 'id'>): Promise<NameCandidate[]> {
+  const target = detectionWorker();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    target.ref();
+    target.postMessage({ ...request, id } satisfies DetectRequest);
+  });
+}
+
+function* chunks(texts: Iterable<CandidateText>): Generator<CandidateText[]> {
+  let chunk: CandidateText[] = [];
+  let size = 0;
+  for (const text of texts) {
+    chunk.push(text);
+    size += text.text.length + text.title.length;
+    if (size >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = [];
+      size = 0;
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/**
+ * Find the names in the given sources in the worker and add the new ones to
+ * the register as candidates, in the running action. Returns the persons
+ * added (empty when detection failed: the import stands).
+ */
+export async function proposeCandidatesFor(study: Study, sourceIds: string[]): Promise<Person[]> {
+  if (sourceIds.length === 0) return [];
+  try {
+    const context = studyPassContext(study, privacyContextFor(study, [], 'none'));
+    const base = { persons: context.persons, allowed: [...context.allowed], known: [...registerForms(study)] };
+    const found: NameCandidate[] = [];
+    for (const texts of chunks(sourceTexts(study, sourceIds))) found.push(...(await inWorker({ ...base, texts })));
+    return addCandidates(study, found);
+  } catch (error) {
+    console.error('Veldwerk: namen zoeken in de geïmporteerde bronnen is mislukt; de bronnen zijn wel geïmporteerd.', error);
+    return [];
+  }
+}
+
+/** End the worker (tests, shutdown). */
+export async function stopDetectionWorker(): Promise<void> {
+  const running = worker;
+  worker = null;
+  if (running) await running.terminate();
+}
