@@ -59,6 +59,7 @@ import { reportTemplateInfo } from '../reports/study-template';
 import { exportForSession, importForSession, previewForSession, saveExport } from '../exchange/api';
 import { addPerson, choose, listPersons, mergePersons, updatePerson } from '../privacy/persons';
 import { detectCandidates } from '../privacy/candidates';
+import { personSourceCounts } from '../privacy/person-sources';
 import { scanDraftsInWorker } from '../reports/report-thread';
 
 type Handler<N extends CallName> = (session: Session, input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
@@ -303,6 +304,7 @@ const handlers: Handlers = {
   'privacy.updatePerson': (session, { id: personId, ...update }) => updatePerson(session.requireStudy(), personId, update),
   'privacy.mergePersons': (session, input) => mergePersons(session.requireStudy(), input.keepId, input.otherId),
   'privacy.detectCandidates': (session) => detectCandidates(session.requireStudy()),
+  'privacy.sourceCounts': (session) => personSourceCounts(session.requireStudy()),
   // Built in the report worker: a scan builds whole draft models, too long for the thread that answers.
   'privacy.scan': (session, input) => scanDraftsInWorker(session.requireStudy().path, input.scope ? [input.scope] : null, input.options),
   'privacy.choose': (session, input) => choose(session.requireStudy(), input),

@@ -431,6 +431,7 @@ export const nl = {
     judgments: 'Oordelen',
     survey: 'Vragenlijst',
     team: 'Team',
+    persons: 'Personen',
     title: (name: string, key: number) => `${name} (Ctrl+${key})`,
   },
 
@@ -857,6 +858,36 @@ export const nl = {
     pseudonym: 'In het rapport',
     appendixLink: 'Interne bijlage (.docx, niet verzenden)',
     appendixSave: 'Interne bijlage bewaren…',
+  },
+
+  // privacy (issue 10): the Personen view, the persons register of the study
+  persons: {
+    viewLabel: 'Personen: het personenregister van het onderzoek',
+    title: 'Personen',
+    hint: 'Iedereen die in de bronnen voorkomt, met het pseudoniem dat de rapporten gebruiken. Kandidaten komen uit het namen zoeken bij het importeren: bevestig ze, voeg ze samen of markeer ze als geen persoon.',
+    search: 'Zoek op naam, vorm of pseudoniem',
+    statusFilter: 'Status',
+    roleFilter: 'Rol',
+    allStatuses: 'Alle statussen',
+    allRoles: 'Alle rollen',
+    summary: (shown: number, total: number, candidates: number) =>
+      `${shown === total ? plural(total, 'persoon', 'personen') : `${shown} van ${plural(total, 'persoon', 'personen')}`}; ${plural(candidates, 'kandidaat wacht', 'kandidaten wachten')} op bevestiging.`,
+    statuses: { kandidaat: 'kandidaat', bevestigd: 'bevestigd', 'geen-persoon': 'geen persoon' },
+    roles: { jeugdige: 'jeugdige', ouder: 'ouder', pleegouder: 'pleegouder', jeugdzorgwerker: 'jeugdzorgwerker', anders: 'anders' },
+    columns: { name: 'Naam', role: 'Rol', forms: 'Vormen', pseudonym: 'Pseudoniem in rapporten', status: 'Status', sources: 'Bronnen', actions: 'Acties' },
+    newName: 'Naam van een nieuwe persoon',
+    newRole: 'Rol van de nieuwe persoon',
+    add: 'Persoon toevoegen',
+    roleOf: (name: string) => `Rol van ${name}`,
+    formsOf: (name: string) => `Vormen van ${name} (gescheiden door komma’s)`,
+    pseudonymOf: (name: string) => `Pseudoniem van ${name}`,
+    confirm: 'Bevestigen',
+    confirmLabel: (name: string) => `${name} bevestigen`,
+    notPerson: 'Geen persoon',
+    notPersonLabel: (name: string) => `${name} is geen persoon`,
+    merge: 'Samenvoegen met…',
+    mergeLabel: (name: string) => `Een andere vermelding samenvoegen in ${name}`,
+    failed: 'De wijziging in het personenregister is niet opgeslagen.',
   },
 
   team: {

@@ -13,6 +13,8 @@ import { Session } from '../../backend/api/session';
 import { exportQdpx, importQdpx } from '../../backend/exchange/exchange';
 import { listPersons } from '../../backend/privacy/persons';
 import { detectJob } from '../../backend/privacy/detect-worker';
+import { personSourceCounts } from '../../backend/privacy/person-sources';
+import { addPerson } from '../../backend/privacy/persons';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 import type { StudyChangedEvent } from '../../shared/api/study-entities';
 import { veldwerk } from '../helpers/cli';
@@ -109,4 +111,18 @@ describe('detection at import', () => {
     });
     expect(candidates).toEqual([{ name: 'Xandrijn', role: 'anders' }]);
   });
+
+  it('counts the sources that name each person through the search index; FTS syntax in a form is only text', async () => {
+    const study = newTestStudy(dir);
+    await addTextSource(study, dir, 'Moeder Sandra belde. Sandra de Vries kwam later.', { sourceType: 'interview', role: 'ouder' });
+    await addTextSource(study, dir, 'Het gesprek met S. de Vries ging over het plan van aanpak.', { sourceType: 'interview', role: 'ouder' });
+    await addTextSource(study, dir, 'Niemand wordt hier genoemd; NOT OR AND staan er wel.', { sourceType: 'interview', role: 'ouder' });
+    const sandra = addPerson(study, { name: 'Sandra de Vries', role: 'ouder' });
+    const hostile = addPerson(study, { name: 'Zorro', forms: ['"NOT" OR *', 'AND ('] });
+    const counts = personSourceCounts(study);
+    expect(counts[sandra.id]).toBe(2);
+    // Its forms are searched as phrases of words: "not or" and "and" stand in the third source, "Zorro" nowhere.
+    expect(counts[hostile.id]).toBe(1);
+    study.close();
+  }, 60_000);
 });
