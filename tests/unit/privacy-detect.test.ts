@@ -140,6 +140,15 @@ describe('schools and places', () => {
     // Large cities do not point at a family.
     expect(found(detectPlace, 'Een gesprek in Amsterdam en Rotterdam.')).toEqual([]);
   });
+
+  it('knows villages and municipalities GeoNames lacks', () => {
+    expect(found(detectPlace, 'Het gezin komt uit Aagtdorp en staat ingeschreven in Berkelland.')).toEqual(['Aagtdorp', 'Berkelland']);
+  });
+
+  it('replaces a big city only where it is someone’s home town, never where an institution sits', () => {
+    expect(found(detectPlace, 'Moeder woont sinds maart in Rotterdam; het gezin is verhuisd naar Utrecht en komt uit Amsterdam.')).toEqual(['Rotterdam', 'Utrecht', 'Amsterdam']);
+    expect(found(detectPlace, 'De vestiging in Amsterdam, het team van GI Rotterdam en de rechtbank te Utrecht blijven staan.')).toEqual([]);
+  });
 });
 
 describe('person names', () => {
