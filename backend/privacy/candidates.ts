@@ -5,15 +5,14 @@
  * ("moeder Sandra" → ouder, "Bas (9)" → jeugdige), for an inspector to
  * confirm, merge or mark "geen persoon".
  *
- * Finding is pure (findCandidates: texts in, names out), so it runs in the
- * detection worker at import (./detect-off-thread.ts) as well as here, in
- * process, for `veldwerk privacy detect` and the demo study.
+ * Finding is pure (findCandidates: texts in, names out) and runs in the
+ * detection worker (./detect-worker.ts, driven by ./detect-off-thread.ts),
+ * at import and for `veldwerk privacy detect`; storing is addCandidates.
  */
 import { randomUUID } from 'node:crypto';
 import { describeAction } from '../store/action-context';
 import { detectIn, type PassContext } from './privacy-pass';
 import { listPersons, formsOfName } from './persons';
-import { studyPassContext } from './study-pass';
 import type { Study } from '../study/study';
 import { DEFAULT_PSEUDONYMS, type Person, type PersonRole } from '../../shared/privacy';
 
@@ -89,24 +88,10 @@ export function addCandidates(study: Study, candidates: NameCandidate[]): Person
   return listPersons(study).filter((person) => added.has(person.id));
 }
 
-/** The texts (title and text) of the given sources, or of every live source. */
-export function* sourceTexts(study: Study, sourceIds?: string[]): Generator<CandidateText> {
+/** The texts (title and text) of the given sources, or of every live source, read at once (no statement stays open across an await). */
+export function sourceTexts(study: Study, sourceIds?: string[]): CandidateText[] {
   const where = sourceIds ? `AND s.id IN (SELECT value FROM json_each(?))` : '';
-  const rows = study.db
+  return study.db
     .prepare(`SELECT s.title, c.text FROM source s JOIN content c ON c.id = s.content_id WHERE s.deleted = 0 ${where}`)
-    .iterate(...(sourceIds ? [JSON.stringify(sourceIds)] : [])) as Iterable<CandidateText>;
-  yield* rows;
-}
-
-export interface CandidateResult {
-  added: Person[];
-  /** Texts scanned. */
-  scanned: number;
-}
-
-/** Detection over the study's sources in this thread (`veldwerk privacy detect`, the demo study). */
-export function detectCandidates(study: Study, sourceIds?: string[]): CandidateResult {
-  const texts = [...sourceTexts(study, sourceIds)];
-  const candidates = findCandidates(texts, studyPassContext(study), registerForms(study));
-  return { added: addCandidates(study, candidates), scanned: texts.length * 2 };
+    .all(...(sourceIds ? [JSON.stringify(sourceIds)] : [])) as CandidateText[];
 }

@@ -12,7 +12,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorkerBundle } from '../worker-bundle';
-import { addCandidates, registerForms, sourceTexts, type CandidateText, type NameCandidate } from './candidates';
+import { addCandidates, registerForms, sourceTexts, type NameCandidate } from './candidates';
 import type { DetectReply, DetectRequest } from './detect-worker';
 import { privacyContextFor } from './study-context';
 import { studyPassContext } from './study-pass';
@@ -61,34 +61,55 @@ function inWorker(request: Omit<DetectRequest, 'id'>): Promise<NameCandidate[]> 
   });
 }
 
-function* chunks(texts: Iterable<CandidateText>): Generator<CandidateText[]> {
-  let chunk: CandidateText[] = [];
+/**
+ * The sources in parts of about CHUNK_CHARS characters, by id: each part's
+ * texts are read when it is sent, so a national batch is never in memory at
+ * once and no statement stays open while the worker reads.
+ */
+function chunksOf(study: Study, sourceIds?: string[]): string[][] {
+  const where = sourceIds ? `AND s.id IN (SELECT value FROM json_each(?))` : '';
+  const sizes = study.db
+    .prepare(`SELECT s.id, length(c.text) + length(s.title) AS size FROM source s JOIN content c ON c.id = s.content_id WHERE s.deleted = 0 ${where}`)
+    .all(...(sourceIds ? [JSON.stringify(sourceIds)] : [])) as Array<{ id: string; size: number }>;
+  const chunks: string[][] = [];
+  let chunk: string[] = [];
   let size = 0;
-  for (const text of texts) {
-    chunk.push(text);
-    size += text.text.length + text.title.length;
+  for (const source of sizes) {
+    chunk.push(source.id);
+    size += source.size;
     if (size >= CHUNK_CHARS) {
-      yield chunk;
+      chunks.push(chunk);
       chunk = [];
       size = 0;
     }
   }
-  if (chunk.length > 0) yield chunk;
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
 
 /**
- * Find the names in the given sources in the worker and add the new ones to
- * the register as candidates, in the running action. Returns the persons
- * added (empty when detection failed: the import stands).
+ * Find the names in the given sources (all live ones when none are given) in
+ * the worker and add the new ones to the register as candidates, in the
+ * running action. Returns the persons added and the texts read.
  */
+export async function detectCandidatesOffThread(study: Study, sourceIds?: string[]): Promise<{ added: Person[]; scanned: number }> {
+  const context = studyPassContext(study, privacyContextFor(study, [], 'none'));
+  const base = { persons: context.persons, allowed: [...context.allowed], known: [...registerForms(study)] };
+  const found: NameCandidate[] = [];
+  let scanned = 0;
+  for (const ids of chunksOf(study, sourceIds)) {
+    const texts = sourceTexts(study, ids);
+    scanned += texts.length * 2;
+    found.push(...(await inWorker({ ...base, texts })));
+  }
+  return { added: addCandidates(study, found), scanned };
+}
+
+/** Detection at import: as above for the new sources, but a failure is logged and the import stands. */
 export async function proposeCandidatesFor(study: Study, sourceIds: string[]): Promise<Person[]> {
   if (sourceIds.length === 0) return [];
   try {
-    const context = studyPassContext(study, privacyContextFor(study, [], 'none'));
-    const base = { persons: context.persons, allowed: [...context.allowed], known: [...registerForms(study)] };
-    const found: NameCandidate[] = [];
-    for (const texts of chunks(sourceTexts(study, sourceIds))) found.push(...(await inWorker({ ...base, texts })));
-    return addCandidates(study, found);
+    return (await detectCandidatesOffThread(study, sourceIds)).added;
   } catch (error) {
     console.error('Veldwerk: namen zoeken in de geïmporteerde bronnen is mislukt; de bronnen zijn wel geïmporteerd.', error);
     return [];

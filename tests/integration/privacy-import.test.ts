@@ -76,6 +76,8 @@ describe('detection at import', () => {
       'Roos:jeugdige:kandidaat',
       'Sandra:ouder:kandidaat',
     ]);
+    // Searching all sources again (the review's "Namen in de bronnen zoeken", `veldwerk privacy detect`) reads all three and proposes nothing twice.
+    expect(await call(session, 'privacy.detectCandidates', {})).toEqual({ added: [], scanned: 6 });
     study.close();
   }, 60_000);
 
