@@ -174,6 +174,12 @@ describe('person names', () => {
     expect(found(detectPersonName, 'Roos (9) woont bij pleegouders. Roos wil naar huis.')).toEqual(['Roos', 'Roos']);
   });
 
+  it('takes no heading or compound after a line break for a name, nor a name across lines', () => {
+    expect(found(detectPersonName, 'Daarna sprak de inspectie met de moeder\nHuisbezoek gepland met de jeugdzorgwerker van\nGevraagd werd of alles goed ging.')).toEqual([]);
+    // A name after a role at the end of a line still counts (a PDF wraps lines anywhere).
+    expect(found(detectPersonName, 'Het gesprek met moeder\nSandra ging goed.')).toEqual(['Sandra']);
+  });
+
   it('leaves common words, organisations and proper nouns alone', () => {
     const text = 'De roos in de tuin was groen. Het team van Veilig Thuis en de Raad voor de Kinderbescherming sprak over de Jeugdwet in Nederland. Geboortedatum en Kwaliteitskader Jeugdbescherming.';
     expect(found(detectPersonName, text)).toEqual([]);
