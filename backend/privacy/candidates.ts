@@ -90,8 +90,8 @@ export function addCandidates(study: Study, candidates: NameCandidate[]): Person
 
 /** The texts (title and text) of the given sources, or of every live source, read at once (no statement stays open across an await). */
 export function sourceTexts(study: Study, sourceIds?: string[]): CandidateText[] {
-  const where = sourceIds ? `AND s.id IN (SELECT value FROM json_each(?))` : '';
+  const from = sourceIds ? 'json_each(?) j CROSS JOIN source s ON s.id = j.value' : 'source s';
   return study.db
-    .prepare(`SELECT s.title, c.text FROM source s JOIN content c ON c.id = s.content_id WHERE s.deleted = 0 ${where}`)
+    .prepare(`SELECT s.title, c.text FROM ${from} JOIN content c ON c.id = s.content_id WHERE s.deleted = 0`)
     .all(...(sourceIds ? [JSON.stringify(sourceIds)] : [])) as CandidateText[];
 }

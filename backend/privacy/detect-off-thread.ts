@@ -14,7 +14,7 @@ import type { Worker } from 'node:worker_threads';
 import { startWorkerBundle } from '../worker-bundle';
 import { addCandidates, registerForms, sourceTexts, type NameCandidate } from './candidates';
 import type { DetectReply, DetectRequest } from './detect-worker';
-import { privacyContextFor } from './study-context';
+import { allowedWordsOf, namesInTitle } from './study-context';
 import { studyPassContext } from './study-pass';
 import type { Study } from '../study/study';
 import type { Person } from '../../shared/privacy';
@@ -67,9 +67,10 @@ function inWorker(request: Omit<DetectRequest, 'id'>): Promise<NameCandidate[]> 
  * once and no statement stays open while the worker reads.
  */
 function chunksOf(study: Study, sourceIds?: string[]): string[][] {
-  const where = sourceIds ? `AND s.id IN (SELECT value FROM json_each(?))` : '';
+  // Given sources are looked up by id (json_each first: an import never scans the source table).
+  const from = sourceIds ? 'json_each(?) j CROSS JOIN source s ON s.id = j.value' : 'source s';
   const sizes = study.db
-    .prepare(`SELECT s.id, length(c.text) + length(s.title) AS size FROM source s JOIN content c ON c.id = s.content_id WHERE s.deleted = 0 ${where}`)
+    .prepare(`SELECT s.id, length(c.text) + length(s.title) AS size FROM ${from} JOIN content c ON c.id = s.content_id WHERE s.deleted = 0`)
     .all(...(sourceIds ? [JSON.stringify(sourceIds)] : [])) as Array<{ id: string; size: number }>;
   const chunks: string[][] = [];
   let chunk: string[] = [];
@@ -87,13 +88,25 @@ function chunksOf(study: Study, sourceIds?: string[]): string[][] {
   return chunks;
 }
 
+/** Names in the titles of the given (or all) client and personnel files, as privacyContextFor takes them; given ones by id. */
+function titleNames(study: Study, sourceIds?: string[]): string[] {
+  const from = sourceIds ? 'json_each(?) j CROSS JOIN source s ON s.id = j.value' : 'source s';
+  const titles = study.db
+    .prepare(`SELECT s.title FROM ${from} WHERE s.deleted = 0 AND s.source_type IN ('clientdossier', 'personeelsdossier')`)
+    .pluck()
+    .all(...(sourceIds ? [JSON.stringify(sourceIds)] : [])) as string[];
+  return [...new Set(titles.flatMap(namesInTitle))];
+}
+
 /**
  * Find the names in the given sources (all live ones when none are given) in
  * the worker and add the new ones to the register as candidates, in the
  * running action. Returns the persons added and the texts read.
  */
 export async function detectCandidatesOffThread(study: Study, sourceIds?: string[]): Promise<{ added: Person[]; scanned: number }> {
-  const context = studyPassContext(study, privacyContextFor(study, [], 'none'));
+  // The register, the inspectors, the names in these files' titles (known as names already, as the drafts know them) and
+  // the study's own words; not every source's lower-case words (the worker takes them from the texts at hand).
+  const context = studyPassContext(study, { names: titleNames(study, sourceIds), lowerCaseWords: new Set(), allowedWords: allowedWordsOf(study) });
   const base = { persons: context.persons, allowed: [...context.allowed], known: [...registerForms(study)] };
   const found: NameCandidate[] = [];
   let scanned = 0;

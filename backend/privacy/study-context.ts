@@ -72,12 +72,7 @@ export function namesInTitle(title: string): string[] {
     .filter((word) => !STOP_WORDS.has(word.toLocaleLowerCase('nl')));
 }
 
-/**
- * `lowerCaseOf: 'none'` leaves the lower-case words out: reading every
- * source's text is what costs time in a large study, and detection at import
- * takes them from the imported texts instead.
- */
-export function privacyContextFor(study: Study, extraNames: string[] = [], lowerCaseOf: 'sources' | 'none' = 'sources'): PrivacyContext {
+export function privacyContextFor(study: Study, extraNames: string[] = []): PrivacyContext {
   const names = new Set<string>();
   for (const inspector of study.inspectors()) names.add(inspector.name);
   const titles = study.db
@@ -86,10 +81,15 @@ export function privacyContextFor(study: Study, extraNames: string[] = [], lower
   for (const { title } of titles) for (const name of namesInTitle(title)) names.add(name);
   for (const name of extraNames) if (name.trim()) names.add(name.trim());
 
-  const lowerCaseWords = new Set(lowerCaseOf === 'sources' ? lowerCaseWordsOfTexts(study) : []);
+  const lowerCaseWords = new Set(lowerCaseWordsOfTexts(study));
   // A name that some text writes in lower case is still a name.
   for (const name of names) for (const part of name.split(/\s+/)) lowerCaseWords.delete(part.toLocaleLowerCase('nl'));
 
+  return { names: [...names], lowerCaseWords, allowedWords: allowedWordsOf(study) };
+}
+
+/** Words that are never a name here: those of the institutions' names and of the framework's codes (small tables, read whole). */
+export function allowedWordsOf(study: Study): Set<string> {
   const allowedWords = new Set<string>();
   for (const institution of study.institutions()) {
     for (const word of institution.name.split(/[^\p{L}\p{M}]+/u)) if (word) allowedWords.add(word.toLocaleLowerCase('nl'));
@@ -97,7 +97,7 @@ export function privacyContextFor(study: Study, extraNames: string[] = [], lower
   const codes = study.db.prepare('SELECT name FROM code WHERE deleted = 0').all() as Array<{ name: string }>;
   for (const code of codes) for (const word of code.name.split(/[^\p{L}\p{M}]+/u)) if (word) allowedWords.add(word.toLocaleLowerCase('nl'));
 
-  return { names: [...names], lowerCaseWords, allowedWords };
+  return allowedWords;
 }
 
 /**
