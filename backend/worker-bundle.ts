@@ -30,6 +30,7 @@ export const WORKER_BUNDLES = {
   service: { file: 'service-worker.mjs', name: 'De backenddienst' },
   exchange: { file: 'exchange-worker.mjs', name: 'De exportmodule' },
   logbook: { file: 'logbook-worker.mjs', name: 'De exportmodule van het logboek' },
+  privacy: { file: 'privacy-worker.mjs', name: 'De module die namen zoekt' },
 } as const;
 
 export type WorkerBundle = keyof typeof WORKER_BUNDLES;

@@ -22,6 +22,7 @@ const NODE_ENTRIES = [
   ['electron/service-process.ts', 'dist/electron/service-process.cjs', 'cjs'],
   ['backend/exchange/exchange-worker.ts', 'dist/workers/exchange-worker.mjs', 'esm'],
   ['backend/logbook/logbook-worker.ts', 'dist/workers/logbook-worker.mjs', 'esm'],
+  ['backend/privacy/detect-worker.ts', 'dist/workers/privacy-worker.mjs', 'esm'],
   ['electron/main.ts', 'dist/electron/main.cjs', 'cjs'],
   ['electron/preload.ts', 'dist/electron/preload.cjs', 'cjs'],
   ['scripts/bench/bench.ts', 'dist/bench/bench.mjs', 'esm'],

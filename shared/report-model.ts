@@ -157,10 +157,6 @@ export interface QuoteTrace {
   location: string;
   coder: string;
   institution: string;
-  /** Words that look like names and were left in: check by hand. */
-  flagged: string[];
-  /** What the pseudonymiser replaced, by kind ("naam", "datum", ...). */
-  replaced: string[];
 }
 
 export interface QuoteBlock {
@@ -235,8 +231,8 @@ export interface ReportModel {
   kind: ReportKind;
   titlePage: TitlePage;
   chapters: ReportSection[];
-  /** Counts from the pseudonymiser over everything that came from the study's texts. */
-  privacy: { replacements: number; flaggedQuotes: number; flaggedWords: string[] };
+  /** Counts from the privacy pass: details replaced, and quotes in which it replaced an uncertain candidate (worth a look in the review). */
+  privacy: { replacements: number; flaggedQuotes: number };
   /** Things the writer should know before reading (also shown in the outline). */
   warnings: string[];
   /** Quotable fragments the minimum number of codings affects, per norm and institution. */

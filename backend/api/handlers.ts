@@ -65,7 +65,8 @@ import { keepProducedFile, saveProducedFile, writeProducedFile } from './produce
 import { reportTemplateInfo } from '../reports/study-template';
 import { exportForSession, importForSession, previewForSession, saveExport } from '../exchange/api';
 import { addPerson, choose, listPersons, mergePersons, updatePerson } from '../privacy/persons';
-import { detectCandidates } from '../privacy/candidates';
+import { detectCandidatesOffThread } from '../privacy/detect-off-thread';
+import { personSourceCounts } from '../privacy/person-sources';
 import { scanDraftsInWorker } from '../reports/report-thread';
 import { dismissPrompt, encryptHeld, openOrAsk, unlockHeld } from '../keys/key-prompt';
 import { revokeKeysOf, teamKeys } from '../merge/team-keys';
@@ -325,7 +326,8 @@ const handlers: Handlers = {
   'privacy.addPerson': (session, input) => addPerson(session.requireStudy(), input),
   'privacy.updatePerson': (session, { id: personId, ...update }) => updatePerson(session.requireStudy(), personId, update),
   'privacy.mergePersons': (session, input) => mergePersons(session.requireStudy(), input.keepId, input.otherId),
-  'privacy.detectCandidates': (session) => detectCandidates(session.requireStudy()),
+  'privacy.detectCandidates': (session) => detectCandidatesOffThread(session.requireStudy()),
+  'privacy.sourceCounts': (session) => personSourceCounts(session.requireStudy()),
   // Built in the report worker: a scan builds whole draft models, too long for the thread that answers.
   'privacy.scan': (session, input) => scanDraftsInWorker(session.requireStudy().path, input.scope ? [input.scope] : null, input.options),
   'privacy.choose': (session, input) => choose(session.requireStudy(), input),

@@ -21,7 +21,6 @@ import { writeMeta, type Study } from '../study/study';
 import { FICTIONAL_DEMO_META } from './demo-marker';
 import { resourcesDir } from '../app-paths';
 import { importFiles } from '../sources/import-sources';
-import { detectCandidates } from '../privacy/candidates';
 import { createStudy, findInspectorByInitials, findInstitutionByName } from '../study/setup';
 import { analyseSurvey } from '../survey/analyse';
 import { importSurvey } from '../survey/import';
@@ -152,8 +151,7 @@ export async function ensureDemoStudy(path: string): Promise<void> {
     study.setCurrentInspector(findInspectorByInitials(study, manifest.inspectors[0]!.initials)!.id);
     const survey = readDemoSurvey();
     if (survey) await addDemoSurvey(study, survey);
-    // The persons register starts with the names detection finds in the demo's sources, as candidates to confirm (issue 10).
-    detectCandidates(study);
+    // The persons register starts with the names detection found at import in the demo's sources, as candidates to confirm (issue 10).
     // The demo starts with an empty undo history: the work above is the starting point.
     study.db.prepare('DELETE FROM undo_history').run();
     // Marked as the fictional demo (also its copies): left unencrypted, never offered encryption (keys/key-prompt.ts).

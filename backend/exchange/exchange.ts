@@ -19,13 +19,20 @@ import { retrievalReport } from './retrieval';
 import type { ExportKind, TableKind } from '../../shared/exchange';
 import { safeName } from '../merge/export';
 import { writeWorkbook } from './workbook';
+import { proposeCandidatesFor } from '../privacy/detect-off-thread';
 
 export async function exportQdpx(study: Study, mode: ExportMode): Promise<Buffer> {
   return writeQdpx(studyAsProject(study, new ExportPrivacy(study, mode)));
 }
 
 export async function importQdpx(study: Study, path: string, mapping?: ImportMapping): Promise<QdpxImportResult> {
-  return importProject(study, readProject(await readQdpxEntries(path)), mapping);
+  const read = readProject(await readQdpxEntries(path));
+  const before = study.db.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck().get() as number;
+  const result = importProject(study, read, mapping);
+  // The names in the sources it added (or changed) become candidates in the persons register (issue 10), found in a worker.
+  const added = study.db.prepare("SELECT DISTINCT entity_id FROM change_log WHERE seq > ? AND entity = 'source'").pluck().all(before) as string[];
+  await proposeCandidatesFor(study, added);
+  return result;
 }
 
 /** What importing the project or codebook at `path` would do, storing nothing. */

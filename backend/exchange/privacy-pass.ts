@@ -1,9 +1,9 @@
 /**
  * The one place where exchange exports meet the privacy code: every text an
  * export writes goes through `ExportPrivacy`. Pseudonymised (the default)
- * replaces identifying details by placeholders, through the study's known
- * names and then the one privacy pass (backend/privacy/privacy-pass.ts); full
- * leaves text as it is (the caller warns).
+ * replaces identifying details through the one privacy pass
+ * (backend/privacy/privacy-pass.ts), with the persons register and the names
+ * the study knows; full leaves text as it is (the caller warns).
  *
  * Source text is harder than a quote: codings point into it, and a
  * placeholder is longer or shorter than what it replaces. The text is cut at
@@ -14,25 +14,18 @@
  * no longer splits one.
  */
 import { privacyPass } from '../privacy/privacy-pass';
-import { pseudonymise } from '../privacy/pseudonymise';
-import { privacyContextFor } from '../privacy/study-context';
 import { studyPassContext } from '../privacy/study-pass';
 import type { Study } from '../study/study';
 
 /** A text through the privacy code, and how many details it replaced. */
 type Clean = (text: string) => { text: string; replaced: number };
 
-/**
- * The names the study knows first (as the report drafts do), then the one
- * privacy pass with its detectors and the persons register.
- */
+/** The one privacy pass with the study's persons register, known names and choices. */
 function cleanerFor(study: Study): Clean {
-  const known = privacyContextFor(study);
-  const pass = studyPassContext(study, known);
+  const pass = studyPassContext(study);
   return (text) => {
-    const first = pseudonymise(text, known);
-    const second = privacyPass(first.text, pass);
-    return { text: second.text, replaced: first.replaced.length + second.findings.length };
+    const passed = privacyPass(text, pass);
+    return { text: passed.text, replaced: passed.findings.length };
   };
 }
 

@@ -4,16 +4,30 @@
  * becomes a candidate ("kandidaat"), with a role guessed from its context
  * ("moeder Sandra" → ouder, "Bas (9)" → jeugdige), for an inspector to
  * confirm, merge or mark "geen persoon".
+ *
+ * Finding is pure (findCandidates: texts in, names out) and runs in the
+ * detection worker (./detect-worker.ts, driven by ./detect-off-thread.ts),
+ * at import and for `veldwerk privacy detect`; storing is addCandidates.
  */
-import { detectIn } from './privacy-pass';
+import { randomUUID } from 'node:crypto';
+import { describeAction } from '../store/action-context';
+import { detectIn, type PassContext } from './privacy-pass';
 import { listPersons, formsOfName } from './persons';
-import { studyPassContext } from './study-pass';
 import type { Study } from '../study/study';
 import { DEFAULT_PSEUDONYMS, type Person, type PersonRole } from '../../shared/privacy';
-import { randomUUID } from 'node:crypto';
 
 /** At most this many new candidates per run: a text full of capitalised jargon should not flood the register. */
 const MAX_NEW = 500;
+
+export interface CandidateText {
+  title: string;
+  text: string;
+}
+
+export interface NameCandidate {
+  name: string;
+  role: PersonRole;
+}
 
 function guessRole(before: string, after: string): PersonRole {
   if (/pleeg\p{L}*\s+(?:van\s+)?$/iu.test(before)) return 'pleegouder';
@@ -23,25 +37,18 @@ function guessRole(before: string, after: string): PersonRole {
   return 'anders';
 }
 
-export interface CandidateResult {
-  added: Person[];
-  /** Texts scanned. */
-  scanned: number;
-}
-
-export function detectCandidates(study: Study, sourceIds?: string[]): CandidateResult {
-  const context = studyPassContext(study);
+/** Lower-case forms of every person in the register (geen persoon included: those are decided too). */
+export function registerForms(study: Study): Set<string> {
   const known = new Set<string>();
   for (const person of listPersons(study)) for (const form of person.forms) known.add(form.toLocaleLowerCase('nl'));
-  const where = sourceIds ? `AND s.id IN (${sourceIds.map(() => '?').join(',')})` : '';
-  const rows = study.db
-    .prepare(`SELECT s.title, c.text FROM source s JOIN content c ON c.id = s.content_id WHERE s.deleted = 0 ${where}`)
-    .iterate(...(sourceIds ?? [])) as Iterable<{ title: string; text: string }>;
-  const found = new Map<string, { name: string; role: PersonRole }>();
-  let scanned = 0;
-  for (const row of rows) {
+  return known;
+}
+
+/** The names in `texts` that are not yet known (`known`: lower-case forms), with a guessed role. */
+export function findCandidates(texts: Iterable<CandidateText>, context: PassContext, known: ReadonlySet<string>): NameCandidate[] {
+  const found = new Map<string, NameCandidate>();
+  for (const row of texts) {
     for (const text of [row.title, row.text]) {
-      scanned++;
       for (const detection of detectIn(text, context)) {
         if (detection.kind !== 'naam' || context.byForm.has(detection.text)) continue;
         const name = detection.text.replace(/['’]s?$/u, '');
@@ -54,9 +61,21 @@ export function detectCandidates(study: Study, sourceIds?: string[]): CandidateR
       }
     }
   }
-  const fresh = [...found.values()].slice(0, MAX_NEW);
-  if (fresh.length === 0) return { added: [], scanned };
+  return [...found.values()];
+}
+
+/**
+ * Store candidates that are still unknown (the register may have changed
+ * while a worker looked) in one write, in the running action, which names
+ * how many were proposed. Returns the persons added.
+ */
+export function addCandidates(study: Study, candidates: NameCandidate[]): Person[] {
+  const known = registerForms(study);
+  const fresh = candidates.filter((candidate) => !known.has(candidate.name.toLocaleLowerCase('nl'))).slice(0, MAX_NEW);
+  if (fresh.length === 0) return [];
   const ids = fresh.map(() => randomUUID());
+  // Before the write: the action's row takes its label as the write commits.
+  describeAction({ candidates: String(fresh.length) });
   study.write(
     fresh.map(({ name, role }, index) => ({
       entity: 'person' as const,
@@ -66,5 +85,13 @@ export function detectCandidates(study: Study, sourceIds?: string[]): CandidateR
     { undoLabel: 'Personen voorgesteld' },
   );
   const added = new Set<string>(ids);
-  return { added: listPersons(study).filter((person) => added.has(person.id)), scanned };
+  return listPersons(study).filter((person) => added.has(person.id));
+}
+
+/** The texts (title and text) of the given sources, or of every live source, read at once (no statement stays open across an await). */
+export function sourceTexts(study: Study, sourceIds?: string[]): CandidateText[] {
+  const from = sourceIds ? 'json_each(?) j CROSS JOIN source s ON s.id = j.value' : 'source s';
+  return study.db
+    .prepare(`SELECT s.title, c.text FROM ${from} JOIN content c ON c.id = s.content_id WHERE s.deleted = 0`)
+    .all(...(sourceIds ? [JSON.stringify(sourceIds)] : [])) as CandidateText[];
 }

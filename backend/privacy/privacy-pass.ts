@@ -22,6 +22,8 @@ export interface PassPerson {
   id: string | null;
   forms: string[];
   pseudonym: string;
+  /** A candidate nobody confirmed yet (found by detection): replaced, but as surely as the detectors are where it stands. */
+  candidate?: boolean | undefined;
 }
 
 export interface PassInput {
@@ -70,14 +72,17 @@ export function passContext(input: PassInput): PassContext {
 
 function registerMatches(text: string, context: PassContext): Detection[] {
   if (!context.personPattern) return [];
-  return [...text.matchAll(context.personPattern)].map((match) => ({
-    kind: 'naam' as const,
-    start: match.index,
-    end: match.index + match[0].length,
-    text: match[0],
-    certain: true,
-    why: 'in het personenregister',
-  }));
+  return [...text.matchAll(context.personPattern)].map((match) => {
+    const candidate = context.byForm.get(match[0])?.candidate === true;
+    return {
+      kind: 'naam' as const,
+      start: match.index,
+      end: match.index + match[0].length,
+      text: match[0],
+      certain: !candidate,
+      why: candidate ? 'kandidaat in het personenregister' : 'in het personenregister',
+    };
+  });
 }
 
 /** Round one: what the detectors and the register find in a text; remembers the names for round two. */
@@ -128,19 +133,30 @@ export function privacyPass(text: string, context: PassContext): PassedText {
   return replaceIn(text, detectIn(text, context), context);
 }
 
+export interface PassedTexts {
+  /** Each distinct text and what it became. */
+  replaced: Map<string, string>;
+  /** What was found, for the review. */
+  scan: PrivacyScan;
+  /** The texts in which an uncertain candidate was replaced (worth a look). */
+  uncertainIn: Set<string>;
+}
+
 /**
  * Many texts through the pass in two rounds (a whole draft, a whole export):
  * returns the replacement of each distinct text and what was found, for the review.
  */
-export function passTexts(texts: Iterable<string>, context: PassContext): { replaced: Map<string, string>; scan: PrivacyScan } {
+export function passTexts(texts: Iterable<string>, context: PassContext): PassedTexts {
   const detected = new Map<string, Detection[]>();
   for (const text of texts) if (!detected.has(text)) detected.set(text, detectIn(text, context));
   const replaced = new Map<string, string>();
+  const uncertainIn = new Set<string>();
   const findings = new Map<string, PrivacyFinding>();
   for (const [text, found] of detected) {
     const passed = replaceIn(text, found, context);
     replaced.set(text, passed.text);
     for (const finding of passed.findings) {
+      if (!finding.certain) uncertainIn.add(text);
       const key = choiceKey(finding.kind, finding.text);
       const existing = findings.get(key);
       if (existing) {
@@ -161,11 +177,11 @@ export function passTexts(texts: Iterable<string>, context: PassContext): { repl
     }
   }
   const list = [...findings.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.text.localeCompare(b.text, 'nl'));
-  return { replaced, scan: { findings: list, unresolved: list.filter((finding) => !finding.certain && finding.decision === null).length } };
+  return { replaced, uncertainIn, scan: { findings: list, unresolved: list.filter((finding) => !finding.certain && finding.decision === null).length } };
 }
 
 /** Keys of a structure that hold no text for people (ids, enums, colours, dates as data). */
-const STRUCTURAL_KEYS = new Set(['id', 'kind', 'key', 'variant', 'align', 'color', 'figureRef', 'codingId', 'format', 'date', 'replaced', 'flagged', 'flaggedWords']);
+const STRUCTURAL_KEYS = new Set(['id', 'kind', 'key', 'variant', 'align', 'color', 'figureRef', 'codingId', 'format', 'date']);
 
 function* stringsOf(value: unknown, key = ''): Generator<string> {
   if (typeof value === 'string') {
@@ -187,7 +203,7 @@ function mapStrings<T>(value: T, replace: (text: string) => string, key = ''): T
 }
 
 /** Every text in a plain-data structure (a report model, export rows) through the pass; structural fields stay. */
-export function passStructure<T>(value: T, context: PassContext): { value: T; scan: PrivacyScan } {
-  const { replaced, scan } = passTexts(stringsOf(value), context);
-  return { value: mapStrings(value, (text) => replaced.get(text) ?? text), scan };
+export function passStructure<T>(value: T, context: PassContext): { value: T } & Omit<PassedTexts, 'replaced'> {
+  const { replaced, ...rest } = passTexts(stringsOf(value), context);
+  return { value: mapStrings(value, (text) => replaced.get(text) ?? text), ...rest };
 }

@@ -7,8 +7,7 @@
 import { listChoices, listPersons, formsOfName } from './persons';
 import { passContext, choiceKey, type PassContext, type PassPerson } from './privacy-pass';
 import { lexicon } from './detect/lexicon';
-import { nameForms, STOP_WORDS, type PrivacyContext } from './pseudonymise';
-import { privacyContextFor } from './study-context';
+import { nameForms, privacyContextFor, STOP_WORDS, type PrivacyContext } from './study-context';
 import type { Study } from '../study/study';
 import type { PrivacyDecision } from '../../shared/privacy';
 
@@ -28,7 +27,7 @@ export function studyPassContext(study: Study, known: PrivacyContext = privacyCo
   const register = listPersons(study);
   const persons: PassPerson[] = register
     .filter((person) => person.status !== 'geen-persoon')
-    .map((person) => ({ id: person.id, forms: person.forms, pseudonym: person.pseudonym }));
+    .map((person) => ({ id: person.id, forms: person.forms, pseudonym: person.pseudonym, candidate: person.status === 'kandidaat' }));
   const inspectors = new Set<string>();
   for (const inspector of study.inspectors()) {
     inspectors.add(inspector.name);

@@ -135,8 +135,6 @@ class Builder {
   /** Quote texts already used (one quote appears once in a report). */
   private readonly usedQuotes = new Set<string>();
   readonly hints: string[] = [];
-  /** Name-like words left in texts that are not quotes (examples). */
-  readonly flaggedElsewhere = new Set<string>();
   /** Per norm and institution, the quotable fragments the minimum for quotes affects (keyed code|institution). */
   readonly belowMinimum = new Map<string, QuotesBelowMinimum>();
 
@@ -232,20 +230,19 @@ class Builder {
     return this.usedQuotes.has(quoteKey(text));
   }
 
-  /** A quote from a coding, pseudonymised; null when its text was used already. */
+  /** A quote from a coding (the privacy pass replaces what identifies, over the whole model); null when its text was used already. */
   quote(coding: CodingRow): QuoteBlock | null {
     const segment = this.data.segment(coding);
     const text = tidyQuote(segment.text, segment.before, segment.after);
     const key = quoteKey(text);
     if (!key || this.usedQuotes.has(key)) return null;
     this.usedQuotes.add(key);
-    const cleaned = this.data.clean(text);
     const ruling = this.data.rulings.get(coding.sourceId);
     return {
       kind: 'quote',
       id: this.id('citaat'),
       roleLabel: coding.role ? ROLE_LABELS[coding.role] : SOURCE_TYPE_LABELS[coding.sourceType],
-      text: cleaned.text,
+      text,
       ...(ruling ? this.rulingCitation(coding, ruling) : {}),
       trace: {
         codingId: coding.id,
@@ -254,8 +251,6 @@ class Builder {
         location: `${ruling?.date ? `uitspraak van ${longDate(ruling.date)}, ` : ''}${segment.page === null ? '' : `p. ${segment.page}${segment.ocr ? ' (OCR)' : ''}, `}tekens ${coding.start}–${coding.end}`,
         coder: this.coderName(coding.coderId),
         institution: this.institutionName(coding.institutionId),
-        flagged: cleaned.flagged,
-        replaced: cleaned.replaced,
       },
     };
   }
@@ -267,7 +262,7 @@ class Builder {
     if (ruling.ecli) return { citation: citeRuling(ruling.ecli) };
     if (!this.rulingsWithoutEcli.has(coding.sourceId)) {
       this.rulingsWithoutEcli.add(coding.sourceId);
-      this.hints.push(`Een citaat komt uit een uitspraak zonder ECLI (‘${this.clean(coding.sourceTitle)}’): vul het ECLI aan bij de bron, dan staat de bronvermelding bij het citaat.`);
+      this.hints.push(`Een citaat komt uit een uitspraak zonder ECLI (‘${coding.sourceTitle}’): vul het ECLI aan bij de bron, dan staat de bronvermelding bij het citaat.`);
     }
     return {};
   }
@@ -289,10 +284,6 @@ class Builder {
       if (quote) picked.push(quote);
     }
     return picked;
-  }
-
-  clean(text: string): string {
-    return this.data.clean(text).text;
   }
 }
 
@@ -714,7 +705,7 @@ function findingsAbout(builder: Builder, top: Code): Finding[] {
 
 /** Conclusions lead their chapter: the inspectorates write conclusions first. */
 function conclusionBlocks(builder: Builder, findings: Finding[]): ReportBlock[] {
-  return findings.filter((finding) => finding.kind === 'conclusie').map((finding) => paragraph(run('Conclusie. ', { bold: true }), run(builder.clean(finding.text))));
+  return findings.filter((finding) => finding.kind === 'conclusie').map((finding) => paragraph(run('Conclusie. ', { bold: true }), run(finding.text)));
 }
 
 const FINDING_LEADS: Partial<Record<FindingKind, string>> = { gevolg: 'Gevolg. ', oorzaak: 'Oorzaak. ' };
@@ -730,7 +721,7 @@ function findingBlocks(builder: Builder, findings: Finding[], subject: string): 
     return [hint(`Voor ${subject} is nog geen bevinding vastgelegd. Schrijf de bevindingen in het venster Oordelen; Veldwerk stelt daar bevindingen voor uit het dossieronderzoek, de codering en de oordelen.`)];
   }
   return body.flatMap((finding): ReportBlock[] => {
-    const text = builder.clean(finding.text);
+    const text = finding.text;
     if (finding.kind === 'mooi-voorbeeld') return [{ kind: 'box', variant: 'example', title: 'Mooi voorbeeld', paragraphs: [[run(text)]] }];
     if (finding.kind === 'casus') {
       // Names in a casus leave as the register's pseudonyms; only a casus that carries such names says they are invented.
@@ -740,7 +731,7 @@ function findingBlocks(builder: Builder, findings: Finding[], subject: string): 
     const lead = FINDING_LEADS[finding.kind];
     const blocks: ReportBlock[] = [paragraph(...(lead ? [run(lead, { bold: true })] : []), run(text))];
     const figures = figuresBeside(finding);
-    if (figures.length > 0) blocks.push({ kind: 'bullets', items: figures.map((figure) => [run(builder.clean(figure.text))]) });
+    if (figures.length > 0) blocks.push({ kind: 'bullets', items: figures.map((figure) => [run(figure.text)]) });
     blocks.push(...evidenceQuotes(builder, finding));
     return blocks;
   });
@@ -766,7 +757,7 @@ function expectationsChapter(builder: Builder): ReportSection {
     expectations.length > 0
       ? [
           paragraph(builder.plan.expectationsLead),
-          { kind: 'bullets', items: expectations.map((finding) => [run(builder.clean(finding.text))]) },
+          { kind: 'bullets', items: expectations.map((finding) => [run(finding.text)]) },
         ]
       : [hint('Er is nog geen verwachting vastgelegd. Leg verwachtingen (wat de inspecties van wie verwachten) vast als bevinding van de soort ‘Verwachting’.')];
   return section(builder, 1, CHAPTER_LABELS.verwachtingen, blocks, [], 'verwachtingen');
@@ -839,16 +830,11 @@ function exampleBoxes(builder: Builder, examples: CodingRow[]): BoxBlock[] {
   return examples.map((example) => {
     const quote = example.quotable ? builder.quote(example) : null;
     const paragraphs: TextRun[][] = [];
-    const cleanFlagged = (text: string) => {
-      const cleaned = builder.data.clean(text);
-      for (const word of cleaned.flagged) builder.flaggedElsewhere.add(word);
-      return cleaned.text;
-    };
-    if (example.note.trim()) paragraphs.push([run(cleanFlagged(example.note.trim()))]);
+    if (example.note.trim()) paragraphs.push([run(example.note.trim())]);
     if (!quote && !example.note.trim()) {
       const segment = builder.data.segment(example);
       paragraphs.push([
-        run(`Uit ${SOURCE_TYPE_LABELS[example.sourceType].toLocaleLowerCase('nl')}: ‘${cleanFlagged(segment.text.replace(/\s+/g, ' ').trim())}’ `, { italic: true }),
+        run(`Uit ${SOURCE_TYPE_LABELS[example.sourceType].toLocaleLowerCase('nl')}: ‘${segment.text.replace(/\s+/g, ' ').trim()}’ `, { italic: true }),
         run('(niet als citaat gemarkeerd: in eigen woorden uitschrijven)', { italic: true }),
       ]);
     }
@@ -862,7 +848,7 @@ function exampleBoxes(builder: Builder, examples: CodingRow[]): BoxBlock[] {
 function memoParagraphs(builder: Builder, memos: StudyData['memos'], about: (memo: StudyData['memos'][number]) => string): TextRun[][] {
   return memos
     .filter((memo) => memo.text.trim())
-    .map((memo) => [run(`${builder.coderInitials(memo.authorId)}, ${about(memo)}: `, { bold: true }), run(builder.clean(memo.text.trim()))]);
+    .map((memo) => [run(`${builder.coderInitials(memo.authorId)}, ${about(memo)}: `, { bold: true }), run(memo.text.trim())]);
 }
 
 function codeMemos(builder: Builder, top: Code): TextRun[][] {
@@ -894,7 +880,7 @@ function judgmentBox(builder: Builder, norm: Code, institution: Institution): Bo
     .split(/\n\s*\n/)
     .map((text) => text.trim())
     .filter(Boolean)
-    .map((text) => [run(builder.clean(text))]);
+    .map((text) => [run(text)]);
   // The rationale is the team's own statement, typed numbers included: it is
   // labelled as such so nobody reads it as a figure computed from the material.
   const labelled = paragraphs.length > 0 ? [[run('Onderbouwing van de inspecties: ', { italic: true }), ...paragraphs[0]!], ...paragraphs.slice(1)] : paragraphs;
@@ -995,7 +981,7 @@ function institutionSummary(builder: Builder, period: string): { blocks: ReportB
   const items = norms
     .map((norm) => ({ norm, judgment: builder.judgmentOf(institution.id, norm.id) }))
     .filter(({ judgment }) => judgment?.rating && judgment.rationale.trim())
-    .map(({ norm, judgment }) => [run(`${norm.name} (${judgment!.rating}). `, { bold: true }), run(builder.clean(firstSentence(judgment!.rationale)))]);
+    .map(({ norm, judgment }) => [run(`${norm.name} (${judgment!.rating}). `, { bold: true }), run(firstSentence(judgment!.rationale))]);
   if (items.length > 0) conclusions.push({ kind: 'bullets', items });
   else conclusions.push(hint('Er zijn nog geen onderbouwde oordelen; vat hier de belangrijkste conclusies samen.'));
   return { blocks, conclusions };
@@ -1265,7 +1251,7 @@ function judgmentsSection(builder: Builder, norm: Code): ReportSection[] {
               builder.institutions.map((institution, index) => [
                 institution.name,
                 ratings[index]?.rating ?? 'nog geen oordeel',
-                ratings[index]?.rationale.trim() ? builder.clean(firstSentence(ratings[index]!.rationale)) : '–',
+                ratings[index]?.rationale.trim() ? firstSentence(ratings[index]!.rationale) : '–',
               ]),
               `Oordelen (judgments) over ${norm.key} bij ${total} instellingen; de onderbouwing ingekort tot de eerste zin.`,
               { compact: true },
@@ -1332,7 +1318,7 @@ function contextChapter(builder: Builder, key: 'gevolgen' | 'oorzaken'): ReportS
     const material = unquoted
       .map((coding) => [
         run(`${SOURCE_TYPE_LABELS[coding.sourceType]}${builder.plan.whereFrom(builder, coding)}: `, { bold: true }),
-        run(`‘${builder.clean(builder.data.segment(coding).text.replace(/\s+/g, ' ').trim())}’${rulingSource(builder, coding)}${coding.note.trim() ? ` – ${builder.clean(coding.note.trim())}` : ''}`),
+        run(`‘${builder.data.segment(coding).text.replace(/\s+/g, ' ').trim()}’${rulingSource(builder, coding)}${coding.note.trim() ? ` – ${coding.note.trim()}` : ''}`),
       ]);
     if (material.length > 0) notes.push([run('Gecodeerd materiaal dat niet als citaat is gemarkeerd (in eigen woorden verwerken):', { italic: true })], ...material);
   }
@@ -1360,7 +1346,7 @@ function memosChapter(builder: Builder): ReportSection | null {
         (memo.targetType === 'source' && institutionIds.has(sourceInstitution.get(memo.targetId)?.institution_id ?? '')),
     );
     const paragraphs = memoParagraphs(builder, memos, (memo) =>
-      memo.targetType === 'institution' ? 'memo bij de instelling' : `memo bij de bron ‘${builder.clean(sourceInstitution.get(memo.targetId)?.title ?? '')}’`,
+      memo.targetType === 'institution' ? 'memo bij de instelling' : `memo bij de bron ‘${sourceInstitution.get(memo.targetId)?.title ?? ''}’`,
     );
     return paragraphs.length > 0 ? [notesBox(paragraphs)] : [];
   };
@@ -1386,7 +1372,6 @@ function memosChapter(builder: Builder): ReportSection | null {
 function appendixChapter(builder: Builder, chapters: ReportSection[]): ReportSection {
   const quoteRows: string[][] = [];
   const traceRows: string[][] = [];
-  const replaced = new Map<string, number>();
   let quoteNumber = 0;
   for (const chapter of chapters) {
     for (const block of walkBlocks([chapter])) {
@@ -1400,9 +1385,7 @@ function appendixChapter(builder: Builder, chapters: ReportSection[]): ReportSec
           `${block.trace.sourceTitle} (${block.trace.institution})`,
           block.trace.location,
           block.trace.coder,
-          block.trace.flagged.length > 0 ? `controleer: ${block.trace.flagged.join(', ')}` : '–',
         ]);
-        for (const kind of block.trace.replaced) replaced.set(kind, (replaced.get(kind) ?? 0) + 1);
       }
       if (block.kind === 'figure') traceRows.push([`Figuur ${block.number}`, block.title, block.trace]);
       if (block.kind === 'table') traceRows.push([`Tabel ${block.number}`, block.caption, block.trace]);
@@ -1422,12 +1405,8 @@ function appendixChapter(builder: Builder, chapters: ReportSection[]): ReportSec
       'Herkomst van de citaten',
       quoteRows.length > 0
         ? [
-            table(builder, 'Herkomst van de citaten', ['Nr.', 'Citaat (begin)', 'Hoofdstuk', 'Bron', 'Vindplaats', 'Codeur', 'Privacy'], quoteRows, 'Verantwoording: de citaten van dit rapport.', { compact: true }),
-            paragraph(
-              replaced.size > 0
-                ? `In de citaten zijn gegevens vervangen: ${joinList([...replaced.entries()].map(([kind, n]) => `${n} × [${kind}]`))}. Woorden onder ‘controleer’ lijken op namen en zijn blijven staan: controleer ze met de hand.`
-                : 'In de citaten is niets vervangen. Woorden onder ‘controleer’ lijken op namen en zijn blijven staan: controleer ze met de hand.',
-            ),
+            table(builder, 'Herkomst van de citaten', ['Nr.', 'Citaat (begin)', 'Hoofdstuk', 'Bron', 'Vindplaats', 'Codeur'], quoteRows, 'Verantwoording: de citaten van dit rapport.', { compact: true }),
+            paragraph('Wat de privacycontrole in de citaten en alle andere tekst verving, staat per soort onder ‘Privacycontrole’.'),
           ]
         : [paragraph('Dit rapport bevat geen citaten.')],
     ),
@@ -1554,18 +1533,9 @@ function assemble(builder: Builder): ReportModel {
   const themes = builder.plan.chapters.includes('verhaallijn') ? data.themes.filter((theme) => theme.codeIds.length > 0) : [];
   const shared: ChapterRun = { builder, wanted, normChapters, unassigned, themes, inThemes: new Set(themes.flatMap((theme) => theme.codeIds)) };
   const chapters = builder.plan.chapters.flatMap((step) => CHAPTER_BUILDERS[step](shared));
-  const flaggedQuotes = [...walkBlocks(chapters)].filter((block): block is QuoteBlock => block.kind === 'quote' && block.trace.flagged.length > 0);
   if (builder.data.codingsLeftOut > 0) {
     builder.hints.push(
       `${plural(builder.data.codingsLeftOut, 'codering telt', 'coderingen tellen')} niet mee: de code ervan is verwijderd. Beslis onder Team › Conflicten of de code terugkomt of de codering vervalt.`,
-    );
-  }
-  if (builder.flaggedElsewhere.size > 0) {
-    builder.hints.push(`In de voorbeelden staan woorden die op een naam kunnen wijzen: ${joinList([...builder.flaggedElsewhere].slice(0, 12))}. Controleer ze.`);
-  }
-  if (flaggedQuotes.length > 0) {
-    builder.hints.push(
-      `${plural(flaggedQuotes.length, 'citaat bevat', 'citaten bevatten')} woorden die op een naam kunnen wijzen: ${joinList([...new Set(flaggedQuotes.flatMap((quote) => quote.trace.flagged))].slice(0, 12))}. Controleer ze${options.includeAppendix ? ' (zie de bijlage)' : ''}.`,
     );
   }
   if (wanted('memos') && options.includeMemos) {
@@ -1582,9 +1552,9 @@ function assemble(builder: Builder): ReportModel {
     titlePage: titlePage(builder),
     chapters,
     privacy: {
+      // Filled in by the privacy pass (backend/privacy/report-pass.ts), which replaces what identifies.
       replacements: 0,
-      flaggedQuotes: flaggedQuotes.length,
-      flaggedWords: [...new Set([...flaggedQuotes.flatMap((quote) => quote.trace.flagged), ...builder.flaggedElsewhere])],
+      flaggedQuotes: 0,
     },
     warnings: [...builder.hints],
     quotesBelowMinimum: [...builder.belowMinimum.values()],
@@ -1595,7 +1565,6 @@ function assemble(builder: Builder): ReportModel {
     model.chapters.push(appendixChapter(builder, chapters));
     numberCaptions(model);
   }
-  model.privacy.replacements = data.replacements;
   return model;
 }
 
@@ -1778,7 +1747,6 @@ export function overallReportModel(study: Study, options: ReportOptions = {}): R
 export function institutionModelFromData(data: StudyData, institutionId: string, options: ReportOptions = {}): ReportModel {
   const institution = data.institutions.find((candidate) => candidate.id === institutionId);
   if (!institution) throw new UserError('Deze instelling bestaat niet (meer).', 'not-found');
-  data.replacements = 0;
   return assemble(new Builder(data, INSTITUTION_PLAN, [institution], resolveOptions(data, options, INSTITUTION_PLAN)));
 }
 
@@ -1786,6 +1754,5 @@ export function overallModelFromData(data: StudyData, options: ReportOptions = {
   const chosen = options.institutions && options.institutions.length > 0 ? data.institutions.filter((institution) => options.institutions!.includes(institution.id)) : data.institutions;
   if (chosen.length === 0) throw new UserError('Kies minstens één instelling voor het overkoepelende rapport.', 'invalid-input');
   if (options.institutions && chosen.length !== new Set(options.institutions).size) throw new UserError('Een van de gekozen instellingen bestaat niet (meer).', 'not-found');
-  data.replacements = 0;
   return assemble(new Builder(data, OVERALL_PLAN, chosen, resolveOptions(data, options, OVERALL_PLAN)));
 }

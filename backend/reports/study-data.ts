@@ -10,10 +10,9 @@ import { listThemes } from '../findings/themes';
 import { listCodes } from '../framework/framework';
 import { listJudgments, ratingScale } from '../judgments/judgments';
 import { listMemos } from '../memos/memos';
-import { privacyContextFor } from '../privacy/study-context';
+import { privacyContextFor, type PrivacyContext } from '../privacy/study-context';
 import { listPersons } from '../privacy/persons';
 import type { Person } from '../../shared/privacy';
-import { pseudonymise, type PrivacyContext, type PseudonymisedText } from '../privacy/pseudonymise';
 import { reviewSummaries } from '../review/file-review';
 import { studyStats } from '../stats/stats';
 import type { Study } from '../study/study';
@@ -59,9 +58,6 @@ export interface StudyData {
   privacy: PrivacyContext;
   /** The coded text of a coding, and where it sits. */
   segment(coding: CodingRow): CodedText;
-  /** Pseudonymise a text of the study (counts replacements for the model). */
-  clean(text: string): PseudonymisedText;
-  replacements: number;
   /** The persons register: case stories take their invented names from its pseudonyms. */
   persons: Person[];
   /** Court rulings (sources of type uitspraak) by source id: their ECLI and date, for citing them. */
@@ -115,13 +111,7 @@ export function readStudyData(study: Study, extraNames: string[] = []): StudyDat
     stats: studyStats(study),
     sourceCounts,
     privacy,
-    replacements: 0,
     segment: codedTextReader(study, 200),
-    clean(text) {
-      const result = pseudonymise(text, privacy);
-      data.replacements += result.replaced.length;
-      return result;
-    },
   };
   return data;
 }

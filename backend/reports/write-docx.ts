@@ -71,27 +71,7 @@ export interface WriteOptions {
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
 function runs(parts: ModelRun[], extra: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
-  return parts.flatMap((part) => marked(part.text, { bold: part.bold ?? extra.bold, italics: part.italic ?? extra.italics }));
-}
-
-/**
- * Words that look like names (the pseudonymiser's "controleer"), highlighted
- * wherever they appear. Set for each document right before its (synchronous)
- * build, so two drafts made at once cannot mix them up.
- */
-let flaggedPattern: RegExp | null = null;
-
-function marked(text: string, style: { bold?: boolean | undefined; italics?: boolean | undefined }): TextRun[] {
-  if (!flaggedPattern) return [new TextRun({ text, ...style })];
-  return text
-    .split(flaggedPattern)
-    .filter((piece) => piece !== '')
-    .map((piece) => (flaggedPattern!.test(piece) ? new TextRun({ text: piece, ...style, highlight: 'yellow' }) : new TextRun({ text: piece, ...style })));
-}
-
-function setFlagged(words: string[]): void {
-  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  flaggedPattern = escaped.length > 0 ? new RegExp(`(?<![\\p{L}])(${escaped.join('|')})(?![\\p{L}])`, 'u') : null;
+  return parts.map((part) => new TextRun({ text: part.text, bold: part.bold ?? extra.bold, italics: part.italic ?? extra.italics }));
 }
 
 /**
@@ -223,7 +203,7 @@ function quoteParagraph(block: QuoteBlock, style: string = STYLE_IDS.quote): Par
     style,
     children: [
       new TextRun({ text: `${block.roleLabel}: `, bold: true, italics: false }),
-      ...marked(`“${block.text}”`, { italics: true }),
+      new TextRun({ text: `“${block.text}”`, italics: true }),
       ...(block.citation ? [new TextRun({ text: ` ${block.citation}`, italics: false })] : []),
     ],
   });
@@ -331,7 +311,6 @@ export async function buildReportDocument(model: ReportModel, options: WriteOpti
   const styles = options.styles ?? (await templateStyles(options.templatePath));
   const images = await renderImages(model, report);
   report('Document opbouwen');
-  setFlagged(model.privacy.flaggedWords);
   const footer = new Footer({
     children: [
       new Paragraph({

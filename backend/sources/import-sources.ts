@@ -15,6 +15,7 @@ import { findEcli, rulingDate } from '../../shared/ecli';
 import type { ImportOutcome } from '../../shared/api/types';
 import type { Study } from '../study/study';
 import { institutionFor } from '../study/setup';
+import { proposeCandidatesFor } from '../privacy/detect-off-thread';
 
 export interface FileToImport {
   path: string;
@@ -71,6 +72,12 @@ export async function importFiles(
     outcomes[index] = outcome.ok
       ? storeSource(study, file, sha256, outcome.value, meta, options)
       : { fileName: file.fileName, status: 'rejected', message: `${file.fileName}: ${outcome.reason}` };
+  }
+  // The names in the new sources become candidates in the persons register (issue 10), found in a worker.
+  const imported = outcomes.flatMap((outcome) => (outcome.status === 'imported' ? [outcome.sourceId] : []));
+  if (imported.length > 0) {
+    onProgress({ done: files.length, total: files.length, message: 'Namen zoeken voor het personenregister…' });
+    await proposeCandidatesFor(study, imported);
   }
   return outcomes;
 }

@@ -12,6 +12,7 @@ const VIEW_BUTTONS: Array<{ view: ViewName; label: string; testId: string }> = [
   { view: 'judgments', label: nl.views.judgments, testId: 'view-judgments' },
   { view: 'survey', label: nl.views.survey, testId: 'view-survey' },
   { view: 'team', label: nl.views.team, testId: 'view-team' },
+  { view: 'persons', label: nl.views.persons, testId: 'view-persons' },
 ];
 
 export function TopBar() {
@@ -55,7 +56,7 @@ export function TopBar() {
   );
 }
 
-/** One button per view, the current one marked; Ctrl+1 … Ctrl+5 choose them from anywhere. */
+/** One button per view, the current one marked; Ctrl+1 … Ctrl+6 choose them from anywhere. */
 function ViewSwitcher() {
   const view = useUi((store) => store.view);
   const showView = useUi((store) => store.showView);

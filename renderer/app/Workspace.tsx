@@ -1,6 +1,6 @@
 /**
  * An open study under the top bar: the chosen view (the three coding panes,
- * the evidence matrix, the judgment table, the questionnaire or the team view), plus import
+ * the evidence matrix, the judgment table, the questionnaire, the team view or the persons register), plus import
  * panel and drop overlay.
  * The coding panes stay mounted while another view shows, so the open source,
  * its scroll position and the side panel are as they were on return. The
@@ -14,6 +14,7 @@ import { useEvidence } from '../evidence/evidence-store';
 import { useRetrieval } from '../coding/retrieval-store';
 import { JudgmentsView } from '../judgments/JudgmentsView';
 import { TeamView } from '../merge/TeamView';
+import { PersonsView } from '../privacy/PersonsView';
 import { useTeam } from '../merge/team-store';
 import { useJudgments } from '../judgments/judgments-store';
 import { useFindings } from '../findings/findings-store';
@@ -57,6 +58,7 @@ export function Workspace() {
       {view === 'judgments' && <JudgmentsView />}
       {view === 'survey' && <SurveyView />}
       {view === 'team' && <TeamView />}
+      {view === 'persons' && <PersonsView />}
       <ImportPanel />
       <BatchPanel />
       <DropOverlay />

@@ -475,6 +475,7 @@ export const nl = {
     judgments: 'Oordelen',
     survey: 'Vragenlijst',
     team: 'Team',
+    persons: 'Personen',
     title: (name: string, key: number) => `${name} (Ctrl+${key})`,
   },
 
@@ -915,6 +916,36 @@ export const nl = {
     appendixSave: 'Interne bijlage bewaren…',
   },
 
+  // privacy (issue 10): the Personen view, the persons register of the study
+  persons: {
+    viewLabel: 'Personen: het personenregister van het onderzoek',
+    title: 'Personen',
+    hint: 'Iedereen die in de bronnen voorkomt, met het pseudoniem dat de rapporten gebruiken. Kandidaten komen uit het namen zoeken bij het importeren: bevestig ze, voeg ze samen of markeer ze als geen persoon.',
+    search: 'Zoek op naam, vorm of pseudoniem',
+    statusFilter: 'Status',
+    roleFilter: 'Rol',
+    allStatuses: 'Alle statussen',
+    allRoles: 'Alle rollen',
+    summary: (shown: number, total: number, candidates: number) =>
+      `${shown === total ? plural(total, 'persoon', 'personen') : `${shown} van ${plural(total, 'persoon', 'personen')}`}; ${plural(candidates, 'kandidaat wacht', 'kandidaten wachten')} op bevestiging.`,
+    statuses: { kandidaat: 'kandidaat', bevestigd: 'bevestigd', 'geen-persoon': 'geen persoon' },
+    roles: { jeugdige: 'jeugdige', ouder: 'ouder', pleegouder: 'pleegouder', jeugdzorgwerker: 'jeugdzorgwerker', anders: 'anders' },
+    columns: { name: 'Naam', role: 'Rol', forms: 'Vormen', pseudonym: 'Pseudoniem in rapporten', status: 'Status', sources: 'Bronnen', actions: 'Acties' },
+    newName: 'Naam van een nieuwe persoon',
+    newRole: 'Rol van de nieuwe persoon',
+    add: 'Persoon toevoegen',
+    roleOf: (name: string) => `Rol van ${name}`,
+    formsOf: (name: string) => `Vormen van ${name} (gescheiden door komma’s)`,
+    pseudonymOf: (name: string) => `Pseudoniem van ${name}`,
+    confirm: 'Bevestigen',
+    confirmLabel: (name: string) => `${name} bevestigen`,
+    notPerson: 'Geen persoon',
+    notPersonLabel: (name: string) => `${name} is geen persoon`,
+    merge: 'Samenvoegen met…',
+    mergeLabel: (name: string) => `Een andere vermelding samenvoegen in ${name}`,
+    failed: 'De wijziging in het personenregister is niet opgeslagen.',
+  },
+
   team: {
     viewLabel: 'Team: uitwisselen, conflicten en overeenstemming',
     title: 'Team',
@@ -1170,7 +1201,7 @@ export const nl = {
     },
     full: 'Volledig exporteren, met namen en (bij een project) de originele bestanden',
     fullWarning: 'Een volledige export bevat namen en andere herkenbare gegevens. Deel hem alleen versleuteld en alleen met wie hem mag zien.',
-    pseudonymisedNote: 'Standaard gepseudonimiseerd: namen, data, adressen en dergelijke worden vervangen door [naam], [datum] enzovoort.',
+    pseudonymisedNote: 'Standaard gepseudonimiseerd: namen, geboortedata, adressen en dergelijke worden vervangen door [naam], [geboortedatum] enzovoort; bezoekdata en instellingen blijven staan.',
     export: 'Exporteren',
     exporting: 'Export maken…',
     progressLabel: 'Voortgang van de export',

@@ -3,9 +3,9 @@ import { create } from 'zustand';
 
 export type DialogName = 'setup' | 'settings' | 'inspector' | 'report' | 'exchange' | null;
 export type SideTab = 'search' | 'framework';
-/** The main views under the top bar: coding (three panes), evidence matrix, judgment table, questionnaire, team merge. */
-export type ViewName = 'coding' | 'evidence' | 'judgments' | 'survey' | 'team';
-export const VIEWS: readonly ViewName[] = ['coding', 'evidence', 'judgments', 'survey', 'team'];
+/** The main views under the top bar: coding (three panes), evidence matrix, judgment table, questionnaire, team merge, persons register. */
+export type ViewName = 'coding' | 'evidence' | 'judgments' | 'survey' | 'team' | 'persons';
+export const VIEWS: readonly ViewName[] = ['coding', 'evidence', 'judgments', 'survey', 'team', 'persons'];
 
 interface UiStore {
   dialog: DialogName;

@@ -10,7 +10,10 @@
  * evidence matrix; creating a coding in a 300-page source (p50/p95, through
  * the API dispatch); the report outline; the overarching draft; applying the
  * 20 bundles (decrypt and validate, the pre-merge backup, the merge) and
- * reading them again (a no-op); peak memory (RSS) overall and per phase.
+ * reading them again (a no-op); peak memory (RSS) overall and per phase;
+ * the privacy pass over the overarching draft (issue 10) apart, and its share
+ * of the draft's time (the import's figures include the detection of names at
+ * import).
  * From scale 0.5 up the pre-merge backup (a copy of the whole study) is
  * timed on the first and last bundle and counted for every bundle.
  *
@@ -34,6 +37,10 @@ import { copyStudyForInspector } from '../../backend/merge/copy';
 import { exportBundle } from '../../backend/merge/export';
 import { countUnknownChanges, mergeBundle, readBundle } from '../../backend/merge/merge';
 import { generateReport, reportOutline } from '../../backend/reports/generate';
+import { overallModelFromData } from '../../backend/reports/build-model';
+import { readStudyData } from '../../backend/reports/study-data';
+import { passReportModel } from '../../backend/privacy/report-pass';
+import { studyPassContext } from '../../backend/privacy/study-pass';
 import { search } from '../../backend/search/search';
 import { extractMany } from '../../backend/sources/extract';
 import { importFiles } from '../../backend/sources/import-sources';
@@ -314,6 +321,21 @@ async function applyBundles(study: Study, bundles: Uint8Array[]) {
   };
 }
 
+/**
+ * The privacy pass over the overarching draft's model, as the draft runs it:
+ * the study's privacy context (register, known names, the texts' lower-case
+ * words: cached per connection, so warm after the drafts above) and the pass
+ * itself over every text of the model.
+ */
+async function privacyPassOfOverallDraft(study: Study) {
+  const data = readStudyData(study);
+  const built = overallModelFromData(data, {});
+  const context = await timed(() => studyPassContext(study, data.privacy));
+  const pass = await timed(() => passReportModel(built, context.value));
+  const persons = study.db.prepare('SELECT count(*) FROM person WHERE deleted = 0').pluck().get() as number;
+  return { contextMs: context.ms, passMs: pass.ms, passCpuMs: pass.cpuMs, findings: pass.value.scan.findings.length, persons };
+}
+
 export async function measureNational(): Promise<object> {
   const workDir = join(tmpdir(), `veldwerk-national-${process.pid}`);
   mkdirSync(workDir, { recursive: true });
@@ -402,6 +424,7 @@ export async function measureNational(): Promise<object> {
     const draft = await timed(() => generateReport(opened, { overall: true }));
     // Most of a draft's time is laying out its pages for the table of contents' page numbers (the CLI's --fast skips it).
     const fastDraft = await timed(() => generateReport(opened, { overall: true }, { tocPageNumbers: false }));
+    const privacy = await privacyPassOfOverallDraft(opened);
     memory.endPhase('rapport');
 
     log('bundels samenvoegen…');
@@ -447,6 +470,13 @@ export async function measureNational(): Promise<object> {
         cpuSeconds: round(draft.cpuMs / 1000, 2),
         bytes: draft.value.data.byteLength,
         withoutTocPageNumbersSeconds: round(fastDraft.ms / 1000, 2),
+        privacyPassSeconds: round(privacy.passMs / 1000, 2),
+        privacyPassCpuSeconds: round(privacy.passCpuMs / 1000, 2),
+        privacyPassShareOfDraft: round(privacy.passMs / draft.ms, 3),
+        privacyPassShareOfDraftWithoutTocPageNumbers: round(privacy.passMs / fastDraft.ms, 3),
+        privacyContextSeconds: round(privacy.contextMs / 1000, 2),
+        privacyFindings: privacy.findings,
+        personsProposedAtImport: privacy.persons,
       },
       bundles: { makeSeconds: round(bundleMaking.ms / 1000), ...merged },
       peakRssMB: mb(memory.peak),

@@ -3,7 +3,8 @@
  * benchmark's generated study (5 institutions, 200 sources, 2,000 codings):
  * the pass alone (every text of the model, two rounds) against the whole
  * draft (model, pass, charts, Word file, --fast), and its share; plus the
- * one-time loading of the word lists (the Dutch dictionary) per process.
+ * one-time loading of the word lists (the Dutch dictionary) per process;
+ * and detection at import (./privacy-import-bench.ts).
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import { readStudyData } from '../../backend/reports/study-data';
 import { writeReportDocx } from '../../backend/reports/write-docx';
 import { Study } from '../../backend/study/study';
 import { generateStudy } from './report-bench';
+import { measureImportDetection } from './privacy-import-bench';
 
 const seconds = (ms: number) => Number((ms / 1000).toFixed(3));
 
@@ -52,6 +54,7 @@ export async function measurePrivacy(): Promise<object> {
         passShareOfDraft: Number((passMs / draftMs).toFixed(3)),
         modelCharacters: texts,
         findings: scan.findings.length,
+        importDetection: await measureImportDetection(dir),
       };
     } finally {
       study.close();

@@ -12,6 +12,10 @@ import type { CallName } from './contract';
 export type ActionDetails = Readonly<Record<string, string | undefined>>;
 type Label = string | ((details: ActionDetails) => string);
 
+/** Names detection at import proposed for the persons register (issue 10), as a tail to the import's label. */
+const proposed = (details: ActionDetails) =>
+  details.candidates ? `; ${details.candidates === '1' ? '1 naam' : `${details.candidates} namen`} voorgesteld voor het personenregister` : '';
+
 export const ACTION_LABELS: Partial<Record<CallName, Label>> = {
   'session.setInspector': 'Inspecteur gekozen',
   'study.create': 'Onderzoek aangemaakt',
@@ -25,8 +29,8 @@ export const ACTION_LABELS: Partial<Record<CallName, Label>> = {
   'code.update': 'Code gewijzigd',
   'code.move': 'Code verplaatst',
   'code.delete': 'Code verwijderd',
-  'sources.import': 'Bronnen geïmporteerd',
-  'batch.import': 'Map of zip met bronnen geïmporteerd',
+  'sources.import': (details) => `Bronnen geïmporteerd${proposed(details)}`,
+  'batch.import': (details) => `Map of zip met bronnen geïmporteerd${proposed(details)}`,
   'source.updateMeta': 'Brongegevens gewijzigd',
   'coding.create': 'Codering toegevoegd',
   'coding.update': 'Codering gewijzigd',
@@ -45,7 +49,7 @@ export const ACTION_LABELS: Partial<Record<CallName, Label>> = {
   'theme.save': 'Thema van de verhaallijn vastgelegd',
   'theme.delete': 'Thema van de verhaallijn verwijderd',
   'theme.move': 'Thema van de verhaallijn verplaatst',
-  'exchange.import': 'REFI-QDA-project of codeboek ingelezen',
+  'exchange.import': (details) => `REFI-QDA-project of codeboek ingelezen${proposed(details)}`,
   'privacy.addPerson': 'Persoon toegevoegd aan het personenregister',
   'privacy.updatePerson': 'Persoon in het personenregister gewijzigd',
   'privacy.mergePersons': 'Twee personen samengevoegd',

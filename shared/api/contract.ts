@@ -252,7 +252,7 @@ export const contract = {
       /** The institution by name instead of meta.institutionId: created with the first source stored (CLI). */
       institutionName: shortText.optional(),
     }),
-    { job: true, writes: ['source', 'institution'] },
+    { job: true, writes: ['source', 'institution', 'person'] },
   ),
   /**
    * Batch import: read staged files of a folder (with their relativePath) or one
@@ -498,13 +498,15 @@ export const contract = {
   /** Import a staged REFI-QDA project (.qdpx) or codebook (.qdc) as one undoable action; refused whole when anything is wrong. */
   'exchange.import': call<QdpxImportResult>()(z.object({ stagedId: z.string().uuid(), mapping: importMappingSchema.optional(), jobId }), {
     job: true,
-    writes: ['source', 'code', 'coding', 'memo', 'inspector', 'institution'],
+    writes: ['source', 'code', 'coding', 'memo', 'inspector', 'institution', 'person'],
   }),
   /* privacy (issue 10): the persons register, the review's choices, and what drafts would carry */
   'privacy.persons': call<Person[]>()(z.object({})),
   'privacy.addPerson': call<Person>()(z.object({ name: shortText, role: z.enum(PERSON_ROLES).default('anders'), forms: z.array(shortText).max(50).default([]), pseudonym: z.string().trim().max(100).optional(), status: z.enum(PERSON_STATUSES).default('bevestigd') }), { writes: ['person'] }),
   'privacy.updatePerson': call<Person>()(z.object({ id, name: shortText.optional(), role: z.enum(PERSON_ROLES).optional(), forms: z.array(shortText).max(50).optional(), pseudonym: z.string().trim().max(100).optional(), status: z.enum(PERSON_STATUSES).optional() }), { writes: ['person'] }),
   'privacy.mergePersons': call<Person>()(z.object({ keepId: id, otherId: id }), { writes: ['person'] }),
+  /** In how many sources each person of the register appears (by id; the Personen view). */
+  'privacy.sourceCounts': call<Record<string, number>>()(z.object({})),
   /** Propose every name in the sources that the register does not know as a candidate. */
   'privacy.detectCandidates': call<{ added: Person[]; scanned: number }>()(z.object({}), { writes: ['person'] }),
   /** What the privacy pass finds in the draft(s) of a scope (null: every draft), appendix and notes included. */

@@ -44,7 +44,9 @@ describe('privacy review end to end', () => {
       await row.getByRole('button', { name: 'Vervangen' }).click();
       await expect.poll(() => row.getByRole('button', { name: 'Vervangen' }).getAttribute('aria-pressed'), { timeout: 60_000 }).toBe('true');
       // The pseudonym the reports use is the register's, and changing it shows at once.
-      const pseudonym = review.getByRole('textbox', { name: 'In het rapport' }).first();
+      // Rianne's own group (the review lists every person the draft names, alphabetically).
+      const riannesGroup = review.locator('.privacy-group', { has: page.locator('h4', { hasText: /^Rianne →/ }) });
+      const pseudonym = riannesGroup.getByRole('textbox', { name: 'In het rapport' });
       await pseudonym.fill('haar jeugdzorgwerker');
       await pseudonym.press('Enter');
       await expect.poll(() => row.textContent(), { timeout: 60_000 }).toContain('wordt Haar jeugdzorgwerker');

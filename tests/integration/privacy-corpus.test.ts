@@ -18,7 +18,7 @@ import { generateReport, type GenerateOptions, type ReportScope } from '../../ba
 import { getSource } from '../../backend/sources/queries';
 import type { Study } from '../../backend/study/study';
 import type { CallName, CallOutput } from '../../shared/api/contract';
-import { CONTROL_WORDS, makeFamilies } from '../fixtures/privacy-corpus';
+import { CONTROL_WORDS, makeFamilies, VISIT_DATES } from '../fixtures/privacy-corpus';
 import { writeKnownSurvey } from '../fixtures/make-survey';
 import { addTextSource, codeId } from '../helpers/sources';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
@@ -81,7 +81,8 @@ async function buildStudy(): Promise<{ study: Study; session: Session }> {
       institutionId,
       codeId: codeId(study, ['contact', 'veiligheid', 'participatie', 'hulp', 'bestuur'][Math.floor(index / 2)]!),
       rating: 'voldoet grotendeels niet',
-      rationale: `${family.sentences[1]} ${family.sentences[3]}`,
+      // The visit date first: the overarching draft prints a rationale's first sentence.
+      rationale: `${family.sentences[6]} ${family.sentences[1]} ${family.sentences[3]}`,
     });
   }
   saveMemo(study, 'institution', brabantzoom, `Let op: ${families[0]!.sentences[0]} ${families[2]!.sentences[4]}`);
@@ -128,7 +129,9 @@ const outputs: Output[] = [];
 
 beforeAll(async () => {
   const { study, session } = await buildStudy();
-  const [brabantzoom, noord] = study.institutions().map((institution) => institution.id) as [string, string];
+  // By name: the survey's import adds institutions of its own.
+  const idOf = (name: string) => study.institutions().find((institution) => institution.name === name)!.id;
+  const [brabantzoom, noord] = [idOf('Jeugdbescherming Brabantzoom'), idOf('GI Noord')];
   const runs: Array<[string, ReportScope, GenerateOptions]> = [
     ['instelling', { institutionId: brabantzoom }, {}],
     ['instelling + bijlage', { institutionId: noord }, { includeAppendix: true }],
@@ -196,5 +199,17 @@ describe('a study full of identifying details', () => {
   it('keeps the control words: institutions, norms, ECLI numbers, legal terms, the period of the visits', () => {
     const drafts = outputs.filter((output) => output.label.startsWith('overkoepelend')).flatMap((output) => [...output.parts.values()].map(visible)).join('\n');
     for (const word of [...CONTROL_WORDS, 'GI Noord', '2 maart 2026']) expect(drafts, word).toContain(word);
+  });
+
+  it('keeps the dates of visits in quotes and in judgment rationales, in every notation', () => {
+    const draftText = (label: string) => visible(outputs.find((output) => output.label === label)!.parts.get('word/document.xml')!);
+    const institutions = ['instelling', 'instelling + bijlage'].map(draftText).join('\n');
+    const overall = draftText('overkoepelend');
+    for (const date of VISIT_DATES) {
+      // Quotes: the overarching draft quotes the visit sentence of every family.
+      expect(overall, date).toContain(`“Tijdens het huisbezoek op ${date} sprak`);
+      // Rationales: each family's judgment opens with its visit date.
+      expect(institutions, date).toContain(`Onderbouwing van de inspecties: Tijdens het huisbezoek op ${date} sprak`);
+    }
   });
 });

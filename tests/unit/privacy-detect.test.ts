@@ -18,7 +18,7 @@ import { detectPhone } from '../../backend/privacy/detect/phone';
 import { detectPlace } from '../../backend/privacy/detect/place';
 import { detectSchool } from '../../backend/privacy/detect/school';
 import type { DetectContext, Detector } from '../../backend/privacy/detect/types';
-import { STOP_WORDS } from '../../backend/privacy/pseudonymise';
+import { STOP_WORDS } from '../../backend/privacy/study-context';
 
 const context: DetectContext = { lexicon: lexicon(), allowed: new Set([...STOP_WORDS, 'stichting', 'jeugdbescherming', 'hunzedal']) };
 const found = (detector: Detector, text: string) => detector(text, context).map((detection) => detection.text);
@@ -140,6 +140,15 @@ describe('schools and places', () => {
     // Large cities do not point at a family.
     expect(found(detectPlace, 'Een gesprek in Amsterdam en Rotterdam.')).toEqual([]);
   });
+
+  it('knows villages and municipalities GeoNames lacks', () => {
+    expect(found(detectPlace, 'Het gezin komt uit Aagtdorp en staat ingeschreven in Berkelland.')).toEqual(['Aagtdorp', 'Berkelland']);
+  });
+
+  it('replaces a big city only where it is someone’s home town, never where an institution sits', () => {
+    expect(found(detectPlace, 'Moeder woont sinds maart in Rotterdam; het gezin is verhuisd naar Utrecht en komt uit Amsterdam.')).toEqual(['Rotterdam', 'Utrecht', 'Amsterdam']);
+    expect(found(detectPlace, 'De vestiging in Amsterdam, het team van GI Rotterdam en de rechtbank te Utrecht blijven staan.')).toEqual([]);
+  });
 });
 
 describe('person names', () => {
@@ -156,8 +165,19 @@ describe('person names', () => {
     );
   });
 
+  it('takes a name that is also a word, capitalised mid-sentence, as a candidate; at a sentence start or in lower case it stays', () => {
+    const detections = detectPersonName('Daarna zag ze Bram bij de bushalte. Roos bloeit. Ik gaf haar een roos en een bram.', context);
+    expect(detections.map((detection) => [detection.text, detection.certain, detection.why])).toEqual([['Bram', false, 'naam die ook een gewoon woord is']]);
+  });
+
   it('replaces a name everywhere in the text once context shows it is one', () => {
     expect(found(detectPersonName, 'Roos (9) woont bij pleegouders. Roos wil naar huis.')).toEqual(['Roos', 'Roos']);
+  });
+
+  it('takes no heading or compound after a line break for a name, nor a name across lines', () => {
+    expect(found(detectPersonName, 'Daarna sprak de inspectie met de moeder\nHuisbezoek gepland met de jeugdzorgwerker van\nGevraagd werd of alles goed ging.')).toEqual([]);
+    // A name after a role at the end of a line still counts (a PDF wraps lines anywhere).
+    expect(found(detectPersonName, 'Het gesprek met moeder\nSandra ging goed.')).toEqual(['Sandra']);
   });
 
   it('leaves common words, organisations and proper nouns alone', () => {

@@ -14,8 +14,8 @@ import type { Detection, DetectContext, Detector } from './types';
 
 const PARTICLE = "(?:van|de|der|den|ter|ten|te|in\\s+'t|op\\s+de|Van|De|Der|Den|Ter|Ten)";
 const WORD = "\\p{Lu}[\\p{Ll}\\p{M}]+(?:-\\p{Lu}[\\p{Ll}\\p{M}]+)*";
-/** A name: one or two capitalised words with particles between or before ("Sandra", "De Vries", "Sandra van den Berg"). */
-const NAME = `(?:${PARTICLE}\\s+){0,3}${WORD}(?:\\s+(?:${PARTICLE}\\s+){0,3}${WORD})?`;
+/** A name: one or two capitalised words with particles between or before ("Sandra", "De Vries", "Sandra van den Berg"), on one line. */
+const NAME = `(?:${PARTICLE}[ \\t]+){0,3}${WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+){0,3}${WORD})?`;
 const GENITIVE = "(?:['’]s|['’])?";
 const ROLES = [
   'moeder', 'vader', 'mama', 'papa', 'mam', 'pap', 'pleegmoeder', 'pleegvader', 'pleegouder', 'pleegzoon', 'pleegdochter', 'pleegkind',
@@ -52,6 +52,8 @@ function isKnownName(word: string, { lexicon }: DetectContext): boolean {
   return lexicon.firstNames.has(word) || lexicon.surnames.has(word) || lexicon.personNames.has(word);
 }
 
+const isOrdinary = (lower: string, { lexicon }: DetectContext) => lexicon.isWord(lower) || lexicon.isCompound(lower);
+
 function byContext(text: string, context: DetectContext): Detection[] {
   const found: Detection[] = [];
   const add = (pattern: RegExp, why: string, organisationsToo = false) => {
@@ -63,8 +65,11 @@ function byContext(text: string, context: DetectContext): Detection[] {
       if (organisationsToo && words.length > 1 && words.every((word) => context.lexicon.isWord(word.toLocaleLowerCase('nl')))) continue;
       // A single ordinary word after a role is a name only when people are called so ("oma Groen", "zus Roos"; not "jeugdzorgwerker Inspecteur").
       // A particle makes it a surname ("mevrouw De Vries", "pleegvader van Dam").
-      if (organisationsToo && words.length === 1 && name === words[0] && context.lexicon.isWord(name.toLocaleLowerCase('nl')) && !isKnownName(name, context)) continue;
+      // So is a compound the dictionary does not list ("moeder Huisbezoek" is a heading after a line break, not a mother).
+      if (organisationsToo && words.length === 1 && name === words[0] && isOrdinary(name.toLocaleLowerCase('nl'), context) && !isKnownName(name, context)) continue;
       const start = match.index + match[0].indexOf(name);
+      // A word that opens the next line after a role is most often a heading or a new sentence; a known name there still counts.
+      if (organisationsToo && text.slice(match.index, start).includes('\n') && !words.every((word) => isKnownName(word, context))) continue;
       found.push({ kind: 'naam', start, end: start + name.length, text: name, certain: true, why });
     }
   };
@@ -87,6 +92,9 @@ function byWord(text: string, { lexicon, allowed, lowerCaseWords }: DetectContex
       const surname = SURNAME_AFTER.exec(text.slice(at.end));
       const end = at.end + (surname?.[0].length ?? 0);
       found.push({ ...at, end, text: text.slice(at.start, end), certain: true, why: lexicon.firstNames.has(word) ? 'voornaam' : 'naam in het woordenboek' });
+    } else if (known && isKnownName(word, { lexicon, allowed }) && !sentenceStart(text, match.index)) {
+      // "zag ze Bram", "bij Roos thuis": a name that is also a word, capitalised mid-sentence, is most likely the name; a person confirms.
+      found.push({ ...at, certain: false, why: 'naam die ook een gewoon woord is' });
     } else if (!known && !lowerCaseWords?.has(lower)) {
       const midSentence = !sentenceStart(text, match.index);
       if (midSentence && lexicon.surnames.has(word)) found.push({ ...at, certain: true, why: 'achternaam' });

@@ -17,6 +17,7 @@ import type { BatchPreview, BatchRefusal, BatchRow, ImportOutcome } from '../../
 import type { SourceMeta } from '../../../shared/api/contract';
 import { extractMany } from '../extract';
 import type { ExtractedText } from '../extract/types';
+import { proposeCandidatesFor } from '../../privacy/detect-off-thread';
 import { checkBeforeExtracting, ocrMessage, storeSource, titleFromFileName, type FileToImport, type ImportProgress } from '../import-sources';
 import { collectFolder, isZipName, REFUSALS, tooManyFiles, MAX_BATCH_FILES, type BatchFile, type BatchRefused } from './batch-files';
 import { unpackDossierZip } from './dossier-zip';
@@ -110,8 +111,9 @@ export async function importBatch(
   const unknown = input.rows.find((row) => !batch.files.has(row.rowId));
   if (unknown) throw new UserError('Een rij hoort niet bij deze map of zip. Er is niets geïmporteerd.', 'invalid-input');
   drop(session, input.batchId);
+  let outcomes: ImportOutcome[];
   try {
-    return input.rows.map((row, index) => {
+    outcomes = input.rows.map((row, index) => {
       const item = batch.files.get(row.rowId)!;
       onProgress({ done: index, total: input.rows.length, message: `${item.file.fileName} opslaan…` });
       return storeSource(study, item.file, item.sha256, item.extracted, row.meta, { institutionName: row.institutionName });
@@ -119,6 +121,13 @@ export async function importBatch(
   } finally {
     batch.cleanup();
   }
+  // As for every import: the names in the new sources become candidates in the persons register, found in a worker.
+  const imported = outcomes.flatMap((outcome) => (outcome.status === 'imported' ? [outcome.sourceId] : []));
+  if (imported.length > 0) {
+    onProgress({ done: input.rows.length, total: input.rows.length, message: 'Namen zoeken voor het personenregister…' });
+    await proposeCandidatesFor(study, imported);
+  }
+  return outcomes;
 }
 
 export function discardBatch(session: Session, batchId: string): null {
