@@ -37,7 +37,7 @@ import { META, missingFrom, programVersion, recordPeer, versionVector } from './
 import { storeBundleActions } from './bundle-actions';
 import { syncStructureConflicts } from './structure';
 import { checkBundleContent } from './bundle-checks';
-import { acceptRegistrations, verifyAndStoreSignatures } from './signing';
+import { acceptRegistrations, verifyAndStoreSignatures, verifySignaturesAhead } from './signing';
 
 export interface MergeOptions {
   dryRun: boolean;
@@ -56,9 +56,11 @@ class DryRunRollback extends Error {
   }
 }
 
-/** Read a bundle from a file or bytes, for this study. */
-export function readBundle(study: Study, source: BundleSource, passphrase: string): Promise<ParsedBundle> {
-  return openBundle(source, passphrase, { studyId: study.id, programVersion: programVersion() });
+/** Read a bundle from a file or bytes, for this study, its new changes' signatures verified ahead (signing.ts). */
+export async function readBundle(study: Study, source: BundleSource, passphrase: string): Promise<ParsedBundle> {
+  const bundle = await openBundle(source, passphrase, { studyId: study.id, programVersion: programVersion() });
+  await verifySignaturesAhead(study.db, bundle.changes, bundle.signatures, bundle.keys);
+  return bundle;
 }
 
 /** What applying the bundle would do, without changing the study. */
