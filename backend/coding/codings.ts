@@ -64,15 +64,43 @@ export function codingsInSources(study: Study, query: { where?: string; params?:
        WHERE k.deleted = 0 AND s.deleted = 0 ${query.where ? `AND ${query.where}` : ''}
        ORDER BY ${query.orderBy}`,
     )
-    .all(...(query.params ?? [])) as CodingInSourceRow[];
-  return rows.map((row) => ({
-    ...toCoding(row),
-    institutionId: row.institution_id,
-    sourceType: row.source_type,
-    role: row.role,
-    measure: row.measure,
-    sourceTitle: row.source_title,
-  }));
+    .iterate(...(query.params ?? [])) as Iterable<CodingInSourceRow>;
+  // A national study has 200,000 codings in 10,000 sources: rows are read one
+  // at a time, and the ids and metadata they repeat are held once.
+  const once = sharedStrings();
+  const codings: CodingInSource[] = [];
+  for (const row of rows) {
+    codings.push({
+      id: row.id,
+      sourceId: once(row.source_id),
+      codeId: once(row.code_id),
+      start: row.start,
+      end: row.end,
+      valence: once(row.valence),
+      note: row.note ?? '',
+      quotable: row.quotable === 1,
+      coderId: once(row.coder_id),
+      createdAt: row.created_at,
+      institutionId: once(row.institution_id),
+      sourceType: once(row.source_type),
+      role: once(row.role),
+      measure: once(row.measure),
+      sourceTitle: once(row.source_title),
+    });
+  }
+  return codings;
+}
+
+/** Equal strings as one string (SQLite gives each row its own copy). */
+function sharedStrings(): <T extends string | null>(value: T) => T {
+  const seen = new Map<string, string>();
+  return (value) => {
+    if (value === null) return value;
+    const held = seen.get(value);
+    if (held !== undefined) return held as typeof value;
+    seen.set(value, value);
+    return value;
+  };
 }
 
 /** Source texts a reader keeps at once: a report reads codings of thousands of sources, whose texts together run to gigabytes. */

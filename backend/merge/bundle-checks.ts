@@ -17,7 +17,7 @@
  */
 import type Database from 'better-sqlite3';
 import { UserError } from '../errors';
-import type { ChangeRecord } from '../store/changes';
+import { readClocks, type ChangeRecord } from '../store/changes';
 import { ENTITIES, type EntityName } from '../store/entities';
 import type { Db } from '../store/open-study';
 import { BUNDLE_MESSAGES, type ParsedBundle } from './bundle-format';
@@ -157,7 +157,7 @@ function checkUserRules(db: Db, change: ChangeRecord): void {
 function heldValues(db: Db, change: ChangeRecord): Map<string, unknown> {
   const def = ENTITIES[change.entity];
   const statements = cachedStatements(db, def.table);
-  const clocks = new Set(statements.clocks.all(change.entity, change.entityId) as string[]);
+  const clocks = readClocks(db, change.entity, change.entityId);
   const held = new Map<string, unknown>();
   if (clocks.size === 0) return held;
   const row = statements.row.get(change.entityId) as Record<string, unknown> | undefined;
@@ -169,16 +169,15 @@ function heldValues(db: Db, change: ChangeRecord): Map<string, unknown> {
 }
 
 type Statement = Database.Statement<unknown[]>;
-const statementCache = new WeakMap<Db, Map<string, { clocks: Statement; row: Statement }>>();
+const statementCache = new WeakMap<Db, Map<string, { row: Statement }>>();
 
 /** Prepared once per connection and table: a bundle has up to millions of changes. */
-function cachedStatements(db: Db, table: string): { clocks: Statement; row: Statement } {
+function cachedStatements(db: Db, table: string): { row: Statement } {
   let perTable = statementCache.get(db);
   if (!perTable) statementCache.set(db, (perTable = new Map()));
   let statements = perTable.get(table);
   if (!statements) {
     statements = {
-      clocks: db.prepare<unknown[]>('SELECT field FROM field_clock WHERE entity = ? AND entity_id = ?').pluck(),
       row: db.prepare<unknown[]>(`SELECT * FROM ${table} WHERE id = ?`),
     };
     perTable.set(table, statements);

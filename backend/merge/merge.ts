@@ -37,7 +37,7 @@ import { META, missingFrom, programVersion, recordPeer, versionVector } from './
 import { storeBundleActions } from './bundle-actions';
 import { syncStructureConflicts } from './structure';
 import { checkBundleContent } from './bundle-checks';
-import { acceptRegistrations, verifyAndStoreSignatures } from './signing';
+import { acceptRegistrations, verifyAndStoreSignatures, verifySignaturesAhead } from './signing';
 import { acceptRecipients, ownIdentities } from './team-recipients';
 
 export interface MergeOptions {
@@ -57,10 +57,12 @@ class DryRunRollback extends Error {
   }
 }
 
-/** Read a bundle from a file or bytes, for this study. */
-export function readBundle(study: Study, source: BundleSource, passphrase: string | null): Promise<ParsedBundle> {
+/** Read a bundle from a file or bytes, for this study, its new changes' signatures verified ahead (signing.ts). */
+export async function readBundle(study: Study, source: BundleSource, passphrase: string | null): Promise<ParsedBundle> {
   // A bundle to the team's keys opens with this copy's own age identity (team-recipients.ts).
-  return openBundle(source, { passphrase, identities: ownIdentities(study.db) }, { studyId: study.id, programVersion: programVersion() });
+  const bundle = await openBundle(source, { passphrase, identities: ownIdentities(study.db) }, { studyId: study.id, programVersion: programVersion() });
+  await verifySignaturesAhead(study.db, bundle.changes, bundle.signatures, bundle.keys);
+  return bundle;
 }
 
 /** What applying the bundle would do, without changing the study. */

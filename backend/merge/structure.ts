@@ -32,8 +32,8 @@ type Problem =
 export function storedCodes(db: Db): StoredCode[] {
   const rows = db
     .prepare(
-      `SELECT c.id, c.parent_id, c.deleted, coalesce(f.hlc, '') AS parent_hlc FROM code c
-       LEFT JOIN field_clock f ON f.entity = 'code' AND f.entity_id = c.id AND f.field = 'parentId'`,
+      `SELECT c.id, c.parent_id, c.deleted, coalesce(f.clocks ->> '$.parentId', '') AS parent_hlc FROM code c
+       LEFT JOIN entity_clock f ON f.entity = 'code' AND f.entity_id = c.id`,
     )
     .all() as Array<{ id: string; parent_id: string | null; deleted: number; parent_hlc: string }>;
   return rows.map((row) => ({ id: row.id, parentId: row.parent_id, deleted: row.deleted === 1, parentHlc: row.parent_hlc }));

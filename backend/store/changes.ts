@@ -71,9 +71,10 @@ export function onEntityApplied(hook: AfterApply): void {
  * present (re-applying a change is a no-op). Call inside a transaction.
  * `clocks` (field -> clock) may be passed by a caller that has read them.
  *
- * The winning fields are written with one UPDATE and their clocks with one
- * INSERT, so a change costs a handful of statements however many fields it
- * carries (a merge applies tens of thousands of changes).
+ * A new row is written with one INSERT, an existing row's winning fields with
+ * one UPDATE, and their clocks as one row per entity, so a change costs a
+ * handful of statements and index writes however many fields it carries (a
+ * merge applies tens of thousands of changes).
  */
 export function applyChange(db: Db, change: ChangeRecord, clocks?: ReadonlyMap<string, string>): boolean {
   const def = ENTITIES[change.entity];
@@ -92,37 +93,61 @@ export function applyChange(db: Db, change: ChangeRecord, clocks?: ReadonlyMap<s
   if (inserted.changes === 0) return false;
   noteTouched(change.entity, null);
 
-  const isNew = sql.get(`INSERT OR IGNORE INTO ${def.table} (id) VALUES (?)`).run(change.entityId).changes === 1;
-  const held = clocks ?? (isNew ? new Map<string, string>() : readClocks(db, change.entity, change.entityId));
-  const columns: string[] = [];
-  const values: Array<string | number | null> = [];
-  const clockRows: string[] = [];
-  for (const [field, value] of Object.entries(change.fields)) {
+  const fields = Object.entries(change.fields).map(([field, value]) => {
     const column = (def.fields as Record<string, string>)[field];
     if (!column) throw new Error(`Onbekend veld ${change.entity}.${field}`);
-    const current = held.get(field);
-    if (current !== undefined && current >= change.hlc) continue;
-    columns.push(column);
-    values.push(toColumnValue(value));
-    clockRows.push(change.entity, change.entityId, field, change.hlc);
-  }
-  if (columns.length > 0) {
-    sql.get(`UPDATE ${def.table} SET ${columns.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...values, change.entityId);
-    sql
-      .get(
-        `INSERT INTO field_clock (entity, entity_id, field, hlc) VALUES ${columns.map(() => '(?, ?, ?, ?)').join(', ')}
-         ON CONFLICT DO UPDATE SET hlc = excluded.hlc`,
-      )
-      .run(...clockRows);
+    return { field, column, value: toColumnValue(value) };
+  });
+  // A new row is written whole with one INSERT (all its fields win: nothing holds a clock yet).
+  if ((clocks === undefined || clocks.size === 0) && insertWhole(db, def.table, change.entityId, fields)) {
+    writeClocks(db, change, fields);
+  } else {
+    const isNew = sql.get(`INSERT OR IGNORE INTO ${def.table} (id) VALUES (?)`).run(change.entityId).changes === 1;
+    const held = clocks ?? (isNew ? new Map<string, string>() : readClocks(db, change.entity, change.entityId));
+    const winning = fields.filter(({ field }) => {
+      const current = held.get(field);
+      return current === undefined || current < change.hlc;
+    });
+    if (winning.length > 0) {
+      sql.get(`UPDATE ${def.table} SET ${winning.map(({ column }) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...winning.map(({ value }) => value), change.entityId);
+      writeClocks(db, change, winning);
+    }
   }
   for (const hook of afterApplyHooks) hook(db, change.entity, change.entityId);
   return true;
 }
 
+interface FieldWrite {
+  field: string;
+  column: string;
+  value: string | number | null;
+}
+
+/** Insert a row with all its fields; false (nothing written) when the row exists. */
+function insertWhole(db: Db, table: string, entityId: string, fields: FieldWrite[]): boolean {
+  const columns = ['id', ...fields.map(({ column }) => column)];
+  return (
+    statementsFor(db)
+      .get(`INSERT OR IGNORE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+      .run(entityId, ...fields.map(({ value }) => value)).changes === 1
+  );
+}
+
+/**
+ * Set the clock of each written field to the change's: one row per entity
+ * (entity_clock), the fields merged into what it holds (json_patch keeps the
+ * clocks of the fields this change did not write).
+ */
+function writeClocks(db: Db, change: ChangeRecord, written: FieldWrite[]): void {
+  if (written.length === 0) return;
+  const clocks = JSON.stringify(Object.fromEntries(written.map(({ field }) => [field, change.hlc])));
+  statementsFor(db).writeClocks.run(change.entity, change.entityId, clocks);
+}
+
 /** The clock of each field of an entity that has one. */
 export function readClocks(db: Db, entity: EntityName, entityId: string): Map<string, string> {
-  const rows = statementsFor(db).readClocks.all(entity, entityId) as Array<{ field: string; hlc: string }>;
-  return new Map(rows.map((row) => [row.field, row.hlc]));
+  const clocks = statementsFor(db).readClocks.get(entity, entityId) as string | undefined;
+  return new Map(clocks === undefined ? [] : Object.entries(JSON.parse(clocks) as Record<string, string>));
 }
 
 type Statement = Database.Statement<unknown[]>;
@@ -150,7 +175,11 @@ function prepareStatements(db: Db) {
       `INSERT OR IGNORE INTO change_log (change_id, action_id, entity, entity_id, fields, hlc, replica_id, author_id, bases)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    readClocks: db.prepare('SELECT field, hlc FROM field_clock WHERE entity = ? AND entity_id = ?'),
+    readClocks: db.prepare('SELECT clocks FROM entity_clock WHERE entity = ? AND entity_id = ?').pluck(),
+    writeClocks: db.prepare(
+      `INSERT INTO entity_clock (entity, entity_id, clocks) VALUES (?, ?, ?)
+       ON CONFLICT DO UPDATE SET clocks = json_patch(clocks, excluded.clocks)`,
+    ),
     /** Statements whose table and columns come from the ENTITIES whitelist. */
     get(sqlText: string): Statement {
       let statement = bySql.get(sqlText);

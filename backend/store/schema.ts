@@ -438,6 +438,23 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE temp.chain_walk;
   DROP TABLE temp.chain_order;
   `,
+  /* scale (issue 9): one clock row per entity instead of one per field */ `
+  -- A merge wrote a clock row for every field of every change (a coding has
+  -- ten): one row per entity, its clocks as a JSON object field -> clock, is
+  -- one index write per change. Last writer wins per field as before; the
+  -- view gives the old rows for reading.
+  CREATE TABLE entity_clock (
+    entity    TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    clocks    TEXT NOT NULL,
+    PRIMARY KEY (entity, entity_id)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO entity_clock (entity, entity_id, clocks)
+    SELECT entity, entity_id, json_group_object(field, hlc) FROM field_clock GROUP BY entity, entity_id;
+  DROP TABLE field_clock;
+  CREATE VIEW field_clock (entity, entity_id, field, hlc) AS
+    SELECT c.entity, c.entity_id, j.key, j.value FROM entity_clock c, json_each(c.clocks) j;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

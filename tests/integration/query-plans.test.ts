@@ -23,7 +23,7 @@ import { tempDir } from '../helpers/temp-study';
 
 /** Tables whose size grows with the study's material: a scan of these is O(N). */
 const LARGE_TABLES = new Set([
-  'source', 'content', 'original_file', 'source_fts', 'source_fts_row', 'coding', 'change_log', 'field_clock',
+  'source', 'content', 'original_file', 'source_fts', 'source_fts_row', 'coding', 'change_log', 'field_clock', 'entity_clock',
   'memo', 'review_answer', 'judgment_evidence', 'undo_history', 'merge_conflict', 'survey_data',
 ]);
 
