@@ -8,12 +8,15 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../backend/store/schema';
 import { readClocks } from '../../backend/store/changes';
+import { registerActionHash } from '../../backend/store/action-chain';
 
 const ENTITY_CLOCK = MIGRATIONS.findIndex((sql) => sql.includes('CREATE TABLE entity_clock'));
 
 describe('entity clocks', () => {
   it('the migration keeps every field clock of a study written with one row per field', () => {
     const db = new Database(':memory:');
+    // The logbook's chaining migration calls this function, as every open registers it.
+    registerActionHash(db);
     for (const sql of MIGRATIONS.slice(0, ENTITY_CLOCK)) db.exec(sql);
     const rows = [
       ['coding', 'k1', 'start', '000000001-0001-a'],
