@@ -15,7 +15,9 @@ export async function runLoggedRead(session: Session, call: CallName, rawInput: 
   const study = session.openStudy;
   if (!study || !study.db.open) return outcome;
   try {
-    recordReadAction(study, call, describeLoggedCall(study, call, rawInput), outcome.ok ? { result: 'done' } : { result: 'refused', reason: outcome.error.message });
+    const actionId = recordReadAction(study, call, describeLoggedCall(study, call, rawInput), outcome.ok ? { result: 'done' } : { result: 'refused', reason: outcome.error.message });
+    // The Logboek view in every window shows the new line.
+    session.reportStudyChanged({ type: 'study-changed', entities: ['logbook'], actionId, reopened: false });
   } catch (error) {
     // The export itself succeeded; a log that cannot be written must not hide it, but is reported.
     console.error(error);

@@ -1,7 +1,7 @@
 /**
  * What a writing call may change, named as the UI subscribes to it: the
  * entities of the change log, plus the study's merge conflicts, its exchange
- * bookkeeping, and `session` (which study is open, who is working). The
+ * bookkeeping, its logbook, and `session` (which study is open, who is working). The
  * contract declares per call which of these it may touch; the backend pushes
  * the ones a call did touch in `study-changed` after it committed.
  *
@@ -28,6 +28,8 @@ export const STUDY_ENTITIES = [
   'surveyQuestion',
   'conflict',
   'exchange',
+  // The logbook's lines: a read the contract marks `logged` adds one without changing anything else.
+  'logbook',
   'session',
 ] as const;
 export type StudyEntity = (typeof STUDY_ENTITIES)[number];
@@ -37,7 +39,7 @@ export const ALL_ENTITIES: readonly StudyEntity[] = STUDY_ENTITIES;
 
 /** Every entity of the change log: what an undo or a merge may change. */
 export const LOGGED_ENTITIES: readonly StudyEntity[] = STUDY_ENTITIES.filter(
-  (entity) => entity !== 'conflict' && entity !== 'exchange' && entity !== 'session',
+  (entity) => entity !== 'conflict' && entity !== 'exchange' && entity !== 'logbook' && entity !== 'session',
 );
 
 export function isStudyEntity(value: unknown): value is StudyEntity {

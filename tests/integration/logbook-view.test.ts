@@ -14,6 +14,7 @@ import { producedFile } from '../../backend/api/produced-files';
 import { createStudy } from '../../backend/study/setup';
 import type { Study } from '../../backend/study/study';
 import type { ExchangeExported, LogbookPage } from '../../shared/api/types';
+import type { StudyChangedEvent } from '../../shared/api/study-entities';
 import { addTextSource } from '../helpers/sources';
 import { tempDir } from '../helpers/temp-study';
 import { TEAM_SETUP } from '../property/merge-kit';
@@ -89,7 +90,12 @@ describe('the logbook view', () => {
   });
 
   it('exports the filtered lines to Excel with real dates, a frozen and filtered header, and titles through the privacy pass; the export is logged', async () => {
+    const pushed: StudyChangedEvent[] = [];
+    const stopListening = session.onStudyChanged((event) => pushed.push(event));
     const exported = valueOf<ExchangeExported>(await dispatch(session, 'logbook.export', { filter: {}, format: 'xlsx' }));
+    stopListening();
+    // The new line is pushed, so an open Logboek view shows it.
+    expect(pushed).toEqual([expect.objectContaining({ entities: ['logbook'], actionId: expect.any(String) })]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(producedFile(session, exported.exportId).data as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Logboek')!;
