@@ -81,7 +81,12 @@ class ExtractionWorker {
     // in the app's own thread.
     this.worker.on('message', (message: unknown) => {
       const job = this.job;
-      if (job && isOcrProgress(message, job.request.id)) job.onOcrPage?.(message.ocr.page, message.ocr.pages);
+      if (job && isOcrProgress(message, job.request.id)) {
+        // A scanned page is about to be read: from here the deadline runs per page, so a long scanned
+        // dossier is read whole (the user sees each page and can stop it) while one stuck page still ends it.
+        this.startDeadline(job);
+        job.onOcrPage?.(message.ocr.page, message.ocr.pages);
+      }
       else if (job && isReply(message, job.request.id)) this.finish(message.outcome);
       else void this.stop(rejected(CRASHED));
     });
@@ -96,9 +101,14 @@ class ExtractionWorker {
   run(job: Job): void {
     this.job = job;
     this.worker.ref();
+    this.startDeadline(job);
+    this.worker.postMessage(job.request);
+  }
+
+  private startDeadline(job: Job): void {
+    clearTimeout(this.deadline);
     const { timeoutMs } = job.request.limits;
     this.deadline = setTimeout(() => void this.stop(rejected(timeoutReason(timeoutMs))), timeoutMs);
-    this.worker.postMessage(job.request);
   }
 
   /** Settles the running job, if any, with `outcome`, and terminates the worker. */

@@ -11,8 +11,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { normalizeText } from '../../../shared/normalize-text';
 
-/** Pages recognised per document: at about 2.6 s a page (npm run bench, 2 cores) this stays inside the extraction timeout. */
-export const MAX_OCR_PAGES = 20;
+/**
+ * Pages recognised per document: a scanned dossier of a few hundred pages is read whole. At about
+ * 2.6 s a page (npm run bench, 2 cores) 500 pages take some 20 minutes, page by page in the import's
+ * progress with Afbreken; the extraction deadline runs per page once OCR starts (extract/index.ts).
+ */
+export const MAX_OCR_PAGES = 500;
 /** 2.5 × 72 dpi = 180 dpi: Tesseract reads ordinary print well from about 150 dpi. */
 const RENDER_SCALE = 2.5;
 
