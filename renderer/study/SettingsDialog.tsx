@@ -69,7 +69,7 @@ function StudySection() {
         </Field>
       </div>
       <Field label={nl.setup.reportDate} hint={nl.setup.reportDateHint}>
-        <input type="date" value={reportDate} onChange={(event) => setReportDate(event.target.value)} />
+        <DateField value={reportDate} onChange={setReportDate} />
       </Field>
       {error && (
         <p className="form-error" role="alert">

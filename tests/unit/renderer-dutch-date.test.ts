@@ -33,3 +33,14 @@ describe('Nederlandse datums', () => {
     expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
   });
 });
+
+describe('elk datumveld', () => {
+  it('is het Nederlandse datumveld: geen eigen datumveld van de browser (dat toont mm/dd/yyyy)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const files = readdirSync('renderer', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.tsx'));
+    expect(files.length).toBeGreaterThan(20);
+    const native = files.filter((file) => /type=["']date["']/.test(readFileSync(join('renderer', file), 'utf8')));
+    expect(native).toEqual([]);
+  });
+});
