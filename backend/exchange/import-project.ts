@@ -404,7 +404,8 @@ class ImportRun {
     const codingNotes = new Set(this.project.sources.flatMap((s) => s.selections.flatMap((sel) => [...sel.noteGuids, ...sel.codings.flatMap((c) => c.noteGuids)])));
     for (const note of this.project.notes) {
       if (codingNotes.has(note.guid)) continue;
-      const institutionName = /^Memo bij (.+)$/.exec(note.name)?.[1]?.trim().toLocaleLowerCase('nl');
+      // The export numbers a second note of the same name: "Memo bij X (2)".
+      const institutionName = /^Memo bij (.+?)(?: \(\d+\))?$/.exec(note.name)?.[1]?.trim().toLocaleLowerCase('nl');
       const institution = institutionName ? [...institutions, ...added].find((i) => i.name.toLocaleLowerCase('nl') === institutionName) : undefined;
       const target = targets.get(note.guid) ?? (institution ? { type: 'institution' as const, id: institution.id } : undefined);
       if (!target || !note.text.trim()) {
@@ -435,7 +436,8 @@ class ImportRun {
 
 function codingNote(selection: RefiSelection, codingNoteGuids: string[], notes: Map<string, RefiNote>): string {
   const parts = [selection.description, ...[...selection.noteGuids, ...codingNoteGuids].map((guid) => notes.get(guid)?.text ?? '')];
-  return parts.map((part) => part.trim()).filter(Boolean).join('\n\n');
+  // A Veldwerk export carries a coding's note twice (description and note): once is enough.
+  return [...new Set(parts.map((part) => part.trim()).filter(Boolean))].join('\n\n');
 }
 
 function codePaths(codes: Code[]): Map<string, string> {

@@ -3,15 +3,18 @@
  * and reads projects (ccbogel/QualCoder, src/qualcoder/refi.py; see
  * tests/fixtures/make-qualcoder-qdpx.ts for what its exporter does).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importQdpx } from '../../backend/exchange/exchange';
+import { exportQdpx, importQdpx } from '../../backend/exchange/exchange';
+import { child, childrenNamed, parseXml, type XmlElement } from '../../backend/exchange/xml-tree';
 import { listCodes } from '../../backend/framework/framework';
 import { listMemos } from '../../backend/memos/memos';
 import { getSource, listSources } from '../../backend/sources/queries';
 import type { Study } from '../../backend/study/study';
 import { makeQualCoderQdpx, QC_ANNOTATION, QC_CODINGS, QC_USERS } from '../fixtures/make-qualcoder-qdpx';
+import { codedExchangeStudy } from '../helpers/coded-study';
+import { unzipWithInfoZip } from '../helpers/refi';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
 
 const dir = tempDir('veldwerk-qualcoder-');
@@ -84,6 +87,90 @@ describe('a project exported by QualCoder', () => {
     const result = await importQdpx(study, await qualCoderFile('maxqda'));
     expect(result.codings.unplaced).toBe(0);
     expect(coded(study)).toEqual(expectedCodings());
+    study.close();
+  });
+});
+
+/** All elements under `root`, depth first. */
+function all(root: XmlElement): XmlElement[] {
+  return [root, ...root.children.flatMap(all)];
+}
+
+/**
+ * What QualCoder's importer needs, read in ccbogel/QualCoder,
+ * src/qualcoder/refi.py, class RefiImport (the function named at each check).
+ * The archive is unpacked with Info-ZIP, as QualCoder's zipfile.extractall would.
+ */
+describe('a Veldwerk export as QualCoder\'s importer reads it', () => {
+  it('has every attribute QualCoder reads, files where it looks, and positions that slice its text onto the coded words', async () => {
+    const { study } = await codedExchangeStudy(dir);
+    const folder = unzipWithInfoZip(dir, await exportQdpx(study, 'full'));
+    const root = parseXml(readFileSync(join(folder, 'project.qde'), 'utf8'), 'project.qde');
+    // import_project: tags are matched as {urn:QDA-XML:project:1.0}Name.
+    expect(all(root).every((e) => e.uri === 'urn:QDA-XML:project:1.0')).toBe(true);
+    // parse_project_tag: origin.upper() — a project without origin stops the import.
+    expect(root.attrs.origin).toBeTruthy();
+    // parse_users: guid and name.
+    const users = childrenNamed(child(root, 'Users')!, 'User');
+    expect(users.every((u) => u.attrs.guid && u.attrs.name)).toBe(true);
+
+    // import_project: list(CodeBook)[0] is taken as Codes. sub_codes: code_name.name is unique in QualCoder
+    // (a second code of the same name loses its codings); color_matcher turns any colour not "#rrggbb" grey.
+    const codeBook = child(root, 'CodeBook')!;
+    expect(codeBook.children[0]!.name).toBe('Codes');
+    const codes = all(codeBook).filter((e) => e.name === 'Code');
+    const codable = codes.filter((c) => c.attrs.isCodable !== 'false').map((c) => c.attrs.name);
+    expect(new Set(codable).size).toBe(codable.length);
+    expect(codes.filter((c) => c.attrs.color).every((c) => /^#[0-9a-fA-F]{6}$/.test(c.attrs.color!))).toBe(true);
+    const codeGuids = new Set(codes.map((c) => c.attrs.guid));
+
+    // name_creating_user_create_date_source_path_helper: no path → plainTextPath.split('internal:/')[1] under "sources";
+    // load_text_source opens it with encoding="utf-8" (a BOM would be a character) and, when the first line ends in
+    // "\r\n", puts a space after every line end (positions would shift).
+    const plainText = (holder: XmlElement) => {
+      const path = join(folder, 'sources', holder.attrs.plainTextPath!.split('internal:/')[1]!);
+      expect(existsSync(path)).toBe(true);
+      const bytes = readFileSync(path);
+      expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
+      expect(bytes.includes('\r')).toBe(false);
+      return bytes.toString('utf8');
+    };
+    const sources = child(root, 'Sources')!.children;
+    const holders = sources.map((s) => (s.name === 'PDFSource' ? child(s, 'Representation')! : s));
+    for (const source of sources.filter((s) => s.attrs.path)) {
+      expect(source.attrs.path).toMatch(/^internal:\/\//);
+      expect(existsSync(join(folder, 'sources', source.attrs.path!.split('internal:/')[1]!))).toBe(true);
+    }
+
+    // load_codings_for_text: seltext = fulltext[int(startPosition):int(endPosition)] (Python: code points);
+    // list(Coding)[0] is taken as CodeRef; the selection's Description is the coding memo.
+    const codings = study.db.prepare('SELECT * FROM coding WHERE deleted = 0').all() as Array<{ id: string; source_id: string; start: number; end: number; note: string }>;
+    let checked = 0;
+    for (const holder of holders) {
+      const fullText = Array.from(plainText(holder));
+      for (const selection of childrenNamed(holder, 'PlainTextSelection')) {
+        const coding = codings.find((c) => c.id === selection.attrs.guid)!;
+        const seltext = fullText.slice(Number(selection.attrs.startPosition), Number(selection.attrs.endPosition)).join('');
+        expect(seltext).toBe(getSource(study, coding.source_id).text.slice(coding.start, coding.end));
+        expect(child(selection, 'Description')?.text ?? '').toBe(coding.note);
+        for (const c of childrenNamed(selection, 'Coding')) {
+          expect(c.children[0]!.name).toBe('CodeRef');
+          expect(codeGuids.has(c.children[0]!.attrs.targetGUID)).toBe(true);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBe(codings.length);
+
+    // parse_notes: creationDateTime (or modifiedDateTime) is read for every note before anything else — without it
+    // the import stops; only a note with plainTextPath is read (as a journal); a second note of the same name stops
+    // the import (randint(100-999)).
+    const notes = childrenNamed(child(root, 'Notes')!, 'Note');
+    expect(notes.length).toBeGreaterThanOrEqual(4);
+    expect(notes.every((n) => n.attrs.creationDateTime || n.attrs.modifiedDateTime)).toBe(true);
+    expect(new Set(notes.map((n) => n.attrs.name)).size).toBe(notes.length);
+    const noteTexts = notes.map((n) => plainText(n));
+    expect(noteTexts).toEqual(expect.arrayContaining(['Dossier is rommelig; Noor is 14.', 'Wachtlijsten overal.', 'Goede sfeer bij het bezoek.', 'Noor ziet haar werker weinig.']));
     study.close();
   });
 });
