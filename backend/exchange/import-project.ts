@@ -414,6 +414,22 @@ class ImportRun {
       }
       this.planMemo(note, target);
     }
+    for (const source of this.project.sources) this.planSourceDescription(source);
+  }
+
+  /**
+   * A source's Description is its memo in QualCoder (and how it exports one):
+   * a source memo by whoever added the source, unless a memo on the source
+   * already holds that text.
+   */
+  private planSourceDescription(source: RefiSource): void {
+    const text = source.description.trim();
+    const sourceId = this.sourceOf.get(source.guid)?.id;
+    if (!text || !sourceId) return;
+    const existing = this.study.db.prepare("SELECT text FROM memo WHERE deleted = 0 AND target_type = 'source' AND target_id = ?").pluck().all(sourceId) as string[];
+    const planned = this.mutations.filter((m) => m.entity === 'memo' && m.fields.targetId === sourceId).map((m) => String(m.fields.text));
+    if ([...existing, ...planned].some((memo) => memo.includes(text))) return;
+    this.planMemo({ guid: derivedId('qdpx-source-description', source.guid), name: '', text, creatingUser: source.creatingUser, created: source.created }, { type: 'source', id: sourceId });
   }
 
   private planMemo(note: RefiNote, target: { type: 'source' | 'code' | 'institution'; id: string }): void {
