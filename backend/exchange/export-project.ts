@@ -195,6 +195,7 @@ function exportSource(
     };
   });
   const original = privacy.pseudonymised ? null : originalOf(study, row);
+  const noteGuids = notesOf('source', row.id);
   return {
     guid: row.id,
     name: privacy.text(row.title),
@@ -202,11 +203,12 @@ function exportSource(
     plainText: mapped.text,
     plainTextBytes: null,
     original,
-    description: '',
+    // The source's memos also as its description: QualCoder keeps that as the source memo, and drops a note a source refers to.
+    description: notes.filter((note) => noteGuids.includes(note.guid)).map((note) => note.text).join('\n\n'),
     creatingUser: row.inspector_id,
     created: row.imported_at,
     selections,
-    noteGuids: notesOf('source', row.id),
+    noteGuids,
     variables: sourceVariables(row),
   };
 }

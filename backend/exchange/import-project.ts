@@ -426,9 +426,14 @@ class ImportRun {
     const text = source.description.trim();
     const sourceId = this.sourceOf.get(source.guid)?.id;
     if (!text || !sourceId) return;
+    // Veldwerk's own export writes the source's notes as its description too: those notes came in already.
+    const notes = new Map(this.project.notes.map((n) => [n.guid, n.text]));
+    if (text === source.noteGuids.map((guid) => notes.get(guid) ?? '').filter(Boolean).join('\n\n').trim()) return;
     const existing = this.study.db.prepare("SELECT text FROM memo WHERE deleted = 0 AND target_type = 'source' AND target_id = ?").pluck().all(sourceId) as string[];
     const planned = this.mutations.filter((m) => m.entity === 'memo' && m.fields.targetId === sourceId).map((m) => String(m.fields.text));
-    if ([...existing, ...planned].some((memo) => memo.includes(text))) return;
+    // A Veldwerk export joins the source's memos into its description: nothing new when each of them is there.
+    const rest = [...existing, ...planned].reduce((left, memo) => (memo.trim() ? left.split(memo.trim()).join('') : left), text);
+    if (!rest.trim()) return;
     this.planMemo({ guid: derivedId('qdpx-source-description', source.guid), name: '', text, creatingUser: source.creatingUser, created: source.created }, { type: 'source', id: sourceId });
   }
 

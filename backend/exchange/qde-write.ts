@@ -112,7 +112,8 @@ function textSource(tag: string, source: RefiSource, withSelections: boolean): s
       creatingUser: source.creatingUser,
       creationDateTime: source.created,
     },
-    tag === 'TextSource' ? textEl('Description', source.description) : '',
+    // A PDF's memo is read from its Representation by QualCoder (RefiImport.load_pdf_source → load_text_source).
+    textEl('Description', source.description),
     ...(withSelections ? source.selections.map(selection) : []),
     tag === 'TextSource' ? refs('NoteRef', source.noteGuids) : '',
     ...(tag === 'TextSource' ? source.variables.map((v) => variableValue(v.variableGuid, v.value)) : []),

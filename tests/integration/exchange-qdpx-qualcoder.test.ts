@@ -104,7 +104,7 @@ function all(root: XmlElement): XmlElement[] {
  */
 describe('a Veldwerk export as QualCoder\'s importer reads it', () => {
   it('has every attribute QualCoder reads, files where it looks, and positions that slice its text onto the coded words', async () => {
-    const { study } = await codedExchangeStudy(dir);
+    const { study, clientId } = await codedExchangeStudy(dir);
     const folder = unzipWithInfoZip(dir, await exportQdpx(study, 'full'));
     const root = parseXml(readFileSync(join(folder, 'project.qde'), 'utf8'), 'project.qde');
     // import_project: tags are matched as {urn:QDA-XML:project:1.0}Name.
@@ -171,6 +171,9 @@ describe('a Veldwerk export as QualCoder\'s importer reads it', () => {
     expect(notes.every((n) => n.attrs.creationDateTime || n.attrs.modifiedDateTime)).toBe(true);
     expect(new Set(notes.map((n) => n.attrs.name)).size).toBe(notes.length);
     const noteTexts = notes.map((n) => plainText(n));
+    // load_text_source: the source memo is the source's Description; a note the source refers to by NoteRef is taken
+    // for an annotation and, without a PlainTextSelection in it, dropped (parse_notes → insert_annotation).
+    expect(child(sources.find((s) => s.attrs.guid === clientId)!, 'Description')?.text).toBe('Dossier is rommelig; Noor is 14.');
     expect(noteTexts).toEqual(expect.arrayContaining(['Dossier is rommelig; Noor is 14.', 'Wachtlijsten overal.', 'Goede sfeer bij het bezoek.', 'Noor ziet haar werker weinig.']));
     study.close();
   });
