@@ -412,9 +412,33 @@ class ImportRun {
         this.result.memos.skipped++;
         continue;
       }
-      this.planMemo(note, target);
+      const passage = target.type === 'source' ? this.passageOf(note) : null;
+      if (passage) this.planPassageMemo(note, target.id, passage);
+      else this.planMemo(note, target);
     }
     for (const source of this.project.sources) this.planSourceDescription(source);
+  }
+
+  /** A note's passage in the text of the source that refers to it; null when it has none or it falls outside. */
+  private passageOf(note: RefiNote): { start: number; end: number } | null {
+    const source = note.passage && this.project.sources.find((s) => s.noteGuids.includes(note.guid));
+    const mapped = source && this.sourceOf.get(source.guid);
+    if (!note.passage || !mapped) return null;
+    const start = mapped.startOf(note.passage.start);
+    const end = mapped.endOf(note.passage.end);
+    return start >= 0 && start < end ? { start, end } : null;
+  }
+
+  /** A note on a passage (a QualCoder annotation) as a memo on that passage of the source. */
+  private planPassageMemo(note: RefiNote, sourceId: string, passage: { start: number; end: number }): void {
+    const id = derivedId('qdpx-note', note.guid, sourceId);
+    const same = this.study.db
+      .prepare("SELECT 1 FROM memo WHERE id IN (?, ?) OR (deleted = 0 AND target_type = 'source' AND target_id = ? AND start = ? AND \"end\" = ? AND text = ?)")
+      .get(id, note.guid, sourceId, passage.start, passage.end, note.text);
+    if (same) return;
+    const authorId = this.coder(note.creatingUser);
+    this.mutations.push({ entity: 'memo', entityId: id, fields: { targetType: 'source', targetId: sourceId, text: note.text, authorId, updatedAt: note.created ?? this.now, ...passage } });
+    this.result.memos.added++;
   }
 
   /**

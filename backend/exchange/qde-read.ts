@@ -234,7 +234,15 @@ function readNote(element: XmlElement, entries: Map<string, Buffer>): RefiNote {
     text,
     creatingUser: optionalGuid(element.attrs.creatingUser, 'De maker van een notitie'),
     created: element.attrs.creationDateTime ?? null,
+    passage: passageOf(child(element, 'PlainTextSelection')),
   };
+}
+
+/** QualCoder writes an annotation as a note holding the PlainTextSelection it is about (RefiExport.create_annotation_note_xml). */
+function passageOf(selection: XmlElement | undefined): { start: number; end: number } | null {
+  const start = Number(selection?.attrs.startPosition);
+  const end = Number(selection?.attrs.endPosition);
+  return selection && Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0 && start < end ? { start, end } : null;
 }
 
 /** Every coding's code, every selection's user and note must be in the project. */

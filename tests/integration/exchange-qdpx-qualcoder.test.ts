@@ -12,7 +12,7 @@ import { listCodes } from '../../backend/framework/framework';
 import { listMemos } from '../../backend/memos/memos';
 import { getSource, listSources } from '../../backend/sources/queries';
 import type { Study } from '../../backend/study/study';
-import { makeQualCoderQdpx, QC_ANNOTATION, QC_CODINGS, QC_SOURCE_MEMO, QC_USERS } from '../fixtures/make-qualcoder-qdpx';
+import { makeQualCoderQdpx, QC_ANNOTATED, QC_ANNOTATION, QC_CODINGS, QC_SOURCE_MEMO, QC_USERS } from '../fixtures/make-qualcoder-qdpx';
 import { codedExchangeStudy } from '../helpers/coded-study';
 import { unzipWithInfoZip } from '../helpers/refi';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
@@ -71,8 +71,11 @@ describe('a project exported by QualCoder', () => {
     expect(interview).toBeDefined();
     // The BOM QualCoder writes is no character of the text.
     expect(getSource(study, interview.id).text.startsWith('Interviewer:')).toBe(true);
-    // The source's Description is QualCoder's source memo; the annotation arrives through the source's NoteRef.
-    expect(listMemos(study, { targetType: 'source', targetId: interview.id }).map((m) => m.text).sort()).toEqual([QC_SOURCE_MEMO, QC_ANNOTATION].sort());
+    // The source's Description is QualCoder's source memo; the annotation (a note with its own selection, referred
+    // to by the source's NoteRef) becomes a memo on the same words.
+    expect(listMemos(study, { targetType: 'source', targetId: interview.id }).map((m) => m.text)).toEqual([QC_SOURCE_MEMO]);
+    const passages = listMemos(study, { targetType: 'source', targetId: interview.id }, true).filter((m) => m.start !== null);
+    expect(passages.map((m) => [m.text, getSource(study, interview.id).text.slice(m.start!, m.end!)])).toEqual([[QC_ANNOTATION, QC_ANNOTATED]]);
     // The journal entry refers to nothing in the project: it has no place in the study and is counted as skipped.
     expect(result.memos.skipped).toBe(1);
 
