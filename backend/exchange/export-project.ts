@@ -118,6 +118,22 @@ function readableByQualCoder(notes: RefiNote[], fallbackTime: string): void {
   }
 }
 
+/**
+ * QualCoder keeps one code per name (code_name.name is unique): a second code
+ * of the same name gets none of its codings there (RefiImport.sub_codes). A
+ * name used more than once travels with its parent's name, "Overig (Veiligheid)";
+ * the import takes that suffix off again when it matches codes by path.
+ */
+function uniqueCodeNames(codes: Code[]): (code: Code) => string {
+  const count = new Map<string, number>();
+  for (const code of codes) count.set(code.name, (count.get(code.name) ?? 0) + 1);
+  const byId = new Map(codes.map((code) => [code.id, code]));
+  return (code) => {
+    const parent = code.parentId ? byId.get(code.parentId) : undefined;
+    return (count.get(code.name) ?? 0) > 1 && parent ? `${code.name} (${parent.name})` : code.name;
+  };
+}
+
 /** #rgb as #rrggbb: QualCoder takes any colour not seven characters long for grey (color_selector.color_matcher). */
 export function sixDigitColor(color: string): string | null {
   if (/^#[0-9a-fA-F]{6}$/.test(color)) return color;
@@ -128,10 +144,11 @@ export function sixDigitColor(color: string): string | null {
 export function codeTreeOf(codes: Code[], notesOf: (type: 'code', id: string) => string[] = () => []): RefiCode[] {
   const byParent = new Map<string | null, Code[]>();
   for (const code of codes) byParent.set(code.parentId, [...(byParent.get(code.parentId) ?? []), code]);
+  const nameOf = uniqueCodeNames(codes);
   const build = (parentId: string | null): RefiCode[] =>
     (byParent.get(parentId) ?? []).map((code) => ({
       guid: code.id,
-      name: code.name,
+      name: nameOf(code),
       color: sixDigitColor(code.color),
       description: code.definition,
       isCodable: true,

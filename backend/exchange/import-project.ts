@@ -200,7 +200,12 @@ class ImportRun {
         target = byKey.get(wanted);
         if (!target) throw new UserError(`De koppeling noemt code "${wanted}", maar die sleutel bestaat niet in het toetsingskader.`, 'invalid-input');
       } else if (!wanted) {
-        target = byId.get(code.guid) ?? byId.get(derivedId('qdpx-code', code.guid)) ?? byPath.get(foldPath(code.path)) ?? byUniqueName.get(foldPath([code.name]));
+        target =
+          byId.get(code.guid) ??
+          byId.get(derivedId('qdpx-code', code.guid)) ??
+          byPath.get(foldPath(code.path)) ??
+          byPath.get(foldPath(withoutParentSuffix(code.path))) ??
+          byUniqueName.get(foldPath([code.name]));
       }
       if (target) {
         this.codeOf.set(code.guid, target.id);
@@ -483,6 +488,14 @@ function codingNote(selection: RefiSelection, codingNoteGuids: string[], notes: 
   const parts = [selection.description, ...[...selection.noteGuids, ...codingNoteGuids].map((guid) => notes.get(guid)?.text ?? '')];
   // A Veldwerk export carries a coding's note twice (description and note): once is enough.
   return [...new Set(parts.map((part) => part.trim()).filter(Boolean))].join('\n\n');
+}
+
+/** "Norm > Overig (Norm)" → "Norm > Overig": the export names a repeated code after its parent (uniqueCodeNames). */
+function withoutParentSuffix(path: string[]): string[] {
+  const parent = path[path.length - 2];
+  const suffix = parent ? ` (${parent})` : '';
+  const name = path[path.length - 1] ?? '';
+  return suffix && name.endsWith(suffix) ? [...path.slice(0, -1), name.slice(0, -suffix.length)] : path;
 }
 
 function codePaths(codes: Code[]): Map<string, string> {

@@ -8,12 +8,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportQdpx, importQdpx } from '../../backend/exchange/exchange';
 import { child, childrenNamed, parseXml, type XmlElement } from '../../backend/exchange/xml-tree';
-import { listCodes } from '../../backend/framework/framework';
+import { createCode, listCodes } from '../../backend/framework/framework';
+import { createCodings } from '../../backend/coding/codings';
 import { listMemos } from '../../backend/memos/memos';
 import { getSource, listSources } from '../../backend/sources/queries';
 import type { Study } from '../../backend/study/study';
 import { makeQualCoderQdpx, QC_ANNOTATED, QC_ANNOTATION, QC_CODINGS, QC_SOURCE_MEMO, QC_USERS } from '../fixtures/make-qualcoder-qdpx';
-import { codedExchangeStudy } from '../helpers/coded-study';
+import { CLIENT_TEXT, codedExchangeStudy } from '../helpers/coded-study';
+import { addTextSource, codeId } from '../helpers/sources';
 import { unzipWithInfoZip } from '../helpers/refi';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
 
@@ -179,5 +181,34 @@ describe('a Veldwerk export as QualCoder\'s importer reads it', () => {
     expect(child(sources.find((s) => s.attrs.guid === clientId)!, 'Description')?.text).toBe('Dossier is rommelig; Noor is 14.');
     expect(noteTexts).toEqual(expect.arrayContaining(['Dossier is rommelig; Noor is 14.', 'Wachtlijsten overal.', 'Goede sfeer bij het bezoek.', 'Noor ziet haar werker weinig.']));
     study.close();
+  });
+
+  it('gives a code name used twice its parent\'s name (QualCoder keeps one code per name), and the import matches it back', async () => {
+    const addOther = (study: Study) =>
+      ['contact', 'hulp'].map((parent) => createCode(study, { parentId: codeId(study, parent), kind: 'subcode', name: 'Overig', definition: '', color: '#abc' }));
+    const study = newTestStudy(dir);
+    const others = addOther(study);
+    const sourceId = await addTextSource(study, dir, CLIENT_TEXT, { title: 'Dossier' });
+    const text = getSource(study, sourceId).text;
+    const at = (part: string) => ({ start: text.indexOf(part), end: text.indexOf(part) + part.length });
+    createCodings(study, [
+      { sourceId, codeId: others[0]!.id, ...at('zelden ziet'), valence: 'neutraal', note: '', quotable: false },
+      { sourceId, codeId: others[1]!.id, ...at('wachtlijst'), valence: 'neutraal', note: '', quotable: false },
+    ], 'Coderen');
+    const archive = await exportQdpx(study, 'full');
+    const xml = readFileSync(join(unzipWithInfoZip(dir, archive), 'project.qde'), 'utf8');
+    const parents = ['contact', 'hulp'].map((key) => listCodes(study).find((c) => c.key === key)!.name);
+    for (const parent of parents) expect(xml).toContain(`name="Overig (${parent})" isCodable="true" color="#aabbcc"`);
+    study.close();
+
+    const other = newTestStudy(dir);
+    const ownOthers = addOther(other);
+    const path = join(dir, `dubbele-namen-${++counter}.qdpx`);
+    writeFileSync(path, archive);
+    const result = await importQdpx(other, path);
+    expect(result.codes.added).toBe(0);
+    const codedOn = (other.db.prepare('SELECT code_id FROM coding WHERE deleted = 0').pluck().all() as string[]).sort();
+    expect(codedOn).toEqual(ownOthers.map((c) => c.id).sort());
+    other.close();
   });
 });
