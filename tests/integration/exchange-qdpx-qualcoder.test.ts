@@ -16,7 +16,7 @@ import type { Study } from '../../backend/study/study';
 import { makeQualCoderQdpx, QC_ANNOTATED, QC_ANNOTATION, QC_CODINGS, QC_SOURCE_MEMO, QC_USERS } from '../fixtures/make-qualcoder-qdpx';
 import { CLIENT_TEXT, codedExchangeStudy } from '../helpers/coded-study';
 import { addTextSource, codeId } from '../helpers/sources';
-import { unzipWithInfoZip } from '../helpers/refi';
+import { schemaErrors, unzipWithInfoZip } from '../helpers/refi';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
 
 const dir = tempDir('veldwerk-qualcoder-');
@@ -45,6 +45,12 @@ const expectedCodings = () =>
 const changeCount = (study: Study) => (study.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
 
 describe('a project exported by QualCoder', () => {
+  it('is what the standard allows, as QualCoder writes it (its export does not validate itself)', async () => {
+    const path = join(dir, 'qualcoder.qde');
+    writeFileSync(path, (await makeQualCoderQdpx()).xml);
+    expect(schemaErrors(path, 'Project.xsd')).toBe('');
+  });
+
   it('imports into a new study: every coding on the same words, users as inspectors, codes with their tree and colours, notes as memos; a second import adds nothing', async () => {
     const study = newTestStudy(dir);
     const inspectorsBefore = study.inspectors().length;
