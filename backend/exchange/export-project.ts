@@ -16,6 +16,7 @@ import type { Study } from '../study/study';
 import { MEASURE_LABELS, ROLE_LABELS, SOURCE_TYPE_LABELS, type Measure, type Role, type SourceType } from '../../shared/vocabulary';
 import type { Code, Memo } from '../../shared/api/types';
 import { codePointIndexer } from './positions';
+import { DATE_TIME } from './qde-write';
 import type { ExportPrivacy } from './privacy-pass';
 import type { RefiCode, RefiNote, RefiProject, RefiSelection, RefiSource, RefiValue, RefiVariable } from './refi-model';
 import { attributeCodes, QUOTABLE_GUID, VALENCE_GUIDS } from './veldwerk-codes';
@@ -81,10 +82,12 @@ export function studyAsProject(study: Study, privacy: ExportPrivacy): RefiProjec
       notes.push({ guid: memo.id, name: `Memo bij ${institution.name}`, text: privacy.text(memo.text), creatingUser: memo.authorId, created: memo.updatedAt });
     }
   }
+  const created = new Date().toISOString();
+  readableByQualCoder(notes, created);
   return {
     name: info.name,
     origin: ORIGIN,
-    created: new Date().toISOString(),
+    created,
     users,
     codes,
     variables: Object.values(VARIABLES),
@@ -98,15 +101,55 @@ export function studyAsProject(study: Study, privacy: ExportPrivacy): RefiProjec
   };
 }
 
+/**
+ * QualCoder's importer (src/qualcoder/refi.py, RefiImport.parse_notes) stops
+ * on a note without creationDateTime, and on a second note of the same name
+ * (its renaming calls randint wrongly): every note gets a time and a name of
+ * its own. A numbered name keeps its prefix ("Memo bij ..."), which the import
+ * reads.
+ */
+function readableByQualCoder(notes: RefiNote[], fallbackTime: string): void {
+  const seen = new Map<string, number>();
+  for (const note of notes) {
+    if (!note.created || !DATE_TIME.test(note.created)) note.created = fallbackTime;
+    const count = (seen.get(note.name) ?? 0) + 1;
+    seen.set(note.name, count);
+    if (count > 1) note.name = `${note.name} (${count})`;
+  }
+}
+
+/**
+ * QualCoder keeps one code per name (code_name.name is unique): a second code
+ * of the same name gets none of its codings there (RefiImport.sub_codes). A
+ * name used more than once travels with its parent's name, "Overig (Veiligheid)";
+ * the import takes that suffix off again when it matches codes by path.
+ */
+function uniqueCodeNames(codes: Code[]): (code: Code) => string {
+  const count = new Map<string, number>();
+  for (const code of codes) count.set(code.name, (count.get(code.name) ?? 0) + 1);
+  const byId = new Map(codes.map((code) => [code.id, code]));
+  return (code) => {
+    const parent = code.parentId ? byId.get(code.parentId) : undefined;
+    return (count.get(code.name) ?? 0) > 1 && parent ? `${code.name} (${parent.name})` : code.name;
+  };
+}
+
+/** #rgb as #rrggbb: QualCoder takes any colour not seven characters long for grey (color_selector.color_matcher). */
+export function sixDigitColor(color: string): string | null {
+  if (/^#[0-9a-fA-F]{6}$/.test(color)) return color;
+  return /^#[0-9a-fA-F]{3}$/.test(color) ? `#${[...color.slice(1)].map((c) => c + c).join('')}` : null;
+}
+
 /** The framework as a code tree (for the codebook, without notes). */
 export function codeTreeOf(codes: Code[], notesOf: (type: 'code', id: string) => string[] = () => []): RefiCode[] {
   const byParent = new Map<string | null, Code[]>();
   for (const code of codes) byParent.set(code.parentId, [...(byParent.get(code.parentId) ?? []), code]);
+  const nameOf = uniqueCodeNames(codes);
   const build = (parentId: string | null): RefiCode[] =>
     (byParent.get(parentId) ?? []).map((code) => ({
       guid: code.id,
-      name: code.name,
-      color: /^#[0-9a-fA-F]{6}$|^#[0-9a-fA-F]{3}$/.test(code.color) ? code.color : null,
+      name: nameOf(code),
+      color: sixDigitColor(code.color),
       description: code.definition,
       isCodable: true,
       noteGuids: notesOf('code', code.id),
@@ -158,7 +201,8 @@ function exportSource(
       end: codePointOf(mapped.endOf(coding.end)),
       creatingUser: coding.coder_id,
       created: coding.created_at,
-      description: '',
+      // Also as the selection's description: QualCoder reads that as the coding's memo and ignores a coding's NoteRef.
+      description: coding.note ? privacy.text(coding.note) : '',
       codings: [
         codingOf(coding.code_id, 'code'),
         ...(coding.valence !== 'neutraal' ? [codingOf(VALENCE_GUIDS[coding.valence], 'valence')] : []),
@@ -168,6 +212,7 @@ function exportSource(
     };
   });
   const original = privacy.pseudonymised ? null : originalOf(study, row);
+  const noteGuids = notesOf('source', row.id);
   return {
     guid: row.id,
     name: privacy.text(row.title),
@@ -175,11 +220,12 @@ function exportSource(
     plainText: mapped.text,
     plainTextBytes: null,
     original,
-    description: '',
+    // The source's memos also as its description: QualCoder keeps that as the source memo, and drops a note a source refers to.
+    description: notes.filter((note) => noteGuids.includes(note.guid)).map((note) => note.text).join('\n\n'),
     creatingUser: row.inspector_id,
     created: row.imported_at,
     selections,
-    noteGuids: notesOf('source', row.id),
+    noteGuids,
     variables: sourceVariables(row),
   };
 }

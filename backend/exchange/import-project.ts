@@ -200,7 +200,12 @@ class ImportRun {
         target = byKey.get(wanted);
         if (!target) throw new UserError(`De koppeling noemt code "${wanted}", maar die sleutel bestaat niet in het toetsingskader.`, 'invalid-input');
       } else if (!wanted) {
-        target = byId.get(code.guid) ?? byId.get(derivedId('qdpx-code', code.guid)) ?? byPath.get(foldPath(code.path)) ?? byUniqueName.get(foldPath([code.name]));
+        target =
+          byId.get(code.guid) ??
+          byId.get(derivedId('qdpx-code', code.guid)) ??
+          byPath.get(foldPath(code.path)) ??
+          byPath.get(foldPath(withoutParentSuffix(code.path))) ??
+          byUniqueName.get(foldPath([code.name]));
       }
       if (target) {
         this.codeOf.set(code.guid, target.id);
@@ -404,15 +409,61 @@ class ImportRun {
     const codingNotes = new Set(this.project.sources.flatMap((s) => s.selections.flatMap((sel) => [...sel.noteGuids, ...sel.codings.flatMap((c) => c.noteGuids)])));
     for (const note of this.project.notes) {
       if (codingNotes.has(note.guid)) continue;
-      const institutionName = /^Memo bij (.+)$/.exec(note.name)?.[1]?.trim().toLocaleLowerCase('nl');
+      // The export numbers a second note of the same name: "Memo bij X (2)".
+      const institutionName = /^Memo bij (.+?)(?: \(\d+\))?$/.exec(note.name)?.[1]?.trim().toLocaleLowerCase('nl');
       const institution = institutionName ? [...institutions, ...added].find((i) => i.name.toLocaleLowerCase('nl') === institutionName) : undefined;
       const target = targets.get(note.guid) ?? (institution ? { type: 'institution' as const, id: institution.id } : undefined);
       if (!target || !note.text.trim()) {
         this.result.memos.skipped++;
         continue;
       }
-      this.planMemo(note, target);
+      const passage = target.type === 'source' ? this.passageOf(note) : null;
+      if (passage) this.planPassageMemo(note, target.id, passage);
+      else this.planMemo(note, target);
     }
+    for (const source of this.project.sources) this.planSourceDescription(source);
+  }
+
+  /** A note's passage in the text of the source that refers to it; null when it has none or it falls outside. */
+  private passageOf(note: RefiNote): { start: number; end: number } | null {
+    const source = note.passage && this.project.sources.find((s) => s.noteGuids.includes(note.guid));
+    const mapped = source && this.sourceOf.get(source.guid);
+    if (!note.passage || !mapped) return null;
+    const start = mapped.startOf(note.passage.start);
+    const end = mapped.endOf(note.passage.end);
+    return start >= 0 && start < end ? { start, end } : null;
+  }
+
+  /** A note on a passage (a QualCoder annotation) as a memo on that passage of the source. */
+  private planPassageMemo(note: RefiNote, sourceId: string, passage: { start: number; end: number }): void {
+    const id = derivedId('qdpx-note', note.guid, sourceId);
+    const same = this.study.db
+      .prepare("SELECT 1 FROM memo WHERE id IN (?, ?) OR (deleted = 0 AND target_type = 'source' AND target_id = ? AND start = ? AND \"end\" = ? AND text = ?)")
+      .get(id, note.guid, sourceId, passage.start, passage.end, note.text);
+    if (same) return;
+    const authorId = this.coder(note.creatingUser);
+    this.mutations.push({ entity: 'memo', entityId: id, fields: { targetType: 'source', targetId: sourceId, text: note.text, authorId, updatedAt: note.created ?? this.now, ...passage } });
+    this.result.memos.added++;
+  }
+
+  /**
+   * A source's Description is its memo in QualCoder (and how it exports one):
+   * a source memo by whoever added the source, unless a memo on the source
+   * already holds that text.
+   */
+  private planSourceDescription(source: RefiSource): void {
+    const text = source.description.trim();
+    const sourceId = this.sourceOf.get(source.guid)?.id;
+    if (!text || !sourceId) return;
+    // Veldwerk's own export writes the source's notes as its description too: those notes came in already.
+    const notes = new Map(this.project.notes.map((n) => [n.guid, n.text]));
+    if (text === source.noteGuids.map((guid) => notes.get(guid) ?? '').filter(Boolean).join('\n\n').trim()) return;
+    const existing = this.study.db.prepare("SELECT text FROM memo WHERE deleted = 0 AND target_type = 'source' AND target_id = ?").pluck().all(sourceId) as string[];
+    const planned = this.mutations.filter((m) => m.entity === 'memo' && m.fields.targetId === sourceId).map((m) => String(m.fields.text));
+    // A Veldwerk export joins the source's memos into its description: nothing new when each of them is there.
+    const rest = [...existing, ...planned].reduce((left, memo) => (memo.trim() ? left.split(memo.trim()).join('') : left), text);
+    if (!rest.trim()) return;
+    this.planMemo({ guid: derivedId('qdpx-source-description', source.guid), name: '', text, creatingUser: source.creatingUser, created: source.created }, { type: 'source', id: sourceId });
   }
 
   private planMemo(note: RefiNote, target: { type: 'source' | 'code' | 'institution'; id: string }): void {
@@ -435,7 +486,16 @@ class ImportRun {
 
 function codingNote(selection: RefiSelection, codingNoteGuids: string[], notes: Map<string, RefiNote>): string {
   const parts = [selection.description, ...[...selection.noteGuids, ...codingNoteGuids].map((guid) => notes.get(guid)?.text ?? '')];
-  return parts.map((part) => part.trim()).filter(Boolean).join('\n\n');
+  // A Veldwerk export carries a coding's note twice (description and note): once is enough.
+  return [...new Set(parts.map((part) => part.trim()).filter(Boolean))].join('\n\n');
+}
+
+/** "Norm > Overig (Norm)" → "Norm > Overig": the export names a repeated code after its parent (uniqueCodeNames). */
+function withoutParentSuffix(path: string[]): string[] {
+  const parent = path[path.length - 2];
+  const suffix = parent ? ` (${parent})` : '';
+  const name = path[path.length - 1] ?? '';
+  return suffix && name.endsWith(suffix) ? [...path.slice(0, -1), name.slice(0, -suffix.length)] : path;
 }
 
 function codePaths(codes: Code[]): Map<string, string> {

@@ -51,9 +51,10 @@ export function readProject(entries: Map<string, Buffer>): ReadProject {
   const skippedSources: string[] = [];
   const sources: RefiSource[] = [];
   let unplacedCodings = 0;
+  const lineEndIsOne = countsLineEndAsOne(root.attrs.origin);
   for (const element of child(root, 'Sources')?.children ?? []) {
     unplacedCodings += codingsOutsideText(element);
-    const source = readSource(element, entries);
+    const source = readSource(element, entries, lineEndIsOne);
     if (source) sources.push(source);
     else skippedSources.push(element.attrs.name ?? element.name);
   }
@@ -107,7 +108,18 @@ function readVariable(element: XmlElement): RefiVariable {
   return { guid: guidOf(element.attrs.guid, 'Een variabele'), name: element.attrs.name ?? '', type: type ?? 'Text' };
 }
 
-function readSource(element: XmlElement, entries: Map<string, Buffer>): RefiSource | null {
+/**
+ * Positions count code points of the plain text as written, so "\r\n" is two,
+ * except from programs known to count a line end as one whatever the file
+ * holds. QualCoder counts on its own "\n" text, also when its export writes
+ * "\r\n" into the files (its "MAXQDA" line-end choice; src/qualcoder/refi.py,
+ * RefiExport.export_project).
+ */
+export function countsLineEndAsOne(origin: string | undefined): boolean {
+  return /^\s*QualCoder\b/i.test(origin ?? '');
+}
+
+function readSource(element: XmlElement, entries: Map<string, Buffer>, lineEndIsOne: boolean): RefiSource | null {
   const name = element.attrs.name ?? 'Naamloze bron';
   const base = {
     guid: guidOf(element.attrs.guid, `De bron "${name}"`),
@@ -118,8 +130,12 @@ function readSource(element: XmlElement, entries: Map<string, Buffer>): RefiSour
     noteGuids: refsOf(element, 'NoteRef', 'Een verwijzing naar een notitie'),
     variables: childrenNamed(element, 'VariableValue').map((v) => readValue(v, name)),
   };
+  const textOf = (holder: XmlElement) => {
+    const text = plainTextOf(holder, entries, name);
+    return lineEndIsOne ? { ...text, plainText: text.plainText.replace(/\r\n/g, '\n') } : text;
+  };
   if (element.name === 'TextSource') {
-    const text = plainTextOf(element, entries, name);
+    const text = textOf(element);
     const richPath = element.attrs.richTextPath;
     const original = richPath ? { fileName: fileNameOf(richPath), data: internalFile(richPath, entries, name) } : null;
     return { ...base, kind: 'text', ...text, original, selections: readSelections(element, text.plainText, name) };
@@ -127,7 +143,7 @@ function readSource(element: XmlElement, entries: Map<string, Buffer>): RefiSour
   if (element.name === 'PDFSource') {
     const representation = child(element, 'Representation');
     if (!representation) return null;
-    const text = plainTextOf(representation, entries, name);
+    const text = textOf(representation);
     const original = element.attrs.path ? { fileName: fileNameOf(element.attrs.path), data: internalFile(element.attrs.path, entries, name) } : null;
     return { ...base, kind: 'pdf', ...text, original, selections: readSelections(representation, text.plainText, name) };
   }
@@ -218,7 +234,15 @@ function readNote(element: XmlElement, entries: Map<string, Buffer>): RefiNote {
     text,
     creatingUser: optionalGuid(element.attrs.creatingUser, 'De maker van een notitie'),
     created: element.attrs.creationDateTime ?? null,
+    passage: passageOf(child(element, 'PlainTextSelection')),
   };
+}
+
+/** QualCoder writes an annotation as a note holding the PlainTextSelection it is about (RefiExport.create_annotation_note_xml). */
+function passageOf(selection: XmlElement | undefined): { start: number; end: number } | null {
+  const start = Number(selection?.attrs.startPosition);
+  const end = Number(selection?.attrs.endPosition);
+  return selection && Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0 && start < end ? { start, end } : null;
 }
 
 /** Every coding's code, every selection's user and note must be in the project. */

@@ -3,7 +3,7 @@
  * Elements follow the order the schemas prescribe (xsd:sequence), which
  * validating readers insist on.
  */
-import type { RefiCode, RefiCoding, RefiProject, RefiSelection, RefiSource, RefiValue } from './refi-model';
+import type { RefiCode, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiSource, RefiValue } from './refi-model';
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
 export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
@@ -27,7 +27,7 @@ function escapeAttribute(text: string): string {
 type Attributes = Record<string, string | number | boolean | null | undefined>;
 
 /** xsd:dateTime; a time taken over from elsewhere in another form is left out rather than make the file invalid. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
+export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 
 function attributes(attrs: Attributes): string {
   return Object.entries(attrs)
@@ -90,6 +90,9 @@ function variableValue(variableGuid: string, value: RefiValue): string {
 
 export const internalPath = (fileName: string) => `internal://${fileName}`;
 
+/** A note's text travels as sources/<guid>.txt. */
+export const noteFileName = (note: RefiNote) => `${note.guid}.txt`;
+
 /** File names inside the archive's sources/ folder. */
 export function sourceFileNames(source: RefiSource): { plainText: string; original: string | null } {
   const extension = source.original ? (/\.([A-Za-z0-9]{1,8})$/.exec(source.original.fileName)?.[1]?.toLowerCase() ?? 'bin') : null;
@@ -109,7 +112,8 @@ function textSource(tag: string, source: RefiSource, withSelections: boolean): s
       creatingUser: source.creatingUser,
       creationDateTime: source.created,
     },
-    tag === 'TextSource' ? textEl('Description', source.description) : '',
+    // A PDF's memo is read from its Representation by QualCoder (RefiImport.load_pdf_source → load_text_source).
+    textEl('Description', source.description),
     ...(withSelections ? source.selections.map(selection) : []),
     tag === 'TextSource' ? refs('NoteRef', source.noteGuids) : '',
     ...(tag === 'TextSource' ? source.variables.map((v) => variableValue(v.variableGuid, v.value)) : []),
@@ -152,8 +156,9 @@ export function writeProjectXml(project: RefiProject): string {
     list('Variables', project.variables, (v) => el('Variable', { guid: v.guid, name: v.name, typeOfVariable: v.type })),
     list('Cases', project.cases, (c) => el('Case', { guid: c.guid, name: c.name }, refs('SourceRef', c.sourceGuids))),
     list('Sources', project.sources, source),
+    // The text in a file, not PlainTextContent: QualCoder's importer (RefiImport.parse_notes) reads a note only through its plainTextPath.
     list('Notes', project.notes, (n) =>
-      el('Note', { guid: n.guid, name: n.name, creatingUser: n.creatingUser, creationDateTime: n.created }, textEl('PlainTextContent', n.text)),
+      el('Note', { guid: n.guid, name: n.name, plainTextPath: internalPath(noteFileName(n)), creatingUser: n.creatingUser, creationDateTime: n.created }),
     ),
     list('Sets', project.sets, (s) => el('Set', { guid: s.guid, name: s.name }, refs('MemberCode', s.codeGuids), refs('MemberSource', s.sourceGuids))),
     textEl('Description', project.description),

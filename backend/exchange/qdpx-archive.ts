@@ -8,7 +8,7 @@ import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import yazl from 'yazl';
 import { UserError } from '../errors';
-import { sourceFileNames, writeProjectXml } from './qde-write';
+import { noteFileName, sourceFileNames, writeProjectXml } from './qde-write';
 import type { RefiProject } from './refi-model';
 
 export const PROJECT_ENTRY = 'project.qde';
@@ -21,6 +21,7 @@ export async function writeQdpx(project: RefiProject): Promise<Buffer> {
     zip.addBuffer(Buffer.from(source.plainText, 'utf8'), `sources/${names.plainText}`);
     if (source.original && names.original) zip.addBuffer(source.original.data, `sources/${names.original}`, { compress: false });
   }
+  for (const note of project.notes) zip.addBuffer(Buffer.from(note.text, 'utf8'), `sources/${noteFileName(note)}`);
   zip.end();
   const chunks: Buffer[] = [];
   for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);

@@ -77,6 +77,8 @@ export interface RefiNote {
   text: string;
   creatingUser: string | null;
   created: string | null;
+  /** The passage of its source the note is about (QualCoder's annotations), in code points; absent for a note on a whole subject. */
+  passage?: { start: number; end: number } | null;
 }
 
 export interface RefiCase {

@@ -56,7 +56,11 @@ describe('QDPX export', () => {
     expect(xml).toContain('Noor ziet haar werker weinig.');
     const files = readdirSync(join(folder, 'sources'));
     expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(1);
-    expect(files.filter((f) => f.endsWith('.txt'))).toHaveLength(2);
+    // Two text representations; every note's text is a file of its own next to them (notes by plainTextPath).
+    const noteFiles = new Set([...xml.matchAll(/<Note [^>]*plainTextPath="internal:\/\/([^"]+)"/g)].map((m) => m[1]));
+    expect(noteFiles.size).toBeGreaterThan(0);
+    expect(files.filter((f) => f.endsWith('.txt') && !noteFiles.has(f))).toHaveLength(2);
+    expect([...noteFiles].every((f) => files.includes(f!))).toBe(true);
     study.close();
   });
 
@@ -79,9 +83,12 @@ describe('QDPX export', () => {
     const xml = readFileSync(qde, 'utf8');
     const text = readFileSync(join(folder, 'sources', `${clientId}.txt`), 'utf8');
     expect(text).toContain('[naam] vertelde op 12-03-2026');
+    const notes = readdirSync(join(folder, 'sources')).filter((f) => f.endsWith('.txt') && f !== `${clientId}.txt`).map((f) => readFileSync(join(folder, 'sources', f), 'utf8'));
+    expect(notes.join('\n')).toContain('Dossier is rommelig');
     for (const leak of [/\bNoor\b/, /Inspecteur Een/]) {
       expect(xml).not.toMatch(leak);
       expect(text).not.toMatch(leak);
+      for (const note of notes) expect(note).not.toMatch(leak);
     }
     expect(readdirSync(join(folder, 'sources')).some((f) => f.endsWith('.pdf'))).toBe(false);
     const codePoints = Array.from(text);
