@@ -63,10 +63,10 @@ export function listSources(study: Study, filter: SourceFilter = {}): SourceSumm
 export function getSource(study: Study, id: string): SourceDocument {
   const row = study.db
     .prepare(
-      `SELECT ${SUMMARY_COLUMNS}, c.text, c.headings, c.ocr_pages FROM source s JOIN content c ON c.id = s.content_id
+      `SELECT ${SUMMARY_COLUMNS}, c.text, c.headings, c.ocr_pages, s.ecli FROM source s JOIN content c ON c.id = s.content_id
        WHERE s.id = ? AND s.deleted = 0`,
     )
-    .get(id) as (SourceRow & { text: string; headings: string; ocr_pages: string | null }) | undefined;
+    .get(id) as (SourceRow & { text: string; headings: string; ocr_pages: string | null; ecli: string | null }) | undefined;
   if (!row) throw new UserError('Deze bron bestaat niet (meer).', 'not-found');
   const pageStarts = row.page_starts ? (JSON.parse(row.page_starts) as number[]) : null;
   return {
@@ -76,5 +76,6 @@ export function getSource(study: Study, id: string): SourceDocument {
     headings: JSON.parse(row.headings) as HeadingMark[],
     sparsePages: sparsePages(row.text, pageStarts),
     ocrPages: row.ocr_pages ? (JSON.parse(row.ocr_pages) as number[]) : [],
+    ecli: row.ecli,
   };
 }

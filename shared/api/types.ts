@@ -130,6 +130,8 @@ export interface SourceDocument extends SourceSummary {
   sparsePages: number[];
   /** PDF pages (1-based) whose text was recognised by OCR at import (sources: realfiles). */
   ocrPages: number[];
+  /** A court ruling's ECLI (type uitspraak), null when none is known (sources: sourcemeta). */
+  ecli: string | null;
 }
 
 export type ImportOutcome =
