@@ -64,9 +64,9 @@ export const useDocument = create<DocumentStore>()((set, get) => ({
   async refreshDetails() {
     const id = get().document?.id;
     if (!id) return;
-    const document = await api['source.get']({ id });
+    const details = await api['source.details']({ id });
     const open = get().document;
-    if (open?.id === id) set({ document: { ...document, text: open.text } });
+    if (open?.id === id) set({ document: { ...open, ...details } });
   },
   reset: () => {
     useCodings.getState().clear();
@@ -75,6 +75,6 @@ export const useDocument = create<DocumentStore>()((set, get) => ({
 }));
 
 // Details edited (here, in another window, by an undo or a merge): the header shows the stored ones.
-onEntitiesChanged(['source', 'institution', 'inspector'], (event) => {
+onEntitiesChanged(['source'], (event) => {
   if (!event.reopened) useDocument.getState().refreshDetails().catch(() => undefined);
 });

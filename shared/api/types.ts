@@ -134,6 +134,9 @@ export interface SourceDocument extends SourceSummary {
   ecli: string | null;
 }
 
+/** A source's details without its text: what the document header shows after an edit (sources: sourcemeta). */
+export type SourceDetails = SourceSummary & Pick<SourceDocument, 'ecli'>;
+
 export type ImportOutcome =
   | { fileName: string; status: 'imported'; sourceId: string; title: string }
   | { fileName: string; status: 'duplicate'; sourceId: string; title: string; message: string }
