@@ -15,7 +15,7 @@ import { search } from '../search/search';
 import { updateSourceMeta } from '../sources/edit-sources';
 import { importFiles } from '../sources/import-sources';
 import { discardBatch, importBatch, previewBatch } from '../sources/batch/api';
-import { getSource, listSources } from '../sources/queries';
+import { getSource, getSourceDetails, listSources } from '../sources/queries';
 import { studyStats } from '../stats/stats';
 import { createInspector, createInstitution, createStudy, renameInstitution, updateStudy } from '../study/setup';
 import { ensureDemoStudy } from '../demo/demo-study';
@@ -148,6 +148,7 @@ const handlers: Handlers = {
   'batch.discard': (session, input) => discardBatch(session, input.batchId),
   'sources.list': (session, input) => listSources(session.requireStudy(), input),
   'source.get': (session, input) => getSource(session.requireStudy(), input.id),
+  'source.details': (session, input) => getSourceDetails(session.requireStudy(), input.id),
   'source.updateMeta': (session, input) => updateSourceMeta(session.requireStudy(), input.id, input.meta),
 
   search: (session, input) => search(session.requireStudy(), input.query, input.limit),

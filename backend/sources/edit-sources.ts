@@ -10,6 +10,7 @@ export function updateSourceMeta(study: Study, id: string, meta: SourceMeta & { 
   if (!study.institutions().some((institution) => institution.id === meta.institutionId)) {
     throw new UserError('De gekozen instelling bestaat niet.', 'invalid-input');
   }
+  // On the undo history like every other edit, so Ctrl+Z takes a wrong title, type or ECLI back.
   study.write([
     {
       entity: 'source',
@@ -25,7 +26,7 @@ export function updateSourceMeta(study: Study, id: string, meta: SourceMeta & { 
         ...(meta.ecli !== undefined ? { ecli: meta.ecli } : {}),
       },
     },
-  ]);
+  ], { undoLabel: 'Brongegevens wijzigen' });
   const { text: _text, pageStarts: _pages, headings: _headings, ...summary } = getSource(study, id);
   return summary;
 }

@@ -1,7 +1,7 @@
 /** Reading sources: the filtered list and one whole document. */
 import { UserError } from '../errors';
 import { whereClause } from '../store/where-clause';
-import type { HeadingMark, SourceDocument, SourceSummary } from '../../shared/api/types';
+import type { HeadingMark, SourceDetails, SourceDocument, SourceSummary } from '../../shared/api/types';
 import type { Measure, Role, SourceFormat, SourceType } from '../../shared/vocabulary';
 import type { Study } from '../study/study';
 import { sparsePages } from './sparse-pages';
@@ -60,13 +60,22 @@ export function listSources(study: Study, filter: SourceFilter = {}): SourceSumm
   return rows.map(toSummary);
 }
 
+/** One source's details without reading its text (the header after an edit). */
+export function getSourceDetails(study: Study, id: string): SourceDetails {
+  const row = study.db
+    .prepare(`SELECT ${SUMMARY_COLUMNS}, s.ecli FROM source s JOIN content c ON c.id = s.content_id WHERE s.id = ? AND s.deleted = 0`)
+    .get(id) as (SourceRow & { ecli: string | null }) | undefined;
+  if (!row) throw new UserError('Deze bron bestaat niet (meer).', 'not-found');
+  return { ...toSummary(row), ecli: row.ecli };
+}
+
 export function getSource(study: Study, id: string): SourceDocument {
   const row = study.db
     .prepare(
-      `SELECT ${SUMMARY_COLUMNS}, c.text, c.headings, c.ocr_pages FROM source s JOIN content c ON c.id = s.content_id
+      `SELECT ${SUMMARY_COLUMNS}, c.text, c.headings, c.ocr_pages, s.ecli FROM source s JOIN content c ON c.id = s.content_id
        WHERE s.id = ? AND s.deleted = 0`,
     )
-    .get(id) as (SourceRow & { text: string; headings: string; ocr_pages: string | null }) | undefined;
+    .get(id) as (SourceRow & { text: string; headings: string; ocr_pages: string | null; ecli: string | null }) | undefined;
   if (!row) throw new UserError('Deze bron bestaat niet (meer).', 'not-found');
   const pageStarts = row.page_starts ? (JSON.parse(row.page_starts) as number[]) : null;
   return {
@@ -76,5 +85,6 @@ export function getSource(study: Study, id: string): SourceDocument {
     headings: JSON.parse(row.headings) as HeadingMark[],
     sparsePages: sparsePages(row.text, pageStarts),
     ocrPages: row.ocr_pages ? (JSON.parse(row.ocr_pages) as number[]) : [],
+    ecli: row.ecli,
   };
 }

@@ -1,16 +1,19 @@
 /** Title and metadata of the open source. */
+import { useState } from 'react';
 import type { SourceDocument } from '../../shared/api/types';
 import { MEASURE_LABELS, ROLE_LABELS, SOURCE_TYPE_LABELS } from '../../shared/vocabulary';
 import { inspectorLabel } from '../study/initials';
 import { selectInspectors, selectInstitutions, useSession } from '../study/session-store';
 import { nl } from '../text/nl';
 import { SourceStatusSelect } from '../sources/SourceStatusSelect';
+import { SourceMetaDialog } from './SourceMetaDialog';
 
 export function DocumentHeader({ document }: { document: SourceDocument }) {
   const institutions = useSession(selectInstitutions);
   const inspectors = useSession(selectInspectors);
   const institution = institutions.find((candidate) => candidate.id === document.institutionId);
   const inspector = inspectors.find((candidate) => candidate.id === document.inspectorId);
+  const [editing, setEditing] = useState(false);
 
   const facts = [
     SOURCE_TYPE_LABELS[document.sourceType],
@@ -18,6 +21,7 @@ export function DocumentHeader({ document }: { document: SourceDocument }) {
     document.measure ? MEASURE_LABELS[document.measure] : null,
     institution?.name ?? null,
     document.date ? nl.formatDate(document.date) : null,
+    document.sourceType === 'uitspraak' ? document.ecli : null,
     inspector ? inspectorLabel(inspector) : null,
   ].filter((fact): fact is string => fact !== null);
 
@@ -33,6 +37,10 @@ export function DocumentHeader({ document }: { document: SourceDocument }) {
           </li>
         ))}
       </ul>
+      <button type="button" className="small doc-edit-details" data-testid="source-meta-edit" onClick={() => setEditing(true)}>
+        {nl.document.editDetails}
+      </button>
+      {editing && <SourceMetaDialog source={document} onClose={() => setEditing(false)} />}
       <p className="doc-file muted">
         {document.fileName} · {nl.sources.format(document.format, document.pageCount)} · {nl.document.characters(document.characterCount)} ·{' '}
         {nl.document.importedAt(document.importedAt)}

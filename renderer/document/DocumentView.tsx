@@ -53,11 +53,13 @@ export function DocumentView() {
   useCodingKeys(lookupRef, textRef, pageRef);
 
   // A newly opened source starts at the top, unless it was opened to show a hit.
+  // By id: edited details of the same source (a new document object) keep the reading place.
   const hasTarget = target !== null;
+  const documentId = document?.id;
   useLayoutEffect(() => {
     if (!hasTarget) scrollerRef.current?.scrollTo({ top: 0 });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when another source opens
-  }, [document]);
+  }, [documentId]);
 
   useEffect(() => {
     if (mark) return scrollToLine(scrollerRef.current, mark.lineStart);

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { Coding, SourceDocument } from '../../shared/api/types';
 import { api } from '../api/client';
+import { onEntitiesChanged } from '../api/study-changes';
 import { reportError } from '../ui/toast-store';
 import { useCodings } from '../coding/coding-store';
 import { layoutDocument, type DocLayout } from './layout';
@@ -24,6 +25,8 @@ interface DocumentStore {
   loading: boolean;
   target: JumpTarget | null;
   open(id: string, range?: { start: number; end: number }): Promise<void>;
+  /** Fetch the open source's details again (its text never changes after import, so the layout stays). */
+  refreshDetails(): Promise<void>;
   reset(): void;
 }
 
@@ -58,8 +61,20 @@ export const useDocument = create<DocumentStore>()((set, get) => ({
       throw error;
     }
   },
+  async refreshDetails() {
+    const id = get().document?.id;
+    if (!id) return;
+    const details = await api['source.details']({ id });
+    const open = get().document;
+    if (open?.id === id) set({ document: { ...open, ...details } });
+  },
   reset: () => {
     useCodings.getState().clear();
     set({ selectedId: null, document: null, layout: null, loading: false, target: null });
   },
 }));
+
+// Details edited (here, in another window, by an undo or a merge): the header shows the stored ones.
+onEntitiesChanged(['source'], (event) => {
+  if (!event.reopened) useDocument.getState().refreshDetails().catch(() => undefined);
+});

@@ -241,6 +241,14 @@ export const nl = {
       '(mogelijk gescand of met een lettertype zonder tekst), ook niet met tekstherkenning (OCR). Wat daar staat, is niet doorzoekbaar en niet te coderen.',
     ocrPages: (pages: number[]) =>
       `De tekst van ${pages.length === 1 ? `pagina ${pages[0]}` : `pagina's ${pages.slice(0, -1).join(', ')} en ${pages[pages.length - 1]}`} is met tekstherkenning (OCR) uit een scan gelezen en kan fouten bevatten. Controleer citaten met het origineel.`,
+    // Changing a source's details after import (sources: sourcemeta).
+    editDetails: 'Gegevens wijzigen…',
+    editDetailsTitle: 'Gegevens van de bron wijzigen',
+    ecli: 'ECLI',
+    ecliHint: 'Vindplaats van de uitspraak, zoals ECLI:NL:RBNNE:2025:1234. Conceptrapporten noemen hem als bron.',
+    titleMissing: 'Geef de bron een titel.',
+    dateInvalid: 'De datum klopt niet; schrijf hem als dd-mm-jjjj of laat hem leeg.',
+    detailsSaved: 'Gegevens van de bron opgeslagen.',
   },
 
   coding: {

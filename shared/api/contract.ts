@@ -36,6 +36,7 @@ import type {
   SearchResult,
   SessionState,
   SourceDocument,
+  SourceDetails,
   SourceSummary,
   StagedFile,
   StudyStats,
@@ -282,6 +283,8 @@ export const contract = {
   'job.cancel': call<boolean>()(z.object({ jobId: z.string().min(1).max(100) })),
   'sources.list': call<SourceSummary[]>()(sourceFilterSchema),
   'source.get': call<SourceDocument>()(z.object({ id })),
+  /** The details alone (no text), for views that follow edits of an open source. */
+  'source.details': call<SourceDetails>()(z.object({ id })),
   'source.updateMeta': call<SourceSummary>()(z.object({ id, meta: sourceMetaSchema.extend({ title: shortText }) }), { writes: ['source'] }),
 
   search: call<SearchResult>()(

@@ -130,7 +130,12 @@ export interface SourceDocument extends SourceSummary {
   sparsePages: number[];
   /** PDF pages (1-based) whose text was recognised by OCR at import (sources: realfiles). */
   ocrPages: number[];
+  /** A court ruling's ECLI (type uitspraak), null when none is known (sources: sourcemeta). */
+  ecli: string | null;
 }
+
+/** A source's details without its text: what the document header shows after an edit (sources: sourcemeta). */
+export type SourceDetails = SourceSummary & Pick<SourceDocument, 'ecli'>;
 
 export type ImportOutcome =
   | { fileName: string; status: 'imported'; sourceId: string; title: string }
