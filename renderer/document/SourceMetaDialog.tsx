@@ -1,11 +1,12 @@
 /**
  * Changing an imported source's details: title, institution, type, role,
- * measure, date, inspector, and for a court ruling its ECLI. The backend
- * checks everything (a malformed ECLI is refused there, with its Dutch
- * message shown here); the header and the source list follow through the
+ * measure, date, inspector, and for a court ruling its ECLI. A malformed ECLI
+ * is refused here in the user's words, and the backend checks everything
+ * again (its Dutch refusal is shown here too); the header and the source list follow through the
  * pushed change, and Ctrl+Z undoes it like any other edit.
  */
 import { useState, type FormEvent } from 'react';
+import { isEcli } from '../../shared/ecli';
 import type { SourceDocument } from '../../shared/api/types';
 import { MEASURE_LABELS, MEASURES, ROLE_LABELS, ROLES, SOURCE_TYPE_LABELS, SOURCE_TYPES, type Measure, type Role, type SourceType } from '../../shared/vocabulary';
 import { api } from '../api/client';
@@ -43,6 +44,9 @@ export function SourceMetaDialog({ source, onClose }: { source: SourceDocument; 
     if (!title.trim()) return setError(nl.document.titleMissing);
     // A half-typed date reads as "no date": saving it would silently clear the stored one.
     if (event.currentTarget.querySelector('[aria-invalid="true"]')) return setError(nl.document.dateInvalid);
+    // Said here in the user's words; the backend checks it again (and would name the field by its internal name).
+    const typedEcli = sourceType === 'uitspraak' ? ecli.trim().toUpperCase() : '';
+    if (typedEcli && !isEcli(typedEcli)) return setError(nl.document.ecliInvalid);
     setSaving(true);
     try {
       await api['source.updateMeta']({
@@ -56,7 +60,7 @@ export function SourceMetaDialog({ source, onClose }: { source: SourceDocument; 
           date: date || null,
           inspectorId,
           // Only a ruling has an ECLI; another type drops it (an undo brings it back).
-          ecli: sourceType === 'uitspraak' && ecli.trim() ? ecli.trim() : null,
+          ecli: typedEcli || null,
         },
       });
       notify(nl.document.detailsSaved);

@@ -246,6 +246,7 @@ export const nl = {
     editDetailsTitle: 'Gegevens van de bron wijzigen',
     ecli: 'ECLI',
     ecliHint: 'Vindplaats van de uitspraak, zoals ECLI:NL:RBNNE:2025:1234. Conceptrapporten noemen hem als bron.',
+    ecliInvalid: 'Dit is geen ECLI. Schrijf het ECLI als ECLI:NL:RBNNE:2025:1234: land, gerecht, jaar (vier cijfers) en nummer. Er is niets gewijzigd.',
     titleMissing: 'Geef de bron een titel.',
     dateInvalid: 'De datum klopt niet; schrijf hem als dd-mm-jjjj of laat hem leeg.',
     detailsSaved: 'Gegevens van de bron opgeslagen.',
