@@ -2,38 +2,31 @@
  * Changing an imported source's details: title, institution, type, role,
  * measure, date, inspector, and for a court ruling its ECLI. A malformed ECLI
  * is refused here in the user's words, and the backend checks everything
- * again (its Dutch refusal is shown here too); the header and the source list follow through the
- * pushed change, and Ctrl+Z undoes it like any other edit.
+ * again (its Dutch refusal is shown here too). The header and the source list
+ * follow through the pushed change; Ctrl+Z undoes it like any other edit.
  */
 import { useState, type FormEvent } from 'react';
 import { isEcli } from '../../shared/ecli';
 import type { SourceDocument } from '../../shared/api/types';
-import { MEASURE_LABELS, MEASURES, ROLE_LABELS, ROLES, SOURCE_TYPE_LABELS, SOURCE_TYPES, type Measure, type Role, type SourceType } from '../../shared/vocabulary';
 import { api } from '../api/client';
 import { errorMessage } from '../api/api-error';
-import { inspectorOptions } from '../study/initials';
-import { selectInspectors, selectInstitutions, useSession } from '../study/session-store';
+import { SourceMetaFields, type SourceMetaDraft } from '../sources/SourceMetaFields';
 import { nl } from '../text/nl';
-import { DateField } from '../ui/DateField';
 import { Dialog } from '../ui/Dialog';
-import { EnumSelect, optionsOf } from '../ui/EnumSelect';
 import { Field } from '../ui/Field';
 import { notify } from '../ui/toast-store';
 
-const TYPE_OPTIONS = optionsOf(SOURCE_TYPES, SOURCE_TYPE_LABELS);
-const ROLE_OPTIONS = optionsOf(ROLES, ROLE_LABELS);
-const MEASURE_OPTIONS = optionsOf(MEASURES, MEASURE_LABELS);
-
 export function SourceMetaDialog({ source, onClose }: { source: SourceDocument; onClose: () => void }) {
-  const institutions = useSession(selectInstitutions);
-  const inspectors = useSession(selectInspectors);
   const [title, setTitle] = useState(source.title);
-  const [institutionId, setInstitutionId] = useState<string | null>(source.institutionId);
-  const [sourceType, setSourceType] = useState<SourceType | null>(source.sourceType);
-  const [role, setRole] = useState<Role | null>(source.role);
-  const [measure, setMeasure] = useState<Measure | null>(source.measure);
-  const [date, setDate] = useState(source.date ?? '');
-  const [inspectorId, setInspectorId] = useState<string | null>(source.inspectorId);
+  const [draft, setDraft] = useState<SourceMetaDraft>({
+    institutionId: source.institutionId,
+    sourceType: source.sourceType,
+    role: source.role,
+    measure: source.measure,
+    date: source.date ?? '',
+    inspectorId: source.inspectorId,
+  });
+  const { institutionId, sourceType } = draft;
   const [ecli, setEcli] = useState(source.ecli ?? '');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -55,10 +48,10 @@ export function SourceMetaDialog({ source, onClose }: { source: SourceDocument; 
           title: title.trim(),
           institutionId,
           sourceType,
-          role,
-          measure,
-          date: date || null,
-          inspectorId,
+          role: draft.role,
+          measure: draft.measure,
+          date: draft.date || null,
+          inspectorId: draft.inspectorId,
           // Only a ruling has an ECLI; another type drops it (an undo brings it back).
           ecli: typedEcli || null,
         },
@@ -77,39 +70,7 @@ export function SourceMetaDialog({ source, onClose }: { source: SourceDocument; 
         <Field label={nl.importer.title_} required>
           <input data-testid="source-meta-title" value={title} maxLength={300} autoFocus onChange={(event) => setTitle(event.target.value)} />
         </Field>
-        <div className="field-grid">
-          <Field label={nl.importer.institution} required>
-            <EnumSelect
-              data-testid="source-meta-institution"
-              required
-              value={institutionId}
-              options={institutions.map((institution) => ({ value: institution.id, label: institution.name }))}
-              emptyLabel={nl.importer.choose}
-              onChange={setInstitutionId}
-            />
-          </Field>
-          <Field label={nl.importer.sourceType} required>
-            <EnumSelect data-testid="source-meta-type" required value={sourceType} options={TYPE_OPTIONS} emptyLabel={nl.importer.choose} onChange={setSourceType} />
-          </Field>
-          <Field label={nl.importer.role}>
-            <EnumSelect data-testid="source-meta-role" value={role} options={ROLE_OPTIONS} emptyLabel={nl.importer.noRole} onChange={setRole} />
-          </Field>
-          <Field label={nl.importer.measure}>
-            <EnumSelect data-testid="source-meta-measure" value={measure} options={MEASURE_OPTIONS} emptyLabel={nl.importer.noMeasure} onChange={setMeasure} />
-          </Field>
-          <Field label={nl.importer.date}>
-            <DateField data-testid="source-meta-date" value={date} onChange={setDate} />
-          </Field>
-          <Field label={nl.importer.inspector}>
-            <EnumSelect
-              data-testid="source-meta-inspector"
-              value={inspectorId}
-              options={inspectorOptions(inspectors)}
-              emptyLabel={nl.importer.noInspector}
-              onChange={setInspectorId}
-            />
-          </Field>
-        </div>
+        <SourceMetaFields value={draft} onChange={(patch) => setDraft((previous) => ({ ...previous, ...patch }))} testIdPrefix="source-meta" />
         {sourceType === 'uitspraak' && (
           <Field label={nl.document.ecli} hint={nl.document.ecliHint}>
             <input data-testid="source-meta-ecli" value={ecli} maxLength={80} spellCheck={false} onChange={(event) => setEcli(event.target.value)} />
