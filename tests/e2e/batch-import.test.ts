@@ -15,7 +15,7 @@ import { makeDocx, makePdf } from '../fixtures/make-files';
 import { makeScannedPdf } from '../fixtures/make-real-pdfs';
 import { tempDir } from '../helpers/temp-study';
 import { expectContains, expectValue } from './browser';
-import { openApp, type OpenApp } from './open-app';
+import { openApp, type OpenApp, createStudyInWizard } from './open-app';
 import { callHost } from './host-api';
 import type { Code, SourceDocument, SourceSummary } from '../../shared/api/types';
 
@@ -40,15 +40,7 @@ const sourceRows = () => page.getByTestId('source-row').count();
 
 describe('batch import in the browser host', () => {
   it('shows a chosen folder as one table, stores nothing until confirmed, then imports every row', async () => {
-    await page.getByTestId('start-screen').waitFor();
-    await page.getByTestId('new-study-button').click();
-    await page.getByTestId('setup-name').fill('Map importeren E2E');
-    await page.getByTestId('setup-institution-input').fill('GI Testland');
-    await page.getByTestId('setup-institution-add').click();
-    await page.getByTestId('setup-inspector-name').fill('Eva Testers');
-    await page.getByTestId('setup-inspector-initials').fill('ET');
-    await page.getByTestId('setup-inspector-add').click();
-    await page.getByTestId('setup-submit').click();
+    await createStudyInWizard(page, 'Map importeren E2E');
     await page.getByTestId('batch-folder-button').waitFor();
 
     await page.getByTestId('batch-folder-input').setInputFiles(folder);

@@ -6,18 +6,15 @@
  * it), J/K walk the codings and open them, + C Delete change and delete the
  * open one, ? shows the shortcut sheet.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Code, Coding, SourceSummary } from '../../shared/api/types';
 import type { CallName } from '../../shared/api/contract';
-import { veldwerk } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-study';
 import { expectContains, expectValue, waitFor } from './browser';
 import { callHost } from './host-api';
-import { openApp, type OpenApp } from './open-app';
+import { openDemoApp, type OpenApp } from './open-app';
 
 const dir = tempDir('veldwerk-e2e-keys-');
-const studyPath = join(dir, 'demo.veldwerk');
 let app: OpenApp;
 let source: SourceSummary;
 let codes: Code[];
@@ -54,9 +51,7 @@ async function codingAt(span: { start: number; end: number }): Promise<Coding> {
 }
 
 beforeAll(async () => {
-  const init = veldwerk(['init', studyPath, '--demo'], { VELDWERK_HOME: dir });
-  expect(init.code, init.stderr).toBe(0);
-  app = await openApp([studyPath], { VELDWERK_HOME: dir });
+  app = await openDemoApp(dir);
   const sources = await api<SourceSummary[]>('sources.list');
   source = sources.find((candidate) => candidate.sourceType === 'clientdossier' && candidate.format === 'txt') ?? sources[0]!;
   codes = await api<Code[]>('framework.list');

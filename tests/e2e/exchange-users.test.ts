@@ -10,14 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import type { Coding, SessionState, SourceSummary } from '../../shared/api/types';
 import type { CallName } from '../../shared/api/contract';
-import { veldwerk } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-study';
 import { expectValue, waitFor } from './browser';
 import { callHost } from './host-api';
-import { openApp, type OpenApp } from './open-app';
+import { openDemoApp, type OpenApp } from './open-app';
 
 const dir = tempDir('veldwerk-e2e-exchange-users-');
-const studyPath = join(dir, 'demo.veldwerk');
 let app: OpenApp;
 const api = <T>(name: CallName, input: object = {}) => callHost<T>(app.url, name, input);
 
@@ -63,9 +61,7 @@ async function projectFile(xml: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  const init = veldwerk(['init', studyPath, '--demo'], { VELDWERK_HOME: dir });
-  expect(init.code, init.stderr).toBe(0);
-  app = await openApp([studyPath], { VELDWERK_HOME: dir });
+  app = await openDemoApp(dir);
 });
 
 afterAll(async () => {

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { makePdfWithBlankPage, makeScannedPdf } from '../fixtures/make-real-pdfs';
 import { tempDir } from '../helpers/temp-study';
 import { expectContains, expectValue } from './browser';
-import { openApp, type OpenApp } from './open-app';
+import { openApp, type OpenApp, createStudyInWizard } from './open-app';
 
 const dir = tempDir('veldwerk-e2e-realfiles-');
 let app: OpenApp;
@@ -26,15 +26,7 @@ afterAll(() => app?.close());
 
 describe('importing a real file end to end', () => {
   it('opens the new source under its own title and flags the page without text', async () => {
-    await page.getByTestId('start-screen').waitFor();
-    await page.getByTestId('new-study-button').click();
-    await page.getByTestId('setup-name').fill('Echte bestanden E2E');
-    await page.getByTestId('setup-institution-input').fill('GI Testland');
-    await page.getByTestId('setup-institution-add').click();
-    await page.getByTestId('setup-inspector-name').fill('Eva Testers');
-    await page.getByTestId('setup-inspector-initials').fill('ET');
-    await page.getByTestId('setup-inspector-add').click();
-    await page.getByTestId('setup-submit').click();
+    await createStudyInWizard(page, 'Echte bestanden E2E');
     await page.getByTestId('import-button').waitFor();
 
     const pdf = await PDFDocument.load(await makePdfWithBlankPage());

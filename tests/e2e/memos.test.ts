@@ -4,18 +4,15 @@
  * offsets and marked in the margin; taken back and restored with undo and
  * redo; found by the main search; and in the list of all memos, filtered.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Memo, SourceSummary } from '../../shared/api/types';
 import type { CallName } from '../../shared/api/contract';
-import { veldwerk } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-study';
 import { expectCount, expectValue, waitFor } from './browser';
 import { callHost } from './host-api';
-import { openApp, type OpenApp } from './open-app';
+import { openDemoApp, type OpenApp } from './open-app';
 
 const dir = tempDir('veldwerk-e2e-memos-');
-const studyPath = join(dir, 'demo.veldwerk');
 const MEMO_TEXT = 'Let op: zebrapadoverleg met de moeder ontbreekt in het plan.';
 let app: OpenApp;
 let source: SourceSummary;
@@ -24,9 +21,7 @@ const api = <T>(name: CallName, input: object = {}) => callHost<T>(app.url, name
 const passages = () => api<Memo[]>('memos.passages', { sourceId: source.id });
 
 beforeAll(async () => {
-  const init = veldwerk(['init', studyPath, '--demo'], { VELDWERK_HOME: dir });
-  expect(init.code, init.stderr).toBe(0);
-  app = await openApp([studyPath], { VELDWERK_HOME: dir });
+  app = await openDemoApp(dir);
   const sources = await api<SourceSummary[]>('sources.list');
   source = sources.find((candidate) => candidate.sourceType === 'clientdossier' && candidate.format === 'txt') ?? sources[0]!;
   await app.page.getByTestId('source-row').filter({ hasText: source.title }).first().click();

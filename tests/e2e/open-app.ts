@@ -2,8 +2,10 @@
  * The browser host on a study file and a Chromium page on it, as the e2e
  * tests start them: one call in `beforeAll`, `close()` in `afterAll`.
  */
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startServe } from '../helpers/cli';
+import { expect } from 'vitest';
+import { startServe, veldwerk } from '../helpers/cli';
 import { launchChromium } from './browser';
 
 export interface OpenApp {
@@ -33,4 +35,27 @@ export async function openApp(serveArgs: string[], env: Record<string, string>):
     await close();
     throw error;
   }
+}
+
+/** The browser host on a new demo study in `dir` (made with `veldwerk init --demo`), its source list shown. */
+export async function openDemoApp(dir: string): Promise<OpenApp & { studyPath: string }> {
+  const studyPath = join(dir, 'demo.veldwerk');
+  const init = veldwerk(['init', studyPath, '--demo'], { VELDWERK_HOME: dir });
+  expect(init.code, init.stderr).toBe(0);
+  const app = await openApp([studyPath], { VELDWERK_HOME: dir });
+  await app.page.getByTestId('source-list').waitFor();
+  return { ...app, studyPath };
+}
+
+/** A new study made through the setup wizard from the start screen: one institution, inspector Eva Testers (ET). */
+export async function createStudyInWizard(page: Page, name: string, institution = 'GI Testland'): Promise<void> {
+  await page.getByTestId('start-screen').waitFor();
+  await page.getByTestId('new-study-button').click();
+  await page.getByTestId('setup-name').fill(name);
+  await page.getByTestId('setup-institution-input').fill(institution);
+  await page.getByTestId('setup-institution-add').click();
+  await page.getByTestId('setup-inspector-name').fill('Eva Testers');
+  await page.getByTestId('setup-inspector-initials').fill('ET');
+  await page.getByTestId('setup-inspector-add').click();
+  await page.getByTestId('setup-submit').click();
 }

@@ -9,24 +9,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Code, Coding, EvidenceMatrix, EvidenceSegment, Judgment, SessionState, SourceSummary } from '../../shared/api/types';
 import type { CallName } from '../../shared/api/contract';
-import { veldwerk } from '../helpers/cli';
 import { column, readWithOpenpyxl } from '../helpers/openpyxl';
 import { tempDir } from '../helpers/temp-study';
 import { expectContains, expectCount, expectValue, waitFor } from './browser';
 import { callHost } from './host-api';
-import { openApp, type OpenApp } from './open-app';
+import { openDemoApp, type OpenApp } from './open-app';
 
 const dir = tempDir('veldwerk-e2e-retrieval-');
-const studyPath = join(dir, 'demo.veldwerk');
 let app: OpenApp;
 let source: SourceSummary;
 let codes: Code[];
 const api = <T>(name: CallName, input: object = {}) => callHost<T>(app.url, name, input);
 
 beforeAll(async () => {
-  const init = veldwerk(['init', studyPath, '--demo'], { VELDWERK_HOME: dir });
-  expect(init.code, init.stderr).toBe(0);
-  app = await openApp([studyPath], { VELDWERK_HOME: dir });
+  app = await openDemoApp(dir);
   codes = await api<Code[]>('framework.list');
   const sources = await api<SourceSummary[]>('sources.list');
   source = sources.find((candidate) => candidate.sourceType === 'clientdossier' && candidate.format === 'txt') ?? sources[0]!;

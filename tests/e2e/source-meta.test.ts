@@ -5,27 +5,21 @@
  * new title and type (a ruling, with its ECLI) show in the header and the
  * source list through the pushed change, and Ctrl+Z undoes it.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceDocument, SourceSummary } from '../../shared/api/types';
 import type { CallName } from '../../shared/api/contract';
 import { SOURCE_TYPE_LABELS } from '../../shared/vocabulary';
-import { veldwerk } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-study';
 import { expectContains, expectValue } from './browser';
 import { callHost } from './host-api';
-import { openApp, type OpenApp } from './open-app';
+import { openDemoApp, type OpenApp } from './open-app';
 
 const dir = tempDir('veldwerk-e2e-sourcemeta-');
-const studyPath = join(dir, 'demo.veldwerk');
 let app: OpenApp;
 const api = <T>(name: CallName, input: object = {}) => callHost<T>(app.url, name, input);
 
 beforeAll(async () => {
-  const init = veldwerk(['init', studyPath, '--demo'], { VELDWERK_HOME: dir });
-  expect(init.code, init.stderr).toBe(0);
-  app = await openApp([studyPath], { VELDWERK_HOME: dir });
-  await app.page.getByTestId('source-list').waitFor();
+  app = await openDemoApp(dir);
 });
 
 afterAll(async () => {

@@ -9,23 +9,18 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceProgress, SourceSummary } from '../../shared/api/types';
 import type { CallName } from '../../shared/api/contract';
-import { veldwerk } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-study';
 import { expectContains, expectCount, expectValue, waitFor } from './browser';
 import { callHost } from './host-api';
-import { openApp, type OpenApp } from './open-app';
+import { openDemoApp, type OpenApp } from './open-app';
 
 const dir = tempDir('veldwerk-e2e-sources-');
-const studyPath = join(dir, 'demo.veldwerk');
 let app: OpenApp;
 const api = <T>(name: CallName, input: object = {}) => callHost<T>(app.url, name, input);
 const rows = () => app.page.getByTestId('source-row');
 
 beforeAll(async () => {
-  const init = veldwerk(['init', studyPath, '--demo'], { VELDWERK_HOME: dir });
-  expect(init.code, init.stderr).toBe(0);
-  app = await openApp([studyPath], { VELDWERK_HOME: dir });
-  await app.page.getByTestId('source-list').waitFor();
+  app = await openDemoApp(dir);
 });
 
 afterAll(async () => {

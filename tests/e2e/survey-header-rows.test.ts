@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { qualtricsCsv } from '../fixtures/make-survey-layouts';
 import { tempDir } from '../helpers/temp-study';
 import { expectValue } from './browser';
-import { openApp, type OpenApp } from './open-app';
+import { openApp, type OpenApp, createStudyInWizard } from './open-app';
 
 const dir = tempDir('veldwerk-e2e-survey-heads-');
 let app: OpenApp;
@@ -26,15 +26,7 @@ afterAll(() => app?.close());
 
 describe('survey header rows end to end', () => {
   it('shows, changes and imports the header rows of a Qualtrics export', async () => {
-    await page.getByTestId('start-screen').waitFor();
-    await page.getByTestId('new-study-button').click();
-    await page.getByTestId('setup-name').fill('Koppen E2E');
-    await page.getByTestId('setup-institution-input').fill('GI Noord');
-    await page.getByTestId('setup-institution-add').click();
-    await page.getByTestId('setup-inspector-name').fill('Eva Testers');
-    await page.getByTestId('setup-inspector-initials').fill('ET');
-    await page.getByTestId('setup-inspector-add').click();
-    await page.getByTestId('setup-submit').click();
+    await createStudyInWizard(page, 'Koppen E2E', 'GI Noord');
     await page.getByTestId('view-survey').click();
     await page.getByTestId('survey-view').waitFor();
 
