@@ -23,6 +23,11 @@
  * 20 queries, 20 bundles, 40 inspectors and 5 institutions stay). The
  * generated corpus is kept in bench-out/corpus (deterministic; reused by the
  * next run). Run alone with `npm run bench -- national`.
+ *
+ * `BENCH_NATIONAL_KEEP=<dir>` stops after the codings and keeps the study
+ * (`landelijk.veldwerk`, unencrypted, fictional) and the 21 bundles
+ * (`bundel-NN.vwb`, passphrase in `passphrase.txt`) there, so a change can be
+ * profiled at national scale without importing 150,000 pages again.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -70,6 +75,7 @@ const CODING_SAMPLES = 40;
 const SOURCES_PER_ACTION = 50;
 const LATENCY_PAGES = 300;
 const PASSPHRASE = 'bench-team-wachtwoord';
+const KEEP_DIR = process.env.BENCH_NATIONAL_KEEP;
 
 const TARGETS = {
   searchP95Ms: 50,
@@ -360,6 +366,17 @@ async function privacyPassOfOverallDraft(study: Study) {
   return { contextMs: context.ms, passMs: pass.ms, passCpuMs: pass.cpuMs, findings: pass.value.scan.findings.length, persons };
 }
 
+/** The study and bundles kept for profiling (`BENCH_NATIONAL_KEEP`), written by SQLite's backup. */
+async function keepForProfiling(study: Study, bundles: Uint8Array[], dir: string, extra: { latencySourceId: string; serviceBatch: CorpusFile[] }) {
+  mkdirSync(dir, { recursive: true });
+  await study.db.backup(join(dir, 'landelijk.veldwerk'));
+  bundles.forEach((bytes, index) => writeFileSync(join(dir, `bundel-${String(index + 1).padStart(2, '0')}.vwb`), bytes));
+  writeFileSync(join(dir, 'passphrase.txt'), PASSPHRASE);
+  writeFileSync(join(dir, 'kept.json'), JSON.stringify({ scale: SCALE, ...extra }, null, 2));
+  log(`studie en bundels bewaard in ${dir}`);
+  return { kept: dir };
+}
+
 export async function measureNational(): Promise<object> {
   const workDir = join(tmpdir(), `veldwerk-national-${process.pid}`);
   mkdirSync(workDir, { recursive: true });
@@ -399,7 +416,8 @@ export async function measureNational(): Promise<object> {
     memory.endPhase('bundlesMaken');
 
     log('uitlezen zonder opslag…');
-    const raw = await rawExtraction(corpus);
+    // Kept for profiling only: the raw extraction is not needed then.
+    const raw = KEEP_DIR ? { seconds: 0, failures: 0 } : await rawExtraction(corpus);
     memory.endPhase('uitlezen');
     log('importeren…');
     const imported = await importCorpus(study, corpus);
@@ -408,6 +426,7 @@ export async function measureNational(): Promise<object> {
     const codingWrite = await timed(() => addCodings(study));
     study.db.pragma('wal_checkpoint(TRUNCATE)');
     memory.endPhase('coderingen');
+    if (KEEP_DIR) return await keepForProfiling(study, bundleMaking.value, KEEP_DIR, { latencySourceId: latencySource.sourceId, serviceBatch });
 
     log('zoeken…');
     const searchTimes: number[] = [];
