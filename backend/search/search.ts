@@ -7,6 +7,7 @@ import { parseQuery, termOccurrences, toFtsMatch, type SearchTerm, type TermOccu
 import { pageOfOffset } from '../../shared/pages';
 import type { SearchHit, SearchResult } from '../../shared/api/types';
 import type { Study } from '../study/study';
+import { foldedOccurrences } from './folded-occurrences';
 
 const SNIPPET_RADIUS = 70;
 
@@ -56,7 +57,7 @@ export function search(study: Study, query: string, limit: number): SearchResult
  * document as a whole), each occurrence of the first term.
  */
 function* hitSpans(text: string, terms: SearchTerm[]): Generator<Span> {
-  const occurrences = termOccurrences(text, terms);
+  const occurrences = foldedOccurrences(text, terms) ?? termOccurrences(text, terms);
   if (terms.length === 1) {
     for (const { start, end } of occurrences) yield { start, end };
     return;
