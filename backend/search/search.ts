@@ -18,6 +18,9 @@ interface MatchingSource {
   page_starts: string | null;
 }
 
+/** The FTS5 expression a search runs: every term, in the sources' text only (titles are indexed for other uses). */
+export const textMatch = (terms: SearchTerm[]) => `text : (${toFtsMatch(terms)})`;
+
 export function search(study: Study, query: string, limit: number): SearchResult {
   const terms = parseQuery(query);
   if (terms.length === 0) return { hits: [], truncated: false };
@@ -29,7 +32,7 @@ export function search(study: Study, query: string, limit: number): SearchResult
        WHERE source_fts MATCH ? AND s.deleted = 0
        ORDER BY rank`,
     )
-    .iterate(`text : (${toFtsMatch(terms)})`) as IterableIterator<MatchingSource>;
+    .iterate(textMatch(terms)) as IterableIterator<MatchingSource>;
 
   const hits: SearchHit[] = [];
   for (const source of candidates) {
