@@ -339,11 +339,11 @@ const handlers: Handlers = {
   'study.dismissKeyPrompt': (session) => dismissPrompt(session),
   'security.info': (session) => securityInfo(session),
   'security.changePassphrase': async (session, input) => {
-    await changeStudyPassphrase(session, input.passphrase);
+    await changeStudyPassphrase(session, input, input.passphrase);
     return null;
   },
-  'security.rekey': (session, input) => rekeyOpenStudy(session, input.passphrase, input.jobId ?? randomUUID()),
-  'security.newRecoveryKey': (session) => makeRecoveryKey(session),
+  'security.rekey': (session, input) => rekeyOpenStudy(session, input, input.passphrase, input.jobId ?? randomUUID()),
+  'security.newRecoveryKey': (session, input) => makeRecoveryKey(session, input),
   'security.setBackupKeep': (session, input) => setBackupKeep(session, input.keep),
   'security.restoreBackup': (session, input) => restoreBackup(session, input.name),
   'team.keys': (session) => teamKeys(session.requireStudy()),

@@ -23,6 +23,7 @@ import { osKeyring, type Keychain } from './keychain';
 import { LOCKED, studyKeyFor, unlockStudy } from './unlock';
 import { waitBeforeNextTry } from './attempts';
 import { isFictionalDemo } from '../demo/demo-marker';
+import { waitMessage } from './current-secret';
 
 interface Held {
   kind: KeyPrompt['kind'];
@@ -78,10 +79,6 @@ function currentKeyId(path: string): string {
   } catch {
     return '';
   }
-}
-
-export function waitMessage(seconds: number): string {
-  return `Er zijn te veel onjuiste wachtwoorden gegeven. Wacht nog ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'} en probeer het dan opnieuw. Er is niets gewijzigd.`;
 }
 
 /** `study.unlock`: the held study with the passphrase or recovery key the user typed. */

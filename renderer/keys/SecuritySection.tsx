@@ -5,7 +5,7 @@
  * restoring one after a confirmation. Reloads when the backend pushes
  * `session` (key file and backups are this copy's bookkeeping).
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { BackupEntry, SecurityInfo } from '../../shared/api/types';
 import { api, errorMessage } from '../api/client';
 import { useEntitiesChanged } from '../api/study-changes';
@@ -34,9 +34,10 @@ export function SecuritySection() {
       <p>{statusText(info)}</p>
       {info.encrypted && (
         <>
-          <ChangePassphrase />
-          <NewRecoveryKey />
-          <Rekey />
+          <p className="field-hint">{nl.keys.currentHint}</p>
+          <ChangePassphrase hasPassphrase={info.opensWith.passphrase} />
+          <NewRecoveryKey hasPassphrase={info.opensWith.passphrase} />
+          <Rekey hasPassphrase={info.opensWith.passphrase} />
         </>
       )}
       <Backups info={info} onInfo={setInfo} />
@@ -66,21 +67,74 @@ function usePassphrasePair() {
   return { passphrase, repeat, setPassphrase, setRepeat, problem, clear };
 }
 
-function ChangePassphrase() {
+/** The current passphrase or the recovery key, asked before any secret changes; a study without a passphrase confirms with the recovery key. */
+function useCurrentSecret(hasPassphrase: boolean) {
+  const [kind, setKind] = useState<'passphrase' | 'recovery'>(hasPassphrase ? 'passphrase' : 'recovery');
+  const [secret, setSecret] = useState('');
+  return {
+    kind,
+    secret,
+    setKind: (next: 'passphrase' | 'recovery') => {
+      setKind(next);
+      setSecret('');
+    },
+    setSecret,
+    hasPassphrase,
+    problem: () => (secret ? null : nl.keys.currentMissing),
+    input: () => ({ current: secret, currentWith: kind }),
+    clear: () => setSecret(''),
+  };
+}
+
+function CurrentSecretFields({ proof, disabled }: { proof: ReturnType<typeof useCurrentSecret>; disabled: boolean }) {
+  const group = useId();
+  return (
+    <>
+      {proof.hasPassphrase && (
+        <fieldset className="key-fieldset">
+          <legend>{nl.keys.currentKind}</legend>
+          {(['passphrase', 'recovery'] as const).map((option) => (
+            <label key={option}>
+              <input type="radio" name={group} checked={proof.kind === option} disabled={disabled} onChange={() => proof.setKind(option)} />
+              {option === 'passphrase' ? nl.keys.withPassphrase : nl.keys.withRecovery}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <Field label={proof.kind === 'passphrase' ? nl.keys.currentPassphrase : nl.keys.currentRecovery} required>
+        <input
+          type={proof.kind === 'passphrase' ? 'password' : 'text'}
+          autoComplete={proof.kind === 'passphrase' ? 'current-password' : 'off'}
+          spellCheck={false}
+          value={proof.secret}
+          maxLength={1000}
+          disabled={disabled}
+          data-testid="current-secret"
+          onChange={(event) => proof.setSecret(event.target.value)}
+        />
+      </Field>
+    </>
+  );
+}
+
+function ChangePassphrase({ hasPassphrase }: { hasPassphrase: boolean }) {
   const pair = usePassphrasePair();
+  const proof = useCurrentSecret(hasPassphrase);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const problem = pair.problem();
+    const problem = proof.problem() ?? pair.problem();
     if (problem) return setError(problem);
     setBusy(true);
     try {
-      await api['security.changePassphrase']({ passphrase: pair.passphrase });
+      await api['security.changePassphrase']({ passphrase: pair.passphrase, ...proof.input() });
       pair.clear();
+      proof.clear();
       setError(null);
       notify(nl.keys.passphraseChanged);
     } catch (caught) {
+      proof.clear();
       setError(errorMessage(caught, nl.errors.unexpected));
     } finally {
       setBusy(false);
@@ -89,6 +143,7 @@ function ChangePassphrase() {
   return (
     <form className="security-block" onSubmit={submit} noValidate data-testid="change-passphrase">
       <h4>{nl.keys.changePassphrase}</h4>
+      <CurrentSecretFields proof={proof} disabled={busy} />
       <NewPassphraseFields passphrase={pair.passphrase} repeat={pair.repeat} onPassphrase={pair.setPassphrase} onRepeat={pair.setRepeat} disabled={busy} />
       {error && (
         <p className="form-error" role="alert">
@@ -102,41 +157,60 @@ function ChangePassphrase() {
   );
 }
 
-function NewRecoveryKey() {
+function NewRecoveryKey({ hasPassphrase }: { hasPassphrase: boolean }) {
   const showRecoveryKey = useKeys((store) => store.showRecoveryKey);
-  const make = async () => {
+  const proof = useCurrentSecret(hasPassphrase);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problem = proof.problem();
+    if (problem) return setError(problem);
+    setBusy(true);
     try {
-      showRecoveryKey((await api['security.newRecoveryKey']({})).recoveryKey);
-    } catch (error) {
-      reportError(error);
+      const { recoveryKey } = await api['security.newRecoveryKey'](proof.input());
+      setError(null);
+      showRecoveryKey(recoveryKey);
+    } catch (caught) {
+      setError(errorMessage(caught, nl.errors.unexpected));
+    } finally {
+      proof.clear();
+      setBusy(false);
     }
   };
   return (
-    <div className="security-block">
+    <form className="security-block" onSubmit={submit} noValidate data-testid="new-recovery-key">
       <h4>{nl.keys.newRecovery}</h4>
       <p className="field-hint">{nl.keys.newRecoveryHint}</p>
-      <button type="button" onClick={() => void make()}>
-        {nl.keys.newRecovery}
+      <CurrentSecretFields proof={proof} disabled={busy} />
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {nl.keys.newRecoveryMake}
       </button>
-    </div>
+    </form>
   );
 }
 
-function Rekey() {
+function Rekey({ hasPassphrase }: { hasPassphrase: boolean }) {
   const pair = usePassphrasePair();
+  const proof = useCurrentSecret(hasPassphrase);
   const showRecoveryKey = useKeys((store) => store.showRecoveryKey);
   const apply = useSession((store) => store.apply);
   const [progress, setProgress] = useState<{ done: number; total: number; message: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const problem = pair.problem();
+    const problem = proof.problem() ?? pair.problem();
     if (problem) return setError(problem);
     setError(null);
     setProgress({ done: 0, total: 0, message: nl.keys.rekeyStarted });
     const job = followJob('sleutel', (update) => setProgress({ done: update.done, total: update.total, message: update.message ?? '' }));
     try {
-      const { recoveryKey, state } = await api['security.rekey']({ passphrase: pair.passphrase, jobId: job.jobId });
+      const { recoveryKey, state } = await api['security.rekey']({ passphrase: pair.passphrase, ...proof.input(), jobId: job.jobId });
       pair.clear();
       notify(nl.keys.rekeyDone);
       apply(state);
@@ -144,6 +218,7 @@ function Rekey() {
     } catch (caught) {
       setError(errorMessage(caught, nl.errors.unexpected));
     } finally {
+      proof.clear();
       job.stop();
       setProgress(null);
     }
@@ -152,6 +227,7 @@ function Rekey() {
     <form className="security-block" onSubmit={submit} noValidate data-testid="rekey">
       <h4>{nl.keys.rekey}</h4>
       <p className="field-hint">{nl.keys.rekeyHint}</p>
+      <CurrentSecretFields proof={proof} disabled={progress !== null} />
       <NewPassphraseFields passphrase={pair.passphrase} repeat={pair.repeat} onPassphrase={pair.setPassphrase} onRepeat={pair.setRepeat} disabled={progress !== null} />
       {progress && <ProgressBar {...progress} label={nl.keys.rekeyProgress} testId="rekey-progress" />}
       {error && (

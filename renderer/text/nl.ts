@@ -1377,6 +1377,12 @@ export const nl = {
     keep: 'Aantal te bewaren reservekopieën (per soort)',
     keepSave: 'Aantal opslaan',
     keepSaved: (keep: number) => `Veldwerk bewaart voortaan ${keep} ${keep === 1 ? 'reservekopie' : 'reservekopieën'} per soort.`,
+    currentKind: 'Bevestig met',
+    currentPassphrase: 'Huidig wachtwoord van het onderzoek',
+    currentRecovery: 'Herstelsleutel (8 groepen van 4 tekens)',
+    currentMissing: 'Geef eerst het huidige wachtwoord of de herstelsleutel.',
+    currentHint: 'Wie het onderzoek open op deze computer vindt, mag de sleutels niet kunnen wijzigen: bevestig daarom eerst met het huidige wachtwoord of met de herstelsleutel.',
+    newRecoveryMake: 'Herstelsleutel maken',
     team: {
       intro: 'Elke kopie ondertekent haar wijzigingen met een eigen sleutel, die de teamleider registreert. Een bundel met een wijziging die niet klopt met de geregistreerde sleutel van de maker wordt geweigerd.',
       introNotLead: 'Alleen de teamleider (het oorspronkelijke onderzoek) kan sleutels intrekken.',

@@ -199,6 +199,9 @@ export const logbookFilterSchema = z.object({
   query: z.string().max(200).optional(),
 });
 
+/** Proof for changing a study's secrets (issue 11): the current passphrase or the recovery key, checked by the backend. */
+const currentSecret = { current: z.string().min(1).max(1000), currentWith: z.enum(['passphrase', 'recovery']).default('passphrase') };
+
 export const contract = {
   'session.state': call<SessionState>()(z.object({})),
   'session.setInspector': call<SessionState>()(z.object({ inspectorId: id }), { writes: ['session'] }),
@@ -526,10 +529,11 @@ export const contract = {
   'study.dismissKeyPrompt': call<SessionState>()(z.object({})),
   /* Instellingen → Beveiliging (issue 11): key file and backups are bookkeeping of this copy, pushed as `session`. */
   'security.info': call<SecurityInfo>()(z.object({})),
-  'security.changePassphrase': call<null>()(z.object({ passphrase: z.string().min(1).max(1000) }), { writes: ['session'] }),
+  /** Changing the study's secrets first checks the current passphrase (or the recovery key); a wrong one changes nothing and counts as a wrong try. */
+  'security.changePassphrase': call<null>()(z.object({ passphrase: z.string().min(1).max(1000), ...currentSecret }), { writes: ['session'] }),
   /** Rotate the study key (a job): every record is rewritten under a new key and verified; a new recovery key is shown once. */
-  'security.rekey': call<{ recoveryKey: string; state: SessionState }>()(z.object({ passphrase: z.string().min(1).max(1000), jobId }), { ...switchesStudy, job: true }),
-  'security.newRecoveryKey': call<{ recoveryKey: string }>()(z.object({}), { writes: ['session'] }),
+  'security.rekey': call<{ recoveryKey: string; state: SessionState }>()(z.object({ passphrase: z.string().min(1).max(1000), ...currentSecret, jobId }), { ...switchesStudy, job: true }),
+  'security.newRecoveryKey': call<{ recoveryKey: string }>()(z.object({ ...currentSecret }), { writes: ['session'] }),
   'security.setBackupKeep': call<SecurityInfo>()(z.object({ keep: z.number().int().min(1).max(50) }), { writes: ['session'] }),
   /** Put a listed backup in the study's place, after backing up the study as it is. */
   'security.restoreBackup': call<{ restoredFrom: string; keptAs: string; state: SessionState }>()(z.object({ name: z.string().min(1).max(300) }), switchesStudy),
