@@ -11,7 +11,8 @@ interface SessionStore {
   load(): Promise<void>;
   /** Take over a state the backend returned after a change. */
   apply(session: SessionState): void;
-  createStudy(input: CallInput<'study.create'>): Promise<void>;
+  /** Resolves with the new study's recovery key, to show once, when the backend made its key. */
+  createStudy(input: CallInput<'study.create'>): Promise<string | null>;
   openStudy(): Promise<void>;
   openDemo(): Promise<void>;
   setInspector(inspectorId: string): Promise<void>;
@@ -34,7 +35,11 @@ export const useSession = create<SessionStore>()((set, get) => {
       }
     },
     apply: (session) => set({ session, loadError: null }),
-    createStudy: async (input) => get().apply(await api['study.create'](input)),
+    async createStudy(input) {
+      const { recoveryKey, ...state } = await api['study.create'](input);
+      get().apply(state);
+      return recoveryKey ?? null;
+    },
     async openStudy() {
       const session = await api['study.openDialog']({});
       if (session) get().apply(session);

@@ -75,6 +75,13 @@ export const nl = {
     missingName: 'Geef het onderzoek een naam.',
     missingInspector: 'Voeg minstens één inspecteur toe.',
     periodOrder: 'De einddatum ligt vóór de begindatum.',
+    passphraseTitle: 'Wachtwoord van het onderzoek',
+    passphraseIntro:
+      'Het onderzoek wordt versleuteld opgeslagen: wie de laptop vindt of het bestand kopieert, kan zonder dit wachtwoord geen naam, citaat of notitie lezen. Deze computer heeft geen sleutelhanger om de sleutel in te bewaren, dus je typt het wachtwoord elke keer dat je het onderzoek opent.',
+    passphraseWarning:
+      'Veldwerk bewaart het wachtwoord nergens en kan het niet terughalen. Na het aanmaken krijg je één keer een herstelsleutel: zonder wachtwoord én zonder herstelsleutel is het onderzoek voorgoed onleesbaar.',
+    keychainNote: 'Het onderzoek wordt versleuteld; de sleutel wordt bewaard in de sleutelhanger van deze computer. Na het aanmaken krijg je één keer een herstelsleutel om te bewaren.',
+    creating: 'Aanmaken en versleutelen…',
   },
 
   inspector: {
@@ -1346,6 +1353,7 @@ export const nl = {
     recoveryTitle: 'Herstelsleutel',
     recoveryIntro: 'Noteer de herstelsleutel: hij wordt maar één keer getoond. Bewaar hem op papier of in een kluis, niet bij het onderzoek. Zonder wachtwoord en zonder deze sleutel is het onderzoek niet meer te openen.',
     recoveryNoted: 'Ik heb hem genoteerd',
+    recoverySaved: 'Ik heb de herstelsleutel bewaard (op papier of in een kluis, niet bij het onderzoek).',
     security: 'Beveiliging',
     encryptedStatus: (ways: string[]) => `Dit onderzoek is versleuteld (SQLCipher 4, AES-256). De sleutel opent met: ${ways.join(', ')}.`,
     wayPassphrase: 'het wachtwoord',

@@ -16,6 +16,7 @@ import { FINDING_KINDS, type Finding, type SuggestedFinding, type Theme } from '
 import type { SourceProgress, SourceStatusEntry } from './types';
 import { DETAIL_KINDS, PERSON_ROLES, PERSON_STATUSES, PRIVACY_DECISIONS, type Person, type PrivacyChoice, type PrivacyScan } from '../privacy';
 import type { LogbookPage, LogbookRetention } from './types';
+import type { CreatedStudy, NewStudyKeyPlan } from './types';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
 import type { EvidenceSegmentPage, LeftOutCodings } from './types';
 import type {
@@ -206,8 +207,10 @@ export const contract = {
   'session.state': call<SessionState>()(z.object({})),
   'session.setInspector': call<SessionState>()(z.object({ inspectorId: id }), { writes: ['session'] }),
 
-  'study.create': call<SessionState>()(
+  'study.create': call<CreatedStudy>()(
     z.object({
+      /** The study passphrase the wizard asked twice, where the computer has no keychain (issue 11); never stored, never logged. */
+      passphrase: z.string().min(1).max(1000).nullable().default(null),
       name: shortText,
       periodStart: isoDate.nullable().default(null),
       periodEnd: isoDate.nullable().default(null),
@@ -219,6 +222,8 @@ export const contract = {
   /** Desktop only: choose a study file with the native dialog and open it. */
   'study.openDialog': call<SessionState | null>()(z.object({}), switchesStudy),
   'study.openDemo': call<SessionState>()(z.object({}), switchesStudy),
+  /** How `study.create` will key the new study: what the wizard must ask (issue 11). */
+  'study.newKeyPlan': call<NewStudyKeyPlan>()(z.object({})),
   'study.update': call<SessionState>()(
     z.object({ name: shortText, periodStart: isoDate.nullable(), periodEnd: isoDate.nullable(), reportDate: isoDate.nullable().optional() }), { writes: ['study'] },
   ),

@@ -73,6 +73,7 @@ describe('Beveiliging end to end', () => {
     await shown.waitFor({ timeout: 60_000 });
     expect(await shown.innerText()).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
     expect(keyOpensFile(path, oldKey)).toBe(false);
+    await page.getByTestId('recovery-saved').check();
     await page.getByRole('button', { name: 'Ik heb hem genoteerd' }).click();
     await page.getByTestId('security-section').waitFor();
   }, 90_000);
