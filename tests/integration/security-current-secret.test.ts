@@ -7,7 +7,7 @@
  * the keychain is confirmed with its recovery key.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../backend/api/handlers';
@@ -19,6 +19,7 @@ import { encryptStudyFile } from '../../backend/keys/encrypt-study';
 import { keyFilePath } from '../../backend/keys/key-file';
 import type { Keychain } from '../../backend/keys/keychain';
 import { forgetStudyKey, studyKeyFor, unlockStudy, WRONG_PASSPHRASE } from '../../backend/keys/unlock';
+import { TEST_STUDY_PASSPHRASE_FILE, veldwerk } from '../helpers/cli';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
 
 const dir = tempDir('veldwerk-huidig-geheim-');
@@ -89,6 +90,24 @@ describe('changing the study’s secrets asks for the current one', () => {
     const made = await dispatch(session, 'security.newRecoveryKey', { current: recoveryKey, currentWith: 'recovery' });
     expect(made.ok && (made.value as { recoveryKey: string }).recoveryKey).not.toBe(recoveryKey);
     session.close();
+    forgetStudyKey(path);
+  }, 60_000);
+
+  it('veldwerk passphrase: a wrong current passphrase file is refused with the key file unchanged; the right one changes it', async () => {
+    const path = join(dir, 'cli.veldwerk');
+    expect(veldwerk(['init', path, '--name', 'Ronde CLI'], { VELDWERK_HOME: dir }).code).toBe(0);
+    const wrong = join(dir, 'fout.txt');
+    const next = join(dir, 'nieuw.txt');
+    writeFileSync(wrong, 'niet-het-wachtwoord\n');
+    writeFileSync(next, `${NEW_PASS}\n`);
+    const before = sha(keyFilePath(path));
+    const refused = veldwerk(['passphrase', path, '--passphrase-file', wrong, '--new-passphrase-file', next], { VELDWERK_HOME: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(WRONG_PASSPHRASE);
+    expect(sha(keyFilePath(path))).toBe(before);
+    const changed = veldwerk(['passphrase', path, '--passphrase-file', TEST_STUDY_PASSPHRASE_FILE, '--new-passphrase-file', next], { VELDWERK_HOME: dir });
+    expect(changed.code, changed.stderr).toBe(0);
+    expect(await unlockStudy(path, { passphrase: async () => NEW_PASS })).not.toBeNull();
     forgetStudyKey(path);
   }, 60_000);
 });
