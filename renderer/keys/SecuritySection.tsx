@@ -32,16 +32,26 @@ export function SecuritySection() {
     <section className="settings-section" data-testid="security-section">
       <h3>{nl.keys.security}</h3>
       <p>{statusText(info)}</p>
-      {info.encrypted && (
-        <>
-          <p className="field-hint">{nl.keys.currentHint}</p>
-          <ChangePassphrase hasPassphrase={info.opensWith.passphrase} />
-          <NewRecoveryKey hasPassphrase={info.opensWith.passphrase} />
-          <Rekey hasPassphrase={info.opensWith.passphrase} />
-        </>
-      )}
+      {info.encrypted && <SecretChanges hasPassphrase={info.opensWith.passphrase} />}
       <Backups info={info} onInfo={setInfo} />
     </section>
+  );
+}
+
+/** The three changes of the study's secrets, under one field for the current passphrase or recovery key. */
+function SecretChanges({ hasPassphrase }: { hasPassphrase: boolean }) {
+  const proof = useCurrentSecret(hasPassphrase);
+  return (
+    <>
+      <div className="security-block" data-testid="current-secret-block">
+        <h4>{nl.keys.currentTitle}</h4>
+        <p className="field-hint">{nl.keys.currentHint}</p>
+        <CurrentSecretFields proof={proof} disabled={false} />
+      </div>
+      <ChangePassphrase proof={proof} />
+      <NewRecoveryKey proof={proof} />
+      <Rekey proof={proof} />
+    </>
   );
 }
 
@@ -86,7 +96,7 @@ function useCurrentSecret(hasPassphrase: boolean) {
   };
 }
 
-function CurrentSecretFields({ proof, disabled }: { proof: ReturnType<typeof useCurrentSecret>; disabled: boolean }) {
+function CurrentSecretFields({ proof, disabled }: { proof: Proof; disabled: boolean }) {
   const group = useId();
   return (
     <>
@@ -117,9 +127,10 @@ function CurrentSecretFields({ proof, disabled }: { proof: ReturnType<typeof use
   );
 }
 
-function ChangePassphrase({ hasPassphrase }: { hasPassphrase: boolean }) {
+type Proof = ReturnType<typeof useCurrentSecret>;
+
+function ChangePassphrase({ proof }: { proof: Proof }) {
   const pair = usePassphrasePair();
-  const proof = useCurrentSecret(hasPassphrase);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
@@ -143,7 +154,6 @@ function ChangePassphrase({ hasPassphrase }: { hasPassphrase: boolean }) {
   return (
     <form className="security-block" onSubmit={submit} noValidate data-testid="change-passphrase">
       <h4>{nl.keys.changePassphrase}</h4>
-      <CurrentSecretFields proof={proof} disabled={busy} />
       <NewPassphraseFields passphrase={pair.passphrase} repeat={pair.repeat} onPassphrase={pair.setPassphrase} onRepeat={pair.setRepeat} disabled={busy} />
       {error && (
         <p className="form-error" role="alert">
@@ -157,9 +167,8 @@ function ChangePassphrase({ hasPassphrase }: { hasPassphrase: boolean }) {
   );
 }
 
-function NewRecoveryKey({ hasPassphrase }: { hasPassphrase: boolean }) {
+function NewRecoveryKey({ proof }: { proof: Proof }) {
   const showRecoveryKey = useKeys((store) => store.showRecoveryKey);
-  const proof = useCurrentSecret(hasPassphrase);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
@@ -182,7 +191,6 @@ function NewRecoveryKey({ hasPassphrase }: { hasPassphrase: boolean }) {
     <form className="security-block" onSubmit={submit} noValidate data-testid="new-recovery-key">
       <h4>{nl.keys.newRecovery}</h4>
       <p className="field-hint">{nl.keys.newRecoveryHint}</p>
-      <CurrentSecretFields proof={proof} disabled={busy} />
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -195,9 +203,8 @@ function NewRecoveryKey({ hasPassphrase }: { hasPassphrase: boolean }) {
   );
 }
 
-function Rekey({ hasPassphrase }: { hasPassphrase: boolean }) {
+function Rekey({ proof }: { proof: Proof }) {
   const pair = usePassphrasePair();
-  const proof = useCurrentSecret(hasPassphrase);
   const showRecoveryKey = useKeys((store) => store.showRecoveryKey);
   const apply = useSession((store) => store.apply);
   const [progress, setProgress] = useState<{ done: number; total: number; message: string } | null>(null);
@@ -227,7 +234,6 @@ function Rekey({ hasPassphrase }: { hasPassphrase: boolean }) {
     <form className="security-block" onSubmit={submit} noValidate data-testid="rekey">
       <h4>{nl.keys.rekey}</h4>
       <p className="field-hint">{nl.keys.rekeyHint}</p>
-      <CurrentSecretFields proof={proof} disabled={progress !== null} />
       <NewPassphraseFields passphrase={pair.passphrase} repeat={pair.repeat} onPassphrase={pair.setPassphrase} onRepeat={pair.setRepeat} disabled={progress !== null} />
       {progress && <ProgressBar {...progress} label={nl.keys.rekeyProgress} testId="rekey-progress" />}
       {error && (

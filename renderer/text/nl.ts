@@ -1385,11 +1385,12 @@ export const nl = {
     keep: 'Aantal te bewaren reservekopieën (per soort)',
     keepSave: 'Aantal opslaan',
     keepSaved: (keep: number) => `Veldwerk bewaart voortaan ${keep} ${keep === 1 ? 'reservekopie' : 'reservekopieën'} per soort.`,
+    currentTitle: 'Eerst bevestigen',
     currentKind: 'Bevestig met',
     currentPassphrase: 'Huidig wachtwoord van het onderzoek',
     currentRecovery: 'Herstelsleutel (8 groepen van 4 tekens)',
     currentMissing: 'Geef eerst het huidige wachtwoord of de herstelsleutel.',
-    currentHint: 'Wie het onderzoek open op deze computer vindt, mag de sleutels niet kunnen wijzigen: bevestig daarom eerst met het huidige wachtwoord of met de herstelsleutel.',
+    currentHint: 'Wie het onderzoek open op deze computer vindt, mag de sleutels niet kunnen wijzigen. Geef daarom eerst het huidige wachtwoord of de herstelsleutel; daarna kunt u hieronder het wachtwoord wijzigen, een nieuwe herstelsleutel maken of de sleutel vervangen.',
     newRecoveryMake: 'Herstelsleutel maken',
     team: {
       intro: 'Elke kopie ondertekent haar wijzigingen met een eigen sleutel, die de teamleider registreert. Een bundel met een wijziging die niet klopt met de geregistreerde sleutel van de maker wordt geweigerd.',

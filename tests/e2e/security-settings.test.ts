@@ -46,18 +46,18 @@ describe('Beveiliging end to end', () => {
     const form = page.getByTestId('change-passphrase');
     // A wrong current passphrase is refused first, and nothing changes.
     const keyFileBefore = readFileSync(keyFilePath(path));
-    await form.getByTestId('current-secret').fill('niet-het-huidige-wachtwoord');
+    await page.getByTestId('current-secret').fill('niet-het-huidige-wachtwoord');
     await form.getByTestId('new-passphrase').fill('een-nieuw-wachtwoord-1');
     await form.getByTestId('repeat-passphrase').fill('een-nieuw-wachtwoord-1');
     await form.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
     await expectContains(() => form.getByRole('alert').textContent(), 'Het huidige wachtwoord klopt niet');
     expect(readFileSync(keyFilePath(path)).equals(keyFileBefore)).toBe(true);
     // Right after a wrong try the backend makes the user wait; then the right one is taken.
-    await form.getByTestId('current-secret').fill(PASS);
+    await page.getByTestId('current-secret').fill(PASS);
     await form.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
     await expectContains(() => form.getByRole('alert').textContent(), 'Wacht nog');
     await new Promise((done) => setTimeout(done, 1100));
-    await form.getByTestId('current-secret').fill(PASS);
+    await page.getByTestId('current-secret').fill(PASS);
     await form.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
     await page.getByText('Het wachtwoord is gewijzigd').waitFor({ timeout: 20_000 });
   }, 60_000);
@@ -65,7 +65,7 @@ describe('Beveiliging end to end', () => {
   it('rotates the key with a progress bar and shows the new recovery key once', async () => {
     const { page } = app;
     const form = page.getByTestId('rekey');
-    await form.getByTestId('current-secret').fill('een-nieuw-wachtwoord-1');
+    await page.getByTestId('current-secret').fill('een-nieuw-wachtwoord-1');
     await form.getByTestId('new-passphrase').fill('een-nieuw-wachtwoord-2');
     await form.getByTestId('repeat-passphrase').fill('een-nieuw-wachtwoord-2');
     await form.getByRole('button', { name: 'Sleutel vervangen' }).click();
