@@ -105,6 +105,7 @@ export function SetupWizard() {
           </fieldset>
         )}
         {keyPlan === 'keychain' && <p className="field-hint">{nl.setup.keychainNote}</p>}
+        {keyPlan === 'prepared' && <p className="field-hint">{nl.setup.preparedNote}</p>}
         {error && (
           <p className="form-error" role="alert">
             {error}

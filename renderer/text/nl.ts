@@ -81,6 +81,7 @@ export const nl = {
     passphraseWarning:
       'Veldwerk bewaart het wachtwoord nergens en kan het niet terughalen. Na het aanmaken krijg je één keer een herstelsleutel: zonder wachtwoord én zonder herstelsleutel is het onderzoek voorgoed onleesbaar.',
     keychainNote: 'Het onderzoek wordt versleuteld; de sleutel wordt bewaard in de sleutelhanger van deze computer. Na het aanmaken krijg je één keer een herstelsleutel om te bewaren.',
+    preparedNote: 'Het onderzoek wordt versleuteld met het wachtwoord uit het wachtwoordbestand waarmee Veldwerk is gestart; de herstelsleutel is één keer getoond in het venster waarin Veldwerk draait.',
     creating: 'Aanmaken en versleutelen…',
   },
 
