@@ -54,7 +54,7 @@ export function SetupWizard() {
     setBusy(true);
     setError(null);
     try {
-      const recoveryKey = await createStudy({
+      const created = await createStudy({
         name: name.trim(),
         periodStart: periodStart || null,
         periodEnd: periodEnd || null,
@@ -62,7 +62,9 @@ export function SetupWizard() {
         inspectors,
         passphrase: asksPassphrase ? passphrase : null,
       });
-      if (recoveryKey) showRecoveryKey(recoveryKey);
+      // The key first: the workspace stays hidden until the recovery key is marked as kept.
+      if (created.recoveryKey) showRecoveryKey(created.recoveryKey, { beforeOpening: true });
+      created.open();
       closeDialog();
     } catch (caught) {
       setError(errorMessage(caught, nl.errors.unexpected));

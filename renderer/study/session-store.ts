@@ -11,8 +11,11 @@ interface SessionStore {
   load(): Promise<void>;
   /** Take over a state the backend returned after a change. */
   apply(session: SessionState): void;
-  /** Resolves with the new study's recovery key, to show once, when the backend made its key. */
-  createStudy(input: CallInput<'study.create'>): Promise<string | null>;
+  /**
+   * Creates the study; `open` shows it. The recovery key (when the backend
+   * made the study's key) is to be shown once before calling `open`.
+   */
+  createStudy(input: CallInput<'study.create'>): Promise<{ recoveryKey: string | null; open(): void }>;
   openStudy(): Promise<void>;
   openDemo(): Promise<void>;
   setInspector(inspectorId: string): Promise<void>;
@@ -37,8 +40,7 @@ export const useSession = create<SessionStore>()((set, get) => {
     apply: (session) => set({ session, loadError: null }),
     async createStudy(input) {
       const { recoveryKey, ...state } = await api['study.create'](input);
-      get().apply(state);
-      return recoveryKey ?? null;
+      return { recoveryKey: recoveryKey ?? null, open: () => get().apply(state) };
     },
     async openStudy() {
       const session = await api['study.openDialog']({});

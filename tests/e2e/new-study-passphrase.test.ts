@@ -50,9 +50,12 @@ describe('new study without a keychain', () => {
     expect(recoveryKey).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
     const noted = page.getByRole('button', { name: 'Ik heb hem genoteerd' });
     expect(await noted.isDisabled()).toBe(true);
+    // The study opens only after the recovery key was marked as kept.
+    expect(await page.getByTestId('settings-button').count()).toBe(0);
     await page.screenshot({ path: `${dir}/wizard-herstelsleutel.png` });
     await page.getByTestId('recovery-saved').check();
     await noted.click();
+    await page.getByTestId('settings-button').waitFor();
     await page.getByText('Ronde zonder sleutelhanger').first().waitFor();
     expect(await page.getByTestId('recovery-key').count()).toBe(0);
 
