@@ -3,19 +3,19 @@
  * relay to the backend. The backend runs as a service in a utilityProcess of
  * its own (service-process.ts, the same entry and messages as the browser
  * host's worker); this process only relays calls and pushed events (relay.ts)
- * and answers what only it can: native dialogs and the keychain.
+ * and answers what only it can: native dialogs and safeStorage sealing or
+ * opening one key (study-keys.ts). It runs no study code: unlocking, new
+ * study keys and encrypting a plaintext study run in the service.
  */
 import { app, BrowserWindow, Menu, session as electronSession, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { takeStudyKey } from '../backend/keys/unlock';
-import type { StudyKeyReply } from '../backend/service/protocol';
 import type { MenuCommand } from '../shared/api/bridge';
 import { startUtilityService, type UtilityService } from './backend-service';
 import { demoStudyPathIn, isStudyFileName, studyPathFromArgv } from './args';
 import { MENU_CHANNEL } from './channels';
 import { createDialogs } from './dialogs';
-import { prepareNewStudyInApp, unlockWithKeychain } from './study-keys';
+import { safeStorageRequests } from './study-keys';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { handleAppScheme, registerAppSchemePrivileges } from './protocol';
@@ -72,12 +72,6 @@ async function openInitialStudy(current: UtilityService): Promise<void> {
   if (!result.ok) console.error(`Veldwerk: het demo-onderzoek kon niet worden geopend: ${result.error.message}`);
 }
 
-/** The key this process unlocked or made, handed to the service; this process keeps no copy. */
-function handOverKey(path: string): StudyKeyReply {
-  const key = takeStudyKey(path);
-  return key ? { key } : null;
-}
-
 async function start(): Promise<void> {
   const defaultSession = electronSession.defaultSession;
   hardenSession(defaultSession);
@@ -94,14 +88,8 @@ async function start(): Promise<void> {
       chooseSavePath: (suggestedName, kind) => dialogs.chooseSavePath(suggestedName, kind),
       // shell.openPath resolves with an error message, empty on success.
       openPath: (path) => shell.openPath(path).then((error) => error === ''),
-      unlockStudy: async (path) => {
-        await unlockWithKeychain(path);
-        return handOverKey(path);
-      },
-      prepareNewStudy: async (path) => {
-        await prepareNewStudyInApp(path, mainWindow);
-        return handOverKey(path);
-      },
+      // safeStorage seals and opens one key at a time; unlocking, new keys and encryption run in the service.
+      ...safeStorageRequests,
     },
     onOpened: (study) => {
       openStudy = study;

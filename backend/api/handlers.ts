@@ -69,6 +69,7 @@ import { detectCandidatesOffThread } from '../privacy/detect-off-thread';
 import { personSourceCounts } from '../privacy/person-sources';
 import { scanDraftsInWorker } from '../reports/report-thread';
 import { dismissPrompt, encryptHeld, openOrAsk, unlockHeld } from '../keys/key-prompt';
+import { makeNewStudyKey, newStudyKeyPlan } from '../keys/new-study-key';
 import { revokeKeysOf, teamKeys } from '../merge/team-keys';
 import { ensureOwnRecipient, provisionCopyRecipient } from '../merge/team-recipients';
 import { changeStudyPassphrase, makeRecoveryKey, rekeyOpenStudy, restoreBackup, securityInfo, setBackupKeep } from '../keys/security';
@@ -89,10 +90,17 @@ const handlers: Handlers = {
     if (session.host.fixedStudyPath && session.openStudy) {
       throw new UserError('Er is al een onderzoek geopend.', 'conflict');
     }
-    await session.host.prepareNewStudy?.(path);
-    session.setStudy(createStudy(path, input));
-    return session.state();
+    const { passphrase, ...setup } = input;
+    const made = await makeNewStudyKey(session, path, passphrase);
+    try {
+      session.setStudy(createStudy(path, setup));
+    } catch (error) {
+      made.undo();
+      throw error;
+    }
+    return made.recoveryKey ? { ...session.state(), recoveryKey: made.recoveryKey } : session.state();
   },
+  'study.newKeyPlan': (session) => newStudyKeyPlan(session),
   'study.openDialog': async (session) => {
     const path = await session.host.chooseStudyToOpen?.();
     if (!path) return null;
@@ -339,11 +347,11 @@ const handlers: Handlers = {
   'study.dismissKeyPrompt': (session) => dismissPrompt(session),
   'security.info': (session) => securityInfo(session),
   'security.changePassphrase': async (session, input) => {
-    await changeStudyPassphrase(session, input.passphrase);
+    await changeStudyPassphrase(session, input, input.passphrase);
     return null;
   },
-  'security.rekey': (session, input) => rekeyOpenStudy(session, input.passphrase, input.jobId ?? randomUUID()),
-  'security.newRecoveryKey': (session) => makeRecoveryKey(session),
+  'security.rekey': (session, input) => rekeyOpenStudy(session, input, input.passphrase, input.jobId ?? randomUUID()),
+  'security.newRecoveryKey': (session, input) => makeRecoveryKey(session, input),
   'security.setBackupKeep': (session, input) => setBackupKeep(session, input.keep),
   'security.restoreBackup': (session, input) => restoreBackup(session, input.name),
   'team.keys': (session) => teamKeys(session.requireStudy()),

@@ -37,8 +37,8 @@ export interface HostServices {
   keychain?: () => Promise<Keychain | null>;
   /** The app: unlock an encrypted study through its keychain before it opens; one it cannot unlock is held and its passphrase asked in the UI. */
   unlockStudy?: (path: string) => Promise<void>;
-  /** Before a new study is created: give it a key (the app: kept by the OS keychain, recovery key shown once). */
-  prepareNewStudy?: (path: string) => Promise<void>;
+  /** `study.create` gives a new study its key (keys/new-study-key.ts): the app and the browser host; unset, new studies are plaintext (tests, scripts). */
+  encryptNewStudies?: boolean;
   /** Called after the open study changed (e.g. to update the window title). */
   onStudyChanged?: (study: Study | null) => void;
 }

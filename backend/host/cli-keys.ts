@@ -135,6 +135,10 @@ export async function unlockIfGiven(file: string, secrets: StudySecretOptions): 
 async function newPassphrase(file: string | undefined, label: string): Promise<string | null> {
   const path = file ?? process.env.VELDWERK_PASSPHRASE_FILE;
   if (path) return readSecretFile(path, 'wachtwoordbestand');
+  return askNewPassphraseTwice(label);
+}
+
+async function askNewPassphraseTwice(label: string): Promise<string | null> {
   const first = await prompt(`Nieuw wachtwoord voor ${label}: `);
   if (first === null) return null;
   checkNewPassphrase(first);
@@ -198,7 +202,7 @@ export async function encryptCommand(args: string[], secrets: StudySecretOptions
 export async function passphraseCommand(args: string[], secrets: StudySecretOptions): Promise<void> {
   const { file, values } = onePositional(args, { 'new-passphrase-file': { type: 'string' } });
   const key = await unlockOrRefuse(file, secrets);
-  const next = values['new-passphrase-file'] ? readSecretFile(values['new-passphrase-file'], 'wachtwoordbestand') : await prompt(`Nieuw wachtwoord voor ${file}: `);
+  const next = values['new-passphrase-file'] ? readSecretFile(values['new-passphrase-file'], 'wachtwoordbestand') : await askNewPassphraseTwice(file);
   if (next === null) throw new UserError('Geef het nieuwe wachtwoord met --new-passphrase-file <bestand>.', 'invalid-input');
   await changePassphrase(file, key, next);
   console.log('Het wachtwoord is gewijzigd. De herstelsleutel blijft geldig.');
@@ -213,8 +217,13 @@ export async function rekeyCommand(args: string[], secrets: StudySecretOptions):
   showRecoveryKey(recoveryKey);
 }
 
+/**
+ * Changing the study's secrets asks for the current passphrase (or the
+ * recovery key) even where the keychain holds the key: being logged in is not
+ * knowing the study's secret. Wrong passphrases wait longer, as when opening.
+ */
 async function unlockOrRefuse(file: string, secrets: StudySecretOptions): Promise<Buffer> {
-  const key = await unlockStudy(file, sourcesFor(secrets, file, await osKeyring()));
+  const key = await unlockStudy(file, sourcesFor(secrets, file, null));
   if (!key) throw new UserError('Dit onderzoek is niet versleuteld; versleutel het eerst met "veldwerk encrypt".', 'rejected');
   return key;
 }

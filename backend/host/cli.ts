@@ -308,8 +308,11 @@ async function serve(args: string[]): Promise<void> {
     console.log('Demo-onderzoek wordt aangemaakt…');
     await ensureDemoStudy(file);
   }
-  // A new study is encrypted from its first page: its key is made (and shown once) before the service creates it.
-  if (!existsSync(file) && !values.demo) (await prepareEncryptedStudy(file, studySecrets)).done();
+  // A new study is encrypted from its first page. With a passphrase file its key is made (and shown once) here;
+  // otherwise the wizard in the browser asks for a passphrase where there is no keychain (keys/new-study-key.ts).
+  if (!existsSync(file) && !values.demo && (studySecrets.passphraseFile ?? process.env.VELDWERK_PASSPHRASE_FILE)) {
+    (await prepareEncryptedStudy(file, studySecrets)).done();
+  }
   // Without the key at hand (keychain, passphrase file) the browser window asks for the passphrase.
   else await unlockIfGiven(file, studySecrets);
   const key = studyKeyFor(file);

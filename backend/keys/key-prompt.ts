@@ -23,6 +23,7 @@ import { osKeyring, type Keychain } from './keychain';
 import { LOCKED, studyKeyFor, unlockStudy } from './unlock';
 import { waitBeforeNextTry } from './attempts';
 import { isFictionalDemo } from '../demo/demo-marker';
+import { waitMessage } from './current-secret';
 
 interface Held {
   kind: KeyPrompt['kind'];
@@ -37,21 +38,35 @@ export async function keychainOf(session: Session): Promise<Keychain | null> {
 }
 
 /**
+ * Unlock through the host's keychain and, in the app, also this machine's
+ * keyring: a study made by the CLI on this computer keeps its key there.
+ * False when neither has it (the UI then asks).
+ */
+async function unlockWithKeychains(session: Session, path: string): Promise<boolean> {
+  const keychains = [await keychainOf(session), session.host.keychain ? await osKeyring() : null];
+  for (const keychain of keychains) {
+    if (!keychain) continue;
+    try {
+      await unlockStudy(path, { keychain });
+      return true;
+    } catch (error) {
+      if (!(error instanceof UserError) || error.message !== LOCKED) throw error;
+    }
+  }
+  return false;
+}
+
+/**
  * Open `path` for the UI: at once when it is plaintext or its key is at hand
  * (unlocked already, or in the keychain); otherwise hold it and ask. Runs as
  * (part of) a call that switches the study.
  */
 export async function openOrAsk(session: Session, path: string): Promise<void> {
   const kind = studyFileKind(path);
-  if (kind === 'encrypted' && !studyKeyFor(path)) {
-    try {
-      await unlockStudy(path, { keychain: await keychainOf(session) });
-    } catch (error) {
-      if (!(error instanceof UserError) || error.message !== LOCKED) throw error;
-      readKeyFile(path); // a missing or damaged key file is refused now, not after the passphrase was typed
-      held.set(session, { kind: 'unlock', path });
-      return;
-    }
+  if (kind === 'encrypted' && !studyKeyFor(path) && !(await unlockWithKeychains(session, path))) {
+    readKeyFile(path); // a missing or damaged key file is refused now, not after the passphrase was typed
+    held.set(session, { kind: 'unlock', path });
+    return;
   }
   const study = session.openPath(path);
   const demo = resolve(path) === resolve(session.host.demoStudyPath()) || isFictionalDemo(study.db);
@@ -78,10 +93,6 @@ function currentKeyId(path: string): string {
   } catch {
     return '';
   }
-}
-
-export function waitMessage(seconds: number): string {
-  return `Er zijn te veel onjuiste wachtwoorden gegeven. Wacht nog ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'} en probeer het dan opnieuw. Er is niets gewijzigd.`;
 }
 
 /** `study.unlock`: the held study with the passphrase or recovery key the user typed. */

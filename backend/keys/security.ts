@@ -1,6 +1,8 @@
 /**
  * Instellingen → Beveiliging: the open study's secrets and backups, with the
- * same code the CLI runs (encrypt-study.ts): change the passphrase, rotate
+ * same code the CLI runs (encrypt-study.ts), each only after the current
+ * passphrase or the recovery key was given and checked (current-secret.ts):
+ * change the passphrase, rotate
  * the key (a job: the study is closed, rewritten under a new key, verified
  * record for record, and opened again), make a new recovery key (shown
  * once), and the backups beside the study: listed with time and size, how
@@ -22,6 +24,7 @@ import { readKeyFile } from './key-file';
 import { keychainOf } from './key-prompt';
 import { isFictionalDemo } from '../demo/demo-marker';
 import { checkNewPassphrase } from './wraps';
+import { verifyCurrentSecret, type SecretKind } from './current-secret';
 
 export const MAX_BACKUP_KEEP = 50;
 
@@ -49,20 +52,30 @@ function encryptedStudy(session: Session): Study & { key: Buffer } {
   return study as Study & { key: Buffer };
 }
 
-export async function changeStudyPassphrase(session: Session, passphrase: string): Promise<void> {
+/** What the user typed to prove they may change the study's secrets: the current passphrase or the recovery key. */
+export interface CurrentSecret {
+  current: string;
+  currentWith: SecretKind;
+}
+
+export async function changeStudyPassphrase(session: Session, proof: CurrentSecret, passphrase: string): Promise<void> {
   const study = encryptedStudy(session);
+  checkNewPassphrase(passphrase);
+  await verifyCurrentSecret(study.path, study.key, proof.current, proof.currentWith);
   await changePassphrase(study.path, study.key, passphrase);
 }
 
-export function makeRecoveryKey(session: Session): { recoveryKey: string } {
+export async function makeRecoveryKey(session: Session, proof: CurrentSecret): Promise<{ recoveryKey: string }> {
   const study = encryptedStudy(session);
+  await verifyCurrentSecret(study.path, study.key, proof.current, proof.currentWith);
   return newRecoveryKey(study.path, study.key);
 }
 
 /** Rotate the study key: closes the study for the rewrite and always opens it again (new key, or as it was). */
-export async function rekeyOpenStudy(session: Session, passphrase: string, jobId: string): Promise<{ recoveryKey: string; state: SessionState }> {
+export async function rekeyOpenStudy(session: Session, proof: CurrentSecret, passphrase: string, jobId: string): Promise<{ recoveryKey: string; state: SessionState }> {
   const study = encryptedStudy(session);
   checkNewPassphrase(passphrase);
+  await verifyCurrentSecret(study.path, study.key, proof.current, proof.currentWith);
   const { path, key } = study;
   const keychain = await keychainOf(session);
   session.setStudy(null);

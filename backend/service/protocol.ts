@@ -9,14 +9,31 @@ import type { DownloadResult } from '../api/downloads';
 import type { JobProgress } from '../../shared/api/types';
 import type { StudyChangedEvent } from '../../shared/api/study-entities';
 
-/** Host services only the host can perform (native dialogs, opening a file, the keychain); the service asks for them. */
-export const HOST_REQUESTS = ['chooseStudyToOpen', 'chooseNewStudyPath', 'chooseSavePath', 'openPath', 'unlockStudy', 'prepareNewStudy', 'chooseFolder'] as const;
+/**
+ * Host services only the host can perform (native dialogs, opening a file,
+ * the keychain); the service asks for them. The app's keychain (Electron's
+ * safeStorage, only in the main process) is three requests on one key at a
+ * time: whether it is usable, seal a key, open a sealed one. Everything else
+ * about keys (making, wrapping, encrypting, re-keying a study) runs in the
+ * service (keys/host-keychain.ts).
+ */
+export const HOST_REQUESTS = [
+  'chooseStudyToOpen',
+  'chooseNewStudyPath',
+  'chooseSavePath',
+  'openPath',
+  'unlockStudy',
+  'chooseFolder',
+  'keychainAvailable',
+  'keychainProtect',
+  'keychainRecover',
+] as const;
 export type HostRequest = (typeof HOST_REQUESTS)[number];
 
 /**
- * The host's answer to `unlockStudy` and `prepareNewStudy`: the key it
- * unlocked (keychain, passphrase) or made for the study, which the service's
- * process keeps a copy of; null for a study that needs none.
+ * The host's answer to `unlockStudy`: the key it unlocked for the study,
+ * which the service's process keeps a copy of; null for a study that needs
+ * none (or whose key the host does not have: the UI then asks).
  */
 export type StudyKeyReply = { key: Uint8Array } | null;
 

@@ -13,6 +13,7 @@ import { startWorkerBundle } from '../worker-bundle';
 import type { JobProgress } from '../../shared/api/types';
 import type { StudyChangedEvent } from '../../shared/api/study-entities';
 import { toApiError } from '../errors';
+import type { HostKeychainRequests, KeychainRequest } from '../keys/host-keychain';
 import { HOST_REQUESTS, type Endpoint, type FromService, type HostRequest, type ServiceInit, type StudyKeyReply, type ToService } from './protocol';
 
 /** What the host answers itself: its dialogs and, for its window title, which study is open. */
@@ -20,12 +21,11 @@ export interface HostSide {
   kind: ServiceInit['kind'];
   fixedStudyPath?: string;
   demoStudyPath: string;
-  requests?: Partial<Pick<HostServices, Exclude<HostRequest, 'unlockStudy' | 'prepareNewStudy'>>> & {
-    /** Unlock a study before it opens (or offer to encrypt it) and hand over its key. */
-    unlockStudy?: (path: string) => Promise<StudyKeyReply>;
-    /** Make the key of a study about to be created and hand it over. */
-    prepareNewStudy?: (path: string) => Promise<StudyKeyReply>;
-  };
+  requests?: Partial<Pick<HostServices, Exclude<HostRequest, 'unlockStudy' | KeychainRequest>>> &
+    Partial<HostKeychainRequests> & {
+      /** Unlock a study before it opens (or offer to encrypt it) and hand over its key. */
+      unlockStudy?: (path: string) => Promise<StudyKeyReply>;
+    };
   onOpened?: (study: { path: string; name: string } | null) => void;
   /** Keys of encrypted studies unlocked by the host, handed to the service. */
   studyKeys?: ServiceInit['studyKeys'];

@@ -13,6 +13,7 @@ import { rememberStudyKey } from '../keys/unlock';
 import { fromApiError, toApiError } from '../errors';
 import type { Endpoint, FromService, HostRequest, ServiceInit, StudyKeyReply, ToService } from './protocol';
 import { openOrAsk } from '../keys/key-prompt';
+import { hostKeychain, isKeychainRequest } from '../keys/host-keychain';
 import { recordStudyOpened } from '../logbook/read-actions';
 
 export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClosed: () => void = () => {}): void {
@@ -27,9 +28,9 @@ export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClose
       endpoint.post({ t: 'host-request', id, method, args });
     });
 
-  /** The keychain lives with the host: it unlocks or makes the key and hands it over; this process keeps its own copy. */
-  const keyFromHost = (method: 'unlockStudy' | 'prepareNewStudy') => async (path: string) => {
-    const reply = (await askHost(method)(path)) as StudyKeyReply;
+  /** A host that unlocked a study itself hands over the key; this process keeps its own copy. */
+  const keyFromHost = async (path: string) => {
+    const reply = (await askHost('unlockStudy')(path)) as StudyKeyReply;
     if (reply?.key) rememberStudyKey(path, Buffer.from(reply.key));
   };
 
@@ -42,9 +43,14 @@ export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClose
       onStudyChanged: (study) => endpoint.post({ t: 'opened', study: study ? { path: study.path, name: study.info().name } : null }),
     };
     for (const method of init.answers) {
-      const ask = method === 'unlockStudy' || method === 'prepareNewStudy' ? keyFromHost(method) : askHost(method);
+      if (isKeychainRequest(method)) continue;
+      const ask = method === 'unlockStudy' ? keyFromHost : askHost(method);
       (host as unknown as Record<string, unknown>)[method] = ask;
     }
+    // The app's keychain is in its main process; the key work stays here.
+    if (init.answers.includes('keychainProtect')) host.keychain = hostKeychain(askHost);
+    // A study made from the UI gets its key here (keys/new-study-key.ts); the CLI makes its own.
+    host.encryptNewStudies = init.kind !== 'cli';
     session = new Session(host);
     session.onProgress((progress) => endpoint.post({ t: 'progress', progress }));
     session.onStudyChanged((event) => endpoint.post({ t: 'study-changed', event }));

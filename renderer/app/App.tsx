@@ -49,8 +49,9 @@ function Screen() {
   const loadError = useSession((store) => store.loadError);
   const load = useSession((store) => store.load);
   const hasStudy = useSession((store) => store.session?.study != null);
+  const heldForRecoveryKey = useKeys((store) => store.holdsStudy);
   if (loadError) return <LoadFailed error={loadError} onRetry={() => void load()} />;
-  if (!loaded) return null;
+  if (!loaded || heldForRecoveryKey) return null;
   return hasStudy ? <Workspace /> : <StartScreen />;
 }
 

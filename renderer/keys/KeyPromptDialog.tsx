@@ -215,14 +215,19 @@ export function NewPassphraseFields(props: {
 /** The recovery key, shown once after it was made. */
 export function RecoveryKeyDialog({ recoveryKey }: { recoveryKey: string }) {
   const noted = useKeys((store) => store.recoveryKeyNoted);
+  // Closing forgets the key for good: only after the user says it is kept somewhere.
+  const [saved, setSaved] = useState(false);
   return (
     <Dialog title={nl.keys.recoveryTitle} testId="recovery-key-dialog">
       <p>{nl.keys.recoveryIntro}</p>
       <p className="recovery-key" data-testid="recovery-key">
         <code>{recoveryKey}</code>
       </p>
+      <label className="recovery-saved">
+        <input type="checkbox" checked={saved} onChange={(event) => setSaved(event.target.checked)} data-testid="recovery-saved" /> {nl.keys.recoverySaved}
+      </label>
       <footer className="dialog-actions">
-        <button type="button" className="primary" onClick={noted}>
+        <button type="button" className="primary" onClick={noted} disabled={!saved}>
           {nl.keys.recoveryNoted}
         </button>
       </footer>

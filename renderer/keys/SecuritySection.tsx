@@ -5,7 +5,7 @@
  * restoring one after a confirmation. Reloads when the backend pushes
  * `session` (key file and backups are this copy's bookkeeping).
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { BackupEntry, SecurityInfo } from '../../shared/api/types';
 import { api, errorMessage } from '../api/client';
 import { useEntitiesChanged } from '../api/study-changes';
@@ -32,15 +32,26 @@ export function SecuritySection() {
     <section className="settings-section" data-testid="security-section">
       <h3>{nl.keys.security}</h3>
       <p>{statusText(info)}</p>
-      {info.encrypted && (
-        <>
-          <ChangePassphrase />
-          <NewRecoveryKey />
-          <Rekey />
-        </>
-      )}
+      {info.encrypted && <SecretChanges hasPassphrase={info.opensWith.passphrase} />}
       <Backups info={info} onInfo={setInfo} />
     </section>
+  );
+}
+
+/** The three changes of the study's secrets, under one field for the current passphrase or recovery key. */
+function SecretChanges({ hasPassphrase }: { hasPassphrase: boolean }) {
+  const proof = useCurrentSecret(hasPassphrase);
+  return (
+    <>
+      <div className="security-block" data-testid="current-secret-block">
+        <h4>{nl.keys.currentTitle}</h4>
+        <p className="field-hint">{nl.keys.currentHint}</p>
+        <CurrentSecretFields proof={proof} disabled={false} />
+      </div>
+      <ChangePassphrase proof={proof} />
+      <NewRecoveryKey proof={proof} />
+      <Rekey proof={proof} />
+    </>
   );
 }
 
@@ -66,21 +77,75 @@ function usePassphrasePair() {
   return { passphrase, repeat, setPassphrase, setRepeat, problem, clear };
 }
 
-function ChangePassphrase() {
+/** The current passphrase or the recovery key, asked before any secret changes; a study without a passphrase confirms with the recovery key. */
+function useCurrentSecret(hasPassphrase: boolean) {
+  const [kind, setKind] = useState<'passphrase' | 'recovery'>(hasPassphrase ? 'passphrase' : 'recovery');
+  const [secret, setSecret] = useState('');
+  return {
+    kind,
+    secret,
+    setKind: (next: 'passphrase' | 'recovery') => {
+      setKind(next);
+      setSecret('');
+    },
+    setSecret,
+    hasPassphrase,
+    problem: () => (secret ? null : nl.keys.currentMissing),
+    input: () => ({ current: secret, currentWith: kind }),
+    clear: () => setSecret(''),
+  };
+}
+
+function CurrentSecretFields({ proof, disabled }: { proof: Proof; disabled: boolean }) {
+  const group = useId();
+  return (
+    <>
+      {proof.hasPassphrase && (
+        <fieldset className="key-fieldset">
+          <legend>{nl.keys.currentKind}</legend>
+          {(['passphrase', 'recovery'] as const).map((option) => (
+            <label key={option}>
+              <input type="radio" name={group} checked={proof.kind === option} disabled={disabled} onChange={() => proof.setKind(option)} />
+              {option === 'passphrase' ? nl.keys.withPassphrase : nl.keys.withRecovery}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <Field label={proof.kind === 'passphrase' ? nl.keys.currentPassphrase : nl.keys.currentRecovery} required>
+        <input
+          type={proof.kind === 'passphrase' ? 'password' : 'text'}
+          autoComplete={proof.kind === 'passphrase' ? 'current-password' : 'off'}
+          spellCheck={false}
+          value={proof.secret}
+          maxLength={1000}
+          disabled={disabled}
+          data-testid="current-secret"
+          onChange={(event) => proof.setSecret(event.target.value)}
+        />
+      </Field>
+    </>
+  );
+}
+
+type Proof = ReturnType<typeof useCurrentSecret>;
+
+function ChangePassphrase({ proof }: { proof: Proof }) {
   const pair = usePassphrasePair();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const problem = pair.problem();
+    const problem = proof.problem() ?? pair.problem();
     if (problem) return setError(problem);
     setBusy(true);
     try {
-      await api['security.changePassphrase']({ passphrase: pair.passphrase });
+      await api['security.changePassphrase']({ passphrase: pair.passphrase, ...proof.input() });
       pair.clear();
+      proof.clear();
       setError(null);
       notify(nl.keys.passphraseChanged);
     } catch (caught) {
+      proof.clear();
       setError(errorMessage(caught, nl.errors.unexpected));
     } finally {
       setBusy(false);
@@ -102,27 +167,43 @@ function ChangePassphrase() {
   );
 }
 
-function NewRecoveryKey() {
+function NewRecoveryKey({ proof }: { proof: Proof }) {
   const showRecoveryKey = useKeys((store) => store.showRecoveryKey);
-  const make = async () => {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problem = proof.problem();
+    if (problem) return setError(problem);
+    setBusy(true);
     try {
-      showRecoveryKey((await api['security.newRecoveryKey']({})).recoveryKey);
-    } catch (error) {
-      reportError(error);
+      const { recoveryKey } = await api['security.newRecoveryKey'](proof.input());
+      setError(null);
+      showRecoveryKey(recoveryKey);
+    } catch (caught) {
+      setError(errorMessage(caught, nl.errors.unexpected));
+    } finally {
+      proof.clear();
+      setBusy(false);
     }
   };
   return (
-    <div className="security-block">
+    <form className="security-block" onSubmit={submit} noValidate data-testid="new-recovery-key">
       <h4>{nl.keys.newRecovery}</h4>
       <p className="field-hint">{nl.keys.newRecoveryHint}</p>
-      <button type="button" onClick={() => void make()}>
-        {nl.keys.newRecovery}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {nl.keys.newRecoveryMake}
       </button>
-    </div>
+    </form>
   );
 }
 
-function Rekey() {
+function Rekey({ proof }: { proof: Proof }) {
   const pair = usePassphrasePair();
   const showRecoveryKey = useKeys((store) => store.showRecoveryKey);
   const apply = useSession((store) => store.apply);
@@ -130,13 +211,13 @@ function Rekey() {
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const problem = pair.problem();
+    const problem = proof.problem() ?? pair.problem();
     if (problem) return setError(problem);
     setError(null);
     setProgress({ done: 0, total: 0, message: nl.keys.rekeyStarted });
     const job = followJob('sleutel', (update) => setProgress({ done: update.done, total: update.total, message: update.message ?? '' }));
     try {
-      const { recoveryKey, state } = await api['security.rekey']({ passphrase: pair.passphrase, jobId: job.jobId });
+      const { recoveryKey, state } = await api['security.rekey']({ passphrase: pair.passphrase, ...proof.input(), jobId: job.jobId });
       pair.clear();
       notify(nl.keys.rekeyDone);
       apply(state);
@@ -144,6 +225,7 @@ function Rekey() {
     } catch (caught) {
       setError(errorMessage(caught, nl.errors.unexpected));
     } finally {
+      proof.clear();
       job.stop();
       setProgress(null);
     }

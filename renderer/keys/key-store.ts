@@ -10,7 +10,9 @@ import { useSession } from '../study/session-store';
 interface KeyStore {
   /** A recovery key just made, shown once. */
   recoveryKey: string | null;
-  showRecoveryKey(recoveryKey: string): void;
+  /** True for a new study's key: the study is not shown until the key is marked as kept. */
+  holdsStudy: boolean;
+  showRecoveryKey(recoveryKey: string, options?: { beforeOpening?: boolean }): void;
   recoveryKeyNoted(): void;
   unlock(secret: string, kind: 'passphrase' | 'recovery'): Promise<void>;
   encrypt(passphrase: string): Promise<void>;
@@ -19,8 +21,9 @@ interface KeyStore {
 
 export const useKeys = create<KeyStore>()((set) => ({
   recoveryKey: null,
-  showRecoveryKey: (recoveryKey) => set({ recoveryKey }),
-  recoveryKeyNoted: () => set({ recoveryKey: null }),
+  holdsStudy: false,
+  showRecoveryKey: (recoveryKey, options) => set({ recoveryKey, holdsStudy: options?.beforeOpening === true }),
+  recoveryKeyNoted: () => set({ recoveryKey: null, holdsStudy: false }),
   async unlock(secret, kind) {
     useSession.getState().apply(await api['study.unlock']({ secret, with: kind }));
   },

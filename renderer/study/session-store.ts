@@ -11,7 +11,11 @@ interface SessionStore {
   load(): Promise<void>;
   /** Take over a state the backend returned after a change. */
   apply(session: SessionState): void;
-  createStudy(input: CallInput<'study.create'>): Promise<void>;
+  /**
+   * Creates the study; `open` shows it. The recovery key (when the backend
+   * made the study's key) is to be shown once before calling `open`.
+   */
+  createStudy(input: CallInput<'study.create'>): Promise<{ recoveryKey: string | null; open(): void }>;
   openStudy(): Promise<void>;
   openDemo(): Promise<void>;
   setInspector(inspectorId: string): Promise<void>;
@@ -34,7 +38,10 @@ export const useSession = create<SessionStore>()((set, get) => {
       }
     },
     apply: (session) => set({ session, loadError: null }),
-    createStudy: async (input) => get().apply(await api['study.create'](input)),
+    async createStudy(input) {
+      const { recoveryKey, ...state } = await api['study.create'](input);
+      return { recoveryKey: recoveryKey ?? null, open: () => get().apply(state) };
+    },
     async openStudy() {
       const session = await api['study.openDialog']({});
       if (session) get().apply(session);

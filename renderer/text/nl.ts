@@ -75,6 +75,14 @@ export const nl = {
     missingName: 'Geef het onderzoek een naam.',
     missingInspector: 'Voeg minstens één inspecteur toe.',
     periodOrder: 'De einddatum ligt vóór de begindatum.',
+    passphraseTitle: 'Wachtwoord van het onderzoek',
+    passphraseIntro:
+      'Het onderzoek wordt versleuteld opgeslagen: wie de laptop vindt of het bestand kopieert, kan zonder dit wachtwoord geen naam, citaat of notitie lezen. Deze computer heeft geen sleutelhanger om de sleutel in te bewaren, dus je typt het wachtwoord elke keer dat je het onderzoek opent.',
+    passphraseWarning:
+      'Veldwerk bewaart het wachtwoord nergens en kan het niet terughalen. Na het aanmaken krijg je één keer een herstelsleutel: zonder wachtwoord én zonder herstelsleutel is het onderzoek voorgoed onleesbaar.',
+    keychainNote: 'Het onderzoek wordt versleuteld; de sleutel wordt bewaard in de sleutelhanger van deze computer. Na het aanmaken krijg je één keer een herstelsleutel om te bewaren.',
+    preparedNote: 'Het onderzoek wordt versleuteld met het wachtwoord uit het wachtwoordbestand waarmee Veldwerk is gestart; de herstelsleutel is één keer getoond in het venster waarin Veldwerk draait.',
+    creating: 'Aanmaken en versleutelen…',
   },
 
   inspector: {
@@ -1346,6 +1354,7 @@ export const nl = {
     recoveryTitle: 'Herstelsleutel',
     recoveryIntro: 'Noteer de herstelsleutel: hij wordt maar één keer getoond. Bewaar hem op papier of in een kluis, niet bij het onderzoek. Zonder wachtwoord en zonder deze sleutel is het onderzoek niet meer te openen.',
     recoveryNoted: 'Ik heb hem genoteerd',
+    recoverySaved: 'Ik heb de herstelsleutel bewaard (op papier of in een kluis, niet bij het onderzoek).',
     security: 'Beveiliging',
     encryptedStatus: (ways: string[]) => `Dit onderzoek is versleuteld (SQLCipher 4, AES-256). De sleutel opent met: ${ways.join(', ')}.`,
     wayPassphrase: 'het wachtwoord',
@@ -1377,6 +1386,13 @@ export const nl = {
     keep: 'Aantal te bewaren reservekopieën (per soort)',
     keepSave: 'Aantal opslaan',
     keepSaved: (keep: number) => `Veldwerk bewaart voortaan ${keep} ${keep === 1 ? 'reservekopie' : 'reservekopieën'} per soort.`,
+    currentTitle: 'Eerst bevestigen',
+    currentKind: 'Bevestig met',
+    currentPassphrase: 'Huidig wachtwoord van het onderzoek',
+    currentRecovery: 'Herstelsleutel (8 groepen van 4 tekens)',
+    currentMissing: 'Geef eerst het huidige wachtwoord of de herstelsleutel.',
+    currentHint: 'Wie het onderzoek open op deze computer vindt, mag de sleutels niet kunnen wijzigen. Geef daarom eerst het huidige wachtwoord of de herstelsleutel; daarna kunt u hieronder het wachtwoord wijzigen, een nieuwe herstelsleutel maken of de sleutel vervangen.',
+    newRecoveryMake: 'Herstelsleutel maken',
     team: {
       intro: 'Elke kopie ondertekent haar wijzigingen met een eigen sleutel, die de teamleider registreert. Een bundel met een wijziging die niet klopt met de geregistreerde sleutel van de maker wordt geweigerd.',
       introNotLead: 'Alleen de teamleider (het oorspronkelijke onderzoek) kan sleutels intrekken.',

@@ -16,6 +16,7 @@ import { FINDING_KINDS, type Finding, type SuggestedFinding, type Theme } from '
 import type { SourceProgress, SourceStatusEntry } from './types';
 import { DETAIL_KINDS, PERSON_ROLES, PERSON_STATUSES, PRIVACY_DECISIONS, type Person, type PrivacyChoice, type PrivacyScan } from '../privacy';
 import type { LogbookPage, LogbookRetention } from './types';
+import type { CreatedStudy, NewStudyKeyPlan } from './types';
 import type { SurveyAnalysis, SurveyImportResult, SurveyList, SurveySummary, SurveyTable, SurveyTableExport } from './types';
 import type { EvidenceSegmentPage, LeftOutCodings } from './types';
 import type {
@@ -199,12 +200,17 @@ export const logbookFilterSchema = z.object({
   query: z.string().max(200).optional(),
 });
 
+/** Proof for changing a study's secrets (issue 11): the current passphrase or the recovery key, checked by the backend. */
+const currentSecret = { current: z.string().min(1).max(1000), currentWith: z.enum(['passphrase', 'recovery']).default('passphrase') };
+
 export const contract = {
   'session.state': call<SessionState>()(z.object({})),
   'session.setInspector': call<SessionState>()(z.object({ inspectorId: id }), { writes: ['session'] }),
 
-  'study.create': call<SessionState>()(
+  'study.create': call<CreatedStudy>()(
     z.object({
+      /** The study passphrase the wizard asked twice, where the computer has no keychain (issue 11); never stored, never logged. */
+      passphrase: z.string().min(1).max(1000).nullable().default(null),
       name: shortText,
       periodStart: isoDate.nullable().default(null),
       periodEnd: isoDate.nullable().default(null),
@@ -216,6 +222,8 @@ export const contract = {
   /** Desktop only: choose a study file with the native dialog and open it. */
   'study.openDialog': call<SessionState | null>()(z.object({}), switchesStudy),
   'study.openDemo': call<SessionState>()(z.object({}), switchesStudy),
+  /** How `study.create` will key the new study: what the wizard must ask (issue 11). */
+  'study.newKeyPlan': call<NewStudyKeyPlan>()(z.object({})),
   'study.update': call<SessionState>()(
     z.object({ name: shortText, periodStart: isoDate.nullable(), periodEnd: isoDate.nullable(), reportDate: isoDate.nullable().optional() }), { writes: ['study'] },
   ),
@@ -526,10 +534,11 @@ export const contract = {
   'study.dismissKeyPrompt': call<SessionState>()(z.object({})),
   /* Instellingen → Beveiliging (issue 11): key file and backups are bookkeeping of this copy, pushed as `session`. */
   'security.info': call<SecurityInfo>()(z.object({})),
-  'security.changePassphrase': call<null>()(z.object({ passphrase: z.string().min(1).max(1000) }), { writes: ['session'] }),
+  /** Changing the study's secrets first checks the current passphrase (or the recovery key); a wrong one changes nothing and counts as a wrong try. */
+  'security.changePassphrase': call<null>()(z.object({ passphrase: z.string().min(1).max(1000), ...currentSecret }), { writes: ['session'] }),
   /** Rotate the study key (a job): every record is rewritten under a new key and verified; a new recovery key is shown once. */
-  'security.rekey': call<{ recoveryKey: string; state: SessionState }>()(z.object({ passphrase: z.string().min(1).max(1000), jobId }), { ...switchesStudy, job: true }),
-  'security.newRecoveryKey': call<{ recoveryKey: string }>()(z.object({}), { writes: ['session'] }),
+  'security.rekey': call<{ recoveryKey: string; state: SessionState }>()(z.object({ passphrase: z.string().min(1).max(1000), ...currentSecret, jobId }), { ...switchesStudy, job: true }),
+  'security.newRecoveryKey': call<{ recoveryKey: string }>()(z.object({ ...currentSecret }), { writes: ['session'] }),
   'security.setBackupKeep': call<SecurityInfo>()(z.object({ keep: z.number().int().min(1).max(50) }), { writes: ['session'] }),
   /** Put a listed backup in the study's place, after backing up the study as it is. */
   'security.restoreBackup': call<{ restoredFrom: string; keptAs: string; state: SessionState }>()(z.object({ name: z.string().min(1).max(300) }), switchesStudy),

@@ -99,6 +99,18 @@ export interface KeyPrompt {
   waitSeconds: number;
 }
 
+/**
+ * How a study made in the app or browser host gets its key (issue 11):
+ * 'keychain': kept by this computer's keychain, nothing asked; 'passphrase':
+ * no keychain, the wizard asks for a study passphrase; 'prepared': the host
+ * made the key already (`veldwerk serve` with a passphrase file); 'none':
+ * this host makes plaintext studies (tests, scripts).
+ */
+export type NewStudyKeyPlan = 'keychain' | 'passphrase' | 'prepared' | 'none';
+
+/** `study.create`'s answer: the new session state and, when the call made the study's key, its recovery key to show once. */
+export type CreatedStudy = SessionState & { recoveryKey?: string };
+
 export interface SourceSummary {
   id: string;
   title: string;

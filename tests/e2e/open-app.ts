@@ -47,8 +47,11 @@ export async function openDemoApp(dir: string): Promise<OpenApp & { studyPath: s
   return { ...app, studyPath };
 }
 
-/** A new study made through the setup wizard from the start screen: one institution, inspector Eva Testers (ET). */
-export async function createStudyInWizard(page: Page, name: string, institution = 'GI Testland'): Promise<void> {
+/**
+ * A new study made through the setup wizard from the start screen: one institution, inspector Eva Testers (ET).
+ * `passphrase`: typed twice where the wizard asks for one (a host without a keychain or passphrase file).
+ */
+export async function createStudyInWizard(page: Page, name: string, institution = 'GI Testland', passphrase?: string): Promise<void> {
   await page.getByTestId('start-screen').waitFor();
   await page.getByTestId('new-study-button').click();
   await page.getByTestId('setup-name').fill(name);
@@ -57,5 +60,10 @@ export async function createStudyInWizard(page: Page, name: string, institution 
   await page.getByTestId('setup-inspector-name').fill('Eva Testers');
   await page.getByTestId('setup-inspector-initials').fill('ET');
   await page.getByTestId('setup-inspector-add').click();
+  if (passphrase !== undefined) {
+    const asked = page.getByTestId('setup-passphrase');
+    await asked.getByTestId('new-passphrase').fill(passphrase);
+    await asked.getByTestId('repeat-passphrase').fill(passphrase);
+  }
   await page.getByTestId('setup-submit').click();
 }

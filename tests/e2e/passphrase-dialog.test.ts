@@ -67,6 +67,7 @@ describe('passphrase dialog end to end', () => {
     await shown.waitFor({ timeout: 30_000 });
     expect(await shown.innerText()).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
     await page.screenshot({ path: `${dir}/herstelsleutel.png` });
+    await page.getByTestId('recovery-saved').check();
     await page.getByRole('button', { name: 'Ik heb hem genoteerd' }).click();
     expect(await page.getByTestId('recovery-key').count()).toBe(0);
     expect(studyFileKind(study.path)).toBe('encrypted');

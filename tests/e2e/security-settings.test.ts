@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyOpensFile } from '../../backend/keys/cipher';
+import { keyFilePath } from '../../backend/keys/key-file';
 import { forgetStudyKey, unlockStudy } from '../../backend/keys/unlock';
 import { makePreMergeBackup } from '../../backend/merge/backup';
 import { Study, writeMeta } from '../../backend/study/study';
@@ -43,8 +44,20 @@ describe('Beveiliging end to end', () => {
     const section = page.getByTestId('security-section');
     await expectContains(() => section.textContent(), 'Dit onderzoek is versleuteld');
     const form = page.getByTestId('change-passphrase');
+    // A wrong current passphrase is refused first, and nothing changes.
+    const keyFileBefore = readFileSync(keyFilePath(path));
+    await page.getByTestId('current-secret').fill('niet-het-huidige-wachtwoord');
     await form.getByTestId('new-passphrase').fill('een-nieuw-wachtwoord-1');
     await form.getByTestId('repeat-passphrase').fill('een-nieuw-wachtwoord-1');
+    await form.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+    await expectContains(() => form.getByRole('alert').textContent(), 'Het huidige wachtwoord klopt niet');
+    expect(readFileSync(keyFilePath(path)).equals(keyFileBefore)).toBe(true);
+    // Right after a wrong try the backend makes the user wait; then the right one is taken.
+    await page.getByTestId('current-secret').fill(PASS);
+    await form.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+    await expectContains(() => form.getByRole('alert').textContent(), 'Wacht nog');
+    await new Promise((done) => setTimeout(done, 1100));
+    await page.getByTestId('current-secret').fill(PASS);
     await form.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
     await page.getByText('Het wachtwoord is gewijzigd').waitFor({ timeout: 20_000 });
   }, 60_000);
@@ -52,6 +65,7 @@ describe('Beveiliging end to end', () => {
   it('rotates the key with a progress bar and shows the new recovery key once', async () => {
     const { page } = app;
     const form = page.getByTestId('rekey');
+    await page.getByTestId('current-secret').fill('een-nieuw-wachtwoord-1');
     await form.getByTestId('new-passphrase').fill('een-nieuw-wachtwoord-2');
     await form.getByTestId('repeat-passphrase').fill('een-nieuw-wachtwoord-2');
     await form.getByRole('button', { name: 'Sleutel vervangen' }).click();
@@ -59,6 +73,7 @@ describe('Beveiliging end to end', () => {
     await shown.waitFor({ timeout: 60_000 });
     expect(await shown.innerText()).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
     expect(keyOpensFile(path, oldKey)).toBe(false);
+    await page.getByTestId('recovery-saved').check();
     await page.getByRole('button', { name: 'Ik heb hem genoteerd' }).click();
     await page.getByTestId('security-section').waitFor();
   }, 90_000);

@@ -7,11 +7,12 @@
  * key) are answered by the "main" side; quitting waits for a running import.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../backend/errors';
-import { newStudyKey } from '../../backend/keys/cipher';
+import { newStudyKey, studyFileKind } from '../../backend/keys/cipher';
+import { readKeyFile } from '../../backend/keys/key-file';
 import { rememberStudyKey, studyKeyFor, takeStudyKey } from '../../backend/keys/unlock';
 import { ServiceClient, type HostSide } from '../../backend/service/service-client';
 import type { FromService, StudyKeyReply } from '../../backend/service/protocol';
@@ -127,6 +128,86 @@ describe('the app backend in its own process, behind the main-process relay', ()
     expect(asked).toEqual([plain, path, path]);
     await app.client.close();
   });
+
+  it('encrypts a plaintext study in the service process after consent: main only seals the key with its keychain; no plaintext remains', async () => {
+    const folder = join(dir, 'versleutelen');
+    mkdirSync(folder);
+    const plain = newTestStudy(folder);
+    const path = plain.path;
+    const institutionId = plain.institutions()[0]!.id;
+    plain.close();
+    const WORD = 'Wolkenkrabberstraat';
+    // The main side: safeStorage stands in as a keychain that seals and opens one key at a time; it runs nothing else.
+    const sealed = new Map<string, Uint8Array>();
+    const keychainCalls: string[] = [];
+    const app = startApp({
+      keychainAvailable: async () => true,
+      keychainProtect: async (key, keyId) => {
+        keychainCalls.push('protect');
+        sealed.set(keyId, new Uint8Array(key));
+        return Buffer.from(keyId).toString('base64');
+      },
+      keychainRecover: async (_ref, keyId) => (keychainCalls.push('recover'), sealed.get(keyId) ?? null),
+    });
+    await app.client.ready;
+    expect(await app.client.switchTo(path)).toEqual({ ok: true, value: null });
+    expect((await app.invoke('session.state', {})).value.keyPrompt).toMatchObject({ kind: 'encrypt' });
+    const staged = await app.invoke('files.stage', { fileName: 'gesprek.txt', bytes: new TextEncoder().encode(`Jeugdige: wij wonen aan de ${WORD}.`) });
+    expect((await app.invoke('sources.import', { stagedIds: [staged.value.stagedId], meta: { institutionId, sourceType: 'interview' } })).ok).toBe(true);
+
+    const encrypted = await app.invoke('study.encrypt', { passphrase: 'relay-wachtwoord-een' });
+    expect(encrypted.ok, JSON.stringify(encrypted.error)).toBe(true);
+    expect(encrypted.value.recoveryKey).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
+    expect(encrypted.value.state.keyPrompt ?? null).toBeNull();
+    expect(keychainCalls).toEqual(['protect']);
+    // The encrypted study keeps working in the service after the rewrite.
+    expect((await app.invoke('sources.list', {})).ok).toBe(true);
+    await app.client.close();
+    expect(await app.exited).toBe(0);
+
+    // This process (main) never held the study key; the file is encrypted and no file in the folder holds the text.
+    expect(studyKeyFor(path)).toBeUndefined();
+    expect(studyFileKind(path)).toBe('encrypted');
+    expect(readKeyFile(path).current.wraps.map((wrap) => wrap.kind).sort()).toEqual(['keychain', 'passphrase', 'recovery']);
+    const leaks = readdirSync(folder).filter((name) => readFileSync(join(folder, name)).includes(Buffer.from(WORD)));
+    expect(leaks).toEqual([]);
+    // The key sealed by the keychain opens it, as the app will at the next start.
+    const reopened = startApp({ keychainAvailable: async () => true, keychainProtect: async () => '', keychainRecover: async (_ref, keyId) => sealed.get(keyId) ?? null });
+    await reopened.client.ready;
+    expect(await reopened.client.switchTo(path)).toEqual({ ok: true, value: null });
+    const found = await reopened.invoke('search', { query: WORD });
+    expect(found.ok, JSON.stringify(found.error)).toBe(true);
+    expect(JSON.stringify(found.value)).toContain(WORD);
+    await reopened.client.close();
+  }, 60_000);
+
+  it('makes a new study’s key in the service: sealed by the keychain where main has one, else the wizard’s passphrase', async () => {
+    const withKeychain = join(dir, 'nieuw-met.veldwerk');
+    const without = join(dir, 'nieuw-zonder.veldwerk');
+    let available = true;
+    let target = withKeychain;
+    const app = startApp({
+      chooseNewStudyPath: async () => target,
+      keychainAvailable: async () => available,
+      keychainProtect: async (key) => Buffer.from(key).toString('base64'),
+      keychainRecover: async (ref) => new Uint8Array(Buffer.from(ref, 'base64')),
+    });
+    await app.client.ready;
+    const setup = { name: 'Nieuwe ronde', inspectors: [{ name: 'Ina Nieuw', initials: 'IN' }] };
+    expect((await app.invoke('study.newKeyPlan', {})).value).toBe('keychain');
+    const made = await app.invoke('study.create', setup);
+    expect(made.value.recoveryKey).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
+    expect(readKeyFile(withKeychain).current.wraps.map((wrap) => wrap.kind).sort()).toEqual(['keychain', 'recovery']);
+
+    available = false;
+    target = without;
+    expect((await app.invoke('study.newKeyPlan', {})).value).toBe('passphrase');
+    expect(await app.invoke('study.create', setup)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect((await app.invoke('study.create', { ...setup, passphrase: 'relay-wachtwoord-twee' })).ok).toBe(true);
+    await app.client.close();
+    expect([studyFileKind(withKeychain), studyFileKind(without)]).toEqual(['encrypted', 'encrypted']);
+    expect(readKeyFile(without).current.wraps.map((wrap) => wrap.kind).sort()).toEqual(['passphrase', 'recovery']);
+  }, 60_000);
 
   it('quits only after a running import finished', async () => {
     const { path, institutionId } = closedStudy();

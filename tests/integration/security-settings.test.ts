@@ -60,9 +60,9 @@ describe('Instellingen → Beveiliging (handlers)', () => {
     const info = await ok<SecurityInfo>(session, 'security.info');
     expect(info).toMatchObject({ encrypted: true, demo: false, opensWith: { passphrase: true, keychain: false, recoveryKey: true }, backupKeep: 3, backups: [] });
 
-    expect(await refused(session, 'security.changePassphrase', { passphrase: 'kort' })).toMatch(/minstens 10 tekens/);
-    await ok(session, 'security.changePassphrase', { passphrase: NEW_PASS });
-    const made = await ok<{ recoveryKey: string }>(session, 'security.newRecoveryKey');
+    expect(await refused(session, 'security.changePassphrase', { passphrase: 'kort', current: PASS })).toMatch(/minstens 10 tekens/);
+    await ok(session, 'security.changePassphrase', { passphrase: NEW_PASS, current: PASS });
+    const made = await ok<{ recoveryKey: string }>(session, 'security.newRecoveryKey', { current: recoveryKey, currentWith: 'recovery' });
     expect(made.recoveryKey).not.toBe(recoveryKey);
     expect(actionLabels(session)).toEqual(expect.arrayContaining(['security.changePassphrase', 'security.newRecoveryKey']));
     session.close();
@@ -85,7 +85,7 @@ describe('Instellingen → Beveiliging (handlers)', () => {
     const progress: JobProgress[] = [];
     session.onProgress((event) => progress.push(event));
 
-    const rotated = await ok<{ recoveryKey: string; state: SessionState }>(session, 'security.rekey', { passphrase: NEW_PASS, jobId: 'sleutel' });
+    const rotated = await ok<{ recoveryKey: string; state: SessionState }>(session, 'security.rekey', { passphrase: NEW_PASS, current: PASS, jobId: 'sleutel' });
     expect(rotated.state.study).not.toBeNull();
     expect(rotated.recoveryKey).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
     const after = rowCounts(session);
