@@ -35,8 +35,6 @@ export interface HostServices {
   demoStudyPath: () => string;
   /** The keychain that keeps study keys (the app: safeStorage); omitted: this machine's keyring, if any (keys/keychain.ts). */
   keychain?: () => Promise<Keychain | null>;
-  /** The app: unlock an encrypted study through its keychain before it opens; one it cannot unlock is held and its passphrase asked in the UI. */
-  unlockStudy?: (path: string) => Promise<void>;
   /** `study.create` gives a new study its key (keys/new-study-key.ts): the app and the browser host; unset, new studies are plaintext (tests, scripts). */
   encryptNewStudies?: boolean;
   /** Called after the open study changed (e.g. to update the window title). */

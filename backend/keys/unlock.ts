@@ -26,14 +26,6 @@ export function studyKeyFor(path: string): Buffer | undefined {
   return unlocked.get(resolve(path));
 }
 
-/** Move a key out of this process (the app's main process hands it to the backend service): a copy to send, the original wiped. */
-export function takeStudyKey(path: string): Uint8Array | undefined {
-  const key = studyKeyFor(path);
-  const copy = key ? new Uint8Array(key) : undefined;
-  forgetStudyKey(path);
-  return copy;
-}
-
 /** Where a secret can come from; each is asked only when needed. */
 export interface SecretSources {
   keychain?: Keychain | null;

@@ -22,20 +22,12 @@ export const HOST_REQUESTS = [
   'chooseNewStudyPath',
   'chooseSavePath',
   'openPath',
-  'unlockStudy',
   'chooseFolder',
   'keychainAvailable',
   'keychainProtect',
   'keychainRecover',
 ] as const;
 export type HostRequest = (typeof HOST_REQUESTS)[number];
-
-/**
- * The host's answer to `unlockStudy`: the key it unlocked for the study,
- * which the service's process keeps a copy of; null for a study that needs
- * none (or whose key the host does not have: the UI then asks).
- */
-export type StudyKeyReply = { key: Uint8Array } | null;
 
 export interface ServiceInit {
   kind: 'electron' | 'browser' | 'cli';

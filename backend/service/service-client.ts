@@ -14,18 +14,14 @@ import type { JobProgress } from '../../shared/api/types';
 import type { StudyChangedEvent } from '../../shared/api/study-entities';
 import { toApiError } from '../errors';
 import type { HostKeychainRequests, KeychainRequest } from '../keys/host-keychain';
-import { HOST_REQUESTS, type Endpoint, type FromService, type HostRequest, type ServiceInit, type StudyKeyReply, type ToService } from './protocol';
+import { HOST_REQUESTS, type Endpoint, type FromService, type HostRequest, type ServiceInit, type ToService } from './protocol';
 
 /** What the host answers itself: its dialogs and, for its window title, which study is open. */
 export interface HostSide {
   kind: ServiceInit['kind'];
   fixedStudyPath?: string;
   demoStudyPath: string;
-  requests?: Partial<Pick<HostServices, Exclude<HostRequest, 'unlockStudy' | KeychainRequest>>> &
-    Partial<HostKeychainRequests> & {
-      /** Unlock a study before it opens (or offer to encrypt it) and hand over its key. */
-      unlockStudy?: (path: string) => Promise<StudyKeyReply>;
-    };
+  requests?: Partial<Pick<HostServices, Exclude<HostRequest, KeychainRequest>>> & Partial<HostKeychainRequests>;
   onOpened?: (study: { path: string; name: string } | null) => void;
   /** Keys of encrypted studies unlocked by the host, handed to the service. */
   studyKeys?: ServiceInit['studyKeys'];

@@ -11,7 +11,7 @@ import { resolveDownload } from '../api/downloads';
 import { Session, type HostServices } from '../api/session';
 import { rememberStudyKey } from '../keys/unlock';
 import { fromApiError, toApiError } from '../errors';
-import type { Endpoint, FromService, HostRequest, ServiceInit, StudyKeyReply, ToService } from './protocol';
+import type { Endpoint, FromService, HostRequest, ServiceInit, ToService } from './protocol';
 import { openOrAsk } from '../keys/key-prompt';
 import { hostKeychain, isKeychainRequest } from '../keys/host-keychain';
 import { recordStudyOpened } from '../logbook/read-actions';
@@ -28,12 +28,6 @@ export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClose
       endpoint.post({ t: 'host-request', id, method, args });
     });
 
-  /** A host that unlocked a study itself hands over the key; this process keeps its own copy. */
-  const keyFromHost = async (path: string) => {
-    const reply = (await askHost('unlockStudy')(path)) as StudyKeyReply;
-    if (reply?.key) rememberStudyKey(path, Buffer.from(reply.key));
-  };
-
   const start = (init: ServiceInit) => {
     for (const { path, key } of init.studyKeys ?? []) rememberStudyKey(path, Buffer.from(key));
     const host: HostServices = {
@@ -44,8 +38,7 @@ export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClose
     };
     for (const method of init.answers) {
       if (isKeychainRequest(method)) continue;
-      const ask = method === 'unlockStudy' ? keyFromHost : askHost(method);
-      (host as unknown as Record<string, unknown>)[method] = ask;
+      (host as unknown as Record<string, unknown>)[method] = askHost(method);
     }
     // The app's keychain is in its main process; the key work stays here.
     if (init.answers.includes('keychainProtect')) host.keychain = hostKeychain(askHost);
@@ -58,7 +51,6 @@ export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClose
     const current = session;
     // An encrypted study whose key is not at hand is held: the UI asks for its passphrase (keys/key-prompt.ts).
     const openFirst = async (path: string) => {
-      await current.host.unlockStudy?.(path);
       await openOrAsk(current, path);
       // Held for its passphrase, it is not open yet: unlocking it is its own line.
       if (current.openStudy) recordStudyOpened(current.openStudy, init.kind === 'electron' ? 'app' : 'browser');
@@ -98,7 +90,6 @@ export function serveBackend(endpoint: Endpoint<ToService, FromService>, onClose
 /** A study the OS handed the host: unlocked through the host's keychain (or held for its passphrase), opened once the running calls finished. */
 async function switchStudy(session: Session, path: string): Promise<DispatchResult> {
   try {
-    await session.host.unlockStudy?.(path);
     await session.switchOrAsk(path);
     return { ok: true, value: null };
   } catch (error) {

@@ -3,19 +3,21 @@
  * utilityProcess (dist/electron/service-process.cjs) runs here in a Node
  * child process (same entry, same messages, structured clone), and the main
  * process's relay (electron/relay.ts) passes the window's IPC calls to it and
- * the pushed events back. Host requests (unlocking a study, handing over its
- * key) are answered by the "main" side; quitting waits for a running import.
+ * the pushed events back. Host requests (the keychain's sealing and opening
+ * of one key, dialogs) are answered by the "main" side, which never holds a
+ * study key; quitting waits for a running import.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../backend/errors';
-import { newStudyKey, studyFileKind } from '../../backend/keys/cipher';
+import { studyFileKind } from '../../backend/keys/cipher';
+import { encryptStudyFile } from '../../backend/keys/encrypt-study';
 import { readKeyFile } from '../../backend/keys/key-file';
-import { rememberStudyKey, studyKeyFor, takeStudyKey } from '../../backend/keys/unlock';
+import { forgetStudyKey, rememberStudyKey, studyKeyFor } from '../../backend/keys/unlock';
 import { ServiceClient, type HostSide } from '../../backend/service/service-client';
-import type { FromService, StudyKeyReply } from '../../backend/service/protocol';
+import type { FromService } from '../../backend/service/protocol';
 import { createStudy } from '../../backend/study/setup';
 import { Study } from '../../backend/study/study';
 import { PROGRESS_CHANNEL, STUDY_CHANGED_CHANNEL } from '../../electron/channels';
@@ -64,6 +66,15 @@ function closedStudy(): { path: string; institutionId: string } {
   return { path: study.path, institutionId };
 }
 
+/** A study encrypted with a passphrase and sealed by a keychain like safeStorage; the key the keychain was given is returned, as main's safeStorage would keep it. */
+async function createEncryptedStudy(path: string, passphrase: string): Promise<{ key: Buffer }> {
+  createStudy(path, { ...SMALL_SETUP, name: 'Versleutelde ronde' }).close();
+  let sealed: Buffer | null = null;
+  await encryptStudyFile(path, { passphrase, keychain: { store: 'safeStorage', protect: async (key) => ((sealed = Buffer.from(key)), 'ref'), recover: async () => null } });
+  forgetStudyKey(path);
+  return { key: sealed! };
+}
+
 describe('the app backend in its own process, behind the main-process relay', () => {
   it('relays the window’s calls and the pushed changes; refuses other senders before they reach the service', async () => {
     const { path } = closedStudy();
@@ -99,35 +110,30 @@ describe('the app backend in its own process, behind the main-process relay', ()
     reopened.close();
   });
 
-  it('unlocks an encrypted study through the main side, which hands over the key; a refusal opens nothing', async () => {
+  it('opens an encrypted study with the key main’s keychain unseals; without it the study is held for its passphrase and nothing opens', async () => {
     const path = join(dir, 'versleuteld.veldwerk');
-    rememberStudyKey(path, newStudyKey());
-    createStudy(path, { ...SMALL_SETUP, name: 'Versleutelde ronde' }).close();
-    // What main.ts does once it unlocked the study: the key leaves this process.
-    const key = takeStudyKey(path)!;
-    expect(studyKeyFor(path)).toBeUndefined();
+    const made = await createEncryptedStudy(path, 'relay-wachtwoord-drie');
     const { path: plain } = closedStudy();
-
-    let allow = false;
-    const asked: string[] = [];
+    let keychainHasIt = false;
     const app = startApp({
-      unlockStudy: async (requested): Promise<StudyKeyReply> => {
-        asked.push(requested);
-        if (requested !== path) return null;
-        if (!allow) throw new UserError('Ontgrendelen is geannuleerd.', 'rejected');
-        return { key };
-      },
+      keychainAvailable: async () => true,
+      keychainProtect: async () => '',
+      keychainRecover: async () => (keychainHasIt ? new Uint8Array(made.key) : null),
     });
     await app.client.ready;
     expect(await app.client.switchTo(plain)).toEqual({ ok: true, value: null });
-    expect(await app.client.switchTo(path)).toEqual({ ok: false, error: { code: 'rejected', message: 'Ontgrendelen is geannuleerd.' } });
-    expect((await app.invoke('session.state', {})).value.study).toMatchObject({ name: SMALL_SETUP.name });
-    allow = true;
+    expect(await app.client.switchTo(path)).toEqual({ ok: true, value: null });
+    const held = (await app.invoke('session.state', {})).value;
+    expect(held.keyPrompt).toMatchObject({ kind: 'unlock' });
+    expect(app.opened.at(-1)).not.toEqual({ path, name: 'Versleutelde ronde' });
+    keychainHasIt = true;
     expect(await app.client.switchTo(path)).toEqual({ ok: true, value: null });
     expect(app.opened.at(-1)).toEqual({ path, name: 'Versleutelde ronde' });
-    expect(asked).toEqual([plain, path, path]);
+    expect((await app.invoke('session.state', {})).value.keyPrompt ?? null).toBeNull();
+    // The key lives in the service's process only: this side (main) never held it.
+    expect(studyKeyFor(path)).toBeUndefined();
     await app.client.close();
-  });
+  }, 60_000);
 
   it('encrypts a plaintext study in the service process after consent: main only seals the key with its keychain; no plaintext remains', async () => {
     const folder = join(dir, 'versleutelen');
