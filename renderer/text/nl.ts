@@ -1330,7 +1330,7 @@ export const nl = {
   keys: {
     unlockTitle: 'Versleuteld onderzoek openen',
     unlockIntro: (fileName: string) =>
-      `${fileName} is versleuteld. De sleutel staat niet in de sleutelhanger van deze computer; geef het wachtwoord van het onderzoek, of de herstelsleutel als u het wachtwoord kwijt bent.`,
+      `${fileName} is versleuteld. De sleutel staat niet in de sleutelhanger van deze computer; geef het wachtwoord van het onderzoek, of de herstelsleutel als je het wachtwoord kwijt bent.`,
     withPassphrase: 'Wachtwoord',
     withRecovery: 'Herstelsleutel',
     secretKind: 'Openen met',
@@ -1367,7 +1367,7 @@ export const nl = {
     newRecovery: 'Nieuwe herstelsleutel maken',
     newRecoveryHint: 'De oude herstelsleutel werkt daarna niet meer (ook niet voor de reservekopieën).',
     rekey: 'Sleutel vervangen',
-    rekeyHint: 'Alle gegevens worden opnieuw versleuteld met een nieuwe sleutel en gecontroleerd; u krijgt een nieuwe herstelsleutel. Geef het wachtwoord dat bij de nieuwe sleutel hoort (het huidige of een nieuw).',
+    rekeyHint: 'Alle gegevens worden opnieuw versleuteld met een nieuwe sleutel en gecontroleerd; je krijgt een nieuwe herstelsleutel. Geef het wachtwoord dat bij de nieuwe sleutel hoort (het huidige of een nieuw).',
     rekeyProgress: 'Voortgang sleutel vervangen',
     rekeyStarted: 'Nieuwe sleutel maken…',
     rekeyDone: 'Het onderzoek heeft een nieuwe sleutel; elk record is overgezet en gecontroleerd.',
@@ -1380,7 +1380,7 @@ export const nl = {
     restore: 'Terugzetten',
     restoreLabel: (time: string) => `Reservekopie van ${time} terugzetten`,
     restoreConfirm: (time: string) =>
-      `De reservekopie van ${time} vervangt het onderzoek. Wat daarna is gedaan, verdwijnt uit het onderzoek; Veldwerk bewaart het onderzoek zoals het nu is eerst als reservekopie, zodat u dit kunt terugdraaien.`,
+      `De reservekopie van ${time} vervangt het onderzoek. Wat daarna is gedaan, verdwijnt uit het onderzoek; Veldwerk bewaart het onderzoek zoals het nu is eerst als reservekopie, zodat je dit kunt terugdraaien.`,
     restoreYes: 'Ja, terugzetten',
     restored: (name: string) => `De reservekopie is teruggezet. Het onderzoek van vóór het terugzetten staat in ${name}.`,
     keep: 'Aantal te bewaren reservekopieën (per soort)',
@@ -1391,7 +1391,7 @@ export const nl = {
     currentPassphrase: 'Huidig wachtwoord van het onderzoek',
     currentRecovery: 'Herstelsleutel (8 groepen van 4 tekens)',
     currentMissing: 'Geef eerst het huidige wachtwoord of de herstelsleutel.',
-    currentHint: 'Wie het onderzoek open op deze computer vindt, mag de sleutels niet kunnen wijzigen. Geef daarom eerst het huidige wachtwoord of de herstelsleutel; daarna kunt u hieronder het wachtwoord wijzigen, een nieuwe herstelsleutel maken of de sleutel vervangen.',
+    currentHint: 'Wie het onderzoek open op deze computer vindt, mag de sleutels niet kunnen wijzigen. Geef daarom eerst het huidige wachtwoord of de herstelsleutel; daarna kun je hieronder het wachtwoord wijzigen, een nieuwe herstelsleutel maken of de sleutel vervangen.',
     newRecoveryMake: 'Herstelsleutel maken',
     team: {
       intro: 'Elke kopie ondertekent haar wijzigingen met een eigen sleutel, die de teamleider registreert. Een bundel met een wijziging die niet klopt met de geregistreerde sleutel van de maker wordt geweigerd.',
@@ -1409,7 +1409,7 @@ export const nl = {
       revoke: 'Intrekken',
       revokeLabel: (name: string) => `Sleutels van ${name} intrekken`,
       revokeConfirm: (name: string) =>
-        `Alle sleutels van ${name} intrekken (bijvoorbeeld bij een verloren laptop)? Wat u al van die kopie hebt ingelezen blijft; bundels met nieuw werk van die kopie worden voortaan geweigerd. De intrekking gaat met uw volgende bundel mee naar het team. Dit kan niet ongedaan worden gemaakt.`,
+        `Alle sleutels van ${name} intrekken (bijvoorbeeld bij een verloren laptop)? Wat je al van die kopie hebt ingelezen, blijft; bundels met nieuw werk van die kopie worden voortaan geweigerd. De intrekking gaat met je volgende bundel mee naar het team. Dit kan niet ongedaan worden gemaakt.`,
       revokeYes: 'Ja, intrekken',
       revoked: (name: string) => `De sleutels van ${name} zijn ingetrokken.`,
     },
