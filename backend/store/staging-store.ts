@@ -18,7 +18,7 @@
  * A piece is read back whole (it is at most one staged file, which the
  * readers take in memory anyway); GCM's tag proves it is what was written.
  */
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID, type CipherGCM } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -47,43 +47,68 @@ export class StagingStore {
 
   /** Seal `bytes`; returns the piece's id. */
   put(bytes: Uint8Array): string {
-    const id = randomUUID();
-    const fd = this.create(id);
+    const { id, fd, cipher } = this.start();
     try {
-      const { cipher, iv } = this.cipherFor(id);
-      writeSync(fd, iv);
-      writeSync(fd, cipher.update(bytes));
-      writeSync(fd, cipher.final());
-      writeSync(fd, cipher.getAuthTag());
-    } finally {
-      closeSync(fd);
+      write(fd, cipher.update(bytes));
+      this.finish(fd, cipher);
+    } catch (error) {
+      this.abandon(id, fd);
+      throw error;
     }
+    closeSync(fd);
     this.sizes.set(id, bytes.byteLength);
     return id;
   }
 
   /** Seal what `stream` gives, chunk by chunk (nothing whole in memory); the stream's own errors end it, and the piece is removed. */
   async putStream(stream: Readable): Promise<string> {
-    const id = randomUUID();
-    const fd = this.create(id);
+    const { id, fd, cipher } = this.start();
     let size = 0;
     try {
-      const { cipher, iv } = this.cipherFor(id);
-      writeSync(fd, iv);
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         size += chunk.length;
-        writeSync(fd, cipher.update(chunk));
+        write(fd, cipher.update(chunk));
       }
-      writeSync(fd, cipher.final());
-      writeSync(fd, cipher.getAuthTag());
+      this.finish(fd, cipher);
     } catch (error) {
-      closeSync(fd);
-      rmSync(this.pathOf(id), { force: true });
+      this.abandon(id, fd);
       throw error;
     }
     closeSync(fd);
     this.sizes.set(id, size);
     return id;
+  }
+
+  /** A new piece's file, its IV written, and the cipher for the rest. */
+  private start(): { id: string; fd: number; cipher: CipherGCM } {
+    const id = randomUUID();
+    let fd: number;
+    try {
+      fd = openSync(this.pathOf(id), 'wx', 0o600);
+    } catch (error) {
+      throw writeError(error);
+    }
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    // The id as associated data: a piece put in another's place fails its tag.
+    cipher.setAAD(Buffer.from(id));
+    try {
+      write(fd, iv);
+    } catch (error) {
+      this.abandon(id, fd);
+      throw error;
+    }
+    return { id, fd, cipher };
+  }
+
+  private finish(fd: number, cipher: CipherGCM): void {
+    write(fd, cipher.final());
+    write(fd, cipher.getAuthTag());
+  }
+
+  private abandon(id: string, fd: number): void {
+    closeSync(fd);
+    rmSync(this.pathOf(id), { force: true });
   }
 
   size(id: string): number {
@@ -135,18 +160,6 @@ export class StagingStore {
     return total;
   }
 
-  private cipherFor(id: string) {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    // The id as associated data: a piece renamed to another's name fails its tag.
-    cipher.setAAD(Buffer.from(id));
-    return { cipher, iv };
-  }
-
-  private create(id: string): number {
-    return openSync(this.pathOf(id), 'wx', 0o600);
-  }
-
   private pathOf(id: string): string {
     return join(this.ensureFolder(), id);
   }
@@ -161,6 +174,22 @@ export class StagingStore {
       this.folder = privateTempDir();
     }
     return this.folder;
+  }
+}
+
+const NO_ROOM = 'Het bestand kan niet worden klaargezet: de schijf is vol of de map van het onderzoek is niet beschrijfbaar. Er is niets opgeslagen.';
+
+/** A failed write of a piece, in Dutch where the user can act on it (a full disk). */
+function writeError(error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'EACCES' || code === 'EROFS' ? new UserError(NO_ROOM, 'rejected', error) : error;
+}
+
+function write(fd: number, bytes: Uint8Array): void {
+  try {
+    for (let done = 0; done < bytes.byteLength; ) done += writeSync(fd, bytes, done, bytes.byteLength - done);
+  } catch (error) {
+    throw writeError(error);
   }
 }
 
