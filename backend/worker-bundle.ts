@@ -85,6 +85,8 @@ export function workerJobFailed(error: unknown): WorkerJobFailed {
 /** One job for a worker of its own (see runWorkerJob). `M` are the job's messages besides WorkerJobFailed. */
 export interface WorkerJob<M, R> {
   workerData: unknown;
+  /** Buffers inside workerData that move to the worker instead of being copied (a file's bytes). */
+  transferList?: ArrayBuffer[];
   /** The worker's heap cap. */
   memoryMb: number;
   messages: WorkerJobMessages;
@@ -113,7 +115,11 @@ export function runWorkerJob<M, R>(bundle: WorkerBundle, job: WorkerJob<M, R>): 
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = startWorkerBundle(bundle, { workerData: job.workerData, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+      worker = startWorkerBundle(bundle, {
+        workerData: job.workerData,
+        resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+        ...(job.transferList ? { transferList: job.transferList } : {}),
+      });
     } catch (error) {
       reject(new UserError(messages.missing((error as Error).message), 'rejected', error));
       return;

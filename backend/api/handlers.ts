@@ -57,7 +57,7 @@ import { copyStudyForInspector } from '../merge/copy';
 import { duplicateCodes, mergeCodes } from '../merge/duplicate-codes';
 import { bundleFileName, exportBundle, safeName } from '../merge/export';
 import { applyBundle, previewBundle } from '../merge/merge';
-import { releaseStagedBundle, stagedBundlePath } from '../merge/session-files';
+import { releaseStagedBundle, stagedBundleSource } from '../merge/session-files';
 import { mergeStatus } from '../merge/status';
 import { generateDraft, saveStandardTemplate, setStudyTemplate } from '../reports/api';
 import { outlineInWorker } from '../reports/outline-thread';
@@ -273,7 +273,7 @@ const handlers: Handlers = {
     const study = session.requireStudy();
     const jobId = input.jobId ?? randomUUID();
     session.reportProgress({ jobId, done: 0, total: 1, message: 'Bundel ontsleutelen en controleren…' });
-    const preview = await previewBundle(study, { path: stagedBundlePath(session, input.stagedId) }, input.passphrase);
+    const preview = await previewBundle(study, stagedBundleSource(session, input.stagedId), input.passphrase);
     session.reportProgress({ jobId, done: 1, total: 1, message: 'Voorbeeld klaar' });
     return preview;
   },
@@ -281,7 +281,7 @@ const handlers: Handlers = {
     const study = session.requireStudy();
     const jobId = input.jobId ?? randomUUID();
     session.reportProgress({ jobId, done: 0, total: 1, message: 'Bundel samenvoegen…' });
-    const result = await applyBundle(study, { path: stagedBundlePath(session, input.stagedId) }, input.passphrase);
+    const result = await applyBundle(study, stagedBundleSource(session, input.stagedId), input.passphrase);
     releaseStagedBundle(session, input.stagedId);
     session.reportProgress({ jobId, done: 1, total: 1, message: 'Samengevoegd' });
     return result;

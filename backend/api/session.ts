@@ -3,9 +3,9 @@
  * study, the files staged for import and the listeners for job progress.
  */
 import { randomUUID } from 'node:crypto';
-import { rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { privateTempDir, removeDeadTempDirs, removeLeftoversOf } from '../store/leftovers';
+import { basename, dirname } from 'node:path';
+import { removeDeadTempDirs, removeLeftoversOf } from '../store/leftovers';
+import { localFile, StagingStore, type InputFile } from '../store/staging-store';
 import { UserError } from '../errors';
 import { Study } from '../study/study';
 import { shutdownExtractionPool } from '../sources/extract';
@@ -41,22 +41,17 @@ export interface HostServices {
   onStudyChanged?: (study: Study | null) => void;
 }
 
-export interface StagedEntry extends StagedFile {
-  path: string;
-  /** True for copies in the staging folder, which are removed after import. */
-  ownedCopy: boolean;
-  /** Path inside a chosen folder (batch import), forward slashes. */
-  relativePath?: string;
-}
-
 /**
- * An upload waits in memory, not on disk: only when a job takes it is it
- * written, owner-only, to this process's private temporary folder, for the
- * readers that need a path, and removed when the job is done (or at the next
- * start, if the process was killed).
+ * A file staged for a job. An upload (app, browser host) is sealed in the
+ * session's staging store (store/staging-store.ts) from the moment it arrives
+ * until a job has taken it and `discard` removes it: never plaintext on disk.
  */
-interface UploadEntry extends StagedFile {
-  bytes: Uint8Array;
+export interface StagedEntry extends StagedFile, InputFile {
+  /** The user's own file on this machine (CLI): read in place, never removed. */
+  path?: string;
+  /** The sealed piece of an upload in the staging store, removed by `discard`. */
+  pieceId?: string;
+  /** Path inside a chosen folder (batch import), forward slashes. */
   relativePath?: string;
 }
 
@@ -65,8 +60,9 @@ export const MAX_STAGED_BYTES = 200 * 1024 * 1024;
 
 export class Session {
   private study: Study | null = null;
-  private readonly staged = new Map<string, StagedEntry | UploadEntry>();
-  private stagingDir: string | null = null;
+  private readonly staged = new Map<string, StagedEntry>();
+  /** Bytes not yet part of the study (uploads, unpacked zips, bundles): sealed, in the open study's folder. */
+  readonly staging = new StagingStore(() => (this.study ? dirname(this.study.path) : null));
   private readonly progressListeners = new Set<(progress: JobProgress) => void>();
   /** Running jobs that can be cancelled (`job.cancel`), by job id. */
   private readonly cancellable = new Map<string, AbortController>();
@@ -124,15 +120,15 @@ export class Session {
       throw new UserError(`${fileName}: het bestand is groter dan ${MAX_STAGED_BYTES / 1024 / 1024} MB.`, 'rejected');
     }
     const stagedId = randomUUID();
-    this.staged.set(stagedId, { stagedId, fileName, size: bytes.byteLength, bytes, ...(relativePath ? { relativePath } : {}) });
+    const pieceId = this.staging.put(bytes);
+    this.staged.set(stagedId, { stagedId, pieceId, ...this.staging.inputFile(pieceId, fileName), ...(relativePath ? { relativePath } : {}) });
     return { stagedId, fileName, size: bytes.byteLength };
   }
 
   /** Stage a file that is already on this machine (CLI): imported in place, never removed. */
   registerLocalFile(path: string, relativePath?: string): string {
     const stagedId = randomUUID();
-    const entry = { stagedId, fileName: basename(path), size: statSync(path).size, path, ownedCopy: false };
-    this.staged.set(stagedId, relativePath ? { ...entry, relativePath } : entry);
+    this.staged.set(stagedId, { stagedId, path, ...localFile(path, basename(path)), ...(relativePath ? { relativePath } : {}) });
     return stagedId;
   }
 
@@ -142,19 +138,13 @@ export class Session {
       const entry = this.staged.get(id);
       if (!entry) throw new UserError('Een bestand voor de import is niet (meer) beschikbaar; kies het opnieuw.', 'not-found');
       this.staged.delete(id);
-      return 'bytes' in entry ? this.writeForJob(entry) : entry;
+      return entry;
     });
   }
 
-  private writeForJob({ stagedId, fileName, size, bytes, relativePath }: UploadEntry): StagedEntry {
-    const safeName = basename(fileName).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'bestand';
-    const path = join(this.ensureStagingDir(), `${stagedId}-${safeName}`);
-    writeFileSync(path, bytes, { mode: 0o600 });
-    return { stagedId, fileName, size, path, ownedCopy: true, ...(relativePath ? { relativePath } : {}) };
-  }
-
+  /** Done with taken files: their sealed pieces are removed (the user's own files stay). */
   discard(entries: StagedEntry[]): void {
-    for (const entry of entries) if (entry.ownedCopy) rmSync(entry.path, { force: true });
+    for (const entry of entries) if (entry.pieceId) this.staging.remove(entry.pieceId);
   }
 
   /** Run a job that `cancelJob(jobId)` can stop through the signal it is given. */
@@ -218,11 +208,6 @@ export class Session {
   close(): void {
     void shutdownExtractionPool();
     this.setStudy(null);
-    if (this.stagingDir) rmSync(this.stagingDir, { recursive: true, force: true });
-  }
-
-  private ensureStagingDir(): string {
-    this.stagingDir ??= privateTempDir();
-    return this.stagingDir;
+    this.staging.clear();
   }
 }

@@ -43,7 +43,7 @@ export async function importForSession(session: Session, input: { stagedId: stri
   const [entry] = session.takeStaged([input.stagedId]);
   try {
     session.reportProgress({ jobId: input.jobId, done: 0, total: 1, message: `${entry!.fileName} inlezen…` });
-    const result = /\.qdc$/i.test(entry!.fileName) ? importCodebook(study, entry!.path, input.mapping) : await importQdpx(study, entry!.path, input.mapping);
+    const result = /\.qdc$/i.test(entry!.fileName) ? importCodebook(study, entry!, input.mapping) : await importQdpx(study, entry!, input.mapping);
     session.reportProgress({ jobId: input.jobId, done: 1, total: 1, message: 'Ingelezen' });
     return result;
   } finally {
@@ -57,7 +57,7 @@ export async function previewForSession(session: Session, input: { stagedId: str
   const [entry] = session.takeStaged([input.stagedId]);
   try {
     session.reportProgress({ jobId: input.jobId, done: 0, total: 1, message: `${entry!.fileName} lezen…` });
-    return await previewExchangeImport(study, entry!.path, /\.qdc$/i.test(entry!.fileName));
+    return await previewExchangeImport(study, entry!, /\.qdc$/i.test(entry!.fileName));
   } finally {
     session.discard([entry!]);
   }

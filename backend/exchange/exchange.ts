@@ -2,7 +2,7 @@
  * Exchange as the hosts call it: a study to a .qdpx or .qdc, a .qdpx or .qdc
  * into a study, the study's tables to Excel, and the retrieval report to Word.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { bytesOf, sizeOf, type FileSource } from '../store/staging-store';
 import { UserError } from '../errors';
 import { listCodes } from '../framework/framework';
 import type { Study } from '../study/study';
@@ -25,8 +25,8 @@ export async function exportQdpx(study: Study, mode: ExportMode): Promise<Buffer
   return writeQdpx(studyAsProject(study, new ExportPrivacy(study, mode)));
 }
 
-export async function importQdpx(study: Study, path: string, mapping?: ImportMapping): Promise<QdpxImportResult> {
-  const read = readProject(await readQdpxEntries(path));
+export async function importQdpx(study: Study, source: FileSource, mapping?: ImportMapping): Promise<QdpxImportResult> {
+  const read = readProject(await readQdpxEntries(source));
   const before = study.db.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck().get() as number;
   const result = importProject(study, read, mapping);
   // The names in the sources it added (or changed) become candidates in the persons register (issue 10), found in a worker.
@@ -35,9 +35,9 @@ export async function importQdpx(study: Study, path: string, mapping?: ImportMap
   return result;
 }
 
-/** What importing the project or codebook at `path` would do, storing nothing. */
-export async function previewExchangeImport(study: Study, path: string, isCodebook: boolean): Promise<ImportPreview> {
-  return previewImport(study, isCodebook ? readCodebook(path) : readProject(await readQdpxEntries(path)));
+/** What importing the project or codebook (its path, or a staged upload) would do, storing nothing. */
+export async function previewExchangeImport(study: Study, source: FileSource, isCodebook: boolean): Promise<ImportPreview> {
+  return previewImport(study, isCodebook ? readCodebook(source) : readProject(await readQdpxEntries(source)));
 }
 
 /** The framework as a REFI-QDA codebook (.qdc). Code names and definitions hold no personal data. */
@@ -48,21 +48,21 @@ export function exportCodebook(study: Study): Buffer {
 const MAX_CODEBOOK_BYTES = 20 * 1024 * 1024;
 
 /** A .qdc's codes onto the framework (mapped, matched by name path, or added) as one action. */
-export function importCodebook(study: Study, path: string, mapping?: ImportMapping): QdpxImportResult {
-  return importProject(study, readCodebook(path), mapping);
+export function importCodebook(study: Study, source: FileSource, mapping?: ImportMapping): QdpxImportResult {
+  return importProject(study, readCodebook(source), mapping);
 }
 
-function readCodebook(path: string): ReadProject {
+function readCodebook(source: FileSource): ReadProject {
   let size: number;
   try {
-    size = statSync(path).size;
+    size = sizeOf(source);
   } catch {
-    throw new UserError(`Het bestand "${path}" bestaat niet of kan niet worden gelezen.`, 'invalid-input');
+    throw new UserError(`Het bestand "${source as string}" bestaat niet of kan niet worden gelezen.`, 'invalid-input');
   }
   if (size > MAX_CODEBOOK_BYTES) throw new UserError('Het codeboek is groter dan 20 MB; dat is te groot om te importeren.');
   let xml: string;
   try {
-    xml = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+    xml = new TextDecoder('utf-8', { fatal: true }).decode(bytesOf(source));
   } catch {
     throw new UserError('Het codeboek is geen geldige UTF-8-tekst.');
   }

@@ -3,11 +3,11 @@
  * (lower case; one major program refuses Sources/). Written with yazl, read
  * with yauzl within limits: a project from outside is hostile until read.
  */
-import { readFileSync, statSync } from 'node:fs';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import yazl from 'yazl';
 import { UserError } from '../errors';
+import { bytesOf, sizeOf, type FileSource } from '../store/staging-store';
 import { noteFileName, sourceFileNames, writeProjectXml } from './qde-write';
 import type { RefiProject } from './refi-model';
 
@@ -49,17 +49,17 @@ const RATIO_CHECK_FROM_BYTES = MB;
 const BROKEN = 'Het bestand is geen leesbaar REFI-QDA-project (.qdpx): het zip-archief is beschadigd of onvolledig.';
 
 /** The archive's entries by name, inflated; refused with a Dutch message when it breaks a limit. */
-export async function readQdpxEntries(path: string, limits: ArchiveLimits = QDPX_LIMITS): Promise<Map<string, Buffer>> {
+export async function readQdpxEntries(source: FileSource, limits: ArchiveLimits = QDPX_LIMITS): Promise<Map<string, Buffer>> {
   let size: number;
   try {
-    size = statSync(path).size;
+    size = sizeOf(source);
   } catch {
-    throw new UserError(`Het bestand "${path}" bestaat niet of kan niet worden gelezen.`, 'invalid-input');
+    throw new UserError(`Het bestand "${source as string}" bestaat niet of kan niet worden gelezen.`, 'invalid-input');
   }
   if (size > limits.maxFileBytes) throw new UserError(`Het project is groter dan ${limits.maxFileBytes / MB} MB; dat is te groot om te importeren.`);
   let zip: ZipFile;
   try {
-    zip = await yauzl.fromBufferPromise(readFileSync(path), { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false });
+    zip = await yauzl.fromBufferPromise(bytesOf(source), { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false });
   } catch {
     throw new UserError(BROKEN);
   }

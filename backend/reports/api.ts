@@ -41,7 +41,7 @@ export async function setStudyTemplate(session: Session, stagedId: string | null
   if (stagedId === null) return useStandardHouseStyle(study);
   const [entry] = session.takeStaged([stagedId]);
   try {
-    return await chooseStudyTemplate(study, entry!.path, entry!.fileName);
+    return await chooseStudyTemplate(study, entry!, entry!.fileName);
   } finally {
     session.discard([entry!]);
   }

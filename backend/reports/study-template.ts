@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { UserError } from '../errors';
 import { BUNDLE_LIMITS } from '../merge/bundle-format';
 import type { Study } from '../study/study';
+import type { FileSource } from '../store/staging-store';
 import type { ReportTemplateInfo } from '../../shared/api/types';
 import { makeTemplateDocx, prepareTemplateStyles, readTemplateStyles, templateStyles } from './template';
 
@@ -61,9 +62,9 @@ export async function reportStyles(study: Study, templatePath?: string): Promise
  * house style. A file that is not a usable Word template is refused with a
  * Dutch message, and then nothing changes.
  */
-export async function chooseStudyTemplate(study: Study, path: string, fileName: string): Promise<ReportTemplateInfo> {
+export async function chooseStudyTemplate(study: Study, source: FileSource, fileName: string): Promise<ReportTemplateInfo> {
   const name = basename(fileName);
-  const styles = await readUsableStyles(path, name);
+  const styles = await readUsableStyles(source, name);
   const value = JSON.stringify({ fileName: name, styles } satisfies StudyTemplate);
   if (value.length > BUNDLE_LIMITS.maxValueChars) throw new UserError(MESSAGES.tooLarge, 'rejected');
   study.write([{ entity: 'study', entityId: study.id, fields: { reportTemplate: value } }], { undoLabel: 'Huisstijl kiezen' });
@@ -79,9 +80,9 @@ export function useStandardHouseStyle(study: Study): ReportTemplateInfo {
 }
 
 /** The template's styles part, after checking that a draft can be written with it. */
-async function readUsableStyles(path: string, fileName: string): Promise<string> {
+async function readUsableStyles(source: FileSource, fileName: string): Promise<string> {
   if (!/\.(docx|dotx)$/i.test(fileName)) throw new UserError(MESSAGES.notWord, 'rejected');
-  const styles = await readTemplateStyles(path);
+  const styles = await readTemplateStyles(source);
   try {
     // A trial document with these styles: what the writer would choke on is found now, not at the first draft.
     await makeTemplateDocx(prepareTemplateStyles(styles));

@@ -14,12 +14,13 @@
  * CLI's --template), else the house style chosen for the study (see
  * study-template.ts), else this file.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import yauzl from 'yauzl';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { resourcesDir } from '../app-paths';
 import { UserError } from '../errors';
+import { bytesOf, type FileSource } from '../store/staging-store';
 import { BUILT_IN_NAMES, HOUSE_STYLES, STYLE_IDS, houseStylesXml } from './house-style';
 
 export const defaultTemplatePath = () => join(resourcesDir(), 'report', 'sjabloon.docx');
@@ -28,10 +29,10 @@ const MAX_TEMPLATE_BYTES = 30 * 1024 * 1024;
 const MAX_STYLES_BYTES = 5 * 1024 * 1024;
 const MAX_ENTRIES = 2000;
 
-/** The styles part of a template file, checked against limits (a template comes from outside). */
-export async function readTemplateStyles(path: string): Promise<string> {
-  if (!existsSync(path)) throw new UserError(`Het rapportsjabloon "${path}" bestaat niet.`, 'not-found');
-  const buffer = readFileSync(path);
+/** The styles part of a template file (its path, or a staged upload), checked against limits (a template comes from outside). */
+export async function readTemplateStyles(source: FileSource): Promise<string> {
+  if (typeof source === 'string' && !existsSync(source)) throw new UserError(`Het rapportsjabloon "${source}" bestaat niet.`, 'not-found');
+  const buffer = bytesOf(source);
   if (buffer.byteLength > MAX_TEMPLATE_BYTES) throw new UserError('Het rapportsjabloon is groter dan 30 MB.', 'rejected');
   let zip: yauzl.ZipFile;
   try {

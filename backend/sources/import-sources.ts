@@ -6,7 +6,6 @@
  */
 import { slicePacer } from '../slices';
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { CANCELLED, extractMany } from './extract';
 import { DEFAULT_LIMITS, rejected, type ExtractedText } from './extract/types';
@@ -14,13 +13,12 @@ import type { SourceMeta } from '../../shared/api/contract';
 import { findEcli, rulingDate } from '../../shared/ecli';
 import type { ImportOutcome } from '../../shared/api/types';
 import type { Study } from '../study/study';
+import { asInputFile, type FileRef } from '../store/staging-store';
 import { institutionFor } from '../study/setup';
 import { proposeCandidatesFor } from '../privacy/detect-off-thread';
 
-export interface FileToImport {
-  path: string;
-  fileName: string;
-}
+/** The user's own file by its path (CLI, a chosen folder, tests), or a file to read (a staged upload, sealed until read). */
+export type FileToImport = FileRef;
 
 export interface ImportProgress {
   done: number;
@@ -88,9 +86,10 @@ export function ocrMessage(fileName: string, page: number, pages: number): strin
 
 /** A file too large or already in the study needs no extraction: its outcome now; otherwise its SHA-256. */
 export function checkBeforeExtracting(study: Study, file: FileToImport): ImportOutcome | { sha256: string } {
-  const tooLarge = oversizeMessage(file);
+  const input = asInputFile(file);
+  const tooLarge = oversizeMessage(input.fileName, input.size);
   if (tooLarge) return { fileName: file.fileName, status: 'rejected', message: tooLarge };
-  const sha256 = sha256Of(file.path);
+  const sha256 = createHash('sha256').update(input.read()).digest('hex');
   const existing = findSourceByFile(study, sha256);
   return existing ? duplicate(file.fileName, existing) : { sha256 };
 }
@@ -104,7 +103,7 @@ export function storeSource(
   meta: SourceMeta,
   options: ImportOptions,
 ): ImportOutcome {
-  const original = readFileSync(file.path);
+  const original = asInputFile(file).read();
   // One write transaction from the duplicate check to the stored source: another
   // process importing the same file (or naming the same new institution) waits.
   return study.db.transaction(() => storeChecked(study, file, sha256, extracted, meta, options, original)).immediate();
@@ -187,15 +186,10 @@ function duplicate(fileName: string, existing: { id: string; title: string }): I
 }
 
 /** Checked before the file is read at all, so a huge file costs nothing. */
-function oversizeMessage(file: FileToImport): string | null {
-  const size = statSync(file.path).size;
+function oversizeMessage(fileName: string, size: number): string | null {
   if (size <= DEFAULT_LIMITS.maxFileBytes) return null;
   const limitMb = Math.round(DEFAULT_LIMITS.maxFileBytes / 1024 / 1024);
-  return `${file.fileName}: het bestand is groter dan de limiet van ${limitMb} MB.`;
-}
-
-function sha256Of(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
+  return `${fileName}: het bestand is groter dan de limiet van ${limitMb} MB.`;
 }
 
 export function titleFromFileName(fileName: string): string {

@@ -4,7 +4,8 @@
  * an unfinished encryption (`.versleutelen.deel`), pre-merge backups that no
  * undo can reach (a merge killed after its backup, or older than the last
  * `backup_keep` ones; a setting in the study, default 3), and the temporary
- * folders (`veldwerk-tijdelijk-<pid>-…`) of dead processes.
+ * folders (`veldwerk-tijdelijk-<pid>-…`, and the staging folders
+ * `.veldwerk-staging-<pid>-…` beside the study) of dead processes.
  */
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,15 +119,23 @@ export function privateTempDir(): string {
 
 /** Temporary folders of Veldwerk processes that no longer run (staging, spreadsheet reading). */
 export function removeDeadTempDirs(): void {
-  for (const name of entries(tmpdir())) {
-    const match = /^veldwerk-(?:tijdelijk|staging)-(\d+)-/.exec(name);
-    if (match && !isRunning(Number(match[1]))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  removeDeadFolders(tmpdir(), /^veldwerk-(?:tijdelijk|staging)-(\d+)-/);
+}
+
+/** Folders of the staging store (staging-store.ts) of dead processes, in a study's folder: `.veldwerk-staging-<pid>-…`. */
+export const STAGING_FOLDER_PREFIX = '.veldwerk-staging-';
+
+function removeDeadFolders(dir: string, pattern: RegExp): void {
+  for (const name of entries(dir)) {
+    const match = pattern.exec(name);
+    if (match && !isRunning(Number(match[1]))) rmSync(join(dir, name), { recursive: true, force: true });
   }
 }
 
 /** At open: what killed runs left beside this study. */
 export function removeLeftoversOf(study: { path: string; db: Db }): void {
   removePartialFiles(study.path);
+  removeDeadFolders(dirname(study.path), /^\.veldwerk-staging-(\d+)-/);
   const referenced = study.db.prepare("SELECT value FROM meta WHERE key = 'merge_backup'").get() as { value: string } | undefined;
   pruneBackups(study.path, referenced?.value, backupKeep(study.db));
 }

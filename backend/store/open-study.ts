@@ -58,6 +58,9 @@ export function openStudyFile(path: string, options: OpenOptions = {}): Db {
   }
   try {
     db.pragma('secure_delete = ON');
+    // SQLite's temporary tables, indices and sort spills go to files in /var/tmp (unlinked, yet on disk) that the
+    // cipher does not encrypt (this build's TEMP_STORE=1: on disk unless asked): kept in memory instead.
+    db.pragma('temp_store = MEMORY');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');

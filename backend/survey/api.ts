@@ -4,12 +4,13 @@
  * columns, and keeps the parsed rows in memory (per session, the last few)
  * under the staged id, so `survey.import` with the confirmed mapping does not
  * read the file again; a failed import keeps them for a corrected retry. The
- * staged copy itself is removed right after reading. Checking the mapping
+ * staged (sealed) upload itself is removed right after reading. Checking the mapping
  * and storing the rows stay on this thread: one write, all or nothing.
  */
 import { passStructure } from '../privacy/privacy-pass';
 import { studyPassContext } from '../privacy/study-pass';
 import type { Session } from '../api/session';
+import { ownedBytes } from '../store/staging-store';
 import { keepProducedFile } from '../api/produced-files';
 import type { SurveyAnalysis, SurveyImportResult, SurveyMapping, SurveyTableExport } from '../../shared/api/types';
 import { analyseSurvey, surveyAnalysis } from './analyse';
@@ -35,7 +36,8 @@ function remember(session: Session, stagedId: string, raw: RawSurvey): void {
 async function readStaged(session: Session, stagedId: string, jobId: string | undefined, headerRows?: number): Promise<SurveyRead> {
   const [entry] = session.takeStaged([stagedId]);
   try {
-    return await readSurveyInWorker(entry!.path, entry!.fileName, session.requireStudy().institutions(), {
+    // The bytes go to the worker (the user's own file is read by path there): no copy of the file on disk.
+    return await readSurveyInWorker(entry!.path ?? ownedBytes(entry!.read()), entry!.fileName, session.requireStudy().institutions(), {
       headerRows,
       onRows: (rows) => {
         if (jobId) session.reportProgress({ jobId, done: 0, total: 0, message: `${rows.toLocaleString('nl-NL')} respondenten gelezen…` });

@@ -8,8 +8,9 @@ import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
 import { asUserError, refuse, type RawSurvey } from './sheet';
 
+/** `source`: the user's own file by its path (its size checked before it is read), or the file's bytes. */
 export async function readSurveyFile(
-  path: string,
+  source: string | Uint8Array,
   fileName: string,
   options: { limits?: SurveyLimits; onRows?: (rows: number) => void; headerRows?: number } = {},
 ): Promise<RawSurvey> {
@@ -17,15 +18,15 @@ export async function readSurveyFile(
   const onRows = options.onRows ?? (() => {});
   try {
     const extension = extname(fileName).toLowerCase();
-    const size = statSync(path).size;
-    if (!SURVEY_EXTENSIONS.includes(extension) || (extension === '.txt' && !isUnicodeText(path))) {
+    const size = typeof source === 'string' ? statSync(source).size : source.byteLength;
+    if (!SURVEY_EXTENSIONS.includes(extension) || (extension === '.txt' && !isUnicodeText(source))) {
       refuse('Veldwerk leest vragenlijsten als Excel-bestand (.xlsx) of CSV-bestand (.csv), ook met tabs (.tsv) of als Unicode-tekst uit Excel (.txt).');
     }
     if (size > limits.maxFileBytes) {
       refuse(`Het bestand is groter dan ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB; dat is te groot voor een vragenlijst.`);
     }
     if (size === 0) refuse('Het bestand is leeg.');
-    const bytes = readFileSync(path);
+    const bytes = typeof source === 'string' ? readFileSync(source) : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
     const isXlsx = extension === '.xlsx';
     const { builder, notes } = isXlsx ? await readXlsx(bytes, limits, onRows, options.headerRows) : readCsv(bytes, limits, onRows, options.headerRows);
     const sheet = builder.finish(notes);
@@ -50,13 +51,16 @@ export async function readSurveyFile(
 /** The extensions a survey export may have; .txt only as Excel's "Unicode-tekst" (UTF-16 with a byte order mark, tab-separated). */
 export const SURVEY_EXTENSIONS = ['.xlsx', '.csv', '.tsv', '.txt'];
 
-function isUnicodeText(path: string): boolean {
+function isUnicodeText(source: string | Uint8Array): boolean {
   const head = Buffer.alloc(2);
-  const fd = openSync(path, 'r');
-  try {
-    readSync(fd, head, 0, 2, 0);
-  } finally {
-    closeSync(fd);
+  if (typeof source !== 'string') head.set(source.subarray(0, 2));
+  else {
+    const fd = openSync(source, 'r');
+    try {
+      readSync(fd, head, 0, 2, 0);
+    } finally {
+      closeSync(fd);
+    }
   }
   return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
 }

@@ -30,7 +30,8 @@ import type { RawColumn, RawSurvey } from './sheet';
 
 /** What the worker is asked to read (its workerData). */
 export interface SurveyReadJob {
-  path: string;
+  /** The user's own file by its path, or the file's bytes (a staged upload; transferred, never written to disk). */
+  source: string | Uint8Array;
   fileName: string;
   limits: SurveyLimits;
   /** The study's institutions, which the column analysis matches institution names against. */
@@ -83,18 +84,19 @@ export interface SurveyReadOptions {
   headerRows?: number | undefined;
 }
 
-/** Read the export at `path` (shown to the user as `fileName`) and analyse its columns, in a worker thread. */
+/** Read the export (its path, or its bytes, which move to the worker) shown to the user as `fileName` and analyse its columns, in a worker thread. */
 export function readSurveyInWorker(
-  path: string,
+  source: string | Uint8Array,
   fileName: string,
   institutions: Institution[],
   { limits = SURVEY_LIMITS, onRows, memoryMb = SURVEY_WORKER_MEMORY_MB, headerRows }: SurveyReadOptions = {},
 ): Promise<SurveyRead> {
-  const job: SurveyReadJob = { path, fileName, limits, institutions, headerRows };
+  const job: SurveyReadJob = { source, fileName, limits, institutions, headerRows };
   const messages = surveyWorkerMessages(fileName);
   const rawColumns: RawColumn[] = [];
   return runWorkerJob<SurveyWorkerMessage, SurveyRead>('survey', {
     workerData: job,
+    ...(typeof source === 'string' ? {} : { transferList: [source.buffer as ArrayBuffer] }),
     memoryMb,
     messages,
     task: 'vragenlijst inlezen',

@@ -7,9 +7,7 @@
  * survey-thread.ts, asked for it), then the rest of the file and the
  * analysis, and ends. It stores nothing.
  */
-import { rmSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { privateTempDir } from '../store/leftovers';
 import { workerJobFailed, type WorkerJobFailed } from '../worker-bundle';
 import { analyseColumns } from './analyse';
 import { readSurveyFile } from './read-file';
@@ -31,20 +29,13 @@ function nextColumnWanted(): Promise<void> {
   });
 }
 
-async function run(job: SurveyReadJob): Promise<void> {
-  // exceljs parks a worksheet that precedes the shared strings in a temporary file (plaintext rows): give it
-  // a private folder of this worker (its own process.env), removed when the read ends or at the next start.
-  const scratch = privateTempDir();
-  for (const name of ['TMPDIR', 'TMP', 'TEMP']) process.env[name] = scratch;
-  try {
-    await readAndPost(job);
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
-async function readAndPost({ path, fileName, limits, institutions, headerRows }: SurveyReadJob): Promise<void> {
-  const raw = await readSurveyFile(path, fileName, { limits, headerRows, onRows: (rows) => post({ type: 'progress', rows }) });
+/**
+ * The reader works in memory (read-xlsx.ts on yauzl and saxes, read-csv.ts):
+ * no temporary file. (exceljs, which parked a worksheet in one, reads no
+ * survey any more; it only writes workbooks, to a buffer.)
+ */
+async function run({ source, fileName, limits, institutions, headerRows }: SurveyReadJob): Promise<void> {
+  const raw = await readSurveyFile(source, fileName, { limits, headerRows, onRows: (rows) => post({ type: 'progress', rows }) });
   const columns = analyseColumns(raw, institutions);
   const { columns: rawColumns, ...survey } = raw;
   for (const column of rawColumns) {

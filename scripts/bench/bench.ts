@@ -24,6 +24,7 @@ import { measureSigning } from './signing-bench';
 import { measurePrivacy } from './privacy-bench';
 import { measureBatch } from './batch-bench';
 import { measureLogbook } from './logbook-bench';
+import { measureStaging } from './staging-bench';
 
 const SECTIONS: Record<string, () => Promise<object>> = {
   foundation: measureFoundation,
@@ -43,6 +44,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   batch: measureBatch,
   retrieval: measureRetrieval,
   dialog: measureDialog,
+  staging: measureStaging,
 };
 
 async function main() {

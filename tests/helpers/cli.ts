@@ -44,6 +44,13 @@ export function startServe(args: string[], env: Record<string, string> = {}) {
   return {
     url,
     output: () => output,
+    /** A crash or power cut, as far as a test can have one: SIGKILL, resolved once the process is gone. */
+    kill: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGKILL');
+      }),
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();

@@ -53,9 +53,13 @@ async function stageZip(bytes: Buffer, fileName = 'dossier.zip'): Promise<string
   return (await call<{ stagedId: string }>('files.stage', { fileName, bytes: new Uint8Array(bytes) })).stagedId;
 }
 
-const ownTempDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`veldwerk-tijdelijk-${process.pid}-`));
-/** Staged copies and unpacked entries of this process still on disk. */
-const ownTempFiles = () => ownTempDirs().flatMap((name) => readdirSync(join(tmpdir(), name), { recursive: true, encoding: 'utf8' })).length;
+const ownTempDirs = () => [
+  ...readdirSync(tmpdir()).filter((name) => name.startsWith(`veldwerk-tijdelijk-${process.pid}-`)).map((name) => join(tmpdir(), name)),
+  // The session's staging store, beside the study.
+  ...readdirSync(dir).filter((name) => name.startsWith(`.veldwerk-staging-${process.pid}-`)).map((name) => join(dir, name)),
+];
+/** Staged copies and unpacked entries of this process still on disk (sealed or not). */
+const ownTempFiles = () => ownTempDirs().flatMap((path) => readdirSync(path, { recursive: true, encoding: 'utf8' })).length;
 
 beforeAll(async () => {
   study = newTestStudy(dir);

@@ -114,7 +114,7 @@ describe('encryption at rest, through the CLI', () => {
       session.openPath(lead);
       const undone = await dispatch(session, 'merge.undo', {});
       expect(undone.ok, JSON.stringify(undone)).toBe(true);
-      // An upload (app, browser host) waits in memory until a job takes it.
+      // An upload (app, browser host) waits sealed in the staging store until a job takes it.
       const staged = await dispatch(session, 'files.stage', { fileName: 'upload.txt', bytes: new TextEncoder().encode(sourceText(99)) });
       expect(staged.ok).toBe(true);
       expect(plaintextLeaks()).toEqual([]);

@@ -1,9 +1,10 @@
 /**
  * A spreadsheet whose worksheet comes before the workbook's relations in the
- * zip (as openpyxl writes it) makes exceljs park the worksheet, respondent
- * rows in plaintext, in a temporary file. The survey worker gives exceljs a
- * private folder and removes it, also when the file is refused half-way
- * (issue 11: a refused large spreadsheet left all respondent rows behind).
+ * zip (as openpyxl writes it) made exceljs park the worksheet, respondent
+ * rows in plaintext, in a temporary file (issue 11: a refused large
+ * spreadsheet left all respondent rows behind). The survey reader now reads
+ * in memory; no temporary file holds a row, also when the file is refused
+ * half-way.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';

@@ -4,15 +4,15 @@
  * gives), extracts every one in the extraction workers and keeps the results
  * in memory under a batch id, storing nothing; `batch.import` stores the rows
  * the user confirmed, each file in its own transaction as a single import
- * does, without extracting again. Unpacked and staged copies are removed when
- * the batch is imported, discarded or pushed out by a newer one.
+ * does, without extracting again. Staged uploads and a zip's unpacked entries
+ * wait sealed in the session's staging store (store/staging-store.ts), and
+ * are removed when the batch is imported, discarded or pushed out by a newer one.
  */
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Session, StagedEntry } from '../../api/session';
 import { UserError } from '../../errors';
-import { privateTempDir } from '../../store/leftovers';
+import { asInputFile, type InputFile } from '../../store/staging-store';
 import type { BatchPreview, BatchRefusal, BatchRow, ImportOutcome } from '../../../shared/api/types';
 import type { SourceMeta } from '../../../shared/api/contract';
 import { extractMany } from '../extract';
@@ -55,18 +55,19 @@ export async function previewBatch(
     const batch: PendingBatch = { studyPath: study.path, files: new Map(), cleanup: gathered.cleanup };
     const rows: BatchRow[] = [];
     const refusals: BatchRefusal[] = refused.map((item) => ({ ...item, status: 'rejected' }));
-    const toExtract: Array<BatchFile & { fileName: string; sha256: string }> = [];
+    const toExtract: Array<InputFile & { relativePath: string; sha256: string }> = [];
     const seen = new Map<string, string>();
     for (const file of files) {
       const fileName = basename(file.relativePath);
-      const checked = checkBeforeExtracting(study, { path: file.path, fileName });
+      const input: InputFile = { ...asInputFile(file.file), fileName };
+      const checked = checkBeforeExtracting(study, input);
       const twin = 'sha256' in checked ? seen.get(checked.sha256) : undefined;
       if ('status' in checked) refusals.push(refusalOf(file.relativePath, checked));
       // The same file twice in one delivery (a copy in another folder): one source, not two.
       else if (twin) refusals.push({ relativePath: file.relativePath, status: 'duplicate', reason: `Hetzelfde bestand als ${twin}; het wordt één keer geïmporteerd.` });
       else {
         seen.set(checked.sha256, file.relativePath);
-        toExtract.push({ ...file, fileName, sha256: checked.sha256 });
+        toExtract.push({ ...input, relativePath: file.relativePath, sha256: checked.sha256 });
       }
     }
     let done = 0;
@@ -86,7 +87,7 @@ export async function previewBatch(
         return;
       }
       const rowId = randomUUID();
-      batch.files.set(rowId, { file: { path: file.path, fileName: file.fileName }, sha256: file.sha256, extracted: outcome.value });
+      batch.files.set(rowId, { file, sha256: file.sha256, extracted: outcome.value });
       rows.push(rowOf(rowId, file.relativePath, file.fileName, outcome.value, guessFromFolders(foldersOf(name, file.relativePath), institutions)));
     });
     const batchId = randomUUID();
@@ -153,19 +154,20 @@ async function gather(session: Session, input: { stagedIds: string[]; chooseFold
   const discard = () => session.discard(staged);
   const [only] = staged;
   if (staged.length === 1 && only && !only.relativePath && isZipName(only.fileName)) {
-    return gatherZip(only, discard);
+    return gatherZip(session, only, discard);
   }
   return { ...gatherStaged(staged), cleanup: discard };
 }
 
-async function gatherZip(zip: StagedEntry, discardZip: () => void): Promise<Gathered> {
-  const folder = privateTempDir();
+/** The zip's entries are unpacked into the session's staging store (sealed), where they wait for the user's confirmation. */
+async function gatherZip(session: Session, zip: StagedEntry, discardZip: () => void): Promise<Gathered> {
+  const pieces: string[] = [];
   const cleanup = () => {
     discardZip();
-    rmSync(folder, { recursive: true, force: true });
+    for (const piece of pieces) session.staging.remove(piece);
   };
   try {
-    const unpacked = await unpackDossierZip(zip.path, folder);
+    const unpacked = await unpackDossierZip(zip, session.staging, pieces);
     return { name: zip.fileName.replace(/\.zip$/i, ''), ...unpacked, cleanup };
   } catch (error) {
     cleanup();
@@ -181,7 +183,7 @@ function gatherStaged(staged: StagedEntry[]): Omit<Gathered, 'cleanup'> {
   for (const entry of staged) {
     const relativePath = (entry.relativePath ?? entry.fileName).replace(/\\/g, '/');
     if (isZipName(relativePath)) refused.push({ relativePath, reason: REFUSALS.nestedZip });
-    else files.push({ relativePath, path: entry.path });
+    else files.push({ relativePath, file: entry });
   }
   // A browser gives the chosen folder's own name as the first part of every path.
   const tops = new Set(files.map((file) => file.relativePath.split('/')[0]));

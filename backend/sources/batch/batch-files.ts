@@ -9,12 +9,13 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { UserError } from '../../errors';
+import type { FileRef } from '../../store/staging-store';
 
 export interface BatchFile {
   /** Forward slashes, relative to the folder or zip. */
   relativePath: string;
-  /** On this machine: where the bytes are to be read. */
-  path: string;
+  /** The bytes: the user's own file by its path, or a sealed piece of the staging store (an upload, a zip's entry). */
+  file: FileRef;
 }
 
 export interface BatchRefused {
@@ -62,7 +63,7 @@ export function collectFolder(folder: string): { files: BatchFile[]; refused: Ba
       else if (!stat.isFile()) continue;
       else if (isZipName(name)) refused.push({ relativePath, reason: REFUSALS.nestedZip });
       else {
-        files.push({ relativePath, path });
+        files.push({ relativePath, file: { path, fileName: basename(relativePath) } });
         if (files.length > MAX_BATCH_FILES) throw tooManyFiles();
       }
     }

@@ -3,16 +3,15 @@
  * read: entry count, declared total size and expansion ratio (./zip-limits,
  * the same checks as for a Word document), names that climb out of the
  * archive (`..`, absolute paths) refuse the zip whole, as a hostile one;
- * nested zips and shortcuts are refused per file. Entries are written
- * owner-only to the session's private folder under numbered names, never
- * under their own, so no entry name can reach a path outside it.
+ * nested zips and shortcuts are refused per file. Entries are sealed into
+ * the session's staging store (store/staging-store.ts) under random ids,
+ * never written under their own names, so no entry name can reach a path.
  */
-import { createWriteStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
-import { basename, extname, join } from 'node:path';
+import { basename } from 'node:path';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { UserError } from '../../errors';
+import { asInputFile, type FileRef, type StagingStore } from '../../store/staging-store';
 import { DEFAULT_LIMITS } from '../extract/types';
 import { tooManyEntries, zipEntryProblem, type ZipLimits } from '../zip-limits';
 import { isSystemLitter, isZipName, MAX_BATCH_FILES, REFUSALS, tooManyFiles, type BatchFile, type BatchRefused } from './batch-files';
@@ -31,21 +30,28 @@ export const DOSSIER_ZIP_LIMITS: ZipLimits = {
   maxExpansionRatio: DEFAULT_LIMITS.maxExpansionRatio,
 };
 
-/** The zip's files unpacked into `folder`; throws a UserError (nothing unpacked is kept by the caller) when the zip breaks a limit. */
+/**
+ * The zip's files unpacked into `store`, each piece's id added to `pieces`
+ * as it is written; throws a UserError when the zip breaks a limit (the
+ * caller removes the pieces then, as when the batch is done).
+ */
 export async function unpackDossierZip(
-  zipPath: string,
-  folder: string,
+  source: FileRef,
+  store: StagingStore,
+  pieces: string[],
   limits: ZipLimits = DOSSIER_ZIP_LIMITS,
 ): Promise<{ files: BatchFile[]; refused: BatchRefused[] }> {
   let zip: ZipFile;
+  const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false };
   try {
-    zip = await yauzl.openPromise(zipPath, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false });
+    // The user's own zip is read where it is; an upload from its sealed piece, in memory.
+    zip = 'path' in source && source.path ? await yauzl.openPromise(source.path, options) : await yauzl.fromBufferPromise(asInputFile(source).read(), options);
   } catch {
     throw new UserError(DAMAGED);
   }
   try {
     if (zip.entryCount > limits.maxZipEntries) throw new UserError(tooManyEntries(limits, SUBJECT) + NOTHING);
-    return await unpackEntries(zip, folder, limits);
+    return await unpackEntries(zip, store, pieces, limits);
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(/absolute path|invalid relative path/.test(String((error as Error)?.message)) ? TRAVERSAL : DAMAGED);
@@ -54,7 +60,7 @@ export async function unpackDossierZip(
   }
 }
 
-async function unpackEntries(zip: ZipFile, folder: string, limits: ZipLimits) {
+async function unpackEntries(zip: ZipFile, store: StagingStore, pieces: string[], limits: ZipLimits) {
   const files: BatchFile[] = [];
   const refused: BatchRefused[] = [];
   let declaredTotal = 0;
@@ -67,10 +73,10 @@ async function unpackEntries(zip: ZipFile, folder: string, limits: ZipLimits) {
     else if (isZipName(relativePath)) refused.push({ relativePath, reason: REFUSALS.nestedZip });
     else {
       if (files.length >= MAX_BATCH_FILES) throw tooManyFiles();
-      const path = join(folder, `${files.length + 1}${safeExtension(relativePath)}`);
       // validateEntrySizes fails the stream as soon as more bytes come out than the directory declared.
-      await pipeline(await zip.openReadStreamPromise(entry), createWriteStream(path, { mode: 0o600, flags: 'wx' }));
-      files.push({ relativePath, path });
+      const piece = await store.putStream(await zip.openReadStreamPromise(entry));
+      pieces.push(piece);
+      files.push({ relativePath, file: store.inputFile(piece, basename(relativePath)) });
     }
   }
   return { files, refused };
@@ -99,10 +105,4 @@ function entryName(entry: Entry): string {
 
 function isShortcut(entry: Entry): boolean {
   return ((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK;
-}
-
-/** Only for the temporary file's name; the extension that counts is the one of relativePath. */
-function safeExtension(relativePath: string): string {
-  const extension = extname(basename(relativePath)).toLowerCase();
-  return /^\.[a-z0-9]{1,8}$/.test(extension) ? extension : '';
 }

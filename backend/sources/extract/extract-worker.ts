@@ -5,13 +5,13 @@
  * id. Parsing hostile files happens here, where the parent can cap memory and
  * kill a hang without harm to the app; a worker that misbehaves is replaced.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { extractBytes } from './extract-core';
-import { REASONS, rejected, type ExtractHooks, type ExtractLimits, type ExtractOutcome } from './types';
+import type { ExtractLimits, ExtractOutcome } from './types';
 
+/** The file's bytes come with the job (their buffer transferred, not copied): the worker reads no path, so nothing needs a plaintext copy on disk. */
 export interface ExtractJob {
-  path: string;
+  bytes: Uint8Array;
   fileName: string;
   limits: ExtractLimits;
 }
@@ -33,32 +33,15 @@ export interface ExtractOcrProgress {
   ocr: { page: number; pages: number };
 }
 
-const UNREADABLE = 'Het bestand kan niet worden gelezen.';
-
-async function extractJob({ path, fileName, limits }: ExtractJob, hooks: ExtractHooks): Promise<ExtractOutcome> {
-  let bytes: Buffer;
-  try {
-    // Size first, so an oversized file is never read into memory; and only
-    // regular files, since a device or pipe reports size 0 and never ends.
-    const info = await stat(path);
-    if (!info.isFile()) return rejected(UNREADABLE);
-    if (info.size > limits.maxFileBytes) return rejected(REASONS.tooLarge(limits.maxFileBytes));
-    bytes = await readFile(path);
-  } catch {
-    return rejected(UNREADABLE);
-  }
-  return extractBytes(bytes, fileName, limits, hooks);
-}
-
 // The parent sends the next job only after this one's reply, but chaining
 // keeps the jobs sequential even if it did not. An exception that escapes
 // extractJob is deliberately left unhandled: it ends this worker with an
 // 'error' in the parent, which rejects the job and starts a fresh worker.
 let previous: Promise<void> = Promise.resolve();
-parentPort?.on('message', ({ id, path, fileName, limits }: ExtractRequest) => {
+parentPort?.on('message', ({ id, bytes, fileName, limits }: ExtractRequest) => {
   previous = previous.then(async () => {
     const onOcrPage = (page: number, pages: number) => parentPort!.postMessage({ id, ocr: { page, pages } } satisfies ExtractOcrProgress);
-    const reply: ExtractReply = { id, outcome: await extractJob({ path, fileName, limits }, { onOcrPage }) };
+    const reply: ExtractReply = { id, outcome: await extractBytes(bytes, fileName, limits, { onOcrPage }) };
     parentPort!.postMessage(reply);
   });
 });

@@ -11,19 +11,20 @@
  * MAX_JOBS_PER_WORKER files is replaced too, to bound memory growth. Idle
  * workers do not keep the process alive; shutdownExtractionPool ends them all.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import { asInputFile, ownedBytes, type FileRef } from '../../store/staging-store';
+import { UserError } from '../../errors';
 import { startWorkerBundle, workerBundlePath } from '../../worker-bundle';
 import type { ExtractOcrProgress, ExtractReply, ExtractRequest } from './extract-worker';
-import { DEFAULT_LIMITS, rejected, type ExtractLimits, type ExtractOutcome } from './types';
+import { DEFAULT_LIMITS, REASONS, rejected, type ExtractLimits, type ExtractOutcome } from './types';
 
 export { DEFAULT_LIMITS } from './types';
 export type { ExtractLimits, ExtractOutcome, ExtractedText } from './types';
 
-export interface FileToExtract {
-  path: string;
-  fileName: string;
-}
+/** The user's own file by its path, or a file to read (a staged upload, sealed until read). */
+export type FileToExtract = FileRef;
 
 export interface ExtractManyOptions<F extends FileToExtract> {
   /** Files in flight at once; the pool runs at most POOL_SIZE of them at a time. */
@@ -42,6 +43,7 @@ export interface ExtractFileOptions {
   signal?: AbortSignal;
 }
 
+const UNREADABLE = 'Het bestand kan niet worden gelezen.';
 const CRASHED = 'Het uitlezen is onverwacht afgebroken; het bestand is mogelijk beschadigd.';
 const SHUT_DOWN = 'Het uitlezen is afgebroken omdat Veldwerk werd afgesloten.';
 export const CANCELLED = 'Het uitlezen is afgebroken op verzoek; er is niets van dit bestand opgeslagen.';
@@ -102,7 +104,8 @@ class ExtractionWorker {
     this.job = job;
     this.worker.ref();
     this.startDeadline(job);
-    this.worker.postMessage(job.request);
+    // The bytes move to the worker (no copy); this thread holds none of them after this.
+    this.worker.postMessage(job.request, [job.request.bytes.buffer as ArrayBuffer]);
   }
 
   private startDeadline(job: Job): void {
@@ -189,12 +192,47 @@ function dispatch(): void {
   }
 }
 
+/**
+ * Extract one file: by path (the user's own file; only a regular file within
+ * the size limit is read), or its bytes (copied, as they go to the worker).
+ */
 export async function extractFile(
-  path: string,
+  file: string | Uint8Array,
   fileName: string,
   limits: ExtractLimits = DEFAULT_LIMITS,
-  { onOcrPage, signal }: ExtractFileOptions = {},
+  options: ExtractFileOptions = {},
 ): Promise<ExtractOutcome> {
+  if (typeof file !== 'string') return extractOwned(new Uint8Array(file), fileName, limits, options);
+  let bytes: Buffer;
+  try {
+    // Size first, so an oversized file is never read into memory; and only
+    // regular files, since a device or pipe reports size 0 and never ends.
+    const info = statSync(file);
+    if (!info.isFile()) return rejected(UNREADABLE);
+    if (info.size > limits.maxFileBytes) return rejected(REASONS.tooLarge(limits.maxFileBytes));
+    bytes = readFileSync(file);
+  } catch {
+    return rejected(UNREADABLE);
+  }
+  return extractOwned(ownedBytes(bytes), fileName, limits, options);
+}
+
+/** A file to read, read only when a lane takes it: at most `concurrency` files are in memory at once. */
+async function extractInput(file: FileToExtract, limits: ExtractLimits, options: ExtractFileOptions): Promise<ExtractOutcome> {
+  if ('path' in file && file.path) return extractFile(file.path, file.fileName, limits, options);
+  let bytes: Buffer;
+  try {
+    const input = asInputFile(file);
+    if (input.size > limits.maxFileBytes) return rejected(REASONS.tooLarge(limits.maxFileBytes));
+    bytes = input.read();
+  } catch (error) {
+    return rejected(error instanceof UserError ? error.message : UNREADABLE);
+  }
+  return extractOwned(ownedBytes(bytes), file.fileName, limits, options);
+}
+
+/** `bytes` are transferred to the worker: the caller must not use them afterwards. */
+async function extractOwned(bytes: Uint8Array, fileName: string, limits: ExtractLimits, { onOcrPage, signal }: ExtractFileOptions): Promise<ExtractOutcome> {
   workerPath(); // a broken installation fails loudly here, not as a rejection of the file
   if (signal?.aborted) return rejected(CANCELLED);
   return new Promise((resolve, reject) => {
@@ -202,7 +240,7 @@ export async function extractFile(
       signal?.removeEventListener('abort', cancel);
       resolve(outcome);
     };
-    const job: Job = { request: { id: nextJobId++, path, fileName, limits }, resolve: settled, reject, ...(onOcrPage ? { onOcrPage } : {}) };
+    const job: Job = { request: { id: nextJobId++, bytes, fileName, limits }, resolve: settled, reject, ...(onOcrPage ? { onOcrPage } : {}) };
     // Waiting: taken out of the queue. Running: its worker is terminated, so OCR stops at once, mid-page.
     function cancel() {
       const waiting = queue.indexOf(job);
@@ -234,7 +272,7 @@ export async function extractMany<F extends FileToExtract>(
     while (nextIndex < files.length) {
       const index = nextIndex++;
       const file = files[index]!;
-      const outcome = await extractFile(file.path, file.fileName, limits, {
+      const outcome = await extractInput(file, limits, {
         ...(onOcrPage ? { onOcrPage: (page: number, pages: number) => onOcrPage(file, page, pages) } : {}),
         ...(signal ? { signal } : {}),
       });
