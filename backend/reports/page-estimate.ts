@@ -34,6 +34,12 @@ function keptLines(block: ParagraphBlock): number {
   return 2;
 }
 
+/** The rows a table cannot start a page without: its header rows and the first row after them. */
+function tableStart(table: TableBlock): TableBlock['rows'] {
+  const headers = table.rows.findIndex((row) => !row.header);
+  return table.rows.slice(0, headers === -1 ? table.rows.length : headers + 1);
+}
+
 /**
  * Fill pages of `pageHeight` twips with the blocks, in one pass. Space above
  * a paragraph is left out at the top of a page it flowed onto (kept after a
@@ -88,6 +94,8 @@ export function paginate(blocks: Block[], pageHeight: number): Pagination {
 
   const placeTable = (table: TableBlock) => {
     const headerHeight = sum(table.rows.filter((row) => row.header).map((row) => row.height));
+    const start = sum(tableStart(table).map((row) => row.height));
+    if (!fits(after + start) && start <= pageHeight) newPage(false);
     y += after;
     after = 0;
     if (table.rows.length === 0) starts.push({ page, y });
@@ -126,7 +134,7 @@ function keptChainHeight(blocks: Block[], start: number): number {
     const block = blocks[index]!;
     if (index > start && block.kind === 'paragraph' && block.pageBreakBefore) break;
     if (block.kind === 'table') {
-      chain.push({ kind: 'table', rows: block.rows.slice(0, 1) });
+      chain.push({ kind: 'table', rows: tableStart(block) });
       break;
     }
     if (!block.keepNext) {
