@@ -27,6 +27,8 @@ export interface ParagraphBlock {
   widowControl: boolean;
   /** Bookmarks that start in it. */
   bookmarks: string[];
+  /** The top border of the group of bordered paragraphs it continues: drawn again above it when it starts a page. */
+  continuedBorder?: number | undefined;
 }
 
 export interface TableRowBlock {
@@ -568,7 +570,10 @@ export function readBlocks(elements: Xml[], context: ReadContext): Block[] {
       const { borderKey, borderTop, borderBottom, ...block } = readParagraph(element, context);
       const shared = borderKey !== '' && previousBorder?.key === borderKey ? previousBorder : null;
       if (borderTop > 0 && !shared) block.lines[0] = (block.lines[0] ?? 0) + borderTop;
-      if (shared) shared.block.lines[shared.block.lines.length - 1]! -= shared.bottom;
+      if (shared) {
+        shared.block.lines[shared.block.lines.length - 1]! -= shared.bottom;
+        block.continuedBorder = borderTop;
+      }
       if (borderBottom > 0) block.lines[block.lines.length - 1] = (block.lines.at(-1) ?? 0) + borderBottom;
       previousBorder = borderKey ? { key: borderKey, block, bottom: borderBottom } : null;
       blocks.push(block);

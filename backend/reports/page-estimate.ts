@@ -71,10 +71,13 @@ export function paginate(blocks: Block[], pageHeight: number): Pagination {
 
   const placeParagraph = (block: ParagraphBlock) => {
     if (block.pageBreakBefore && hasContent) newPage(true);
-    // The lines that must stay together move to the next page together.
-    const first = sum(block.lines.slice(0, keptLines(block)));
+    // The lines that must stay together move to the next page together; kept whole, the space below it must fit too (as in LibreOffice).
+    const kept = keptLines(block);
+    const first = sum(block.lines.slice(0, kept)) + (kept === block.lines.length ? block.after : 0);
     if (!fits(gapAbove(block) + first) && block.before + first <= pageHeight) newPage(false);
     y += gapAbove(block);
+    // A group of bordered paragraphs that continues on a new page gets its top border again there.
+    if (!hasContent) y += block.continuedBorder ?? 0;
     mark(block.bookmarks);
     starts.push({ page, y });
     const count = block.lines.length;
@@ -138,7 +141,8 @@ function keptChainHeight(blocks: Block[], start: number): number {
       break;
     }
     if (!block.keepNext) {
-      chain.push({ ...block, lines: block.lines.slice(0, keptLines(block)), after: 0 });
+      const kept = keptLines(block);
+      chain.push({ ...block, lines: block.lines.slice(0, kept), after: kept === block.lines.length ? block.after : 0 });
       break;
     }
     chain.push(block);
