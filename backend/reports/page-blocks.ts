@@ -120,6 +120,8 @@ interface Formatting {
   borderTop: number;
   borderBottom: number;
   borderKey: string;
+  /** The width of the left and right border lines, which LibreOffice takes from the text's width. */
+  borderSides: number;
   numbered: boolean;
   /** Font size in half-points. */
   size: number;
@@ -148,6 +150,7 @@ const BASE: Formatting = {
   borderTop: 0,
   borderBottom: 0,
   borderKey: '',
+  borderSides: 0,
   numbered: false,
   size: 20,
   bold: false,
@@ -187,6 +190,8 @@ function paragraphLayer(pPr: Xml | undefined): Layer {
     define(layer, 'borderTop', borderTwips(childOf(borders, 'w:top')));
     define(layer, 'borderBottom', borderTwips(childOf(borders, 'w:bottom')));
     define(layer, 'borderKey', JSON.stringify(borders));
+    const line = (side: Xml | undefined) => (side && !['nil', 'none'].includes(String(attributesOf(side)['w:val'])) ? ((numberAttribute(side, 'w:sz') ?? 4) * 20) / 8 : 0);
+    define(layer, 'borderSides', line(childOf(borders, 'w:left')) + line(childOf(borders, 'w:right')));
   }
   if (childOf(pPr, 'w:numPr')) layer.numbered = true;
   Object.assign(layer, runLayer(childOf(pPr, 'w:rPr'), true));
@@ -462,7 +467,7 @@ export function readParagraph(paragraph: Xml, context: ReadContext): ParagraphBl
   const styleId = (attributesOf(childOf(pPr, 'w:pStyle'))['w:val'] as string | undefined) ?? context.styles.defaultParagraphStyle;
   const format: Formatting = { ...BASE, ...context.styles.defaults, ...context.tableLayer, ...context.styles.own(styleId), ...paragraphLayer(pPr) };
   const left = format.numbered && format.left === 0 ? LIST_INDENT : format.left;
-  const width = Math.max(240, context.width - left - format.right);
+  const width = Math.max(240, context.width - left - format.right - format.borderSides);
   const state: TextState = {
     width,
     firstWidth: Math.max(240, width - Math.max(0, format.firstLine)),
