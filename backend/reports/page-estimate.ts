@@ -159,15 +159,26 @@ export function bodyBlocks(body: IXmlableObject, context: IContext): { blocks: B
   return { blocks: readBlocks(childrenOf(bodyXml), { styles, width: geometry.width }), height: geometry.height, firstNumber: geometry.firstNumber };
 }
 
-/** docx's `pageNumbers`: the page of every bookmark (the table of contents' headings) and the number of pages. */
+/**
+ * docx's `pageNumbers`: the page of every bookmark (the table of contents' headings) and the number of pages. Should a
+ * document hold something the estimate cannot read, the numbers are left blank (Word fills them in when it updates the
+ * fields) rather than the draft failing.
+ */
 export const estimateTocPages: PageNumberEstimator = (body: IXmlableObject, context: IContext): EstimatedPageNumbers => {
-  const { blocks, height, firstNumber } = bodyBlocks(body, context);
-  const { bookmarks, pages } = paginate(blocks, height);
-  const numbers = new Map([...bookmarks].map(([name, page]) => [name, page + firstNumber - 1]));
+  let pagination: Pagination;
+  let firstNumber: number;
+  try {
+    const read = bodyBlocks(body, context);
+    firstNumber = read.firstNumber;
+    pagination = paginate(read.blocks, read.height);
+  } catch {
+    return { bookmarks: new Map() };
+  }
+  const numbers = new Map([...pagination.bookmarks].map(([name, page]) => [name, page + firstNumber - 1]));
   return {
     bookmarks: new Map([...numbers].map(([name, number]) => [name, String(number)])),
     bookmarkPageNumbers: numbers,
-    pageCount: pages,
-    sectionPageCounts: [pages],
+    pageCount: pagination.pages,
+    sectionPageCounts: [pagination.pages],
   };
 };

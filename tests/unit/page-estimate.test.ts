@@ -130,6 +130,21 @@ describe('as docx’s page number estimator', () => {
   });
 });
 
+describe('with a template written by someone else', () => {
+  it('follows styles based on each other in a loop, or on styles that do not exist, without hanging or failing', async () => {
+    const styles = `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+      <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Kop"/><w:pPr><w:pageBreakBefore/><w:outlineLvl w:val="0"/></w:pPr></w:style>
+      <w:style w:type="paragraph" w:styleId="Kop"><w:name w:val="Kop"/><w:basedOn w:val="Heading1"/><w:rPr><w:sz w:val="abc"/></w:rPr></w:style>
+      <w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal"/><w:basedOn w:val="Bestaatniet"/></w:style></w:styles>`;
+    const parsed = await styleSheetOf(styles);
+    expect(parsed.chain('Heading1')).toHaveLength(2);
+    const heading = readParagraph({ 'w:p': [{ 'w:pPr': [{ 'w:pStyle': { _attr: { 'w:val': 'Heading1' } } }] }, { 'w:r': [{ 'w:t': ['Een'] }] }] }, { styles: parsed, width: 9072 });
+    expect(heading.pageBreakBefore).toBe(true);
+    expect(heading.lines).toHaveLength(1);
+    expect(Number.isFinite(heading.lines[0])).toBe(true);
+  });
+});
+
 /** The styles part as docx formats it for the estimator. */
 async function styleSheetOf(stylesXml: string): Promise<StyleSheet> {
   let sheet: StyleSheet | null = null;
