@@ -29,6 +29,8 @@ export interface ParagraphBlock {
   bookmarks: string[];
   /** The top border of the group of bordered paragraphs it continues: drawn again above it when it starts a page. */
   continuedBorder?: number | undefined;
+  /** The space below it lies inside its border group (the next paragraph shares the border), so it must fit on the page too. */
+  afterInside?: boolean | undefined;
 }
 
 export interface TableRowBlock {
@@ -311,7 +313,8 @@ function singleLine(format: Formatting): number {
 function lineHeight(format: Formatting, single: number): number {
   if (format.lineRule === 'exact') return format.line;
   if (format.lineRule === 'atLeast') return Math.max(format.line, single);
-  return (single * format.line) / 240;
+  // In whole twips, as LibreOffice counts them (a 10 pt line at 1.15 is 264 twips, not 264.3: it adds up over a page).
+  return Math.floor((Math.round(single) * format.line) / 240);
 }
 
 /** What a line holding a picture has beyond the picture's height, in twips (measured in LibreOffice). */
@@ -577,6 +580,7 @@ export function readBlocks(elements: Xml[], context: ReadContext): Block[] {
       if (borderTop > 0 && !shared) block.lines[0] = (block.lines[0] ?? 0) + borderTop;
       if (shared) {
         shared.block.lines[shared.block.lines.length - 1]! -= shared.bottom;
+        shared.block.afterInside = true;
         block.continuedBorder = borderTop;
       }
       if (borderBottom > 0) block.lines[block.lines.length - 1] = (block.lines.at(-1) ?? 0) + borderBottom;

@@ -71,9 +71,9 @@ export function paginate(blocks: Block[], pageHeight: number): Pagination {
 
   const placeParagraph = (block: ParagraphBlock) => {
     if (block.pageBreakBefore && hasContent) newPage(true);
-    // The lines that must stay together move to the next page together; kept whole, the space below it must fit too (as in LibreOffice).
+    // The lines that must stay together move to the next page together; kept whole inside a border group, with the space below it.
     const kept = keptLines(block);
-    const first = sum(block.lines.slice(0, kept)) + (kept === block.lines.length ? block.after : 0);
+    const first = sum(block.lines.slice(0, kept)) + (kept === block.lines.length && block.afterInside ? block.after : 0);
     if (!fits(gapAbove(block) + first) && block.before + first <= pageHeight) newPage(false);
     y += gapAbove(block);
     // A group of bordered paragraphs that continues on a new page gets its top border again there.
@@ -142,7 +142,7 @@ function keptChainHeight(blocks: Block[], start: number): number {
     }
     if (!block.keepNext) {
       const kept = keptLines(block);
-      chain.push({ ...block, lines: block.lines.slice(0, kept), after: kept === block.lines.length ? block.after : 0 });
+      chain.push({ ...block, lines: block.lines.slice(0, kept), after: kept === block.lines.length && block.afterInside ? block.after : 0 });
       break;
     }
     chain.push(block);
