@@ -8,9 +8,11 @@
  * to the next page: page breaks before (chapters, the table of contents, the
  * colophon), keep with next and keep lines together, widow and orphan control,
  * rows that cannot split and header rows repeated on every page of a table.
- * The numbers are an estimate, checked against LibreOffice's layout
- * (tests/integration/report-toc-pages.test.ts); the field stays a TOC field,
- * so Word puts its own numbers in when it updates the fields.
+ * The numbers are an estimate, tuned to and checked against LibreOffice's
+ * layout (tests/integration/report-pages.test.ts), the one layout engine
+ * this project can run; where Word lays a page out differently a number may
+ * be a page off in Word. The field stays a TOC field, so Word puts its own
+ * numbers in when it updates the fields.
  */
 import type { EstimatedPageNumbers, IContext, IXmlableObject, PageNumberEstimator } from 'docx';
 import { childrenOf, pageGeometry, readBlocks, stackHeight, StyleSheet, type Block, type ParagraphBlock, type TableBlock, type Xml } from './page-blocks';
