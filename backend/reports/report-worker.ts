@@ -13,6 +13,7 @@ import { generateReport, generateReports, reportModelFromData } from './generate
 import { scanDrafts } from '../privacy/scan';
 import { outlineOf, type ReportOptions } from '../../shared/report-model';
 import { readStudyData, type StudyData } from './study-data';
+import { runInBackground } from '../thread-priority';
 import type { ReportJob, ReportWorkerMessage } from './report-thread';
 import type { StudyWorkerReply, StudyWorkerRequest } from './outline-thread';
 
@@ -70,6 +71,8 @@ function serveOutlines({ studyPath, studyKey }: ReportJob): void {
   }
 }
 
+// Drafts and outlines take seconds of CPU: the threads answering the UI go first.
+runInBackground();
 const job = workerData as ReportJob;
 if (job.serveOutlines) serveOutlines(job);
 else {

@@ -4,8 +4,8 @@
  *     house style is the user's to change; headings are Heading1–3, so Word's
  *     navigation pane and the table of contents work;
  *   - a table of contents field after the title page, filled in when written
- *     (entries and page numbers laid out by docx/layout), so it reads right
- *     before anyone updates it;
+ *     (entries by docx, page numbers estimated by page-estimate.ts), so it
+ *     reads right before anyone updates it;
  *   - captions "Figuur N" / "Tabel N" with SEQ fields (Word renumbers them);
  *   - page numbers in the footer (PAGE field), none on the title page;
  *   - charts as PNG images (charts.ts) with alt text, n stated under each,
@@ -30,12 +30,12 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
 import type { BoxBlock, FigureBlock, QuoteBlock, ReportBlock, ReportModel, ReportSection, TableBlock, TextRun as ModelRun } from '../../shared/report-model';
 import { walkBlocks } from '../../shared/report-model';
 import { renderChartPng, type ChartImage } from './charts';
 import { STYLE_IDS } from './house-style';
 import { templateStyles } from './template';
+import { estimateTocPages } from './page-estimate';
 
 /** A4 with 2.5 cm margins: the width text and tables have, in twips. */
 const PAGE = { width: 11906, height: 16838, margin: 1417 };
@@ -64,7 +64,7 @@ export interface WriteOptions {
   /** A template .docx whose styles to use; default resources/report/sjabloon.docx. */
   templatePath?: string | undefined;
   onProgress?: ((progress: WriteProgress) => void) | undefined;
-  /** Lay out the pages to write the table of contents' page numbers (default true). */
+  /** Estimate the pages to write the table of contents' page numbers (default true). */
   pageNumbers?: boolean | undefined;
 }
 
@@ -338,7 +338,7 @@ export async function buildReportDocument(model: ReportModel, options: WriteOpti
     description: 'Rapportconcept, opgesteld door Veldwerk uit het gecodeerde materiaal.',
     keywords: 'concept; toezicht; jeugdbescherming',
     externalStyles: styles,
-    ...(options.pageNumbers === false ? {} : { pageNumbers: estimatePageNumbers }),
+    ...(options.pageNumbers === false ? {} : { pageNumbers: estimateTocPages }),
     sections: [section],
   });
 }

@@ -475,7 +475,7 @@ export async function measureNational(): Promise<object> {
     const outlineOverall = await timed(() => reportOutline(opened, { overall: true }));
     const outlineInstitution = await timed(() => reportOutline(opened, { institutionId: opened.institutions()[0]!.id }));
     const draft = await timed(() => generateReport(opened, { overall: true }));
-    // Most of a draft's time is laying out its pages for the table of contents' page numbers (the CLI's --fast skips it).
+    // The same draft without the table of contents' page numbers (the CLI's --fast): what their estimate costs.
     const fastDraft = await timed(() => generateReport(opened, { overall: true }, { tocPageNumbers: false }));
     const privacy = await privacyPassOfOverallDraft(opened);
     memory.endPhase('rapport');

@@ -11,6 +11,11 @@
  *   writes in the call queue, so this is how long the service's own thread
  *   was held by the job: what a view asking for data meanwhile would wait.
  *
+ * - `longestHostGcMs`: the longest garbage collection of the host's own heap
+ *   during the job (the bench's process holds the whole national corpus and
+ *   its bundles, far more than a host does, so a long pause that is this
+ *   collection says more about the bench than about the app).
+ *
  * `idle` is the same measurement for 2 s with no job: the floor a busy
  * machine sets (its scheduler delays a thread that does nothing else).
  * The jobs: importing one batch of 50 new files, the 20 search queries, the
@@ -18,7 +23,7 @@
  * one bundle (backup, decryption and signature checks included).
  */
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { startServiceWorker } from '../../backend/service/service-client';
 import type { DispatchResult } from '../../backend/api/handlers';
 import type { SourceMeta } from '../../shared/api/contract';
@@ -40,7 +45,9 @@ export interface PauseJobs {
 
 type Call = (name: string, input: unknown) => Promise<DispatchResult>;
 
-export async function measurePauses(jobs: PauseJobs): Promise<Record<string, { longestPauseMs: number; longestReadWaitMs: number; jobMs: number; reads: number }>> {
+export async function measurePauses(
+  jobs: PauseJobs,
+): Promise<Record<string, { longestPauseMs: number; longestReadWaitMs: number; longestHostGcMs: number; jobMs: number; reads: number }>> {
   const service = await startServiceWorker({ kind: 'cli', demoStudyPath: '' }, jobs.studyPath);
   if (service.openError) throw new Error(service.openError);
   const call: Call = async (name, input) => {
@@ -75,6 +82,11 @@ export async function measurePauses(jobs: PauseJobs): Promise<Record<string, { l
 async function during(call: Call, job: () => Promise<unknown>) {
   let running = true;
   const readWaits: number[] = [];
+  let longestGc = 0;
+  const collections = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longestGc = Math.max(longestGc, entry.duration);
+  });
+  collections.observe({ entryTypes: ['gc'] });
   const reading = (async () => {
     while (running) {
       const sent = performance.now();
@@ -91,9 +103,11 @@ async function during(call: Call, job: () => Promise<unknown>) {
     }
   });
   await reading;
+  collections.disconnect();
   return {
     longestPauseMs: Number(figures.longestGapMs.toFixed(1)),
     longestReadWaitMs: Number(Math.max(0, ...readWaits).toFixed(1)),
+    longestHostGcMs: Number(longestGc.toFixed(1)),
     jobMs: Math.round(figures.durationMs),
     reads: readWaits.length,
   };

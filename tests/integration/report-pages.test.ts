@@ -3,7 +3,10 @@
  * LibreOffice, read back per page with pdftotext. Checked: no page in the body
  * is less than MIN_PAGE_FILL full unless a chapter ends on it (chapters start
  * on a new page), no heading, caption or box title is the last line of a page,
- * the colophon is the last page, and every table has the one table style.
+ * the colophon is the last page, and every table has the one table style;
+ * and the page numbers the table of contents was written with (our estimate,
+ * backend/reports/page-estimate.ts) against the pages LibreOffice puts the
+ * headings on.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -19,11 +22,14 @@ import { answerColors } from '../../backend/reports/survey-chapter';
 import { docxParts } from '../helpers/docx-parts';
 import { pdfPages, type PdfPage } from '../helpers/pdf-pages';
 import { tempDir } from '../helpers/temp-study';
+import { tocAgreement } from '../helpers/toc-agreement';
 
 /** The least a page in the body is filled, unless a chapter ends on it. */
 const MIN_PAGE_FILL = 0.5;
 /** A4 margins of the drafts: 1417 twips. */
 const MARGIN_PT = 1417 / 20;
+/** The least share of the table of contents' numbers that must be LibreOffice's page exactly (the rest within one page). */
+const MIN_TOC_EXACT = 0.8;
 
 const dir = tempDir('veldwerk-report-pages-');
 const soffice = ['soffice', 'libreoffice'].find((command) => spawnSync(command, ['--version'], { encoding: 'utf8' }).status === 0);
@@ -48,7 +54,7 @@ beforeAll(async () => {
   const inputs: string[] = [];
   const parts: string[] = [];
   for (const [name, scope] of scopes) {
-    const report = await generateReport(study, scope, { tocPageNumbers: false });
+    const report = await generateReport(study, scope);
     const input = join(out, `${name}.docx`);
     writeFileSync(input, report.data);
     inputs.push(input);
@@ -75,6 +81,17 @@ const startsChapter = (page: PdfPage | undefined, model: ReportModel) =>
   page === undefined || page.lines[0] === 'Colofon' || model.chapters.some((chapter) => squash(chapter.title).startsWith(squash(page.lines[0] ?? '')) || squash(page.lines[0] ?? '').startsWith(squash(chapter.title)));
 
 describe.skipIf(!soffice)('the demo drafts laid out by LibreOffice', () => {
+  it(`number the table of contents with LibreOffice's page of every heading, ${MIN_TOC_EXACT * 100}% exactly and all within one page`, () => {
+    for (const draft of drafts) {
+      const agreement = tocAgreement(draft.documentXml, draft.pages);
+      const entries = agreement.entries.map((entry) => `${entry.title}: ${entry.page} / ${entry.laidOut}`);
+      expect(agreement.entries.length, draft.name).toBeGreaterThan(20);
+      expect(agreement.found, entries.join('\n')).toBe(agreement.entries.length);
+      expect(agreement.worst, entries.join('\n')).toBeLessThanOrEqual(1);
+      expect(agreement.exact / agreement.found, entries.join('\n')).toBeGreaterThanOrEqual(MIN_TOC_EXACT);
+    }
+  });
+
   it(`fill every page of the body at least ${MIN_PAGE_FILL * 100}% unless a chapter ends on it`, () => {
     for (const draft of drafts) {
       const body = bodyPages(draft);
