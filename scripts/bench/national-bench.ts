@@ -491,7 +491,7 @@ export async function measureNational(): Promise<object> {
     const importMeta = { institutionId: opened.institutions()[0]!.id, sourceType: 'interview' as const, role: 'ouder' as const, measure: null, date: null, inspectorId: null };
     session.setStudy(null);
 
-    log('langste pauze van de antwoordende thread (backend in de dienst-thread)…');
+    log('langste pauze en geheugen per taak (backend in een eigen proces, zoals de app het draait)…');
     const pauses = await measurePauses({ studyPath, importFiles: serviceBatch, importMeta, bundle: serviceBundle, passphrase: PASSPHRASE });
     memory.endPhase('pauzes');
     memory.stop();
