@@ -52,6 +52,9 @@ function detectionWorker(): Worker {
     release = setTimeout(() => {
       if (worker !== started || pending.size > 0) return;
       worker = null;
+      // Its exit must not fail the jobs a next worker has taken by then; an error while it ends still needs a listener.
+      started.removeAllListeners();
+      started.on('error', () => {});
       void started.terminate();
     }, RELEASE_MS);
     release.unref();
@@ -140,6 +143,11 @@ export async function proposeCandidatesFor(study: Study, sourceIds: string[]): P
     console.error('Veldwerk: namen zoeken in de geïmporteerde bronnen is mislukt; de bronnen zijn wel geïmporteerd.', error);
     return [];
   }
+}
+
+/** Whether the worker is up (holding its word lists and heap). */
+export function detectionWorkerRunning(): boolean {
+  return worker !== null;
 }
 
 /** End the worker (tests, shutdown). */
