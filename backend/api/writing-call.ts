@@ -13,6 +13,7 @@ import type { ApiErrorShape } from '../../shared/api/contract';
 import { runInAction, type ActionContext } from '../store/action-context';
 import { sealAction } from '../store/action-chain';
 import { prepareOpenedStudy } from '../logbook/read-actions';
+import { releaseIdleOutlineWorker } from '../reports/outline-thread';
 import type { Study } from '../study/study';
 import type { Session } from './session';
 
@@ -40,6 +41,8 @@ export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: Api
  */
 export async function runWritingCall(session: Session, call: CallName, run: () => Promise<CallOutcome>): Promise<CallOutcome> {
   const before = session.openStudy;
+  // A long job (import, merge) makes the report worker's reading stale; ended first, its memory does not add to the job's.
+  if (contract[call].job && before) releaseIdleOutlineWorker(before.path);
   const action = newAction(call);
   const outcome = await runInAction(action, run);
   const switched = session.openStudy !== before;

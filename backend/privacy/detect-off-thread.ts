@@ -1,9 +1,11 @@
 /**
  * Detection at import (issue 10): the names in newly imported sources become
  * candidates in the persons register, found in a worker thread so the
- * service keeps answering the UI while the detectors read. One long-lived
- * worker per process (the word lists take half a second to load; an import
- * of one file should not pay that each time); it does not keep the process
+ * service keeps answering the UI while the detectors read. One worker per
+ * process, kept between the batches of an import (the word lists take half a
+ * second to load; each batch should not pay that) and ended RELEASE_MS after
+ * its last answer, so the backend does not hold its heap through the jobs
+ * after an import (bench: national-service); it does not keep the process
  * alive when idle, and a worker that fails is replaced at the next import.
  *
  * Detection never undoes an import: when it fails, the sources stay and the
@@ -22,8 +24,11 @@ import type { Person } from '../../shared/privacy';
 /** Characters of text per message: a national batch goes in parts, so no message holds hundreds of MB. */
 const CHUNK_CHARS = 8_000_000;
 const MEMORY_MB = 512;
+/** An idle worker ends after this long: longer than the gap between an import's batches. */
+const RELEASE_MS = 5000;
 
 let worker: Worker | null = null;
+let release: NodeJS.Timeout | undefined;
 let nextId = 1;
 const pending = new Map<number, { resolve: (candidates: NameCandidate[]) => void; reject: (error: Error) => void }>();
 
@@ -42,7 +47,17 @@ function detectionWorker(): Worker {
     pending.delete(reply.id);
     if (reply.type === 'done') job.resolve(reply.candidates);
     else job.reject(new Error(reply.detail));
-    if (pending.size === 0) started.unref();
+    if (pending.size > 0) return;
+    started.unref();
+    release = setTimeout(() => {
+      if (worker !== started || pending.size > 0) return;
+      worker = null;
+      // Its exit must not fail the jobs a next worker has taken by then; an error while it ends still needs a listener.
+      started.removeAllListeners();
+      started.on('error', () => {});
+      void started.terminate();
+    }, RELEASE_MS);
+    release.unref();
   });
   started.on('error', (error) => failAll(started, error));
   started.on('exit', () => failAll(started, new Error('De werkthread voor namen zoeken is gestopt.')));
@@ -52,6 +67,7 @@ function detectionWorker(): Worker {
 }
 
 function inWorker(request: Omit<DetectRequest, 'id'>): Promise<NameCandidate[]> {
+  clearTimeout(release);
   const target = detectionWorker();
   const id = nextId++;
   return new Promise((resolve, reject) => {
@@ -129,8 +145,14 @@ export async function proposeCandidatesFor(study: Study, sourceIds: string[]): P
   }
 }
 
+/** Whether the worker is up (holding its word lists and heap). */
+export function detectionWorkerRunning(): boolean {
+  return worker !== null;
+}
+
 /** End the worker (tests, shutdown). */
 export async function stopDetectionWorker(): Promise<void> {
+  clearTimeout(release);
   const running = worker;
   worker = null;
   if (running) await running.terminate();

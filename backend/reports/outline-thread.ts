@@ -88,6 +88,10 @@ class StudyWorker {
     }
   }
 
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
   /** Stop the worker; questions still open get `error` (or a crash message). */
   end(error: unknown): void {
     if (this.ended) return;
@@ -147,6 +151,21 @@ export async function outlineInWorker(studyPath: string, scope: ReportScope, opt
 /** A draft made by the study's worker, with its progress: the dialog's drafts, after its outlines. */
 export async function draftInStudyWorker(studyPath: string, scope: ReportScope, options: GenerateOptions, onProgress?: (progress: WriteProgress) => void): Promise<GeneratedReport> {
   return workerFor(studyPath).ask<GeneratedReport>({ type: 'draft', scope, options }, onProgress);
+}
+
+/**
+ * End the study's report worker when it waits for questions: before a long
+ * job that writes (its reading of the study would be stale afterwards, and
+ * it holds that reading, tens to hundreds of MB, while the job needs its own).
+ */
+export function releaseIdleOutlineWorker(studyPath: string): void {
+  const worker = workers.get(studyPath);
+  if (worker && !worker.busy) worker.end(null);
+}
+
+/** Whether the study's report worker is up (holding the study's reading). */
+export function outlineWorkerRunning(studyPath: string): boolean {
+  return workers.has(studyPath);
 }
 
 /** End the study's report worker (closed, or switched away from). */

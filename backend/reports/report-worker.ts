@@ -67,6 +67,9 @@ function serveOutlines({ studyPath, studyKey }: ReportJob): void {
       post({ id, draft: { fileName: report.fileName, data: report.data, outline: report.outline, privacy: report.privacy, appendix: report.appendix } });
     } catch (error) {
       post({ id, failed: workerJobFailed(error) });
+    } finally {
+      // The reading is kept in `cached`; SQLite's page cache (up to 64 MB) is not needed until the study changes.
+      study.db.pragma('shrink_memory');
     }
   }
 }

@@ -10,14 +10,26 @@ import { copyKeyFile } from '../keys/key-file';
 import type { Db } from './open-study';
 import { createEmptyPrivateFile } from './private-files';
 
+/**
+ * Page cache while copying, in KiB (SQLite's negative cache_size). VACUUM INTO
+ * gives the copy the source connection's cache size, and reads every page
+ * through the source's cache: with the study connection's 64 MB both fill,
+ * 130 MB held for a copy that reads each page once (and it runs slower).
+ */
+const COPY_CACHE_KIB = 8192;
+
 /** `keyFileFrom`: the study whose key file (same key) the copy gets. */
 export function copyStudyInto(db: Db, keyFileFrom: string, targetPath: string): void {
   createEmptyPrivateFile(targetPath);
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   try {
+    db.pragma(`cache_size = -${COPY_CACHE_KIB}`);
     db.prepare('VACUUM INTO ?').run(targetPath);
     copyKeyFile(keyFileFrom, targetPath);
   } catch (error) {
     rmSync(targetPath, { force: true });
     throw error;
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
   }
 }

@@ -65,8 +65,12 @@ export function openStudyFile(path: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // 64 MB of page cache (SQLite's default is 2 MB): a national study's indexes
-    // are hundreds of MB, and a merge or import touches them all over.
-    db.pragma('cache_size = -65536');
+    // are hundreds of MB, and a merge or import touches them all over. A
+    // read-only connection (a worker's: reports, exports, the logbook) reads
+    // the study once through: 16 MB holds every index's upper pages, and the
+    // 48 MB more cost memory beside the worker's own without saving time
+    // (reading a national study for a report: 7.1 s CPU either way, 50 MB less).
+    db.pragma(options.readonly ? 'cache_size = -16384' : 'cache_size = -65536');
     // The logbook's chaining migration hashes in SQL with this function.
     registerActionHash(db);
     if (!options.readonly) migrate(db);

@@ -10,7 +10,10 @@
  * evidence matrix; creating a coding in a 300-page source (p50/p95, through
  * the API dispatch); the report outline; the overarching draft; applying the
  * 20 bundles (decrypt and validate, the pre-merge backup, the merge) and
- * reading them again (a no-op); peak memory (RSS) overall and per phase;
+ * reading them again (a no-op); peak memory (RSS) of the backend as the app
+ * runs it (the service process, national-pauses.ts) per job, and apart from
+ * it the bench process's own (which also holds the corpus list, the bundles,
+ * its own study connection) overall and per phase;
  * the privacy pass over the overarching draft (issue 10) apart, and its share
  * of the draft's time (the import's figures include the detection of names at
  * import)),
@@ -493,11 +496,11 @@ export async function measureNational(): Promise<object> {
     const importMeta = { institutionId: opened.institutions()[0]!.id, sourceType: 'interview' as const, role: 'ouder' as const, measure: null, date: null, inspectorId: null };
     session.setStudy(null);
 
-    log('langste pauze van de antwoordende thread (backend in de dienst-thread)…');
+    log('langste pauze en geheugen per taak (backend in een eigen proces, zoals de app het draait)…');
     const pauses = await measurePauses({ studyPath, importFiles: serviceBatch, importMeta, bundle: serviceBundle, passphrase: PASSPHRASE });
     memory.endPhase('pauzes');
     memory.stop();
-    const { idle: _idle, ...jobPauses } = pauses;
+    const { idle: _idle, ...jobPauses } = pauses.jobs;
     const longestPauseMs = Math.max(...Object.values(jobPauses).map((job) => job.longestPauseMs));
 
     const searchSummary = latencySummary(searchTimes);
@@ -540,10 +543,14 @@ export async function measureNational(): Promise<object> {
         personsProposedAtImport: privacy.persons,
       },
       bundles: { makeSeconds: round(bundleMaking.ms / 1000), ...merged },
-      answeringThread: pauses,
-      peakRssMB: mb(memory.overall),
-      peakRssMBPerPhase: memory.perPhase,
-      peakRssMBHighWaterAfterPhase: memory.highWaterAfter,
+      answeringThread: pauses.jobs,
+      // The backend as the user's machine runs it: the service process (its worker threads included), per job.
+      serviceProcessPeakRssMB: pauses.servicePeakRssMB,
+      serviceProcessPeakRssMBPerJob: Object.fromEntries(Object.entries(pauses.jobs).map(([job, figures]) => [job, figures.memory.peakRssMB])),
+      // This process: the generated corpus list, 21 bundles, its own study connection; not what the app uses.
+      benchProcessPeakRssMB: mb(memory.overall),
+      benchProcessPeakRssMBPerPhase: memory.perPhase,
+      benchProcessPeakRssMBHighWaterAfterPhase: memory.highWaterAfter,
       targets: {
         searchP95Ms: atMost(TARGETS.searchP95Ms, searchSummary.p95Ms, latencySummary(searchCpu).p95Ms),
         openMs: atMost(TARGETS.openMs, open.totalMs, open.cpuMs),
@@ -551,7 +558,7 @@ export async function measureNational(): Promise<object> {
         evidenceMatrixMs: atMost(TARGETS.evidenceMatrixMs, round(evidenceSorted[1]!), round([...evidenceCpu].sort((a, b) => a - b)[1]!)),
         overallDraftSeconds: atMost(TARGETS.overallDraftSeconds, round(draft.ms / 1000, 2), round(draft.cpuMs / 1000, 2)),
         bundleChangesPerSecond: { target: TARGETS.bundleChangesPerSecond, measured: merged.changesAppliedPerSecond, met: merged.changesAppliedPerSecond >= TARGETS.bundleChangesPerSecond, cpu: merged.changesAppliedPerSecondCpu },
-        peakRssMB: atMost(TARGETS.peakRssMB, mb(memory.overall)),
+        peakRssMB: { ...atMost(TARGETS.peakRssMB, pauses.servicePeakRssMB), of: 'service process', benchProcess: mb(memory.overall) },
         longestPauseMs: atMost(TARGETS.longestPauseMs, longestPauseMs),
       },
     };

@@ -2,11 +2,16 @@
  * The report dialog's outlines and drafts come from the study's worker, which
  * keeps the study's reading between questions: it must still see every change
  * written since (here a judgment), make a draft with its progress, answer a
- * bad question with the Dutch error and keep serving.
+ * bad question with the Dutch error and keep serving. A long writing job
+ * (an import) ends it first when it waits, so its memory is not held beside the job's.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveJudgment } from '../../backend/judgments/judgments';
-import { draftInStudyWorker, outlineInWorker, stopOutlineWorker } from '../../backend/reports/outline-thread';
+import { draftInStudyWorker, outlineInWorker, outlineWorkerRunning, stopOutlineWorker } from '../../backend/reports/outline-thread';
+import { dispatch } from '../../backend/api/handlers';
+import { Session } from '../../backend/api/session';
 import type { Study } from '../../backend/study/study';
 import { codeId } from '../helpers/sources';
 import { newTestStudy, tempDir } from '../helpers/temp-study';
@@ -42,6 +47,25 @@ describe('the study\'s report worker', () => {
     expect(draft.fileName).toMatch(/\.docx$/);
     expect(steps).toContain('Word-bestand schrijven');
     expect((await outlineInWorker(study.path, { institutionId }, {})).title).toBe(draft.outline.title);
+  }, 60_000);
+
+  it('ends when an import starts while it waits, not for a draft; the next question starts it afresh', async () => {
+    const session = new Session({ kind: 'cli', demoStudyPath: () => '' });
+    session.setStudy(study);
+    const outline = await dispatch(session, 'report.outline', { scope: { overall: true } });
+    expect(outline.ok).toBe(true);
+    const draft = await dispatch(session, 'report.generate', { scope: { overall: true }, options: { tocPageNumbers: false } });
+    expect(draft.ok, JSON.stringify(draft)).toBe(true);
+    expect(outlineWorkerRunning(study.path)).toBe(true);
+    const note = join(dir, 'notitie.txt');
+    writeFileSync(note, 'Gesprek met de gezinsvoogd over het plan.');
+    const stagedIds = [session.registerLocalFile(note)];
+    const imported = await dispatch(session, 'sources.import', { stagedIds, meta: { institutionId: study.institutions()[0]!.id, sourceType: 'interview' } });
+    expect(imported.ok, JSON.stringify(imported)).toBe(true);
+    expect(outlineWorkerRunning(study.path)).toBe(false);
+    const after = await dispatch(session, 'report.outline', { scope: { overall: true } });
+    expect(after).toMatchObject({ ok: true, value: { title: (outline as { value: { title: string } }).value.title } });
+    expect(outlineWorkerRunning(study.path)).toBe(true);
   }, 60_000);
 
   it('answers a bad question in Dutch and keeps serving', async () => {

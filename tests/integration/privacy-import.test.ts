@@ -7,11 +7,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../backend/api/handlers';
 import { Session } from '../../backend/api/session';
 import { exportQdpx, importQdpx } from '../../backend/exchange/exchange';
 import { listPersons } from '../../backend/privacy/persons';
+import { detectCandidatesOffThread, detectionWorkerRunning } from '../../backend/privacy/detect-off-thread';
 import { detectJob } from '../../backend/privacy/detect-worker';
 import { personSourceCounts } from '../../backend/privacy/person-sources';
 import { addPerson } from '../../backend/privacy/persons';
@@ -80,6 +81,24 @@ describe('detection at import', () => {
     expect(await call(session, 'privacy.detectCandidates', {})).toEqual({ added: [], scanned: 6 });
     study.close();
   }, 60_000);
+
+  it('ends the worker a few seconds after its last answer, not between batches, and starts it again for the next', async () => {
+    const study = newTestStudy(dir);
+    const sourceId = await addTextSource(study, dir, 'Moeder Sandra belde met de jeugdzorgwerker.');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // The import proposed Sandra already (through the same worker); read again, nothing new.
+      expect((await detectCandidatesOffThread(study, [sourceId])).added).toEqual([]);
+      vi.advanceTimersByTime(1000);
+      expect(detectionWorkerRunning()).toBe(true);
+      vi.advanceTimersByTime(5000);
+      expect(detectionWorkerRunning()).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await detectCandidatesOffThread(study, [sourceId])).scanned).toBeGreaterThan(0);
+    study.close();
+  });
 
   it('adds the names of a REFI-QDA project’s sources', async () => {
     const from = newTestStudy(dir);

@@ -9,7 +9,10 @@
  * many files in turn. A worker that overruns a deadline, runs out of memory,
  * fails or exits is terminated and replaced by a fresh one; one that has done
  * MAX_JOBS_PER_WORKER files is replaced too, to bound memory growth. Idle
- * workers do not keep the process alive; shutdownExtractionPool ends them all.
+ * workers do not keep the process alive, and end after IDLE_RELEASE_MS without
+ * a file: each holds its own heap (tens of MB, more after large files), which
+ * the backend should not keep through the report and merge jobs that follow an
+ * import (bench: national-service). shutdownExtractionPool ends them all.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -53,6 +56,8 @@ const POOL_SIZE = Math.max(1, Math.min(2, availableParallelism()));
 /** The pool's workers get DEFAULT_LIMITS' heap cap; a job asking for another runs in a worker of its own. */
 const POOL_MEMORY_MB = DEFAULT_LIMITS.maxWorkerMemoryMb;
 const MAX_JOBS_PER_WORKER = 200;
+/** An idle pool worker ends after this long: longer than the gap between an import's batches, so an import keeps its warm workers. */
+const IDLE_RELEASE_MS = 3000;
 
 interface Job {
   request: ExtractRequest;
@@ -71,6 +76,7 @@ class ExtractionWorker {
   private deadline: NodeJS.Timeout | undefined;
   private jobsDone = 0;
   private stopping: Promise<void> | null = null;
+  private release: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly memoryMb: number,
@@ -101,6 +107,7 @@ class ExtractionWorker {
   }
 
   run(job: Job): void {
+    clearTimeout(this.release);
     this.job = job;
     this.worker.ref();
     this.startDeadline(job);
@@ -117,6 +124,7 @@ class ExtractionWorker {
   /** Settles the running job, if any, with `outcome`, and terminates the worker. */
   stop(outcome: ExtractOutcome = rejected(CRASHED)): Promise<void> {
     if (this.stopping) return this.stopping;
+    clearTimeout(this.release);
     this.settle(outcome);
     this.stopping = this.worker.terminate().then(
       () => undefined,
@@ -134,6 +142,9 @@ class ExtractionWorker {
     }
     this.worker.unref();
     this.events.idle(this);
+    if (this.job || this.stopping) return;
+    this.release = setTimeout(() => void this.stop(), IDLE_RELEASE_MS);
+    this.release.unref();
   }
 
   private settle(outcome: ExtractOutcome): void {
@@ -289,6 +300,11 @@ export async function extractMany<F extends FileToExtract>(
  * Terminates every extraction worker, for tests and app shutdown. Jobs still
  * running or waiting get a rejection; a later extractFile starts a new pool.
  */
+/** Extraction workers alive now (pooled and one-off): what the pool holds in memory. */
+export function extractionWorkerCount(): number {
+  return pooled.size + dedicated.size;
+}
+
 export async function shutdownExtractionPool(): Promise<void> {
   for (const job of queue.splice(0)) job.resolve(rejected(SHUT_DOWN));
   await Promise.all([...pooled, ...dedicated].map((worker) => worker.stop(rejected(SHUT_DOWN))));

@@ -8,8 +8,8 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { extractFile, extractMany, shutdownExtractionPool, workerPath } from '../../../backend/sources/extract';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { extractFile, extractionWorkerCount, extractMany, shutdownExtractionPool, workerPath } from '../../../backend/sources/extract';
 import { DEFAULT_LIMITS, REASONS, type ExtractOutcome } from '../../../backend/sources/extract/types';
 import {
   CASE_NOTE,
@@ -195,6 +195,24 @@ describe('the worker pool', () => {
     const many = Array.from({ length: 450 }, (_, index) => files[index % files.length]!);
     const outcomes = await extractMany(many);
     expect(outcomes.map(textOf)).toEqual(many.map((_, index) => `Korte notitie ${index % files.length}.`));
+  });
+
+  it('ends idle workers a few seconds after the last file (their heaps are not held), and starts afresh for the next', async () => {
+    const txt = writeFile(dir, 'vrijgeven.txt', 'Notitie na de import.');
+    const files = [1, 2, 3].map(() => ({ path: txt, fileName: 'vrijgeven.txt' }));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await extractMany(files);
+      expect(extractionWorkerCount()).toBeGreaterThan(0);
+      // Between the batches of one import the workers stay warm.
+      vi.advanceTimersByTime(1000);
+      expect(extractionWorkerCount()).toBeGreaterThan(0);
+      vi.advanceTimersByTime(5000);
+      expect(extractionWorkerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await extractMany(files)).map(textOf)).toEqual(Array(3).fill('Notitie na de import.'));
   });
 
   it('rejects jobs still running at shutdown and starts afresh afterwards', async () => {
