@@ -56,7 +56,8 @@ import { listConflicts, resolveConflict } from '../merge/conflicts';
 import { copyStudyForInspector } from '../merge/copy';
 import { duplicateCodes, mergeCodes } from '../merge/duplicate-codes';
 import { bundleFileName, exportBundle, safeName } from '../merge/export';
-import { applyBundle, previewBundle } from '../merge/merge';
+import { previewBundle } from '../merge/merge';
+import { applyBundleInWorker } from '../merge/merge-thread';
 import { releaseStagedBundle, stagedBundlePath } from '../merge/session-files';
 import { mergeStatus } from '../merge/status';
 import { generateDraft, saveStandardTemplate, setStudyTemplate } from '../reports/api';
@@ -273,7 +274,8 @@ const handlers: Handlers = {
     const study = session.requireStudy();
     const jobId = input.jobId ?? randomUUID();
     session.reportProgress({ jobId, done: 0, total: 1, message: 'Bundel samenvoegen…' });
-    const result = await applyBundle(study, { path: stagedBundlePath(session, input.stagedId) }, input.passphrase);
+    // In a worker on its own connection: reads keep being answered meanwhile (merge/merge-thread.ts).
+    const result = await applyBundleInWorker(study, stagedBundlePath(session, input.stagedId), input.passphrase);
     releaseStagedBundle(session, input.stagedId);
     session.reportProgress({ jobId, done: 1, total: 1, message: 'Samengevoegd' });
     return result;

@@ -79,9 +79,10 @@ const refuse = (detail: string): never => {
   throw new UserError(BUNDLE_MESSAGES.invalid(detail), 'rejected');
 };
 
-export function checkBundleContent(db: Db, bundle: ParsedBundle): void {
+/** `fresh`: the bundle's changes this study does not have yet, when the caller has sorted them out already. */
+export function checkBundleContent(db: Db, bundle: ParsedBundle, fresh?: readonly ChangeRecord[]): void {
   const known = db.prepare('SELECT 1 FROM change_log WHERE change_id = ?').pluck();
-  const changes = bundle.changes.filter((change) => !known.get(change.changeId));
+  const changes = fresh ?? bundle.changes.filter((change) => !known.get(change.changeId));
   const inBundle = new Map<Target, Set<string>>();
   const add = (target: Target, id: string) => {
     if (!inBundle.has(target)) inBundle.set(target, new Set());
@@ -93,7 +94,12 @@ export function checkBundleContent(db: Db, bundle: ParsedBundle): void {
   for (const data of bundle.surveyData) add('surveyData', data.sha256);
 
   const statements = new Map<Target, ReturnType<Db['prepare']>>();
+  // A bundle's thousands of codings point to the same few sources, codes and coders: each is looked up once.
+  const found = new Map<string, boolean>();
   const inStudy = (target: Target, id: string): boolean => {
+    const cacheKey = `${target}/${id}`;
+    const cached = found.get(cacheKey);
+    if (cached !== undefined) return cached;
     let statement = statements.get(target);
     if (!statement) {
       const { table, key } = LOOKUP[target];
@@ -101,7 +107,9 @@ export function checkBundleContent(db: Db, bundle: ParsedBundle): void {
       statement = exists ? db.prepare(`SELECT 1 FROM ${table} WHERE ${key} = ?`).pluck() : db.prepare('SELECT NULL').pluck();
       statements.set(target, statement);
     }
-    return Boolean(statement.get(id));
+    const result = Boolean(statement.get(id));
+    found.set(cacheKey, result);
+    return result;
   };
   const resolves = (target: Target, id: string) => inStudy(target, id) || (inBundle.get(target)?.has(id) ?? false);
 

@@ -73,24 +73,36 @@ export async function previewBundle(study: Study, source: BundleSource, passphra
 }
 
 /**
- * Apply a bundle: refused when it brings nothing new (already read), else a
- * backup of the study file first, then everything in one transaction.
+ * The pre-merge backup of one apply: made now, or the one made before the
+ * first bundle of a set applied together (then undoing the merge goes back to
+ * before the whole set).
  */
-export async function applyBundle(study: Study, source: BundleSource, passphrase: string | null): Promise<BundleApplyResult> {
+export type BackupPlan = { make: true } | { existing: string };
+
+/**
+ * Apply a bundle: refused when it brings nothing new (already read), else a
+ * backup of the study file first (or the set's), then everything in one transaction.
+ */
+export async function applyBundle(study: Study, source: BundleSource, passphrase: string | null, backup: BackupPlan = { make: true }): Promise<BundleApplyResult> {
   const bundle = await readBundle(study, source, passphrase);
   if (countUnknownChanges(study.db, bundle.changes) === 0) throw new UserError(BUNDLE_MESSAGES.replayed, 'rejected');
-  const backupPath = makePreMergeBackup(study);
+  const backupPath = 'existing' in backup ? backup.existing : makePreMergeBackup(study);
   try {
     return { ...mergeBundle(study, bundle, { dryRun: false, backupPath }), backupPath };
   } catch (error) {
-    if (existsSync(backupPath)) rmSync(backupPath, { force: true });
+    if (!('existing' in backup) && existsSync(backupPath)) rmSync(backupPath, { force: true });
     throw error;
   }
 }
 
 export function countUnknownChanges(db: Db, changes: ChangeRecord[]): number {
+  return unknownChanges(db, changes).length;
+}
+
+/** The changes whose ids this study does not hold. */
+function unknownChanges(db: Db, changes: readonly ChangeRecord[]): ChangeRecord[] {
   const known = db.prepare('SELECT 1 FROM change_log WHERE change_id = ?').pluck();
-  return changes.reduce((count, change) => count + (known.get(change.changeId) ? 0 : 1), 0);
+  return changes.filter((change) => !known.get(change.changeId));
 }
 
 /**
@@ -104,12 +116,13 @@ export function mergeBundle(study: Study, bundle: ParsedBundle, options: MergeOp
   try {
     return db
       .transaction(() => {
-        checkBundleContent(db, bundle);
+        // The changes this study does not have yet, sorted out once (one index lookup each) for the checks and the merge.
+        const fresh = unknownChanges(db, bundle.changes);
+        checkBundleContent(db, bundle, fresh);
         acceptRegistrations(db, bundle.keys);
         acceptRecipients(db, bundle.recipients);
-        const known = db.prepare('SELECT 1 FROM change_log WHERE change_id = ?').pluck();
-        verifyAndStoreSignatures(db, bundle.changes.filter((change) => !known.get(change.changeId)), bundle.signatures);
-        const outcome = new Merger(db, bundle, options.now ?? Date.now).run();
+        verifyAndStoreSignatures(db, fresh, bundle.signatures);
+        const outcome = new Merger(db, bundle, options.now ?? Date.now).run(fresh);
         storeBundleActions(study, bundle.header, bundle.actions);
         if (options.backupPath) {
           writeMeta(db, META.backupPath, options.backupPath);
@@ -155,7 +168,6 @@ class Merger {
     private readonly now: () => number,
   ) {
     this.statements = {
-      known: db.prepare('SELECT 1 FROM change_log WHERE change_id = ?').pluck(),
       changeAt: db.prepare('SELECT * FROM change_log WHERE entity = ? AND entity_id = ? AND hlc = ? LIMIT 1'),
       laterEdits: db.prepare(
         'SELECT * FROM change_log WHERE entity = ? AND entity_id = ? AND hlc > ? AND replica_id <> ? ORDER BY hlc DESC',
@@ -177,7 +189,8 @@ class Merger {
     };
   }
 
-  run(): MergeOutcome {
+  /** `fresh`: the bundle's changes not here yet (the others count as skipped). */
+  run(fresh: readonly ChangeRecord[]): MergeOutcome {
     let newFiles = 0;
     for (const file of this.bundle.files) newFiles += this.statements.fileInsert.run(file.sha256, file.size, file.data).changes;
     for (const content of this.bundle.contents) {
@@ -194,14 +207,13 @@ class Merger {
       newFiles += this.statements.surveyDataInsert.run(data.sha256, data.size, data.data).changes;
     }
 
-    const ordered = [...this.bundle.changes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.changeId < b.changeId ? -1 : 1));
+    const isFresh = new Set(fresh);
+    for (const change of this.bundle.changes) if (!isFresh.has(change)) this.perKind[kindOfEntity(change.entity)].skipped++;
+    const ordered = [...fresh].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.changeId < b.changeId ? -1 : 1));
     let applied = 0;
     let latest: string | null = null;
     for (const change of ordered) {
-      if (this.statements.known.get(change.changeId)) {
-        this.perKind[kindOfEntity(change.entity)].skipped++;
-        continue;
-      }
+      // (A change id twice in one bundle: the second is skipped by applyChange.)
       if (this.applyOne(change)) {
         applied++;
         if (!latest || change.hlc > latest) latest = change.hlc;
@@ -280,7 +292,8 @@ class Merger {
     const clocks = readClocks(this.db, change.entity, change.entityId);
     const holders = new Map<string, Holder>([...clocks].map(([field, hlc]) => [field, { hlc }]));
     if (!this.touched.has(key)) {
-      const row = this.deletedOf(table).get(change.entityId) as { deleted: number } | undefined;
+      // An entity without clocks did not exist before: its row (if any) need not be read.
+      const row = holders.size === 0 ? undefined : (this.deletedOf(table).get(change.entityId) as { deleted: number } | undefined);
       this.touched.set(key, {
         kind: kindOfEntity(change.entity),
         entity: change.entity,

@@ -15,6 +15,7 @@ import { measureFoundation } from './foundation-bench';
 import { measureMerge } from './merge-bench';
 import { measureOcr } from './ocr-bench';
 import { measureNational } from './national-bench';
+import { measureNationalMerge } from './national-merge';
 import { measureRetrieval } from './retrieval-bench';
 import { measureReports } from './report-bench';
 import { measureDialog } from './dialog-bench';
@@ -40,6 +41,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   privacy: measurePrivacy,
   logbook: measureLogbook,
   national: measureNational,
+  nationalMerge: measureNationalMerge,
   batch: measureBatch,
   retrieval: measureRetrieval,
   dialog: measureDialog,
