@@ -36,7 +36,7 @@ import { MAX_ANCESTRY_STEPS, NON_CONFLICTING_FIELDS } from './conflict-rules';
 import { META, missingFrom, programVersion, recordPeer, versionVector } from './exchange';
 import { storeBundleActions } from './bundle-actions';
 import { syncStructureConflicts } from './structure';
-import { checkBundleContent } from './bundle-checks';
+import { checkBundleContent, type ClocksBefore } from './bundle-checks';
 import { acceptRegistrations, verifyAndStoreSignatures, verifySignaturesAhead } from './signing';
 import { acceptRecipients, ownIdentities } from './team-recipients';
 
@@ -118,11 +118,12 @@ export function mergeBundle(study: Study, bundle: ParsedBundle, options: MergeOp
       .transaction(() => {
         // The changes this study does not have yet, sorted out once (one index lookup each) for the checks and the merge.
         const fresh = unknownChanges(db, bundle.changes);
-        checkBundleContent(db, bundle, fresh);
+        const clocksBefore: ClocksBefore = new Map();
+        checkBundleContent(db, bundle, fresh, clocksBefore);
         acceptRegistrations(db, bundle.keys);
         acceptRecipients(db, bundle.recipients);
         verifyAndStoreSignatures(db, fresh, bundle.signatures);
-        const outcome = new Merger(db, bundle, options.now ?? Date.now).run(fresh);
+        const outcome = new Merger(db, bundle, options.now ?? Date.now, clocksBefore).run(fresh);
         storeBundleActions(study, bundle.header, bundle.actions);
         if (options.backupPath) {
           writeMeta(db, META.backupPath, options.backupPath);
@@ -147,6 +148,12 @@ interface Touched {
   existedBefore: boolean;
   deletedBefore: boolean;
   changed: boolean;
+  /**
+   * For an entity that did not exist before: its `deleted` after the merge.
+   * Nothing held a clock, and changes apply in clock order, so the last one
+   * that sets it wins (the column's default is 0).
+   */
+  deletedNow: boolean;
 }
 
 interface Holder {
@@ -166,6 +173,8 @@ class Merger {
     private readonly db: Db,
     private readonly bundle: ParsedBundle,
     private readonly now: () => number,
+    /** The clocks the checks read before anything was applied (valid for an entity until the merge first touches it). */
+    private readonly clocksBefore: ClocksBefore = new Map(),
   ) {
     this.statements = {
       changeAt: db.prepare('SELECT * FROM change_log WHERE entity = ? AND entity_id = ? AND hlc = ? LIMIT 1'),
@@ -289,7 +298,7 @@ class Merger {
   private applyOne(change: ChangeRecord): boolean {
     const table = ENTITIES[change.entity].table;
     const key = `${change.entity}/${change.entityId}`;
-    const clocks = readClocks(this.db, change.entity, change.entityId);
+    const clocks = (!this.touched.has(key) && this.clocksBefore.get(key)) || readClocks(this.db, change.entity, change.entityId);
     const holders = new Map<string, Holder>([...clocks].map(([field, hlc]) => [field, { hlc }]));
     if (!this.touched.has(key)) {
       // An entity without clocks did not exist before: its row (if any) need not be read.
@@ -301,10 +310,12 @@ class Merger {
         existedBefore: row !== undefined && holders.size > 0,
         deletedBefore: row?.deleted === 1,
         changed: false,
+        deletedNow: false,
       });
     }
     if (!applyChange(this.db, change, clocks)) return false;
     const touched = this.touched.get(key)!;
+    if (Object.hasOwn(change.fields, 'deleted')) touched.deletedNow = change.fields.deleted === 1;
     if (Object.keys(change.fields).some((field) => (holders.get(field)?.hlc ?? '') < change.hlc)) touched.changed = true;
     if (holders.size > 0) this.detectConflicts(change, holders);
     return true;
@@ -472,8 +483,9 @@ class Merger {
   private countEntities(): void {
     for (const touched of this.touched.values()) {
       const table = ENTITIES[touched.entity].table;
-      const row = this.deletedOf(table).get(touched.entityId) as { deleted: number } | undefined;
-      const deletedAfter = row?.deleted === 1;
+      const deletedAfter = touched.existedBefore
+        ? (this.deletedOf(table).get(touched.entityId) as { deleted: number } | undefined)?.deleted === 1
+        : touched.deletedNow;
       const counts = this.perKind[touched.kind];
       if (!touched.existedBefore) {
         if (!deletedAfter) counts.new++;
@@ -518,7 +530,8 @@ function danglingReferences(db: Db, touched: Iterable<Touched>): number {
   let count: number;
   if (before === '0') {
     count = 0;
-    for (const row of touched) count += missingParents(db, ENTITIES[row.entity].table, row.entityId);
+    const present = new Map<string, boolean>();
+    for (const row of touched) count += missingParents(db, ENTITIES[row.entity].table, row.entityId, present);
   } else {
     const entityTables = new Set<string>(Object.values(ENTITIES).map((def) => def.table));
     const rows = db.pragma('foreign_key_check') as Array<{ table: string }>;
@@ -528,13 +541,23 @@ function danglingReferences(db: Db, touched: Iterable<Touched>): number {
   return count;
 }
 
-/** How many of one row's foreign keys point to no row. */
-function missingParents(db: Db, table: string, id: string): number {
+/**
+ * How many of one row's foreign keys point to no row. `present` keeps what
+ * was looked up (a bundle's codings point to the same few sources and codes).
+ */
+function missingParents(db: Db, table: string, id: string, present: Map<string, boolean>): number {
   const checks = parentChecks(db, table);
   if (checks.length === 0) return 0;
   const row = checks.read.get(id) as Record<string, string | null> | undefined;
   if (!row) return 0;
-  return checks.parents.filter(({ column, exists }) => row[column] !== null && !exists.get(row[column])).length;
+  return checks.parents.filter(({ column, target, exists }) => {
+    const value = row[column];
+    if (value === null || value === undefined) return false;
+    const key = `${target}/${value}`;
+    let found = present.get(key);
+    if (found === undefined) present.set(key, (found = Boolean(exists.get(value))));
+    return !found;
+  }).length;
 }
 
 const parentCheckCache = new WeakMap<Db, Map<string, ReturnType<typeof prepareParentChecks>>>();
@@ -552,6 +575,7 @@ function prepareParentChecks(db: Db, table: string) {
   const keys = db.pragma(`foreign_key_list(${table})`) as Array<{ table: string; from: string; to: string | null }>;
   const parents = keys.map((key) => ({
     column: key.from,
+    target: `${key.table}.${key.to ?? 'rowid'}`,
     exists: db.prepare(`SELECT 1 FROM ${key.table} WHERE ${key.to ?? 'rowid'} = ?`).pluck(),
   }));
   return {
