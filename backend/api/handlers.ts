@@ -57,7 +57,7 @@ import { copyStudyForInspector } from '../merge/copy';
 import { duplicateCodes, mergeCodes } from '../merge/duplicate-codes';
 import { bundleFileName, exportBundle, safeName } from '../merge/export';
 import { previewBundle } from '../merge/merge';
-import { applyBundleInWorker } from '../merge/merge-thread';
+import { applyBundleInWorker, applyBundleSetInWorker } from '../merge/merge-thread';
 import { releaseStagedBundle, stagedBundlePath } from '../merge/session-files';
 import { mergeStatus } from '../merge/status';
 import { generateDraft, saveStandardTemplate, setStudyTemplate } from '../reports/api';
@@ -277,6 +277,16 @@ const handlers: Handlers = {
     // In a worker on its own connection: reads keep being answered meanwhile (merge/merge-thread.ts).
     const result = await applyBundleInWorker(study, stagedBundlePath(session, input.stagedId), input.passphrase);
     releaseStagedBundle(session, input.stagedId);
+    session.reportProgress({ jobId, done: 1, total: 1, message: 'Samengevoegd' });
+    return result;
+  },
+  'bundle.applySet': async (session, input) => {
+    const study = session.requireStudy();
+    const jobId = input.jobId ?? randomUUID();
+    session.reportProgress({ jobId, done: 0, total: 1, message: `${input.stagedIds.length} bundels samenvoegen…` });
+    const paths = input.stagedIds.map((stagedId) => stagedBundlePath(session, stagedId));
+    const result = await applyBundleSetInWorker(study, paths, input.passphrase);
+    for (const stagedId of input.stagedIds) releaseStagedBundle(session, stagedId);
     session.reportProgress({ jobId, done: 1, total: 1, message: 'Samengevoegd' });
     return result;
   },

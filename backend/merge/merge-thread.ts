@@ -9,12 +9,11 @@
  * commit as for any writing call.
  */
 import type { CallName } from '../../shared/api/contract';
-import type { BundleApplyResult } from '../../shared/api/types';
+import type { BundleApplyResult, BundleSetApplyResult } from '../../shared/api/types';
 import { currentAction, describeAction, noteTouched, type ActionObject } from '../store/action-context';
 import { studyKeyFor } from '../keys/unlock';
 import type { Study } from '../study/study';
 import { runWorkerJob } from '../worker-bundle';
-import type { BackupPlan } from './merge';
 
 export interface MergeJob {
   studyPath: string;
@@ -22,9 +21,10 @@ export interface MergeJob {
   studyKey?: Uint8Array;
   /** Who the merge is recorded for (the session's current inspector, or the CLI's --coder). */
   inspectorId: string | null;
-  bundlePath: string;
+  /** One bundle (bundle.apply), or several applied together after one backup (bundle.applySet). */
+  bundlePaths: string[];
+  set: boolean;
   passphrase: string | null;
-  backup: BackupPlan;
   /** The calling writing call's action, whose id the merge's changes and action row carry. */
   action: { actionId: string; call: CallName; allowed: string[]; details: Record<string, string> };
 }
@@ -32,7 +32,7 @@ export interface MergeJob {
 /** Worker → parent, besides the WorkerJobFailed that ends a failed job. */
 export type MergeWorkerMessage = {
   type: 'done';
-  result: BundleApplyResult;
+  result: BundleApplyResult | BundleSetApplyResult;
   entities: string[];
   objects: ActionObject[];
   details: Record<string, string>;
@@ -50,17 +50,26 @@ const MERGE_WORKER_MESSAGES = {
 };
 
 /** Apply a bundle file to the open study in a worker thread, as applyBundle (merge.ts) does in-process. */
-export async function applyBundleInWorker(study: Study, bundlePath: string, passphrase: string | null, backup: BackupPlan = { make: true }): Promise<BundleApplyResult> {
+export async function applyBundleInWorker(study: Study, bundlePath: string, passphrase: string | null): Promise<BundleApplyResult> {
+  return (await runMergeJob(study, [bundlePath], false, passphrase)) as BundleApplyResult;
+}
+
+/** Apply several bundle files together in a worker thread, as applyBundleSet (merge.ts) does in-process. */
+export async function applyBundleSetInWorker(study: Study, bundlePaths: string[], passphrase: string | null): Promise<BundleSetApplyResult> {
+  return (await runMergeJob(study, bundlePaths, true, passphrase)) as BundleSetApplyResult;
+}
+
+async function runMergeJob(study: Study, bundlePaths: string[], set: boolean, passphrase: string | null) {
   const action = currentAction();
-  if (!action) throw new Error('applyBundleInWorker hoort bij een schrijvende opdracht');
+  if (!action) throw new Error('samenvoegen in de werkthread hoort bij een schrijvende opdracht');
   const key = study.key ?? studyKeyFor(study.path);
   const job: MergeJob = {
     studyPath: study.path,
     ...(key ? { studyKey: new Uint8Array(key) } : {}),
     inspectorId: study.currentInspectorId,
-    bundlePath,
+    bundlePaths,
+    set,
     passphrase,
-    backup,
     action: { actionId: action.actionId, call: action.call as CallName, allowed: [...action.allowed], details: { ...action.details } },
   };
   const done = await runWorkerJob<MergeWorkerMessage, MergeWorkerMessage>('merge', {

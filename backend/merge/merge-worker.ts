@@ -13,7 +13,7 @@ import { actionLabel } from '../../shared/api/action-labels';
 import { Study } from '../study/study';
 import { runInAction, type ActionContext } from '../store/action-context';
 import { workerJobFailed, type WorkerJobFailed } from '../worker-bundle';
-import { applyBundle } from './merge';
+import { applyBundle, applyBundleSet } from './merge';
 import type { MergeJob, MergeWorkerMessage } from './merge-thread';
 
 function post(message: MergeWorkerMessage | WorkerJobFailed): void {
@@ -34,7 +34,8 @@ async function run(job: MergeJob): Promise<void> {
       details,
       label: () => actionLabel(job.action.call, details),
     };
-    const result = await runInAction(action, () => applyBundle(study, { path: job.bundlePath }, job.passphrase, job.backup));
+    const sources = job.bundlePaths.map((path) => ({ path }));
+    const result = await runInAction(action, () => (job.set ? applyBundleSet(study, sources, job.passphrase) : applyBundle(study, sources[0]!, job.passphrase)));
     post({ type: 'done', result, entities: [...action.entities], objects: [...action.objects.values()], details });
   } finally {
     study.close();

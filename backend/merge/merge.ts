@@ -21,7 +21,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { decodeHlc, encodeHlc, receiveHlc, type Hlc } from '../../shared/hlc';
-import { MERGE_KINDS, type BundleApplyResult, type BundlePreview, type MergeKind, type MergeKindCounts } from '../../shared/api/types';
+import { MERGE_KINDS, type BundleApplyResult, type BundlePreview, type BundleSetApplyResult, type MergeKind, type MergeKindCounts } from '../../shared/api/types';
+import { currentAction, describeAction } from '../store/action-context';
 import { UserError } from '../errors';
 import { applyChange, readClocks, type ChangeRecord } from '../store/changes';
 import { ENTITIES, type EntityName, type FieldValue } from '../store/entities';
@@ -34,7 +35,7 @@ import { conflictsByIds } from './conflicts';
 import { kindOfEntity } from './merge-kind';
 import { MAX_ANCESTRY_STEPS, NON_CONFLICTING_FIELDS } from './conflict-rules';
 import { META, missingFrom, programVersion, recordPeer, versionVector } from './exchange';
-import { storeBundleActions } from './bundle-actions';
+import { senderName, storeBundleActions } from './bundle-actions';
 import { syncStructureConflicts } from './structure';
 import { checkBundleContent, type ClocksBefore } from './bundle-checks';
 import { acceptRegistrations, verifyAndStoreSignatures, verifySignaturesAhead } from './signing';
@@ -95,6 +96,50 @@ export async function applyBundle(study: Study, source: BundleSource, passphrase
   }
 }
 
+/**
+ * Apply several bundles at once (the lead reading the whole team's bundles):
+ * one pre-merge backup before all of them, so "Samenvoegen ongedaan maken"
+ * goes back to before the whole set; then every bundle in the given order, in
+ * one transaction: all of them or none. A bundle that brings nothing new is a
+ * no-op here (reported as such); the set is refused when none brings anything.
+ */
+export async function applyBundleSet(study: Study, sources: BundleSource[], passphrase: string | null): Promise<BundleSetApplyResult> {
+  const bundles: ParsedBundle[] = [];
+  for (const [index, source] of sources.entries()) {
+    try {
+      bundles.push(await readBundle(study, source, passphrase));
+    } catch (error) {
+      if (error instanceof UserError && sources.length > 1) throw new UserError(`Bundel ${index + 1} van ${sources.length}: ${error.message}`, error.code, error);
+      throw error;
+    }
+  }
+  if (bundles.every((bundle) => countUnknownChanges(study.db, bundle.changes) === 0)) throw new UserError(BUNDLE_MESSAGES.replayed, 'rejected');
+  const backupPath = makePreMergeBackup(study);
+  const db = study.db;
+  // Off for the whole set (the pragma does nothing inside a transaction): see mergeBundle.
+  db.pragma('foreign_keys = OFF');
+  try {
+    const results = db
+      .transaction(() => {
+        const merged = bundles.map((bundle) => ({ ...mergeBundle(study, bundle, { dryRun: false, backupPath }), backupPath }));
+        writeMeta(db, META.backupBundles, String(bundles.length));
+        // One action for the set, named after every sender (each merge above wrote it under its own).
+        const senders = [...new Set(bundles.filter((_, index) => !merged[index]!.nothingNew).map((bundle) => senderName(db, bundle.header)))];
+        describeAction({ sender: senders.join(', '), bundles: String(bundles.length) });
+        const action = currentAction();
+        if (action) study.writer.recordAction(action, study.currentInspectorId, { result: 'done' });
+        return merged;
+      })
+      .immediate();
+    return { results, backupPath, applied: results.reduce((sum, result) => sum + result.applied, 0) };
+  } catch (error) {
+    if (existsSync(backupPath)) rmSync(backupPath, { force: true });
+    throw error;
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
 export function countUnknownChanges(db: Db, changes: ChangeRecord[]): number {
   return unknownChanges(db, changes).length;
 }
@@ -128,6 +173,8 @@ export function mergeBundle(study: Study, bundle: ParsedBundle, options: MergeOp
         if (options.backupPath) {
           writeMeta(db, META.backupPath, options.backupPath);
           writeMeta(db, META.backupAt, new Date().toISOString());
+          // One bundle, unless a set applied together says otherwise (applyBundleSet).
+          writeMeta(db, META.backupBundles, '1');
         }
         if (options.dryRun) throw new DryRunRollback(outcome);
         return outcome;
