@@ -10,7 +10,9 @@
  * allows (VACUUM INTO and the online backup API, each timed once), and bundle
  * 21 applied through the service worker as `veldwerk serve` runs it, with
  * the longest wait of a read sent meanwhile (national-pauses.ts).
- * `BENCH_MERGE_BUNDLES=<n>` applies only the first n bundles in-process.
+ * `BENCH_MERGE_BUNDLES=<n>` applies only the first n bundles in-process;
+ * `BENCH_MERGE_CACHE_MB` and `BENCH_MERGE_AUTOCHECKPOINT` set those pragmas
+ * on the in-process connection (to compare).
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -55,6 +57,7 @@ export async function measureNationalMerge(): Promise<object> {
     log(`studie kopiëren uit ${from}…`);
     copyFileSync(join(from, 'landelijk.veldwerk'), studyPath);
     const study = Study.open(studyPath);
+    if (process.env.BENCH_MERGE_CACHE_MB) study.db.pragma(`cache_size = -${Number(process.env.BENCH_MERGE_CACHE_MB) * 1024}`);
     if (process.env.BENCH_MERGE_AUTOCHECKPOINT) study.db.pragma(`wal_autocheckpoint = ${Number(process.env.BENCH_MERGE_AUTOCHECKPOINT)}`);
     study.setCurrentInspector(study.inspectors()[0]!.id);
     const codings = study.db.prepare('SELECT count(*) FROM coding').pluck().get() as number;
