@@ -56,8 +56,7 @@ import { listConflicts, resolveConflict } from '../merge/conflicts';
 import { copyStudyForInspector } from '../merge/copy';
 import { duplicateCodes, mergeCodes } from '../merge/duplicate-codes';
 import { bundleFileName, exportBundle, safeName } from '../merge/export';
-import { previewBundle } from '../merge/merge';
-import { applyBundleInWorker, applyBundleSetInWorker } from '../merge/merge-thread';
+import { applyBundleInWorker, applyBundleSetInWorker, previewBundleInWorker } from '../merge/merge-thread';
 import { releaseStagedBundle, stagedBundlePath } from '../merge/session-files';
 import { mergeStatus } from '../merge/status';
 import { generateDraft, saveStandardTemplate, setStudyTemplate } from '../reports/api';
@@ -266,7 +265,9 @@ const handlers: Handlers = {
     const study = session.requireStudy();
     const jobId = input.jobId ?? randomUUID();
     session.reportProgress({ jobId, done: 0, total: 1, message: 'Bundel ontsleutelen en controleren…' });
-    const preview = await previewBundle(study, { path: stagedBundlePath(session, input.stagedId) }, input.passphrase);
+    // In the merge worker, in the write queue's turn (merge/merge-thread.ts): reads keep being answered meanwhile.
+    const path = stagedBundlePath(session, input.stagedId);
+    const preview = await session.calls.run('write', () => previewBundleInWorker(study, path, input.passphrase));
     session.reportProgress({ jobId, done: 1, total: 1, message: 'Voorbeeld klaar' });
     return preview;
   },

@@ -1,5 +1,5 @@
 /**
- * A bundle is applied in a worker thread (merge-worker.ts): decrypting,
+ * A bundle is previewed and applied in a worker thread (merge-worker.ts): decrypting,
  * checking signatures, the pre-merge backup and the merge of tens of
  * thousands of changes take seconds, and the thread that answers the UI must
  * stay free for reads meanwhile (issue 9, item 4). The writing call that asks
@@ -9,7 +9,7 @@
  * commit as for any writing call.
  */
 import type { CallName } from '../../shared/api/contract';
-import type { BundleApplyResult, BundleSetApplyResult } from '../../shared/api/types';
+import type { BundleApplyResult, BundlePreview, BundleSetApplyResult } from '../../shared/api/types';
 import { currentAction, describeAction, noteTouched, type ActionObject } from '../store/action-context';
 import { studyKeyFor } from '../keys/unlock';
 import type { Study } from '../study/study';
@@ -21,18 +21,18 @@ export interface MergeJob {
   studyKey?: Uint8Array;
   /** Who the merge is recorded for (the session's current inspector, or the CLI's --coder). */
   inspectorId: string | null;
-  /** One bundle (bundle.apply), or several applied together after one backup (bundle.applySet). */
+  /** One bundle (bundle.apply, bundle.preview), or several applied together after one backup (bundle.applySet). */
   bundlePaths: string[];
-  set: boolean;
+  kind: 'apply' | 'set' | 'preview';
   passphrase: string | null;
-  /** The calling writing call's action, whose id the merge's changes and action row carry. */
-  action: { actionId: string; call: CallName; allowed: string[]; details: Record<string, string> };
+  /** The calling writing call's action, whose id the merge's changes and action row carry (none for a preview). */
+  action: { actionId: string; call: CallName; allowed: string[]; details: Record<string, string> } | null;
 }
 
 /** Worker → parent, besides the WorkerJobFailed that ends a failed job. */
 export type MergeWorkerMessage = {
   type: 'done';
-  result: BundleApplyResult | BundleSetApplyResult;
+  result: BundleApplyResult | BundleSetApplyResult | BundlePreview;
   entities: string[];
   objects: ActionObject[];
   details: Record<string, string>;
@@ -51,26 +51,36 @@ const MERGE_WORKER_MESSAGES = {
 
 /** Apply a bundle file to the open study in a worker thread, as applyBundle (merge.ts) does in-process. */
 export async function applyBundleInWorker(study: Study, bundlePath: string, passphrase: string | null): Promise<BundleApplyResult> {
-  return (await runMergeJob(study, [bundlePath], false, passphrase)) as BundleApplyResult;
+  return (await runMergeJob(study, [bundlePath], 'apply', passphrase)) as BundleApplyResult;
 }
 
 /** Apply several bundle files together in a worker thread, as applyBundleSet (merge.ts) does in-process. */
 export async function applyBundleSetInWorker(study: Study, bundlePaths: string[], passphrase: string | null): Promise<BundleSetApplyResult> {
-  return (await runMergeJob(study, bundlePaths, true, passphrase)) as BundleSetApplyResult;
+  return (await runMergeJob(study, bundlePaths, 'set', passphrase)) as BundleSetApplyResult;
 }
 
-async function runMergeJob(study: Study, bundlePaths: string[], set: boolean, passphrase: string | null) {
+/**
+ * The preview (the whole merge, rolled back) in a worker thread. It takes the
+ * study's write lock on the worker's connection while it runs, so the caller
+ * runs it in the write queue's turn: a write on the service's connection
+ * meanwhile would wait for that lock on the thread that answers.
+ */
+export async function previewBundleInWorker(study: Study, bundlePath: string, passphrase: string | null): Promise<BundlePreview> {
+  return (await runMergeJob(study, [bundlePath], 'preview', passphrase)) as BundlePreview;
+}
+
+async function runMergeJob(study: Study, bundlePaths: string[], kind: MergeJob['kind'], passphrase: string | null) {
   const action = currentAction();
-  if (!action) throw new Error('samenvoegen in de werkthread hoort bij een schrijvende opdracht');
+  if (!action && kind !== 'preview') throw new Error('samenvoegen in de werkthread hoort bij een schrijvende opdracht');
   const key = study.key ?? studyKeyFor(study.path);
   const job: MergeJob = {
     studyPath: study.path,
     ...(key ? { studyKey: new Uint8Array(key) } : {}),
     inspectorId: study.currentInspectorId,
     bundlePaths,
-    set,
+    kind,
     passphrase,
-    action: { actionId: action.actionId, call: action.call as CallName, allowed: [...action.allowed], details: { ...action.details } },
+    action: action ? { actionId: action.actionId, call: action.call as CallName, allowed: [...action.allowed], details: { ...action.details } } : null,
   };
   const done = await runWorkerJob<MergeWorkerMessage, MergeWorkerMessage>('merge', {
     workerData: job,

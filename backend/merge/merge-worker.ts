@@ -13,7 +13,7 @@ import { actionLabel } from '../../shared/api/action-labels';
 import { Study } from '../study/study';
 import { runInAction, type ActionContext } from '../store/action-context';
 import { workerJobFailed, type WorkerJobFailed } from '../worker-bundle';
-import { applyBundle, applyBundleSet } from './merge';
+import { applyBundle, applyBundleSet, previewBundle } from './merge';
 import type { MergeJob, MergeWorkerMessage } from './merge-thread';
 
 function post(message: MergeWorkerMessage | WorkerJobFailed): void {
@@ -24,6 +24,11 @@ async function run(job: MergeJob): Promise<void> {
   const study = Study.open(job.studyPath, job.studyKey ? Buffer.from(job.studyKey) : undefined);
   try {
     if (job.inspectorId) study.actAs(job.inspectorId);
+    const sources = job.bundlePaths.map((path) => ({ path }));
+    if (!job.action) {
+      post({ type: 'done', result: await previewBundle(study, sources[0]!, job.passphrase), entities: [], objects: [], details: {} });
+      return;
+    }
     const details: Record<string, string> = { ...job.action.details };
     const action: ActionContext = {
       actionId: job.action.actionId,
@@ -32,10 +37,9 @@ async function run(job: MergeJob): Promise<void> {
       objects: new Map(),
       entities: new Set(),
       details,
-      label: () => actionLabel(job.action.call, details),
+      label: () => actionLabel(job.action!.call, details),
     };
-    const sources = job.bundlePaths.map((path) => ({ path }));
-    const result = await runInAction(action, () => (job.set ? applyBundleSet(study, sources, job.passphrase) : applyBundle(study, sources[0]!, job.passphrase)));
+    const result = await runInAction(action, () => (job.kind === 'set' ? applyBundleSet(study, sources, job.passphrase) : applyBundle(study, sources[0]!, job.passphrase)));
     post({ type: 'done', result, entities: [...action.entities], objects: [...action.objects.values()], details });
   } finally {
     study.close();
