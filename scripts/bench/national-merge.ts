@@ -22,6 +22,7 @@ import { mergeBundle, readBundle } from '../../backend/merge/merge';
 import { Study } from '../../backend/study/study';
 import { startServiceWorker } from '../../backend/service/service-client';
 import { during } from './national-pauses';
+import type { DispatchResult } from '../../backend/api/handlers';
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 const cpuNow = () => {
@@ -41,6 +42,26 @@ async function timeCopy(copy: (target: string) => unknown, target: string) {
   const figures = { seconds: round((performance.now() - start) / 1000, 2), cpuSeconds: round((cpuNow() - cpu) / 1000, 2), MB: round(statSync(target).size / 1024 / 1024) };
   rmSync(target, { force: true });
   return figures;
+}
+
+/**
+ * `BENCH_MERGE_SET=1` (with `BENCH_MERGE_BUNDLES=0`, so that they are not
+ * in the study yet): bundles 1-20 applied as one set through the service
+ * (bundle.applySet): decryption, one backup and the merge together, with
+ * reads alongside.
+ */
+async function applySetThroughService(call: (name: string, input: unknown) => Promise<DispatchResult>, from: string, names: string[], passphrase: string) {
+  const stagedIds: string[] = [];
+  for (const name of names) {
+    const staged = (await call('files.stage', { fileName: name.replace(/\.vwb$/, '.vwbundle'), bytes: new Uint8Array(readFileSync(join(from, name))) })) as { value: { stagedId: string } };
+    stagedIds.push(staged.value.stagedId);
+  }
+  let applied = 0;
+  const figures = await during(call, async () => {
+    const result = (await call('bundle.applySet', { stagedIds, passphrase })) as { value: { applied: number } };
+    applied = result.value.applied;
+  });
+  return { bundles: names.length, applied, ...figures, changesPerSecondIncludingDecryptAndBackup: Math.round(applied / (figures.jobMs / 1000)) };
 }
 
 export async function measureNationalMerge(): Promise<object> {
@@ -108,6 +129,7 @@ export async function measureNationalMerge(): Promise<object> {
       // The same with nothing running: the floor a machine shared with other work sets.
       const idle = await during(call, () => new Promise((resolve) => setTimeout(resolve, 2000)));
       throughService = { idle, bundleApply: await during(call, () => call('bundle.apply', { stagedId: staged.value.stagedId, passphrase })) };
+      if (process.env.BENCH_MERGE_SET) throughService = { ...throughService, bundleSet: await applySetThroughService(call, from, bundleFiles.slice(0, -1), passphrase) };
     } finally {
       await service.stop();
     }
@@ -121,8 +143,8 @@ export async function measureNationalMerge(): Promise<object> {
         changesApplied: applied,
         seconds: round(mergeMs / 1000, 2),
         cpuSeconds: round(mergeCpuMs / 1000, 2),
-        changesPerSecond: Math.round(applied / (mergeMs / 1000)),
-        changesPerSecondCpu: Math.round(applied / (mergeCpuMs / 1000)),
+        changesPerSecond: applied ? Math.round(applied / (mergeMs / 1000)) : null,
+        changesPerSecondCpu: applied ? Math.round(applied / (mergeCpuMs / 1000)) : null,
         decryptAndValidateSeconds: round(readMs / 1000, 2),
         perBundleMs,
         finalCheckpointSeconds: checkpointSeconds,
