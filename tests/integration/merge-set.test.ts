@@ -118,6 +118,23 @@ describe('applying bundles', () => {
   });
 });
 
+describe('a refusal inside the merge of a later bundle of a set', () => {
+  it('takes back the bundles before it too (one transaction) and removes the backup', async () => {
+    const before = notes();
+    const backupsBefore = backups().length;
+    const paths = [await bundleFrom('AA', 'eerst Anna'), await bundleFrom('BB', 'dan Bram')];
+    // Bram's laptop is lost after he made his bundle: his new work is refused while merging (signing.ts).
+    const bram = lead.inspectors().find((inspector) => inspector.initials === 'BB')!;
+    valueOf(await dispatch(session, 'team.revokeKeys', { inspectorId: bram.id }));
+    const refused = await dispatch(session, 'bundle.applySet', { stagedIds: paths.map((path) => session.registerLocalFile(path)), passphrase: PASSPHRASE });
+    expect(refused.ok).toBe(false);
+    // Refused while merging (the message of the check in the merge's transaction), not while reading.
+    if (!refused.ok) expect(refused.error.message).toMatch(/ingetrokken sleutel van Bram Bos/);
+    expect(notes()).toEqual(before);
+    expect(backups().length).toBe(backupsBefore);
+  });
+});
+
 describe('veldwerk bundle import with several bundles', () => {
   it('applies them together after one backup and says undo goes back to before all of them; --dry-run takes one', () => {
     const cliDir = join(dir, 'cli');
