@@ -31,6 +31,7 @@ export const WORKER_BUNDLES = {
   exchange: { file: 'exchange-worker.mjs', name: 'De exportmodule' },
   logbook: { file: 'logbook-worker.mjs', name: 'De exportmodule van het logboek' },
   privacy: { file: 'privacy-worker.mjs', name: 'De module die namen zoekt' },
+  merge: { file: 'merge-worker.mjs', name: 'De module die bundels samenvoegt' },
 } as const;
 
 export type WorkerBundle = keyof typeof WORKER_BUNDLES;

@@ -23,6 +23,7 @@ const NODE_ENTRIES = [
   ['backend/exchange/exchange-worker.ts', 'dist/workers/exchange-worker.mjs', 'esm'],
   ['backend/logbook/logbook-worker.ts', 'dist/workers/logbook-worker.mjs', 'esm'],
   ['backend/privacy/detect-worker.ts', 'dist/workers/privacy-worker.mjs', 'esm'],
+  ['backend/merge/merge-worker.ts', 'dist/workers/merge-worker.mjs', 'esm'],
   ['electron/main.ts', 'dist/electron/main.cjs', 'cjs'],
   ['electron/preload.ts', 'dist/electron/preload.cjs', 'cjs'],
   ['scripts/bench/bench.ts', 'dist/bench/bench.mjs', 'esm'],

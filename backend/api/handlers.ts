@@ -56,7 +56,7 @@ import { listConflicts, resolveConflict } from '../merge/conflicts';
 import { copyStudyForInspector } from '../merge/copy';
 import { duplicateCodes, mergeCodes } from '../merge/duplicate-codes';
 import { bundleFileName, exportBundle, safeName } from '../merge/export';
-import { applyBundle, previewBundle } from '../merge/merge';
+import { applyBundleInWorker, applyBundleSetInWorker, previewBundleInWorker } from '../merge/merge-thread';
 import { releaseStagedBundle, stagedBundleSource } from '../merge/session-files';
 import { mergeStatus } from '../merge/status';
 import { generateDraft, saveStandardTemplate, setStudyTemplate } from '../reports/api';
@@ -273,7 +273,9 @@ const handlers: Handlers = {
     const study = session.requireStudy();
     const jobId = input.jobId ?? randomUUID();
     session.reportProgress({ jobId, done: 0, total: 1, message: 'Bundel ontsleutelen en controleren…' });
-    const preview = await previewBundle(study, stagedBundleSource(session, input.stagedId), input.passphrase);
+    // In the merge worker, in the write queue's turn (merge/merge-thread.ts): reads keep being answered meanwhile.
+    const source = stagedBundleSource(session, input.stagedId);
+    const preview = await session.calls.run('write', () => previewBundleInWorker(study, source, input.passphrase));
     session.reportProgress({ jobId, done: 1, total: 1, message: 'Voorbeeld klaar' });
     return preview;
   },
@@ -281,8 +283,19 @@ const handlers: Handlers = {
     const study = session.requireStudy();
     const jobId = input.jobId ?? randomUUID();
     session.reportProgress({ jobId, done: 0, total: 1, message: 'Bundel samenvoegen…' });
-    const result = await applyBundle(study, stagedBundleSource(session, input.stagedId), input.passphrase);
+    // In a worker on its own connection: reads keep being answered meanwhile (merge/merge-thread.ts).
+    const result = await applyBundleInWorker(study, stagedBundleSource(session, input.stagedId), input.passphrase);
     releaseStagedBundle(session, input.stagedId);
+    session.reportProgress({ jobId, done: 1, total: 1, message: 'Samengevoegd' });
+    return result;
+  },
+  'bundle.applySet': async (session, input) => {
+    const study = session.requireStudy();
+    const jobId = input.jobId ?? randomUUID();
+    session.reportProgress({ jobId, done: 0, total: 1, message: `${input.stagedIds.length} bundels samenvoegen…` });
+    const sources = input.stagedIds.map((stagedId) => stagedBundleSource(session, stagedId));
+    const result = await applyBundleSetInWorker(study, sources, input.passphrase);
+    for (const stagedId of input.stagedIds) releaseStagedBundle(session, stagedId);
     session.reportProgress({ jobId, done: 1, total: 1, message: 'Samengevoegd' });
     return result;
   },

@@ -4,7 +4,9 @@
  *
  *   copy <bestand> <nieuw-bestand> --inspector <initialen>
  *   bundle export <bestand> --out <pad> [--passphrase-file <f>] [--to-team] [--all]
- *   bundle import <bestand> <bundel> [--passphrase-file <f>] [--dry-run] [--json]
+ *   bundle import <bestand> <bundel> [<bundel> …] [--passphrase-file <f>] [--dry-run] [--json]
+ * (several bundles: applied together, in the order given, all or none, after
+ * one backup before all of them; --dry-run takes one bundle.)
  * (--to-team: also, or without a passphrase only, to the age keys of the
  * team's unrevoked copies; import opens such a bundle with the copy's own key.)
  *   agreement <bestand> [--threshold <procent>] [--json]
@@ -29,20 +31,23 @@ export interface MergeCliKit {
 
 export const MERGE_USAGE = `  veldwerk copy <bestand> <nieuw-bestand> --inspector <initialen>
   veldwerk bundle export <bestand> --out <pad.vwbundle> [--passphrase-file <bestand>] [--to-team] [--all]
-  veldwerk bundle import <bestand> <bundel.vwbundle> [--passphrase-file <bestand>] [--dry-run] [--json]
+  veldwerk bundle import <bestand> <bundel.vwbundle> [<bundel.vwbundle> …] [--passphrase-file <bestand>] [--dry-run] [--json]
+    meerdere bundels: samen ingelezen, alles of niets, met één reservekopie van vóór alle bundels
     --to-team: ook (of zonder wachtwoord alleen) versleutelen voor de sleutels van het team; inlezen gebruikt de sleutel van deze kopie
   veldwerk agreement <bestand> [--threshold <procent>] [--json]`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-function parse<const O extends Options>(kit: MergeCliKit, args: string[], options: O, count: number) {
+/** `count`: the number of positionals, or `{ min }` for at least that many. */
+function parse<const O extends Options>(kit: MergeCliKit, args: string[], options: O, count: number | { min: number }) {
   let parsed;
   try {
     parsed = parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
   } catch (error) {
     throw kit.usageError((error as Error).message);
   }
-  if (parsed.positionals.length !== count) throw kit.usageError('Onjuist aantal argumenten.');
+  const fits = typeof count === 'number' ? parsed.positionals.length === count : parsed.positionals.length >= count.min;
+  if (!fits) throw kit.usageError('Onjuist aantal argumenten.');
   return parsed;
 }
 
@@ -107,12 +112,15 @@ async function bundleImport(args: string[], kit: MergeCliKit): Promise<void> {
     kit,
     args,
     { 'passphrase-file': { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
-    2,
+    { min: 2 },
   );
-  const bundlePath = resolve(positionals[1]!);
-  if (!existsSync(bundlePath)) throw new UserError(`Het bestand "${bundlePath}" bestaat niet.`);
-  // Only a bundle to the team's keys can do without the passphrase.
-  const passphrase = readPassphrase(kit, values['passphrase-file'], bundleSealedFor({ path: bundlePath }).recipients);
+  const bundlePaths = positionals.slice(1).map((path) => resolve(path));
+  for (const path of bundlePaths) if (!existsSync(path)) throw new UserError(`Het bestand "${path}" bestaat niet.`);
+  if (bundlePaths.length > 1 && values['dry-run']) throw kit.usageError('--dry-run neemt één bundel tegelijk.');
+  // Only bundles to the team's keys can do without the passphrase.
+  const passphrase = readPassphrase(kit, values['passphrase-file'], bundlePaths.every((path) => bundleSealedFor({ path }).recipients));
+  if (bundlePaths.length > 1) return bundleImportSet(kit, positionals[0]!, bundlePaths, passphrase, values.json ?? false);
+  const bundlePath = bundlePaths[0]!;
   const session = kit.openSession(positionals[0]!);
   try {
     const stagedId = session.registerLocalFile(bundlePath);
@@ -128,7 +136,30 @@ async function bundleImport(args: string[], kit: MergeCliKit): Promise<void> {
   }
 }
 
-export function describePreview(preview: BundlePreview | BundleApplyResult, applied: boolean): string {
+/** Several bundles, applied together after one backup (bundle.applySet). */
+async function bundleImportSet(kit: MergeCliKit, studyFile: string, bundlePaths: string[], passphrase: string | null, json: boolean): Promise<void> {
+  const session = kit.openSession(studyFile);
+  try {
+    const stagedIds = bundlePaths.map((path) => session.registerLocalFile(path));
+    const result = await call(session, 'bundle.applySet', { stagedIds, passphrase });
+    if (json) {
+      console.log(JSON.stringify(result, null, 2));
+      return;
+    }
+    const parts = result.results.map((applied, index) => `Bundel ${index + 1} van ${result.results.length}:\n${describePreview(applied, 'in-set')}`);
+    parts.push(
+      `Samengevoegd: ${result.results.length} bundels, ${result.applied} wijzigingen toegepast. ` +
+        `Eén reservekopie van vóór alle ${result.results.length} bundels: ${result.backupPath}\n` +
+        `Samenvoegen ongedaan maken zet het onderzoek terug naar vóór alle ${result.results.length} bundels samen.`,
+    );
+    console.log(parts.join('\n\n'));
+  } finally {
+    session.close();
+  }
+}
+
+/** `applied`: true after an apply (with its backup), 'in-set' for one bundle of a set (the set names the backup). */
+export function describePreview(preview: BundlePreview | BundleApplyResult, applied: boolean | 'in-set'): string {
   const { bundle } = preview;
   const lines = [
     `Bundel van ${bundle.senderInspector ?? 'onbekende inspecteur'}, ${bundle.createdAt.slice(0, 16).replace('T', ' ')}: ` +
@@ -156,7 +187,9 @@ export function describePreview(preview: BundlePreview | BundleApplyResult, appl
     }
   }
   for (const warning of preview.warnings) lines.push('', `Let op: ${warning}`);
-  if (applied && 'backupPath' in preview) {
+  if (applied === 'in-set') {
+    if ('applied' in preview) lines.push('', `${preview.applied} wijzigingen toegepast.`);
+  } else if (applied && 'backupPath' in preview) {
     lines.push('', `Samengevoegd: ${preview.applied} wijzigingen toegepast. Reservekopie van vóór het samenvoegen: ${preview.backupPath}`);
   } else {
     lines.push('', 'Proefdraai: er is niets veranderd.');

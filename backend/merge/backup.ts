@@ -78,7 +78,7 @@ export function restorePreMergeBackup(session: Session): RestoreResult {
     const aside = openStudyFile(keptAs, { readonly: true, key });
     try {
       db.transaction(() => {
-        db.prepare('DELETE FROM meta WHERE key IN (?, ?)').run(META.backupPath, META.backupAt);
+        db.prepare('DELETE FROM meta WHERE key IN (?, ?, ?)').run(META.backupPath, META.backupAt, META.backupBundles);
         writeMeta(db, META.undoneAside, keptAs);
         // The logbook keeps what this copy did since the backup (logbook, issue 12).
         carryOwnLines(aside, db, study.replicaId);

@@ -73,7 +73,7 @@ export function storeBundleActions(study: Study, header: BundleHeader, actions: 
 }
 
 /** The sender's initials as this copy knows them, else as the bundle names them. */
-function senderName(db: Db, header: BundleHeader): string {
+export function senderName(db: Db, header: BundleHeader): string {
   const initials = header.senderInspectorId
     ? (db.prepare('SELECT initials FROM inspector WHERE id = ?').pluck().get(header.senderInspectorId) as string | null | undefined)
     : undefined;

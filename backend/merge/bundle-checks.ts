@@ -79,9 +79,17 @@ const refuse = (detail: string): never => {
   throw new UserError(BUNDLE_MESSAGES.invalid(detail), 'rejected');
 };
 
-export function checkBundleContent(db: Db, bundle: ParsedBundle): void {
+/** Per entity (`entity/id`), the field clocks the study held before the merge, as the checks read them. */
+export type ClocksBefore = Map<string, ReadonlyMap<string, string>>;
+
+/**
+ * `fresh`: the bundle's changes this study does not have yet, when the caller
+ * has sorted them out already; `clocksBefore` is filled with the clocks read
+ * (the merge then need not read them again).
+ */
+export function checkBundleContent(db: Db, bundle: ParsedBundle, fresh?: readonly ChangeRecord[], clocksBefore: ClocksBefore = new Map()): void {
   const known = db.prepare('SELECT 1 FROM change_log WHERE change_id = ?').pluck();
-  const changes = bundle.changes.filter((change) => !known.get(change.changeId));
+  const changes = fresh ?? bundle.changes.filter((change) => !known.get(change.changeId));
   const inBundle = new Map<Target, Set<string>>();
   const add = (target: Target, id: string) => {
     if (!inBundle.has(target)) inBundle.set(target, new Set());
@@ -93,7 +101,12 @@ export function checkBundleContent(db: Db, bundle: ParsedBundle): void {
   for (const data of bundle.surveyData) add('surveyData', data.sha256);
 
   const statements = new Map<Target, ReturnType<Db['prepare']>>();
+  // A bundle's thousands of codings point to the same few sources, codes and coders: each is looked up once.
+  const found = new Map<string, boolean>();
   const inStudy = (target: Target, id: string): boolean => {
+    const cacheKey = `${target}/${id}`;
+    const cached = found.get(cacheKey);
+    if (cached !== undefined) return cached;
     let statement = statements.get(target);
     if (!statement) {
       const { table, key } = LOOKUP[target];
@@ -101,14 +114,16 @@ export function checkBundleContent(db: Db, bundle: ParsedBundle): void {
       statement = exists ? db.prepare(`SELECT 1 FROM ${table} WHERE ${key} = ?`).pluck() : db.prepare('SELECT NULL').pluck();
       statements.set(target, statement);
     }
-    return Boolean(statement.get(id));
+    const result = Boolean(statement.get(id));
+    found.set(cacheKey, result);
+    return result;
   };
   const resolves = (target: Target, id: string) => inStudy(target, id) || (inBundle.get(target)?.has(id) ?? false);
 
   for (const change of changes) {
     if (change.authorId !== null && !resolves('inspector', change.authorId)) refuse('een wijziging is gemaakt door een inspecteur die dit onderzoek niet kent');
     checkReferences(db, change, resolves);
-    checkUserRules(db, change);
+    checkUserRules(db, change, clocksBefore);
   }
 }
 
@@ -129,7 +144,7 @@ function checkReferences(db: Db, change: ChangeRecord, resolves: (target: Target
   }
 }
 
-function checkUserRules(db: Db, change: ChangeRecord): void {
+function checkUserRules(db: Db, change: ChangeRecord, clocksBefore: ClocksBefore): void {
   const fields = change.fields;
   const noun = LOOKUP[change.entity].noun;
   // (An institution can go: undoing a survey import removes the institutions it added.)
@@ -139,7 +154,7 @@ function checkUserRules(db: Db, change: ChangeRecord): void {
   if (change.entity === 'memo' && fields.authorId !== undefined && fields.authorId !== change.authorId) {
     refuse('een memo staat op naam van een ander dan wie hem schreef');
   }
-  const held = heldValues(db, change);
+  const held = heldValues(db, change, clocksBefore);
   const altered = (FIXED_AFTER_CREATION[change.entity] ?? []).filter((field) => held.has(field) && held.get(field) !== fields[field]);
   if (altered.length > 0) refuse(`de bundel wijzigt ${altered.join(', ')} van een bestaande ${noun}, wat Veldwerk niemand laat doen`);
   if (change.entity === 'memo') {
@@ -154,10 +169,12 @@ function checkUserRules(db: Db, change: ChangeRecord): void {
  * creation: a field nobody set yet is not "changed"). A tombstone counts as
  * held once anything of the entity is.
  */
-function heldValues(db: Db, change: ChangeRecord): Map<string, unknown> {
+function heldValues(db: Db, change: ChangeRecord, clocksBefore: ClocksBefore): Map<string, unknown> {
   const def = ENTITIES[change.entity];
   const statements = cachedStatements(db, def.table);
-  const clocks = readClocks(db, change.entity, change.entityId);
+  const key = `${change.entity}/${change.entityId}`;
+  let clocks = clocksBefore.get(key);
+  if (!clocks) clocksBefore.set(key, (clocks = readClocks(db, change.entity, change.entityId)));
   const held = new Map<string, unknown>();
   if (clocks.size === 0) return held;
   const row = statements.row.get(change.entityId) as Record<string, unknown> | undefined;

@@ -33,6 +33,8 @@ export const META = {
   exportAt: 'export_at',
   backupPath: 'merge_backup',
   backupAt: 'merge_backup_at',
+  /** How many bundles the pre-merge backup is from before (several applied together share one). */
+  backupBundles: 'merge_backup_bundles',
   copiedFrom: 'copied_from_replica',
   copiedAt: 'copied_at',
   undoneAside: 'merge_undone_kept_as',

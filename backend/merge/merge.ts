@@ -21,7 +21,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { decodeHlc, encodeHlc, receiveHlc, type Hlc } from '../../shared/hlc';
-import { MERGE_KINDS, type BundleApplyResult, type BundlePreview, type MergeKind, type MergeKindCounts } from '../../shared/api/types';
+import { MERGE_KINDS, type BundleApplyResult, type BundlePreview, type BundleSetApplyResult, type MergeKind, type MergeKindCounts } from '../../shared/api/types';
+import { currentAction, describeAction } from '../store/action-context';
 import { UserError } from '../errors';
 import { applyChange, readClocks, type ChangeRecord } from '../store/changes';
 import { ENTITIES, type EntityName, type FieldValue } from '../store/entities';
@@ -34,9 +35,9 @@ import { conflictsByIds } from './conflicts';
 import { kindOfEntity } from './merge-kind';
 import { MAX_ANCESTRY_STEPS, NON_CONFLICTING_FIELDS } from './conflict-rules';
 import { META, missingFrom, programVersion, recordPeer, versionVector } from './exchange';
-import { storeBundleActions } from './bundle-actions';
+import { senderName, storeBundleActions } from './bundle-actions';
 import { syncStructureConflicts } from './structure';
-import { checkBundleContent } from './bundle-checks';
+import { checkBundleContent, type ClocksBefore } from './bundle-checks';
 import { acceptRegistrations, verifyAndStoreSignatures, verifySignaturesAhead } from './signing';
 import { acceptRecipients, ownIdentities } from './team-recipients';
 
@@ -73,24 +74,80 @@ export async function previewBundle(study: Study, source: BundleSource, passphra
 }
 
 /**
- * Apply a bundle: refused when it brings nothing new (already read), else a
- * backup of the study file first, then everything in one transaction.
+ * The pre-merge backup of one apply: made now, or the one made before the
+ * first bundle of a set applied together (then undoing the merge goes back to
+ * before the whole set).
  */
-export async function applyBundle(study: Study, source: BundleSource, passphrase: string | null): Promise<BundleApplyResult> {
+export type BackupPlan = { make: true } | { existing: string };
+
+/**
+ * Apply a bundle: refused when it brings nothing new (already read), else a
+ * backup of the study file first (or the set's), then everything in one transaction.
+ */
+export async function applyBundle(study: Study, source: BundleSource, passphrase: string | null, backup: BackupPlan = { make: true }): Promise<BundleApplyResult> {
   const bundle = await readBundle(study, source, passphrase);
   if (countUnknownChanges(study.db, bundle.changes) === 0) throw new UserError(BUNDLE_MESSAGES.replayed, 'rejected');
-  const backupPath = makePreMergeBackup(study);
+  const backupPath = 'existing' in backup ? backup.existing : makePreMergeBackup(study);
   try {
     return { ...mergeBundle(study, bundle, { dryRun: false, backupPath }), backupPath };
   } catch (error) {
-    if (existsSync(backupPath)) rmSync(backupPath, { force: true });
+    if (!('existing' in backup) && existsSync(backupPath)) rmSync(backupPath, { force: true });
     throw error;
   }
 }
 
+/**
+ * Apply several bundles at once (the lead reading the whole team's bundles):
+ * one pre-merge backup before all of them, so "Samenvoegen ongedaan maken"
+ * goes back to before the whole set; then every bundle in the given order, in
+ * one transaction: all of them or none. A bundle that brings nothing new is a
+ * no-op here (reported as such); the set is refused when none brings anything.
+ */
+export async function applyBundleSet(study: Study, sources: BundleSource[], passphrase: string | null): Promise<BundleSetApplyResult> {
+  const bundles: ParsedBundle[] = [];
+  for (const [index, source] of sources.entries()) {
+    try {
+      bundles.push(await readBundle(study, source, passphrase));
+    } catch (error) {
+      if (error instanceof UserError && sources.length > 1) throw new UserError(`Bundel ${index + 1} van ${sources.length}: ${error.message}`, error.code, error);
+      throw error;
+    }
+  }
+  if (bundles.every((bundle) => countUnknownChanges(study.db, bundle.changes) === 0)) throw new UserError(BUNDLE_MESSAGES.replayed, 'rejected');
+  const backupPath = makePreMergeBackup(study);
+  const db = study.db;
+  // Off for the whole set (the pragma does nothing inside a transaction): see mergeBundle.
+  db.pragma('foreign_keys = OFF');
+  try {
+    const results = withMergeCache(db, () => db
+      .transaction(() => {
+        const merged = bundles.map((bundle) => ({ ...mergeBundle(study, bundle, { dryRun: false, backupPath }), backupPath }));
+        writeMeta(db, META.backupBundles, String(bundles.length));
+        // One action for the set, named after every sender (each merge above wrote it under its own).
+        const senders = [...new Set(bundles.filter((_, index) => !merged[index]!.nothingNew).map((bundle) => senderName(db, bundle.header)))];
+        describeAction({ sender: senders.join(', '), bundles: String(bundles.length) });
+        const action = currentAction();
+        if (action) study.writer.recordAction(action, study.currentInspectorId, { result: 'done' });
+        return merged;
+      })
+      .immediate());
+    return { results, backupPath, applied: results.reduce((sum, result) => sum + result.applied, 0) };
+  } catch (error) {
+    if (existsSync(backupPath)) rmSync(backupPath, { force: true });
+    throw error;
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
 export function countUnknownChanges(db: Db, changes: ChangeRecord[]): number {
+  return unknownChanges(db, changes).length;
+}
+
+/** The changes whose ids this study does not hold. */
+function unknownChanges(db: Db, changes: readonly ChangeRecord[]): ChangeRecord[] {
   const known = db.prepare('SELECT 1 FROM change_log WHERE change_id = ?').pluck();
-  return changes.reduce((count, change) => count + (known.get(change.changeId) ? 0 : 1), 0);
+  return changes.filter((change) => !known.get(change.changeId));
 }
 
 /**
@@ -98,22 +155,53 @@ export function countUnknownChanges(db: Db, changes: ChangeRecord[]): number {
  * refuse a bundle that brings nothing: that is a no-op here.
  */
 export function mergeBundle(study: Study, bundle: ParsedBundle, options: MergeOptions): MergeOutcome {
+  return withMergeCache(study.db, () => mergeInTransaction(study, bundle, options));
+}
+
+/**
+ * Page cache while merging, in KiB (the study's connections keep 64 MB). A
+ * bundle's changes land all over the largest indexes of a national study
+ * (the clocks alone are hundreds of MB); with 256 MB a merge took about a
+ * quarter less CPU there (measured, scripts/bench/national-merge.ts). Given
+ * back when the merge ends: SQLite frees the pages above the limit.
+ */
+const MERGE_CACHE_KIB = 256 * 1024;
+
+/** Run `work` with the merge's page cache (a merge inside another, as in a set, keeps the outer one's). */
+function withMergeCache<T>(db: Db, work: () => T): T {
+  const before = db.pragma('cache_size', { simple: true }) as number;
+  // Negative: KiB; positive: pages (of 4 KiB here).
+  const beforeKib = before < 0 ? -before : before * 4;
+  if (beforeKib >= MERGE_CACHE_KIB) return work();
+  db.pragma(`cache_size = -${MERGE_CACHE_KIB}`);
+  try {
+    return work();
+  } finally {
+    db.pragma(`cache_size = ${before}`);
+  }
+}
+
+function mergeInTransaction(study: Study, bundle: ParsedBundle, options: MergeOptions): MergeOutcome {
   const db = study.db;
   checkColumnTypes(db, bundle.changes);
   db.pragma('foreign_keys = OFF');
   try {
     return db
       .transaction(() => {
-        checkBundleContent(db, bundle);
+        // The changes this study does not have yet, sorted out once (one index lookup each) for the checks and the merge.
+        const fresh = unknownChanges(db, bundle.changes);
+        const clocksBefore: ClocksBefore = new Map();
+        checkBundleContent(db, bundle, fresh, clocksBefore);
         acceptRegistrations(db, bundle.keys);
         acceptRecipients(db, bundle.recipients);
-        const known = db.prepare('SELECT 1 FROM change_log WHERE change_id = ?').pluck();
-        verifyAndStoreSignatures(db, bundle.changes.filter((change) => !known.get(change.changeId)), bundle.signatures);
-        const outcome = new Merger(db, bundle, options.now ?? Date.now).run();
+        verifyAndStoreSignatures(db, fresh, bundle.signatures);
+        const outcome = new Merger(db, bundle, options.now ?? Date.now, clocksBefore).run(fresh);
         storeBundleActions(study, bundle.header, bundle.actions);
         if (options.backupPath) {
           writeMeta(db, META.backupPath, options.backupPath);
           writeMeta(db, META.backupAt, new Date().toISOString());
+          // One bundle, unless a set applied together says otherwise (applyBundleSet).
+          writeMeta(db, META.backupBundles, '1');
         }
         if (options.dryRun) throw new DryRunRollback(outcome);
         return outcome;
@@ -134,6 +222,12 @@ interface Touched {
   existedBefore: boolean;
   deletedBefore: boolean;
   changed: boolean;
+  /**
+   * For an entity that did not exist before: its `deleted` after the merge.
+   * Nothing held a clock, and changes apply in clock order, so the last one
+   * that sets it wins (the column's default is 0).
+   */
+  deletedNow: boolean;
 }
 
 interface Holder {
@@ -153,9 +247,10 @@ class Merger {
     private readonly db: Db,
     private readonly bundle: ParsedBundle,
     private readonly now: () => number,
+    /** The clocks the checks read before anything was applied (valid for an entity until the merge first touches it). */
+    private readonly clocksBefore: ClocksBefore = new Map(),
   ) {
     this.statements = {
-      known: db.prepare('SELECT 1 FROM change_log WHERE change_id = ?').pluck(),
       changeAt: db.prepare('SELECT * FROM change_log WHERE entity = ? AND entity_id = ? AND hlc = ? LIMIT 1'),
       laterEdits: db.prepare(
         'SELECT * FROM change_log WHERE entity = ? AND entity_id = ? AND hlc > ? AND replica_id <> ? ORDER BY hlc DESC',
@@ -177,7 +272,8 @@ class Merger {
     };
   }
 
-  run(): MergeOutcome {
+  /** `fresh`: the bundle's changes not here yet (the others count as skipped). */
+  run(fresh: readonly ChangeRecord[]): MergeOutcome {
     let newFiles = 0;
     for (const file of this.bundle.files) newFiles += this.statements.fileInsert.run(file.sha256, file.size, file.data).changes;
     for (const content of this.bundle.contents) {
@@ -194,14 +290,13 @@ class Merger {
       newFiles += this.statements.surveyDataInsert.run(data.sha256, data.size, data.data).changes;
     }
 
-    const ordered = [...this.bundle.changes].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.changeId < b.changeId ? -1 : 1));
+    const isFresh = new Set(fresh);
+    for (const change of this.bundle.changes) if (!isFresh.has(change)) this.perKind[kindOfEntity(change.entity)].skipped++;
+    const ordered = [...fresh].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.changeId < b.changeId ? -1 : 1));
     let applied = 0;
     let latest: string | null = null;
     for (const change of ordered) {
-      if (this.statements.known.get(change.changeId)) {
-        this.perKind[kindOfEntity(change.entity)].skipped++;
-        continue;
-      }
+      // (A change id twice in one bundle: the second is skipped by applyChange.)
       if (this.applyOne(change)) {
         applied++;
         if (!latest || change.hlc > latest) latest = change.hlc;
@@ -277,10 +372,11 @@ class Merger {
   private applyOne(change: ChangeRecord): boolean {
     const table = ENTITIES[change.entity].table;
     const key = `${change.entity}/${change.entityId}`;
-    const clocks = readClocks(this.db, change.entity, change.entityId);
+    const clocks = (!this.touched.has(key) && this.clocksBefore.get(key)) || readClocks(this.db, change.entity, change.entityId);
     const holders = new Map<string, Holder>([...clocks].map(([field, hlc]) => [field, { hlc }]));
     if (!this.touched.has(key)) {
-      const row = this.deletedOf(table).get(change.entityId) as { deleted: number } | undefined;
+      // An entity without clocks did not exist before: its row (if any) need not be read.
+      const row = holders.size === 0 ? undefined : (this.deletedOf(table).get(change.entityId) as { deleted: number } | undefined);
       this.touched.set(key, {
         kind: kindOfEntity(change.entity),
         entity: change.entity,
@@ -288,10 +384,12 @@ class Merger {
         existedBefore: row !== undefined && holders.size > 0,
         deletedBefore: row?.deleted === 1,
         changed: false,
+        deletedNow: false,
       });
     }
     if (!applyChange(this.db, change, clocks)) return false;
     const touched = this.touched.get(key)!;
+    if (Object.hasOwn(change.fields, 'deleted')) touched.deletedNow = change.fields.deleted === 1;
     if (Object.keys(change.fields).some((field) => (holders.get(field)?.hlc ?? '') < change.hlc)) touched.changed = true;
     if (holders.size > 0) this.detectConflicts(change, holders);
     return true;
@@ -459,8 +557,9 @@ class Merger {
   private countEntities(): void {
     for (const touched of this.touched.values()) {
       const table = ENTITIES[touched.entity].table;
-      const row = this.deletedOf(table).get(touched.entityId) as { deleted: number } | undefined;
-      const deletedAfter = row?.deleted === 1;
+      const deletedAfter = touched.existedBefore
+        ? (this.deletedOf(table).get(touched.entityId) as { deleted: number } | undefined)?.deleted === 1
+        : touched.deletedNow;
       const counts = this.perKind[touched.kind];
       if (!touched.existedBefore) {
         if (!deletedAfter) counts.new++;
@@ -505,7 +604,8 @@ function danglingReferences(db: Db, touched: Iterable<Touched>): number {
   let count: number;
   if (before === '0') {
     count = 0;
-    for (const row of touched) count += missingParents(db, ENTITIES[row.entity].table, row.entityId);
+    const present = new Map<string, boolean>();
+    for (const row of touched) count += missingParents(db, ENTITIES[row.entity].table, row.entityId, present);
   } else {
     const entityTables = new Set<string>(Object.values(ENTITIES).map((def) => def.table));
     const rows = db.pragma('foreign_key_check') as Array<{ table: string }>;
@@ -515,13 +615,23 @@ function danglingReferences(db: Db, touched: Iterable<Touched>): number {
   return count;
 }
 
-/** How many of one row's foreign keys point to no row. */
-function missingParents(db: Db, table: string, id: string): number {
+/**
+ * How many of one row's foreign keys point to no row. `present` keeps what
+ * was looked up (a bundle's codings point to the same few sources and codes).
+ */
+function missingParents(db: Db, table: string, id: string, present: Map<string, boolean>): number {
   const checks = parentChecks(db, table);
   if (checks.length === 0) return 0;
   const row = checks.read.get(id) as Record<string, string | null> | undefined;
   if (!row) return 0;
-  return checks.parents.filter(({ column, exists }) => row[column] !== null && !exists.get(row[column])).length;
+  return checks.parents.filter(({ column, target, exists }) => {
+    const value = row[column];
+    if (value === null || value === undefined) return false;
+    const key = `${target}/${value}`;
+    let found = present.get(key);
+    if (found === undefined) present.set(key, (found = Boolean(exists.get(value))));
+    return !found;
+  }).length;
 }
 
 const parentCheckCache = new WeakMap<Db, Map<string, ReturnType<typeof prepareParentChecks>>>();
@@ -539,6 +649,7 @@ function prepareParentChecks(db: Db, table: string) {
   const keys = db.pragma(`foreign_key_list(${table})`) as Array<{ table: string; from: string; to: string | null }>;
   const parents = keys.map((key) => ({
     column: key.from,
+    target: `${key.table}.${key.to ?? 'rowid'}`,
     exists: db.prepare(`SELECT 1 FROM ${key.table} WHERE ${key.to ?? 'rowid'} = ?`).pluck(),
   }));
   return {

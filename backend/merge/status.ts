@@ -16,6 +16,7 @@ export function mergeStatus(study: Study): MergeStatus {
   return {
     backupPath,
     backupAt: backupPath ? (readMeta(db, META.backupAt) ?? null) : null,
+    backupBundles: backupPath ? Number(readMeta(db, META.backupBundles) ?? 1) : 0,
     lastExportAt: readMeta(db, META.exportAt) ?? null,
     changesSinceExport: count('SELECT count(*) AS n FROM change_log WHERE seq > ?', exportBaseline(db)),
     openConflicts: count("SELECT count(*) AS n FROM merge_conflict WHERE status = 'open'"),

@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { UserError } from '../errors';
 import type { Mutation } from '../store/changes';
 import type { Db } from '../store/open-study';
-import type { Study } from '../study/study';
+import { readMeta, writeMeta, type Study } from '../study/study';
 import { repairTree, type StoredCode, type TreeRepair } from './tree-repair';
 
 export const STRUCTURE_FIELD = 'structure';
@@ -39,15 +39,22 @@ export function storedCodes(db: Db): StoredCode[] {
   return rows.map((row) => ({ id: row.id, parentId: row.parent_id, deleted: row.deleted === 1, parentHlc: row.parent_hlc }));
 }
 
-function problems(db: Db): Problem[] {
+/**
+ * The problems the study holds: every code's (the framework is small), and
+ * the codings' among `codingIds` (null: every coding).
+ */
+function problems(db: Db, codingIds: ReadonlySet<string> | null): Problem[] {
   const found: Problem[] = repairTree(storedCodes(db)).repairs.map((repair) => ({ entity: 'code', entityId: repair.codeId, repair }));
-  const codings = db
-    .prepare(
-      `SELECT k.id, k.code_id, k.source_id, c.deleted AS code_deleted, s.deleted AS source_deleted
+  const broken = `SELECT k.id, k.code_id, k.source_id, c.deleted AS code_deleted, s.deleted AS source_deleted
        FROM coding k LEFT JOIN code c ON c.id = k.code_id LEFT JOIN source s ON s.id = k.source_id
-       WHERE k.deleted = 0 AND (c.id IS NULL OR c.deleted = 1 OR s.id IS NULL OR s.deleted = 1)`,
-    )
-    .all() as Array<{ id: string; code_id: string | null; source_id: string | null; code_deleted: number | null; source_deleted: number | null }>;
+       WHERE k.deleted = 0 AND (c.id IS NULL OR c.deleted = 1 OR s.id IS NULL OR s.deleted = 1)`;
+  type Row = { id: string; code_id: string | null; source_id: string | null; code_deleted: number | null; source_deleted: number | null };
+  let codings: Row[];
+  if (codingIds === null) codings = db.prepare(broken).all() as Row[];
+  else {
+    const one = db.prepare(`${broken} AND k.id = ?`);
+    codings = [...codingIds].flatMap((id) => (one.all(id) as Row[]));
+  }
   for (const row of codings) {
     const codeBroken = row.code_deleted !== 0;
     found.push({
@@ -60,8 +67,35 @@ function problems(db: Db): Problem[] {
   return found;
 }
 
+/** Up to which change (change_log.seq) the codings' structure problems were last brought in line (meta). */
+const CHECKED_SEQ = 'structure_checked_seq';
+
+/**
+ * The codings whose problems may have changed since the last sync: those
+ * changed since, and those of sources changed since (found by index). Null
+ * (check every coding) when there was no sync yet or a code changed: a code
+ * deleted or arriving changes its codings' problems, and a coding is not
+ * indexed by code. A whole scan costs a second per merge at national scale.
+ */
+function codingsToCheck(db: Db): { ids: Set<string> | null; seq: number } {
+  const seq = db.prepare('SELECT coalesce(max(seq), 0) FROM change_log').pluck().get() as number;
+  const since = readMeta(db, CHECKED_SEQ);
+  if (since === undefined) return { ids: null, seq };
+  const changed = db
+    .prepare("SELECT DISTINCT entity, entity_id FROM change_log WHERE seq > ? AND entity IN ('coding', 'code', 'source')")
+    .all(Number(since)) as Array<{ entity: string; entity_id: string }>;
+  if (changed.some((row) => row.entity === 'code')) return { ids: null, seq };
+  const ids = new Set<string>();
+  const ofSource = db.prepare('SELECT id FROM coding WHERE source_id = ?').pluck();
+  for (const row of changed) {
+    if (row.entity === 'coding') ids.add(row.entity_id);
+    else for (const id of ofSource.all(row.entity_id) as string[]) ids.add(id);
+  }
+  return { ids, seq };
+}
+
 function problemOf(db: Db, entity: string, entityId: string): Problem | undefined {
-  return problems(db).find((problem) => problem.entity === entity && problem.entityId === entityId);
+  return problems(db, new Set(entity === 'coding' ? [entityId] : [])).find((problem) => problem.entity === entity && problem.entityId === entityId);
 }
 
 const nameOf = (db: Db, table: 'code' | 'source', id: string | null): string => {
@@ -98,7 +132,8 @@ export function structureFieldLabel(db: Db, entity: string, entityId: string, st
  * merge's transaction). Returns the conflicts opened.
  */
 export function syncStructureConflicts(db: Db, bundleId: string | null, detectedAt: string): Array<{ id: string; entity: 'code' | 'coding' }> {
-  const current = problems(db);
+  const checking = codingsToCheck(db);
+  const current = problems(db, checking.ids);
   const open = db
     .prepare("SELECT id, entity, entity_id FROM merge_conflict WHERE kind = 'structure' AND status = 'open'")
     .all() as Array<{ id: string; entity: string; entity_id: string }>;
@@ -107,9 +142,12 @@ export function syncStructureConflicts(db: Db, bundleId: string | null, detected
   const have = new Set<string>();
   for (const row of open) {
     const key = `${row.entity}/${row.entity_id}`;
-    if (wanted.has(key)) have.add(key);
+    // A coding not checked now has the problem it had at the last sync: its conflict stays as it is.
+    const unchecked = row.entity === 'coding' && checking.ids !== null && !checking.ids.has(row.entity_id);
+    if (wanted.has(key) || unchecked) have.add(key);
     else settle.run(detectedAt, row.id);
   }
+  writeMeta(db, CHECKED_SEQ, String(checking.seq));
   const insert = db.prepare(
     `INSERT INTO merge_conflict (id, entity, entity_id, field, kind, local_value, local_author, local_hlc,
        remote_value, remote_author, remote_hlc, status, detected_at, bundle_id)

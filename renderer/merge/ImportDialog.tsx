@@ -7,7 +7,7 @@
  * shows here, in place, with the form kept.
  */
 import { useState, type FormEvent } from 'react';
-import type { BundleApplyResult, BundlePreview, MergeConflict } from '../../shared/api/types';
+import type { BundleApplyResult, BundlePreview, BundleSetApplyResult, MergeConflict } from '../../shared/api/types';
 import { api, errorMessage, stageFile } from '../api/client';
 import { nl } from '../text/nl';
 import { Dialog } from '../ui/Dialog';
@@ -19,7 +19,7 @@ import { PassphraseField } from './PassphraseField';
 import { conflictField, conflictSubject, formatCount, formatMoment, previewRows } from './format';
 import { useTeam } from './team-store';
 
-type Phase = 'choose' | 'preview' | 'done';
+type Phase = 'choose' | 'preview' | 'done' | 'set-done';
 
 const COLUMNS = ['new', 'changed', 'deleted', 'skipped', 'conflicts'] as const;
 
@@ -27,6 +27,9 @@ export function ImportDialog() {
   const close = useTeam((store) => store.closeDialog);
   const [phase, setPhase] = useState<Phase>('choose');
   const [file, setFile] = useState<File | null>(null);
+  // Several bundles are applied together, without a preview (each would depend on the ones before it).
+  const [several, setSeveral] = useState<File[]>([]);
+  const [appliedSet, setAppliedSet] = useState<BundleSetApplyResult | null>(null);
   const [staged, setStaged] = useState<{ file: File; stagedId: string } | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -47,8 +50,21 @@ export function ImportDialog() {
     }
   }
 
+  async function applySet() {
+    const applied = await withProgress(text.applying, async (jobId) => {
+      const stagedIds: string[] = [];
+      for (const chosen of several) stagedIds.push((await stageFile(chosen)).stagedId);
+      return api['bundle.applySet']({ stagedIds, passphrase: passphrase || null, jobId });
+    });
+    if (!applied) return;
+    setAppliedSet(applied);
+    setPassphrase('');
+    setPhase('set-done');
+  }
+
   async function showPreview(event: FormEvent) {
     event.preventDefault();
+    if (several.length > 1 && !busy) return void applySet();
     if (!file || busy) return;
     const shown = await withProgress(text.previewing, async (jobId) => {
       // The same file is staged once: a second try with another passphrase reads it again.
@@ -83,14 +99,22 @@ export function ImportDialog() {
             <input
               type="file"
               accept=".vwbundle"
+              multiple
               disabled={busy !== null}
               data-testid="team-import-file"
               onChange={(event) => {
-                setFile(event.target.files?.[0] ?? null);
+                const chosen = [...(event.target.files ?? [])];
+                setFile(chosen.length === 1 ? chosen[0]! : null);
+                setSeveral(chosen.length > 1 ? chosen : []);
                 setError(null);
               }}
             />
           </Field>
+          {several.length > 1 && (
+            <p className="team-note" data-testid="team-import-set-note">
+              {text.setNote(several.length)}
+            </p>
+          )}
           <PassphraseField label={text.passphrase} hint={text.passphraseHint} required={false} value={passphrase} onChange={setPassphrase} disabled={busy !== null} testId="team-import-passphrase" purpose="use" />
           {busy && <ProgressBar done={0} total={0} message={busy} label={text.progressLabel} testId="team-import-progress" />}
           <ErrorMessage error={error} />
@@ -98,8 +122,8 @@ export function ImportDialog() {
             <button type="button" onClick={close} disabled={busy !== null}>
               {nl.common.cancel}
             </button>
-            <button type="submit" className="primary" disabled={busy !== null || !file} data-testid="team-import-preview">
-              {text.preview}
+            <button type="submit" className="primary" disabled={busy !== null || (!file && several.length < 2)} data-testid="team-import-preview">
+              {several.length > 1 ? text.applySet(several.length) : text.preview}
             </button>
           </div>
         </form>
@@ -137,6 +161,7 @@ export function ImportDialog() {
       )}
 
       {phase === 'done' && result && <Applied result={result} onClose={close} />}
+      {phase === 'set-done' && appliedSet && <AppliedSet result={appliedSet} onClose={close} />}
     </Dialog>
   );
 }
@@ -281,6 +306,41 @@ function Applied({ result, onClose }: { result: BundleApplyResult; onClose: () =
             {nl.common.close}
           </button>
         )}
+      </div>
+    </div>
+  );
+}
+
+function AppliedSet({ result, onClose }: { result: BundleSetApplyResult; onClose: () => void }) {
+  const showTab = useTeam((store) => store.showTab);
+  const text = nl.team.import;
+  const conflicts = result.results.reduce((sum, one) => sum + one.totals.conflicts, 0);
+  return (
+    <div className="team-result" role="status" data-testid="team-import-set-done">
+      <p>
+        <strong>{text.setApplied(result.results.length, result.applied)}</strong>
+      </p>
+      <p className="muted">{text.setBackupAt(result.results.length)}</p>
+      <p className="path-box" data-testid="team-import-backup">
+        {result.backupPath}
+      </p>
+      <Warnings warnings={[...new Set(result.results.flatMap((one) => one.warnings))]} />
+      <div className="dialog-actions">
+        {conflicts > 0 && (
+          <button
+            type="button"
+            data-testid="team-import-to-conflicts"
+            onClick={() => {
+              showTab('conflicts');
+              onClose();
+            }}
+          >
+            {text.toConflicts(conflicts)}
+          </button>
+        )}
+        <button type="button" className="primary" onClick={onClose} data-testid="team-import-close">
+          {nl.common.close}
+        </button>
       </div>
     </div>
   );

@@ -14,6 +14,7 @@ export function UndoMergeDialog() {
   return (
     <Dialog title={text.title} onClose={busy ? undefined : close} testId="team-undo-dialog">
       <p data-testid="team-undo-confirm">{text.confirm(at)}</p>
+      {(status?.backupBundles ?? 0) > 1 && <p data-testid="team-undo-set">{text.set(status!.backupBundles)}</p>}
       <p className="muted">{text.kept}</p>
       <div className="dialog-actions">
         <button type="button" onClick={close} disabled={busy}>

@@ -1042,7 +1042,7 @@ export const nl = {
     import: {
       title: 'Bundel inlezen',
       file: 'Bundel (.vwbundle)',
-      chooseFile: 'Kies het bundelbestand dat je van een teamgenoot kreeg.',
+      chooseFile: 'Kies het bundelbestand dat je van een teamgenoot kreeg, of meerdere om ze samen in te lezen.',
       passphrase: 'Wachtwoord van het team',
       passphraseHint: 'Leeg laten voor een bundel die voor de sleutels van het team is versleuteld: deze kopie opent hem dan met haar eigen sleutel.',
       preview: 'Bekijken wat er verandert',
@@ -1070,6 +1070,11 @@ export const nl = {
       backupAt: 'Reservekopie van vóór het samenvoegen:',
       toConflicts: (n: number) => `${plural(n, 'conflict', 'conflicten')} beoordelen`,
       unchanged: 'Er is niets veranderd.',
+      setNote: (n: number) =>
+        `${n} bundels worden samen ingelezen, in deze volgorde: alle ${n}, of geen. Veldwerk maakt eerst één reservekopie van vóór alle ${n}; "Samenvoegen ongedaan maken" zet ze dan alle ${n} terug.`,
+      applySet: (n: number) => `${n} bundels samenvoegen`,
+      setApplied: (n: number, changes: number) => `${n} bundels samengevoegd: ${plural(changes, 'wijziging', 'wijzigingen')} verwerkt.`,
+      setBackupAt: (n: number) => `Eén reservekopie van vóór alle ${n} bundels:`,
     },
     conflicts: {
       heading: 'Open conflicten',
@@ -1143,6 +1148,7 @@ export const nl = {
       confirm: (at: string) =>
         `Het onderzoek gaat terug naar de reservekopie van ${at}, van vóór de laatste samenvoeging. Alles wat daarna in deze kopie is veranderd, ook na het samenvoegen, verdwijnt uit het onderzoek.`,
       kept: 'De huidige stand wordt niet weggegooid maar apart bewaard, naast het onderzoek.',
+      set: (count: number) => `Die ${count} bundels zijn samen ingelezen, met één reservekopie van vóór alle ${count}: ongedaan maken zet ze alle ${count} terug, niet alleen de laatste.`,
       submit: 'Ongedaan maken',
       busy: 'Bezig…',
       done: (keptAs: string) => `Het samenvoegen is ongedaan gemaakt. De stand van daarna staat in ${keptAs}.`,

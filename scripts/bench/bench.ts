@@ -16,6 +16,7 @@ import { measureMerge } from './merge-bench';
 import { measureOcr } from './ocr-bench';
 import { measureNational } from './national-bench';
 import { measureNationalService } from './national-service';
+import { measureNationalMerge } from './national-merge';
 import { measureRetrieval } from './retrieval-bench';
 import { measureReports } from './report-bench';
 import { measureDialog } from './dialog-bench';
@@ -43,6 +44,7 @@ const SECTIONS: Record<string, () => Promise<object>> = {
   logbook: measureLogbook,
   national: measureNational,
   'national-service': measureNationalService,
+  nationalMerge: measureNationalMerge,
   batch: measureBatch,
   retrieval: measureRetrieval,
   dialog: measureDialog,

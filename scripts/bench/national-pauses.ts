@@ -94,7 +94,7 @@ export async function measurePauses(jobs: PauseJobs): Promise<{ jobs: Record<str
 }
 
 /** Run a job through the service while timing the host thread's ticks and a read sent every READ_EVERY_MS. */
-async function during(call: Call, job: () => Promise<unknown>) {
+export async function during(call: Call, job: () => Promise<unknown>) {
   let running = true;
   const readWaits: number[] = [];
   const reading = (async () => {

@@ -63,6 +63,7 @@ export const ACTION_LABELS: Partial<Record<CallName, Label>> = {
   'ratingScale.save': 'Beoordelingsschaal gewijzigd',
   'bundle.export': 'Bundel gemaakt',
   'bundle.apply': (details) => (details.sender ? `Bundel van ${details.sender} samengevoegd` : 'Bundel samengevoegd'),
+  'bundle.applySet': (details) => `${details.bundles ?? 'Meerdere'} bundels samengevoegd${details.sender ? ` (van ${details.sender})` : ''}`,
   'merge.resolve': 'Conflict opgelost',
   'merge.mergeCodes': 'Codes samengevoegd',
   'merge.undo': 'Samenvoegen ongedaan gemaakt',

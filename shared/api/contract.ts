@@ -43,6 +43,7 @@ import type {
   StudyStats,
   AgreementReport,
   BundleApplyResult,
+  BundleSetApplyResult,
   BundleExportResult,
   BundlePreview,
   CopyForInspectorResult,
@@ -441,6 +442,11 @@ export const contract = {
   /** Apply a staged bundle, all or nothing, after an automatic backup of the study file. */
   'bundle.apply': call<BundleApplyResult>()(
     z.object({ stagedId: z.string().uuid(), passphrase: z.string().min(1).max(1000).nullable().default(null), jobId }),
+    { job: true, writes: [...LOGGED_ENTITIES, 'conflict', 'exchange'] },
+  ),
+  /** Apply several staged bundles in the given order, all or none, after one backup before all of them (merge capability). */
+  'bundle.applySet': call<BundleSetApplyResult>()(
+    z.object({ stagedIds: z.array(z.string().uuid()).min(1).max(100), passphrase: z.string().min(1).max(1000).nullable().default(null), jobId }),
     { job: true, writes: [...LOGGED_ENTITIES, 'conflict', 'exchange'] },
   ),
   'merge.status': call<MergeStatus>()(z.object({})),

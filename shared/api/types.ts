@@ -446,6 +446,14 @@ export interface BundleApplyResult extends BundlePreview {
   backupPath: string;
 }
 
+/** Several bundles applied together (bundle.applySet): one backup before all of them. */
+export interface BundleSetApplyResult {
+  /** Per bundle, in the order applied. */
+  results: BundleApplyResult[];
+  backupPath: string;
+  applied: number;
+}
+
 export interface BundleExportResult {
   fileName: string;
   changes: number;
@@ -469,6 +477,8 @@ export interface MergeStatus {
   /** The pre-merge backup that "Samenvoegen ongedaan maken" restores, if any. */
   backupPath: string | null;
   backupAt: string | null;
+  /** How many bundles that backup is from before: several applied together share one (0 without a backup). */
+  backupBundles: number;
   lastExportAt: string | null;
   /** Changes made or received here since the last bundle export. */
   changesSinceExport: number;
