@@ -1,8 +1,8 @@
 /**
  * Applying team bundles at national scale (issue 9, items 4 and 8), on a study
  * kept by `BENCH_NATIONAL_KEEP` (national-bench.ts): no 15 minutes of import
- * before every measurement. `BENCH_NATIONAL_FROM=<dir>` (default
- * /work/national) names the kept study and bundles; they are read only: the
+ * before every measurement. `BENCH_NATIONAL_STUDY=<dir>` names the kept study
+ * and bundles (as for the national-service section); they are read only: the
  * study is copied into a temporary directory first.
  *
  * Reported: the merge of bundles 1-20 in-process (wall and CPU, changes/s),
@@ -65,7 +65,9 @@ async function applySetThroughService(call: (name: string, input: unknown) => Pr
 }
 
 export async function measureNationalMerge(): Promise<object> {
-  const from = process.env.BENCH_NATIONAL_FROM ?? '/work/national';
+  const from = process.env.BENCH_NATIONAL_STUDY;
+  // A full `npm run bench` has no kept study: the full national section measures the merge too.
+  if (!from) return { skipped: 'BENCH_NATIONAL_STUDY is niet gezet' };
   if (!existsSync(join(from, 'kept.json'))) throw new Error(`geen bewaarde landelijke studie in ${from} (maak die met BENCH_NATIONAL_KEEP)`);
   const passphrase = readFileSync(join(from, 'passphrase.txt'), 'utf8').trim();
   const bundleFiles = readdirSync(from).filter((name) => /^bundel-\d+\.vwb$/.test(name)).sort();
