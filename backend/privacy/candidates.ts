@@ -14,6 +14,7 @@ import { describeAction } from '../store/action-context';
 import { detectIn, type PassContext } from './privacy-pass';
 import { listPersons, formsOfName } from './persons';
 import type { Study } from '../study/study';
+import { isParticleOnlyForm } from '../../shared/name-particles';
 import { DEFAULT_PSEUDONYMS, type Person, type PersonRole } from '../../shared/privacy';
 
 /** At most this many new candidates per run: a text full of capitalised jargon should not flood the register. */
@@ -53,7 +54,8 @@ export function findCandidates(texts: Iterable<CandidateText>, context: PassCont
         if (detection.kind !== 'naam' || context.byForm.has(detection.text)) continue;
         const name = detection.text.replace(/['’]s?$/u, '');
         const key = name.toLocaleLowerCase('nl');
-        if (known.has(key)) continue;
+        // Only particles or function words ("van", "De") name no one; proposed, they would replace every "van" in a report.
+        if (known.has(key) || isParticleOnlyForm(name)) continue;
         const role = guessRole(text.slice(Math.max(0, detection.start - 30), detection.start), text.slice(detection.end, detection.end + 12));
         const existing = found.get(key);
         if (!existing) found.set(key, { name, role });
