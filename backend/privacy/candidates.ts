@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { describeAction } from '../store/action-context';
 import { detectIn, type PassContext } from './privacy-pass';
 import { listPersons, formsOfName } from './persons';
+import { candidateForms } from './study-pass';
 import type { Study } from '../study/study';
 import { isParticleOnlyForm } from '../../shared/name-particles';
 import { DEFAULT_PSEUDONYMS, type Person, type PersonRole } from '../../shared/privacy';
@@ -82,7 +83,7 @@ export function addCandidates(study: Study, candidates: NameCandidate[]): Person
     fresh.map(({ name, role }, index) => ({
       entity: 'person' as const,
       entityId: ids[index]!,
-      fields: { name, role, forms: JSON.stringify(formsOfName(name)), pseudonym: DEFAULT_PSEUDONYMS[role], status: 'kandidaat', mergedInto: null, deleted: 0 },
+      fields: { name, role, forms: JSON.stringify(candidateForms(name, formsOfName(name))), pseudonym: DEFAULT_PSEUDONYMS[role], status: 'kandidaat', mergedInto: null, deleted: 0 },
     })),
     { undoLabel: 'Personen voorgesteld' },
   );

@@ -35,10 +35,15 @@ describe('a person with a bare particle among their forms', () => {
       [{ entity: 'person', entityId: 'p-jan', fields: { name: 'Jan van Dijk', role: 'ouder', forms: JSON.stringify(['Jan van Dijk', 'van', 'De', 'de', 'Van der', 'Jan']), pseudonym: 'de ouder', status: 'bevestigd', mergedInto: null, deleted: 0 } }],
       { undoLabel: 'Persoon toegevoegd' },
     );
-    const text = 'Volgens Jan van Dijk is de zorg van de GI goed geregeld. De jeugdzorgwerker van het team komt elke week langs. Daarna belde Jan.';
+    // A candidate as detection stored them on the national study ("moeder de Gestart"): its ordinary-word form is ignored too.
+    study.write(
+      [{ entity: 'person', entityId: 'p-gestart', fields: { name: 'de Gestart', role: 'ouder', forms: JSON.stringify(['de Gestart', 'de', 'Gestart', 'D. Gestart']), pseudonym: 'de ouder', status: 'kandidaat', mergedInto: null, deleted: 0 } }],
+      { undoLabel: 'Persoon voorgesteld' },
+    );
+    const text = 'Volgens Jan van Dijk is de zorg van de GI goed geregeld. De jeugdzorgwerker van het team komt elke week langs. Daarna belde Jan. Gestart is de hulp van de GI in mei.';
     const sourceId = await addTextSource(study, dir, text, { institutionId: study.institutions()[0]!.id, sourceType: 'interview', role: 'ouder', title: 'Interview ouder' });
     const full = getSource(study, sourceId).text;
-    const quotes = ['Volgens Jan van Dijk is de zorg van de GI goed geregeld.', 'De jeugdzorgwerker van het team komt elke week langs.', 'Daarna belde Jan.'];
+    const quotes = ['Volgens Jan van Dijk is de zorg van de GI goed geregeld.', 'De jeugdzorgwerker van het team komt elke week langs.', 'Daarna belde Jan.', 'Gestart is de hulp van de GI in mei.'];
     createCodings(
       study,
       quotes.map((quote) => ({ sourceId, codeId: codeId(study, 'contact'), start: full.indexOf(quote), end: full.indexOf(quote) + quote.length, valence: 'positief' as const, note: '', quotable: true })),
@@ -54,6 +59,7 @@ describe('a person with a bare particle among their forms', () => {
     expect(all).toContain('Volgens de ouder is de zorg van de GI goed geregeld.');
     expect(all).toContain('De jeugdzorgwerker van het team komt elke week langs.');
     expect(all).toContain('Daarna belde de ouder.');
+    expect(all).toContain('Gestart is de hulp van de GI in mei.');
     // Headings change nowhere; some of them hold "de" or "van", so the check can fail.
     const headings = built.filter((item) => item.key === 'title');
     expect(headings.some((item) => /\b(?:de|van|De|Van)\b/u.test(item.text))).toBe(true);

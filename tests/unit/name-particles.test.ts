@@ -8,6 +8,7 @@ import { findCandidates } from '../../backend/privacy/candidates';
 import { formsOfName } from '../../backend/privacy/persons';
 import { passContext, passTexts, privacyPass } from '../../backend/privacy/privacy-pass';
 import { STOP_WORDS } from '../../backend/privacy/study-context';
+import { candidateForms } from '../../backend/privacy/study-pass';
 import { formsProblem } from '../../renderer/privacy/person-filter';
 import { isParticleOnlyForm, particleFormsProblem } from '../../shared/name-particles';
 
@@ -45,6 +46,14 @@ describe('detection', () => {
       expect(isParticleOnlyForm(candidate.name), candidate.name).toBe(false);
       expect(formsOfName(candidate.name).filter(isParticleOnlyForm), candidate.name).toEqual([]);
     }
+  });
+});
+
+describe('forms of an unconfirmed candidate', () => {
+  it('keep the name as detected, and drop derived forms that are ordinary words', () => {
+    expect(candidateForms('de Gestart', formsOfName('de Gestart'))).toEqual(['de Gestart', 'De Gestart']);
+    expect(candidateForms('Roos', ['Roos'])).toEqual(['Roos']);
+    expect(candidateForms('Jaylinn Xandrijn', formsOfName('Jaylinn Xandrijn'))).toEqual(formsOfName('Jaylinn Xandrijn'));
   });
 });
 
