@@ -13,7 +13,9 @@ import { randomUUID } from 'node:crypto';
 import { describeAction } from '../store/action-context';
 import { detectIn, type PassContext } from './privacy-pass';
 import { listPersons, formsOfName } from './persons';
+import { candidateForms } from './study-pass';
 import type { Study } from '../study/study';
+import { isParticleOnlyForm } from '../../shared/name-particles';
 import { DEFAULT_PSEUDONYMS, type Person, type PersonRole } from '../../shared/privacy';
 
 /** At most this many new candidates per run: a text full of capitalised jargon should not flood the register. */
@@ -53,7 +55,8 @@ export function findCandidates(texts: Iterable<CandidateText>, context: PassCont
         if (detection.kind !== 'naam' || context.byForm.has(detection.text)) continue;
         const name = detection.text.replace(/['’]s?$/u, '');
         const key = name.toLocaleLowerCase('nl');
-        if (known.has(key)) continue;
+        // Only particles or function words ("van", "De") name no one; proposed, they would replace every "van" in a report.
+        if (known.has(key) || isParticleOnlyForm(name)) continue;
         const role = guessRole(text.slice(Math.max(0, detection.start - 30), detection.start), text.slice(detection.end, detection.end + 12));
         const existing = found.get(key);
         if (!existing) found.set(key, { name, role });
@@ -80,7 +83,7 @@ export function addCandidates(study: Study, candidates: NameCandidate[]): Person
     fresh.map(({ name, role }, index) => ({
       entity: 'person' as const,
       entityId: ids[index]!,
-      fields: { name, role, forms: JSON.stringify(formsOfName(name)), pseudonym: DEFAULT_PSEUDONYMS[role], status: 'kandidaat', mergedInto: null, deleted: 0 },
+      fields: { name, role, forms: JSON.stringify(candidateForms(name, formsOfName(name))), pseudonym: DEFAULT_PSEUDONYMS[role], status: 'kandidaat', mergedInto: null, deleted: 0 },
     })),
     { undoLabel: 'Personen voorgesteld' },
   );

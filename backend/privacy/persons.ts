@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { UserError } from '../errors';
 import { derivedId } from '../store/derived-id';
 import { choiceKey } from './privacy-pass';
+import { isNameParticle, isParticleOnlyForm, particleFormsProblem } from '../../shared/name-particles';
 import type { Study } from '../study/study';
 import {
   DEFAULT_PSEUDONYMS,
@@ -59,27 +60,32 @@ export function getPerson(study: Study, id: string): Person {
   return toPerson(row);
 }
 
-const PARTICLES = /^(?:van|de|der|den|ter|ten|te|het|'t|in|op)$/iu;
-
 /**
  * The forms a full name appears under: itself, first name, surname with and
  * without particles (capitalised as at the start of a sentence), initials.
+ * A name that opens with a particle ("van Dijk", "de Vries") is a surname
+ * only: its particle is no first name. No form is only particles or function
+ * words ("van", "de"): the pass would replace those everywhere.
  */
 export function formsOfName(name: string): string[] {
   const words = cleanName(name).split(' ').filter(Boolean);
   if (words.length === 0) return [];
   const forms = new Set([words.join(' ')]);
-  if (words.length > 1) {
+  const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  const surnameForms = (surname: string[]) => {
+    forms.add(surname.join(' '));
+    forms.add(capitalised(surname.join(' ')));
+    const core = surname.filter((word) => !isNameParticle(word));
+    if (core.length > 0) forms.add(core.join(' '));
+  };
+  if (isNameParticle(words[0]!)) surnameForms(words);
+  else if (words.length > 1) {
     const [first, ...rest] = words;
     forms.add(first!);
-    const surname = rest.join(' ');
-    forms.add(surname);
-    forms.add(surname.charAt(0).toUpperCase() + surname.slice(1));
-    const core = rest.filter((word) => !PARTICLES.test(word));
-    if (core.length > 0 && core.join(' ') !== surname) forms.add(core.join(' '));
-    forms.add(`${first![0]!.toUpperCase()}. ${surname}`);
+    surnameForms(rest);
+    forms.add(`${first![0]!.toUpperCase()}. ${rest.join(' ')}`);
   }
-  return [...forms].filter((form) => form.length >= 2);
+  return [...forms].filter((form) => form.length >= 2 && !isParticleOnlyForm(form));
 }
 
 function cleanName(name: string): string {
@@ -97,13 +103,22 @@ export interface PersonInput {
 function validName(name: string): string {
   const clean = cleanName(name);
   if (!clean || clean.length > 200 || !/\p{L}/u.test(clean)) throw new UserError('Geef een naam van 1 tot 200 tekens met ten minste één letter.', 'invalid-input');
+  refuseParticleForms([clean]);
   return clean;
+}
+
+/** Forms a person types must each be able to name someone ("van" or "de" alone would be replaced everywhere). */
+function refuseParticleForms(forms: readonly string[]): void {
+  const problem = particleFormsProblem(forms);
+  if (problem) throw new UserError(problem, 'invalid-input');
 }
 
 export function addPerson(study: Study, input: PersonInput): Person {
   const name = validName(input.name);
   const role = input.role ?? 'anders';
-  const forms = [...new Set([...formsOfName(name), ...(input.forms ?? []).map(cleanName).filter(Boolean)])];
+  const typed = (input.forms ?? []).map(cleanName).filter(Boolean);
+  refuseParticleForms(typed);
+  const forms = [...new Set([...formsOfName(name), ...typed])];
   const id = randomUUID();
   study.write(
     [{
@@ -134,7 +149,11 @@ export function updatePerson(study: Study, id: string, update: PersonUpdate): Pe
     if (update.pseudonym === undefined && current.pseudonym === DEFAULT_PSEUDONYMS[current.role]) fields.pseudonym = DEFAULT_PSEUDONYMS[update.role];
   }
   if (update.pseudonym !== undefined) fields.pseudonym = update.pseudonym.trim() || DEFAULT_PSEUDONYMS[update.role ?? current.role];
-  if (update.forms !== undefined) fields.forms = JSON.stringify([...new Set(update.forms.map(cleanName).filter(Boolean))]);
+  if (update.forms !== undefined) {
+    const forms = [...new Set(update.forms.map(cleanName).filter(Boolean))];
+    refuseParticleForms(forms);
+    fields.forms = JSON.stringify(forms);
+  }
   if (update.status !== undefined) fields.status = update.status;
   if (Object.keys(fields).length === 0) return current;
   study.write([{ entity: 'person', entityId: id, fields }], { undoLabel: 'Persoon gewijzigd' });
@@ -186,7 +205,7 @@ export function choose(study: Study, input: { kind: string; text: string; decisi
   ];
   if (input.personId) {
     const person = getPerson(study, input.personId);
-    if (!person.forms.includes(text)) mutations.push({ entity: 'person', entityId: person.id, fields: { forms: JSON.stringify([...person.forms, text]) } });
+    if (!person.forms.includes(text) && !isParticleOnlyForm(text)) mutations.push({ entity: 'person', entityId: person.id, fields: { forms: JSON.stringify([...person.forms, text]) } });
   }
   study.write(mutations, { undoLabel: input.decision === 'vervangen' ? 'Privacykeuze: vervangen' : 'Privacykeuze: niet identificerend' });
   return listChoices(study).find((choice) => choice.id === id)!;

@@ -16,6 +16,7 @@ import { lexicon } from './detect/lexicon';
 import { nameWords, occurrencesOf, ROLE_BEFORE } from './detect/person-name';
 import { MARKERS, type Detection, type DetectContext } from './detect/types';
 import type { PrivacyDecision, PrivacyFinding, PrivacyScan } from '../../shared/privacy';
+import { isParticleOnlyForm } from '../../shared/name-particles';
 
 /** Someone whose every form is replaced by their pseudonym. */
 export interface PassPerson {
@@ -59,7 +60,8 @@ export const choiceKey = (kind: string, text: string) => `${kind}\u0000${text.no
 
 export function passContext(input: PassInput): PassContext {
   const byForm = new Map<string, PassPerson>();
-  for (const person of input.persons) for (const form of person.forms) if (form.trim().length >= 2 && !byForm.has(form)) byForm.set(form, person);
+  // A form of only particles or function words ("van", "De") would replace every ordinary "van" and "de": ignored, wherever it came from.
+  for (const person of input.persons) for (const form of person.forms) if (form.trim().length >= 2 && !isParticleOnlyForm(form) && !byForm.has(form)) byForm.set(form, person);
   const forms = [...byForm.keys()].sort((a, b) => b.length - a.length);
   return {
     ...input,

@@ -19,6 +19,16 @@ function safeForms(forms: string[]): string[] {
   return forms.filter((form) => form.includes(' ') || (!STOP_WORDS.has(form.toLocaleLowerCase('nl')) && !isWord(form.toLocaleLowerCase('nl'))));
 }
 
+/**
+ * The forms of a candidate nobody confirmed: the name as detected, and the
+ * forms derived from it only where they are no ordinary word. Detection takes
+ * "moeder de Gestart" for a surname; its derived form "Gestart" would replace
+ * every sentence that opens with "Gestart".
+ */
+export function candidateForms(name: string, forms: string[]): string[] {
+  return forms.filter((form) => form === name || safeForms([form]).length > 0);
+}
+
 function initials(name: string): string {
   return name.split(/\s+/).filter((part) => /^\p{Lu}/u.test(part)).map((part) => `${part[0]}.`).join('') || 'inspecteur';
 }
@@ -27,7 +37,10 @@ export function studyPassContext(study: Study, known: PrivacyContext = privacyCo
   const register = listPersons(study);
   const persons: PassPerson[] = register
     .filter((person) => person.status !== 'geen-persoon')
-    .map((person) => ({ id: person.id, forms: person.forms, pseudonym: person.pseudonym, candidate: person.status === 'kandidaat' }));
+    .map((person) => {
+      const candidate = person.status === 'kandidaat';
+      return { id: person.id, forms: candidate ? candidateForms(person.name, person.forms) : person.forms, pseudonym: person.pseudonym, candidate };
+    });
   const inspectors = new Set<string>();
   for (const inspector of study.inspectors()) {
     inspectors.add(inspector.name);

@@ -35,6 +35,7 @@ import { readStudyData, type CodingRow, type SourceCountRow, type StudyData } fr
 import { acrossInstitutionsVoice, oneInstitutionVoice, respondentBlocks, surveyChapter, surveyNormSection, type SurveyContext, type SurveyVoice } from './survey-chapter';
 import { readReportSurvey, type ReportSurveyData } from './survey-data';
 import { inventedNamesIn } from './casus';
+import { examplesLeftSentence, selectExamples } from './example-selection';
 import { ANSWER_COLORS, CATEGORICAL_COLORS, VALENCE_COLORS } from './palette';
 import {
   atInstitutions,
@@ -826,6 +827,14 @@ function normCodingsBySource(data: StudyData): Map<string, CodingRow[]> {
   return bySource;
 }
 
+/** The good examples of a section: a few in boxes (see ./example-selection.ts), the others counted. */
+function exampleBlocks(builder: Builder, examples: CodingRow[]): ReportBlock[] {
+  const { shown, left } = selectExamples(examples, builder.plan.maxExamples);
+  const codeName = builder.data.codeById.get(examples[0]?.topId ?? '')?.name ?? 'Goed voorbeeld';
+  const rest = examplesLeftSentence(left, builder.institutions.length > 1, codeName);
+  return [...exampleBoxes(builder, shown), ...(rest ? [paragraph(rest)] : [])];
+}
+
 function exampleBoxes(builder: Builder, examples: CodingRow[]): BoxBlock[] {
   return examples.map((example) => {
     const quote = example.quotable ? builder.quote(example) : null;
@@ -1037,7 +1046,7 @@ function summaryChapter(builder: Builder, unassignedExamples: CodingRow[]): Repo
   blocks.push(...summary.blocks);
   sections.push(section(builder, 2, 'Belangrijkste conclusies', summary.conclusions));
   if (unassignedExamples.length > 0) {
-    sections.push(section(builder, 2, 'Wat goed gaat', [paragraph('De inspecties zagen ook werkwijzen die navolging verdienen.'), ...exampleBoxes(builder, unassignedExamples)]));
+    sections.push(section(builder, 2, 'Wat goed gaat', [paragraph('De inspecties zagen ook werkwijzen die navolging verdienen.'), ...exampleBlocks(builder, unassignedExamples)]));
   }
   return section(builder, 1, CHAPTER_LABELS.samenvatting, blocks, sections, 'samenvatting');
 }
@@ -1281,7 +1290,7 @@ function normChapter(builder: Builder, norm: Code, examples: CodingRow[]): Repor
   if (fromSurvey) sections.push(fromSurvey);
   const quotes = quoteSection(builder, norm, 'Citaten');
   if (quotes) sections.push(quotes);
-  if (examples.length > 0) sections.push(section(builder, 2, 'Wat goed gaat', exampleBoxes(builder, examples)));
+  if (examples.length > 0) sections.push(section(builder, 2, 'Wat goed gaat', exampleBlocks(builder, examples)));
   const notes = codeMemos(builder, norm);
   if (notes.length > 0) sections.push(section(builder, 2, 'Notities voor de schrijver', [notesBox(notes)]));
   return section(builder, 1, norm.name, leadBlocks, sections, `norm:${norm.key}`);
@@ -1623,6 +1632,8 @@ interface ReportPlan {
   chapters: ChapterStep[];
   /** At most this many quotes per norm, unless the writer chose otherwise. */
   maxQuotes: number;
+  /** At most this many good examples in boxes per section; the others are counted. */
+  maxExamples: number;
   titles(builder: Builder): { title: string; subtitle: string; institution: string | null };
   summary(builder: Builder, period: string): { blocks: ReportBlock[]; conclusions: ReportBlock[] };
   /** The sentence placing the draft in the round ("GI Noord is een van de 3 instellingen …"). */
@@ -1662,6 +1673,7 @@ const INSTITUTION_PLAN: ReportPlan = {
   kind: 'instelling',
   chapters: ['samenvatting', 'inleiding', 'normen', 'gevolgen', 'oorzaken', 'vragenlijst', 'verwachtingen'],
   maxQuotes: 4,
+  maxExamples: 6,
   titles: (builder) => ({ title: only(builder).name, subtitle: `Instellingsrapport bij de ${builder.data.info.name}`, institution: only(builder).name }),
   summary: institutionSummary,
   placeInRound: (builder) => `${only(builder).name} is een van de ${plural(builder.data.institutions.length, 'instelling', 'instellingen')} in deze ronde.`,
@@ -1692,6 +1704,7 @@ const OVERALL_PLAN: ReportPlan = {
   kind: 'overkoepelend',
   chapters: ['samenvatting', 'inleiding', 'verhaallijn', 'gevolgen', 'oorzaken', 'vragenlijst', 'verwachtingen'],
   maxQuotes: 6,
+  maxExamples: 6,
   titles: (builder) => ({
     title: 'Overkoepelend rapport',
     subtitle: `${builder.data.info.name}: bevindingen bij ${plural(builder.institutions.length, 'gecertificeerde instelling', 'gecertificeerde instellingen')}`,

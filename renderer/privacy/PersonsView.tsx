@@ -12,6 +12,7 @@ import { api, errorMessage } from '../api/client';
 import { useChangeVersion } from '../api/study-changes';
 import { nl } from '../text/nl';
 import { filterPersons, formsProblem, parseForms, type PersonFilter } from './person-filter';
+import { particleFormsProblem } from '../../shared/name-particles';
 import './persons.css';
 
 type Act = (action: () => Promise<unknown>) => Promise<void>;
@@ -128,7 +129,9 @@ function AddPerson({ act }: { act: Act }) {
   const [role, setRole] = useState<PersonRole>('anders');
   const add = () => {
     if (!name.trim()) return;
+    const problem = particleFormsProblem([name.trim()]);
     void act(async () => {
+      if (problem) throw new Refused(problem);
       await api['privacy.addPerson']({ name: name.trim(), role });
       setName('');
     });

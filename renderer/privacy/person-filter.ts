@@ -1,5 +1,6 @@
 /** Filtering the persons register in the Personen view, and reading the forms a user typed. Pure functions. */
 import type { Person, PersonRole, PersonStatus } from '../../shared/privacy';
+import { particleFormsProblem } from '../../shared/name-particles';
 
 export interface PersonFilter {
   /** Any part of a name, a form or the pseudonym; case and diacritics do not matter. */
@@ -32,5 +33,6 @@ export const MAX_FORM_LENGTH = 300;
 export function formsProblem(forms: readonly string[]): string | null {
   if (forms.length === 0) return 'Geef ten minste één vorm van de naam.';
   const long = forms.find((form) => form.length > MAX_FORM_LENGTH);
-  return long ? `Een vorm mag hoogstens ${MAX_FORM_LENGTH} tekens hebben (‘${long.slice(0, 20)}…’ heeft er ${long.length}).` : null;
+  if (long) return `Een vorm mag hoogstens ${MAX_FORM_LENGTH} tekens hebben (‘${long.slice(0, 20)}…’ heeft er ${long.length}).`;
+  return particleFormsProblem(forms);
 }
