@@ -269,7 +269,6 @@ function Warnings({ warnings }: { warnings: string[] }) {
 }
 
 function Applied({ result, onClose }: { result: BundleApplyResult; onClose: () => void }) {
-  const showTab = useTeam((store) => store.showTab);
   const text = nl.team.import;
   const conflicts = result.totals.conflicts;
   return (
@@ -283,36 +282,44 @@ function Applied({ result, onClose }: { result: BundleApplyResult; onClose: () =
         {result.backupPath}
       </p>
       <Warnings warnings={result.warnings} />
+      <ResultActions conflicts={conflicts} onClose={onClose} />
+    </div>
+  );
+}
+
+/** Closing an applied result: with conflicts, the way to them comes first. */
+function ResultActions({ conflicts, onClose }: { conflicts: number; onClose: () => void }) {
+  const showTab = useTeam((store) => store.showTab);
+  if (conflicts === 0) {
+    return (
       <div className="dialog-actions">
-        {conflicts > 0 ? (
-          <>
-            <button type="button" onClick={onClose}>
-              {nl.common.close}
-            </button>
-            <button
-              type="button"
-              className="primary"
-              data-testid="team-import-to-conflicts"
-              onClick={() => {
-                showTab('conflicts');
-                onClose();
-              }}
-            >
-              {text.toConflicts(conflicts)}
-            </button>
-          </>
-        ) : (
-          <button type="button" className="primary" onClick={onClose} data-testid="team-import-close">
-            {nl.common.close}
-          </button>
-        )}
+        <button type="button" className="primary" onClick={onClose} data-testid="team-import-close">
+          {nl.common.close}
+        </button>
       </div>
+    );
+  }
+  return (
+    <div className="dialog-actions">
+      <button type="button" onClick={onClose} data-testid="team-import-close">
+        {nl.common.close}
+      </button>
+      <button
+        type="button"
+        className="primary"
+        data-testid="team-import-to-conflicts"
+        onClick={() => {
+          showTab('conflicts');
+          onClose();
+        }}
+      >
+        {nl.team.import.toConflicts(conflicts)}
+      </button>
     </div>
   );
 }
 
 function AppliedSet({ result, onClose }: { result: BundleSetApplyResult; onClose: () => void }) {
-  const showTab = useTeam((store) => store.showTab);
   const text = nl.team.import;
   const conflicts = result.results.reduce((sum, one) => sum + one.totals.conflicts, 0);
   return (
@@ -325,23 +332,7 @@ function AppliedSet({ result, onClose }: { result: BundleSetApplyResult; onClose
         {result.backupPath}
       </p>
       <Warnings warnings={[...new Set(result.results.flatMap((one) => one.warnings))]} />
-      <div className="dialog-actions">
-        {conflicts > 0 && (
-          <button
-            type="button"
-            data-testid="team-import-to-conflicts"
-            onClick={() => {
-              showTab('conflicts');
-              onClose();
-            }}
-          >
-            {text.toConflicts(conflicts)}
-          </button>
-        )}
-        <button type="button" className="primary" onClick={onClose} data-testid="team-import-close">
-          {nl.common.close}
-        </button>
-      </div>
+      <ResultActions conflicts={conflicts} onClose={onClose} />
     </div>
   );
 }
