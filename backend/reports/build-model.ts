@@ -1068,6 +1068,17 @@ export function whatWasReadAndHeard(counts: SourceCountRow[], presentRoles: Role
   return `Zij ${did}. ${coded}, hebben zij gecodeerd aan de hand van het toetsingskader.`;
 }
 
+/** "In totaal zijn 5 fragmenten gecodeerd: …", the verb in number with the count (one fragment "is" coded). */
+export function codedTotalSentence(codings: number, valences: string): string {
+  if (codings === 0) return 'Er is nog geen fragment gecodeerd.';
+  return `In totaal ${codings === 1 ? 'is' : 'zijn'} ${plural(codings, 'fragment', 'fragmenten')} gecodeerd: ${valences}.`;
+}
+
+/** "GI Noord is een van de 3 instellingen in deze ronde."; a round of one has no "een van de 1". */
+export function placeInRoundSentence(name: string, institutions: number): string {
+  return institutions === 1 ? `${name} is de enige instelling in deze ronde.` : `${name} is een van de ${plural(institutions, 'instelling', 'instellingen')} in deze ronde.`;
+}
+
 /** What an introduction counts its sources by (the draft's institutions only). */
 interface SourceTally {
   counts: SourceCountRow[];
@@ -1195,7 +1206,7 @@ function introductionChapter(builder: Builder): ReportSection {
   const reviewed = builder.plan.filesReviewed(builder);
   figuresBlocks.push(
     paragraph(
-      `In totaal zijn ${plural(codings.length, 'fragment', 'fragmenten')} gecodeerd${codings.length > 0 ? `: ${valencePhrase(valence)}` : ''}. ${
+      `${codedTotalSentence(codings.length, valencePhrase(valence))} ${
         reviewed > 0 ? `${capitalise(plural(reviewed, 'cliëntdossier is', 'cliëntdossiers zijn'))} systematisch onderzocht met de vaste dossiervragen.` : 'Er is (nog) geen systematisch dossieronderzoek vastgelegd.'
       }`,
     ),
@@ -1664,7 +1675,7 @@ const INSTITUTION_PLAN: ReportPlan = {
   maxQuotes: 4,
   titles: (builder) => ({ title: only(builder).name, subtitle: `Instellingsrapport bij de ${builder.data.info.name}`, institution: only(builder).name }),
   summary: institutionSummary,
-  placeInRound: (builder) => `${only(builder).name} is een van de ${plural(builder.data.institutions.length, 'instelling', 'instellingen')} in deze ronde.`,
+  placeInRound: (builder) => placeInRoundSentence(only(builder).name, builder.data.institutions.length),
   visited: (builder) => only(builder).name,
   sourceTables: institutionSourceTables,
   filesReviewed: (builder) => builder.data.review.find((summary) => summary.institutionId === only(builder).id)?.filesReviewed ?? 0,
