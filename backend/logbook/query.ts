@@ -6,8 +6,8 @@
  *
  * The filters become one SQL statement over the action table: the period is
  * a range of the clock (its text starts with the wall time), the institution
- * matches lines whose objects are that institution or one of its sources or
- * codings, the search looks in label, reason and call.
+ * matches lines whose objects are that institution or one of its sources,
+ * codings, judgments or findings, the search looks in label, reason and call.
  */
 import { decodeHlc } from '../../shared/hlc';
 import { ACTION_LABELS, LOGGED_READ_LABELS } from '../../shared/api/action-labels';
@@ -63,8 +63,10 @@ function whereOf(filter: LogbookFilter): Where {
     clauses.push(`EXISTS (SELECT 1 FROM json_each(a.objects) o WHERE
       (o.value ->> 'entity' = 'institution' AND o.value ->> 'id' = ?)
       OR (o.value ->> 'entity' = 'source' AND o.value ->> 'id' IN (SELECT id FROM source WHERE institution_id = ?))
-      OR (o.value ->> 'entity' = 'coding' AND o.value ->> 'id' IN (SELECT c.id FROM coding c JOIN source s ON s.id = c.source_id WHERE s.institution_id = ?)))`);
-    params.push(filter.institutionId, filter.institutionId, filter.institutionId);
+      OR (o.value ->> 'entity' = 'coding' AND o.value ->> 'id' IN (SELECT c.id FROM coding c JOIN source s ON s.id = c.source_id WHERE s.institution_id = ?))
+      OR (o.value ->> 'entity' = 'judgment' AND o.value ->> 'id' IN (SELECT id FROM judgment WHERE institution_id = ?))
+      OR (o.value ->> 'entity' = 'finding' AND o.value ->> 'id' IN (SELECT id FROM finding WHERE institution_id = ?)))`);
+    params.push(...Array<string>(5).fill(filter.institutionId));
   }
   const query = filter.query?.trim();
   if (query) {
