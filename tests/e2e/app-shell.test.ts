@@ -37,4 +37,14 @@ describe('the app shell', () => {
       expect(page_.height, `${view}: pagina ${page_.height} px hoog in een venster van ${page_.window} px`).toBeLessThanOrEqual(page_.window);
     }
   });
+
+  it('draws every export choice in Uitwisselen with a radio button of one size, also beside a two-line description', async () => {
+    const { page } = app;
+    await page.getByTestId('exchange-button').click();
+    const radios = page.locator('.exchange-kind input[type="radio"]');
+    await radios.first().waitFor();
+    const widths = await radios.evaluateAll((inputs) => inputs.map((input) => Math.round(input.getBoundingClientRect().width)));
+    expect(new Set(widths).size, `breedtes ${widths.join(', ')}`).toBe(1);
+    await page.keyboard.press('Escape');
+  });
 });
