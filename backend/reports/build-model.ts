@@ -987,6 +987,14 @@ function institutionSummary(builder: Builder, period: string): { blocks: ReportB
   return { blocks, conclusions };
 }
 
+/** The overarching draft's opening; a draft over one institution has nothing to lay side by side. */
+export function overallLeadSentence(institutions: number, period: string): string {
+  const visited = `De inspecties hebben${period} toezicht gehouden bij ${plural(institutions, 'gecertificeerde instelling', 'gecertificeerde instellingen')} voor jeugdbescherming en jeugdreclassering.`;
+  return institutions === 1
+    ? `${visited} Over deze instelling verschijnt ook een eigen rapport. Dit overkoepelende rapport vat de bevindingen samen.`
+    : `${visited} Over elke instelling verschijnt een eigen rapport. Dit overkoepelende rapport legt de bevindingen naast elkaar en laat zien wat bij meerdere instellingen terugkomt.`;
+}
+
 /** The summary across institutions: per norm how many institutions meet it, and where most fall short. */
 function overallSummary(builder: Builder, period: string): { blocks: ReportBlock[]; conclusions: ReportBlock[] } {
   const { norms, scale } = builder.data;
@@ -997,7 +1005,7 @@ function overallSummary(builder: Builder, period: string): { blocks: ReportBlock
     variant: 'lead',
     runs: [
       run(
-        `De inspecties hebben${period} toezicht gehouden bij ${plural(total, 'gecertificeerde instelling', 'gecertificeerde instellingen')} voor jeugdbescherming en jeugdreclassering. Over elke instelling verschijnt een eigen rapport. Dit overkoepelende rapport legt de bevindingen naast elkaar en laat zien wat bij meerdere instellingen terugkomt.`,
+        overallLeadSentence(total, period),
       ),
     ],
   });
@@ -1710,7 +1718,7 @@ const OVERALL_PLAN: ReportPlan = {
   }),
   summary: overallSummary,
   placeInRound: (builder) => `Dit rapport brengt de bevindingen bij ${plural(builder.institutions.length, 'instelling', 'instellingen')} samen.`,
-  visited: () => 'de instellingen',
+  visited: (builder) => (builder.institutions.length === 1 ? 'de instelling' : 'de instellingen'),
   sourceTables: sourcesPerInstitution,
   filesReviewed: sumFilesReviewed,
   filesReviewedOfNorm: sumFilesReviewed,

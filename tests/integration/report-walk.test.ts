@@ -3,8 +3,12 @@
  * coded fragment, found by walking a new study as an inspector would
  * ("GI Testland is een van de 1 instelling", "In totaal zijn 1 fragment").
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codedTotalSentence, placeInRoundSentence } from '../../backend/reports/build-model';
+import { reportModel } from '../../backend/reports/generate';
+import { createStudy } from '../../backend/study/setup';
+import { tempDir } from '../helpers/temp-study';
+import { codedTotalSentence, overallLeadSentence, placeInRoundSentence } from '../../backend/reports/build-model';
 
 describe('draft sentences for a small study', () => {
   it('places an institution in a round of one, two and more', () => {
@@ -17,5 +21,36 @@ describe('draft sentences for a small study', () => {
     expect(codedTotalSentence(0, '')).toBe('Er is nog geen fragment gecodeerd.');
     expect(codedTotalSentence(1, '1 negatief')).toBe('In totaal is 1 fragment gecodeerd: 1 negatief.');
     expect(codedTotalSentence(5, '3 positief en 2 negatief')).toBe('In totaal zijn 5 fragmenten gecodeerd: 3 positief en 2 negatief.');
+  });
+
+  it('leads an overarching draft of one institution without "elke instelling" or "meerdere instellingen"', () => {
+    const one = overallLeadSentence(1, '');
+    expect(one).toBe(
+      'De inspecties hebben toezicht gehouden bij 1 gecertificeerde instelling voor jeugdbescherming en jeugdreclassering. Over deze instelling verschijnt ook een eigen rapport. Dit overkoepelende rapport vat de bevindingen samen.',
+    );
+    expect(overallLeadSentence(3, ' in de periode 2 maart 2026 tot en met 26 juni 2026')).toBe(
+      'De inspecties hebben in de periode 2 maart 2026 tot en met 26 juni 2026 toezicht gehouden bij 3 gecertificeerde instellingen voor jeugdbescherming en jeugdreclassering. Over elke instelling verschijnt een eigen rapport. Dit overkoepelende rapport legt de bevindingen naast elkaar en laat zien wat bij meerdere instellingen terugkomt.',
+    );
+  });
+
+  it('writes a whole draft of a one-institution study in the singular', () => {
+    const study = createStudy(join(tempDir('veldwerk-een-instelling-'), 'ronde.veldwerk'), {
+      name: 'Ronde met een instelling',
+      periodStart: '2026-03-01',
+      periodEnd: '2026-06-30',
+      institutions: ['GI Testland'],
+      inspectors: [{ name: 'Eva Testers', initials: 'ET' }],
+    });
+    try {
+      const text = JSON.stringify(reportModel(study, { overall: true }).chapters);
+      expect(text).toContain('De inspecties bezochten de instelling ');
+      expect(text).not.toContain('meerdere instellingen');
+      const [institution] = study.institutions();
+      const own = JSON.stringify(reportModel(study, { institutionId: institution!.id }).chapters);
+      expect(own).toContain('GI Testland is de enige instelling in deze ronde.');
+      expect(own).toContain('Er is nog geen fragment gecodeerd.');
+    } finally {
+      study.close();
+    }
   });
 });
