@@ -128,6 +128,10 @@ function namesFor(study: Study, sourceTitle: (title: string) => string = (title)
     inspector: new Map(raw('SELECT id, initials FROM inspector').all() as Array<[string, string]>),
     code: new Map(raw('SELECT id, name FROM code').all() as Array<[string, string]>),
     source: new Map(raw("SELECT id, coalesce(title, '') FROM source").all() as Array<[string, string]>),
+    // A judgment has no name of its own: the norm and the institution it is about.
+    judgment: new Map(
+      raw("SELECT j.id, c.name || ', ' || i.name FROM judgment j JOIN code c ON c.id = j.code_id JOIN institution i ON i.id = j.institution_id").all() as Array<[string, string]>,
+    ),
   };
   const titles = new Map<string, string>();
   const titleOf = (id: string) => {

@@ -43,4 +43,9 @@ describe('the logbook filtered on an institution', () => {
     expect(await calls(noord!.id)).toEqual(['judgment.save']);
     expect(await calls(zuid!.id)).toEqual(['finding.save']);
   });
+
+  it('names the judgment by its norm and institution, not only "Oordeel"', async () => {
+    const page = valueOf<LogbookPage>(await dispatch(session, 'logbook.list', { filter: { call: 'judgment.save' }, offset: 0, limit: 10 }));
+    expect(page.lines.map((line) => line.objects)).toEqual(['Oordeel "Tijdige inzet passende hulp, GI Noord"']);
+  });
 });
