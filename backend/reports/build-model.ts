@@ -539,15 +539,21 @@ export function fileReviewSentence(question: AggregatedQuestion): string {
   const unknown = countOf(question, 'onbekend');
   const unknownTail = unknown > 0 ? ` In ${plural(unknown, 'dossier', 'dossiers')} was dat niet na te gaan.` : '';
   const files = (count: number) => capitalise(inFiles(count, n));
+  // "In geen van de N dossiers" would include the files where it could not be checked: count over those where it could.
+  const checked = (what: string, fact: string) => {
+    if (yes > 0 || unknown === 0) return `${files(yes)} ${fact}.${unknownTail}`;
+    if (unknown === n) return `In geen van de ${count(n)} onderzochte dossiers was na te gaan of ${what}.`;
+    return `${capitalise(inFiles(0, n - unknown, 'dossiers waarin dat na te gaan was'))}, ${fact}.${unknownTail}`;
+  };
   switch (question.key) {
     case 'contact-5-dagen':
-      return `${files(yes)} was er binnen 5 dagen na de start van de maatregel contact met de jeugdige.${unknownTail}`;
+      return checked('er binnen 5 dagen na de start van de maatregel contact met de jeugdige was', 'was er binnen 5 dagen na de start van de maatregel contact met de jeugdige');
     case 'periode-zonder-jzw':
       return `${files(yes)} was er een periode zonder vaste jeugdzorgwerker.`;
     case 'veiligheid-direct':
       return `${files(yes)} is de veiligheid beoordeeld op basis van direct contact met de jeugdige.`;
     case 'plan-6-weken':
-      return `${files(yes)} was er binnen 6 weken een plan van aanpak.${unknownTail}`;
+      return checked('er binnen 6 weken een plan van aanpak was', 'was er binnen 6 weken een plan van aanpak');
     case 'plan-samen': {
       const partly = countOf(question, 'deels');
       return `${files(yes)} is het plan van aanpak samen met de jeugdige en de ouders opgesteld${partly > 0 ? `; in ${partly} gedeeltelijk` : ''}.`;

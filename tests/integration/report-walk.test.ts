@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { reportModel } from '../../backend/reports/generate';
 import { createStudy } from '../../backend/study/setup';
 import { tempDir } from '../helpers/temp-study';
-import { codedTotalSentence, overallLeadSentence, placeInRoundSentence } from '../../backend/reports/build-model';
+import { codedTotalSentence, fileReviewSentence, overallLeadSentence, placeInRoundSentence } from '../../backend/reports/build-model';
 
 describe('draft sentences for a small study', () => {
   it('places an institution in a round of one, two and more', () => {
@@ -52,5 +52,23 @@ describe('draft sentences for a small study', () => {
     } finally {
       study.close();
     }
+  });
+
+  it('never says "in geen van de dossiers" of a check that could not be made in them', () => {
+    const question = (key: string, counts: Array<[string, number]>) => ({
+      key,
+      question: 'Vraag',
+      answerType: 'choice' as const,
+      answered: counts.reduce((sum, [, n]) => sum + n, 0),
+      filesReviewed: 2,
+      counts: counts.map(([answer, n]) => ({ answer, n })),
+      mean: null,
+    });
+    // The demo's Lagewaard: one file 'nee', one 'onbekend'.
+    expect(fileReviewSentence(question('contact-5-dagen', [['nee', 1], ['onbekend', 1]]))).toBe(
+      'Niet in het ene dossier waarin dat na te gaan was, was er binnen 5 dagen na de start van de maatregel contact met de jeugdige. In 1 dossier was dat niet na te gaan.',
+    );
+    expect(fileReviewSentence(question('plan-6-weken', [['onbekend', 2]]))).toBe('In geen van de 2 onderzochte dossiers was na te gaan of er binnen 6 weken een plan van aanpak was.');
+    expect(fileReviewSentence(question('plan-6-weken', [['nee', 3]]))).toBe('In geen van de 3 onderzochte dossiers was er binnen 6 weken een plan van aanpak.');
   });
 });
