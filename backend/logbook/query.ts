@@ -6,8 +6,8 @@
  *
  * The filters become one SQL statement over the action table: the period is
  * a range of the clock (its text starts with the wall time), the institution
- * matches lines whose objects are that institution or one of its sources or
- * codings, the search looks in label, reason and call.
+ * matches lines whose objects are that institution or one of its sources,
+ * codings, judgments or findings, the search looks in label, reason and call.
  */
 import { decodeHlc } from '../../shared/hlc';
 import { ACTION_LABELS, LOGGED_READ_LABELS } from '../../shared/api/action-labels';
@@ -63,8 +63,10 @@ function whereOf(filter: LogbookFilter): Where {
     clauses.push(`EXISTS (SELECT 1 FROM json_each(a.objects) o WHERE
       (o.value ->> 'entity' = 'institution' AND o.value ->> 'id' = ?)
       OR (o.value ->> 'entity' = 'source' AND o.value ->> 'id' IN (SELECT id FROM source WHERE institution_id = ?))
-      OR (o.value ->> 'entity' = 'coding' AND o.value ->> 'id' IN (SELECT c.id FROM coding c JOIN source s ON s.id = c.source_id WHERE s.institution_id = ?)))`);
-    params.push(filter.institutionId, filter.institutionId, filter.institutionId);
+      OR (o.value ->> 'entity' = 'coding' AND o.value ->> 'id' IN (SELECT c.id FROM coding c JOIN source s ON s.id = c.source_id WHERE s.institution_id = ?))
+      OR (o.value ->> 'entity' = 'judgment' AND o.value ->> 'id' IN (SELECT id FROM judgment WHERE institution_id = ?))
+      OR (o.value ->> 'entity' = 'finding' AND o.value ->> 'id' IN (SELECT id FROM finding WHERE institution_id = ?)))`);
+    params.push(...Array<string>(5).fill(filter.institutionId));
   }
   const query = filter.query?.trim();
   if (query) {
@@ -126,6 +128,10 @@ function namesFor(study: Study, sourceTitle: (title: string) => string = (title)
     inspector: new Map(raw('SELECT id, initials FROM inspector').all() as Array<[string, string]>),
     code: new Map(raw('SELECT id, name FROM code').all() as Array<[string, string]>),
     source: new Map(raw("SELECT id, coalesce(title, '') FROM source").all() as Array<[string, string]>),
+    // A judgment has no name of its own: the norm and the institution it is about.
+    judgment: new Map(
+      raw("SELECT j.id, c.name || ', ' || i.name FROM judgment j JOIN code c ON c.id = j.code_id JOIN institution i ON i.id = j.institution_id").all() as Array<[string, string]>,
+    ),
   };
   const titles = new Map<string, string>();
   const titleOf = (id: string) => {

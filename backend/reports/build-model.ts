@@ -540,15 +540,21 @@ export function fileReviewSentence(question: AggregatedQuestion): string {
   const unknown = countOf(question, 'onbekend');
   const unknownTail = unknown > 0 ? ` In ${plural(unknown, 'dossier', 'dossiers')} was dat niet na te gaan.` : '';
   const files = (count: number) => capitalise(inFiles(count, n));
+  // "In geen van de N dossiers" would include the files where it could not be checked: count over those where it could.
+  const checked = (what: string, fact: string) => {
+    if (yes > 0 || unknown === 0) return `${files(yes)} ${fact}.${unknownTail}`;
+    if (unknown === n) return `In geen van de ${count(n)} onderzochte dossiers was na te gaan of ${what}.`;
+    return `${capitalise(inFiles(0, n - unknown, 'dossiers waarin dat na te gaan was'))}, ${fact}.${unknownTail}`;
+  };
   switch (question.key) {
     case 'contact-5-dagen':
-      return `${files(yes)} was er binnen 5 dagen na de start van de maatregel contact met de jeugdige.${unknownTail}`;
+      return checked('er binnen 5 dagen na de start van de maatregel contact met de jeugdige was', 'was er binnen 5 dagen na de start van de maatregel contact met de jeugdige');
     case 'periode-zonder-jzw':
       return `${files(yes)} was er een periode zonder vaste jeugdzorgwerker.`;
     case 'veiligheid-direct':
       return `${files(yes)} is de veiligheid beoordeeld op basis van direct contact met de jeugdige.`;
     case 'plan-6-weken':
-      return `${files(yes)} was er binnen 6 weken een plan van aanpak.${unknownTail}`;
+      return checked('er binnen 6 weken een plan van aanpak was', 'was er binnen 6 weken een plan van aanpak');
     case 'plan-samen': {
       const partly = countOf(question, 'deels');
       return `${files(yes)} is het plan van aanpak samen met de jeugdige en de ouders opgesteld${partly > 0 ? `; in ${partly} gedeeltelijk` : ''}.`;
@@ -996,6 +1002,14 @@ function institutionSummary(builder: Builder, period: string): { blocks: ReportB
   return { blocks, conclusions };
 }
 
+/** The overarching draft's opening; a draft over one institution has nothing to lay side by side. */
+export function overallLeadSentence(institutions: number, period: string): string {
+  const visited = `De inspecties hebben${period} toezicht gehouden bij ${plural(institutions, 'gecertificeerde instelling', 'gecertificeerde instellingen')} voor jeugdbescherming en jeugdreclassering.`;
+  return institutions === 1
+    ? `${visited} Over deze instelling verschijnt ook een eigen rapport. Dit overkoepelende rapport vat de bevindingen samen.`
+    : `${visited} Over elke instelling verschijnt een eigen rapport. Dit overkoepelende rapport legt de bevindingen naast elkaar en laat zien wat bij meerdere instellingen terugkomt.`;
+}
+
 /** The summary across institutions: per norm how many institutions meet it, and where most fall short. */
 function overallSummary(builder: Builder, period: string): { blocks: ReportBlock[]; conclusions: ReportBlock[] } {
   const { norms, scale } = builder.data;
@@ -1006,7 +1020,7 @@ function overallSummary(builder: Builder, period: string): { blocks: ReportBlock
     variant: 'lead',
     runs: [
       run(
-        `De inspecties hebben${period} toezicht gehouden bij ${plural(total, 'gecertificeerde instelling', 'gecertificeerde instellingen')} voor jeugdbescherming en jeugdreclassering. Over elke instelling verschijnt een eigen rapport. Dit overkoepelende rapport legt de bevindingen naast elkaar en laat zien wat bij meerdere instellingen terugkomt.`,
+        overallLeadSentence(total, period),
       ),
     ],
   });
@@ -1075,6 +1089,17 @@ export function whatWasReadAndHeard(counts: SourceCountRow[], presentRoles: Role
   const did = joinList([read.length > 0 ? `lazen ${joinList(read)}` : '', heard].filter(Boolean));
   const coded = read.length > 0 && heard ? 'Wat zij lazen en hoorden' : read.length > 0 ? 'Wat zij lazen' : 'Wat zij hoorden';
   return `Zij ${did}. ${coded}, hebben zij gecodeerd aan de hand van het toetsingskader.`;
+}
+
+/** "In totaal zijn 5 fragmenten gecodeerd: …", the verb in number with the count (one fragment "is" coded). */
+export function codedTotalSentence(codings: number, valences: string): string {
+  if (codings === 0) return 'Er is nog geen fragment gecodeerd.';
+  return `In totaal ${codings === 1 ? 'is' : 'zijn'} ${plural(codings, 'fragment', 'fragmenten')} gecodeerd: ${valences}.`;
+}
+
+/** "GI Noord is een van de 3 instellingen in deze ronde."; a round of one has no "een van de 1". */
+export function placeInRoundSentence(name: string, institutions: number): string {
+  return institutions === 1 ? `${name} is de enige instelling in deze ronde.` : `${name} is een van de ${plural(institutions, 'instelling', 'instellingen')} in deze ronde.`;
 }
 
 /** What an introduction counts its sources by (the draft's institutions only). */
@@ -1204,7 +1229,7 @@ function introductionChapter(builder: Builder): ReportSection {
   const reviewed = builder.plan.filesReviewed(builder);
   figuresBlocks.push(
     paragraph(
-      `In totaal zijn ${plural(codings.length, 'fragment', 'fragmenten')} gecodeerd${codings.length > 0 ? `: ${valencePhrase(valence)}` : ''}. ${
+      `${codedTotalSentence(codings.length, valencePhrase(valence))} ${
         reviewed > 0 ? `${capitalise(plural(reviewed, 'cliëntdossier is', 'cliëntdossiers zijn'))} systematisch onderzocht met de vaste dossiervragen.` : 'Er is (nog) geen systematisch dossieronderzoek vastgelegd.'
       }`,
     ),
@@ -1676,7 +1701,7 @@ const INSTITUTION_PLAN: ReportPlan = {
   maxExamples: 6,
   titles: (builder) => ({ title: only(builder).name, subtitle: `Instellingsrapport bij de ${builder.data.info.name}`, institution: only(builder).name }),
   summary: institutionSummary,
-  placeInRound: (builder) => `${only(builder).name} is een van de ${plural(builder.data.institutions.length, 'instelling', 'instellingen')} in deze ronde.`,
+  placeInRound: (builder) => placeInRoundSentence(only(builder).name, builder.data.institutions.length),
   visited: (builder) => only(builder).name,
   sourceTables: institutionSourceTables,
   filesReviewed: (builder) => builder.data.review.find((summary) => summary.institutionId === only(builder).id)?.filesReviewed ?? 0,
@@ -1712,7 +1737,7 @@ const OVERALL_PLAN: ReportPlan = {
   }),
   summary: overallSummary,
   placeInRound: (builder) => `Dit rapport brengt de bevindingen bij ${plural(builder.institutions.length, 'instelling', 'instellingen')} samen.`,
-  visited: () => 'de instellingen',
+  visited: (builder) => (builder.institutions.length === 1 ? 'de instelling' : 'de instellingen'),
   sourceTables: sourcesPerInstitution,
   filesReviewed: sumFilesReviewed,
   filesReviewedOfNorm: sumFilesReviewed,

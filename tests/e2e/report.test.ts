@@ -87,6 +87,10 @@ async function exerciseDialog(page: Page): Promise<void> {
   await page.getByTestId('report-progress').waitFor();
   const download = page.getByRole('button', { name: 'Downloaden', exact: true });
   await download.waitFor({ timeout: 90_000 });
+  // Under the pointer the link stays readable: white text keeps its accent background.
+  await download.hover();
+  const hovered = await download.evaluate((element) => [getComputedStyle(element).color, getComputedStyle(element).backgroundColor]);
+  expect(hovered[1], `tekst ${hovered[0]} op achtergrond ${hovered[1]}`).not.toMatch(/rgb\((24\d|25\d), (24\d|25\d), (24\d|25\d)\)/);
   // The button follows a one-time link: the access token is never in a download address.
   const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
   const href = new URL(file.url()).pathname;
