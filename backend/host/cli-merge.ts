@@ -21,6 +21,7 @@ import { dispatch } from '../api/handlers';
 import type { HostServices, Session } from '../api/session';
 import { UserError } from '../errors';
 import { bundleSealedFor } from '../merge/bundle-file';
+import { BUNDLE_MESSAGES } from '../merge/bundle-format';
 import { MERGE_KIND_LABELS, MERGE_KINDS, type AgreementReport, type BundlePreview, type BundleApplyResult } from '../../shared/api/types';
 import type { CallName, CallOutput } from '../../shared/api/contract';
 
@@ -166,7 +167,7 @@ export function describePreview(preview: BundlePreview | BundleApplyResult, appl
       `${bundle.changes} wijzigingen, ${bundle.files} bestanden (${bundle.all ? 'alles' : 'sinds de vorige uitwisseling'}).`,
   ];
   if (preview.nothingNew) {
-    lines.push('Deze bundel is al eerder ingelezen; er is niets veranderd.');
+    lines.push(BUNDLE_MESSAGES.replayed);
     return lines.join('\n');
   }
   const header = ['', 'nieuw', 'gewijzigd', 'verwijderd', 'al aanwezig', 'conflicten'];

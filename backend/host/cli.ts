@@ -291,7 +291,7 @@ async function autocodeCommand(args: string[]): Promise<void> {
     const code = codes.find((candidate) => candidate.key === values.norm);
     if (!code) throw new UserError(`Er is geen code met sleutel "${values.norm}". Sleutels: ${codes.map((c) => c.key).join(', ')}`);
     const result = await call(session, 'autocode', { query: queryWords.join(' '), codeId: code.id, valence: values.valence ?? 'neutraal' });
-    console.log(`${result.created} coderingen gemaakt${result.skipped ? ` (${result.skipped} al gecodeerd)` : ''}.`);
+    console.log(`${result.created} ${result.created === 1 ? 'codering' : 'coderingen'} gemaakt${result.skipped ? ` (${result.skipped} al gecodeerd)` : ''}.`);
   } finally {
     session.close();
   }

@@ -81,6 +81,8 @@ export type BundleSource = { path: string } | { bytes: Uint8Array };
 export interface ReadExpectations {
   /** The study the bundle must belong to. */
   studyId: string;
+  /** Its name, to tell a study of the same name apart in the refusal. */
+  studyName?: string;
   /** The running program's version, for messages. */
   programVersion?: string;
 }
@@ -253,7 +255,7 @@ class BundleParser {
     const parsed = headerSchema.safeParse(raw);
     if (!parsed.success) throw new UserError(BUNDLE_MESSAGES.invalid(describeIssue(parsed.error)), 'rejected');
     if (parsed.data.studyId !== this.expect.studyId) {
-      throw new UserError(BUNDLE_MESSAGES.otherStudy(parsed.data.studyName.slice(0, 200)), 'rejected');
+      throw new UserError(BUNDLE_MESSAGES.otherStudy(parsed.data.studyName.slice(0, 200), parsed.data.studyName === this.expect.studyName), 'rejected');
     }
     return parsed.data;
   }

@@ -64,8 +64,12 @@ export const BUNDLE_MESSAGES = {
   damaged: 'De bundel is beschadigd of gewijzigd (bijvoorbeeld onvolledig overgezet). Vraag de afzender om een nieuwe bundel.',
   notABundle: 'Dit bestand is geen Veldwerk-bundel.',
   tooLarge: 'De bundel is groter dan Veldwerk aankan.',
-  replayed: 'Deze bundel is al eerder ingelezen; er is niets veranderd.',
-  otherStudy: (name: string) => `Deze bundel hoort bij een ander onderzoek: "${name}". Open dat onderzoek om hem in te lezen.`,
+  // Read before, or made from a copy that already holds its work (a fresh copy's first bundle back): both bring nothing.
+  replayed: 'Deze bundel brengt niets nieuws: alles wat erin staat, is al in dit onderzoek (eerder ingelezen of al aanwezig); er is niets veranderd.',
+  otherStudy: (name: string, sameName: boolean) =>
+    sameName
+      ? `Deze bundel hoort bij een ander onderzoek met dezelfde naam ("${name}"), niet bij dit bestand. Open het onderzoek waaruit hij komt om hem in te lezen.`
+      : `Deze bundel hoort bij een ander onderzoek: "${name}". Open dat onderzoek om hem in te lezen.`,
   newerVersion: (version: string) =>
     `Deze bundel is gemaakt met een nieuwere versie van Veldwerk (${version}). Werk Veldwerk bij om hem in te lezen.`,
   invalid: (detail: string) => `De bundel is ongeldig: ${detail}. Er is niets veranderd.`,

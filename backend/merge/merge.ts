@@ -61,7 +61,7 @@ class DryRunRollback extends Error {
 /** Read a bundle from a file or bytes, for this study, its new changes' signatures verified ahead (signing.ts). */
 export async function readBundle(study: Study, source: BundleSource, passphrase: string | null): Promise<ParsedBundle> {
   // A bundle to the team's keys opens with this copy's own age identity (team-recipients.ts).
-  const bundle = await openBundle(source, { passphrase, identities: ownIdentities(study.db) }, { studyId: study.id, programVersion: programVersion() });
+  const bundle = await openBundle(source, { passphrase, identities: ownIdentities(study.db) }, { studyId: study.id, studyName: study.info().name, programVersion: programVersion() });
   await verifySignaturesAhead(study.db, bundle.changes, bundle.signatures, bundle.keys);
   return bundle;
 }

@@ -170,6 +170,14 @@ describe('bundles', () => {
       await refused(bytes, 'Deze bundel hoort bij een ander onderzoek: "Een heel ander onderzoek"');
     });
 
+    it('a bundle of another study with the same name says so, not just the name of the open study', async () => {
+      const twin = createStudy(join(dir, 'tweeling.veldwerk'), { ...TEAM_SETUP, name: lead.info().name });
+      const bytes = await bundleOf(twin, { all: true });
+      twin.close();
+      await refused(bytes, BUNDLE_MESSAGES.otherStudy(lead.info().name, true));
+      expect(BUNDLE_MESSAGES.otherStudy(lead.info().name, true)).toContain('met dezelfde naam');
+    });
+
     it('from a newer format or schema version', async () => {
       await refused(await bundleOf(anna, { all: true, headerOverrides: { formatVersion: BUNDLE_FORMAT_VERSION + 1, programVersion: '9.0.0' } }), /nieuwere versie van Veldwerk \(9\.0\.0\)/);
       await refused(await bundleOf(anna, { all: true, headerOverrides: { schemaVersion: 999, programVersion: '9.1.0' } }), /nieuwere versie van Veldwerk \(9\.1\.0\)/);

@@ -2,6 +2,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_MESSAGES } from '../../backend/merge/bundle-format';
 import { createStudy } from '../../backend/study/setup';
 import { veldwerk } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-study';
@@ -57,10 +58,10 @@ describe('veldwerk copy / bundle / agreement', () => {
 
     const again = run(['bundle', 'import', lead, bundle, '--passphrase-file', passphraseFile]);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('Deze bundel is al eerder ingelezen; er is niets veranderd.');
+    expect(again.stderr).toContain(BUNDLE_MESSAGES.replayed);
     const dryAgain = run(['bundle', 'import', lead, bundle, '--passphrase-file', passphraseFile, '--dry-run']);
     expect(dryAgain.code).toBe(0);
-    expect(dryAgain.stdout).toContain('al eerder ingelezen');
+    expect(dryAgain.stdout).toContain(BUNDLE_MESSAGES.replayed);
   });
 
   it('refuses a wrong passphrase (exit 1) and wrong usage (exit 2)', () => {
