@@ -77,7 +77,7 @@ function run(args: string[]): string {
   return result.stdout;
 }
 
-const created = (output: string) => Number(/(\d+) coderingen gemaakt/.exec(output)?.[1] ?? NaN);
+const created = (output: string) => Number(/(\d+) coderingen? gemaakt/.exec(output)?.[1] ?? NaN);
 const stats = (file: string) => JSON.parse(run(['stats', file, '--json'])) as StudyStats;
 /** Marloes's copy as the browser host holds it now. */
 const onHost = <T>(name: CallName, input: object = {}) => callHost<T>(app.url, name, input);

@@ -49,7 +49,7 @@ describe('veldwerk CLI', () => {
   it('auto-codes the hits of a search with a norm, valence and coder, and stats count them', () => {
     const made = veldwerk(['autocode', study, 'geinformeerd', '--norm', 'participatie', '--valence', 'negatief', '--coder', 'INS']);
     expect(made.stderr).toBe('');
-    expect(made.stdout).toContain('1 coderingen gemaakt');
+    expect(made.stdout).toContain('1 codering gemaakt');
     const again = veldwerk(['autocode', study, 'geinformeerd', '--norm', 'participatie']);
     expect(again.stdout).toContain('0 coderingen gemaakt');
     const stats = JSON.parse(veldwerk(['stats', study, '--json']).stdout);

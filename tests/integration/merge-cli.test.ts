@@ -37,8 +37,8 @@ describe('veldwerk copy / bundle / agreement', () => {
   });
 
   it('exports a bundle, previews it (text and JSON), applies it, refuses it the second time', () => {
-    expect(run(['autocode', anna, 'drie weken', '--norm', 'contact', '--coder', 'AA']).stdout).toContain('1 coderingen gemaakt');
-    expect(run(['autocode', lead, 'drie weken', '--norm', 'contact', '--coder', 'BB']).stdout).toContain('1 coderingen gemaakt');
+    expect(run(['autocode', anna, 'drie weken', '--norm', 'contact', '--coder', 'AA']).stdout).toContain('1 codering gemaakt');
+    expect(run(['autocode', lead, 'drie weken', '--norm', 'contact', '--coder', 'BB']).stdout).toContain('1 codering gemaakt');
 
     const exported = run(['bundle', 'export', anna, '--out', bundle, '--passphrase-file', passphraseFile]);
     expect(exported.stderr).toBe('');
