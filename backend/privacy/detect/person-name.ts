@@ -54,6 +54,22 @@ function isKnownName(word: string, { lexicon }: DetectContext): boolean {
 
 const isOrdinary = (lower: string, { lexicon }: DetectContext) => lexicon.isWord(lower) || lexicon.isCompound(lower);
 
+/** Forms of address: what follows is a surname even when it is an ordinary word ("mevrouw Bakker", "meneer de Wit"). */
+const ADDRESS = /^(?:mevrouw|meneer|mevr\.|dhr\.|de heer)\s/iu;
+
+/**
+ * After a role that is no form of address, words the study's own texts write
+ * in lower case ("moeder de Wachtlijst", "jeugdige Vertraagd" in a text that
+ * also says "wachtlijst" and "vertraagd") are ordinary words that happen to
+ * follow the role, unless a name list knows them ("zus Roos", "oma Groen").
+ * Only the study's words count for a particle form: "moeder van Dijk" is a
+ * name though "dijk" is in the dictionary.
+ */
+function writtenAsWord(matched: string, words: string[], context: DetectContext): boolean {
+  if (ADDRESS.test(matched) || !context.lowerCaseWords) return false;
+  return words.every((word) => context.lowerCaseWords!.has(word.toLocaleLowerCase('nl')) && !isKnownName(word, context));
+}
+
 function byContext(text: string, context: DetectContext): Detection[] {
   const found: Detection[] = [];
   const add = (pattern: RegExp, why: string, organisationsToo = false) => {
@@ -67,6 +83,7 @@ function byContext(text: string, context: DetectContext): Detection[] {
       // A particle makes it a surname ("mevrouw De Vries", "pleegvader van Dam").
       // So is a compound the dictionary does not list ("moeder Huisbezoek" is a heading after a line break, not a mother).
       if (organisationsToo && words.length === 1 && name === words[0] && isOrdinary(name.toLocaleLowerCase('nl'), context) && !isKnownName(name, context)) continue;
+      if (organisationsToo && writtenAsWord(match[0], words, context)) continue;
       const start = match.index + match[0].indexOf(name);
       // A word that opens the next line after a role is most often a heading or a new sentence; a known name there still counts.
       if (organisationsToo && text.slice(match.index, start).includes('\n') && !words.every((word) => isKnownName(word, context))) continue;
