@@ -65,9 +65,9 @@ const ADDRESS = /^(?:mevrouw|meneer|mevr\.|dhr\.|de heer)\s/iu;
  * Only the study's words count for a particle form: "moeder van Dijk" is a
  * name though "dijk" is in the dictionary.
  */
-function writtenAsWord(matched: string, words: string[], context: DetectContext): boolean {
-  if (ADDRESS.test(matched) || !context.lowerCaseWords) return false;
-  return words.every((word) => context.lowerCaseWords!.has(word.toLocaleLowerCase('nl')) && !isKnownName(word, context));
+function writtenAsWord(words: string[], { lexicon, allowed, lowerCaseWords }: DetectContext): boolean {
+  if (!lowerCaseWords) return false;
+  return words.every((word) => lowerCaseWords.has(word.toLocaleLowerCase('nl')) && !isKnownName(word, { lexicon, allowed }));
 }
 
 function byContext(text: string, context: DetectContext): Detection[] {
@@ -82,8 +82,10 @@ function byContext(text: string, context: DetectContext): Detection[] {
       // A single ordinary word after a role is a name only when people are called so ("oma Groen", "zus Roos"; not "jeugdzorgwerker Inspecteur").
       // A particle makes it a surname ("mevrouw De Vries", "pleegvader van Dam").
       // So is a compound the dictionary does not list ("moeder Huisbezoek" is a heading after a line break, not a mother).
-      if (organisationsToo && words.length === 1 && name === words[0] && isOrdinary(name.toLocaleLowerCase('nl'), context) && !isKnownName(name, context)) continue;
-      if (organisationsToo && writtenAsWord(match[0], words, context)) continue;
+      // After a form of address it is a surname all the same ("mevrouw Sterk", "meneer Bakker").
+      const address = ADDRESS.test(match[0]);
+      if (organisationsToo && !address && words.length === 1 && name === words[0] && isOrdinary(name.toLocaleLowerCase('nl'), context) && !isKnownName(name, context)) continue;
+      if (organisationsToo && !address && writtenAsWord(words, context)) continue;
       const start = match.index + match[0].indexOf(name);
       // A word that opens the next line after a role is most often a heading or a new sentence; a known name there still counts.
       if (organisationsToo && text.slice(match.index, start).includes('\n') && !words.every((word) => isKnownName(word, context))) continue;
