@@ -13,10 +13,15 @@ import type { PrivacyDecision } from '../../shared/privacy';
 
 const words = (text: string) => text.split(/[^\p{L}\p{M}]+/u).filter(Boolean).map((word) => word.toLocaleLowerCase('nl'));
 
-/** Forms found by the program (not by a person): a single ordinary word ("Een", "Noord") is no name on its own. */
+/**
+ * Forms found by the program (not by a person): a single ordinary word ("Een",
+ * "Noord") is no name on its own, nor is a number ("12" of "Inspecteur 12":
+ * the draft's "jongeren van 12 tot 23 jaar" would get an inspector's initials).
+ */
 function safeForms(forms: string[]): string[] {
   const { isWord } = lexicon();
-  return forms.filter((form) => form.includes(' ') || (!STOP_WORDS.has(form.toLocaleLowerCase('nl')) && !isWord(form.toLocaleLowerCase('nl'))));
+  const lone = (form: string) => /\p{L}/u.test(form) && !STOP_WORDS.has(form.toLocaleLowerCase('nl')) && !isWord(form.toLocaleLowerCase('nl'));
+  return forms.filter((form) => form.includes(' ') || lone(form));
 }
 
 /**

@@ -8,6 +8,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createCodings } from '../../backend/coding/codings';
+import { privacyPass } from '../../backend/privacy/privacy-pass';
+import { studyPassContext } from '../../backend/privacy/study-pass';
+import { createInspector } from '../../backend/study/setup';
 import { detectCandidatesOffThread } from '../../backend/privacy/detect-off-thread';
 import { listPersons } from '../../backend/privacy/persons';
 import { passedReportModel } from '../../backend/reports/generate';
@@ -54,4 +57,15 @@ describe('a draft of a study with ordinary words at sentence starts', () => {
     expect(all).not.toContain('Bakker');
     study.close();
   }, 60_000);
+});
+
+describe('an inspector named with a number', () => {
+  it('gives no bare number as a form: ages and counts in a draft stay, the full name is replaced', () => {
+    const study = newTestStudy(dir);
+    createInspector(study, 'Inspecteur 12', 'I12');
+    const context = studyPassContext(study);
+    expect(privacyPass('Toezicht op jongeren van 12 tot 23 jaar, bij 12 instellingen.', context).text).toBe('Toezicht op jongeren van 12 tot 23 jaar, bij 12 instellingen.');
+    expect(privacyPass('Gecodeerd door Inspecteur 12.', context).text).toBe('Gecodeerd door I12.');
+    study.close();
+  });
 });
