@@ -7,6 +7,7 @@
 import { listChoices, listPersons, formsOfName } from './persons';
 import { passContext, choiceKey, type PassContext, type PassPerson } from './privacy-pass';
 import { lexicon } from './detect/lexicon';
+import { nameWords, writtenAsWord } from './detect/person-name';
 import { nameForms, privacyContextFor, STOP_WORDS, type PrivacyContext } from './study-context';
 import type { Study } from '../study/study';
 import type { PrivacyDecision } from '../../shared/privacy';
@@ -40,11 +41,15 @@ function initials(name: string): string {
 
 export function studyPassContext(study: Study, known: PrivacyContext = privacyContextFor(study)): PassContext {
   const register = listPersons(study);
+  // An unconfirmed candidate's form that the study writes as an ordinary word (detection once proposed "de Wachtlijst" after
+  // "moeder") would rewrite every sentence that opens with it; where the draft shows it as a name, the detectors find it there.
+  const ordinary = { lexicon: lexicon(), allowed: new Set<string>(), lowerCaseWords: known.lowerCaseWords };
   const persons: PassPerson[] = register
     .filter((person) => person.status !== 'geen-persoon')
     .map((person) => {
       const candidate = person.status === 'kandidaat';
-      return { id: person.id, forms: candidate ? candidateForms(person.name, person.forms) : person.forms, pseudonym: person.pseudonym, candidate };
+      const forms = candidate ? candidateForms(person.name, person.forms).filter((form) => !writtenAsWord(nameWords(form), ordinary)) : person.forms;
+      return { id: person.id, forms, pseudonym: person.pseudonym, candidate };
     });
   const inspectors = new Set<string>();
   for (const inspector of study.inspectors()) {

@@ -59,6 +59,29 @@ describe('a draft of a study with ordinary words at sentence starts', () => {
   }, 60_000);
 });
 
+describe('candidates that detection once proposed for ordinary words', () => {
+  it('replace no sentence start in a draft, while a candidate with a listed name and a confirmed person are replaced', async () => {
+    const study = newTestStudy(dir);
+    study.setCurrentInspector(study.inspectors()[0]!.id);
+    const text = 'Vertraagd is de overdracht. De Wachtlijst is lang. Bakker belde. Sterk belde ook. Het besluit werd vertraagd door de wachtlijst; de bakker is sterk.';
+    await addTextSource(study, dir, text, { institutionId: study.institutions()[0]!.id, sourceType: 'interview', role: 'ouder', title: 'Interview ouder' });
+    // As stored on the national study before this rule, plus a listed surname as candidate and a confirmed person that is a word.
+    const person = (id: string, name: string, forms: string[], status: string) => ({ entity: 'person' as const, entityId: id, fields: { name, role: 'ouder', forms: JSON.stringify(forms), pseudonym: 'de ouder', status, mergedInto: null, deleted: 0 } });
+    study.write(
+      [
+        person('p-vertraagd', 'Vertraagd', ['Vertraagd'], 'kandidaat'),
+        person('p-wachtlijst', 'de  Wachtlijst', ['de Wachtlijst', 'De Wachtlijst', 'Wachtlijst'], 'kandidaat'),
+        person('p-bakker', 'Bakker', ['Bakker'], 'kandidaat'),
+        person('p-sterk', 'Sterk', ['Sterk'], 'bevestigd'),
+      ],
+      { undoLabel: 'Personen voorgesteld' },
+    );
+    const passed = privacyPass(text.split(' Het besluit')[0]!, studyPassContext(study)).text;
+    expect(passed).toBe('Vertraagd is de overdracht. De Wachtlijst is lang. De ouder belde. De ouder belde ook.');
+    study.close();
+  }, 60_000);
+});
+
 describe('an inspector named with a number', () => {
   it('gives no bare number as a form: ages and counts in a draft stay, the full name is replaced', () => {
     const study = newTestStudy(dir);

@@ -63,10 +63,11 @@ const ADDRESS = /^(?:mevrouw|meneer|mevr\.|dhr\.|de heer)\s/iu;
  * also says "wachtlijst" and "vertraagd") are ordinary words that happen to
  * follow the role, unless a name list knows them ("zus Roos", "oma Groen").
  * Only the study's words count for a particle form: "moeder van Dijk" is a
- * name though "dijk" is in the dictionary.
+ * name though "dijk" is in the dictionary. The pass asks the same of an
+ * unconfirmed candidate's forms.
  */
-function writtenAsWord(words: string[], { lexicon, allowed, lowerCaseWords }: DetectContext): boolean {
-  if (!lowerCaseWords) return false;
+export function writtenAsWord(words: string[], { lexicon, allowed, lowerCaseWords }: DetectContext): boolean {
+  if (!lowerCaseWords || words.length === 0) return false;
   return words.every((word) => lowerCaseWords.has(word.toLocaleLowerCase('nl')) && !isKnownName(word, { lexicon, allowed }));
 }
 
