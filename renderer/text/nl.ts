@@ -88,6 +88,8 @@ export const nl = {
   inspector: {
     title: 'Wie ben je?',
     intro: 'Kies je naam. Wat je codeert en importeert, wordt op jouw naam vastgelegd.',
+    introNobody: 'Dit onderzoek heeft nog geen inspecteurs. Vul je naam in; wat je codeert en importeert, wordt op jouw naam vastgelegd.',
+    addYourself: 'Dat ben ik',
     switchLabel: (name: string) => `Huidige inspecteur: ${name}. Wisselen`,
     nobody: 'Kies inspecteur',
   },
