@@ -33,7 +33,7 @@ import { importBatchCommand, isBatchSource } from './cli-batch';
 class UsageError extends Error {}
 
 const USAGE = `Gebruik:
-  veldwerk init <bestand> [--name <naam>] [--demo]
+  veldwerk init <bestand> [--name <naam>] [--inspector <naam> --initials <initialen>] [--demo]
   veldwerk import <bestand> <paden...> --institution <naam> --type <soort> [--role <rol>] [--measure <maatregel>] [--title <titel>] [--date <JJJJ-MM-DD>] [--inspector <initialen>]
   veldwerk import <bestand> --manifest <bestanden.csv>   (kolommen bestand, instelling, type[, rol, maatregel, datum, titel, inspecteur])
   veldwerk import <bestand> <map|dossier.zip> [--institution <naam>] [--type <soort>] [--role] [--measure] [--date] [--inspector] [--manifest <bestanden.csv>] [--preview]
@@ -99,8 +99,13 @@ function openSessionUnlogged(file: string): Session {
 }
 
 async function init(args: string[]): Promise<void> {
-  const { values, positionals } = parse(args, { name: { type: 'string' }, demo: { type: 'boolean' } }, { min: 1, max: 1 });
+  const { values, positionals } = parse(
+    args,
+    { name: { type: 'string' }, demo: { type: 'boolean' }, inspector: { type: 'string' }, initials: { type: 'string' } },
+    { min: 1, max: 1 },
+  );
   const file = resolve(positionals[0]!);
+  const inspectors = firstInspector(values.inspector, values.initials);
   if (existsSync(file)) throw new UserError(`Er bestaat al een bestand "${file}".`);
   if (values.demo) {
     await ensureDemoStudy(file);
@@ -112,7 +117,7 @@ async function init(args: string[]): Promise<void> {
   const session = new Session(cliHost({ fixedStudyPath: file }));
   const name = (values.name as string | undefined) ?? basename(file).replace(/\.veldwerk$/, '');
   try {
-    await call(session, 'study.create', { name, inspectors: [{ name: 'Inspecteur', initials: 'INS' }] });
+    await call(session, 'study.create', { name, inspectors });
   } catch (error) {
     encrypted.failed();
     throw error;
@@ -120,7 +125,21 @@ async function init(args: string[]): Promise<void> {
     session.close();
   }
   console.log(`Onderzoek "${name}" aangemaakt (versleuteld): ${file}`);
+  if (inspectors.length === 0) {
+    console.log('Nog geen inspecteurs: voeg ze toe met "veldwerk inspector add", of vul je naam in als de app vraagt wie er werkt.');
+  }
   encrypted.done();
+}
+
+/**
+ * The person named with --inspector/--initials, or nobody: a placeholder would
+ * show in the app as a real colleague and sign work nobody did.
+ */
+function firstInspector(name: unknown, initials: unknown): { name: string; initials: string }[] {
+  if (name === undefined && initials === undefined) return [];
+  if (typeof name !== 'string' || !name.trim()) throw new UsageError('Geef bij --initials ook --inspector (de naam).');
+  if (typeof initials !== 'string' || !initials.trim()) throw new UsageError('Geef bij --inspector ook --initials.');
+  return [{ name: name.trim(), initials: initials.trim() }];
 }
 
 async function importCommand(args: string[]): Promise<void> {

@@ -69,7 +69,7 @@ export async function importFiles(
     const outcome = options.signal?.aborted ? rejected(CANCELLED) : extracted[position]!;
     outcomes[index] = outcome.ok
       ? storeSource(study, file, sha256, outcome.value, meta, options)
-      : { fileName: file.fileName, status: 'rejected', message: `${file.fileName}: ${outcome.reason}` };
+      : refusal(file.fileName, outcome.reason);
   }
   // The names in the new sources become candidates in the persons register (issue 10), found in a worker.
   const imported = outcomes.flatMap((outcome) => (outcome.status === 'imported' ? [outcome.sourceId] : []));
@@ -87,8 +87,8 @@ export function ocrMessage(fileName: string, page: number, pages: number): strin
 /** A file too large or already in the study needs no extraction: its outcome now; otherwise its SHA-256. */
 export function checkBeforeExtracting(study: Study, file: FileToImport): ImportOutcome | { sha256: string } {
   const input = asInputFile(file);
-  const tooLarge = oversizeMessage(input.fileName, input.size);
-  if (tooLarge) return { fileName: file.fileName, status: 'rejected', message: tooLarge };
+  const tooLarge = oversizeReason(input.size);
+  if (tooLarge) return refusal(file.fileName, tooLarge);
   const sha256 = createHash('sha256').update(input.read()).digest('hex');
   const existing = findSourceByFile(study, sha256);
   return existing ? duplicate(file.fileName, existing) : { sha256 };
@@ -182,14 +182,20 @@ function duplicate(fileName: string, existing: { id: string; title: string }): I
     sourceId: existing.id,
     title: existing.title,
     message: `${fileName} is al geïmporteerd als "${existing.title}"; er is niets toegevoegd.`,
+    reason: `Dit bestand is al geïmporteerd als "${existing.title}"; er is niets toegevoegd.`,
   };
 }
 
+/** A refused file: the reason alone (shown beside the name) and, for where it stands alone, with the name before it. */
+export function refusal(fileName: string, reason: string): ImportOutcome {
+  return { fileName, status: 'rejected', message: `${fileName}: ${reason}`, reason };
+}
+
 /** Checked before the file is read at all, so a huge file costs nothing. */
-function oversizeMessage(fileName: string, size: number): string | null {
+function oversizeReason(size: number): string | null {
   if (size <= DEFAULT_LIMITS.maxFileBytes) return null;
   const limitMb = Math.round(DEFAULT_LIMITS.maxFileBytes / 1024 / 1024);
-  return `${fileName}: het bestand is groter dan de limiet van ${limitMb} MB.`;
+  return `Het bestand is groter dan de limiet van ${limitMb} MB.`;
 }
 
 export function titleFromFileName(fileName: string): string {

@@ -60,9 +60,8 @@ function Dialogs() {
   const keyPrompt = useSession((store) => store.session?.keyPrompt ?? null);
   const recoveryKey = useKeys((store) => store.recoveryKey);
   const hasStudy = useSession((store) => store.session?.study != null);
-  const mustChooseInspector = useSession(
-    (store) => store.session?.study != null && store.session.currentInspectorId === null && store.session.inspectors.length > 0,
-  );
+  // Also with no inspectors at all (a study made with `veldwerk init`): the dialog then lets them add themselves.
+  const mustChooseInspector = useSession((store) => store.session?.study != null && store.session.currentInspectorId === null);
   // The study's secrets come first: nothing else may be worked on before they are settled.
   if (recoveryKey) return <RecoveryKeyDialog recoveryKey={recoveryKey} />;
   if (keyPrompt?.kind === 'unlock') return <KeyPromptDialog key={keyPrompt.fileName} prompt={keyPrompt} />;

@@ -161,7 +161,8 @@ function Filters({ filter, kinds, onChange, onClear }: FiltersProps) {
           data-testid="logbook-search"
         />
       </Field>
-      <button type="button" className="team-link-button" onClick={onClear}>
+      {/* A plain button, usable only when there is something to clear: not the view's main action. */}
+      <button type="button" onClick={onClear} disabled={Object.keys(withoutEmpty(filter)).length === 0}>
         {text.clear}
       </button>
     </div>

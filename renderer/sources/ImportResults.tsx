@@ -19,7 +19,7 @@ export function ImportResults({ outcomes }: { outcomes: ImportOutcome[] }) {
                 </button>
               )}
             </span>
-            {outcome.status === 'rejected' && <span className="import-message">{outcome.message}</span>}
+            {outcome.status === 'rejected' && <span className="import-message">{outcome.reason}</span>}
           </li>
         ))}
       </ul>

@@ -123,7 +123,7 @@ export const useBatch = create<BatchStore>()((set, get) => ({
       );
     } catch (error) {
       const message = errorMessage(error, nl.importer.failed);
-      outcomes = rows.map((row): ImportOutcome => ({ fileName: row.fileName, status: 'rejected', message }));
+      outcomes = rows.map((row): ImportOutcome => ({ fileName: row.fileName, status: 'rejected', message, reason: message }));
     }
     set({ phase: 'done', outcomes, progress: { done: rows.length, total: rows.length, message: nl.importer.done } });
     return outcomes;

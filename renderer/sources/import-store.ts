@@ -88,7 +88,8 @@ async function stageAll(files: File[], report: (progress: ImportProgress) => voi
     try {
       staged.push(await stageFile(file));
     } catch (error) {
-      rejected.push({ fileName: file.name, status: 'rejected', message: errorMessage(error, nl.importer.failed) });
+      const message = errorMessage(error, nl.importer.failed);
+      rejected.push({ fileName: file.name, status: 'rejected', message, reason: message });
     }
   }
   return { staged, rejected };
@@ -101,7 +102,7 @@ async function importStaged(staged: StagedFile[], meta: SourceMeta, jobId: strin
     return await api['sources.import']({ stagedIds, meta, jobId });
   } catch (error) {
     const message = errorMessage(error, nl.importer.failed);
-    return staged.map(({ fileName }): ImportOutcome => ({ fileName, status: 'rejected', message }));
+    return staged.map(({ fileName }): ImportOutcome => ({ fileName, status: 'rejected', message, reason: message }));
   }
 }
 

@@ -1,7 +1,7 @@
 /** The open study, its institutions and inspectors, and who is working. */
 import { create } from 'zustand';
 import type { CallInput } from '../../shared/api/contract';
-import type { SessionState } from '../../shared/api/types';
+import type { Inspector, SessionState } from '../../shared/api/types';
 import { api } from '../api/client';
 import { onEntitiesChanged } from '../api/study-changes';
 
@@ -22,7 +22,7 @@ interface SessionStore {
   updateStudy(input: CallInput<'study.update'>): Promise<void>;
   addInstitution(name: string): Promise<void>;
   renameInstitution(id: string, name: string): Promise<void>;
-  addInspector(name: string, initials: string): Promise<void>;
+  addInspector(name: string, initials: string): Promise<Inspector>;
 }
 
 export const useSession = create<SessionStore>()((set, get) => {
@@ -58,8 +58,9 @@ export const useSession = create<SessionStore>()((set, get) => {
       await refresh();
     },
     async addInspector(name, initials) {
-      await api['inspector.create']({ name, initials });
+      const inspector = await api['inspector.create']({ name, initials });
       await refresh();
+      return inspector;
     },
   };
 });

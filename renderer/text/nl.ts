@@ -88,6 +88,8 @@ export const nl = {
   inspector: {
     title: 'Wie ben je?',
     intro: 'Kies je naam. Wat je codeert en importeert, wordt op jouw naam vastgelegd.',
+    introNobody: 'Dit onderzoek heeft nog geen inspecteurs. Vul je naam in; wat je codeert en importeert, wordt op jouw naam vastgelegd.',
+    addYourself: 'Dat ben ik',
     switchLabel: (name: string) => `Huidige inspecteur: ${name}. Wisselen`,
     nobody: 'Kies inspecteur',
   },
@@ -992,7 +994,7 @@ export const nl = {
       noBackup: 'geen (nog niets samengevoegd)',
       backupAt: (at: string) => `van ${at}`,
     },
-    how: 'Zo werkt het: de teamleider maakt voor elke inspecteur een kopie. Ieder werkt apart, ook offline. Daarna maakt ieder een bundel met zijn werk en leest de bundels van de anderen in; wat twee mensen tegelijk verschillend veranderden, komt bij Conflicten.',
+    how: 'Zo werkt het: de teamleider maakt voor elke inspecteur een kopie. Ieder werkt apart, ook offline. Daarna maakt ieder een bundel met het eigen werk en leest de bundels van de anderen in; wat twee mensen tegelijk verschillend veranderden, komt bij Conflicten.',
     actions: {
       copy: 'Kopie voor inspecteur maken…',
       copyIntro: 'Een eigen kopie van dit onderzoek voor een inspecteur, om apart in te werken.',

@@ -216,7 +216,7 @@ export const contract = {
       periodStart: isoDate.nullable().default(null),
       periodEnd: isoDate.nullable().default(null),
       institutions: z.array(shortText).max(200).default([]),
-      inspectors: z.array(z.object({ name: shortText, initials: z.string().trim().min(1).max(10) })).min(1).max(200),
+      inspectors: z.array(z.object({ name: shortText, initials: z.string().trim().min(1).max(10) })).max(200),
     }),
     switchesStudy,
   ),

@@ -151,8 +151,9 @@ export type SourceDetails = SourceSummary & Pick<SourceDocument, 'ecli'>;
 
 export type ImportOutcome =
   | { fileName: string; status: 'imported'; sourceId: string; title: string }
-  | { fileName: string; status: 'duplicate'; sourceId: string; title: string; message: string }
-  | { fileName: string; status: 'rejected'; message: string };
+  | { fileName: string; status: 'duplicate'; sourceId: string; title: string; message: string; reason: string }
+  /** `message` names the file (where it stands alone, as in the CLI); `reason` does not (shown beside the name). */
+  | { fileName: string; status: 'rejected'; message: string; reason: string };
 
 export interface SearchHit {
   sourceId: string;

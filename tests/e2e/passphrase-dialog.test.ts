@@ -29,7 +29,7 @@ afterEach(async () => {
 describe('passphrase dialog end to end', () => {
   it('asks for the passphrase of an encrypted study, refuses a wrong one in Dutch, opens with the right one', async () => {
     const path = `${dir}/versleuteld.veldwerk`;
-    expect(veldwerk(['init', path, '--name', 'Ronde versleuteld'], { VELDWERK_HOME: dir }).code).toBe(0);
+    expect(veldwerk(['init', path, '--name', 'Ronde versleuteld', '--inspector', 'Ina Smit', '--initials', 'INS'], { VELDWERK_HOME: dir }).code).toBe(0);
     app = await openApp([path], env);
     const { page } = app;
     const dialog = page.getByTestId('unlock-dialog');

@@ -23,7 +23,7 @@ const persons = () => callHost<Person[]>(app.url, 'privacy.persons');
 
 beforeAll(async () => {
   const env = { VELDWERK_HOME: dir };
-  expect(veldwerk(['init', studyPath], env).code).toBe(0);
+  expect(veldwerk(['init', studyPath, '--inspector', 'Ina Smit', '--initials', 'INS'], env).code).toBe(0);
   const added = veldwerk(['privacy', 'add', studyPath, 'Jan van Dijk', '--role', 'ouder'], env);
   expect(added.code, added.stderr).toBe(0);
   app = await openApp([studyPath], env);

@@ -29,7 +29,7 @@ const person = async (name: string) => (await persons()).find((candidate) => can
 
 beforeAll(async () => {
   const env = { VELDWERK_HOME: dir };
-  expect(veldwerk(['init', studyPath], env).code).toBe(0);
+  expect(veldwerk(['init', studyPath, '--inspector', 'Ina Smit', '--initials', 'INS'], env).code).toBe(0);
   const files = [
     ['gesprek-moeder.txt', 'Moeder Sandra vertelt dat Roos (9) sinds maart bij pleegvader Kees woont. Het huisbezoek was op 12 maart 2026.'],
     ['dossier.txt', 'In het dossier staat dat Roos (9) elke week met haar jeugdzorgwerker praat.'],

@@ -23,7 +23,7 @@ let app: OpenApp;
 let oldKey: Buffer;
 
 beforeAll(async () => {
-  expect(veldwerk(['init', path, '--name', 'Ronde beveiligd'], { VELDWERK_HOME: dir }).code).toBe(0);
+  expect(veldwerk(['init', path, '--name', 'Ronde beveiligd', '--inspector', 'Ina Smit', '--initials', 'INS'], { VELDWERK_HOME: dir }).code).toBe(0);
   // One backup beside the study, as a merge leaves it.
   oldKey = Buffer.from((await unlockStudy(path, { passphrase: async () => PASS }))!);
   const study = Study.open(path);

@@ -15,7 +15,7 @@ let app: OpenApp;
 
 beforeAll(async () => {
   const env = { VELDWERK_HOME: dir };
-  expect(veldwerk(['init', lead, '--name', 'Ronde sleutels'], env).code).toBe(0);
+  expect(veldwerk(['init', lead, '--name', 'Ronde sleutels', '--inspector', 'Ina Smit', '--initials', 'INS'], env).code).toBe(0);
   expect(veldwerk(['inspector', 'add', lead, '--name', 'Sanne Smit', '--initials', 'SS'], env).code).toBe(0);
   const copied = veldwerk(['copy', lead, `${dir}/ronde-ss.veldwerk`, '--inspector', 'SS'], env);
   expect(copied.code, copied.stderr).toBe(0);

@@ -15,7 +15,7 @@ function write(name: string, text: string): string {
 
 describe('veldwerk CLI', () => {
   it('creates a study, imports files (creating the institution), searches and counts', () => {
-    const init = veldwerk(['init', study, '--name', 'Ronde 2026']);
+    const init = veldwerk(['init', study, '--name', 'Ronde 2026', '--inspector', 'Ina Smit', '--initials', 'INS']);
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
 

@@ -81,7 +81,7 @@ describe('encryption at rest, through the CLI', () => {
   });
 
   it('creates an encrypted, owner-only study and shows the recovery key once', () => {
-    const out = run(['init', lead, '--name', 'Ronde versleuteld']);
+    const out = run(['init', lead, '--name', 'Ronde versleuteld', '--inspector', 'Ina Smit', '--initials', 'INS']);
     expect(out).toMatch(/Herstelsleutel[\s\S]*[0-9A-Z]{4}(-[0-9A-Z]{4}){7}/);
     expect(readFileSync(lead).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
     if (process.platform !== 'win32') {

@@ -59,7 +59,7 @@ describe('OCR progress and cancel', () => {
     const seen = cancelAtFirstOcrPage(jobId);
     const outcomes = await call<ImportOutcome[]>('sources.import', { stagedIds: [session.registerLocalFile(scanned)], meta: meta(), jobId });
     expect(seen[0]).toMatchObject({ ocr: { fileName: 'gescand.pdf', page: 1, pages: 2 }, message: expect.stringContaining('pagina 1 van 2') });
-    expect(outcomes).toEqual([{ fileName: 'gescand.pdf', status: 'rejected', message: expect.stringContaining('afgebroken op verzoek') }]);
+    expect(outcomes).toEqual([{ fileName: 'gescand.pdf', status: 'rejected', message: expect.stringContaining('afgebroken op verzoek'), reason: expect.stringContaining('afgebroken op verzoek') }]);
     expect(listSources(study)).toHaveLength(0);
     expect(study.db.prepare('SELECT count(*) AS n FROM original_file').get()).toEqual({ n: 0 });
     // The job is over: cancelling it again finds nothing; the next import runs in a fresh worker.

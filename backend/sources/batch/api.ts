@@ -219,7 +219,7 @@ function headingLine(text: string): string | null {
 }
 
 function refusalOf(relativePath: string, outcome: ImportOutcome): BatchRefusal {
-  const reason = outcome.status === 'imported' ? '' : outcome.message.replace(`${outcome.fileName}: `, '');
+  const reason = outcome.status === 'imported' ? '' : outcome.reason;
   return { relativePath, status: outcome.status === 'duplicate' ? 'duplicate' : 'rejected', reason };
 }
 
