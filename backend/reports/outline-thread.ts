@@ -38,6 +38,8 @@ export type StudyWorkerReply =
   | { id: number; failed: WorkerJobFailed };
 
 const IDLE_MS = 60_000;
+/** The study worker's young generation, in MB (see the constructor). */
+const REPORT_WORKER_YOUNG_MB = 8;
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -57,7 +59,10 @@ class StudyWorker {
     private readonly onEnd: () => void,
   ) {
     const workerData: ReportJob = { studyPath, studyKey: studyKeyFor(studyPath), scopes: [], options: {}, serveOutlines: true };
-    this.worker = startWorkerBundle('report', { workerData, resourceLimits: { maxOldGenerationSizeMb: REPORT_WORKER_MEMORY_MB } });
+    // A small young generation: reading a national study (every text, for the privacy pass's words) makes much short-lived
+    // garbage, and V8's default nursery (tens of MB) is RSS the worker then holds while it waits for questions. Measured on the
+    // national study (one thread, 2 MB semi-spaces): peak 233 -> 209 MB reading it, 280 -> 239 MB for the overarching outline, about 5% more CPU.
+    this.worker = startWorkerBundle('report', { workerData, resourceLimits: { maxOldGenerationSizeMb: REPORT_WORKER_MEMORY_MB, maxYoungGenerationSizeMb: REPORT_WORKER_YOUNG_MB } });
     this.worker.unref();
     this.worker.on('message', (message: unknown) => this.receive(message as Partial<StudyWorkerReply>));
     this.worker.on('error', (error) => this.end(crash(error)));
