@@ -42,7 +42,7 @@ export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: Api
 export async function runWritingCall(session: Session, call: CallName, run: () => Promise<CallOutcome>): Promise<CallOutcome> {
   const before = session.openStudy;
   // A long job (import, merge) makes the report worker's reading stale; ended first, its memory does not add to the job's.
-  if (contract[call].job && before) releaseIdleOutlineWorker(before.path);
+  if (contract[call].job && before) await releaseIdleOutlineWorker(before.path);
   const action = newAction(call);
   const outcome = await runInAction(action, run);
   if (contract[call].job) releaseCacheAfterJob(session.openStudy);

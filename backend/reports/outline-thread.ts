@@ -12,6 +12,7 @@ import type { Worker } from 'node:worker_threads';
 import { UserError } from '../errors';
 import { studyKeyFor } from '../keys/unlock';
 import { startWorkerBundle, type WorkerJobFailed } from '../worker-bundle';
+import { releaseIdleWorkers } from '../idle-workers';
 import type { ReportOptions, ReportOutline } from '../../shared/report-model';
 import type { PrivacyScan } from '../../shared/privacy';
 import type { GenerateOptions, GeneratedReport, ReportScope } from './generate';
@@ -53,6 +54,8 @@ class StudyWorker {
   private nextId = 1;
   private idle: NodeJS.Timeout | null = null;
   private ended = false;
+  /** Settles when the thread has stopped and its memory is given back. */
+  stopped: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly studyPath: string,
@@ -104,7 +107,7 @@ class StudyWorker {
     if (this.idle) clearTimeout(this.idle);
     for (const { reject } of this.pending.values()) reject(error ?? new UserError(REPORT_WORKER_MESSAGES.crashed, 'rejected'));
     this.pending.clear();
-    void this.worker.terminate();
+    this.stopped = this.worker.terminate().catch(() => undefined);
     this.onEnd();
   }
 }
@@ -136,6 +139,8 @@ const workers = new Map<string, StudyWorker>();
 function workerFor(studyPath: string): StudyWorker {
   let worker = workers.get(studyPath);
   if (worker) return worker;
+  // Reading the study takes a few hundred MB at national scale: not on top of an import's idle workers.
+  releaseIdleWorkers();
   try {
     const started: StudyWorker = new StudyWorker(studyPath, () => {
       if (workers.get(studyPath) === started) workers.delete(studyPath);
@@ -163,9 +168,12 @@ export async function draftInStudyWorker(studyPath: string, scope: ReportScope, 
  * job that writes (its reading of the study would be stale afterwards, and
  * it holds that reading, tens to hundreds of MB, while the job needs its own).
  */
-export function releaseIdleOutlineWorker(studyPath: string): void {
+export async function releaseIdleOutlineWorker(studyPath: string): Promise<void> {
   const worker = workers.get(studyPath);
-  if (worker && !worker.busy) worker.end(null);
+  if (!worker || worker.busy) return;
+  worker.end(null);
+  // The job starts once the thread is gone: its reading and the job's memory are not held at once.
+  await worker.stopped;
 }
 
 /** Whether the study's report worker is up (holding the study's reading). */
