@@ -14,6 +14,7 @@ import { currentAction, describeAction, noteTouched, type ActionObject } from '.
 import { studyKeyFor } from '../keys/unlock';
 import type { Study } from '../study/study';
 import { runWorkerJob } from '../worker-bundle';
+import { releaseIdleWorkers } from '../idle-workers';
 import type { BundleSource } from './bundle-file';
 
 export interface MergeJob {
@@ -83,6 +84,8 @@ async function runMergeJob(study: Study, bundles: BundleSource[], kind: MergeJob
     passphrase,
     action: action ? { actionId: action.actionId, call: action.call as CallName, allowed: [...action.allowed], details: { ...action.details } } : null,
   };
+  // The merge's memory does not come on top of the warm workers of an import just before it.
+  releaseIdleWorkers();
   const done = await runWorkerJob<MergeWorkerMessage, MergeWorkerMessage>('merge', {
     workerData: job,
     memoryMb: MERGE_WORKER_MEMORY_MB,

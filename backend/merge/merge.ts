@@ -161,11 +161,16 @@ export function mergeBundle(study: Study, bundle: ParsedBundle, options: MergeOp
 /**
  * Page cache while merging, in KiB (the study's connections keep 64 MB). A
  * bundle's changes land all over the largest indexes of a national study
- * (the clocks alone are hundreds of MB); with 256 MB a merge took about a
- * quarter less CPU there (measured, scripts/bench/national-merge.ts). Given
- * back when the merge ends: SQLite frees the pages above the limit.
+ * (the clocks alone are hundreds of MB); a larger cache saves CPU there, but
+ * the process kept most of the merge worker's pages after the merge ended
+ * (as RSS the allocator did not give back). Measured at national scale
+ * (bench: national-service, one bundle of 10,000 changes, service CPU):
+ * 256 MB: peak 725 MB, 7.4 s CPU, 644 MB held afterwards; 64 MB: peak
+ * 662 MB, 8.3 s CPU, 415 MB held afterwards. The backend's memory target
+ * (600 MB) weighs more than 12% more CPU per bundle, so the merge keeps the
+ * connection's own 64 MB. Given back when the merge ends.
  */
-const MERGE_CACHE_KIB = 256 * 1024;
+const MERGE_CACHE_KIB = 64 * 1024;
 
 /** Run `work` with the merge's page cache (a merge inside another, as in a set, keeps the outer one's). */
 function withMergeCache<T>(db: Db, work: () => T): T {

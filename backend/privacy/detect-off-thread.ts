@@ -14,6 +14,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorkerBundle } from '../worker-bundle';
+import { onReleaseIdleWorkers } from '../idle-workers';
 import { addCandidates, registerForms, sourceTexts, type NameCandidate } from './candidates';
 import type { DetectReply, DetectRequest } from './detect-worker';
 import { allowedWordsOf, namesInTitle } from './study-context';
@@ -38,6 +39,19 @@ function failAll(failed: Worker, error: Error): void {
   pending.clear();
 }
 
+/** End the worker now if it waits for no answer (its release timer would end it later). */
+function endIfIdle(): void {
+  if (!worker || pending.size > 0) return;
+  const idle = worker;
+  worker = null;
+  clearTimeout(release);
+  idle.removeAllListeners();
+  idle.on('error', () => {});
+  void idle.terminate();
+}
+
+onReleaseIdleWorkers(endIfIdle);
+
 function detectionWorker(): Worker {
   if (worker) return worker;
   const started = startWorkerBundle('privacy', { resourceLimits: { maxOldGenerationSizeMb: MEMORY_MB } });
@@ -49,13 +63,9 @@ function detectionWorker(): Worker {
     else job.reject(new Error(reply.detail));
     if (pending.size > 0) return;
     started.unref();
+    // Its exit must not fail the jobs a next worker has taken by then (endIfIdle detaches it first).
     release = setTimeout(() => {
-      if (worker !== started || pending.size > 0) return;
-      worker = null;
-      // Its exit must not fail the jobs a next worker has taken by then; an error while it ends still needs a listener.
-      started.removeAllListeners();
-      started.on('error', () => {});
-      void started.terminate();
+      if (worker === started) endIfIdle();
     }, RELEASE_MS);
     release.unref();
   });

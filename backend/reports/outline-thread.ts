@@ -12,6 +12,7 @@ import type { Worker } from 'node:worker_threads';
 import { UserError } from '../errors';
 import { studyKeyFor } from '../keys/unlock';
 import { startWorkerBundle, type WorkerJobFailed } from '../worker-bundle';
+import { releaseIdleWorkers } from '../idle-workers';
 import type { ReportOptions, ReportOutline } from '../../shared/report-model';
 import type { PrivacyScan } from '../../shared/privacy';
 import type { GenerateOptions, GeneratedReport, ReportScope } from './generate';
@@ -38,6 +39,8 @@ export type StudyWorkerReply =
   | { id: number; failed: WorkerJobFailed };
 
 const IDLE_MS = 60_000;
+/** The study worker's young generation, in MB (see the constructor). */
+const REPORT_WORKER_YOUNG_MB = 8;
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -51,13 +54,18 @@ class StudyWorker {
   private nextId = 1;
   private idle: NodeJS.Timeout | null = null;
   private ended = false;
+  /** Settles when the thread has stopped and its memory is given back. */
+  stopped: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly studyPath: string,
     private readonly onEnd: () => void,
   ) {
     const workerData: ReportJob = { studyPath, studyKey: studyKeyFor(studyPath), scopes: [], options: {}, serveOutlines: true };
-    this.worker = startWorkerBundle('report', { workerData, resourceLimits: { maxOldGenerationSizeMb: REPORT_WORKER_MEMORY_MB } });
+    // A small young generation: reading a national study (every text, for the privacy pass's words) makes much short-lived
+    // garbage, and V8's default nursery (tens of MB) is RSS the worker then holds while it waits for questions. Measured on the
+    // national study (one thread, 2 MB semi-spaces): peak 233 -> 209 MB reading it, 280 -> 239 MB for the overarching outline, about 5% more CPU.
+    this.worker = startWorkerBundle('report', { workerData, resourceLimits: { maxOldGenerationSizeMb: REPORT_WORKER_MEMORY_MB, maxYoungGenerationSizeMb: REPORT_WORKER_YOUNG_MB } });
     this.worker.unref();
     this.worker.on('message', (message: unknown) => this.receive(message as Partial<StudyWorkerReply>));
     this.worker.on('error', (error) => this.end(crash(error)));
@@ -99,7 +107,7 @@ class StudyWorker {
     if (this.idle) clearTimeout(this.idle);
     for (const { reject } of this.pending.values()) reject(error ?? new UserError(REPORT_WORKER_MESSAGES.crashed, 'rejected'));
     this.pending.clear();
-    void this.worker.terminate();
+    this.stopped = this.worker.terminate().catch(() => undefined);
     this.onEnd();
   }
 }
@@ -131,6 +139,8 @@ const workers = new Map<string, StudyWorker>();
 function workerFor(studyPath: string): StudyWorker {
   let worker = workers.get(studyPath);
   if (worker) return worker;
+  // Reading the study takes a few hundred MB at national scale: not on top of an import's idle workers.
+  releaseIdleWorkers();
   try {
     const started: StudyWorker = new StudyWorker(studyPath, () => {
       if (workers.get(studyPath) === started) workers.delete(studyPath);
@@ -158,9 +168,12 @@ export async function draftInStudyWorker(studyPath: string, scope: ReportScope, 
  * job that writes (its reading of the study would be stale afterwards, and
  * it holds that reading, tens to hundreds of MB, while the job needs its own).
  */
-export function releaseIdleOutlineWorker(studyPath: string): void {
+export async function releaseIdleOutlineWorker(studyPath: string): Promise<void> {
   const worker = workers.get(studyPath);
-  if (worker && !worker.busy) worker.end(null);
+  if (!worker || worker.busy) return;
+  worker.end(null);
+  // The job starts once the thread is gone: its reading and the job's memory are not held at once.
+  await worker.stopped;
 }
 
 /** Whether the study's report worker is up (holding the study's reading). */

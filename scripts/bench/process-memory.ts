@@ -65,7 +65,23 @@ export interface JobMemory {
   afterMB: number;
   /** Whether the peak includes the kernel's high-water mark (not only samples). */
   kernelPeak: boolean;
+  /** CPU time of the process (all its threads) during the job, in ms: unlike wall time, not stretched by other work on a shared machine. */
+  cpuMs: number;
 }
+
+/** CPU time (user + system, all threads) of a process so far, in ms; 0 once it is gone. */
+function cpuMsOf(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat times (100 on every common build). */
+const CLOCK_TICKS = 100;
 
 /** Watches the memory of the process `pid` and its descendants, job by job. */
 export class ProcessMemory {
@@ -85,6 +101,7 @@ export class ProcessMemory {
   /** Run `job`, sampling the tree's RSS; its peak and what it left are kept under `name`. */
   async during<T>(name: string, job: () => Promise<T>): Promise<T> {
     const before = this.read();
+    const cpuBefore = cpuMsOf(this.pid);
     const kernelPeak = resetHighWater(this.pid);
     let sampled = before.total;
     let childPeak = before.children;
@@ -102,7 +119,7 @@ export class ProcessMemory {
       const after = this.read();
       const peak = Math.max(sampled, kernelPeak ? after.hwm + childPeak : 0);
       this.overallKiB = Math.max(this.overallKiB, peak);
-      this.jobs[name] = { peakRssMB: mb(peak), beforeMB: mb(before.total), afterMB: mb(after.total), kernelPeak };
+      this.jobs[name] = { peakRssMB: mb(peak), beforeMB: mb(before.total), afterMB: mb(after.total), kernelPeak, cpuMs: Math.round(cpuMsOf(this.pid) - cpuBefore) };
     }
   }
 

@@ -20,6 +20,7 @@ import type { Worker } from 'node:worker_threads';
 import { asInputFile, ownedBytes, type FileRef } from '../../store/staging-store';
 import { UserError } from '../../errors';
 import { startWorkerBundle, workerBundlePath } from '../../worker-bundle';
+import { onReleaseIdleWorkers } from '../../idle-workers';
 import type { ExtractOcrProgress, ExtractReply, ExtractRequest } from './extract-worker';
 import { DEFAULT_LIMITS, REASONS, rejected, type ExtractLimits, type ExtractOutcome } from './types';
 
@@ -176,6 +177,11 @@ const poolEvents = {
     dispatch(); // a fresh worker for whatever waits
   },
 };
+
+// A heavy job after an import ends the idle pool workers at once instead of after IDLE_RELEASE_MS.
+onReleaseIdleWorkers(() => {
+  for (const worker of [...idle]) void worker.stop();
+});
 
 const dedicatedEvents = {
   idle(worker: ExtractionWorker) {

@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { extractFile, extractionWorkerCount, extractMany, shutdownExtractionPool, workerPath } from '../../../backend/sources/extract';
 import { DEFAULT_LIMITS, REASONS, type ExtractOutcome } from '../../../backend/sources/extract/types';
+import { releaseIdleWorkers } from '../../../backend/idle-workers';
 import {
   CASE_NOTE,
   PASSWORD_PDF,
@@ -213,6 +214,16 @@ describe('the worker pool', () => {
       vi.useRealTimers();
     }
     expect((await extractMany(files)).map(textOf)).toEqual(Array(3).fill('Notitie na de import.'));
+  });
+
+  it('ends idle workers at once when a heavy job asks (releaseIdleWorkers), and starts afresh for the next file', async () => {
+    const txt = writeFile(dir, 'vrij.txt', 'Notitie voor het rapport.');
+    const files = [1, 2].map(() => ({ path: txt, fileName: 'vrij.txt' }));
+    await extractMany(files);
+    expect(extractionWorkerCount()).toBeGreaterThan(0);
+    releaseIdleWorkers();
+    expect(extractionWorkerCount()).toBe(0);
+    expect((await extractMany(files)).map(textOf)).toEqual(Array(2).fill('Notitie voor het rapport.'));
   });
 
   it('rejects jobs still running at shutdown and starts afresh afterwards', async () => {
