@@ -167,7 +167,8 @@ function BatchTable() {
             {preview.refused.map((item) => (
               <li key={item.relativePath} data-testid="batch-refused-row" data-status={item.status}>
                 <span className="import-file">{shownPath(item.relativePath, preview.name)}</span>{' '}
-                <span className="muted">({item.status === 'duplicate' ? nl.batch.duplicate : nl.batch.rejected})</span>{' '}
+                {/* A duplicate's reason already says it is there ("Dit bestand is al geïmporteerd …"). */}
+                {item.status !== 'duplicate' && <span className="muted">({nl.batch.rejected}) </span>}
                 <span className="import-message">{item.reason}</span>
               </li>
             ))}
@@ -180,12 +181,21 @@ function BatchTable() {
             {nl.batch.incomplete(incomplete)}
           </span>
         )}
-        <button type="button" onClick={() => useBatch.getState().close()}>
-          {nl.common.cancel}
-        </button>
-        <button type="button" className="primary" data-testid="batch-submit" disabled={rows.length === 0 || incomplete > 0} onClick={submit}>
-          {nl.batch.submit(rows.length)}
-        </button>
+        {rows.length === 0 ? (
+          // Nothing can be imported: no "0 bronnen importeren", only the way out.
+          <button type="button" className="primary" data-testid="batch-nothing-close" onClick={() => useBatch.getState().close()}>
+            {nl.common.close}
+          </button>
+        ) : (
+          <>
+            <button type="button" onClick={() => useBatch.getState().close()}>
+              {nl.common.cancel}
+            </button>
+            <button type="button" className="primary" data-testid="batch-submit" disabled={incomplete > 0} onClick={submit}>
+              {nl.batch.submit(rows.length)}
+            </button>
+          </>
+        )}
       </footer>
     </>
   );

@@ -230,7 +230,6 @@ export const nl = {
     incomplete: (count: number) => `Vul bij ${plural(count, 'rij', 'rijen')} nog instelling en brontype in.`,
     submit: (count: number) => `${plural(count, 'bron', 'bronnen')} importeren`,
     refused: (count: number) => `Wordt niet geïmporteerd (${count})`,
-    duplicate: 'al aanwezig',
     rejected: 'geweigerd',
     nothing: 'Er staat niets in de map of zip dat geïmporteerd kan worden.',
     closeLabel: 'Import van de map of zip sluiten',

@@ -94,6 +94,12 @@ describe('batch import in the browser host', () => {
     await page.getByTestId('batch-counts').waitFor();
     await expectContains(() => page.getByTestId('batch-counts').innerText(), '0 bestanden te importeren, 3 niet');
     expect(await page.locator('[data-testid="batch-refused-row"][data-status="duplicate"]').count()).toBe(2);
+    // The reason says it once; nothing to import offers only the way out.
+    const duplicate = await page.locator('[data-testid="batch-refused-row"][data-status="duplicate"]').first().innerText();
+    expect(duplicate).toContain('al geïmporteerd');
+    expect(duplicate).not.toContain('(al aanwezig)');
+    expect(await page.getByTestId('batch-submit').count()).toBe(0);
+    expect(await page.getByTestId('batch-nothing-close').isVisible()).toBe(true);
     await page.getByTestId('batch-close').click();
     expect(await page.getByTestId('batch-panel').count()).toBe(0);
   });
