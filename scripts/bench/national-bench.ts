@@ -66,6 +66,7 @@ import { QUERIES } from './foundation-bench';
 import { generateCorpus, pageLines, type CorpusFile } from './generate-corpus';
 import { latencySummary } from './percentiles';
 import { measurePauses } from './national-pauses';
+import { MemoryWatch } from './memory-watch';
 
 const SCALE = Number(process.env.BENCH_NATIONAL_SCALE ?? 1);
 const SOURCES = Math.round(10_000 * SCALE);
@@ -106,46 +107,6 @@ const KINDS: Array<{ type: SourceType; role: Role | null }> = [
 const atMost = (target: number, measured: number, cpu?: number) => ({ target, measured, met: measured <= target, ...(cpu === undefined ? {} : { cpu }) });
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 const mb = (bytes: number) => round(bytes / 1024 / 1024);
-
-/**
- * Peak RSS of the whole run and of each phase. Sampled every 25 ms, which
- * misses peaks inside long synchronous work (the timer cannot fire then); so
- * the kernel's high-water mark (maxRSS) is read at the end of each phase too:
- * `highWaterAfter` says which phase raised the process's peak, and the peak
- * reported is the larger of both.
- */
-class MemoryWatch {
-  peak = process.memoryUsage().rss;
-  private phasePeak = this.peak;
-  readonly perPhase: Record<string, number> = {};
-  readonly highWaterAfter: Record<string, number> = {};
-  private readonly timer = setInterval(() => this.sample(), 25);
-
-  sample(): void {
-    const rss = process.memoryUsage().rss;
-    this.peak = Math.max(this.peak, rss);
-    this.phasePeak = Math.max(this.phasePeak, rss);
-  }
-
-  endPhase(name: string): void {
-    this.sample();
-    this.perPhase[name] = mb(this.phasePeak);
-    this.highWaterAfter[name] = mb(highWater());
-    this.phasePeak = process.memoryUsage().rss;
-  }
-
-  /** The run's peak: sampled, or the kernel's high-water mark when higher. */
-  get overall(): number {
-    return Math.max(this.peak, highWater());
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-  }
-}
-
-/** The process's peak RSS so far, in bytes (maxRSS is in KiB). */
-const highWater = () => process.resourceUsage().maxRSS * 1024;
 
 function log(message: string): void {
   process.stderr.write(`[nationaal ${new Date().toISOString().slice(11, 19)}] ${message}\n`);

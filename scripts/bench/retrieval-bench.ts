@@ -25,6 +25,7 @@ import type { Study } from '../../backend/study/study';
 import type { CallName } from '../../shared/api/contract';
 import { seededRandom } from '../../shared/seeded-random';
 import { latencySummary } from './percentiles';
+import { MemoryWatch } from './memory-watch';
 
 const SCALE = Number(process.env.BENCH_NATIONAL_SCALE ?? 1);
 const SOURCES = Math.round(10_000 * SCALE);
@@ -46,29 +47,6 @@ const mb = (bytes: number) => round(bytes / 1024 / 1024);
 
 function log(message: string): void {
   process.stderr.write(`[ophalen ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-}
-
-/** Peak RSS of the run and of each phase (sampled). */
-class PeakRss {
-  peak = process.memoryUsage().rss;
-  private phasePeak = this.peak;
-  readonly perPhaseMB: Record<string, number> = {};
-  private readonly timer = setInterval(() => this.sample(), 25);
-  sample(): void {
-    const rss = process.memoryUsage().rss;
-    this.peak = Math.max(this.peak, rss);
-    this.phasePeak = Math.max(this.phasePeak, rss);
-  }
-  endPhase(name: string): void {
-    this.sample();
-    this.perPhaseMB[name] = mb(this.phasePeak);
-    this.phasePeak = process.memoryUsage().rss;
-  }
-  stop(): number {
-    this.sample();
-    clearInterval(this.timer);
-    return mb(this.peak);
-  }
 }
 
 async function call(session: Session, name: CallName, input: object): Promise<unknown> {
@@ -169,7 +147,7 @@ async function buildStudy(workDir: string): Promise<{ study: Study; sourceIds: s
 export async function measureRetrieval(): Promise<object> {
   const workDir = join(tmpdir(), `veldwerk-retrieval-bench-${process.pid}`);
   mkdirSync(workDir, { recursive: true });
-  const memory = new PeakRss();
+  const memory = new MemoryWatch();
   const loadAtStart = loadavg().map((load) => round(load));
   try {
     log(`schaal ${SCALE}: ${SOURCES} bronnen, ${CODINGS} coderingen door ${INSPECTORS} inspecteurs`);
@@ -264,8 +242,8 @@ export async function measureRetrieval(): Promise<object> {
         againSeconds: again.seconds,
         againAdded: again.value.sources.added + again.value.codings.added,
       },
-      peakRssMB: memory.stop(),
-      peakRssPerPhaseMB: memory.perPhaseMB,
+      peakRssMB: mb(memory.overall),
+      peakRssPerPhaseMB: memory.perPhase,
       loadAverageAtEnd: loadavg().map((load) => round(load)),
     };
   } finally {
