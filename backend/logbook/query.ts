@@ -15,22 +15,7 @@ import type { LogbookFilter, LogbookLine, LogbookPage } from '../../shared/api/t
 import type { ActionObject, ActionRow } from '../store/action-context';
 import type { Study } from '../study/study';
 import { retentionOf } from './retention';
-
-/** Dutch names of the kinds of objects a line can name. */
-const OBJECT_KINDS: Readonly<Record<string, string>> = {
-  institution: 'Instelling',
-  inspector: 'Inspecteur',
-  study: 'Onderzoek',
-  source: 'Bron',
-  coding: 'Codering',
-  memo: 'Memo',
-  code: 'Code',
-  judgment: 'Oordeel',
-  finding: 'Bevinding',
-  survey: 'Vragenlijst',
-  person: 'Persoon',
-  bundle: 'Bundel',
-};
+import { ENTITY_NAMES } from '../../shared/entity-names';
 
 /** How many objects a line names before "en N meer". */
 const SHOWN_OBJECTS = 4;
@@ -177,7 +162,7 @@ function describeObjects(json: string, names: Names): string {
   }
   if (!Array.isArray(objects)) return '';
   const described = objects.slice(0, SHOWN_OBJECTS).map((object) => {
-    const kind = OBJECT_KINDS[object.entity] ?? object.entity;
+    const kind = ENTITY_NAMES[object.entity] ?? object.entity;
     const name = names(object);
     return name ? `${kind} "${name}"` : kind;
   });

@@ -3,6 +3,7 @@
  * (source types, roles, measures) live in shared/vocabulary.ts; this catalog
  * holds the rest of the interface.
  */
+import { ENTITY_NAMES } from '../../shared/entity-names';
 import { MERGE_KIND_LABELS } from '../../shared/api/types';
 import type { CodeKind, SourceFormat, Valence } from '../../shared/vocabulary';
 
@@ -1096,21 +1097,7 @@ export const nl = {
         quotable: 'ja, citeerbaar',
         notQuotable: 'nee, niet citeerbaar',
       },
-      entityKinds: {
-        institution: 'Instelling',
-        inspector: 'Inspecteur',
-        study: 'Onderzoek',
-        source: 'Bron',
-        coding: 'Codering',
-        memo: 'Memo',
-        reviewAnswer: 'Dossieranalyse',
-        reviewQuestion: 'Dossiervraag',
-        judgment: 'Oordeel',
-        judgmentEvidence: 'Oordeel',
-        finding: 'Bevinding',
-        theme: 'Thema',
-        code: 'Code',
-      },
+      entityKinds: ENTITY_NAMES,
       deleteEdit: 'De een verwijderde dit, de ander bewerkte het.',
       structureNote:
         'Door het samenvoegen klopt de opbouw niet meer. Veldwerk laat niets weg en toont het voorlopig zo dat alles zichtbaar blijft, in elke kopie gelijk. Kies hoe het verder moet.',
