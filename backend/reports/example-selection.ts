@@ -46,7 +46,8 @@ export function examplesLeftSentence(left: readonly ExampleLike[], severalInstit
   const institutions = new Set(left.map((example) => example.institutionId)).size;
   const quotable = left.filter((example) => example.quotable).length;
   const where = severalInstitutions ? `, bij ${plural(institutions, 'instelling', 'instellingen')}` : '';
-  const chosen = quotable > 0 ? ` (waarvan ${count(quotable)} als citeerbaar gemarkeerd)` : '';
+  // One passage left: "waarvan 1" of one would read oddly.
+  const chosen = quotable === 0 ? '' : left.length === 1 ? ' (als citeerbaar gemarkeerd)' : ` (waarvan ${count(quotable)} als citeerbaar gemarkeerd)`;
   const subject = left.length === 1 ? `is ${plural(1, 'andere passage', 'andere passages')}` : `zijn ${plural(left.length, 'andere passage', 'andere passages')}`;
   return `Daarnaast ${subject} als goed voorbeeld gecodeerd${where}${chosen}; ${left.length === 1 ? 'die staat' : 'die staan'} niet in dit rapport, maar ${left.length === 1 ? 'is' : 'zijn'} in Veldwerk terug te vinden onder de code ‘${codeName}’.`;
 }
