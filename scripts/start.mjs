@@ -194,7 +194,7 @@ function startBrowserHost() {
     [
       '',
       'De Electron-runtime is op deze computer niet te krijgen (hij kan hier niet worden gedownload).',
-      'Veldwerk start daarom in de browser. Het opent zo in uw standaardbrowser; gebeurt dat niet,',
+      'Veldwerk start daarom in de browser. Het opent zo in je standaardbrowser; gebeurt dat niet,',
       'open dan het adres hieronder in Chromium, Chrome, Edge of Firefox.',
       'Het programma draait alleen op deze computer (127.0.0.1) en stopt met Ctrl+C.',
       '',

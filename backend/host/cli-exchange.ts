@@ -43,7 +43,7 @@ const EXTENSION: Record<ExportKind, RegExp> = {
 export async function exportCommand(args: string[], kit: ExchangeCliKit): Promise<void> {
   const { values, positionals } = parse(args, { out: { type: 'string' }, full: { type: 'boolean' }, codes: { type: 'string' } }, kit);
   const [kind, file] = positionals;
-  if (positionals.length !== 2 || !isExportKind(kind)) throw kit.usageError(`Kies wat u exporteert: ${EXPORT_KINDS.join(', ')}, en geef het onderzoeksbestand.`);
+  if (positionals.length !== 2 || !isExportKind(kind)) throw kit.usageError(`Kies wat je exporteert: ${EXPORT_KINDS.join(', ')}, en geef het onderzoeksbestand.`);
   if (!values.out) throw kit.usageError('Geef met --out <pad> aan waar het bestand komt.');
   if (!EXTENSION[kind].test(values.out)) throw kit.usageError(`--out moet eindigen op ${EXTENSION[kind].source.replace(/\\|\$|\/i/g, '')}.`);
   const session = kit.openSession(file!);
