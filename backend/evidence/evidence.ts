@@ -8,7 +8,8 @@ import { codedTextReader, codingsInSources } from '../coding/codings';
 import { listCodes } from '../framework/framework';
 import { whereClause } from '../store/where-clause';
 import type { Study } from '../study/study';
-import type { CodingInSource, EvidenceCell, EvidenceFilter, EvidenceMatrix, EvidenceSegment, EvidenceSegmentPage, SegmentScope } from '../../shared/api/types';
+import { CellTally, type SourceRow } from './cell-tally';
+import type { CodingInSource, EvidenceFilter, EvidenceMatrix, EvidenceSegment, EvidenceSegmentPage, SegmentScope } from '../../shared/api/types';
 
 const CONTEXT_CHARS = 160;
 
@@ -36,55 +37,25 @@ function ancestorsByCode(study: Study): Map<string, string[]> {
   );
 }
 
-type Cell = EvidenceCell & { lastSource: number };
-
 /**
  * Source by source, its codings counted by code and valence, read from the
  * covering index coding_evidence: no coding row and no source row is looked
- * up per coding. As the rows come source by source, a cell counts a source
- * when it is not the last one it counted.
+ * up per coding. The ORDER BY is the GROUP BY's own, so SQLite sorts nothing
+ * and the groups come source by source, as the tally counts sources.
  */
 export function evidenceMatrix(study: Study, filter: EvidenceFilter): EvidenceMatrix {
-  const ancestors = ancestorsByCode(study);
   const { where, params } = filterClause(filter, ['s.deleted = 0']);
-  const sources = new Map(
-    (study.db.prepare('SELECT rowid, institution_id, source_type, role FROM source WHERE deleted = 0').raw().all() as Array<[number, string, string, string | null]>).map(
-      ([rowid, institutionId, sourceType, role]) => [rowid, { institutionId, sourceType, role: role ?? 'geen' }],
-    ),
-  );
-  const counts = study.db
+  const sources = study.db.prepare('SELECT rowid, institution_id, source_type, role FROM source WHERE deleted = 0').raw().iterate() as IterableIterator<SourceRow>;
+  const tally = new CellTally(ancestorsByCode(study), sources);
+  const groups = study.db
     .prepare(
       `SELECT s.rowid, k.code_id, k.valence, count(*) FROM source s JOIN coding k ON k.source_id = s.id AND k.deleted = 0
-       WHERE ${where} GROUP BY s.rowid, k.code_id, k.valence ORDER BY s.rowid`,
+       WHERE ${where} GROUP BY s.rowid, k.code_id, k.valence ORDER BY s.rowid, k.code_id, k.valence`,
     )
     .raw()
     .iterate(...params) as IterableIterator<[number, string, string, number]>;
-  const cells = new Map<string, Map<string, Cell>>();
-  for (const [rowid, codingCodeId, valence, count] of counts) {
-    const source = sources.get(rowid)!;
-    for (const codeId of ancestors.get(codingCodeId) ?? []) {
-      let byInstitution = cells.get(codeId);
-      if (!byInstitution) cells.set(codeId, (byInstitution = new Map()));
-      let cell = byInstitution.get(source.institutionId);
-      if (!cell) {
-        cell = { codeId, institutionId: source.institutionId, total: 0, sources: 0, byValence: {}, bySourceType: {}, byRole: {}, lastSource: -1 };
-        byInstitution.set(source.institutionId, cell);
-      }
-      cell.total += count;
-      if (cell.lastSource !== rowid) {
-        cell.sources += 1;
-        cell.lastSource = rowid;
-      }
-      increment(cell.byValence, valence, count);
-      increment(cell.bySourceType, source.sourceType, count);
-      increment(cell.byRole, source.role, count);
-    }
-  }
-  return { cells: [...cells.values()].flatMap((byInstitution) => [...byInstitution.values()].map(({ lastSource: _lastSource, ...cell }) => cell)) };
-}
-
-function increment(counts: Record<string, number>, key: string, by: number): void {
-  counts[key] = (counts[key] ?? 0) + by;
+  for (const [rowid, codeId, valence, count] of groups) tally.add(rowid, codeId, valence, count);
+  return { cells: tally.cells() };
 }
 
 /** The conditions (on `k` and `s`) of a segment list, or null for a code that is not (or no longer) in the framework. */

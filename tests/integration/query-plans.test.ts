@@ -216,4 +216,15 @@ describe('query plans', () => {
     expect([...prepared.keys()].some((sql) => /INSERT OR IGNORE INTO change_log/.test(sql))).toBe(true);
     expect(offenders, offenders.join('\n')).toEqual([]);
   }, 60_000);
+
+  it('reads the evidence matrix source by source without a sort (the tally counts sources on that order)', async () => {
+    await call(session, 'evidence.matrix', { quotableOnly: true });
+    const grouped = [...prepared].filter(([sql, calls]) => calls.has('evidence.matrix') && /GROUP BY s\.rowid/.test(sql)).map(([sql]) => sql);
+    expect(grouped).not.toEqual([]);
+    for (const sql of grouped) {
+      const plan = (lead.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...placeholders(sql)) as Array<{ detail: string }>).map((line) => line.detail);
+      expect(plan[0], plan.join('\n')).toBe('SCAN s');
+      expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+    }
+  });
 });
