@@ -21,7 +21,7 @@ import { createInspector, createInstitution, createStudy, renameInstitution, upd
 import { ensureDemoStudy } from '../demo/demo-study';
 import { autocode } from '../coding/autocode';
 import { codingsForSource, createCodings, deleteCoding, updateCoding } from '../coding/codings';
-import { evidenceMatrix, evidenceSegmentPage, evidenceSegments } from '../evidence/evidence';
+import { evidenceMatrixInSlices, evidenceSegmentPage, evidenceSegments } from '../evidence/evidence';
 import { leftOutCodings } from '../evidence/left-out';
 import { linkEvidence, listJudgments, ratingScale, saveJudgment, saveRatingScale } from '../judgments/judgments';
 import { listMemos, saveMemo } from '../memos/memos';
@@ -200,7 +200,11 @@ const handlers: Handlers = {
     return { id: input.id };
   },
 
-  'evidence.matrix': (session, input) => evidenceMatrix(session.requireStudy(), input.filter),
+  'evidence.matrix': (session, input) => {
+    const study = session.requireStudy();
+    // In slices, in the write queue's turn (evidence.ts): reads keep being answered meanwhile.
+    return session.calls.run('write', () => evidenceMatrixInSlices(study, input.filter));
+  },
   'evidence.leftOut': (session, input) => leftOutCodings(session.requireStudy(), input.filter),
   'evidence.segmentPage': (session, { offset, limit, ...scope }) => evidenceSegmentPage(session.requireStudy(), scope, offset, limit),
   'evidence.segments': (session, input) => evidenceSegments(session.requireStudy(), input.codeId, input.institutionId, input.filter),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCodings } from '../../backend/coding/codings';
-import { evidenceMatrix, evidenceSegments } from '../../backend/evidence/evidence';
+import { evidenceMatrix, evidenceMatrixInSlices, evidenceSegments } from '../../backend/evidence/evidence';
 import { linkEvidence, listJudgments, saveJudgment, saveRatingScale } from '../../backend/judgments/judgments';
 import { listMemos, saveMemo } from '../../backend/memos/memos';
 import { answerReviewQuestion, listReviewQuestions, reviewSummaries } from '../../backend/review/file-review';
@@ -40,6 +40,9 @@ describe('evidence matrix', () => {
     const quotable = evidenceMatrix(study, { quotableOnly: true }).cells;
     expect(quotable.find((c) => c.codeId === contact && c.institutionId === noord!.id)!.total).toBe(1);
     expect(evidenceMatrix(study, { role: 'ouder' }).cells.map((c) => c.institutionId)).toEqual([zuid!.id]);
+    // Each source its own slice (as the service reads the matrix, in slices of sources): the same cells.
+    expect(await evidenceMatrixInSlices(study, {}, 1)).toEqual(evidenceMatrix(study, {}));
+    expect(await evidenceMatrixInSlices(study, { valence: 'positief' }, 2)).toEqual(evidenceMatrix(study, { valence: 'positief' }));
 
     const segments = evidenceSegments(study, contact, noord!.id, {});
     expect(segments).toHaveLength(3);
