@@ -7,6 +7,7 @@
  */
 import { utilityProcess } from 'electron';
 import { ServiceClient, type HostSide } from '../backend/service/service-client';
+import { serviceProcessEnv } from '../backend/service/service-process-env';
 import type { FromService, ToService } from '../backend/service/protocol';
 
 export interface UtilityService {
@@ -15,7 +16,7 @@ export interface UtilityService {
 }
 
 export function startUtilityService(entryPath: string, host: HostSide): UtilityService {
-  const child = utilityProcess.fork(entryPath, [], { serviceName: 'Veldwerk-backend', stdio: 'inherit' });
+  const child = utilityProcess.fork(entryPath, [], { serviceName: 'Veldwerk-backend', stdio: 'inherit', env: serviceProcessEnv() });
   const client = new ServiceClient(
     {
       post: (message: ToService) => child.postMessage(message),

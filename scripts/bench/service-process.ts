@@ -12,6 +12,7 @@ import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { projectRoot } from '../../backend/app-paths';
 import { ServiceClient, type HostSide } from '../../backend/service/service-client';
+import { serviceProcessEnv } from '../../backend/service/service-process-env';
 import type { FromService } from '../../backend/service/protocol';
 
 export interface ServiceProcess {
@@ -24,7 +25,7 @@ export interface ServiceProcess {
 export async function startServiceProcess(host: HostSide): Promise<ServiceProcess> {
   const bundle = join(projectRoot(), 'dist', 'electron', 'service-process.cjs');
   const execArgv = (process.env.BENCH_SERVICE_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
-  const child = fork(bundle, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv });
+  const child = fork(bundle, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv, env: serviceProcessEnv() });
   const client = new ServiceClient(
     { post: (message) => child.send(message), listen: (handler) => child.on('message', (message) => handler(message as FromService)) },
     host,

@@ -16,6 +16,7 @@ import { studyFileKind } from '../../backend/keys/cipher';
 import { encryptStudyFile } from '../../backend/keys/encrypt-study';
 import { readKeyFile } from '../../backend/keys/key-file';
 import { forgetStudyKey, rememberStudyKey, studyKeyFor } from '../../backend/keys/unlock';
+import { serviceProcessEnv } from '../../backend/service/service-process-env';
 import { ServiceClient, type HostSide } from '../../backend/service/service-client';
 import type { FromService } from '../../backend/service/protocol';
 import { createStudy } from '../../backend/study/setup';
@@ -39,7 +40,7 @@ afterEach(() => {
 
 /** The service in a child process, with the relay and a stand-in window in front of it, as main.ts wires them. */
 function startApp(requests: HostSide['requests'] = {}) {
-  const child = fork(SERVICE_PROCESS_BUNDLE, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(SERVICE_PROCESS_BUNDLE, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: serviceProcessEnv() });
   children.push(child);
   const opened: unknown[] = [];
   const client = new ServiceClient(
