@@ -46,7 +46,7 @@ export async function measureNationalService(): Promise<object> {
     const result = {
       scale: kept.scale,
       servicePeakRssMB: figures.servicePeakRssMB,
-      perJob: Object.fromEntries(Object.entries(figures.jobs).map(([job, { memory, jobMs, longestPauseMs, longestReadWaitMs }]) => [job, { ...memory, jobMs, longestPauseMs, longestReadWaitMs }])),
+      perJob: Object.fromEntries(Object.entries(figures.jobs).map(([job, { memory, jobMs, longestPauseMs, longestHostGcMs, longestReadWaitMs }]) => [job, { ...memory, jobMs, longestPauseMs, longestHostGcMs, longestReadWaitMs }])),
     };
     mkdirSync('bench-out', { recursive: true });
     writeFileSync(join('bench-out', `national-service-${kept.scale}.json`), JSON.stringify(result, null, 2));
