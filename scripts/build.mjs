@@ -27,6 +27,7 @@ const NODE_ENTRIES = [
   ['electron/main.ts', 'dist/electron/main.cjs', 'cjs'],
   ['electron/preload.ts', 'dist/electron/preload.cjs', 'cjs'],
   ['scripts/bench/bench.ts', 'dist/bench/bench.mjs', 'esm'],
+  ['scripts/bench/relay-process.ts', 'dist/bench/relay-process.mjs', 'esm'],
 ];
 const EXTERNAL = ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', '@napi-rs/keyring', 'pdfjs-dist', 'mammoth', 'docx', 'exceljs', 'vite', 'playwright-core', '@resvg/resvg-js', 'tesseract.js'];
 

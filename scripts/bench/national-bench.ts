@@ -16,9 +16,9 @@
  * its own study connection) overall and per phase;
  * the privacy pass over the overarching draft (issue 10) apart, and its share
  * of the draft's time (the import's figures include the detection of names at
- * import); and the longest pause of the thread relaying to the backend (as
- * the app's main process does) during each job, with the backend in its own
- * service process (national-pauses.ts).
+ * import); and the longest pause of a process that only relays to the
+ * backend (as the app's main process does) during each job, with the backend
+ * in its own service process (national-pauses.ts, relay-process.ts).
  * From scale 0.5 up the pre-merge backup (a copy of the whole study) is
  * timed on the first and last bundle and counted for every bundle.
  *

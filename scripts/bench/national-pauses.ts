@@ -2,12 +2,12 @@
  * The longest pause of the answering thread and the backend's memory during
  * each national-scale job (issue 9, item 8), with the backend running as the
  * app runs it: the service entry in a process of its own (service-process.ts;
- * Electron's utilityProcess), the calling thread only relaying calls and
- * answers as the main process does (backend/service/). For each job:
+ * Electron's utilityProcess), behind a process that only relays calls and
+ * answers as the main process does (relay-process.ts). For each job:
  *
  * - `longestPauseMs`: the longest gap between ticks of a 5 ms timer on the
- *   thread that answers the UI (the host's thread, here the bench's), while
- *   the job runs;
+ *   relay's thread (the app's main process, which passes on every answer
+ *   and event to the window), while the job runs;
  * - `longestReadWaitMs`: the longest a read call (`session.state`, sent every
  *   20 ms while the job runs) waited for its answer. Reads do not wait for
  *   writes in the call queue, so this is how long the service's own thread
@@ -15,10 +15,8 @@
  * - `memory`: the peak RSS of the service process (its worker threads
  *   included) during the job, and what it held before and after
  *   (process-memory.ts): what the user's machine gives the backend;
- * - `longestHostGcMs`: the longest garbage collection of the relaying
- *   thread's own heap during the job (the bench's process holds the whole
- *   national corpus and its bundles, far more than a host does, so a long
- *   pause that is this collection says more about the bench than about the app).
+ * - `longestHostGcMs`: the longest garbage collection of the relay's own
+ *   heap during the job (part of its longest pause when they coincide).
  *
  * `idle` is the same measurement for 2 s with no job: the floor a busy
  * machine sets (its scheduler delays a thread that does nothing else).
@@ -29,7 +27,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
-import { startServiceProcess } from './service-process';
+import { startRelayedService } from './relayed-service';
+import type { RelayPauses } from './relay-process';
 import { ProcessMemory, type JobMemory } from './process-memory';
 import type { DispatchResult } from '../../backend/api/handlers';
 import type { SourceMeta } from '../../shared/api/contract';
@@ -54,10 +53,10 @@ type Call = (name: string, input: unknown) => Promise<DispatchResult>;
 type JobFigures = { longestPauseMs: number; longestReadWaitMs: number; longestHostGcMs: number; jobMs: number; reads: number; memory: JobMemory };
 
 export async function measurePauses(jobs: PauseJobs): Promise<{ jobs: Record<string, JobFigures>; servicePeakRssMB: number }> {
-  const service = await startServiceProcess({ kind: 'cli', demoStudyPath: '' });
-  const memory = new ProcessMemory(service.pid);
+  const service = await startRelayedService();
+  const memory = new ProcessMemory(service.servicePid);
   const call: Call = async (name, input) => {
-    const result = await service.client.call(name, input);
+    const result = await service.call(name, input);
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
     return result;
   };
@@ -66,14 +65,14 @@ export async function measurePauses(jobs: PauseJobs): Promise<{ jobs: Record<str
   try {
     const figures: Record<string, JobFigures> = {};
     const job = async (name: string, run: () => Promise<unknown>) => {
-      const pauses = await memory.during(name, () => during(call, run));
+      const pauses = await memory.during(name, () => during(call, run, service.pauses));
       figures[name] = { ...pauses, memory: memory.jobs[name]! };
     };
     // The same measurement with nothing running: on a machine shared with other work the
     // operating system alone delays the timer and the answers; this is that floor.
     await job('idle', () => new Promise((resolve) => setTimeout(resolve, 2000)));
     await job('open', async () => {
-      const opened = await service.client.switchTo(jobs.studyPath);
+      const opened = await service.switchTo(jobs.studyPath);
       if (!opened.ok) throw new Error(`openen: ${opened.error.message}`);
       for (const name of ['session.state', 'sources.list', 'framework.list']) await call(name, {});
     });
@@ -93,8 +92,13 @@ export async function measurePauses(jobs: PauseJobs): Promise<{ jobs: Record<str
   }
 }
 
-/** Run a job through the service while timing the host thread's ticks and a read sent every READ_EVERY_MS. */
-export async function during(call: Call, job: () => Promise<unknown>) {
+/**
+ * Run a job through the service while timing the relaying thread's ticks and
+ * a read sent every READ_EVERY_MS. `relay`: the relay process to measure (the
+ * app's main process); without it, this process's own thread (the browser
+ * host, whose HTTP thread relays to the service worker).
+ */
+export async function during(call: Call, job: () => Promise<unknown>, relay?: { start(): Promise<void>; stop(): Promise<RelayPauses> }) {
   let running = true;
   const readWaits: number[] = [];
   const reading = (async () => {
@@ -109,7 +113,8 @@ export async function during(call: Call, job: () => Promise<unknown>) {
   const collections = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) longestGc = Math.max(longestGc, entry.duration);
   });
-  collections.observe({ entryTypes: ['gc'] });
+  if (!relay) collections.observe({ entryTypes: ['gc'] });
+  await relay?.start();
   const { figures } = await measureLoop(async () => {
     try {
       return await job();
@@ -117,12 +122,13 @@ export async function during(call: Call, job: () => Promise<unknown>) {
       running = false;
     }
   });
+  const relayed = await relay?.stop();
   await reading;
   collections.disconnect();
   return {
-    longestPauseMs: Number(figures.longestGapMs.toFixed(1)),
+    longestPauseMs: Number((relayed?.longestPauseMs ?? figures.longestGapMs).toFixed(1)),
     longestReadWaitMs: Number(Math.max(0, ...readWaits).toFixed(1)),
-    longestHostGcMs: Number(longestGc.toFixed(1)),
+    longestHostGcMs: Number((relayed?.longestGcMs ?? longestGc).toFixed(1)),
     jobMs: Math.round(figures.durationMs),
     reads: readWaits.length,
   };
