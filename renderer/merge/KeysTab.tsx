@@ -25,7 +25,8 @@ export function KeysTab() {
   if (!keys) return null;
   return (
     <section className="team-section" data-testid="team-keys">
-      <p>{text.intro}</p>
+      <h3 className="team-section-heading">{text.heading}</h3>
+      <p className="section-intro">{text.intro}</p>
       {!keys.lead && <p className="field-hint">{text.introNotLead}</p>}
       {keys.keys.length === 0 ? (
         <p>{text.none}</p>

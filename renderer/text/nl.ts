@@ -1388,6 +1388,7 @@ export const nl = {
     currentHint: 'Wie het onderzoek open op deze computer vindt, mag de sleutels niet kunnen wijzigen. Geef daarom eerst het huidige wachtwoord of de herstelsleutel; daarna kun je hieronder het wachtwoord wijzigen, een nieuwe herstelsleutel maken of de sleutel vervangen.',
     newRecoveryMake: 'Herstelsleutel maken',
     team: {
+      heading: 'Sleutels van het team',
       intro: 'Elke kopie ondertekent haar wijzigingen met een eigen sleutel, die de teamleider registreert. Een bundel met een wijziging die niet klopt met de geregistreerde sleutel van de maker wordt geweigerd.',
       introNotLead: 'Alleen de teamleider (het oorspronkelijke onderzoek) kan sleutels intrekken.',
       none: 'Er zijn nog geen sleutels geregistreerd; de eerste ontstaat bij de eerste kopie of bundel.',

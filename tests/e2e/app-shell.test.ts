@@ -38,6 +38,33 @@ describe('the app shell', () => {
     }
   });
 
+  it('shows the whole placeholder of the search fields in Logboek and Personen, and the logbook’s clear button on the fields’ line', async () => {
+    const { page } = app;
+    // The placeholder's width in the field's own font, against the room inside the field.
+    const fits = (selector: string) =>
+      page.locator(selector).evaluate((input: HTMLInputElement) => {
+        const style = getComputedStyle(input);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return { text: input.placeholder, needed: Math.ceil(context.measureText(input.placeholder).width), room: Math.floor(room) };
+      });
+    await page.getByTestId('view-team').click();
+    await page.getByRole('tab', { name: 'Logboek' }).click();
+    await page.getByTestId('logbook-search').waitFor();
+    const logbook = await fits('[data-testid="logbook-search"]');
+    expect(logbook.needed, `"${logbook.text}" in ${logbook.room} px`).toBeLessThanOrEqual(logbook.room);
+    const bottoms = await page.evaluate(() => {
+      const bottom = (element: Element | null) => Math.round(element!.getBoundingClientRect().bottom);
+      return { search: bottom(document.querySelector('[data-testid="logbook-search"]')), clear: bottom(document.querySelector('.logbook-filters > button')) };
+    });
+    expect(Math.abs(bottoms.search - bottoms.clear), `zoekveld onderaan ${bottoms.search}, knop ${bottoms.clear}`).toBeLessThanOrEqual(1);
+    await page.getByTestId('view-persons').click();
+    await page.locator('.persons-filters input[type="search"]').waitFor();
+    const persons = await fits('.persons-filters input[type="search"]');
+    expect(persons.needed, `"${persons.text}" in ${persons.room} px`).toBeLessThanOrEqual(persons.room);
+  });
+
   it('draws every export choice in Uitwisselen with a radio button of one size, also beside a two-line description', async () => {
     const { page } = app;
     await page.getByTestId('exchange-button').click();
