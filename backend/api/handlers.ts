@@ -200,11 +200,8 @@ const handlers: Handlers = {
     return { id: input.id };
   },
 
-  'evidence.matrix': (session, input) => {
-    const study = session.requireStudy();
-    // In slices, in the write queue's turn (evidence.ts): reads keep being answered meanwhile.
-    return session.calls.run('write', () => evidenceMatrixInSlices(study, input.filter));
-  },
+  // In slices (evidence.ts): other calls are answered meanwhile.
+  'evidence.matrix': (session, input) => evidenceMatrixInSlices(session.requireStudy(), input.filter),
   'evidence.leftOut': (session, input) => leftOutCodings(session.requireStudy(), input.filter),
   'evidence.segmentPage': (session, { offset, limit, ...scope }) => evidenceSegmentPage(session.requireStudy(), scope, offset, limit),
   'evidence.segments': (session, input) => evidenceSegments(session.requireStudy(), input.codeId, input.institutionId, input.filter),

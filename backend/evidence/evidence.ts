@@ -79,8 +79,10 @@ export function evidenceMatrix(study: Study, filter: EvidenceFilter): EvidenceMa
 
 /**
  * The matrix in the backend service: between slices the service answers
- * other reads. Run in the write queue's turn, so no write lands between two
- * slices and the counts are of one moment.
+ * other calls. It is a read, so it does not wait for a running import or
+ * merge. A write that lands between two slices counts only in the slices
+ * after it (a new source or code not at all); the change it pushes makes the
+ * view ask for the matrix again.
  */
 export async function evidenceMatrixInSlices(study: Study, filter: EvidenceFilter, sourcesPerSlice = SOURCES_PER_SLICE): Promise<EvidenceMatrix> {
   const pace = slicePacer();

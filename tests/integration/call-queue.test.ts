@@ -64,6 +64,19 @@ describe('writing calls through dispatch', () => {
     study.close();
   });
 
+  it('answer the evidence matrix (a read in slices) while an import holds the write queue', async () => {
+    const study = newTestStudy(dir);
+    const session = sessionWith(study);
+    const meta = { institutionId: study.institutions()[0]!.id, sourceType: 'interview' };
+    let imported = false;
+    const importing = dispatch(session, 'sources.import', { stagedIds: textFiles(session, 6), meta }).then((result) => ((imported = true), result));
+    const matrix = await dispatch(session, 'evidence.matrix', {});
+    expect(matrix.ok).toBe(true);
+    expect(imported).toBe(false);
+    expect((await importing).ok).toBe(true);
+    study.close();
+  });
+
   it('serialise a survey import (read in a worker) against coding writes sent meanwhile', async () => {
     const study = newTestStudy(dir);
     const session = sessionWith(study);
