@@ -7,7 +7,8 @@
  *
  * - `veldwerk init` without a passphrase makes an encrypted study whose key
  *   file holds only a keyring wrap and the recovery wrap;
- * - `veldwerk stats` then opens it through the keyring, asking nothing;
+ * - `veldwerk stats` and the browser host (`veldwerk serve`) then open it
+ *   through the keyring, asking nothing;
  * - outside that session (no keychain) the same command refuses in Dutch, and
  *   the recovery key shown once at creation still opens the study.
  */
@@ -27,14 +28,31 @@ function userEnv(home: string): NodeJS.ProcessEnv {
   return { ...rest, HOME: home, VELDWERK_HOME: home };
 }
 
-/** Run veldwerk commands one after the other inside a D-Bus session with an unlocked Secret Service. */
-function withSecretService(home: string, commands: string[][]) {
-  const quoted = commands.map((args) => [process.execPath, bin, ...args].map((word) => `'${word.replaceAll("'", "'\\''")}'`).join(' '));
+const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
+/** A veldwerk command as a shell line. */
+const cli = (...args: string[]) => [process.execPath, bin, ...args].map(quote).join(' ');
+
+/**
+ * The browser host on the study, as a shell line: start `veldwerk serve`, wait for its address, print
+ * what `session.state` answers (the study it opened, or the passphrase it would ask for), stop it.
+ */
+function serveProbe(study: string, log: string): string {
+  const ask = `const u=new URL(process.argv[1]);fetch(u.origin+'/api/call/session.state',{method:'POST',headers:{'Content-Type':'application/json','X-Veldwerk-Token':u.searchParams.get('token')},body:'{}'}).then(r=>r.text()).then(t=>console.log(t))`;
+  return [
+    `${cli('serve', study, '--port', '0')} > ${quote(log)} 2>&1 & serve=$!`,
+    `for i in $(seq 1 150); do url=$(grep -o 'http://127.0.0.1:[0-9]*/?token=[A-Za-z0-9_-]*' ${quote(log)} | head -1); [ -n "$url" ] && break; sleep 0.2; done`,
+    `${quote(process.execPath)} -e ${quote(ask)} "$url"`,
+    'kill $serve; wait $serve || true',
+  ].join('\n');
+}
+
+/** Shell lines run one after the other inside a D-Bus session with an unlocked Secret Service; each output starts with "== stap N". */
+function withSecretService(home: string, steps: string[]) {
   const script = [
     'set -e',
     // A login keyring, unlocked as a desktop session would: the password goes in on stdin.
     `eval "$(printf 'wegwerp-wachtwoord' | gnome-keyring-daemon --unlock --components=secrets)"`,
-    ...quoted.map((line, index) => `echo "== opdracht ${index}"; ${line}`),
+    ...steps.map((step, index) => `echo "== stap ${index}"\n${step}`),
   ].join('\n');
   return spawnSync('/usr/bin/dbus-run-session', ['--', 'bash', '-c', script], { encoding: 'utf8', env: userEnv(home), timeout: 120_000 });
 }
@@ -45,14 +63,16 @@ describe('the study key in the Secret Service (a real OS keychain)', () => {
     const dir = tempDir('veldwerk-keyring-');
     const study = join(dir, 'ronde.veldwerk');
 
-    const run = withSecretService(dir, [
-      ['init', study, '--inspector', 'Kim Keyring', '--initials', 'KK'],
-      ['stats', study],
-    ]);
+    const run = withSecretService(dir, [cli('init', study, '--inspector', 'Kim Keyring', '--initials', 'KK'), cli('stats', study), serveProbe(study, join(dir, 'serve.log'))]);
     expect(run.status, run.stdout + run.stderr).toBe(0);
-    const [, created, stats] = run.stdout.split(/== opdracht \d\n/);
+    const [, created, stats, served] = run.stdout.split(/== stap \d\n/);
     expect(created).toMatch(/aangemaakt \(versleuteld\)/);
     expect(stats).toMatch(/Bronnen: 0/);
+    // The browser host opened it through the keychain too: the study is open and no passphrase is asked for.
+    const state = JSON.parse(served!.trim().split('\n').at(-1)!) as { ok: boolean; value: { studyPath: string | null; keyPrompt?: unknown } };
+    expect(state.ok).toBe(true);
+    expect(state.value.studyPath).toBe(study);
+    expect(state.value.keyPrompt ?? null).toBeNull();
 
     const keyFile = JSON.parse(readFileSync(`${study}-sleutels`, 'utf8')) as { current: { wraps: Array<{ kind: string; store?: string }> } };
     expect(keyFile.current.wraps.map((wrap) => `${wrap.kind}${wrap.store ? `:${wrap.store}` : ''}`).sort()).toEqual(['keychain:keyring', 'recovery']);
