@@ -68,13 +68,17 @@ async function relay(): Promise<void> {
   const send = (message: FromRelay) => process.send!(message);
   const service = await startServiceProcess({ kind: 'cli', demoStudyPath: '' });
   const pauses = new PauseMeter();
+  let stopping: Promise<void> | null = null;
+  const stop = () => (stopping ??= service.stop());
   process.on('message', (message: ToRelay) => {
     const answer = (value: unknown) => send({ t: 'answer', id: message.id, value });
     if (message.t === 'call') void service.client.call(message.name, message.input).then(answer);
     else if (message.t === 'switch') void service.client.switchTo(message.path).then(answer);
     else if (message.t === 'pauses') answer(message.measure === 'start' ? pauses.start() : pauses.stop());
-    else if (message.t === 'stop') void service.stop().then(() => answer(null)).then(() => process.disconnect());
+    else if (message.t === 'stop') void stop().then(() => answer(null)).then(() => process.disconnect());
   });
+  // The bench ended without a stop (an error, Ctrl+C): end the service with it, leave nothing running.
+  process.on('disconnect', () => void stop().finally(() => process.exit(0)));
   send({ t: 'ready', servicePid: service.pid });
 }
 
