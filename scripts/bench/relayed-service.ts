@@ -26,8 +26,9 @@ export async function startRelayedService(): Promise<RelayedService> {
   let nextId = 1;
   const servicePid = await new Promise<number>((resolve, reject) => {
     child.on('message', (message: FromRelay) => {
-      if (message.t === 'ready') resolve(message.servicePid);
-      else waiting.get(message.id)?.(message.value), waiting.delete(message.id);
+      if (message.t === 'ready') return resolve(message.servicePid);
+      waiting.get(message.id)?.(message.value);
+      waiting.delete(message.id);
     });
     child.on('exit', (code) => reject(new Error(`relayproces gestopt (code ${code})`)));
   });
