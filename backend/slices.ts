@@ -21,3 +21,24 @@ export function slicePacer(budgetMs = 10): () => Promise<void> {
     since = performance.now();
   };
 }
+
+/**
+ * Work written once as a generator that yields between slices, run two ways:
+ * whole (the CLI, a report worker) or paced (the backend service, which
+ * answers other calls between slices once a slice budget has passed).
+ */
+export function runWhole<T>(slices: Generator<void, T>): T {
+  for (;;) {
+    const step = slices.next();
+    if (step.done) return step.value;
+  }
+}
+
+export async function runPaced<T>(slices: Generator<void, T>, budgetMs?: number): Promise<T> {
+  const pace = slicePacer(budgetMs);
+  for (;;) {
+    const step = slices.next();
+    if (step.done) return step.value;
+    await pace();
+  }
+}

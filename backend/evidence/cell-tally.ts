@@ -71,7 +71,7 @@ export class CellTally {
   private readonly cellsByCode = new Map<string, Array<Cell | undefined>>();
   /** Per coded code, the cells of it and of each of its ancestors. */
   private readonly chains = new Map<string, Array<{ codeId: string; cells: Array<Cell | undefined> }>>();
-  private current = { rowid: -1, facets: { institution: 0, sourceType: 0, role: 0 } as SourceFacets };
+  private current: { rowid: number; facets: SourceFacets | undefined } = { rowid: -1, facets: undefined };
 
   constructor(
     private readonly ancestors: Map<string, string[]>,
@@ -88,10 +88,13 @@ export class CellTally {
 
   /**
    * One group of codings. Groups come source by source, so a cell counts a
-   * source when it is not the last one it counted.
+   * source when it is not the last one it counted. A source the tally was
+   * not given (restored by an undo between two slices of the service's
+   * matrix) is left out: its pushed change makes the view ask again.
    */
   add(rowid: number, codingCodeId: string, valence: string, count: number): void {
-    if (rowid !== this.current.rowid) this.current = { rowid, facets: this.sources.get(rowid)! };
+    if (rowid !== this.current.rowid) this.current = { rowid, facets: this.sources.get(rowid) };
+    if (!this.current.facets) return;
     const { institution, sourceType, role } = this.current.facets;
     const valenceNumber = this.valences.number(valence);
     for (const { codeId, cells } of this.chainOf(codingCodeId)) {

@@ -8,7 +8,7 @@ import { codedTextReader, codingsInSources } from '../coding/codings';
 import { listCodes } from '../framework/framework';
 import { whereClause } from '../store/where-clause';
 import type { Study } from '../study/study';
-import { slicePacer } from '../slices';
+import { runPaced, runWhole } from '../slices';
 import { CellTally, type SourceRow } from './cell-tally';
 import type { CodingInSource, EvidenceFilter, EvidenceMatrix, EvidenceSegment, EvidenceSegmentPage, SegmentScope } from '../../shared/api/types';
 
@@ -70,11 +70,7 @@ function* countInSlices(study: Study, filter: EvidenceFilter, sourcesPerSlice: n
 }
 
 export function evidenceMatrix(study: Study, filter: EvidenceFilter): EvidenceMatrix {
-  const slices = countInSlices(study, filter, SOURCES_PER_SLICE);
-  for (;;) {
-    const step = slices.next();
-    if (step.done) return step.value;
-  }
+  return runWhole(countInSlices(study, filter, SOURCES_PER_SLICE));
 }
 
 /**
@@ -84,14 +80,8 @@ export function evidenceMatrix(study: Study, filter: EvidenceFilter): EvidenceMa
  * after it (a new source or code not at all); the change it pushes makes the
  * view ask for the matrix again.
  */
-export async function evidenceMatrixInSlices(study: Study, filter: EvidenceFilter, sourcesPerSlice = SOURCES_PER_SLICE): Promise<EvidenceMatrix> {
-  const pace = slicePacer();
-  const slices = countInSlices(study, filter, sourcesPerSlice);
-  for (;;) {
-    const step = slices.next();
-    if (step.done) return step.value;
-    await pace();
-  }
+export function evidenceMatrixInSlices(study: Study, filter: EvidenceFilter, sourcesPerSlice = SOURCES_PER_SLICE): Promise<EvidenceMatrix> {
+  return runPaced(countInSlices(study, filter, sourcesPerSlice));
 }
 
 /** The conditions (on `k` and `s`) of a segment list, or null for a code that is not (or no longer) in the framework. */
