@@ -12,7 +12,8 @@
  * thread (a 5 ms timer's longest gap, the longest garbage collection);
  * `stop` closes the study and ends the service, then this process.
  */
-import { performance, PerformanceObserver } from 'node:perf_hooks';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { measureLoop, type LoopFigures } from '../../tests/helpers/event-loop';
 import { startServiceProcess } from './service-process';
 
 export type RelayRequest =
@@ -30,37 +31,30 @@ export interface RelayPauses {
   longestGcMs: number;
 }
 
-const TICK_MS = 5;
-
-/** The longest gap between ticks of a timer on this thread, and its longest garbage collection, while started. */
+/**
+ * This thread's longest pause (measureLoop's timer, the one the other pause
+ * figures use) and its longest garbage collection, from start to stop.
+ */
 class PauseMeter {
-  private timer: NodeJS.Timeout | null = null;
-  private last = 0;
-  private longestGap = 0;
+  private finish: (() => void) | null = null;
+  private figures: Promise<LoopFigures> | null = null;
   private longestGc = 0;
   private readonly collections = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) this.longestGc = Math.max(this.longestGc, entry.duration);
   });
 
   start(): void {
-    this.longestGap = 0;
     this.longestGc = 0;
-    this.last = performance.now();
     this.collections.observe({ entryTypes: ['gc'] });
-    this.timer = setInterval(() => this.tick(), TICK_MS);
+    const running = new Promise<void>((resolve) => (this.finish = resolve));
+    this.figures = measureLoop(() => running).then(({ figures }) => figures);
   }
 
-  stop(): RelayPauses {
-    this.tick();
-    if (this.timer) clearInterval(this.timer);
+  async stop(): Promise<RelayPauses> {
+    this.finish?.();
+    const figures = await this.figures!;
     this.collections.disconnect();
-    return { longestPauseMs: this.longestGap, longestGcMs: this.longestGc };
-  }
-
-  private tick(): void {
-    const now = performance.now();
-    this.longestGap = Math.max(this.longestGap, now - this.last);
-    this.last = now;
+    return { longestPauseMs: figures.longestGapMs, longestGcMs: this.longestGc };
   }
 }
 
@@ -74,7 +68,8 @@ async function relay(): Promise<void> {
     const answer = (value: unknown) => send({ t: 'answer', id: message.id, value });
     if (message.t === 'call') void service.client.call(message.name, message.input).then(answer);
     else if (message.t === 'switch') void service.client.switchTo(message.path).then(answer);
-    else if (message.t === 'pauses') answer(message.measure === 'start' ? pauses.start() : pauses.stop());
+    else if (message.t === 'pauses' && message.measure === 'start') answer(pauses.start());
+    else if (message.t === 'pauses') void pauses.stop().then(answer);
     else if (message.t === 'stop') void stop().then(() => answer(null)).then(() => process.disconnect());
   });
   // The bench ended without a stop (an error, Ctrl+C): end the service with it, leave nothing running.
